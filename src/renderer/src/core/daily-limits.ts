@@ -1,0 +1,32 @@
+import { State } from 'ts-fsrs'
+import type { StudyOptions } from './study-options'
+
+/** What the day's limits leave, given what was already studied today. */
+export interface DailyAllowance {
+  newCards: number
+  reviews: number
+}
+
+export interface StudiedToday {
+  /** New cards seen for the first time today. */
+  newCards: number
+  /** Reviews of cards that were in the review state. */
+  reviews: number
+}
+
+export function allowanceFor(options: Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>, studied: StudiedToday): DailyAllowance {
+  return {
+    newCards: Math.max(0, options.newCardsPerDay - studied.newCards),
+    reviews: Math.max(0, options.reviewsPerDay - studied.reviews)
+  }
+}
+
+/** Tallies today's review logs (their `state` is the card's state before the grade). */
+export function tallyStudiedToday(logStates: Iterable<State>): StudiedToday {
+  const studied: StudiedToday = { newCards: 0, reviews: 0 }
+  for (const state of logStates) {
+    if (state === State.New) studied.newCards++
+    else if (state === State.Review) studied.reviews++
+  }
+  return studied
+}

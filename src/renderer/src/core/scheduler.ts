@@ -1,0 +1,61 @@
+import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard, type SchedulingState, type StoredReviewLog } from './card-state'
+import type { StudyOptions } from './study-options'
+
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[]
+
+export interface GradeOutcome {
+  rating: Grade
+  next: SchedulingState
+  log: StoredReviewLog
+}
+
+/** The ts-fsrs scheduler for a deck's options. */
+export function createScheduler(options: StudyOptions): FSRS {
+  return fsrs(
+    generatorParameters({
+      request_retention: options.request_retention,
+      maximum_interval: options.maximum_interval,
+      learning_steps: options.learning_steps,
+      relearning_steps: options.relearning_steps,
+      enable_fuzz: options.enable_fuzz,
+      enable_short_term: true,
+      ...(options.w ? { w: options.w } : {})
+    })
+  )
+}
+
+/**
+ * What each of the four grades would do to a card now. The study screen shows these intervals
+ * on the buttons and stores the chosen one as it is, so what is shown is what is saved.
+ */
+export function previewGrades(scheduler: FSRS, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
+  const preview = scheduler.repeat(toFsrsCard(state), new Date(now))
+  const outcome = (rating: Grade): GradeOutcome => {
+    const item = preview[rating]
+    return { rating, next: fromFsrsCard(item.card), log: fromFsrsLog(item.log) }
+  }
+  return {
+    [Rating.Again]: outcome(Rating.Again),
+    [Rating.Hard]: outcome(Rating.Hard),
+    [Rating.Good]: outcome(Rating.Good),
+    [Rating.Easy]: outcome(Rating.Easy)
+  } as Record<Grade, GradeOutcome>
+}
+
+/** Anki's short interval labels: "<1m", "10m", "3h", "4d", "2.5mo", "1.2y". */
+export function formatInterval(ms: number): string {
+  const minutes = ms / 60_000
+  if (minutes < 1) return '<1m'
+  if (minutes < 60) return `${Math.round(minutes)}m`
+  const hours = minutes / 60
+  if (hours < 24) return `${Math.round(hours)}h`
+  const days = hours / 24
+  if (days < 30) return `${Math.round(days)}d`
+  if (days < 365) return `${trimmed(days / 30)}mo`
+  return `${trimmed(days / 365)}y`
+}
+
+function trimmed(n: number): string {
+  return n >= 10 ? String(Math.round(n)) : n.toFixed(1).replace(/\.0$/, '')
+}

@@ -1,0 +1,27 @@
+import type { Steps } from 'ts-fsrs'
+
+/** How a deck is studied. Names of FSRS parameters stay as ts-fsrs spells them. */
+export interface StudyOptions {
+  request_retention: number
+  maximum_interval: number
+  learning_steps: Steps
+  relearning_steps: Steps
+  enable_fuzz: boolean
+  /** FSRS weights; undefined means ts-fsrs's FSRS-6 defaults. */
+  w?: readonly number[]
+  newCardsPerDay: number
+  reviewsPerDay: number
+  dayStartsAtHour: number
+}
+
+/** Anki's defaults with FSRS on. */
+export const DEFAULT_STUDY_OPTIONS: StudyOptions = {
+  request_retention: 0.9,
+  maximum_interval: 36500,
+  learning_steps: ['1m', '10m'],
+  relearning_steps: ['10m'],
+  enable_fuzz: true,
+  newCardsPerDay: 20,
+  reviewsPerDay: 200,
+  dayStartsAtHour: 4
+}

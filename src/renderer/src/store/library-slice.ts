@@ -1,0 +1,70 @@
+import type { StateCreator } from 'zustand'
+import type { DeckProblem } from '../../../shared/deck/problems'
+import type { DeckOrigin } from '../../../shared/ipc'
+import { studyDayOf } from '../core/day'
+import type { QueueCounts } from '../core/queue'
+import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
+import { listDecks, mergeDeck } from '../db/deck-repository'
+import { countToday } from '../db/study-repository'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+
+export interface DeckSummary {
+  id: string
+  name: string
+  description?: string
+  origin: DeckOrigin
+  cardCount: number
+  counts: QueueCounts
+}
+
+export interface LibrarySlice {
+  library: {
+    status: 'loading' | 'ready' | 'failed'
+    decks: DeckSummary[]
+    problems: DeckProblem[]
+    error?: string
+  }
+  /** Reads the deck files, merges them into the collection and counts today's cards. */
+  loadLibrary(): Promise<void>
+  refreshCounts(): Promise<void>
+}
+
+export const createLibrarySlice =
+  ({ db, platform, now }: StoreDeps): StateCreator<RecallState, [], [], LibrarySlice> =>
+  (set, get) => ({
+    library: { status: 'loading', decks: [], problems: [] },
+
+    async loadLibrary() {
+      set((s) => ({ library: { ...s.library, status: 'loading' } }))
+      try {
+        const files = await platform.listDecks()
+        for (const entry of files.decks) await mergeDeck(db, entry, now())
+        set((s) => ({ library: { ...s.library, problems: files.problems } }))
+        await get().refreshCounts()
+      } catch (error) {
+        set((s) => ({ library: { ...s.library, status: 'failed', error: describe(error) } }))
+      }
+    },
+
+    async refreshCounts() {
+      const day = studyDayOf(now(), DEFAULT_STUDY_OPTIONS.dayStartsAtHour)
+      const decks = await listDecks(db)
+      const summaries = await Promise.all(
+        decks.map(async (d) => ({
+          id: d.id,
+          name: d.name,
+          ...(d.description ? { description: d.description } : {}),
+          origin: d.origin,
+          cardCount: d.cardCount,
+          counts: await countToday(db, d.id, day, DEFAULT_STUDY_OPTIONS)
+        }))
+      )
+      set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))
+    }
+  })
+
+export function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return String(error)
+}
