@@ -49,7 +49,7 @@ async function readFolder(
       const info = await stat(path)
       if (!info.isFile()) continue
       if (info.size > MAX_DECK_FILE_BYTES) {
-        problems.push({ file: name, message: `the file is ${mb(info.size)}, more than the ${mb(MAX_DECK_FILE_BYTES)} a deck may have` })
+        problems.push({ file: name, message: `the file is too large (${mb(info.size)}); a deck file may have at most ${mb(MAX_DECK_FILE_BYTES)}` })
         continue
       }
       const result = readDeckFile(await readFile(path, 'utf8'), name)
@@ -68,5 +68,5 @@ async function readFolder(
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`
 }

@@ -27,7 +27,10 @@ export function finishDeck(
     seen.set(item.card.id, item.line)
     cards.push(item)
   }
-  if (cards.length === 0 && problems.length === 0) problems.push({ file, message: 'no cards found' })
+  if (cards.length === 0) {
+    if (problems.length === 0) problems.push({ file, message: 'no cards found' })
+    return { problems }
+  }
 
   const result = deckSchema.safeParse({ ...draft, format: DECK_FORMAT, version: DECK_VERSION, cards: cards.map((c) => c.card) })
   if (result.success) return { deck: result.data, problems }

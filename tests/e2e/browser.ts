@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+/** Debian's Chromium by default; RECALL_CHROMIUM points the tests at another build. */
+export const chromiumPath = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium'
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+
+export interface Profile {
+  dir: string
+  open(): Promise<{ context: BrowserContext; page: Page }>
+  /** Closes every browser this profile opened and deletes it. */
+  remove(): Promise<void>
+}
+
+/** A fresh Chromium profile that can be opened, closed and opened again (a restart). */
+export async function newProfile(): Promise<Profile> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set RECALL_CHROMIUM`)
+  const dir = await mkdtemp(join(tmpdir(), 'recall-e2e-'))
+  const opened: BrowserContext[] = []
+  return {
+    dir,
+    async open() {
+      const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: FLAGS })
+      opened.push(context)
+      const page = context.pages()[0] ?? (await context.newPage())
+      page.on('pageerror', (error) => {
+        throw error
+      })
+      return { context, page }
+    },
+    async remove() {
+      await Promise.all(opened.map((c) => c.close().catch(() => undefined)))
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Reads the review log straight from IndexedDB, without going through the app. */
+export function readReviewLog(page: Page): Promise<Array<{ cardKey: string; rating: number }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('recall')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const request = open.result.transaction('reviews').objectStore('reviews').getAll()
+          request.onsuccess = () => {
+            resolve(request.result.map((r: { cardKey: string; rating: number }) => ({ cardKey: r.cardKey, rating: r.rating })))
+            open.result.close()
+          }
+          request.onerror = () => reject(request.error)
+        }
+      })
+  )
+}

@@ -1,0 +1,58 @@
+import { mkdtemp, rm, writeFile, copyFile, truncate } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadDeckLibrary, MAX_DECK_FILE_BYTES } from '../../../src/main/deck-library'
+import { deckFoldersFor } from '../../../src/main/deck-folders'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'recall-decks-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('loadDeckLibrary', () => {
+  it('reads the built-in decks and creates the user folder when missing', async () => {
+    const userDir = join(dir, 'user-decks')
+    const library = await loadDeckLibrary({ builtinDir: 'decks', userDir })
+    expect(library.problems).toEqual([])
+    expect(library.decks.map((d) => [d.deck.id, d.origin])).toEqual([
+      ['aws-ml-chips', 'builtin'],
+      ['aws-ml-pipeline', 'builtin'],
+      ['aws-ml-services', 'builtin']
+    ])
+    expect((await loadDeckLibrary({ builtinDir: userDir, userDir: null })).decks).toEqual([])
+  })
+
+  it('reads user decks in JSON and Markdown, and reports bad, clashing and oversized files without stopping', async () => {
+    await copyFile('tests/fixtures/decks/notes.md', join(dir, 'my-notes.md'))
+    await copyFile('tests/fixtures/decks/broken-card.json', join(dir, 'broken.json'))
+    await copyFile('decks/aws-ml-chips.json', join(dir, 'copy-of-chips.json'))
+    await writeFile(join(dir, 'huge.md'), '')
+    await truncate(join(dir, 'huge.md'), MAX_DECK_FILE_BYTES + 1)
+    await writeFile(join(dir, 'ignored.txt'), 'not a deck')
+
+    const library = await loadDeckLibrary({ builtinDir: 'decks', userDir: dir })
+    expect(library.decks.filter((d) => d.origin === 'user').map((d) => [d.deck.id, d.file])).toEqual([['sample-notes', 'my-notes.md']])
+    expect(library.problems.map((p) => [p.file, p.line, p.message])).toEqual([
+      ['broken.json', 8, 'back is empty'],
+      ['copy-of-chips.json', undefined, 'deck id "aws-ml-chips" is already used by aws-ml-chips.json; this file was skipped'],
+      ['huge.md', undefined, 'the file is too large (20.1 MB); a deck file may have at most 20 MB']
+    ])
+  })
+
+  it('reports a missing built-in folder instead of failing', async () => {
+    const library = await loadDeckLibrary({ builtinDir: join(dir, 'nope'), userDir: null })
+    expect(library.problems).toEqual([{ file: join(dir, 'nope'), message: 'the decks folder cannot be read (ENOENT)' }])
+  })
+})
+
+describe('deckFoldersFor', () => {
+  it('reads built-in decks from the resources of a packaged app and from the checkout in development', () => {
+    const app = { appPath: '/src/recall', resourcesPath: '/opt/Recall/resources', userDataPath: '/home/u/.config/Recall' }
+    expect(deckFoldersFor({ ...app, isPackaged: true })).toEqual({ builtinDir: '/opt/Recall/resources/decks', userDir: '/home/u/.config/Recall/decks' })
+    expect(deckFoldersFor({ ...app, isPackaged: false }).builtinDir).toBe('/src/recall/decks')
+  })
+})

@@ -1,0 +1,46 @@
+import { State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { afterGrade, countQueue, LEARN_AHEAD_MS, pickNext, type TodayQueue } from '../../../../src/renderer/src/core/queue'
+
+const now = 1_000_000_000
+const dayEnd = now + 10 * 3_600_000
+const entry = (id: string, due: number, ord = 0) => ({ id, due, ord })
+
+describe('pickNext', () => {
+  const queue: TodayQueue = {
+    learning: [entry('l1', now - 1), entry('l2', now + 5 * 60_000)],
+    review: [entry('r1', now - 100)],
+    fresh: [entry('n1', now, 0)]
+  }
+
+  it('shows a due learning card first, then reviews, then new cards', () => {
+    expect(pickNext(queue, now)).toEqual({ kind: 'card', id: 'l1', from: 'learning' })
+    const q2 = { ...queue, learning: queue.learning.slice(1) }
+    expect(pickNext(q2, now)).toEqual({ kind: 'card', id: 'r1', from: 'review' })
+    expect(pickNext({ ...q2, review: [] }, now)).toEqual({ kind: 'card', id: 'n1', from: 'fresh' })
+  })
+
+  it('learns ahead when nothing else is left, and otherwise waits for the next learning card', () => {
+    const onlyLearning: TodayQueue = { learning: [entry('l2', now + 5 * 60_000)], review: [], fresh: [] }
+    expect(pickNext(onlyLearning, now)).toMatchObject({ kind: 'card', id: 'l2' })
+    const later = now + LEARN_AHEAD_MS + 60_000
+    expect(pickNext({ ...onlyLearning, learning: [entry('l3', later)] }, now)).toEqual({ kind: 'wait', until: later })
+    expect(pickNext({ learning: [], review: [], fresh: [] }, now)).toEqual({ kind: 'done' })
+  })
+})
+
+describe('afterGrade', () => {
+  const queue: TodayQueue = { learning: [entry('l1', now + 60_000)], review: [entry('r1', now)], fresh: [entry('n1', now, 3)] }
+
+  it('brings a card still learning back at its due time', () => {
+    const q = afterGrade(queue, 'n1', { due: now + 30_000, state: State.Learning }, 3, dayEnd)
+    expect(q.fresh).toEqual([])
+    expect(q.learning.map((e) => e.id)).toEqual(['n1', 'l1'])
+    expect(countQueue(q)).toEqual({ fresh: 0, learning: 2, review: 1 })
+  })
+
+  it('drops a card that graduated, or whose next step falls after the day ends', () => {
+    expect(afterGrade(queue, 'r1', { due: now + 86_400_000, state: State.Review }, 0, dayEnd).review).toEqual([])
+    expect(afterGrade(queue, 'l1', { due: dayEnd + 1, state: State.Learning }, 0, dayEnd).learning).toEqual([])
+  })
+})

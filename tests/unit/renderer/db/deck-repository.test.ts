@@ -1,0 +1,72 @@
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
+import { Queue } from '../../../../src/renderer/src/db/records'
+import { recordReview } from '../../../../src/renderer/src/db/study-repository'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+
+const now = Date.UTC(2026, 2, 1, 10)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+
+describe('mergeDeck', () => {
+  it('creates a study card per direction: forward cards first, reversed ones after', async () => {
+    const db = freshDatabase()
+    const summary = await mergeDeck(db, makeDeck('d', makeCards(3, true)), now)
+    expect(summary).toMatchObject({ added: 6, updated: 0, removed: 0, unchanged: false })
+    const cards = await db.cards.orderBy('[deckId+queue+ord]').toArray()
+    expect(cards.map((c) => [c.id, c.ord, c.question])).toEqual([
+      ['d/c1', 0, 'Question 1'],
+      ['d/c2', 1, 'Question 2'],
+      ['d/c3', 2, 'Question 3'],
+      ['d/c1/reverse', 3, 'Answer 1'],
+      ['d/c2/reverse', 4, 'Answer 2'],
+      ['d/c3/reverse', 5, 'Answer 3']
+    ])
+    expect((await db.decks.get('d'))?.cardCount).toBe(6)
+  })
+
+  it('keeps the progress of cards whose id is unchanged when the deck is edited', async () => {
+    const db = freshDatabase()
+    const cards = makeCards(3)
+    await mergeDeck(db, makeDeck('d', cards), now)
+    const c1 = (await db.cards.get('d/c1'))!
+    const studied = await recordReview(db, c1, previewGrades(scheduler, c1, now)[Rating.Easy], 4000)
+
+    const edited = [{ ...cards[0]!, front: 'Reworded question', back: 'Fixed answer' }, cards[2]!, { id: 'c9', front: 'New', back: 'Card', tags: [] }]
+    const summary = await mergeDeck(db, makeDeck('d', edited), now + 1000)
+    expect(summary).toMatchObject({ added: 1, updated: 2, removed: 1 })
+
+    const after = (await db.cards.get('d/c1'))!
+    expect(after.question).toBe('Reworded question')
+    expect(after.answer).toBe('Fixed answer')
+    expect({ due: after.due, stability: after.stability, state: after.state, reps: after.reps }).toEqual({
+      due: studied.due,
+      stability: studied.stability,
+      state: studied.state,
+      reps: 1
+    })
+    expect((await db.cards.get('d/c2'))?.queue).toBe(Queue.Removed)
+    expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('restores a removed card with its progress when it comes back', async () => {
+    const db = freshDatabase()
+    const cards = makeCards(2)
+    await mergeDeck(db, makeDeck('d', cards), now)
+    const c2 = (await db.cards.get('d/c2'))!
+    await recordReview(db, c2, previewGrades(scheduler, c2, now)[Rating.Easy], 1000)
+    await mergeDeck(db, makeDeck('d', cards.slice(0, 1)), now)
+    await mergeDeck(db, makeDeck('d', cards), now)
+    const back = (await db.cards.get('d/c2'))!
+    expect(back.queue).toBe(Queue.Review)
+    expect(back.reps).toBe(1)
+  })
+
+  it('skips a deck whose content has not changed', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(2)), now)
+    expect(await mergeDeck(db, makeDeck('d', makeCards(2)), now + 5)).toMatchObject({ unchanged: true })
+  })
+})

@@ -1,0 +1,89 @@
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { fromFsrsCard } from '../../../../src/renderer/src/core/card-state'
+import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
+import { countToday, loadTodayQueue, recordReview, reviewsOfCard } from '../../../../src/renderer/src/db/study-repository'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+
+const now = new Date(2026, 2, 2, 10, 0).getTime() // local 10 am
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const limits = { newCardsPerDay: 20, reviewsPerDay: 200 }
+
+describe('recordReview', () => {
+  it('stores exactly the state ts-fsrs computes, and one log per grade, through a Dexie round trip', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(1)), now)
+    const reference = fsrs(generatorParameters({ learning_steps: ['1m', '10m'], relearning_steps: ['10m'], enable_fuzz: true }))
+    let theirs = createEmptyCard(new Date(now))
+    const grades: Grade[] = [3, 3, 4, 1, 3, 3, 2, 3]
+    let at = now
+    for (const grade of grades) {
+      const card = (await db.cards.get('d/c1'))!
+      at = Math.max(at + 60_000, card.due)
+      await recordReview(db, card, previewGrades(scheduler, card, at)[grade], 2500)
+      theirs = reference.next(theirs, new Date(at), grade).card
+      const stored = (await db.cards.get('d/c1'))!
+      const { id, deckId, cardId, reverse, ord, question, answer, tags, queue, createdAt, ...state } = stored
+      expect(state).toEqual(fromFsrsCard(theirs))
+    }
+    const logs = await reviewsOfCard(db, 'd/c1')
+    expect(logs.map((l) => l.rating)).toEqual(grades)
+    expect(logs.every((l) => l.duration === 2500 && l.deckId === 'd')).toBe(true)
+  })
+
+  it('writes nothing when the transaction fails half-way', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(1)), now)
+    const card = (await db.cards.get('d/c1'))!
+    const outcome = previewGrades(scheduler, card, now)[Rating.Good]
+    // The log insert fails after the card was put: the card write must be rolled back too.
+    db.reviews.hook('creating', () => {
+      throw new Error('disk full')
+    })
+    await expect(recordReview(db, card, outcome, 0)).rejects.toThrow('disk full')
+    expect((await db.cards.get('d/c1'))?.state).toBe(State.New)
+    expect(await db.reviews.count()).toBe(0)
+  })
+})
+
+describe("today's queue and counts", () => {
+  it('cut new cards and reviews to what the daily limits leave', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(30)), now)
+    const day = studyDayOf(now)
+    expect(await countToday(db, 'd', day, limits)).toEqual({ fresh: 20, learning: 0, review: 0 })
+
+    const queue = await loadTodayQueue(db, 'd', day, limits)
+    expect(queue.fresh.map((e) => e.id).slice(0, 3)).toEqual(['d/c1', 'd/c2', 'd/c3'])
+    expect(queue.fresh).toHaveLength(20)
+
+    // Study 5 new cards: 3 stay in learning, 2 go straight to review (Easy).
+    for (const [i, grade] of ([3, 3, 1, 4, 4] as Grade[]).entries()) {
+      const card = (await db.cards.get(`d/c${i + 1}`))!
+      await recordReview(db, card, previewGrades(scheduler, card, now + i)[grade], 1000)
+    }
+    expect(await countToday(db, 'd', day, limits)).toEqual({ fresh: 15, learning: 3, review: 0 })
+    const after = await loadTodayQueue(db, 'd', day, limits)
+    expect(after.fresh[0]?.id).toBe('d/c6')
+    expect(after.learning.map((e) => e.id).sort()).toEqual(['d/c1', 'd/c2', 'd/c3'])
+
+    // The next study day: the Easy cards are due only days later; learning ones are due.
+    const later = studyDayOf(day.end + 3_600_000)
+    expect(await countToday(db, 'd', later, limits)).toEqual({ fresh: 20, learning: 3, review: 0 })
+  })
+
+  it('counts a review limit of zero as no reviews today', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(3)), now)
+    for (let i = 1; i <= 3; i++) {
+      const card = (await db.cards.get(`d/c${i}`))!
+      await recordReview(db, card, previewGrades(scheduler, card, now)[Rating.Easy], 1000)
+    }
+    const farFuture = studyDayOf(now + 400 * 86_400_000)
+    expect(await countToday(db, 'd', farFuture, limits)).toEqual({ fresh: 0, learning: 0, review: 3 })
+    expect(await countToday(db, 'd', farFuture, { newCardsPerDay: 20, reviewsPerDay: 0 })).toEqual({ fresh: 0, learning: 0, review: 0 })
+  })
+})

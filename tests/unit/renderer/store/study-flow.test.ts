@@ -1,0 +1,106 @@
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import type { Platform } from '../../../../src/renderer/src/platform/platform'
+import { createRecallStore } from '../../../../src/renderer/src/store'
+import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+
+const library = { decks: [makeDeck('d', makeCards(25))], problems: [] }
+const platform: Platform = { name: 'web', listDecks: async () => library, requestPersistentStorage: async () => true }
+
+function setup(db: RecallDatabase = freshDatabase()) {
+  const clock = { now: new Date(2026, 5, 1, 9, 0).getTime() }
+  const store = createRecallStore({ db, platform, now: () => clock.now })
+  return { db, clock, store, state: () => store.getState() }
+}
+
+describe('studying a deck through the store', () => {
+  it('lists the deck with today’s counts, then studies and grades cards in order', async () => {
+    const { state, clock, db } = setup()
+    await state().loadLibrary()
+    expect(state().library.decks).toEqual([expect.objectContaining({ id: 'd', cardCount: 25, counts: { fresh: 20, learning: 0, review: 0 } })])
+
+    await state().startStudy('d')
+    expect(state().session?.card?.id).toBe('d/c1')
+    await state().grade(Rating.Good) // ignored: the answer is not shown yet
+    expect(await db.reviews.count()).toBe(0)
+
+    for (const rating of [Rating.Good, Rating.Easy, Rating.Again]) {
+      state().reveal()
+      clock.now += 5_000
+      await state().grade(rating)
+    }
+    const session = state().session!
+    expect(session.card?.id).toBe('d/c4')
+    expect({ fresh: session.queue.fresh.length, learning: session.queue.learning.length }).toEqual({ fresh: 17, learning: 2 })
+    expect((await db.reviews.toArray()).map((r) => [r.cardKey, r.rating, r.duration])).toEqual([
+      ['d/c1', Rating.Good, 5000],
+      ['d/c2', Rating.Easy, 5000],
+      ['d/c3', Rating.Again, 5000]
+    ])
+
+    await state().leaveStudy()
+    expect(state().library.decks[0]?.counts).toEqual({ fresh: 17, learning: 2, review: 0 })
+  })
+
+  it('brings a learning card back within the session once it is due', async () => {
+    const { state, clock } = setup()
+    await state().loadLibrary()
+    await state().startStudy('d')
+    state().reveal()
+    await state().grade(Rating.Again) // d/c1 due in 1 minute
+    expect(state().session?.card?.id).toBe('d/c2')
+    clock.now += 61_000
+    state().reveal()
+    await state().grade(Rating.Good)
+    expect(state().session?.card?.id).toBe('d/c1')
+  })
+
+  it('keeps the card on screen with a message when the write fails, and saves on retry', async () => {
+    const { state, db } = setup()
+    await state().loadLibrary()
+    await state().startStudy('d')
+    state().reveal()
+    const fail = () => {
+      throw new Error('QuotaExceededError')
+    }
+    db.reviews.hook('creating', fail)
+    await state().grade(Rating.Good)
+    expect(state().session?.card?.id).toBe('d/c1')
+    expect(state().session?.error).toMatch(/not saved \(QuotaExceededError\)/)
+    expect(await db.reviews.count()).toBe(0)
+
+    db.reviews.hook('creating').unsubscribe(fail)
+    await state().grade(Rating.Good)
+    expect(state().session?.error).toBeUndefined()
+    expect(state().session?.card?.id).toBe('d/c2')
+    expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('finds the same counts after a restart on the same database', async () => {
+    const first = setup()
+    await first.state().loadLibrary()
+    await first.state().startStudy('d')
+    for (let i = 0; i < 5; i++) {
+      first.state().reveal()
+      await first.state().grade(Rating.Easy)
+    }
+    const second = setup(first.db)
+    await second.state().loadLibrary()
+    expect(second.state().library.decks[0]?.counts).toEqual({ fresh: 15, learning: 0, review: 0 })
+    await second.state().startStudy('d')
+    expect(second.state().session?.card?.id).toBe('d/c6')
+  })
+
+  it('shows the done screen when nothing is left today', async () => {
+    const { state } = setup()
+    await state().loadLibrary()
+    await state().startStudy('d')
+    for (let i = 0; i < 20; i++) {
+      state().reveal()
+      await state().grade(Rating.Easy)
+    }
+    expect(state().session?.step).toEqual({ kind: 'done' })
+    expect(state().session?.card).toBeUndefined()
+  })
+})

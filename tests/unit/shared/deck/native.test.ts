@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseNativeDeck } from '../../../../src/shared/deck/native'
+import { formatProblem } from '../../../../src/shared/deck/problems'
+import { serializeDeck } from '../../../../src/shared/deck/read-deck-file'
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/decks/${name}`, 'utf8')
+
+describe('parseNativeDeck', () => {
+  it('accepts a built-in deck and round-trips it byte for byte', () => {
+    const text = readFileSync('decks/aws-ml-chips.json', 'utf8')
+    const { deck, problems } = parseNativeDeck(text, 'aws-ml-chips.json')
+    expect(problems).toEqual([])
+    expect(serializeDeck(deck!)).toBe(text)
+  })
+
+  it('names the file, line, card and field of an invalid card', () => {
+    const { deck, problems } = parseNativeDeck(fixture('broken-card.json'), 'broken-card.json')
+    expect(deck).toBeUndefined()
+    expect(problems).toEqual([{ file: 'broken-card.json', line: 8, card: 2, field: 'back', message: 'back is empty' }])
+    expect(formatProblem(problems[0]!)).toBe('broken-card.json:8: card 2, field back: back is empty')
+  })
+
+  it('names the line of a JSON syntax error', () => {
+    const { problems } = parseNativeDeck(fixture('bad-syntax.json'), 'bad-syntax.json')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ file: 'bad-syntax.json', line: 6 })
+    expect(problems[0]!.message).toMatch(/^invalid JSON: comma expected/)
+  })
+
+  it('rejects duplicate ids, unknown fields and a wrong format marker', () => {
+    const deck = {
+      format: 'recall-deck',
+      version: 1,
+      id: 'd',
+      name: 'D',
+      cards: [
+        { id: 'x', front: 'a', back: 'b' },
+        { id: 'x', front: 'c', back: 'd', colour: 'red' }
+      ]
+    }
+    const { problems } = parseNativeDeck(JSON.stringify(deck, null, 2), 'd.json')
+    expect(problems.map(formatProblem)).toEqual(['d.json:12: card 2: unknown field "colour"', 'd.json:13: card 2, field id: duplicate id "x" (also card 1)'])
+    const wrong = parseNativeDeck(JSON.stringify({ ...deck, format: 'anki' }), 'w.json')
+    expect(wrong.problems[0]).toMatchObject({ field: 'format', message: 'format must be "recall-deck"' })
+  })
+
+  it('accepts a UTF-8 byte-order mark and Windows line ends', () => {
+    const text = '\uFEFF' + readFileSync('decks/aws-ml-chips.json', 'utf8').replace(/\n/g, '\r\n')
+    expect(parseNativeDeck(text, 'bom.json').problems).toEqual([])
+  })
+})
