@@ -25,7 +25,7 @@ describe('studying a deck through the store', () => {
     await state().grade(Rating.Good) // ignored: the answer is not shown yet
     expect(await db.reviews.count()).toBe(0)
 
-    for (const rating of [Rating.Good, Rating.Easy, Rating.Again]) {
+    for (const rating of [Rating.Good, Rating.Easy, Rating.Again] as const) {
       state().reveal()
       clock.now += 5_000
       await state().grade(rating)
