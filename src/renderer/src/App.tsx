@@ -1,8 +1,14 @@
 import { DecksScreen } from './screens/decks/DecksScreen'
+import { DeckOptionsScreen } from './screens/options/DeckOptionsScreen'
 import { StudyScreen } from './screens/study/StudyScreen'
 import { useRecall } from './store'
 
 export function App() {
-  const studying = useRecall((s) => s.session !== null)
-  return <div className="mx-auto flex min-h-screen max-w-3xl flex-col px-6 py-6">{studying ? <StudyScreen /> : <DecksScreen />}</div>
+  // The study screen appears once its session is ready.
+  const screen = useRecall((s) => (s.screen.name === 'study' && !s.session ? 'decks' : s.screen.name))
+  return (
+    <div className="mx-auto flex min-h-screen max-w-3xl flex-col px-6 py-6">
+      {screen === 'study' ? <StudyScreen /> : screen === 'options' ? <DeckOptionsScreen /> : <DecksScreen />}
+    </div>
+  )
 }

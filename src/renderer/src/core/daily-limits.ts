@@ -1,4 +1,4 @@
-import { State } from 'ts-fsrs'
+import { Rating, State } from 'ts-fsrs'
 import type { StudyOptions } from './study-options'
 
 /** What the day's limits leave, given what was already studied today. */
@@ -21,10 +21,14 @@ export function allowanceFor(options: Pick<StudyOptions, 'newCardsPerDay' | 'rev
   }
 }
 
-/** Tallies today's review logs (their `state` is the card's state before the grade). */
-export function tallyStudiedToday(logStates: Iterable<State>): StudiedToday {
+/**
+ * Tallies today's review logs (their `state` is the card's state before the grade). Manual
+ * entries (a reset or a reschedule) are not study and do not use up the day's limits.
+ */
+export function tallyStudiedToday(logs: Iterable<{ state: State; rating: Rating }>): StudiedToday {
   const studied: StudiedToday = { newCards: 0, reviews: 0 }
-  for (const state of logStates) {
+  for (const { state, rating } of logs) {
+    if (rating === Rating.Manual) continue
     if (state === State.New) studied.newCards++
     else if (state === State.Review) studied.reviews++
   }

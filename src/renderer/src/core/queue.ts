@@ -1,4 +1,5 @@
 import { State } from 'ts-fsrs'
+import type { StudyOrder } from './study-options'
 
 /**
  * Today's queue for one deck: what is left to study, in the order it will be shown. Built once
@@ -28,13 +29,13 @@ export type NextStep =
 /** Anki's learn-ahead limit: with nothing else left, a learning card due this soon is shown now. */
 export const LEARN_AHEAD_MS = 20 * 60_000
 
-export function pickNext(queue: TodayQueue, now: number, learnAheadMs = LEARN_AHEAD_MS): NextStep {
+export function pickNext(queue: TodayQueue, now: number, order: StudyOrder = 'reviews-first', learnAheadMs = LEARN_AHEAD_MS): NextStep {
   const learning = queue.learning[0]
   if (learning && learning.due <= now) return { kind: 'card', id: learning.id, from: 'learning' }
   const review = queue.review[0]
-  if (review) return { kind: 'card', id: review.id, from: 'review' }
   const fresh = queue.fresh[0]
-  if (fresh) return { kind: 'card', id: fresh.id, from: 'fresh' }
+  if (fresh && (order === 'new-first' || !review)) return { kind: 'card', id: fresh.id, from: 'fresh' }
+  if (review) return { kind: 'card', id: review.id, from: 'review' }
   if (learning && learning.due <= now + learnAheadMs) return { kind: 'card', id: learning.id, from: 'learning' }
   if (learning) return { kind: 'wait', until: learning.due }
   return { kind: 'done' }

@@ -1,6 +1,9 @@
 import type { Steps } from 'ts-fsrs'
 
-/** How a deck is studied. Names of FSRS parameters stay as ts-fsrs spells them. */
+export type NewCardOrder = 'deck' | 'random'
+export type StudyOrder = 'reviews-first' | 'new-first'
+
+/** How a deck is studied: a preset that decks share. FSRS names stay as ts-fsrs spells them. */
 export interface StudyOptions {
   request_retention: number
   maximum_interval: number
@@ -11,7 +14,8 @@ export interface StudyOptions {
   w?: readonly number[]
   newCardsPerDay: number
   reviewsPerDay: number
-  dayStartsAtHour: number
+  newCardOrder: NewCardOrder
+  studyOrder: StudyOrder
 }
 
 /** Anki's defaults with FSRS on. */
@@ -23,5 +27,21 @@ export const DEFAULT_STUDY_OPTIONS: StudyOptions = {
   enable_fuzz: true,
   newCardsPerDay: 20,
   reviewsPerDay: 200,
-  dayStartsAtHour: 4
+  newCardOrder: 'deck',
+  studyOrder: 'reviews-first'
 }
+
+export interface Preset {
+  id: string
+  name: string
+  options: StudyOptions
+}
+
+export const DEFAULT_PRESET_ID = 'default'
+
+/** Starting points offered when a person makes a new preset. */
+export const PRESET_TEMPLATES: ReadonlyArray<{ name: string; options: Partial<StudyOptions> }> = [
+  { name: 'Default (Anki)', options: {} },
+  { name: 'Exam cram: more new cards, higher retention', options: { newCardsPerDay: 50, reviewsPerDay: 500, request_retention: 0.93 } },
+  { name: 'Light daily habit', options: { newCardsPerDay: 10, reviewsPerDay: 100, request_retention: 0.88 } }
+]

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { CardRecord, DeckRecord, ReviewRecord } from './records'
+import { DEFAULT_PRESET_ID } from '../core/study-options'
+import type { CardRecord, DeckRecord, PresetRecord, ReviewRecord, SettingRecord } from './records'
 
 export const DATABASE_NAME = 'recall'
 
@@ -12,6 +13,8 @@ export class RecallDatabase extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>
   cards!: EntityTable<CardRecord, 'id'>
   reviews!: EntityTable<ReviewRecord, 'id'>
+  presets!: EntityTable<PresetRecord, 'id'>
+  settings!: EntityTable<SettingRecord, 'key'>
 
   constructor(name = DATABASE_NAME) {
     // Review writes must reach the disk before the next card is shown.
@@ -21,5 +24,13 @@ export class RecallDatabase extends Dexie {
       cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId]',
       reviews: '++id, cardKey, [deckId+review], review'
     })
+    // v2: study-options presets shared by decks, and collection settings (next day starts at).
+    this.version(2)
+      .stores({ presets: 'id', settings: 'key' })
+      .upgrade(async (tx) => {
+        await tx.table('decks').toCollection().modify((deck: DeckRecord) => {
+          deck.presetId ??= DEFAULT_PRESET_ID
+        })
+      })
   }
 }

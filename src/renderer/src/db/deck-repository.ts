@@ -45,7 +45,9 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
       old.delete(id)
       if (previous) {
         const queue = previous.queue === Queue.Removed ? queueForState(previous.state) : previous.queue
-        rows.push({ ...previous, ...text, queue })
+        // Text the user edited in the app wins over the file; tags and order follow the file.
+        const fromFile = previous.edited ? { tags: text.tags, ord: text.ord } : text
+        rows.push({ ...previous, ...fromFile, queue })
       } else {
         added++
         rows.push({ id, deckId: deck.id, cardId: card.id, reverse, ...text, ...newSchedulingState(now), queue: Queue.New, createdAt: now })

@@ -1,5 +1,6 @@
 import type { SchedulingState, StoredReviewLog } from '../core/card-state'
 import type { DeckOrigin } from '../../../shared/ipc'
+import type { StudyOptions } from '../core/study-options'
 
 export interface DeckRecord {
   id: string
@@ -11,6 +12,24 @@ export interface DeckRecord {
   contentHash: string
   cardCount: number
   updatedAt: number
+  /** The study-options preset the deck uses; absent means the default preset. */
+  presetId?: string
+}
+
+export interface PresetRecord {
+  id: string
+  name: string
+  options: StudyOptions
+}
+
+/** Collection-wide settings, one row per key. */
+export interface Settings {
+  dayStartsAtHour: number
+}
+
+export interface SettingRecord<K extends keyof Settings = keyof Settings> {
+  key: K
+  value: Settings[K]
 }
 
 /**
@@ -21,6 +40,10 @@ export const Queue = {
   New: 0,
   Learning: 1,
   Review: 2,
+  /** Taken out of study by the user until unsuspended. */
+  Suspended: -1,
+  /** Hidden until the next study day (see `buriedUntil`). */
+  Buried: -2,
   /** The card is no longer in its deck file; its progress is kept in case it comes back. */
   Removed: -3
 } as const
@@ -40,6 +63,12 @@ export interface CardRecord extends SchedulingState {
   extra?: string
   tags: string[]
   queue: QueueValue
+  /** When `queue` is Buried: the start of the study day on which the card returns. */
+  buriedUntil?: number
+  /** Anki's coloured flags: 0 none, 1 red, 2 orange, 3 green, 4 blue, 5 pink, 6 turquoise, 7 purple. */
+  flag?: number
+  /** Set when the user edited the text in the app: a new version of the deck file then keeps the edit. */
+  edited?: boolean
   createdAt: number
 }
 
@@ -49,6 +78,8 @@ export interface ReviewRecord extends StoredReviewLog {
   deckId: string
   /** Milliseconds from showing the question to the grade. */
   duration: number
+  /** For Manual rows (rating 0): what the user did to the card. */
+  manual?: 'reset' | 'reschedule'
 }
 
 /** The list an active card belongs in, from its FSRS state (ts-fsrs State: 0 new, 1/3 learning, 2 review). */

@@ -1,4 +1,5 @@
 import Dexie from 'dexie'
+import { hashText } from '../../../shared/deck/ids'
 import { allowanceFor, tallyStudiedToday, type StudiedToday } from '../core/daily-limits'
 import type { StudyDay } from '../core/day'
 import type { QueueCounts, QueueEntry, TodayQueue } from '../core/queue'
@@ -11,7 +12,7 @@ type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
 
 export async function studiedToday(db: RecallDatabase, deckId: string, day: StudyDay): Promise<StudiedToday> {
   const logs = await db.reviews.where('[deckId+review]').between([deckId, day.start], [deckId, day.end], true, false).toArray()
-  return tallyStudiedToday(logs.map((log) => log.state))
+  return tallyStudiedToday(logs)
 }
 
 const dueBefore = (db: RecallDatabase, deckId: string, queue: number, end: number) =>
@@ -23,15 +24,47 @@ const newInOrder = (db: RecallDatabase, deckId: string) =>
 const toEntry = (card: CardRecord): QueueEntry => ({ id: card.id, due: card.due, ord: card.ord })
 
 /** Today's queue of a deck, read through indexes and cut to what the day's limits leave. */
-export async function loadTodayQueue(db: RecallDatabase, deckId: string, day: StudyDay, limits: Limits): Promise<TodayQueue> {
+export async function loadTodayQueue(
+  db: RecallDatabase,
+  deckId: string,
+  day: StudyDay,
+  options: Limits & Pick<StudyOptions, 'newCardOrder'>
+): Promise<TodayQueue> {
+  await unburyFinishedDays(db, deckId, day)
   return db.transaction('r', db.cards, db.reviews, async () => {
-    const allowance = allowanceFor(limits, await studiedToday(db, deckId, day))
+    const allowance = allowanceFor(options, await studiedToday(db, deckId, day))
     const [learning, review, fresh] = await Promise.all([
       dueBefore(db, deckId, Queue.Learning, day.end).toArray(),
       dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
-      newInOrder(db, deckId).limit(allowance.newCards).toArray()
+      options.newCardOrder === 'random' ? randomNewCards(db, deckId, allowance.newCards, day) : newInOrder(db, deckId).limit(allowance.newCards).toArray()
     ])
     return { learning: learning.map(toEntry), review: review.map(toEntry), fresh: fresh.map(toEntry) }
+  })
+}
+
+/**
+ * Random order, stable for the day: new cards are ranked by a hash of their id and the day, so
+ * reopening the deck the same day shows the same selection. Only keys are read for the ranking.
+ */
+async function randomNewCards(db: RecallDatabase, deckId: string, limit: number, day: StudyDay): Promise<CardRecord[]> {
+  if (limit <= 0) return []
+  const keys = (await newInOrder(db, deckId).primaryKeys()) as string[]
+  const ranked = keys.map((k) => [hashText(`${day.start}:${k}`), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const chosen = await db.cards.bulkGet(ranked.slice(0, limit).map(([, k]) => k))
+  return chosen.filter((c): c is CardRecord => c !== undefined)
+}
+
+/** Cards buried on an earlier study day come back into study. */
+async function unburyFinishedDays(db: RecallDatabase, deckId: string, day: StudyDay): Promise<void> {
+  await db.transaction('rw', db.cards, async () => {
+    await db.cards
+      .where('[deckId+queue+ord]')
+      .between([deckId, Queue.Buried, Dexie.minKey], [deckId, Queue.Buried, Dexie.maxKey])
+      .filter((c) => (c.buriedUntil ?? 0) <= day.start)
+      .modify((c) => {
+        c.queue = queueForState(c.state)
+        delete c.buriedUntil
+      })
   })
 }
 
@@ -56,14 +89,19 @@ export function getCard(db: RecallDatabase, id: string): Promise<CardRecord | un
  * Stores a grade: the card's new state and its review log, in one transaction, so that either
  * both are saved or neither is. Resolves only once the write is committed.
  */
-export async function recordReview(db: RecallDatabase, card: CardRecord, outcome: GradeOutcome, duration: number): Promise<CardRecord> {
+export async function recordReview(
+  db: RecallDatabase,
+  card: CardRecord,
+  outcome: GradeOutcome,
+  duration: number
+): Promise<{ card: CardRecord; logId: number }> {
   const updated: CardRecord = { ...card, ...outcome.next, queue: queueForState(outcome.next.state) }
   if (outcome.next.last_review === undefined) delete updated.last_review
-  await db.transaction('rw', db.cards, db.reviews, async () => {
+  const logId = await db.transaction('rw', db.cards, db.reviews, async () => {
     await db.cards.put(updated)
-    await db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) })
+    return db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) })
   })
-  return updated
+  return { card: updated, logId: logId as number }
 }
 
 export function reviewsOfCard(db: RecallDatabase, cardKey: string) {

@@ -1,17 +1,21 @@
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { createLibrarySlice, type LibrarySlice } from './library-slice'
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
+import { createOptionsSlice, type OptionsSlice } from './options-slice'
 import { createStudySlice, type StudySlice } from './study-slice'
 import type { StoreDeps } from './deps'
 
-export type RecallState = LibrarySlice & StudySlice
+export type RecallState = NavigationSlice & LibrarySlice & StudySlice & OptionsSlice
 export type RecallStore = StoreApi<RecallState>
 
 /** One store built from slices; components select narrow pieces of it. */
 export function createRecallStore(deps: StoreDeps): RecallStore {
   return createStore<RecallState>()((...a) => ({
+    ...createNavigationSlice()(...a),
     ...createLibrarySlice(deps)(...a),
-    ...createStudySlice(deps)(...a)
+    ...createStudySlice(deps)(...a),
+    ...createOptionsSlice(deps)(...a)
   }))
 }
 

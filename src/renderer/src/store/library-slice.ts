@@ -3,8 +3,8 @@ import type { DeckProblem } from '../../../shared/deck/problems'
 import type { DeckOrigin } from '../../../shared/ipc'
 import { studyDayOf } from '../core/day'
 import type { QueueCounts } from '../core/queue'
-import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
 import { listDecks, mergeDeck } from '../db/deck-repository'
+import { getSettings, optionsForDeck } from '../db/options-repository'
 import { countToday } from '../db/study-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
@@ -48,7 +48,8 @@ export const createLibrarySlice =
     },
 
     async refreshCounts() {
-      const day = studyDayOf(now(), DEFAULT_STUDY_OPTIONS.dayStartsAtHour)
+      const settings = await getSettings(db)
+      const day = studyDayOf(now(), settings.dayStartsAtHour)
       const decks = await listDecks(db)
       const summaries = await Promise.all(
         decks.map(async (d) => ({
@@ -57,7 +58,7 @@ export const createLibrarySlice =
           ...(d.description ? { description: d.description } : {}),
           origin: d.origin,
           cardCount: d.cardCount,
-          counts: await countToday(db, d.id, day, DEFAULT_STUDY_OPTIONS)
+          counts: await countToday(db, d.id, day, await optionsForDeck(db, d.id))
         }))
       )
       set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))

@@ -1,11 +1,15 @@
-import type { Grade } from 'ts-fsrs'
+import type { FSRS, Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 import { studyDayOf, type StudyDay } from '../core/day'
+import { buildCardHistory, type HistoryRow } from '../core/card-history'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '../core/queue'
 import { createScheduler, previewGrades, type GradeOutcome } from '../core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
+import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '../core/study-options'
+import * as actionsDb from '../db/card-actions'
+import type { UndoEntry } from '../db/card-actions'
+import { getSettings, optionsForDeck } from '../db/options-repository'
 import type { CardRecord } from '../db/records'
-import { getCard, loadTodayQueue, recordReview } from '../db/study-repository'
+import { getCard, loadTodayQueue, recordReview, reviewsOfCard } from '../db/study-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
@@ -14,6 +18,7 @@ export interface StudySession {
   deckId: string
   deckName: string
   day: StudyDay
+  options: StudyOptions
   queue: TodayQueue
   step: NextStep
   card?: CardRecord
@@ -23,48 +28,108 @@ export interface StudySession {
   shownAt: number
   saving: boolean
   error?: string
+  /** A short confirmation of the last action ("Card buried until tomorrow. Ctrl+Z undoes."). */
+  notice?: string
 }
+
+type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue'>
 
 export interface StudySlice {
   session: StudySession | null
+  /** Most recent last; Ctrl+Z takes from the end. */
+  undoStack: UndoEntry[]
   startStudy(deckId: string): Promise<void>
   reveal(): void
   grade(rating: Grade): Promise<void>
   /** Looks again for a learning card that has become due while the done screen waited. */
   resume(): Promise<void>
   leaveStudy(): Promise<void>
+  buryCard(): Promise<void>
+  suspendCard(): Promise<void>
+  toggleFlag(flag: number): Promise<void>
+  forgetCard(): Promise<void>
+  editCard(text: actionsDb.CardText): Promise<void>
+  undoLast(): Promise<void>
+  /** The review history of the card on screen (Anki's card info), or null when closed. */
+  cardHistory: HistoryRow[] | null
+  showCardHistory(): Promise<void>
+  hideCardHistory(): void
 }
 
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const UNDO_LIMIT = 30
 
 export const createStudySlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
   (set, get) => {
-    /** Moves the session to whatever the queue says comes next. */
-    async function advance(base: Omit<StudySession, 'step' | 'card' | 'outcomes' | 'revealed' | 'shownAt' | 'saving'>) {
+    // Replaced at the start of each session by one built from the deck's own options.
+    let scheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
+
+    /** Shows `show` if given, otherwise whatever the queue says comes next. */
+    async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
       const at = now()
-      const step = pickNext(base.queue, at)
-      const card = step.kind === 'card' ? await getCard(db, step.id) : undefined
+      const step: NextStep = show ? { kind: 'card', id: show.id, from: 'learning' } : pickNext(base.queue, at, base.options.studyOrder)
+      const card = show ?? (step.kind === 'card' ? await getCard(db, step.id) : undefined)
       set({
         session: {
-          ...base,
+          deckId: base.deckId,
+          deckName: base.deckName,
+          day: base.day,
+          options: base.options,
+          queue: base.queue,
           step,
           revealed: false,
           shownAt: at,
           saving: false,
+          ...(notice ? { notice } : {}),
           ...(card ? { card, outcomes: previewGrades(scheduler, card, at) } : {})
         }
       })
     }
 
+    /** After anything but a grade, today's lists are read again so every count is exact. */
+    async function reload(session: StudySession, show?: CardRecord, notice?: string) {
+      const queue = await loadTodayQueue(db, session.deckId, session.day, session.options)
+      await advance({ ...session, queue }, show, notice)
+    }
+
+    function pushUndo(entry: UndoEntry) {
+      set({ undoStack: [...get().undoStack, entry].slice(-UNDO_LIMIT) })
+    }
+
+    /** Runs an action on the card on screen, with undo and a clear message if it fails. */
+    async function onCurrentCard(run: (card: CardRecord, session: StudySession) => Promise<UndoEntry>, notice: string) {
+      const session = get().session
+      if (!session?.card || session.saving) return
+      try {
+        const entry = await run(session.card, session)
+        pushUndo({ ...entry, cardId: session.card.id })
+        await reload(session, undefined, notice)
+      } catch (error) {
+        set({ session: { ...session, error: `That did not work (${describe(error)}). Nothing was changed.` } })
+      }
+    }
+
     return {
       session: null,
+      undoStack: [],
+      cardHistory: null,
+
+      async showCardHistory() {
+        const card = get().session?.card
+        if (!card) return
+        set({ cardHistory: buildCardHistory(scheduler, await reviewsOfCard(db, card.id)) })
+      },
+
+      hideCardHistory: () => set({ cardHistory: null }),
 
       async startStudy(deckId) {
         const deck = get().library.decks.find((d) => d.id === deckId)
-        const day = studyDayOf(now(), DEFAULT_STUDY_OPTIONS.dayStartsAtHour)
-        const queue = await loadTodayQueue(db, deckId, day, DEFAULT_STUDY_OPTIONS)
-        await advance({ deckId, deckName: deck?.name ?? deckId, day, queue })
+        const [options, settings] = await Promise.all([optionsForDeck(db, deckId), getSettings(db)])
+        scheduler = createScheduler(options)
+        const day = studyDayOf(now(), settings.dayStartsAtHour)
+        const queue = await loadTodayQueue(db, deckId, day, options)
+        await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue })
+        set({ screen: { name: 'study' } })
       },
 
       reveal() {
@@ -74,16 +139,17 @@ export const createStudySlice =
 
       async grade(rating) {
         const session = get().session
-        if (!session?.card || !session.outcomes || !session.revealed || session.saving) return
+        if (!session?.card || !session.revealed || session.saving) return
         const { card } = session
-        // Recompute at the moment of the grade, so a card left on screen is scheduled from now.
+        // Computed at the moment of the grade, so a card left on screen is scheduled from now.
         const at = now()
         const outcome = previewGrades(scheduler, card, at)[rating]
         set({ session: { ...session, saving: true } })
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
-          const queue = afterGrade(session.queue, card.id, saved, saved.ord, session.day.end)
-          await advance({ deckId: session.deckId, deckName: session.deckName, day: session.day, queue })
+          pushUndo({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
+          const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
+          await advance({ ...session, queue })
         } catch (error) {
           set({
             session: {
@@ -101,8 +167,46 @@ export const createStudySlice =
       },
 
       async leaveStudy() {
-        set({ session: null })
+        set({ session: null, cardHistory: null, screen: { name: 'decks' } })
         await get().refreshCounts()
+      },
+
+      buryCard: () => onCurrentCard((card, s) => actionsDb.bury(db, card, s.day), 'Card buried until tomorrow (Ctrl+Z to undo).'),
+      suspendCard: () => onCurrentCard((card) => actionsDb.setSuspended(db, card, true), 'Card suspended (Ctrl+Z to undo).'),
+      forgetCard: () => onCurrentCard((card) => actionsDb.forget(db, scheduler, card, now()), 'Card reset to new (Ctrl+Z to undo).'),
+
+      async toggleFlag(flag) {
+        const session = get().session
+        if (!session?.card) return
+        const entry = await actionsDb.toggleFlag(db, session.card, flag)
+        pushUndo({ ...entry, cardId: session.card.id })
+        const card = await getCard(db, session.card.id)
+        if (card) set({ session: { ...session, card } })
+      },
+
+      async editCard(text) {
+        const session = get().session
+        if (!session?.card) return
+        const entry = await actionsDb.editCardText(db, session.card.deckId, session.card.cardId, text)
+        pushUndo({ ...entry, cardId: session.card.id })
+        const card = await getCard(db, session.card.id)
+        if (card) set({ session: { ...session, card, notice: 'Card edited; its progress is kept.' } })
+      },
+
+      async undoLast() {
+        const entry = get().undoStack.at(-1)
+        if (!entry) return
+        try {
+          await actionsDb.undo(db, entry)
+        } catch (error) {
+          set((s) => ({ session: s.session && { ...s.session, error: `Could not undo (${describe(error)}).` } }))
+          return
+        }
+        set({ undoStack: get().undoStack.slice(0, -1) })
+        const session = get().session
+        if (!session) return get().refreshCounts()
+        const restored = entry.cardId ? await getCard(db, entry.cardId) : undefined
+        await reload(session, restored?.deckId === session.deckId ? restored : undefined, `Undone: ${entry.label.toLowerCase()}.`)
       }
     }
   }

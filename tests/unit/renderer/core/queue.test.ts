@@ -44,3 +44,11 @@ describe('afterGrade', () => {
     expect(afterGrade(queue, 'l1', { due: dayEnd + 1, state: State.Learning }, 0, dayEnd).learning).toEqual([])
   })
 })
+
+describe('study order option', () => {
+  it('shows new cards before reviews when asked to', () => {
+    const queue: TodayQueue = { learning: [], review: [entry('r1', now - 100)], fresh: [entry('n1', now, 0)] }
+    expect(pickNext(queue, now, 'reviews-first')).toMatchObject({ id: 'r1' })
+    expect(pickNext(queue, now, 'new-first')).toMatchObject({ id: 'n1' })
+  })
+})

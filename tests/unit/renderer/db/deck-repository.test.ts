@@ -32,7 +32,7 @@ describe('mergeDeck', () => {
     const cards = makeCards(3)
     await mergeDeck(db, makeDeck('d', cards), now)
     const c1 = (await db.cards.get('d/c1'))!
-    const studied = await recordReview(db, c1, previewGrades(scheduler, c1, now)[Rating.Easy], 4000)
+    const { card: studied } = await recordReview(db, c1, previewGrades(scheduler, c1, now)[Rating.Easy], 4000)
 
     const edited = [{ ...cards[0]!, front: 'Reworded question', back: 'Fixed answer' }, cards[2]!, { id: 'c9', front: 'New', back: 'Card', tags: [] }]
     const summary = await mergeDeck(db, makeDeck('d', edited), now + 1000)

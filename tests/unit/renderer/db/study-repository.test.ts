@@ -10,7 +10,7 @@ import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 10, 0).getTime() // local 10 am
 const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
-const limits = { newCardsPerDay: 20, reviewsPerDay: 200 }
+const limits = { newCardsPerDay: 20, reviewsPerDay: 200, newCardOrder: 'deck' as const }
 
 describe('recordReview', () => {
   it('stores exactly the state ts-fsrs computes, and one log per grade, through a Dexie round trip', async () => {
@@ -84,6 +84,22 @@ describe("today's queue and counts", () => {
     }
     const farFuture = studyDayOf(now + 400 * 86_400_000)
     expect(await countToday(db, 'd', farFuture, limits)).toEqual({ fresh: 0, learning: 0, review: 3 })
-    expect(await countToday(db, 'd', farFuture, { newCardsPerDay: 20, reviewsPerDay: 0 })).toEqual({ fresh: 0, learning: 0, review: 0 })
+    expect(await countToday(db, 'd', farFuture, { ...limits, reviewsPerDay: 0 })).toEqual({ fresh: 0, learning: 0, review: 0 })
+  })
+})
+
+describe('new card order', () => {
+  it('random order picks a different, stable selection for the day', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, makeDeck('d', makeCards(200)), now)
+    const day = studyDayOf(now)
+    const random = { ...limits, newCardOrder: 'random' as const }
+    const first = (await loadTodayQueue(db, 'd', day, random)).fresh.map((e) => e.id)
+    expect(first).toHaveLength(20)
+    expect(new Set(first).size).toBe(20)
+    expect(first).not.toEqual((await loadTodayQueue(db, 'd', day, limits)).fresh.map((e) => e.id))
+    expect((await loadTodayQueue(db, 'd', day, random)).fresh.map((e) => e.id)).toEqual(first)
+    const tomorrow = studyDayOf(day.end + 1)
+    expect((await loadTodayQueue(db, 'd', tomorrow, random)).fresh.map((e) => e.id)).not.toEqual(first)
   })
 })

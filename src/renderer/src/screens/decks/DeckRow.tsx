@@ -1,7 +1,7 @@
 import { Counts } from '../../components/Counts'
 import type { DeckSummary } from '../../store/library-slice'
 
-export function DeckRow({ deck, onStudy, autoFocus }: { deck: DeckSummary; onStudy: () => void; autoFocus?: boolean }) {
+export function DeckRow({ deck, onStudy, onOptions, autoFocus }: { deck: DeckSummary; onStudy: () => void; onOptions: () => void; autoFocus?: boolean }) {
   const { fresh, learning, review } = deck.counts
   const waiting = fresh + learning + review
   return (
@@ -23,6 +23,15 @@ export function DeckRow({ deck, onStudy, autoFocus }: { deck: DeckSummary; onStu
         </p>
       </div>
       <Counts counts={deck.counts} />
+      <button
+        type="button"
+        onClick={onOptions}
+        aria-label={`Options for ${deck.name}`}
+        title="Deck options"
+        className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-700"
+      >
+        ⚙
+      </button>
     </li>
   )
 }

@@ -26,7 +26,7 @@ export function DecksScreen() {
       {library.decks.length > 0 && (
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-700 dark:bg-slate-800 dark:ring-slate-700">
           {library.decks.map((deck, i) => (
-            <DeckRow key={deck.id} deck={deck} autoFocus={i === 0} onStudy={() => void actions().startStudy(deck.id)} />
+            <DeckRow key={deck.id} deck={deck} autoFocus={i === 0} onStudy={() => void actions().startStudy(deck.id)} onOptions={() => void actions().openOptions(deck.id)} />
           ))}
         </ul>
       )}

@@ -1,34 +1,28 @@
-import { useEffect } from 'react'
+import { useCallback, useState } from 'react'
 import { Button } from '../../components/Button'
 import { CardText } from '../../components/CardText'
 import { Counts } from '../../components/Counts'
 import { countQueue } from '../../core/queue'
 import { actions, useRecall } from '../../store'
 import { AnswerButtons } from './AnswerButtons'
+import { CardHistoryDialog } from './CardHistoryDialog'
 import { DoneView } from './DoneView'
-import { commandForKey } from './study-keys'
+import { EditCardDialog } from './EditCardDialog'
+import { StudyToolbar } from './StudyToolbar'
+import { run, useStudyKeys } from './use-study-keys'
+
+const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']
 
 export function StudyScreen() {
   const session = useRecall((s) => s.session)!
+  const canUndo = useRecall((s) => s.undoStack.length > 0)
+  const [panel, setPanel] = useState<'edit' | 'info' | null>(null)
   const { card, revealed, step } = session
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey) return
-      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return
-      const command = commandForKey(event.key, revealed)
-      if (!command) return
-      event.preventDefault()
-      if (command.kind === 'leave') void actions().leaveStudy()
-      else if (command.kind === 'reveal') actions().reveal()
-      else void actions().grade(command.rating)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [revealed])
+  const open = useCallback((p: 'edit' | 'info') => card && setPanel(p), [card])
+  useStudyKeys(revealed, panel === null, open)
 
   return (
-    <main className="flex flex-1 flex-col gap-6" aria-label={`Studying ${session.deckName}`}>
+    <main className="flex flex-1 flex-col gap-4" aria-label={`Studying ${session.deckName}`}>
       <header className="flex items-center justify-between gap-4">
         <Button onClick={() => void actions().leaveStudy()} aria-label="Back to decks (Esc)">
           ← Decks
@@ -42,10 +36,14 @@ export function StudyScreen() {
           {session.error}
         </p>
       )}
+      <p role="status" className="min-h-5 text-center text-sm text-slate-600 dark:text-slate-400">
+        {session.notice}
+      </p>
 
       {card ? (
         <>
-          <article className="flex flex-1 flex-col items-center gap-6 rounded-lg bg-white p-8 text-center text-xl shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+          <article className="relative flex flex-1 flex-col items-center gap-6 rounded-lg bg-white p-8 text-center text-xl shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+            {card.flag ? <span className={`absolute top-3 right-3 size-3 rounded-full ${FLAG_COLOURS[card.flag]}`} role="img" aria-label={`Flag ${card.flag}`} /> : null}
             <section aria-label="Question" data-testid="question">
               <CardText text={card.question} />
             </section>
@@ -59,7 +57,7 @@ export function StudyScreen() {
               </>
             )}
           </article>
-          <footer className="flex justify-center">
+          <footer className="flex flex-col items-center gap-4">
             {revealed ? (
               <AnswerButtons outcomes={session.outcomes!} now={session.shownAt} disabled={session.saving} />
             ) : (
@@ -67,11 +65,23 @@ export function StudyScreen() {
                 Show answer <kbd className="ms-2 text-sm opacity-75">Space</kbd>
               </Button>
             )}
+            <StudyToolbar canUndo={canUndo} onCommand={(c) => run(c, open)} />
           </footer>
         </>
       ) : (
-        <DoneView step={step} />
+        <>
+          <DoneView step={step} />
+          {canUndo && (
+            <div className="flex justify-center">
+              <Button onClick={() => void actions().undoLast()}>
+                Undo last answer <kbd className="ms-1 text-xs opacity-75">Ctrl+Z</kbd>
+              </Button>
+            </div>
+          )}
+        </>
       )}
+      {panel === 'edit' && card && <EditCardDialog card={card} onClose={() => setPanel(null)} />}
+      {panel === 'info' && card && <CardHistoryDialog onClose={() => setPanel(null)} />}
     </main>
   )
 }

@@ -1,14 +1,60 @@
 import { Rating, type Grade } from 'ts-fsrs'
 
-export type StudyCommand = { kind: 'reveal' } | { kind: 'grade'; rating: Grade } | { kind: 'leave' }
+export type StudyCommand =
+  | { kind: 'reveal' }
+  | { kind: 'grade'; rating: Grade }
+  | { kind: 'leave' }
+  | { kind: 'undo' }
+  | { kind: 'bury' }
+  | { kind: 'suspend' }
+  | { kind: 'flag'; flag: number }
+  | { kind: 'forget' }
+  | { kind: 'edit' }
+  | { kind: 'info' }
+
+export interface KeyPress {
+  key: string
+  code?: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+}
 
 const GRADE_KEYS: Record<string, Grade> = { '1': Rating.Again, '2': Rating.Hard, '3': Rating.Good, '4': Rating.Easy }
 
-/** Anki's review keys: Space or Enter shows the answer, then means Good; 1–4 grade; Esc leaves. */
-export function commandForKey(key: string, revealed: boolean): StudyCommand | null {
-  if (key === 'Escape') return { kind: 'leave' }
-  if (key === ' ' || key === 'Enter') return revealed ? { kind: 'grade', rating: Rating.Good } : { kind: 'reveal' }
-  const rating = GRADE_KEYS[key]
-  if (rating !== undefined && revealed) return { kind: 'grade', rating }
-  return null
+/**
+ * Anki's review keys: Space or Enter shows the answer, then means Good; 1–4 grade; Ctrl+Z undoes;
+ * "-" buries; "@" suspends; Ctrl+1…7 flag; Ctrl+Alt+N forgets; E edits; I shows the card's
+ * history; Esc leaves. (Cmd stands for Ctrl on macOS.)
+ */
+export function commandForKey(press: KeyPress, revealed: boolean): StudyCommand | null {
+  const mod = press.ctrlKey || press.metaKey
+  if (mod && !press.altKey && press.key.toLowerCase() === 'z') return { kind: 'undo' }
+  if (mod && press.altKey && (press.key.toLowerCase() === 'n' || press.code === 'KeyN')) return { kind: 'forget' }
+  if (mod && !press.altKey) {
+    const digit = /^Digit([1-7])$/.exec(press.code ?? '')?.[1] ?? (/^[1-7]$/.test(press.key) ? press.key : undefined)
+    if (digit) return { kind: 'flag', flag: Number(digit) }
+    return null
+  }
+  if (press.altKey) return null
+  switch (press.key) {
+    case 'Escape':
+      return { kind: 'leave' }
+    case ' ':
+    case 'Enter':
+      return revealed ? { kind: 'grade', rating: Rating.Good } : { kind: 'reveal' }
+    case '-':
+      return { kind: 'bury' }
+    case '@':
+      return { kind: 'suspend' }
+    case 'e':
+    case 'E':
+      return { kind: 'edit' }
+    case 'i':
+    case 'I':
+      return { kind: 'info' }
+  }
+  const rating = GRADE_KEYS[press.key]
+  return rating !== undefined && revealed ? { kind: 'grade', rating } : null
 }

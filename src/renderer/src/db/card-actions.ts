@@ -1,0 +1,85 @@
+import { Rating } from 'ts-fsrs'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '../core/card-state'
+import type { StudyDay } from '../core/day'
+import type { FSRS } from 'ts-fsrs'
+import type { RecallDatabase } from './database'
+import { Queue, queueForState, type CardRecord } from './records'
+
+/**
+ * What it takes to undo one user action: the cards as they were before it, and the review-log
+ * rows it added. Undoing puts the cards back and deletes those rows in one transaction.
+ */
+export interface UndoEntry {
+  label: string
+  before: CardRecord[]
+  addedLogIds: number[]
+  /** The card to show again after undoing, if any. */
+  cardId?: string
+}
+
+export async function undo(db: RecallDatabase, entry: UndoEntry): Promise<void> {
+  await db.transaction('rw', db.cards, db.reviews, async () => {
+    await db.cards.bulkPut(entry.before)
+    await db.reviews.bulkDelete(entry.addedLogIds)
+  })
+}
+
+async function change(db: RecallDatabase, label: string, cards: CardRecord[], edit: (c: CardRecord) => CardRecord): Promise<UndoEntry> {
+  const after = cards.map(edit)
+  await db.cards.bulkPut(after)
+  return { label, before: cards, addedLogIds: [] }
+}
+
+/** Hides a card until the next study day starts. */
+export function bury(db: RecallDatabase, card: CardRecord, day: StudyDay): Promise<UndoEntry> {
+  return change(db, 'Bury', [card], (c) => ({ ...c, queue: Queue.Buried, buriedUntil: day.end }))
+}
+
+export function setSuspended(db: RecallDatabase, card: CardRecord, suspended: boolean): Promise<UndoEntry> {
+  return change(db, suspended ? 'Suspend' : 'Unsuspend', [card], (c) => {
+    const next: CardRecord = { ...c, queue: suspended ? Queue.Suspended : queueForState(c.state) }
+    delete next.buriedUntil
+    return next
+  })
+}
+
+/** Sets a flag (1–7), or clears it when the card already has that flag, as Anki's Ctrl+N does. */
+export function toggleFlag(db: RecallDatabase, card: CardRecord, flag: number): Promise<UndoEntry> {
+  return change(db, 'Flag', [card], (c) => ({ ...c, flag: c.flag === flag ? 0 : flag }))
+}
+
+export interface CardText {
+  front: string
+  back: string
+  extra: string
+}
+
+/** Edits the text of both directions of a card; scheduling is untouched. */
+export async function editCardText(db: RecallDatabase, deckId: string, cardId: string, text: CardText): Promise<UndoEntry> {
+  return db.transaction('rw', db.cards, async () => {
+    const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()
+    const entry = await change(db, 'Edit', cards, (c) => {
+      const next: CardRecord = { ...c, question: c.reverse ? text.back : text.front, answer: c.reverse ? text.front : text.back, edited: true }
+      if (text.extra.trim()) next.extra = text.extra
+      else delete next.extra
+      return next
+    })
+    return entry
+  })
+}
+
+/**
+ * Resets a card to new ("Forget" in Anki), keeping its history: ts-fsrs computes the reset state
+ * and a Manual log row records it, so the log still explains the card's state.
+ */
+export async function forget(db: RecallDatabase, scheduler: FSRS, card: CardRecord, now: number): Promise<UndoEntry> {
+  const { card: reset, log } = scheduler.forget(toFsrsCard(card), new Date(now), true)
+  const next: CardRecord = { ...card, ...fromFsrsCard(reset), queue: Queue.New }
+  if (reset.last_review === undefined) delete next.last_review
+  delete next.buriedUntil
+  const logId = await db.transaction('rw', db.cards, db.reviews, async () => {
+    await db.cards.put(next)
+    return db.reviews.add({ ...fromFsrsLog(log), rating: Rating.Manual, manual: 'reset', cardKey: card.id, deckId: card.deckId, duration: 0 })
+  })
+  return { label: 'Forget', before: [card], addedLogIds: [logId as number] }
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react'
+import { actions } from '../../store'
+import { commandForKey, type StudyCommand } from './study-keys'
+
+/** Window-wide review keys, off while a dialog or text field has the keyboard. */
+export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 'edit' | 'info') => void) {
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.repeat) return
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select, dialog')) return
+      const command = commandForKey(event, revealed)
+      if (!command) return
+      event.preventDefault()
+      run(command, open)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [revealed, enabled, open])
+}
+
+export function run(command: StudyCommand, open: (panel: 'edit' | 'info') => void): void {
+  const a = actions()
+  switch (command.kind) {
+    case 'leave':
+      return void a.leaveStudy()
+    case 'reveal':
+      return a.reveal()
+    case 'grade':
+      return void a.grade(command.rating)
+    case 'undo':
+      return void a.undoLast()
+    case 'bury':
+      return void a.buryCard()
+    case 'suspend':
+      return void a.suspendCard()
+    case 'flag':
+      return void a.toggleFlag(command.flag)
+    case 'forget':
+      return void a.forgetCard()
+    case 'edit':
+      return open('edit')
+    case 'info':
+      return open('info')
+  }
+}

@@ -1,0 +1,14 @@
+import type { StateCreator } from 'zustand'
+import type { RecallState } from './index'
+
+export type Screen = { name: 'decks' } | { name: 'study' } | { name: 'options'; deckId: string }
+
+export interface NavigationSlice {
+  screen: Screen
+  goTo(screen: Screen): void
+}
+
+export const createNavigationSlice = (): StateCreator<RecallState, [], [], NavigationSlice> => (set) => ({
+  screen: { name: 'decks' },
+  goTo: (screen) => set({ screen })
+})

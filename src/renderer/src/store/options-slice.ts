@@ -1,0 +1,117 @@
+import type { StateCreator } from 'zustand'
+import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '../core/options-validation'
+import { createScheduler } from '../core/scheduler'
+import { DEFAULT_PRESET_ID, type Preset } from '../core/study-options'
+import { hashText } from '../../../shared/deck/ids'
+import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '../db/options-repository'
+import { rescheduleDeck } from '../db/reschedule-repository'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+import { describe } from './library-slice'
+
+export interface OptionsEditor {
+  deckId: string
+  presets: Preset[]
+  presetId: string
+  presetName: string
+  form: OptionsForm
+  errors: OptionsErrors
+  dayStartsAtHour: string
+  status: 'editing' | 'saving' | 'rescheduling'
+  message?: string
+}
+
+export interface OptionsSlice {
+  optionsEditor: OptionsEditor | null
+  openOptions(deckId: string): Promise<void>
+  editOptions(patch: Partial<OptionsForm> & { dayStartsAtHour?: string; presetName?: string }): void
+  choosePreset(presetId: string): void
+  /** Saves the form into the chosen preset (or a new one) and points the deck at it. */
+  saveOptions(asNewPreset?: boolean): Promise<boolean>
+  /** Saves, then reschedules the deck's studied cards from their own history with the new parameters. */
+  saveAndReschedule(): Promise<void>
+}
+
+export const createOptionsSlice =
+  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], OptionsSlice> =>
+  (set, get) => {
+    const editor = () => get().optionsEditor!
+    const patch = (p: Partial<OptionsEditor>) => set({ optionsEditor: { ...editor(), ...p } })
+
+    return {
+      optionsEditor: null,
+
+      async openOptions(deckId) {
+        const [presets, presetId, settings] = await Promise.all([listPresets(db), presetIdOfDeck(db, deckId), getSettings(db)])
+        const preset = presets.find((p) => p.id === presetId) ?? presets.find((p) => p.id === DEFAULT_PRESET_ID)!
+        set({
+          screen: { name: 'options', deckId },
+          optionsEditor: {
+            deckId,
+            presets,
+            presetId: preset.id,
+            presetName: preset.name,
+            form: toForm(preset.options),
+            errors: {},
+            dayStartsAtHour: String(settings.dayStartsAtHour),
+            status: 'editing'
+          }
+        })
+      },
+
+      editOptions({ dayStartsAtHour, presetName, ...form }) {
+        const current = editor()
+        patch({
+          form: { ...current.form, ...form },
+          ...(dayStartsAtHour !== undefined ? { dayStartsAtHour } : {}),
+          ...(presetName !== undefined ? { presetName } : {}),
+          message: undefined
+        })
+      },
+
+      choosePreset(presetId) {
+        const preset = editor().presets.find((p) => p.id === presetId)
+        if (preset) patch({ presetId, presetName: preset.name, form: toForm(preset.options), errors: {}, message: undefined })
+      },
+
+      async saveOptions(asNewPreset = false) {
+        const current = editor()
+        const base = current.presets.find((p) => p.id === current.presetId)!.options
+        const result = validateOptions(current.form, base)
+        const hour = Number(current.dayStartsAtHour)
+        const hourError = Number.isInteger(hour) && hour >= 0 && hour <= 23 ? undefined : 'Next day starts at must be an hour from 0 to 23'
+        const nameError = current.presetName.trim() ? undefined : 'The preset needs a name'
+        if ('errors' in result || hourError || nameError) {
+          const errors = 'errors' in result ? result.errors : {}
+          patch({ errors, message: [hourError, nameError].filter(Boolean).join('. ') || 'Please correct the fields marked in red.' })
+          return false
+        }
+        const id = asNewPreset ? `preset-${hashText(`${current.presetName}:${now()}`)}` : current.presetId
+        const preset: Preset = { id, name: current.presetName.trim(), options: result.options }
+        patch({ status: 'saving', errors: {} })
+        try {
+          await savePresetForDeck(db, current.deckId, preset)
+          await saveSetting(db, 'dayStartsAtHour', hour)
+          const presets = await listPresets(db)
+          patch({ presets, presetId: id, status: 'editing', message: 'Saved.' })
+          return true
+        } catch (error) {
+          patch({ status: 'editing', message: `Could not save the options (${describe(error)}).` })
+          return false
+        }
+      },
+
+      async saveAndReschedule() {
+        if (!(await get().saveOptions())) return
+        const current = editor()
+        const options = current.presets.find((p) => p.id === current.presetId)!.options
+        patch({ status: 'rescheduling', message: 'Rescheduling cards from their review history…' })
+        try {
+          const changed = await rescheduleDeck(db, current.deckId, createScheduler(options), now())
+          patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
+        } catch (error) {
+          patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${describe(error)}).` })
+        }
+      }
+    }
+  }
