@@ -1,0 +1,127 @@
+import { State } from 'ts-fsrs'
+import { Queue, type CardRecord } from '../../db/records'
+import { LEARN_AHEAD_MS } from '../queue'
+import { studyDayStart, studyDaysFromToday } from '../practice/study-days'
+import type { CompareOp, ParseResult, PropName, SearchNode } from './ast'
+import { parseSearch } from './parse'
+import { containsMatcher, foldText, nameMatcher } from './text-pattern'
+
+export interface SearchContext {
+  now: number
+  /** First millisecond of today's study day. */
+  dayStart: number
+  dayStartsAtHour: number
+  /** FSRS probability of recall now, for `prop:r`. */
+  retrievability: (card: CardRecord) => number
+  /** Whether the card was graded in the last `days` study days, today included, for `rated:N`. */
+  ratedSince: (cardKey: string, days: number) => boolean
+  /** The deck's display name, so `deck:` matches names as well as ids. */
+  deckName?: (deckId: string) => string | undefined
+}
+
+export type CardPredicate = (card: CardRecord, ctx: SearchContext) => boolean
+
+/**
+ * The AST as a predicate. Patterns become regular expressions once, here; only what depends on
+ * the clock is worked out per card. Cards never reviewed have no memory state, so, as in Anki,
+ * `prop:ivl/due/r/s/d` never match new cards.
+ */
+export function compileSearch(node: SearchNode): CardPredicate {
+  switch (node.kind) {
+    case 'all':
+      return () => true
+    case 'and': {
+      const parts = node.children.map(compileSearch)
+      return (card, ctx) => parts.every((p) => p(card, ctx))
+    }
+    case 'or': {
+      const parts = node.children.map(compileSearch)
+      return (card, ctx) => parts.some((p) => p(card, ctx))
+    }
+    case 'not': {
+      const inner = compileSearch(node.child)
+      return (card, ctx) => !inner(card, ctx)
+    }
+    case 'text': {
+      const matches = containsMatcher(node.pattern)
+      return (card) => searchableText(card).some(matches)
+    }
+    case 'deck': {
+      const matches = nameMatcher(node.pattern)
+      return (card, ctx) => matches(card.deckId) || matches(ctx.deckName?.(card.deckId) ?? '')
+    }
+    case 'tag': {
+      if (node.pattern === '') return (card) => card.tags.length === 0
+      const matches = nameMatcher(node.pattern)
+      return (card) => card.tags.some(matches)
+    }
+    case 'is':
+      return isState[node.state]
+    case 'flag':
+      return (card) => (card.flag ?? 0) === node.flag
+    case 'prop': {
+      const read = propReaders[node.prop]
+      const compare = comparators[node.op]
+      return (card, ctx) => {
+        const value = read(card, ctx)
+        return value !== undefined && compare(value, node.value)
+      }
+    }
+    case 'rated':
+      return (card, ctx) => ctx.ratedSince(card.id, node.days)
+    case 'added':
+      return (card, ctx) => card.createdAt >= studyDayStart(ctx.dayStart, 1 - node.days, ctx.dayStartsAtHour)
+  }
+}
+
+/** Parse and compile in one step, for the search box. */
+export function searchPredicate(query: string): { ok: true; predicate: CardPredicate } | Extract<ParseResult, { ok: false }> {
+  const parsed = parseSearch(query)
+  return parsed.ok ? { ok: true, predicate: compileSearch(parsed.ast) } : parsed
+}
+
+// Folding every field on every keystroke is the slow part of a search; card objects are
+// replaced, never mutated, when they change, so caching by object is safe.
+const folded = new WeakMap<CardRecord, string[]>()
+function searchableText(card: CardRecord): string[] {
+  let fields = folded.get(card)
+  if (!fields) {
+    fields = [card.question, card.answer, card.extra ?? '', card.tags.join(' ')].map(foldText)
+    folded.set(card, fields)
+  }
+  return fields
+}
+
+const dayEnd = (ctx: SearchContext) => studyDayStart(ctx.dayStart, 1, ctx.dayStartsAtHour)
+
+const isState: Record<Extract<SearchNode, { kind: 'is' }>['state'], CardPredicate> = {
+  new: (card) => card.state === State.New,
+  learn: (card) => card.state === State.Learning || card.state === State.Relearning,
+  review: (card) => card.state === State.Review || card.state === State.Relearning,
+  due: (card, ctx) =>
+    (card.queue === Queue.Review && card.due < dayEnd(ctx)) || (card.queue === Queue.Learning && card.due <= ctx.now + LEARN_AHEAD_MS),
+  suspended: (card) => card.queue === Queue.Suspended,
+  buried: (card) => card.queue === Queue.Buried
+}
+
+type PropReader = (card: CardRecord, ctx: SearchContext) => number | undefined
+const studied = (read: PropReader): PropReader => (card, ctx) => (card.state === State.New ? undefined : read(card, ctx))
+
+const propReaders: Record<PropName, PropReader> = {
+  ivl: studied((card) => card.scheduled_days),
+  due: studied((card, ctx) => studyDaysFromToday(card.due, ctx.dayStart, ctx.dayStartsAtHour)),
+  r: studied((card, ctx) => ctx.retrievability(card)),
+  s: studied((card) => card.stability),
+  d: studied((card) => card.difficulty),
+  reps: (card) => card.reps,
+  lapses: (card) => card.lapses
+}
+
+const comparators: Record<CompareOp, (a: number, b: number) => boolean> = {
+  '=': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '>=': (a, b) => a >= b
+}

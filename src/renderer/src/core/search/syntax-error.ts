@@ -1,0 +1,9 @@
+/** A mistake in a typed search, at a 0-based position in the text. Never escapes the parser. */
+export class SearchSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number
+  ) {
+    super(message)
+  }
+}
