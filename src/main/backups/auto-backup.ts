@@ -1,0 +1,88 @@
+import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '../../shared/backup/backup-types'
+import type { BackupStore } from './backup-store'
+
+export const AUTO_BACKUP_INTERVAL_MS = 30 * 60_000
+/** After a failed write (full disk…), study activity tries again this much later, not on every card. */
+export const RETRY_AFTER_FAILURE_MS = 5 * 60_000
+
+export interface AutoBackupOptions {
+  store: Pick<BackupStore, 'write' | 'list' | 'prune'>
+  /** Epoch milliseconds now. */
+  clock: () => number
+  /** The collection, encoded with `encodeBackup` (main asks the renderer for it). */
+  getContent: () => Promise<string>
+  intervalMs?: number
+  retryAfterFailureMs?: number
+}
+
+export interface AutoBackup {
+  /** After anything the user changed: writes a backup when the last one is at least `intervalMs` old. */
+  onStudyActivity(): Promise<AutoBackupOutcome>
+  /** Before the window closes: writes a backup when anything changed since the last one. */
+  onQuit(): Promise<AutoBackupOutcome>
+  /** "Back up now" in settings, and before a restore: always writes. */
+  backupNow(): Promise<AutoBackupOutcome>
+}
+
+/**
+ * When to back up. All three entry points run one at a time, in call order, so two writes never
+ * overlap and a burst of reviews yields one backup. Failures come back as outcomes with a message,
+ * never as exceptions, and leave the collection marked as changed so the next chance retries.
+ */
+export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
+  const { store, clock, getContent } = options
+  const intervalMs = options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS
+  const retryMs = options.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS
+  let changed = false
+  /** undefined until the folder has been looked at: a backup from an earlier run counts too. */
+  let lastWrite: number | null | undefined
+  let lastFailure: number | null = null
+  let queue: Promise<unknown> = Promise.resolve()
+
+  function serialised(task: () => Promise<AutoBackupOutcome>): Promise<AutoBackupOutcome> {
+    const run = queue.then(task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function isDue(now: number): Promise<boolean> {
+    if (lastFailure !== null && now >= lastFailure && now - lastFailure < retryMs) return false
+    if (lastWrite === undefined) lastWrite = (await store.list().catch((): BackupInfo[] => []))[0]?.date ?? null
+    // A last backup dated in the future means the clock was set back: do not wait for it.
+    return lastWrite === null || now - lastWrite >= intervalMs || now < lastWrite
+  }
+
+  async function writeBackup(): Promise<AutoBackupOutcome> {
+    const now = clock()
+    // Cleared before reading the collection: a change made while we write marks it again.
+    changed = false
+    let result: BackupWriteResult
+    try {
+      result = await store.write(await getContent(), now)
+    } catch (error) {
+      result = { error: `The collection could not be read for the backup (${error instanceof Error ? error.message : String(error)}).` }
+    }
+    if ('error' in result) {
+      changed = true
+      lastFailure = now
+      return { status: 'failed', message: result.error }
+    }
+    lastWrite = now
+    lastFailure = null
+    const pruned = await store.prune(now).catch((): string[] => [])
+    return { status: 'written', backup: result.backup, pruned }
+  }
+
+  return {
+    onStudyActivity() {
+      changed = true
+      return serialised(async () => ((await isDue(clock())) ? writeBackup() : { status: 'skipped', reason: 'recent' }))
+    },
+    onQuit() {
+      return serialised(async () => (changed ? writeBackup() : { status: 'skipped', reason: 'unchanged' }))
+    },
+    backupNow() {
+      return serialised(writeBackup)
+    }
+  }
+}
