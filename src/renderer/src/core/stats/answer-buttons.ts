@@ -1,0 +1,60 @@
+import { Rating, State, type Grade } from 'ts-fsrs'
+import type { ReviewRecord } from '../../db/records'
+import { studyDayOf } from '../day'
+import type { Accumulator } from './accumulator'
+import { studyDaysBack } from './study-days'
+import { MATURE_INTERVAL_DAYS } from './true-retention'
+
+export type ButtonReview = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'scheduled_days'>
+
+export const BUTTON_GROUPS = ['learning', 'young', 'mature'] as const
+export type ButtonGroup = (typeof BUTTON_GROUPS)[number]
+
+/** Presses of Again, Hard, Good, Easy (index rating − 1). */
+export type ButtonCounts = [number, number, number, number]
+
+export type AnswerButtons = Record<ButtonGroup, ButtonCounts>
+
+/** The log's state is the card's state before the grade: new and (re)learning cards are learning. */
+export function buttonGroupOf(log: Pick<ReviewRecord, 'state' | 'scheduled_days'>): ButtonGroup {
+  if (log.state !== State.Review) return 'learning'
+  return log.scheduled_days >= MATURE_INTERVAL_DAYS ? 'mature' : 'young'
+}
+
+/**
+ * Answer-button presses over the last `days` study days up to today, or all time when `days` is
+ * undefined. Feed it logs from the `review` / `[deckId+review]` index from the period's start.
+ */
+export function createAnswerButtonsAccumulator(params: {
+  now: number
+  dayStartsAtHour: number
+  days?: number
+}): Accumulator<ButtonReview, AnswerButtons> {
+  const end = studyDayOf(params.now, params.dayStartsAtHour).end
+  const start =
+    params.days === undefined ? -Infinity : studyDaysBack(params.now, Math.max(1, params.days), params.dayStartsAtHour)[0]!.start
+  const counts: AnswerButtons = { learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] }
+  return {
+    add(log) {
+      if (log.rating === Rating.Manual || log.review < start || log.review >= end) return
+      counts[buttonGroupOf(log)][(log.rating as Grade) - 1]!++
+    },
+    result: () => counts
+  }
+}
+
+export interface ButtonGroupSeries {
+  group: ButtonGroup
+  counts: ButtonCounts
+  total: number
+  /** Share of grades above Again, or null with none. */
+  correct: number | null
+}
+
+export function buildAnswerButtons(gathered: AnswerButtons): ButtonGroupSeries[] {
+  return BUTTON_GROUPS.map((group) => {
+    const counts = gathered[group]
+    const total = counts[0] + counts[1] + counts[2] + counts[3]
+    return { group, counts, total, correct: total > 0 ? (total - counts[0]) / total : null }
+  })
+}
