@@ -1,14 +1,24 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import type { UserConfig } from 'vite'
+import type { Plugin, UserConfig } from 'vite'
+
+/**
+ * Development only (`npm run dev`): Vite injects styles and React's refresh preamble inline, which
+ * the page's strict CSP blocks. Built files (npm start, the web build, installers) keep it strict.
+ */
+const devServerCsp: Plugin = {
+  name: 'recall-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+}
 
 /** The renderer build, shared by the Electron build and the web build (`npm run web`). */
 export function rendererConfig(outDir?: string): UserConfig {
   return {
     root: resolve(__dirname, '../src/renderer'),
     base: './',
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), devServerCsp],
     build: {
       outDir,
       emptyOutDir: true,

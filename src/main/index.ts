@@ -1,8 +1,23 @@
 import { app, BrowserWindow, session } from 'electron'
+import { join } from 'node:path'
+import { APP_ENTRY_URL } from './app-protocol'
+import { applyPermissionPolicy, hardenEveryWebContents, registerAppScheme, serveAppProtocol } from './app-security'
 import { deckFoldersFor } from './deck-folders'
 import { loadDeckLibrary } from './deck-library'
 import { registerIpcHandlers } from './ipc-handlers'
+import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from './trusted-sender'
 import { createMainWindow } from './window'
+
+// The page: app://recall/index.html, or electron-vite's dev server while developing (never when
+// packaged). Everything below trusts exactly this page and nothing else.
+const page: OwnPage = { appPageUrl: APP_ENTRY_URL, devServerUrl: devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged) }
+const pageUrl = page.devServerUrl ?? page.appPageUrl
+const isOwnPage = (url: string | undefined): boolean => isTrustedSenderUrl(url, page)
+
+// Before 'ready': every renderer sandboxed, the app:// scheme privileged, every webContents hardened.
+app.enableSandbox()
+registerAppScheme()
+hardenEveryWebContents(isOwnPage)
 
 // One Recall at a time: a second launch focuses the first window instead of opening the same
 // collection twice.
@@ -17,9 +32,8 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    // Recall needs no camera, microphone, notifications or other permissions from pages.
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-    session.defaultSession.setPermissionCheckHandler(() => false)
+    applyPermissionPolicy(session.defaultSession, (url) => isOwnOrigin(url, page))
+    serveAppProtocol(join(__dirname, '../renderer'))
 
     const folders = deckFoldersFor({
       isPackaged: app.isPackaged,
@@ -27,11 +41,11 @@ if (!app.requestSingleInstanceLock()) {
       resourcesPath: process.resourcesPath,
       userDataPath: app.getPath('userData')
     })
-    registerIpcHandlers({ listDecks: () => loadDeckLibrary(folders) })
-    createMainWindow()
+    registerIpcHandlers({ listDecks: () => loadDeckLibrary(folders) }, isOwnPage)
+    createMainWindow(pageUrl)
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(pageUrl)
     })
   })
 

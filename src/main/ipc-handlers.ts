@@ -1,17 +1,17 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain } from 'electron'
 import { channelOf, RECALL_METHODS, type RecallApi } from '../shared/ipc'
-import { isTrustedSenderUrl } from './trusted-sender'
-import { devServerUrl, rendererFileUrl } from './window'
+import { guardIpcMethod } from './ipc-guard'
 
-/** Registers one handler per method of the contract; each first checks who is asking. */
-export function registerIpcHandlers(handlers: RecallApi): void {
+/**
+ * Registers one handler per method of the contract. Each checks who is asking (our page's top
+ * frame) and validates its arguments with the method's schema before doing anything.
+ */
+export function registerIpcHandlers(handlers: RecallApi, isTrustedSenderUrl: (url: string | undefined) => boolean): void {
   for (const method of RECALL_METHODS) {
-    const handler = handlers[method] as (...args: unknown[]) => Promise<unknown>
-    ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      if (!isTrustedSenderUrl(event.senderFrame?.url, { rendererFileUrl, devServerUrl })) {
-        throw new Error(`refused ${method}: the request did not come from Recall's own page`)
-      }
-      return handler(...args)
+    const guarded = guardIpcMethod(method, handlers[method], isTrustedSenderUrl)
+    ipcMain.handle(channelOf(method), (event, ...args: unknown[]) => {
+      const frame = event.senderFrame
+      return guarded(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null, args)
     })
   }
 }

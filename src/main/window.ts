@@ -1,14 +1,11 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { isSafeExternalUrl } from './trusted-sender'
 
-export const rendererHtmlPath = join(__dirname, '../renderer/index.html')
-export const rendererFileUrl = pathToFileURL(rendererHtmlPath).href
-export const devServerUrl = process.env.ELECTRON_RENDERER_URL
-
-/** The main window, locked down: no Node in the page, isolated and sandboxed, no navigation away. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * The main window, locked down: no Node in the page, isolated and sandboxed. Navigation, new
+ * windows, webviews and permissions are refused for every webContents in app-security.ts.
+ */
+export function createMainWindow(pageUrl: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1000,
     height: 760,
@@ -22,24 +19,17 @@ export function createMainWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false
     }
   })
   window.once('ready-to-show', () => window.show())
-
-  // The page never navigates: links open in the system browser, and only http(s) ones.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event, url) => {
-    event.preventDefault()
-    if (isSafeExternalUrl(url)) void shell.openExternal(url)
-  })
-
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(rendererHtmlPath)
+  window.loadURL(pageUrl).catch((error: unknown) => console.error(`could not load ${pageUrl}`, error))
   return window
 }

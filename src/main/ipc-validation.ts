@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import type { RecallApi, RecallMethod } from '../shared/ipc'
+
+/**
+ * One argument schema per method of an API, checked against the method's parameters: a method
+ * without a schema, or a schema whose output does not match the parameters, fails typecheck.
+ */
+export type ArgumentSchemas<Api> = {
+  [M in keyof Api]-?: Api[M] extends (...args: infer A) => unknown ? z.ZodType<A> : never
+}
+
+/**
+ * Everything the renderer sends is untrusted (a hostile deck may one day find an XSS), so each
+ * IPC call's arguments are parsed here before a handler sees them. Tuples are exact: extra
+ * arguments are refused. Use z.strictObject for object arguments, and never accept a path.
+ */
+export const IPC_ARGUMENT_SCHEMAS = {
+  listDecks: z.tuple([])
+} satisfies ArgumentSchemas<RecallApi>
+
+export type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>
+
+export type IpcArgumentsResult<M extends RecallMethod> = { ok: true; args: IpcArguments<M> } | { ok: false; message: string }
+
+export function parseIpcArguments<M extends RecallMethod>(method: M, args: readonly unknown[]): IpcArgumentsResult<M> {
+  // The `satisfies` above checked each schema against its method; TypeScript cannot carry that
+  // through the generic index, hence the cast.
+  const schema = IPC_ARGUMENT_SCHEMAS[method] as unknown as z.ZodType<IpcArguments<M>>
+  const result = schema.safeParse(args)
+  if (result.success) return { ok: true, args: result.data }
+  const problems = result.error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? `argument ${issue.path.map(String).join('.')}: ` : ''
+    return `${where}${issue.message}`
+  })
+  return { ok: false, message: `invalid arguments for ${method} (${problems.join('; ')})` }
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../src/main/content-security-policy'
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values])
+  )
+}
+
+describe('the Content-Security-Policy', () => {
+  it('is the same in the page <meta> and in main, so the header and the meta cannot drift', () => {
+    const html = readFileSync('src/renderer/index.html', 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)
+    expect(meta?.[1]).toBe(RENDERER_CSP)
+    expect(RENDERER_CSP_HEADER.startsWith(RENDERER_CSP)).toBe(true)
+  })
+
+  it('allows no inline script, no eval and no remote origin for anything', () => {
+    const policy = directives(RENDERER_CSP_HEADER)
+    expect(policy.get('script-src')).toEqual(["'self'"])
+    expect(policy.get('default-src')).toEqual(["'self'"])
+    expect(policy.get('object-src')).toEqual(["'none'"])
+    expect(policy.get('base-uri')).toEqual(["'none'"])
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"])
+    for (const [name, values] of policy) {
+      for (const value of values) {
+        expect(["'self'", "'none'"], `${name} ${value}`).toContain(value)
+      }
+    }
+  })
+})

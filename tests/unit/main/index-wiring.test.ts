@@ -1,0 +1,121 @@
+import { EventEmitter } from 'node:events'
+import { readdirSync } from 'node:fs'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+
+// Electron cannot run here, so src/main/index.ts is loaded against a recording stand-in for the
+// few Electron APIs it wires, to check the order and the wiring of the security measures.
+const fake = vi.hoisted(() => {
+  const calls: string[] = []
+  let isReady = false
+  let markReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => (markReady = resolve))
+  return {
+    calls,
+    ready: () => {
+      isReady = true
+      markReady()
+    },
+    whenReady: () => ready,
+    isReady: () => isReady,
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+    session: {} as Record<string, (...args: never[]) => unknown>,
+    windows: [] as { webPreferences: Record<string, unknown>; contents: unknown; url?: string }[]
+  }
+})
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events')
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    enableSandbox: () => fake.calls.push(`enableSandbox ready=${fake.isReady()}`),
+    requestSingleInstanceLock: () => true,
+    whenReady: fake.whenReady,
+    getAppPath: () => process.cwd(),
+    getPath: () => '/nonexistent/recall-user-data',
+    quit: () => undefined
+  })
+  class WebContents extends EventEmitter {
+    openHandler?: (details: { url: string }) => unknown
+    setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
+      this.openHandler = handler
+    }
+  }
+  class BrowserWindow extends EventEmitter {
+    webContents = new WebContents()
+    constructor(options: { webPreferences: Record<string, unknown> }) {
+      super()
+      app.emit('web-contents-created', {}, this.webContents)
+      fake.windows.push({ webPreferences: options.webPreferences, contents: this.webContents })
+    }
+    loadURL(url: string) {
+      fake.windows.at(-1)!.url = url
+      return Promise.resolve()
+    }
+    static getAllWindows() {
+      return fake.windows
+    }
+  }
+  return {
+    app,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => fake.calls.push(`registerSchemesAsPrivileged ready=${fake.isReady()} ${JSON.stringify(schemes)}`),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler)
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: never) => (fake.session.request = h),
+        setPermissionCheckHandler: (h: never) => (fake.session.check = h),
+        setDevicePermissionHandler: (h: never) => (fake.session.device = h)
+      }
+    },
+    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.ipcHandlers.set(channel, handler) },
+    shell: { openExternal: () => Promise.resolve() }
+  }
+})
+
+beforeAll(async () => {
+  delete process.env.ELECTRON_RENDERER_URL
+  await import('../../../src/main/index')
+  fake.ready()
+  await new Promise((resolve) => setTimeout(resolve, 0))
+})
+
+describe('the main process wiring', () => {
+  it('sandboxes every renderer and registers app:// as a privileged scheme before ready', () => {
+    expect(fake.calls).toEqual([
+      'enableSandbox ready=false',
+      'registerSchemesAsPrivileged ready=false [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]'
+    ])
+  })
+
+  it('opens one locked-down window on app://recall, hardened before it loads', () => {
+    expect(fake.windows).toHaveLength(1)
+    const [window] = fake.windows
+    expect(window!.url).toBe('app://recall/index.html')
+    expect(window!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+    const contents = window!.contents as EventEmitter & { openHandler?: (d: { url: string }) => unknown }
+    expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
+    expect(contents.listenerCount('will-navigate')).toBe(1)
+    expect(contents.listenerCount('will-attach-webview')).toBe(1)
+  })
+
+  it('serves the built renderer with its CSP header, and nothing outside it', async () => {
+    const serve = fake.protocolHandlers.get('app')!
+    const page = await serve(new Request('app://recall/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect((await serve(new Request('app://recall/..%2fmain%2findex.js'))).status).toBe(404)
+  })
+
+  it('refuses permissions and answers IPC only for our page, with valid arguments', async () => {
+    expect(fake.session.check!(...([null, 'media', 'app://recall', { isMainFrame: true }] as never[]))).toBe(false)
+    expect(fake.session.device!()).toBe(false)
+    const listDecks = fake.ipcHandlers.get('recall:listDecks')!
+    await expect(listDecks({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/did not come from Recall's own page/)
+    await expect(listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } }, '/etc')).rejects.toThrow(/invalid arguments/)
+    const library = (await listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } })) as { decks: { deck: { id: string } }[] }
+    expect(library.decks.map((d) => d.deck.id)).toEqual(readdirSync('decks').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort())
+  })
+})
