@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { serveFolder } from '../../scripts/static-server'
-import { buildWeb, webOutDir } from '../../scripts/web-build'
+import { buildWeb } from '../../scripts/web-build'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,8 +12,13 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await buildWeb()
-  const server = await serveFolder(webOutDir, 0)
+  // A build of its own, so that two runs at once never serve each other's files.
+  const outDir = await mkdtemp(join(tmpdir(), 'recall-web-'))
+  await buildWeb(outDir)
+  const server = await serveFolder(outDir, 0)
   project.provide('baseUrl', server.url)
-  return () => server.close()
+  return async () => {
+    await server.close()
+    await rm(outDir, { recursive: true, force: true })
+  }
 }

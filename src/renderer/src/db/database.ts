@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
 import { DEFAULT_PRESET_ID } from '../core/study-options'
-import type { CardRecord, DeckRecord, PresetRecord, ReviewRecord, SettingRecord } from './records'
+import type { CardRecord, DeckRecord, ExamRecord, PresetRecord, ReviewRecord, SettingRecord, SimulationRecord } from './records'
 
 export const DATABASE_NAME = 'recall'
 
@@ -15,6 +15,8 @@ export class RecallDatabase extends Dexie {
   reviews!: EntityTable<ReviewRecord, 'id'>
   presets!: EntityTable<PresetRecord, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
+  exams!: EntityTable<ExamRecord, 'id'>
+  simulations!: EntityTable<SimulationRecord, 'id'>
 
   constructor(name = DATABASE_NAME) {
     // Review writes must reach the disk before the next card is shown.
@@ -32,5 +34,7 @@ export class RecallDatabase extends Dexie {
           deck.presetId ??= DEFAULT_PRESET_ID
         })
       })
+    // v3: exam dates (forecast and exam mode) and the history of exam simulations.
+    this.version(3).stores({ exams: 'id', simulations: 'id, finishedAt' })
   }
 }

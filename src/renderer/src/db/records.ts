@@ -88,3 +88,18 @@ export function queueForState(state: number): QueueValue {
   if (state === 2) return Queue.Review
   return Queue.Learning
 }
+
+/** An exam the user is revising for: its date, its decks, and whether exam mode shapes scheduling. */
+export interface ExamRecord {
+  id: string
+  name: string
+  /** Any moment of the exam day (local); the study day containing it is the exam day. */
+  date: number
+  deckIds: string[]
+  /** Cap intervals so every card is seen again in the final week before the exam. */
+  examMode: boolean
+  /** Recall to aim for on exam day (0–1), for the optional final pass. */
+  targetRecall: number
+}
+
+export type { ExamResultRecord as SimulationRecord } from '../core/practice/exam-score'

@@ -1,0 +1,30 @@
+import type { Screen } from '../store/navigation-slice'
+import { actions, useRecall } from '../store'
+
+type NavName = Exclude<Screen['name'], 'study' | 'options'>
+
+// One entry per top-level screen; each screen's folder under screens/ adds its own line here.
+const ITEMS: Array<{ name: NavName; label: string; open: () => void }> = [
+  { name: 'decks', label: 'Decks', open: () => actions().goTo({ name: 'decks' }) }
+]
+
+/** The top bar: the app's name and its main screens, as links with the current one marked. */
+export function AppNav() {
+  const current = useRecall((s) => s.screen.name)
+  return (
+    <nav aria-label="Main" className="mb-6 flex items-center gap-1 border-b border-slate-200 pb-3 dark:border-slate-700">
+      <span className="me-4 text-lg font-bold text-blue-700 dark:text-blue-300">Recall</span>
+      {ITEMS.map((item) => (
+        <button
+          key={item.name}
+          type="button"
+          aria-current={current === item.name ? 'page' : undefined}
+          onClick={item.open}
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 aria-[current=page]:bg-blue-100 aria-[current=page]:text-blue-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-blue-900 dark:aria-[current=page]:text-blue-100"
+        >
+          {item.label}
+        </button>
+      ))}
+    </nav>
+  )
+}
