@@ -1,28 +1,49 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import initSqlJs, { type SqlJsStatic } from 'sql.js'
+import { DECK_FORMATS, importDeckFile, isAnkiPackage, type DeckFormat } from '../src/shared/deck/import-file'
 import { formatProblem } from '../src/shared/deck/problems'
-import { readDeckFile, serializeDeck } from '../src/shared/deck/read-deck-file'
+import { serializeDeck } from '../src/shared/deck/read-deck-file'
 import { generateBuiltInDecks } from './deck-generate'
 
 const USAGE = `Usage: npm run deck -- <command>
-  generate [--check]   build decks/*.json from decks/sources/*.md (--check: fail if they differ)
-  convert <file>       print the native deck JSON for a deck file (.json or Markdown notes)
-  validate <file...>   check deck files and report every problem with its line`
+  generate [--check]                    build decks/*.json from decks/sources/*.md (--check: fail if they differ)
+  convert <file> [--format <format>]    print the native deck JSON for a deck file
+  validate <file...> [--format <format>] check deck files and report every problem with its line
+Deck files: native .json, other tools' JSON, Markdown notes, CSV/TSV (Anki, Quizlet, spreadsheets),
+Anki packages (.apkg, .colpkg). The format is recognised from the file unless --format is one of
+${DECK_FORMATS.join(', ')}.`
 
 const root = resolve(__dirname, '..')
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
-  switch (command) {
-    case 'generate':
-      return generate(args.includes('--check'))
-    case 'convert':
-      return args.length === 1 ? convert(args[0]!) : usage()
-    case 'validate':
-      return args.length > 0 ? validate(args) : usage()
-    default:
-      return usage()
+  if (command === 'generate') return generate(args.includes('--check'))
+  if (command !== 'convert' && command !== 'validate') return usage()
+  const parsed = readFormatOption(args)
+  if (typeof parsed === 'string') {
+    console.error(parsed)
+    return usage()
   }
+  if (command === 'convert') return parsed.files.length === 1 ? convert(parsed.files[0]!, parsed.format) : usage()
+  return parsed.files.length > 0 ? validate(parsed.files, parsed.format) : usage()
+}
+
+/** `--format csv` or `--format=csv` anywhere among the file names. */
+function readFormatOption(args: string[]): { files: string[]; format?: DeckFormat } | string {
+  const files: string[] = []
+  let format: DeckFormat | undefined
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg !== '--format' && !arg.startsWith('--format=')) {
+      files.push(arg)
+      continue
+    }
+    const value = arg === '--format' ? args[++i] : arg.slice('--format='.length)
+    if (!DECK_FORMATS.includes(value as DeckFormat)) return `unknown format "${value ?? ''}": use one of ${DECK_FORMATS.join(', ')}`
+    format = value as DeckFormat
+  }
+  return { files, format }
 }
 
 function usage(): number {
@@ -51,25 +72,30 @@ async function generate(check: boolean): Promise<number> {
   return stale > 0 ? 1 : 0
 }
 
-async function readDeck(file: string) {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+let sqlJs: Promise<SqlJsStatic> | undefined
+
+async function readDeck(file: string, format?: DeckFormat) {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${file}: cannot read the file (${error.code ?? error.message})`)
   })
-  return readDeckFile(text, file)
+  const input = { name: file, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+  // In Node, sql.js finds its wasm next to its module; load it only for Anki packages.
+  const sql = isAnkiPackage(input, format) ? await (sqlJs ??= initSqlJs()) : undefined
+  return importDeckFile(input, { format, sqlJs: sql })
 }
 
-async function convert(file: string): Promise<number> {
-  const result = await readDeck(file)
+async function convert(file: string, format?: DeckFormat): Promise<number> {
+  const result = await readDeck(file, format)
   result.problems.forEach((p) => console.error(formatProblem(p)))
   if (!result.deck || result.problems.length > 0) return 1
   process.stdout.write(serializeDeck(result.deck))
   return 0
 }
 
-async function validate(files: string[]): Promise<number> {
+async function validate(files: string[], format?: DeckFormat): Promise<number> {
   let failed = 0
   for (const file of files) {
-    const result = await readDeck(file)
+    const result = await readDeck(file, format)
     result.problems.forEach((p) => console.error(formatProblem(p)))
     if (result.deck && result.problems.length === 0) console.log(`${file}: ok, ${result.deck.cards.length} cards`)
     else failed++

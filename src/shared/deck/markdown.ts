@@ -29,7 +29,7 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
   let block: Line[] = []
 
   const flush = () => {
-    if (block.length > 0) readBlock(block, headings.filter(Boolean).map((h) => slugify(h)), defaultReverse, cards, problems, file)
+    if (block.length > 0) readBlock(block, headings.filter(Boolean).map((h) => slugify(h)).filter(Boolean), defaultReverse, cards, problems, file)
     block = []
   }
 

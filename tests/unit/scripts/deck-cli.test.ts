@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const tsx = 'node_modules/.bin/tsx'
@@ -30,6 +32,40 @@ describe('npm run deck', () => {
     const missing = deck('validate', 'nope.json')
     expect(missing.status).toBe(1)
     expect(missing.stderr.trim()).toBe('nope.json: cannot read the file (ENOENT)')
+  })
+
+  it('convert reads an Anki text export and Anki packages, old and new, into native decks', () => {
+    const csv = deck('convert', 'tests/fixtures/import/anki-notes.txt')
+    expect(csv.status).toBe(0)
+    const fromCsv = JSON.parse(csv.stdout)
+    expect(fromCsv).toMatchObject({ format: 'recall-deck', version: 1, id: 'aws-ml-data-engineering', name: 'AWS ML::Data Engineering' })
+    expect(fromCsv.cards[0]).toMatchObject({ front: 'AWS Glue', tags: ['data-prep', 'etl'] })
+    for (const [file, name] of [['legacy.apkg', 'AWS ML::Services'], ['modern.apkg', 'MLA-C01::Deployment']]) {
+      const apkg = deck('convert', `tests/fixtures/import/${file}`)
+      expect(apkg.status).toBe(0)
+      expect(JSON.parse(apkg.stdout)).toMatchObject({ name, cards: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })]) })
+    }
+  })
+
+  it('--format chooses the reader; an unknown format prints usage', () => {
+    const forced = deck('convert', '--format', 'csv', 'tests/fixtures/import/quizlet-export.txt')
+    expect(forced.status).toBe(0)
+    expect(JSON.parse(forced.stdout).cards).toHaveLength(6)
+    const notZip = deck('convert', 'tests/fixtures/import/exam-domains.csv', '--format=apkg')
+    expect(notZip.status).toBe(1)
+    expect(notZip.stderr.trim()).toBe('tests/fixtures/import/exam-domains.csv: not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one')
+    const unknown = deck('convert', 'deck.xlsx', '--format', 'xlsx')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toMatch(/^unknown format "xlsx": use one of native, csv, tsv, json, markdown, apkg\nUsage: npm run deck/)
+  })
+
+  it('validate checks CSV and Anki packages and names the line of a bad row', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'recall-cli-')), 'terms.csv')
+    writeFileSync(bad, 'term,definition\nEpoch,One pass over the data\nDropout,\n')
+    const result = deck('validate', 'tests/fixtures/import/headerless.tsv', 'tests/fixtures/import/legacy.apkg', bad)
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('tests/fixtures/import/headerless.tsv: ok, 5 cards\ntests/fixtures/import/legacy.apkg: ok, 6 cards\n')
+    expect(result.stderr.trim()).toBe(`${bad}:3: field back: back is empty`)
   })
 
   it('generate --check passes on the committed decks, and unknown commands print usage', () => {

@@ -84,3 +84,11 @@ describe('parseMarkdownDeck', () => {
     expect(result.problems).toEqual([{ file: 'x.md', line: 7, message: 'the card "Real" has no answer' }])
   })
 })
+
+describe('headings without latin letters', () => {
+  it('give no empty tag, and the deck still imports', () => {
+    const { deck, problems } = parseMarkdownDeck('## 日本語のメモ\n\n- **猫:** cat\n', 'ja.md')
+    expect(problems).toEqual([])
+    expect(deck?.cards[0]).toMatchObject({ front: '猫', back: 'cat', tags: [] })
+  })
+})

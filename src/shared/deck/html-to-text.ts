@@ -1,0 +1,253 @@
+/**
+ * HTML fields (Anki notes, CSV exports with `#html:true`) → safe plain text with a little Markdown.
+ *
+ * One forward pass, no DOM and no backtracking regex over the whole input, so hostile fields
+ * (unclosed tags, `<scr<script>ipt>`, megabyte attributes) cost linear time. Line structure
+ * survives (`<br>`, blocks, lists); every tag and attribute is dropped; script, style and other
+ * embedded documents are dropped with their content; media is counted so the card can say what
+ * was left out.
+ */
+
+export interface MediaCount {
+  images: number
+  sounds: number
+  videos: number
+}
+
+export interface SafeText {
+  text: string
+  media: MediaCount
+}
+
+const BLOCK = new Set(['div', 'tr', 'table', 'section', 'article', 'header', 'footer', 'pre', 'hr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'center', 'details', 'summary'])
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'])
+const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'textarea', 'select', 'head', 'title', 'audio', 'video'])
+const MEDIA = new Map<string, keyof MediaCount>(Object.entries({ img: 'images', svg: 'images', audio: 'sounds', video: 'videos', iframe: 'videos', object: 'videos', embed: 'videos' } as const))
+const ENTITIES = new Map<string, string>(Object.entries({
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwj: '', zwnj: '',
+  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', bull: '•',
+  middot: '·', copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', micro: 'µ', euro: '€',
+  pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔', le: '≤', ge: '≥', ne: '≠'
+}))
+const SPECIAL = /[<&[]/g
+// Words, then HTML whitespace (collapsed), then a source line break, then other control characters (dropped).
+const RUNS = /([^ \t\n\r\f\u00a0\x00-\x1f\x7f]+)|([ \t\r\f\u00a0]+)|(\n)|[\x00-\x08\x0b\x0e-\x1f\x7f]+/g
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,15}));/y
+const TAG_NAME = /\/?([a-zA-Z][a-zA-Z0-9:-]*)/y
+const closers = new Map<string, RegExp>()
+
+export function htmlToText(html: string): SafeText {
+  const out = new TextWriter()
+  const media: MediaCount = { images: 0, sounds: 0, videos: 0 }
+  const lists: { ordered: boolean; n: number }[] = []
+  let noSoundEnd = false
+  let i = 0
+  while (i < html.length) {
+    SPECIAL.lastIndex = i
+    const next = SPECIAL.exec(html)?.index ?? html.length
+    if (next > i) out.text(html.slice(i, next))
+    i = next
+    if (i >= html.length) break
+    if (html[i] === '<') {
+      i = readMarkup(html, i, out, media, lists)
+    } else if (html[i] === '&') {
+      ENTITY.lastIndex = i
+      const m = ENTITY.exec(html)
+      out.text(m ? decodeEntity(m) : '&')
+      i += m ? m[0].length : 1
+    } else {
+      const end = html.startsWith('[sound:', i) && !noSoundEnd ? html.indexOf(']', i) : -1
+      if (end >= 0) media.sounds++
+      else noSoundEnd ||= html.startsWith('[sound:', i) // none closes later either: stay linear
+      if (end < 0) out.text('[')
+      i = end >= 0 ? end + 1 : i + 1
+    }
+  }
+  return { text: out.done(), media }
+}
+
+/** Reads the markup that starts at `<` and returns where the text continues. */
+function readMarkup(html: string, i: number, out: TextWriter, media: MediaCount, lists: { ordered: boolean; n: number }[]): number {
+  if (html.startsWith('<!--', i)) {
+    const end = html.indexOf('-->', i + 4)
+    return end < 0 ? html.length : end + 3
+  }
+  const next = html[i + 1]
+  if (next === '!' || next === '?') {
+    const end = html.indexOf('>', i)
+    return end < 0 ? html.length : end + 1
+  }
+  TAG_NAME.lastIndex = i + 1
+  const m = TAG_NAME.exec(html)
+  if (!m) {
+    out.text('<') // "a < b", "<3": text, not markup
+    return i + 1
+  }
+  const closing = next === '/'
+  const name = m[1]!.toLowerCase()
+  const end = tagEnd(html, TAG_NAME.lastIndex)
+  if (end < 0) return html.length // an unclosed tag swallows the rest, as in a browser
+  const selfClosing = html[end - 1] === '/'
+  const kind = MEDIA.get(name)
+  if (kind && !closing) media[kind]++
+  if (DROP_WITH_CONTENT.has(name) && !closing && !selfClosing) return skipElement(html, name, end + 1)
+  if (name === 'br') out.lineBreak(true)
+  else if (PARAGRAPH.has(name)) out.paragraph()
+  else if (BLOCK.has(name)) out.lineBreak(false)
+  else if (name === 'ul' || name === 'ol') {
+    if (closing) lists.pop()
+    else lists.push({ ordered: name === 'ol', n: 0 })
+    out.lineBreak(false)
+  } else if (name === 'li') {
+    out.lineBreak(false)
+    if (!closing) {
+      const list = lists[lists.length - 1]
+      const marker = list?.ordered ? `${++list.n}. ` : '- '
+      out.marker('  '.repeat(Math.min(Math.max(0, lists.length - 1), 6)) + marker)
+    }
+  } else if (name === 'td' || name === 'th') out.space()
+  return end + 1
+}
+
+/** Index of the `>` that ends a tag, skipping quoted attribute values; -1 when there is none. */
+function tagEnd(html: string, from: number): number {
+  let afterEquals = false
+  for (let j = from; j < html.length; j++) {
+    const c = html[j]!
+    if (c === '>') return j
+    if (c === '=') afterEquals = true
+    else if (afterEquals && (c === '"' || c === "'")) {
+      const close = html.indexOf(c, j + 1)
+      if (close < 0) return -1
+      j = close
+      afterEquals = false
+    } else if (c !== ' ' && c !== '\t' && c !== '\n') afterEquals = false
+  }
+  return -1
+}
+
+function skipElement(html: string, name: string, from: number): number {
+  let closer = closers.get(name)
+  if (!closer) closers.set(name, (closer = new RegExp(`</${name}(?=[\\s/>])`, 'gi')))
+  closer.lastIndex = from
+  const m = closer.exec(html)
+  if (!m) return html.length
+  const end = html.indexOf('>', m.index)
+  return end < 0 ? html.length : end + 1
+}
+
+function decodeEntity(m: RegExpExecArray): string {
+  if (m[3] !== undefined) return ENTITIES.get(m[3]) ?? ENTITIES.get(m[3].toLowerCase()) ?? m[0]
+  const code = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16)
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD'
+  return code === 0xa0 ? ' ' : String.fromCodePoint(code)
+}
+
+/** Collapses spaces as HTML does, keeps at most one blank line, never leaves trailing spaces. */
+class TextWriter {
+  private parts: string[] = []
+  private lineHasText = false
+  private pendingSpace = false
+  private newlines = 0
+  private atMarker = false
+
+  text(s: string): void {
+    const c = s.charCodeAt(0)
+    if (s.length === 1 && c > 0x20 && c !== 0x7f && c !== 0xa0) return this.word(s) // the common single character
+    RUNS.lastIndex = 0
+    for (let m = RUNS.exec(s); m; m = RUNS.exec(s)) {
+      if (m[1] !== undefined) this.word(m[1])
+      else if (m[2] !== undefined) this.space()
+      else if (m[3] !== undefined) this.lineBreak(false)
+    }
+  }
+
+  private word(w: string): void {
+    if (this.pendingSpace) this.parts.push(' ')
+    this.parts.push(w)
+    this.pendingSpace = false
+    this.lineHasText = true
+    this.atMarker = false
+    this.newlines = 0
+  }
+
+  space(): void {
+    this.pendingSpace = this.lineHasText && !this.atMarker
+  }
+
+  /** `<br>` always breaks (two in a row make a blank line); blocks break only a non-empty line. */
+  lineBreak(always: boolean): void {
+    this.pendingSpace = false
+    if (this.atMarker) {
+      this.parts.pop() // an empty list item leaves no bare "- "
+      this.atMarker = false
+      this.lineHasText = false
+    }
+    if (this.parts.length === 0 || this.newlines >= 2 || (!always && !this.lineHasText)) return
+    this.parts.push('\n')
+    this.newlines++
+    this.lineHasText = false
+    this.atMarker = false
+  }
+
+  paragraph(): void {
+    this.lineBreak(false)
+    if (this.newlines === 1) this.lineBreak(true)
+  }
+
+  marker(s: string): void {
+    this.parts.push(s)
+    this.lineHasText = true
+    this.pendingSpace = false
+    this.atMarker = true
+    this.newlines = 0
+  }
+
+  done(): string {
+    // A "<" left in the text (from &lt; or a stray bracket next to a dropped tag) must never
+    // open a tag again: "‹" reads the same and cannot.
+    return this.parts.join('').trimEnd().replace(/<(?=[a-zA-Z/!?])/g, '‹')
+  }
+}
+
+/** True when a plain-text field looks like HTML (Anki's "allow HTML" guess for text files). */
+export function looksLikeHtml(text: string): boolean {
+  return /<\/?(?:br|div|p|span|b|i|u|em|strong|img|ul|ol|li|a|sub|sup|font|hr|table|tr|td|h[1-6])(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d{1,7});/i.test(text)
+}
+
+/** "(image not imported)", "(2 images and 1 sound not imported)"; undefined when nothing was left out. */
+export function mediaNote(media: MediaCount): string | undefined {
+  const counts = [[media.images, 'image'], [media.sounds, 'sound'], [media.videos, 'video']] as const
+  const found = counts.filter(([n]) => n > 0)
+  if (found.length === 0) return undefined
+  if (found.length === 1 && found[0]![0] === 1) return `(${found[0]![1]} not imported)`
+  const parts = found.map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`)
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+  return `(${list} not imported)`
+}
+
+export function addMedia(into: MediaCount, from: MediaCount): MediaCount {
+  into.images += from.images
+  into.sounds += from.sounds
+  into.videos += from.videos
+  return into
+}
+
+const CLOZE = /\{\{c\d+::([\s\S]*?)\}\}/g
+
+export function hasCloze(text: string): boolean {
+  return /\{\{c\d+::/.test(text)
+}
+
+/** Anki cloze `{{c1::answer::hint}}` → the question side: "[hint]" or "[…]". */
+export function hideClozes(text: string): string {
+  return text.replace(CLOZE, (_, inner: string) => {
+    const hint = inner.indexOf('::') >= 0 ? inner.slice(inner.indexOf('::') + 2).trim() : ''
+    return `[${hint || '…'}]`
+  })
+}
+
+/** Anki cloze `{{c1::answer::hint}}` → the answer side: "answer". */
+export function revealClozes(text: string): string {
+  return text.replace(CLOZE, (_, inner: string) => (inner.indexOf('::') >= 0 ? inner.slice(0, inner.indexOf('::')) : inner))
+}

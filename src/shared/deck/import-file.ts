@@ -1,0 +1,155 @@
+import type { SqlJsStatic } from 'sql.js'
+import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from './apkg'
+import { parseCsvDeck, sniffDelimiter } from './csv'
+import { parseJsonCards } from './json-cards'
+import { parseMarkdownDeck } from './markdown'
+import { parseNativeDeck } from './native'
+import type { DeckProblem, ImportResult } from './problems'
+import type { Deck } from './schema'
+
+/**
+ * One entry point for every deck file a person may bring: it checks the limits, decodes the
+ * text, recognises the format and hands the file to its importer. Nothing here throws on bad
+ * input; every refusal is a problem with a message a person can act on.
+ */
+export type DeckFormat = 'native' | 'csv' | 'tsv' | 'json' | 'markdown' | 'apkg'
+export type TextDeckFormat = Exclude<DeckFormat, 'apkg'>
+export const DECK_FORMATS: readonly DeckFormat[] = ['native', 'csv', 'tsv', 'json', 'markdown', 'apkg']
+
+export interface ImportLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number
+  maxCards: number
+  /** Largest total an Anki package may unpack to, in bytes. */
+  maxUnzippedBytes: number
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxCards: 100_000,
+  maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES
+}
+
+/** Extensions a file picker should offer. */
+export const IMPORT_FILE_EXTENSIONS = ['.json', '.md', '.markdown', '.csv', '.tsv', '.txt', '.apkg', '.colpkg'] as const
+
+const MAX_PROBLEMS = 200
+const FORMAT_BY_EXTENSION = new Map<string, TextDeckFormat>([['.csv', 'csv'], ['.tsv', 'tsv'], ['.tab', 'tsv'], ['.md', 'markdown'], ['.markdown', 'markdown'], ['.json', 'json']])
+const ANKI_HEADER = /^(?:tags:|#(?:separator|html|columns|notetype|deck|tags|guid)(?: column)?:)/i
+const NATIVE_MARKER = /"format"\s*:\s*"recall-deck"/
+const MARKDOWN_CUES = /^(?:---[ \t]*$|#{1,6}[ \t]+\S|[ \t]*[-*+][ \t]+\*\*[^*\n]+\*\*|[ \t]*(?:\*\*)?Q:|[ \t]*\?\??[ \t]*$|[ \t]*\|.*\|[ \t]*$)/m
+
+export interface ImportOptions {
+  /** Skip detection and read the file as this format. */
+  format?: DeckFormat
+  /** Initialised SQL.js; needed only for Anki packages. */
+  sqlJs?: SqlJsStatic
+  limits?: Partial<ImportLimits>
+}
+
+export async function importDeckFile(input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}): Promise<ImportResult<Deck>> {
+  const { name: file, bytes } = input
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits }
+  const fail = (message: string): ImportResult<Deck> => ({ problems: [{ file, message }] })
+  if (bytes.length === 0) return fail('the file is empty')
+  if (bytes.length > limits.maxBytes) {
+    return fail(`the file is too large (${mb(bytes.length)}); a deck file may have at most ${mb(limits.maxBytes)}`)
+  }
+  const { format } = options
+  const result = (() => {
+    if (format === 'apkg' || isAnkiPackage(input, format)) {
+      return parseApkgDeck(bytes, file, options.sqlJs, { maxUnzippedBytes: limits.maxUnzippedBytes, maxCards: limits.maxCards })
+    }
+    const text = decodeText(bytes)
+    if (text === undefined) return fail(`not a text file (it contains binary data or is not UTF-8), so it cannot be read as ${format ?? 'a deck'}`)
+    if (!text.trim()) return fail('the file is empty')
+    return importDeckText(text, file, format, limits.maxCards)
+  })()
+  return withinLimits(result, file, limits.maxCards)
+}
+
+/** True when the input is read as an Anki package, which needs `sqlJs`. */
+export function isAnkiPackage(input: { name: string; bytes: Uint8Array }, format?: DeckFormat): boolean {
+  return format === 'apkg' || (!format && (isZip(input.bytes) || /\.(apkg|colpkg)$/i.test(input.name)))
+}
+
+/** Reads a deck from text already in memory; the format is detected unless given. */
+export function importDeckText(text: string, file: string, format?: TextDeckFormat, maxCards?: number): ImportResult<Deck> {
+  switch (format ?? detectTextFormat(text, file)) {
+    case 'native':
+      return parseNativeDeck(text, file)
+    case 'json':
+      return NATIVE_MARKER.test(text) ? parseNativeDeck(text, file) : parseJsonCards(text, file, { maxCards })
+    case 'markdown':
+      return parseMarkdownDeck(text, file)
+    case 'tsv':
+      return parseCsvDeck(text, file, { delimiter: '\t', maxCards })
+    case 'csv':
+      return parseCsvDeck(text, file, { maxCards })
+  }
+}
+
+/**
+ * What a text deck is. Content that cannot be mistaken decides first (valid JSON, Anki's header
+ * lines); then a known extension, because a spreadsheet row and a line of notes can look alike
+ * (Anki tags and clozes contain "::"); for other names (`.txt`, none) the content decides:
+ * tab-separated rows, then Markdown cues, then other separators, and Markdown notes otherwise.
+ */
+export function detectTextFormat(text: string, file: string): TextDeckFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart()
+  const extension = /\.[^./\\]*$/.exec(file.toLowerCase())?.[0] ?? ''
+  const json = () => (NATIVE_MARKER.test(text) ? 'native' : 'json')
+  if (/^[[{]/.test(start) && (extension === '.json' || isJson(start))) return json()
+  if (ANKI_HEADER.test(start)) return 'csv'
+  const byExtension = FORMAT_BY_EXTENSION.get(extension)
+  if (byExtension) return byExtension === 'json' ? json() : byExtension
+  // Broken JSON under another name; "{{c1::" starts a cloze, not an object.
+  if (start.startsWith('{') && !start.startsWith('{{')) return json()
+  const sample = start.slice(0, 64 * 1024)
+  const lines = sample.split('\n', 50).filter((l) => l.trim())
+  if (lines.length > 0 && lines.filter((l) => /\S\t+\S/.test(l)).length >= lines.length * 0.8) return 'tsv'
+  if (MARKDOWN_CUES.test(sample)) return 'markdown'
+  return sniffDelimiter(sample) ? 'csv' : 'markdown'
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Bytes → text: UTF-8 (a byte-order mark is dropped), or UTF-16 when a byte-order mark says so.
+ * Undefined for anything else: invalid UTF-8 or NUL characters mean a binary file.
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  try {
+    const decoder = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true })
+    const text = decoder.decode(utf16 ? bytes.subarray(2) : bytes)
+    if (text.includes('\u0000')) return undefined
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  } catch {
+    return undefined
+  }
+}
+
+function withinLimits(result: ImportResult<Deck>, file: string, maxCards: number): ImportResult<Deck> {
+  let { deck, problems } = result
+  if (deck && deck.cards.length > maxCards) {
+    problems = [...problems, { file, message: `the file has more than ${maxCards} cards; split it into smaller decks` }]
+    deck = undefined
+  }
+  if (problems.length > MAX_PROBLEMS) {
+    const more: DeckProblem = { file, message: `… and ${problems.length - MAX_PROBLEMS} more problems` }
+    problems = [...problems.slice(0, MAX_PROBLEMS), more]
+  }
+  return deck ? { deck, problems } : { problems }
+}
+
+function mb(bytes: number): string {
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`
+}

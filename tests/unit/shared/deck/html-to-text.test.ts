@@ -1,0 +1,86 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes } from '../../../../src/shared/deck/html-to-text'
+
+const text = (html: string) => htmlToText(html).text
+/** Anything a browser would read as the start of a tag. */
+const TAG_START = /<[a-zA-Z/!?]/
+
+describe('htmlToText', () => {
+  it('keeps the lines of an Anki field: <br>, <div>, <p> and lists', () => {
+    expect(text('Turns text into lifelike speech.<br>Supports <b>SSML</b>.')).toBe('Turns text into lifelike speech.\nSupports SSML.')
+    expect(text('<div>Data Streams: real-time.</div><div>Firehose: delivery to S3.</div>')).toBe('Data Streams: real-time.\nFirehose: delivery to S3.')
+    expect(text('<p>First paragraph</p><p>Second</p>')).toBe('First paragraph\n\nSecond')
+    expect(text('Two stores:\n<ul>\n  <li>online</li>\n  <li>offline</li>\n</ul>')).toBe('Two stores:\n- online\n- offline')
+    expect(text('<ol><li>collect</li><li>train<ul><li>tune</li></ul></li></ol>')).toBe('1. collect\n2. train\n  - tune')
+    expect(text('a<br><br><br><br>b')).toBe('a\n\nb')
+    expect(text('<li></li><li>only item</li>')).toBe('- only item')
+  })
+
+  it('decodes entities and collapses spaces as a browser shows them', () => {
+    expect(text('S3&nbsp;&amp;&nbsp;EBS &lt; 5&nbsp;TB &ndash; &#8220;quoted&#8221; &#x1F680;')).toBe('S3 & EBS < 5 TB – “quoted” 🚀')
+    expect(text('&bogus; &amp &#0; &#xD800;')).toBe('&bogus; &amp � �')
+    expect(text('  spaced\t\tout   words  ')).toBe('spaced out words')
+  })
+
+  it('drops scripts, styles, comments and every attribute, and never leaves a tag behind', () => {
+    expect(text('x<script>alert(1)</script>y<style>b{}</style>z<!-- note -->')).toBe('xyz')
+    expect(text('<a href="javascript:alert(1)" title="a>b">link</a>')).toBe('link')
+    expect(text('<scr<script>ipt>alert(1)</script>')).not.toMatch(TAG_START)
+    expect(text('<<b>script>alert(1)<</b>/script>')).toBe('‹script>alert(1)‹/script>')
+    expect(text('&lt;img src=x onerror=alert(1)&gt;')).toBe('‹img src=x onerror=alert(1)>')
+    expect(text('a < b and 3<4')).toBe('a < b and 3<4')
+  })
+
+  it('reads an unclosed tag or comment as the end of the field, like a browser', () => {
+    expect(text('kept <div title="never closed>lost')).toBe('kept')
+    expect(text('kept<!-- never closed')).toBe('kept')
+    expect(text('kept<script>never closed')).toBe('kept')
+    expect(text(`kept <img alt="${'x'.repeat(200_000)}"> and after`)).toBe('kept and after')
+  })
+
+  it('counts the media it leaves out', () => {
+    const result = htmlToText('<img src="a.png"> Rekognition <img src=b.png> [sound:polly.mp3] <video src=v.mp4></video>')
+    expect(result.text).toBe('Rekognition')
+    expect(result.media).toEqual({ images: 2, sounds: 1, videos: 1 })
+    expect(mediaNote(result.media)).toBe('(2 images, 1 sound and 1 video not imported)')
+    expect(mediaNote({ images: 1, sounds: 0, videos: 0 })).toBe('(image not imported)')
+    expect(mediaNote({ images: 0, sounds: 0, videos: 0 })).toBeUndefined()
+    expect(text('[sound: not closed')).toBe('[sound: not closed')
+  })
+
+  it('never outputs a tag or a control character, whatever the markup', () => {
+    const piece = fc.constantFrom('<', '>', '/', '!', '"', "'", '=', ' ', '\n', '\u0000', 'script', 'b', 'img', 'li', 'ul', 'x', '&lt;', '&#60;', '&#x3c;', '<!--', '-->', '[sound:', ']', '&')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const out = text(pieces.join(''))
+        expect(out).not.toMatch(TAG_START)
+        expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('takes hostile input of a megabyte without stalling (linear scan)', () => {
+    for (const unit of ['<', '<a x="', "<a x='", '[sound:', '<script>', '<!--', '<ul>', '<li>', '&#1', '<scr<script>ipt>']) {
+      const out = htmlToText(unit.repeat(Math.ceil(1_000_000 / unit.length)))
+      expect(out.text).not.toMatch(TAG_START)
+    }
+  })
+})
+
+describe('Anki markup helpers', () => {
+  it('turn a cloze into a question with gaps and a full answer', () => {
+    const field = '{{c1::SageMaker Clarify}} detects {{c2::bias::what?}} in data.'
+    expect(hideClozes(field)).toBe('[…] detects [what?] in data.')
+    expect(revealClozes(field)).toBe('SageMaker Clarify detects bias in data.')
+  })
+
+  it('recognise HTML fields but not plain comparisons', () => {
+    expect(looksLikeHtml('line one<br>line two')).toBe(true)
+    expect(looksLikeHtml('<div class="x">a</div>')).toBe(true)
+    expect(looksLikeHtml('S3&nbsp;bucket')).toBe(true)
+    expect(looksLikeHtml('latency < 100 ms and x<y')).toBe(false)
+    expect(looksLikeHtml('Use <your-bucket> as the name')).toBe(false)
+  })
+})
