@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import type { Plugin, UserConfig } from 'vite'
+import { readFileSync } from 'node:fs'
 
 /**
  * Development only (`npm run dev`): Vite injects styles and React's refresh preamble inline, which
@@ -13,11 +14,14 @@ const devServerCsp: Plugin = {
   transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 }
 
+const { version } = JSON.parse(readFileSync(resolve(__dirname, '../package.json'), 'utf8')) as { version: string }
+
 /** The renderer build, shared by the Electron build and the web build (`npm run web`). */
 export function rendererConfig(outDir?: string): UserConfig {
   return {
     root: resolve(__dirname, '../src/renderer'),
     base: './',
+    define: { __APP_VERSION__: JSON.stringify(version) },
     plugins: [react(), tailwindcss(), devServerCsp],
     build: {
       outDir,

@@ -7,6 +7,7 @@ import { loadDeckLibrary } from './deck-library'
 import { registerIpcHandlers } from './ipc-handlers'
 import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from './trusted-sender'
 import { createMainWindow } from './window'
+import { createCollectionServices } from './collection-services'
 
 // The page: app://recall/index.html, or electron-vite's dev server while developing (never when
 // packaged). Everything below trusts exactly this page and nothing else.
@@ -41,11 +42,38 @@ if (!app.requestSingleInstanceLock()) {
       resourcesPath: process.resourcesPath,
       userDataPath: app.getPath('userData')
     })
-    registerIpcHandlers({ listDecks: () => loadDeckLibrary(folders) }, isOwnPage)
-    createMainWindow(pageUrl)
+    let mainWindow: BrowserWindow | null = null
+    let quitting = false
+    app.on('before-quit', () => {
+      quitting = true
+    })
+    const collection = createCollectionServices(app.getPath('userData'), () => mainWindow)
+    registerIpcHandlers({ listDecks: () => loadDeckLibrary(folders), ...collection.services }, isOwnPage)
+
+    // Closing the window first takes a last backup, while the page can still hand it over.
+    const open = () => {
+      const window = createMainWindow(pageUrl)
+      mainWindow = window
+      let closing = false
+      window.on('close', (event) => {
+        if (closing) return
+        event.preventDefault()
+        closing = true
+        window.hide()
+        void collection.onQuit().finally(() => {
+          window.destroy()
+          // On macOS a prevented close cancels Cmd+Q: quit again once the backup is written.
+          if (quitting) app.quit()
+        })
+      })
+      window.on('closed', () => {
+        if (mainWindow === window) mainWindow = null
+      })
+    }
+    open()
 
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(pageUrl)
+      if (BrowserWindow.getAllWindows().length === 0) open()
     })
   })
 

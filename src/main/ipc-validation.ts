@@ -14,8 +14,26 @@ export type ArgumentSchemas<Api> = {
  * IPC call's arguments are parsed here before a handler sees them. Tuples are exact: extra
  * arguments are refused. Use z.strictObject for object arguments, and never accept a path.
  */
+const MAX_TEXT_BYTES = 512 * 1024 * 1024
+const review = z.strictObject({ rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), deltaT: z.number().int().min(0).max(36500) })
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', { message: 'must be a file name, not a path' })
+
 export const IPC_ARGUMENT_SCHEMAS = {
-  listDecks: z.tuple([])
+  listDecks: z.tuple([]),
+  optimizeParameters: z.tuple([z.array(z.array(review).max(10_000)).max(2_000_000)]),
+  saveFile: z.tuple([z.strictObject({ suggestedName: fileName, content: z.string().max(MAX_TEXT_BYTES), kind: z.enum(['deck-json', 'deck-csv', 'backup']) })]),
+  noteStudyActivity: z.tuple([]),
+  backupNow: z.tuple([]),
+  listBackups: z.tuple([]),
+  readBackup: z.tuple([fileName]),
+  deliverBackupContent: z.tuple([
+    z.string().max(100),
+    z.union([z.strictObject({ content: z.string().max(MAX_TEXT_BYTES) }), z.strictObject({ error: z.string().max(2000) })])
+  ])
 } satisfies ArgumentSchemas<RecallApi>
 
 export type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>

@@ -1,5 +1,7 @@
+import type { AutoBackupOutcome, BackupContentReply, BackupInfo, BackupReadResult } from './backup/backup-types'
 import type { DeckProblem } from './deck/problems'
 import type { Deck } from './deck/schema'
+import type { OptimizerHistory, OptimizeResult } from './optimizer'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
 export type DeckOrigin = 'builtin' | 'user'
@@ -23,12 +25,51 @@ export interface DeckLibrary {
  */
 export interface RecallApi {
   listDecks(): Promise<DeckLibrary>
+  /** Fits FSRS parameters to the given histories with the native optimizer. */
+  optimizeParameters(histories: OptimizerHistory[]): Promise<OptimizeResult>
+  /** Asks where to save (the system's save dialog) and writes the text there. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  /** Called after the collection changed; main writes a backup if the last is 30+ minutes old. */
+  noteStudyActivity(): Promise<AutoBackupOutcome>
+  backupNow(): Promise<AutoBackupOutcome>
+  listBackups(): Promise<BackupInfo[]>
+  readBackup(file: string): Promise<BackupReadResult>
+  /** The renderer's answer to a backup request sent on BACKUP_REQUEST_CHANNEL. */
+  deliverBackupContent(requestId: string, reply: BackupContentReply): Promise<void>
+}
+
+export type SaveFileKind = 'deck-json' | 'deck-csv' | 'backup'
+
+export interface SaveFileRequest {
+  /** A file name only (no folders); the person chooses the folder. */
+  suggestedName: string
+  content: string
+  kind: SaveFileKind
+}
+
+export type SaveFileResult = { status: 'saved'; file: string } | { status: 'cancelled' } | { status: 'failed'; message: string }
+
+/** Main → renderer: "send me the encoded collection" (payload: a request id). */
+export const BACKUP_REQUEST_CHANNEL = 'recall:backup-request'
+
+/** What the preload exposes besides the invoke methods: main's requests, as a named listener. */
+export interface RecallEvents {
+  onBackupRequest(listener: (requestId: string) => void): () => void
 }
 
 export type RecallMethod = keyof RecallApi
 
 // Listing every method here (the type forces it) lets main and preload derive their wiring.
-const methods: { [K in RecallMethod]: true } = { listDecks: true }
+const methods: { [K in RecallMethod]: true } = {
+  listDecks: true,
+  optimizeParameters: true,
+  saveFile: true,
+  noteStudyActivity: true,
+  backupNow: true,
+  listBackups: true,
+  readBackup: true,
+  deliverBackupContent: true
+}
 export const RECALL_METHODS = Object.keys(methods) as RecallMethod[]
 
 export function channelOf(method: RecallMethod): string {

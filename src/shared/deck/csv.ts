@@ -3,7 +3,7 @@ import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, foreignId, l
 import { addMedia, htmlToText, looksLikeHtml, type MediaCount } from './html-to-text'
 import { slugify } from './ids'
 import type { DeckProblem, ImportResult } from './problems'
-import type { Deck } from './schema'
+import { ID_PATTERN, type Deck } from './schema'
 import { normaliseText } from './text-lines'
 
 /**
@@ -17,7 +17,7 @@ export interface CsvOptions {
   maxCards?: number
 }
 
-type Role = 'front' | 'back' | 'tags' | 'topic' | 'extra' | 'guid' | 'id' | 'deck' | 'notetype'
+type Role = 'front' | 'back' | 'tags' | 'topic' | 'extra' | 'guid' | 'id' | 'deck' | 'notetype' | 'reverse'
 type Columns = { [R in Exclude<Role, 'extra'>]?: number } & { extra: number[] }
 
 const SEPARATORS = new Map([['comma', ','], ['semicolon', ';'], ['tab', '\t'], ['space', ' '], ['pipe', '|'], ['colon', ':']])
@@ -27,7 +27,7 @@ const ROLES = new Map<string, Role>([
   ...['back', 'answer', 'definition', 'response', 'a', 'meaning', 'back side', 'side 2', 'rückseite', 'antwort', 'verso', 'réponse', 'définition', 'reverso', 'respuesta', 'definición'].map((l) => [l, 'back'] as const),
   ...['topic', 'category', 'domain'].map((l) => [l, 'topic'] as const),
   ...['extra', 'back extra', 'notes', 'note', 'hint', 'explanation', 'example'].map((l) => [l, 'extra'] as const),
-  ['tags', 'tags'], ['tag', 'tags'], ['guid', 'guid'], ['id', 'id'], ['deck', 'deck'], ['notetype', 'notetype'], ['note type', 'notetype']
+  ['tags', 'tags'], ['tag', 'tags'], ['guid', 'guid'], ['id', 'id'], ['deck', 'deck'], ['notetype', 'notetype'], ['note type', 'notetype'], ['reverse', 'reverse']
 ])
 
 interface Headers {
@@ -36,6 +36,9 @@ interface Headers {
   html?: boolean
   tags: string[]
   deck?: string
+  /** Recall's own lines (`#deck id:`, `#deck description:`): comments to Anki, exact round trips for us. */
+  deckId?: string
+  description?: string
   columns?: string
   meta: Columns
 }
@@ -88,7 +91,15 @@ export function parseCsvDeck(rawText: string, file: string, options: CsvOptions 
     const id = cell(columns.id).trim()
     const tags = [...head.tags, ...cell(columns.tags).split(/\s+/), ...(cell(columns.topic).trim() ? [slugify(cell(columns.topic)) || cell(columns.topic)] : [])]
     const card = acceptCard(
-      { front, back, extra, media, tags: toTags(tags), id: guid ? ankiGuidId(guid) : id ? foreignId(id) : undefined },
+      {
+        front,
+        back,
+        extra,
+        media,
+        tags: toTags(tags),
+        id: guid ? ankiGuidId(guid) : id ? foreignId(id) : undefined,
+        reverse: /^(true|yes|y|1)$/i.test(cell(columns.reverse).trim())
+      },
       { line: row.line },
       file,
       problems
@@ -96,7 +107,8 @@ export function parseCsvDeck(rawText: string, file: string, options: CsvOptions 
     if (card) accepted.push(card)
   }
   const name = head.deck ?? mostCommon(decks) ?? fileStem(file)
-  return finishImport({ id: deckIdFor(name, file), name, cards: [] }, accepted, problems, file)
+  const draft = { id: head.deckId ?? deckIdFor(name, file), name, ...(head.description ? { description: head.description } : {}), cards: [] }
+  return finishImport(draft, accepted, problems, file)
 }
 
 function readField(value: string, html: boolean, media: MediaCount): string {
@@ -135,6 +147,8 @@ function readHeader(content: string, line: number, head: Headers, file: string, 
   } else if (key === 'html' && /^\s*(true|false)\s*$/i.test(value)) head.html = value.trim().toLowerCase() === 'true'
   else if (key === 'tags') head.tags = value.split(/\s+/)
   else if (key === 'deck' && value.trim()) head.deck = value.trim()
+  else if (key === 'deck id' && ID_PATTERN.test(value.trim())) head.deckId = value.trim()
+  else if (key === 'deck description' && value.trim()) head.description = value.trim()
   else if (key === 'columns') head.columns = value
   else if (/^(tags|guid|deck|notetype) column$/.test(key)) {
     const n = Number.parseInt(value.trim(), 10)

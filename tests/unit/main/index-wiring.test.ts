@@ -71,7 +71,8 @@ vi.mock('electron', async () => {
       }
     },
     ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.ipcHandlers.set(channel, handler) },
-    shell: { openExternal: () => Promise.resolve() }
+    shell: { openExternal: () => Promise.resolve() },
+    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) }
   }
 })
 

@@ -1,10 +1,27 @@
-import type { RecallApi } from '../../../shared/ipc'
+import type { RecallApi, RecallEvents } from '../../../shared/ipc'
 import { askForPersistence, type Platform } from './platform'
+import { readDeckInWorker } from './read-deck-in-worker'
 
-export function electronPlatform(api: RecallApi): Platform {
+export function electronPlatform(api: RecallApi & RecallEvents): Platform {
   return {
     name: 'electron',
     listDecks: () => api.listDecks(),
-    requestPersistentStorage: () => askForPersistence(navigator.storage)
+    requestPersistentStorage: () => askForPersistence(navigator.storage),
+    readDeckFile: readDeckInWorker,
+    saveFile: (request) => api.saveFile(request),
+    optimizeParameters: (histories) => api.optimizeParameters(histories),
+    backups: {
+      noteStudyActivity: () => api.noteStudyActivity(),
+      backupNow: () => api.backupNow(),
+      list: () => api.listBackups(),
+      read: (file) => api.readBackup(file),
+      answerRequests: (encode) =>
+        api.onBackupRequest((requestId) => {
+          encode().then(
+            (content) => api.deliverBackupContent(requestId, { content }),
+            (error: unknown) => api.deliverBackupContent(requestId, { error: error instanceof Error ? error.message : String(error) })
+          )
+        })
+    }
   }
 }

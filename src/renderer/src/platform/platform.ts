@@ -1,4 +1,8 @@
-import type { DeckLibrary } from '../../../shared/ipc'
+import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '../../../shared/backup/backup-types'
+import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
+import type { OptimizerHistory, OptimizeResult } from '../../../shared/optimizer'
+import type { ImportResult } from '../../../shared/deck/problems'
+import type { Deck } from '../../../shared/deck/schema'
 
 /** How the renderer reaches the outside world: the Electron shell or a plain browser. */
 export interface Platform {
@@ -6,6 +10,22 @@ export interface Platform {
   listDecks(): Promise<DeckLibrary>
   /** Asks the browser not to evict the collection under storage pressure. */
   requestPersistentStorage(): Promise<boolean>
+  /** The save dialog in the desktop app; a download in the browser. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  optimizeParameters(histories: OptimizerHistory[]): Promise<OptimizeResult>
+  /** Reads a deck file of any supported format, off the UI thread. */
+  readDeckFile(file: { name: string; bytes: Uint8Array }): Promise<ImportResult<Deck>>
+  /** Automatic backups live in the desktop app's data folder; the browser has none. */
+  backups: BackupFolder | null
+}
+
+export interface BackupFolder {
+  noteStudyActivity(): Promise<AutoBackupOutcome>
+  backupNow(): Promise<AutoBackupOutcome>
+  list(): Promise<BackupInfo[]>
+  read(file: string): Promise<BackupReadResult>
+  /** Main asks for the encoded collection (for a backup); `encode` answers. */
+  answerRequests(encode: () => Promise<string>): () => void
 }
 
 export async function askForPersistence(storage: StorageManager | undefined): Promise<boolean> {

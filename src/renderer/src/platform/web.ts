@@ -1,5 +1,12 @@
-import type { DeckLibrary } from '../../../shared/ipc'
+import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
 import { askForPersistence, type Platform } from './platform'
+import { readDeckInWorker } from './read-deck-in-worker'
+
+const MIME: Record<SaveFileRequest['kind'], string> = {
+  'deck-json': 'application/json',
+  'deck-csv': 'text/csv',
+  backup: 'application/octet-stream'
+}
 
 /** The web build: built-in decks are served beside the page as `decks/library.json`. */
 export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(input, init), baseUrl = document.baseURI): Platform {
@@ -11,6 +18,26 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
       if (!response.ok) throw new Error(`could not load the built-in decks (${response.status} ${response.statusText})`)
       return (await response.json()) as DeckLibrary
     },
-    requestPersistentStorage: () => askForPersistence(navigator.storage)
+    requestPersistentStorage: () => askForPersistence(navigator.storage),
+    readDeckFile: readDeckInWorker,
+    saveFile: async (request) => download(request),
+    optimizeParameters: async () => ({
+      ok: false,
+      message: 'Optimizing parameters runs the FSRS optimizer, which comes with the desktop app. Your current parameters are kept.'
+    }),
+    backups: null
   }
+}
+
+/** A browser saves through a download; the person's browser decides where it goes. */
+function download({ suggestedName, content, kind }: SaveFileRequest): SaveFileResult {
+  const url = URL.createObjectURL(new Blob([content], { type: MIME[kind] }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = suggestedName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return { status: 'saved', file: suggestedName }
 }

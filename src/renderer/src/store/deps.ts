@@ -6,4 +6,6 @@ export interface StoreDeps {
   db: RecallDatabase
   platform: Platform
   now: () => number
+  /** Recall's version, written into backups. */
+  appVersion?: string
 }

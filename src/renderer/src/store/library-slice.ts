@@ -14,6 +14,9 @@ export interface DeckSummary {
   name: string
   description?: string
   origin: DeckOrigin
+  /** The file it was read or imported from, and when it last changed: "where did this come from". */
+  file: string
+  updatedAt: number
   cardCount: number
   counts: QueueCounts
 }
@@ -57,6 +60,8 @@ export const createLibrarySlice =
           name: d.name,
           ...(d.description ? { description: d.description } : {}),
           origin: d.origin,
+          file: d.file,
+          updatedAt: d.updatedAt,
           cardCount: d.cardCount,
           counts: await countToday(db, d.id, day, await optionsForDeck(db, d.id))
         }))

@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand'
 import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '../core/options-validation'
+import { default_w } from 'ts-fsrs'
+import { evaluateParameters, type Evaluation } from '../core/optimizer/evaluate'
 import { createScheduler } from '../core/scheduler'
 import { DEFAULT_PRESET_ID, type Preset } from '../core/study-options'
 import { hashText } from '../../../shared/deck/ids'
 import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '../db/options-repository'
+import { decksUsingPreset, optimizerHistories } from '../db/optimizer-repository'
 import { rescheduleDeck } from '../db/reschedule-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
@@ -21,8 +24,24 @@ export interface OptionsEditor {
   message?: string
 }
 
+export interface OptimizerState {
+  status: 'running' | 'ready' | 'failed'
+  startedAt: number
+  message?: string
+  current?: readonly number[]
+  proposed?: number[]
+  before?: Evaluation
+  after?: Evaluation
+}
+
 export interface OptionsSlice {
   optionsEditor: OptionsEditor | null
+  optimizer: OptimizerState | null
+  /** Fits FSRS parameters to the review history of every deck using this preset (not applied yet). */
+  optimizeParameters(): Promise<void>
+  /** Puts the proposed parameters into the preset being edited (saved with Save). */
+  acceptOptimized(): void
+  discardOptimized(): void
   openOptions(deckId: string): Promise<void>
   editOptions(patch: Partial<OptionsForm> & { dayStartsAtHour?: string; presetName?: string }): void
   choosePreset(presetId: string): void
@@ -33,13 +52,51 @@ export interface OptionsSlice {
 }
 
 export const createOptionsSlice =
-  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], OptionsSlice> =>
+  ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], OptionsSlice> =>
   (set, get) => {
     const editor = () => get().optionsEditor!
     const patch = (p: Partial<OptionsEditor>) => set({ optionsEditor: { ...editor(), ...p } })
 
     return {
       optionsEditor: null,
+      optimizer: null,
+
+      async optimizeParameters() {
+        const current = editor()
+        const base = current.presets.find((p) => p.id === current.presetId)!.options
+        const currentW = base.w ?? default_w
+        set({ optimizer: { status: 'running', startedAt: now() } })
+        try {
+          const settings = await getSettings(db)
+          const deckIds = await decksUsingPreset(db, current.presetId, DEFAULT_PRESET_ID)
+          const histories = await optimizerHistories(db, deckIds, settings.dayStartsAtHour)
+          const result = await platform.optimizeParameters(histories)
+          if (!result.ok) return set({ optimizer: { status: 'failed', startedAt: now(), message: result.message } })
+          set({
+            optimizer: {
+              status: 'ready',
+              startedAt: now(),
+              current: currentW,
+              proposed: result.w,
+              before: evaluateParameters(currentW, histories),
+              after: evaluateParameters(result.w, histories)
+            }
+          })
+        } catch (error) {
+          set({ optimizer: { status: 'failed', startedAt: now(), message: `The optimizer could not run (${describe(error)}). Your parameters are unchanged.` } })
+        }
+      },
+
+      acceptOptimized() {
+        const proposed = get().optimizer?.proposed
+        if (!proposed) return
+        const current = editor()
+        const presets = current.presets.map((p) => (p.id === current.presetId ? { ...p, options: { ...p.options, w: proposed } } : p))
+        set({ optimizer: null })
+        patch({ presets, message: 'New parameters ready: press Save (and reschedule if you like) to use them.' })
+      },
+
+      discardOptimized: () => set({ optimizer: null }),
 
       async openOptions(deckId) {
         const [presets, presetId, settings] = await Promise.all([listPresets(db), presetIdOfDeck(db, deckId), getSettings(db)])

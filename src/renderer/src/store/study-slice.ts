@@ -59,7 +59,7 @@ export interface StudySlice {
 const UNDO_LIMIT = 30
 
 export const createStudySlice =
-  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
+  ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
   (set, get) => {
     // Replaced at the start of each session by one built from the deck's own options.
     let scheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
@@ -148,6 +148,8 @@ export const createStudySlice =
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
           pushUndo({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
+          // Main decides whether a backup is due (at most every 30 minutes); never awaited.
+          void platform.backups?.noteStudyActivity().catch(() => undefined)
           const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
           await advance({ ...session, queue })
         } catch (error) {

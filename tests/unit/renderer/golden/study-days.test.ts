@@ -5,6 +5,7 @@ import type { Platform } from '../../../../src/renderer/src/platform/platform'
 import { Queue } from '../../../../src/renderer/src/db/records'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { fakePlatform } from '../../helpers/fake-platform'
 
 /**
  * Months of daily study through the store, in whatever TZ the suite runs in (npm run test:tz runs
@@ -12,7 +13,7 @@ import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
  * Each day: nothing due is skipped, no card is graded twice outside learning, no grade is lost.
  */
 const library = { decks: [makeDeck('d', makeCards(150))], problems: [] }
-const platform: Platform = { name: 'web', listDecks: async () => library, requestPersistentStorage: async () => true }
+const platform: Platform = fakePlatform(library)
 // Study at different local times, including after midnight (which still counts for the day before).
 const SESSION_HOURS = [7, 23, 1, 12, 18, 3, 9]
 

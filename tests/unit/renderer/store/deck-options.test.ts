@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { Platform } from '../../../../src/renderer/src/platform/platform'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { fakePlatform } from '../../helpers/fake-platform'
 
 const library = { decks: [makeDeck('a', makeCards(40)), makeDeck('b', makeCards(40))], problems: [] }
-const platform: Platform = { name: 'web', listDecks: async () => library, requestPersistentStorage: async () => true }
+const platform: Platform = fakePlatform(library)
 
 async function setup() {
   const db = freshDatabase()

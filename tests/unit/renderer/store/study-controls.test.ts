@@ -6,9 +6,10 @@ import { Queue } from '../../../../src/renderer/src/db/records'
 import { countQueue } from '../../../../src/renderer/src/core/queue'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { fakePlatform } from '../../helpers/fake-platform'
 
 const library = { decks: [makeDeck('d', makeCards(30, true))], problems: [] }
-const platform: Platform = { name: 'web', listDecks: async () => library, requestPersistentStorage: async () => true }
+const platform: Platform = fakePlatform(library)
 
 async function studying() {
   const db = freshDatabase()

@@ -4,9 +4,10 @@ import type { Platform } from '../../../../src/renderer/src/platform/platform'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { fakePlatform } from '../../helpers/fake-platform'
 
 const library = { decks: [makeDeck('d', makeCards(25))], problems: [] }
-const platform: Platform = { name: 'web', listDecks: async () => library, requestPersistentStorage: async () => true }
+const platform: Platform = fakePlatform(library)
 
 function setup(db: RecallDatabase = freshDatabase()) {
   const clock = { now: new Date(2026, 5, 1, 9, 0).getTime() }

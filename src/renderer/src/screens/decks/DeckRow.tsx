@@ -1,7 +1,7 @@
 import { Counts } from '../../components/Counts'
 import type { DeckSummary } from '../../store/library-slice'
 
-export function DeckRow({ deck, onStudy, onOptions, autoFocus }: { deck: DeckSummary; onStudy: () => void; onOptions: () => void; autoFocus?: boolean }) {
+export function DeckRow({ deck, onStudy, onOptions, onDetails, autoFocus }: { deck: DeckSummary; onStudy: () => void; onOptions: () => void; onDetails: () => void; autoFocus?: boolean }) {
   const { fresh, learning, review } = deck.counts
   const waiting = fresh + learning + review
   return (
@@ -31,6 +31,15 @@ export function DeckRow({ deck, onStudy, onOptions, autoFocus }: { deck: DeckSum
         className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-700"
       >
         ⚙
+      </button>
+      <button
+        type="button"
+        onClick={onDetails}
+        aria-label={`Details, export and more for ${deck.name}`}
+        title="Details and export"
+        className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-700"
+      >
+        ⋯
       </button>
     </li>
   )

@@ -1,9 +1,14 @@
 import { formatProblem } from '../../../../shared/deck/problems'
 import { actions, useRecall } from '../../store'
+import { Button } from '../../components/Button'
+import { pickDeckFile } from '../import/use-import-triggers'
+import { DeckAdminDialog } from './DeckAdminDialog'
 import { DeckRow } from './DeckRow'
 
 export function DecksScreen() {
   const library = useRecall((s) => s.library)
+  // Keyed by deck so the dialog's form starts from that deck's name.
+  const adminDeckId = useRecall((s) => s.deckAdmin?.deckId)
   return (
     <main className="flex flex-col gap-6" aria-labelledby="decks-title">
       <header className="flex items-baseline justify-between">
@@ -14,7 +19,14 @@ export function DecksScreen() {
           <span className="text-blue-600 dark:text-blue-400">new</span> · <span className="text-red-600 dark:text-red-400">learning</span> ·{' '}
           <span className="text-green-700 dark:text-green-400">due</span>
         </span>
+        <span className="flex gap-2">
+          <Button onClick={pickDeckFile} aria-keyshortcuts="Control+Shift+I" title="Import a deck (Ctrl+Shift+I), or drop a file on the window">
+            Import…
+          </Button>
+          <Button onClick={() => void actions().openBackups()}>Backups…</Button>
+        </span>
       </header>
+      {adminDeckId && <DeckAdminDialog key={adminDeckId} />}
 
       {library.status === 'failed' && (
         <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
@@ -26,7 +38,7 @@ export function DecksScreen() {
       {library.decks.length > 0 && (
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-700 dark:bg-slate-800 dark:ring-slate-700">
           {library.decks.map((deck, i) => (
-            <DeckRow key={deck.id} deck={deck} autoFocus={i === 0} onStudy={() => void actions().startStudy(deck.id)} onOptions={() => void actions().openOptions(deck.id)} />
+            <DeckRow key={deck.id} deck={deck} autoFocus={i === 0} onStudy={() => void actions().startStudy(deck.id)} onOptions={() => void actions().openOptions(deck.id)} onDetails={() => actions().openDeckAdmin(deck.id)} />
           ))}
         </ul>
       )}

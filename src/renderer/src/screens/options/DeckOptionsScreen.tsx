@@ -2,6 +2,7 @@ import { Button } from '../../components/Button'
 import type { OptionsForm } from '../../core/options-validation'
 import { actions, useRecall } from '../../store'
 import { inputClass, OptionField } from './OptionField'
+import { OptimizerPanel } from './OptimizerPanel'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'
 
@@ -97,6 +98,7 @@ export function DeckOptionsScreen() {
           </p>
         </div>
       </form>
+      <OptimizerPanel disabled={busy} />
     </main>
   )
 }

@@ -1,0 +1,49 @@
+import { BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
+import { createAutoBackup } from './backups/auto-backup'
+import { createBackupStore } from './backups/backup-store'
+import { createContentRequester } from './backups/content-request'
+import { optimizeParameters } from './optimizer'
+import { SAVE_FILTERS, writeTextFileAtomically } from './save-file'
+import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '../shared/ipc'
+
+type Services = Omit<RecallApi, 'listDecks'>
+
+/**
+ * Wiring of the collection's services: backups (main asks the window for the encoded collection,
+ * writes it atomically and prunes), the save dialog, and the FSRS optimizer.
+ */
+export function createCollectionServices(userDataPath: string, mainWindow: () => BrowserWindow | null) {
+  const store = createBackupStore(join(userDataPath, 'backups'))
+  const requester = createContentRequester({
+    send: (id) => {
+      const window = mainWindow()
+      if (!window || window.isDestroyed()) throw new Error('no window is open')
+      window.webContents.send(BACKUP_REQUEST_CHANNEL, id)
+    }
+  })
+  const autoBackup = createAutoBackup({ store, clock: Date.now, getContent: () => requester.request() })
+
+  const services: Services = {
+    async optimizeParameters(histories) {
+      // Loaded on first use: the native binding is only needed when the person asks for it.
+      const binding = await import('@open-spaced-repetition/binding')
+      return optimizeParameters(histories, binding as never)
+    },
+    async saveFile({ suggestedName, content, kind }) {
+      const window = mainWindow()
+      const options = { defaultPath: suggestedName, filters: SAVE_FILTERS[kind] }
+      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
+      return writeTextFileAtomically(choice.filePath, content)
+    },
+    noteStudyActivity: () => autoBackup.onStudyActivity(),
+    backupNow: () => autoBackup.backupNow(),
+    listBackups: () => store.list(),
+    readBackup: (file) => store.read(file),
+    async deliverBackupContent(requestId, reply) {
+      requester.deliver(requestId, reply)
+    }
+  }
+  return { services, onQuit: () => autoBackup.onQuit() }
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { SaveFileKind, SaveFileResult } from '../shared/ipc'
+
+/** Save-dialog filters per kind of file. */
+export const SAVE_FILTERS: Record<SaveFileKind, Array<{ name: string; extensions: string[] }>> = {
+  'deck-json': [{ name: 'Recall deck', extensions: ['json'] }],
+  'deck-csv': [{ name: 'CSV (Anki and spreadsheets)', extensions: ['csv'] }],
+  backup: [{ name: 'Recall backup', extensions: ['recall-backup'] }]
+}
+
+/**
+ * Writes a text file the person chose in the save dialog, atomically: a temporary file beside it,
+ * flushed, then renamed over the target, so a crash or a full disk never leaves half a file.
+ */
+export async function writeTextFileAtomically(path: string, content: string): Promise<SaveFileResult> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
+  try {
+    const handle = await open(temp, 'w')
+    try {
+      await handle.writeFile(content, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+    return { status: 'saved', file: basename(path) }
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined)
+    const code = (error as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'Recall may not write in that folder' : code === 'EROFS' ? 'that disk is read-only' : (code ?? String(error))
+    return { status: 'failed', message: `The file could not be saved: ${why}. Nothing was written.` }
+  }
+}

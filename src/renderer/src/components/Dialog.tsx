@@ -1,0 +1,61 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+interface DialogProps {
+  title: ReactNode
+  /** Called when the dialog should go away: Escape, or a button inside calling it. */
+  onClose: () => void
+  children: ReactNode
+  /** Tailwind max-width class for the panel. */
+  width?: string
+  /**
+   * Where focus goes when the dialog unmounts; by default the element that had it when the
+   * dialog opened (the button or the page a key was pressed on).
+   */
+  returnFocus?: () => HTMLElement | null | undefined
+  testId?: string
+}
+
+/**
+ * A modal dialog on the native <dialog>: showModal() makes the page behind it inert, traps Tab and
+ * turns Escape into a close, so none of that is re-implemented here. The first element marked
+ * `data-autofocus` takes the focus (React's autoFocus runs before the dialog is shown, when
+ * nothing inside can be focused yet); without one the dialog itself does, so a screen reader reads
+ * its title and a long dialog opens at its top rather than scrolled to its first button.
+ */
+export function Dialog({ title, onClose, children, width = 'max-w-xl', returnFocus, testId }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  // Read at unmount, so the latest callback decides even if it changed while open.
+  const returnFocusRef = useRef(returnFocus)
+  useEffect(() => {
+    returnFocusRef.current = returnFocus
+  })
+
+  useEffect(() => {
+    const dialog = ref.current!
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (!dialog.open) dialog.showModal()
+    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog
+    first.focus()
+    return () => {
+      const target = returnFocusRef.current?.() ?? opener
+      if (target?.isConnected) target.focus()
+    }
+  }, [])
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      tabIndex={-1}
+      onClose={onClose}
+      className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 outline-none dark:bg-slate-800 dark:text-slate-100 ${width}`}
+    >
+      <h2 id={titleId} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  )
+}

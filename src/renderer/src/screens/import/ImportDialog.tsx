@@ -1,0 +1,82 @@
+import { Button } from '../../components/Button'
+import { CardText } from '../../components/CardText'
+import { Dialog } from '../../components/Dialog'
+import { formatProblem } from '../../../../shared/deck/problems'
+import { actions, useRecall } from '../../store'
+
+const PREVIEW_CARDS = 5
+const SHOWN_PROBLEMS = 200
+
+/** What an import would do, confirmed or cancelled by the person before anything changes. */
+export function ImportDialog() {
+  const importer = useRecall((s) => s.importer)
+  if (!importer) return null
+  const { deck, plan, problems, status } = importer
+  const close = () => actions().closeImport()
+
+  return (
+    <Dialog title={deck ? `Import “${deck.name}”` : `Import ${importer.fileName}`} onClose={close} width="max-w-2xl" testId="import-dialog">
+      {status === 'reading' && <p aria-live="polite">Reading {importer.fileName}…</p>}
+      {importer.message && (
+        <p role={status === 'failed' ? 'alert' : 'status'} className={status === 'failed' ? 'mb-3 text-red-800 dark:text-red-300' : 'mb-3'}>
+          {importer.message}
+        </p>
+      )}
+      {deck && plan && status !== 'done' && (
+        <section aria-label="Preview" className="flex flex-col gap-3">
+          <p data-testid="import-summary">
+            {deck.cards.length} cards from {importer.fileName}
+            {plan.existing ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.` : ' in a new deck.'}
+          </p>
+          <ol className="flex flex-col gap-2">
+            {deck.cards.slice(0, PREVIEW_CARDS).map((card) => (
+              <li key={card.id} className="grid grid-cols-2 gap-3 rounded-md p-2 text-sm ring-1 ring-slate-200 dark:ring-slate-700">
+                <CardText text={card.front} />
+                <CardText text={card.back} />
+              </li>
+            ))}
+          </ol>
+          {deck.cards.length > PREVIEW_CARDS && <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.cards.length - PREVIEW_CARDS} more.</p>}
+          {plan.removed.length > 0 && (
+            <fieldset className="rounded-md p-3 ring-1 ring-amber-400">
+              <legend className="px-1 font-medium">{plan.removed.length} cards of your deck are not in this file</legend>
+              <ul className="max-h-32 list-disc overflow-y-auto ps-5 text-sm">
+                {plan.removed.map((r) => (
+                  <li key={r.cardId}>{r.front}</li>
+                ))}
+              </ul>
+              <label className="mt-2 flex items-center gap-2">
+                <input type="checkbox" checked={importer.keepRemoved} onChange={(e) => actions().setKeepRemoved(e.target.checked)} />
+                Keep studying them (otherwise they are set aside with their progress)
+              </label>
+            </fieldset>
+          )}
+        </section>
+      )}
+      {problems.length > 0 && (
+        <section aria-label="Problems" className="mt-3">
+          <h3 className="font-medium">{deck ? `${problems.length} records were skipped` : 'Problems'}</h3>
+          <ul className="max-h-40 list-disc overflow-y-auto ps-5 font-mono text-xs" data-testid="import-problems">
+            {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}>{formatProblem(p)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        {status === 'preview' ? (
+          <>
+            <Button onClick={close}>Cancel</Button>
+            <Button tone="primary" data-autofocus onClick={() => void actions().confirmImport()}>
+              Import {deck?.cards.length} cards
+            </Button>
+          </>
+        ) : (
+          <Button tone="primary" data-autofocus onClick={close} disabled={status === 'importing' || status === 'reading'}>
+            {status === 'done' ? 'Done' : 'Close'}
+          </Button>
+        )}
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,104 @@
+import type { StateCreator } from 'zustand'
+import type { BackupInfo } from '../../../shared/backup/backup-types'
+import { encodeCollection, restoreCollection } from '../db/collection-backup'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+import { describe } from './library-slice'
+
+export interface BackupsState {
+  /** The desktop app keeps automatic backups; the browser cannot. */
+  automatic: boolean
+  open: boolean
+  busy: boolean
+  list: BackupInfo[]
+  /** A restore waiting for the person's confirmation. */
+  pending?: { label: string; read: () => Promise<string> }
+  message?: string
+  failed?: boolean
+}
+
+export interface BackupSlice {
+  backups: BackupsState
+  openBackups(): Promise<void>
+  closeBackups(): void
+  backupNow(): Promise<void>
+  exportBackupFile(): Promise<void>
+  /** Asks to restore a backup from the app's folder or from a file; confirmRestore does it. */
+  askRestore(source: { file: string } | { upload: File }): void
+  cancelRestore(): void
+  confirmRestore(): Promise<void>
+}
+
+export const createBackupSlice =
+  ({ db, platform, now, appVersion = '0.0.0' }: StoreDeps): StateCreator<RecallState, [], [], BackupSlice> =>
+  (set, get) => {
+    const patch = (p: Partial<BackupsState>) => set({ backups: { ...get().backups, ...p } })
+    const refreshList = async () => patch({ list: platform.backups ? await platform.backups.list() : [] })
+    const stamp = () => new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')
+
+    return {
+      backups: { automatic: platform.backups !== null, open: false, busy: false, list: [] },
+
+      async openBackups() {
+        patch({ open: true, message: undefined, failed: false, pending: undefined })
+        await refreshList()
+      },
+      closeBackups: () => patch({ open: false, pending: undefined }),
+
+      async backupNow() {
+        if (!platform.backups) return
+        patch({ busy: true })
+        const outcome = await platform.backups.backupNow()
+        patch({ busy: false, failed: outcome.status === 'failed', message: outcome.status === 'written' ? 'Backup written.' : outcome.status === 'failed' ? outcome.message : 'Nothing changed since the last backup.' })
+        await refreshList()
+      },
+
+      async exportBackupFile() {
+        patch({ busy: true })
+        try {
+          const content = await encodeCollection(db, appVersion, now())
+          const result = await platform.saveFile({ suggestedName: `recall-${stamp()}.recall-backup`, content, kind: 'backup' })
+          patch({ busy: false, failed: result.status === 'failed', message: result.status === 'saved' ? `Saved the whole collection to ${result.file}.` : result.status === 'failed' ? result.message : undefined })
+        } catch (error) {
+          patch({ busy: false, failed: true, message: `The backup could not be made (${describe(error)}).` })
+        }
+      },
+
+      askRestore(source) {
+        const pending =
+          'file' in source
+            ? {
+                label: `the automatic backup of ${new Date(get().backups.list.find((b) => b.file === source.file)?.date ?? 0).toLocaleString()}`,
+                read: async () => {
+                  const result = await platform.backups!.read(source.file)
+                  if ('error' in result) throw new Error(result.error)
+                  return result.content
+                }
+              }
+            : { label: source.upload.name, read: () => source.upload.text() }
+        patch({ pending, message: undefined, failed: false })
+      },
+      cancelRestore: () => patch({ pending: undefined }),
+
+      async confirmRestore() {
+        const pending = get().backups.pending
+        if (!pending) return
+        patch({ busy: true, pending: undefined })
+        try {
+          // First a backup of the collection as it is now, so the restore itself can be undone.
+          if (platform.backups) {
+            const safety = await platform.backups.backupNow()
+            if (safety.status === 'failed') throw new Error(`the safety backup failed first: ${safety.message}`)
+          }
+          const outcome = await restoreCollection(db, await pending.read())
+          if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
+          set({ session: null, undoStack: [], screen: { name: 'decks' } })
+          await get().refreshCounts()
+          patch({ busy: false, failed: false, message: `Restored ${pending.label}.` })
+          await refreshList()
+        } catch (error) {
+          patch({ busy: false, failed: true, message: `Nothing was restored (${describe(error)}). Your collection was not changed.` })
+        }
+      }
+    }
+  }

@@ -1,0 +1,78 @@
+import type { StateCreator } from 'zustand'
+import type { DeckProblem } from '../../../shared/deck/problems'
+import { DEFAULT_IMPORT_LIMITS } from '../../../shared/deck/import-file'
+import type { Deck } from '../../../shared/deck/schema'
+import { applyImport, planImport, type ImportPlan } from '../db/import-repository'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+import { describe } from './library-slice'
+
+export interface ImportState {
+  status: 'reading' | 'preview' | 'importing' | 'done' | 'failed'
+  fileName: string
+  deck?: Deck
+  plan?: ImportPlan
+  problems: DeckProblem[]
+  keepRemoved: boolean
+  message?: string
+}
+
+export interface ImportSlice {
+  importer: ImportState | null
+  /** Reads a file and shows what importing it would do; nothing changes until confirmImport. */
+  startImport(file: File | { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void>
+  setKeepRemoved(keep: boolean): void
+  confirmImport(): Promise<void>
+  closeImport(): void
+}
+
+export const createImportSlice =
+  ({ db, platform, now }: StoreDeps): StateCreator<RecallState, [], [], ImportSlice> =>
+  (set, get) => {
+    const update = (patch: Partial<ImportState>) => {
+      const current = get().importer
+      if (current) set({ importer: { ...current, ...patch } })
+    }
+    return {
+      importer: null,
+
+      async startImport(file) {
+        set({ importer: { status: 'reading', fileName: file.name, problems: [], keepRemoved: false } })
+        if (file.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
+          const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
+          return update({ status: 'failed', message: `${file.name} is ${mb(file.size)}; Recall imports files of up to ${mb(DEFAULT_IMPORT_LIMITS.maxBytes)}. Nothing was changed.` })
+        }
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer())
+          const result = await platform.readDeckFile({ name: file.name, bytes })
+          if (get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
+          if (!result.deck) return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
+          update({ status: 'preview', deck: result.deck, problems: result.problems, plan: await planImport(db, result.deck) })
+        } catch (error) {
+          update({ status: 'failed', message: `${file.name} could not be read (${describe(error)}). Nothing was changed.` })
+        }
+      },
+
+      setKeepRemoved: (keep) => update({ keepRemoved: keep }),
+
+      async confirmImport() {
+        const importer = get().importer
+        if (!importer?.deck || !importer.plan || importer.status !== 'preview') return
+        update({ status: 'importing' })
+        try {
+          const summary = await applyImport(db, importer.deck, importer.plan, { file: importer.fileName, keepRemoved: importer.keepRemoved, now: now() })
+          const set_aside = importer.keepRemoved ? 0 : summary.removed
+          update({
+            status: 'done',
+            message: `Imported “${importer.deck.name}”: ${summary.added} new study cards, ${summary.updated} kept with their progress${set_aside ? `, ${set_aside} set aside` : ''}.`
+          })
+          await get().refreshCounts()
+          void platform.backups?.noteStudyActivity()
+        } catch (error) {
+          update({ status: 'failed', message: `The import failed and nothing was changed (${describe(error)}).` })
+        }
+      },
+
+      closeImport: () => set({ importer: null })
+    }
+  }

@@ -1,0 +1,17 @@
+import type { DeckLibrary } from '../../../src/shared/ipc'
+import type { Platform } from '../../../src/renderer/src/platform/platform'
+import { importDeckFile } from '../../../src/shared/deck/import-file'
+
+/** The web platform's shape with a fixed deck library, for store tests. */
+export function fakePlatform(library: DeckLibrary | (() => DeckLibrary), overrides: Partial<Platform> = {}): Platform {
+  return {
+    name: 'web',
+    listDecks: async () => (typeof library === 'function' ? library() : library),
+    requestPersistentStorage: async () => true,
+    saveFile: async (request) => ({ status: 'saved', file: request.suggestedName }),
+    optimizeParameters: async () => ({ ok: false, message: 'not in tests' }),
+    readDeckFile: (file) => importDeckFile(file),
+    backups: null,
+    ...overrides
+  }
+}

@@ -1,0 +1,60 @@
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import type { OptimizerHistory } from '../../../../src/shared/optimizer'
+import { createRecallStore } from '../../../../src/renderer/src/store'
+import { listPresets } from '../../../../src/renderer/src/db/options-repository'
+import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+
+const FITTED = [0.5, 1.5, 3.5, 12, 6.5, 0.8, 2.2, 0.02, 1.4, 0.2, 0.9, 2.0, 0.07, 0.3, 1.7, 0.25, 2.7, 0.55, 0.35, 0.1, 0.18]
+
+describe('optimizing parameters from the deck options', () => {
+  it('sends each card’s history in study days, shows old vs new, and applies only when accepted', async () => {
+    const db = freshDatabase()
+    const sent: OptimizerHistory[][] = []
+    const clock = { now: new Date(2026, 0, 10, 9).getTime() }
+    const platform = fakePlatform({ decks: [makeDeck('a', makeCards(5))], problems: [] }, { optimizeParameters: async (h) => (sent.push(h), { ok: true, w: FITTED }) })
+    const store = createRecallStore({ db, platform, now: () => clock.now })
+    const state = () => store.getState()
+    await state().loadLibrary()
+    for (let day = 0; day < 3; day++) {
+      await state().startStudy('a')
+      // Day 1: each card is forgotten once, then recalled after its relearning step.
+      const forgotten = new Set<string>()
+      for (let i = 0; i < 30 && state().session?.card; i++) {
+        const id = state().session!.card!.id
+        state().reveal()
+        clock.now += 11 * 60_000
+        await state().grade(day === 1 && !forgotten.has(id) ? Rating.Again : Rating.Good)
+        forgotten.add(id)
+      }
+      await state().leaveStudy()
+      clock.now += 86_400_000 * 15
+    }
+    await state().openOptions('a')
+    await state().optimizeParameters()
+    const optimizer = state().optimizer!
+    expect(optimizer.status).toBe('ready')
+    expect(sent[0]).toHaveLength(5)
+    expect(sent[0]![0]![0]).toEqual({ rating: Rating.Good, deltaT: 0 })
+    // Same-day learning steps are 0 days apart; the next study session, 15 days later.
+    expect(sent[0]![0]!.map((r) => r.deltaT).slice(0, 3)).toEqual([0, 0, 15])
+    expect(optimizer.before!.reviews).toBeGreaterThan(0)
+    expect(optimizer.after!.reviews).toBe(optimizer.before!.reviews)
+
+    // Nothing is stored until accepted and saved.
+    expect((await listPresets(db)).find((p) => p.id === 'default')?.options.w).toBeUndefined()
+    state().acceptOptimized()
+    await state().saveOptions()
+    expect((await listPresets(db)).find((p) => p.id === 'default')?.options.w).toEqual(FITTED)
+  })
+
+  it('shows the refusal when the history is too short', async () => {
+    const db = freshDatabase()
+    const store = createRecallStore({ db, platform: fakePlatform({ decks: [makeDeck('a', makeCards(2))], problems: [] }, { optimizeParameters: async () => ({ ok: false, message: 'needs at least 400 reviews' }) }), now: () => Date.now() })
+    await store.getState().loadLibrary()
+    await store.getState().openOptions('a')
+    await store.getState().optimizeParameters()
+    expect(store.getState().optimizer).toMatchObject({ status: 'failed', message: 'needs at least 400 reviews' })
+  })
+})
