@@ -1,0 +1,79 @@
+import { studyDayOf, type StudyDay } from '../core/day'
+import type { ExamDeckInput } from '../core/exam/exam-decks-forecast'
+import { examModeWindow } from '../core/exam/exam-mode'
+import type { ExamModeSession } from '../core/exam/exam-scheduling'
+import type { RecallDatabase } from './database'
+import { getSettings, optionsForDeck } from './options-repository'
+import { Queue, type ExamRecord } from './records'
+import { studiedToday } from './study-repository'
+
+/** Soonest first. A handful of rows: the table is read whole. */
+export async function listExams(db: RecallDatabase): Promise<ExamRecord[]> {
+  const exams = await db.exams.toArray()
+  return exams.sort((a, b) => a.date - b.date || a.name.localeCompare(b.name))
+}
+
+export async function saveExam(db: RecallDatabase, exam: ExamRecord): Promise<void> {
+  await db.exams.put(exam)
+}
+
+export async function deleteExam(db: RecallDatabase, id: string): Promise<void> {
+  await db.exams.delete(id)
+}
+
+/**
+ * What the forecast needs of each of the exam's decks. The simulation walks the cards' states
+ * day by day, so the exam's cards are in memory (cards, never the review log); decks that no
+ * longer exist are skipped.
+ */
+export async function loadExamDecks(db: RecallDatabase, exam: ExamRecord, now: number, dayStartsAtHour: number): Promise<ExamDeckInput[]> {
+  const day = studyDayOf(now, dayStartsAtHour)
+  const decks: ExamDeckInput[] = []
+  for (const deckId of exam.deckIds) {
+    const deck = await db.decks.get(deckId)
+    if (!deck) continue
+    const [options, cards, today] = await Promise.all([
+      optionsForDeck(db, deckId),
+      db.cards.where('deckId').equals(deckId).toArray(),
+      studiedToday(db, deckId, day)
+    ])
+    decks.push({ deckId, deckName: deck.name, cards, options, studiedToday: today })
+  }
+  return decks
+}
+
+/** Cards of `deckIds` in the learning or review queue due on each of `days`, counted on the index. */
+export async function countDueOnDays(db: RecallDatabase, deckIds: readonly string[], days: readonly StudyDay[]): Promise<number[]> {
+  return db.transaction('r', db.cards, () =>
+    Promise.all(
+      days.map(async (day) => {
+        let count = 0
+        for (const deckId of deckIds) {
+          for (const queue of [Queue.Learning, Queue.Review]) {
+            count += await db.cards.where('[deckId+queue+due]').between([deckId, queue, day.start], [deckId, queue, day.end], true, false).count()
+          }
+        }
+        return count
+      })
+    )
+  )
+}
+
+/**
+ * The exam-mode context for studying `deckId`: the soonest exam not yet past that covers the deck
+ * and has exam mode on, with the current loads of its final window. Null means plain FSRS.
+ */
+export async function loadExamMode(db: RecallDatabase, deckId: string, now: number, dayStartsAtHour?: number): Promise<ExamModeSession | null> {
+  const hour = dayStartsAtHour ?? (await getSettings(db)).dayStartsAtHour
+  const today = studyDayOf(now, hour).start
+  const exam = (await listExams(db)).find((e) => e.examMode && e.deckIds.includes(deckId) && studyDayOf(e.date, hour).start >= today)
+  if (!exam) return null
+  const window = examModeWindow(now, exam.date, hour).days
+  return {
+    examId: exam.id,
+    examDate: exam.date,
+    dayStartsAtHour: hour,
+    window,
+    windowLoad: await countDueOnDays(db, exam.deckIds, window)
+  }
+}

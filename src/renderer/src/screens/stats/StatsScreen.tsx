@@ -1,0 +1,72 @@
+import { useEffect } from 'react'
+import { Button } from '../../components/Button'
+import { actions, useRecall } from '../../store'
+import { AnswerButtonsPanel } from './AnswerButtonsPanel'
+import { CardCountsPanel } from './CardCountsPanel'
+import { DueForecastPanel } from './DueForecastPanel'
+import { MemoryPanel } from './MemoryPanel'
+import { RetentionPanel } from './RetentionPanel'
+import { ReviewCalendarPanel } from './ReviewCalendarPanel'
+import { TodayPanel } from './TodayPanel'
+
+const selectClass =
+  'rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600'
+
+/** Statistics for one deck or the whole collection. Loaded on demand with recharts. */
+export default function StatsScreen() {
+  const stats = useRecall((s) => s.stats)
+  const decks = useRecall((s) => s.library.decks)
+  const deckName = (id: string) => decks.find((d) => d.id === id)?.name ?? id
+
+  useEffect(() => {
+    if (actions().stats.status === 'idle') void actions().refreshStats()
+  }, [])
+
+  const { snapshot } = stats
+  return (
+    <main className="flex flex-col gap-4" aria-labelledby="stats-title" aria-busy={stats.status === 'loading'}>
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="stats-title" className="text-2xl font-bold">
+          Statistics
+        </h1>
+        <div className="flex items-center gap-2">
+          <label htmlFor="stats-deck" className="text-sm font-medium">
+            Deck
+          </label>
+          <select id="stats-deck" className={selectClass} value={stats.deck} onChange={(e) => void actions().chooseStatsDeck(e.target.value)}>
+            <option value="all">All decks</option>
+            {decks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <Button onClick={() => void actions().refreshStats()} disabled={stats.status === 'loading'}>
+            Refresh
+          </Button>
+        </div>
+      </header>
+
+      <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
+        {stats.status === 'loading' ? 'Reading your review history…' : ''}
+      </p>
+      {stats.status === 'failed' && (
+        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+          {stats.error}
+        </p>
+      )}
+
+      {snapshot && (
+        <div className="flex flex-col gap-4" data-testid="stats-charts">
+          <TodayPanel today={snapshot.today} />
+          <ReviewCalendarPanel calendar={snapshot.calendar} streaks={snapshot.streaks} />
+          <DueForecastPanel forecast={snapshot.forecast[stats.forecastDays]} days={stats.forecastDays} />
+          <RetentionPanel retention={snapshot.retention} />
+          <CardCountsPanel counts={snapshot.counts} deckName={deckName} />
+          <AnswerButtonsPanel series={snapshot.buttons} />
+          <MemoryPanel memory={snapshot.memory} />
+        </div>
+      )}
+    </main>
+  )
+}

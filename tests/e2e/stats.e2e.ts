@@ -1,0 +1,126 @@
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { blocking, formatViolations, runAxe } from './axe'
+import { newProfile, type Profile } from './browser'
+
+const DECK = /^Study AWS ML: service → purpose/
+const BUILT_IN = ['AWS ML: service → purpose', 'AWS ML: pipeline stage → services', 'AWS ML: chip → role']
+
+/** RECALL_SCREENSHOTS=/some/dir keeps a picture of each screen for a person to look at. */
+async function snapshot(page: Page, name: string) {
+  const dir = process.env.RECALL_SCREENSHOTS
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
+
+async function studyByKeyboard(page: Page, grades: string[]) {
+  await page.getByRole('button', { name: DECK }).focus()
+  await page.keyboard.press('Enter')
+  for (const key of grades) {
+    const question = await page.getByTestId('question').innerText()
+    await page.keyboard.press('Space')
+    await page.getByTestId('answer').waitFor()
+    await page.keyboard.press(key)
+    await expect.poll(async () => (await page.getByTestId('question').innerText()) !== question).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: DECK }).waitFor()
+}
+
+/** The calendar date 30 study days after today's, as a date input takes it (the day starts at 4 am). */
+function dateInThirtyDays(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new Date()
+    if (d.getHours() < 4) d.setDate(d.getDate() - 1)
+    d.setDate(d.getDate() + 30)
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  })
+}
+
+describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s colour scheme', (scheme) => {
+  let profile: Profile
+  beforeEach(async () => {
+    profile = await newProfile()
+  })
+  afterEach(async () => {
+    await profile.remove()
+  })
+
+  it('shows today’s study and the charts, then forecasts an exam 30 days ahead', async () => {
+    const { page } = await profile.open()
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url())
+    })
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.goto(inject('baseUrl'))
+    await studyByKeyboard(page, ['3', '1', '4', '3', '2'])
+
+    // Statistics through the nav bar, by keyboard; its code (and recharts) loads only now.
+    const loadedBefore = scripts.length
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Statistics' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor()
+    expect(scripts.length).toBeGreaterThan(loadedBefore)
+
+    await expect.poll(() => page.getByTestId('today-cards').innerText()).toBe('5')
+    expect(await page.getByTestId('today-reviews').innerText()).toBe('5')
+    expect(await page.getByTestId('today-again').innerText()).toBe('20%')
+    expect(await page.getByTestId('streak-current').innerText()).toBe('1 day')
+    // Every chart has a heading; the drawn ones are SVG with bars in them.
+    for (const title of ['Today', 'Review calendar', 'Future due', 'True retention', 'Card counts', 'Answer buttons', 'Stability', 'Difficulty', 'Retrievability']) {
+      await page.getByRole('heading', { name: title, level: 2 }).waitFor()
+    }
+    await expect.poll(() => page.locator('.recharts-wrapper > svg').count()).toBeGreaterThanOrEqual(6)
+    expect(await page.getByTestId('calendar').locator('rect').count()).toBe(365)
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0)
+    const todayCell = page.getByTestId('calendar').locator('rect').last()
+    expect(await todayCell.getAttribute('aria-label')).toMatch(/: 5 answers$/)
+
+    // The forecast toggles between 30 and 90 days; the summary follows.
+    const summary = page.locator('#forecast-summary')
+    expect(await summary.innerText()).toMatch(/due in the next 30 days/)
+    await page.getByRole('button', { name: '90 days' }).click()
+    await expect.poll(() => summary.innerText()).toMatch(/due in the next 90 days/)
+    expect(await page.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true')
+
+    // Readable in this scheme: no contrast or labelling problem axe calls serious.
+    const violations = blocking(await runAxe(page))
+    expect(formatViolations(`stats (${scheme})`, violations)).toBe('')
+    await snapshot(page, `stats-${scheme}`)
+
+    // Another deck has no study today.
+    await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'AWS ML: chip → role' })
+    await expect.poll(() => page.getByTestId('today-cards').innerText()).toBe('0')
+
+    // Exams, through the nav bar: the form says what is wrong, then saves.
+    await nav.getByRole('button', { name: 'Exams' }).click()
+    await page.getByRole('button', { name: 'New exam' }).click()
+    for (const name of BUILT_IN) expect(await page.getByRole('checkbox', { name }).isChecked()).toBe(true)
+    await page.getByRole('button', { name: 'Save exam' }).click()
+    await page.getByText('Give the exam a name.').waitFor()
+    await page.getByText('Choose the exam date.').waitFor()
+    expect(await page.getByLabel('Exam name').getAttribute('aria-invalid')).toBe('true')
+
+    await page.getByLabel('Exam name').fill('MLA-C01')
+    await page.getByLabel('Exam date').fill(await dateInThirtyDays(page))
+    await page.getByLabel('Exam name').press('Enter')
+    const exam = page.getByTestId('exam')
+    await exam.waitFor()
+    expect(await exam.getByTestId('days-left').innerText()).toBe('30')
+    expect(await exam.getByTestId('recall-now').innerText()).toMatch(/^\d+%$/)
+    expect(await exam.getByTestId('recall-studying').innerText()).toMatch(/^\d+%$/)
+    expect(await exam.getByRole('heading', { name: 'MLA-C01' }).count()).toBe(1)
+    await exam.getByTestId('topics').waitFor()
+    expect(await exam.locator('.recharts-wrapper > svg').count()).toBe(1)
+    expect(formatViolations(`exam (${scheme})`, blocking(await runAxe(page)))).toBe('')
+    await snapshot(page, `exam-${scheme}`)
+
+    expect(consoleErrors).toEqual([])
+  })
+})

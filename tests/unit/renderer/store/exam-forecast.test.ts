@@ -1,0 +1,164 @@
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { forecastExam } from '../../../../src/renderer/src/core/exam/exam-forecast'
+import { createExamRecallAccumulator } from '../../../../src/renderer/src/core/exam/exam-recall'
+import { toRecallEstimate } from '../../../../src/renderer/src/core/exam/recall-estimate'
+import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
+import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { optionsForDeck } from '../../../../src/renderer/src/db/options-repository'
+import type { Platform } from '../../../../src/renderer/src/platform/platform'
+import { studiedToday } from '../../../../src/renderer/src/db/study-repository'
+import { createRecallStore } from '../../../../src/renderer/src/store'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { fakePlatform } from '../../helpers/fake-platform'
+
+const tagged = (n: number, tags: (i: number) => string[]) => makeCards(n).map((c, i) => ({ ...c, tags: tags(i) }))
+const library = {
+  decks: [
+    makeDeck('services', tagged(60, (i) => [i % 3 === 0 ? 'bedrock' : 'sagemaker'])),
+    makeDeck('pipeline', tagged(30, () => ['pipeline'])),
+    makeDeck('chips', makeCards(10))
+  ],
+  problems: []
+}
+const platform: Platform = fakePlatform(library)
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const dateInput = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+
+async function setup() {
+  const db = freshDatabase()
+  const clock = { now: new Date(2026, 4, 4, 10, 0).getTime() } // Monday 4 May 2026, 10 am
+  const store = createRecallStore({ db, platform, now: () => clock.now })
+  const state = () => store.getState()
+  await state().loadLibrary()
+  /** The calendar date `days` after today, as the date input gives it. */
+  const daysAhead = (days: number) => {
+    const d = new Date(clock.now)
+    d.setDate(d.getDate() + days)
+    return dateInput(d)
+  }
+  return { db, clock, state, daysAhead }
+}
+
+/** Studies `n` cards of a deck through the store, Good on each, a few seconds apart. */
+async function study(s: Awaited<ReturnType<typeof setup>>, deckId: string, n: number) {
+  await s.state().startStudy(deckId)
+  for (let i = 0; i < n; i++) {
+    s.state().reveal()
+    s.clock.now += 4_000
+    await s.state().grade(Rating.Good)
+  }
+  await s.state().leaveStudy()
+}
+
+describe('exam dates', () => {
+  it('puts a message next to each field that is wrong and saves nothing', async () => {
+    const s = await setup()
+    await s.state().openExamDates()
+    expect(s.state().screen).toEqual({ name: 'exam' })
+    s.state().newExamDate()
+    // A new exam covers the built-in decks.
+    expect(s.state().examDates.editor?.form.deckIds).toEqual(['chips', 'pipeline', 'services'])
+    s.state().changeExamDate({ name: '  ', date: s.daysAhead(-1), deckIds: [], targetRecall: '120' })
+    expect(await s.state().saveExamDate()).toBe(false)
+    expect(s.state().examDates.editor?.errors).toEqual({
+      name: 'Give the exam a name.',
+      date: 'That date is in the past: choose today or a later day.',
+      deckIds: 'Choose at least one deck the exam covers.',
+      targetRecall: 'Target recall must be a percentage from 50 to 99.'
+    })
+    s.state().changeExamDate({ date: '' })
+    expect(s.state().examDates.editor?.errors.date).toBeUndefined()
+    expect(await s.state().saveExamDate()).toBe(false)
+    expect(s.state().examDates.editor?.errors.date).toBe('Choose the exam date.')
+    s.state().changeExamDate({ date: '2026-02-31' })
+    expect(await s.state().saveExamDate()).toBe(false)
+    expect(s.state().examDates.editor?.errors.date).toBe('Choose the exam date.')
+    expect(await s.db.exams.count()).toBe(0)
+  })
+
+  it('forecasts a one-deck exam exactly as the core does for the same cards', async () => {
+    const s = await setup()
+    await study(s, 'services', 12)
+    await s.state().openExamDates()
+    s.state().newExamDate()
+    s.state().changeExamDate({ name: 'MLA-C01', date: s.daysAhead(30), deckIds: ['services'] })
+    expect(await s.state().saveExamDate()).toBe(true)
+    expect(s.state().examDates.editor).toBeNull()
+
+    const [entry] = s.state().examDates.entries
+    const exam = entry!.exam
+    expect(new Date(exam.date).getHours()).toBe(9)
+    const cards = await s.db.cards.where('deckId').equals('services').toArray()
+    const options = await optionsForDeck(s.db, 'services')
+    const core = forecastExam(cards, {
+      options,
+      dayStartsAtHour: 4,
+      now: s.clock.now,
+      examDate: exam.date,
+      studiedToday: await studiedToday(s.db, 'services', studyDayOf(s.clock.now, 4))
+    })
+    const forecast = entry!.forecast!
+    expect(forecast.daysLeft).toBe(30)
+    expect(forecast.recallIfStopping).toEqual(core.recallIfStopping)
+    expect(forecast.recallIfStudying).toEqual(core.recallIfStudying)
+    expect(forecast.topics).toEqual(core.topics)
+    expect(forecast.plan).toEqual(core.plan)
+    expect(forecast.newCardsPerDayNeeded).toBe(core.workload.newCardsPerDayNeeded)
+    expect(forecast.reviewsPerDay).toBe(core.workload.reviewsPerDay)
+    // 12 studied of 60 cards: a fifth is remembered at best if nothing more is studied.
+    expect(forecast.recallIfStopping.mean).toBeGreaterThan(0.1)
+    expect(forecast.recallIfStopping.mean).toBeLessThan(0.2)
+    expect(forecast.recallIfStudying.mean).toBeGreaterThan(0.8)
+    // Bedrock cards (every third) were studied first, so bedrock is not the weakest topic.
+    expect(forecast.topics.map((t) => t.tag)).toEqual(['sagemaker', 'bedrock'])
+    expect(forecast.warnings).toEqual([])
+  })
+
+  it('adds the decks of a three-deck exam: recall over every card, one limit per deck', async () => {
+    const s = await setup()
+    await study(s, 'pipeline', 8)
+    await s.state().openExamDates()
+    s.state().newExamDate()
+    s.state().changeExamDate({ name: 'AIF-C01', date: s.daysAhead(2) })
+    expect(await s.state().saveExamDate()).toBe(true)
+
+    const forecast = s.state().examDates.entries[0]!.forecast!
+    const cards = await s.db.cards.toArray()
+    const examDate = s.state().examDates.entries[0]!.exam.date
+    expect(forecast.recallIfStopping).toEqual(toRecallEstimate(gather(createExamRecallAccumulator({ examAt: examDate }), cards).all))
+    expect(forecast.recallIfStopping.cards).toBe(100)
+    expect(forecast.daysLeft).toBe(2)
+    expect(forecast.newCardsPerDayAllowed).toBe(3 * DEFAULT_STUDY_OPTIONS.newCardsPerDay)
+    // 60 services cards at 20 a day over two days leave 20 unseen; the other decks fit.
+    expect(forecast.unseen).toBe(92)
+    expect(forecast.newCardsPerDayNeeded).toBe(30 + 11 + 5)
+    expect(forecast.warnings).toEqual([
+      'Deck services: At 20 new cards a day you will see 40 of 60 new cards before the exam; raise the limit to 30.'
+    ])
+    expect(forecast.plan.map((d) => d.newCards)).toEqual([20 + 12 + 10, 20 + 10])
+  })
+
+  it('edits and deletes an exam', async () => {
+    const s = await setup()
+    await s.state().openExamDates()
+    s.state().newExamDate()
+    s.state().changeExamDate({ name: 'Specialty', date: s.daysAhead(10), examMode: false })
+    await s.state().saveExamDate()
+    const id = s.state().examDates.entries[0]!.exam.id
+
+    s.state().editExamDate(id)
+    expect(s.state().examDates.editor?.form).toMatchObject({ name: 'Specialty', date: s.daysAhead(10), examMode: false, targetRecall: '90' })
+    s.state().changeExamDate({ name: 'MLS-C01', targetRecall: '85', deckIds: ['chips'] })
+    expect(await s.state().saveExamDate()).toBe(true)
+    expect(await s.db.exams.toArray()).toEqual([expect.objectContaining({ id, name: 'MLS-C01', targetRecall: 0.85, deckIds: ['chips'] })])
+    expect(s.state().examDates.entries[0]!.forecast?.recallIfStopping.cards).toBe(10)
+
+    await s.state().deleteExamDate(id)
+    expect(await s.db.exams.count()).toBe(0)
+    expect(s.state().examDates.entries).toEqual([])
+    expect(s.state().examDates.notice).toBe('Exam “MLS-C01” deleted.')
+  })
+})
