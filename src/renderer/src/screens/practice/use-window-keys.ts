@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react'
+
+export interface PracticeKey {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+}
+
+/**
+ * Window-wide keys for a practice view; `handle` returns true for a key it used. Keys typed into
+ * a field or a dialog are left alone, and so are Enter and Space on a focused button or link:
+ * those press the button itself, which the views make do the same thing as the key.
+ */
+export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled = true) {
+  const latest = useRef(handle)
+  latest.current = handle
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.repeat || event.defaultPrevented) return
+      const target = event.target instanceof HTMLElement ? event.target : null
+      if (target?.closest('input, textarea, select, dialog, [contenteditable="true"]')) return
+      if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a[href], summary')) return
+      if (latest.current(event)) event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [enabled])
+}
+
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f']
+
+/** 1–4 or A–D (any case) to an option index; null for other keys or with a modifier held. */
+export function optionIndexForKey(press: PracticeKey, optionCount: number): number | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null
+  const digit = /^[1-9]$/.test(press.key) ? Number(press.key) - 1 : -1
+  const letter = LETTERS.indexOf(press.key.toLowerCase())
+  const index = digit >= 0 ? digit : letter
+  return index >= 0 && index < optionCount ? index : null
+}
+
+export const plainKey = (press: PracticeKey) => !press.ctrlKey && !press.metaKey && !press.altKey

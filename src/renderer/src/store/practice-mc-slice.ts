@@ -1,0 +1,196 @@
+import type { FSRS, Grade } from 'ts-fsrs'
+import type { StateCreator } from 'zustand'
+import { studyDayOf, type StudyDay } from '../core/day'
+import type { ExamCard } from '../core/practice/exam-draw'
+import { finalRating, START_GRADING, stepGrading, type McGrading } from '../core/practice/mc-grading'
+import { buildMultipleChoice, type MultipleChoice } from '../core/practice/multiple-choice'
+import { mulberry32, type Random } from '../core/practice/random'
+import { afterGrade, pickNext, type NextStep, type TodayQueue } from '../core/queue'
+import { createScheduler, previewGrades, type GradeOutcome } from '../core/scheduler'
+import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '../core/study-options'
+import { undo as undoCardAction, type UndoEntry } from '../db/card-actions'
+import { getSettings, optionsForDeck } from '../db/options-repository'
+import { loadChoicePool } from '../db/practice-repository'
+import { Queue, type CardRecord } from '../db/records'
+import { getCard, loadTodayQueue, recordReview } from '../db/study-repository'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+import { describe } from './library-slice'
+
+/**
+ * Today's queue of a deck answered as multiple choice. The queue, the scheduler and the write are
+ * the normal study's (loadTodayQueue, pickNext/afterGrade, previewGrades, recordReview); only the
+ * way a card is asked and graded differs (core/practice/mc-grading).
+ */
+
+/** Today's queue of one deck, each card asked as a multiple-choice question. */
+export interface McSession {
+  deckId: string
+  deckName: string
+  day: StudyDay
+  options: StudyOptions
+  queue: TodayQueue
+  step: NextStep
+  card?: CardRecord
+  choice?: MultipleChoice
+  grading: McGrading
+  /** Only for a card without options to choose from: its answer is shown, as in normal study. */
+  revealed: boolean
+  outcomes?: Record<Grade, GradeOutcome>
+  shownAt: number
+  answeredAt?: number
+  /** After a wrong pick: the question that the picked option answers ("Amazon Forecast"), to learn from the mistake. */
+  pickedAnswers?: string
+  saving: boolean
+  answered: number
+  correct: number
+  /** Most recent last; `correct` keeps the session's score right after an undo. */
+  undo: Array<{ entry: UndoEntry; correct: boolean }>
+  error?: string
+  notice?: string
+}
+
+export interface McSlice {
+  mcSession: McSession | null
+  startMcStudy(deckId: string): Promise<void>
+  chooseMcOption(index: number): void
+  rateMc(rating: Grade): void
+  /** Moves on, saving the rating (for a card without options, `rating` is the grade given). */
+  nextMc(rating?: Grade): Promise<void>
+  revealMc(): void
+  resumeMc(): Promise<void>
+  undoMc(): Promise<void>
+}
+
+const UNDO_LIMIT = 30
+
+export const createMcSlice =
+  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], McSlice> =>
+  (set, get) => {
+    // Per session, not state: they never change what is shown by themselves.
+    let mcScheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
+    let mcPool: ExamCard[] = []
+    let random: Random = mulberry32(0)
+
+    type McBase = Pick<McSession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'answered' | 'correct' | 'undo'>
+
+    async function showMc(base: McBase, show?: CardRecord, notice?: string) {
+      const at = now()
+      const from = (c: CardRecord): keyof TodayQueue => (c.queue === Queue.New ? 'fresh' : c.queue === Queue.Review ? 'review' : 'learning')
+      const step: NextStep = show ? { kind: 'card', id: show.id, from: from(show) } : pickNext(base.queue, at, base.options.studyOrder)
+      const card = show ?? (step.kind === 'card' ? await getCard(db, step.id) : undefined)
+      const { deckId, deckName, day, options, queue, answered, correct, undo } = base
+      set({
+        mcSession: {
+          deckId,
+          deckName,
+          day,
+          options,
+          queue,
+          answered,
+          correct,
+          undo,
+          step,
+          grading: START_GRADING,
+          revealed: false,
+          shownAt: at,
+          saving: false,
+          ...(notice ? { notice } : {}),
+          ...(card ? { card, choice: buildMultipleChoice(card, mcPool, random), outcomes: previewGrades(mcScheduler, card, at) } : {})
+        }
+      })
+    }
+
+    async function saveMc(session: McSession, rating: Grade) {
+      const card = session.card!
+      const at = now()
+      const outcome = previewGrades(mcScheduler, card, at)[rating]
+      set({ mcSession: { ...session, saving: true } })
+      try {
+        const saved = await recordReview(db, card, outcome, (session.answeredAt ?? at) - session.shownAt)
+        const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
+        const entry: UndoEntry = { label: 'Answer', before: [card], addedLogIds: [saved.logId], cardId: card.id }
+        const right = session.grading.phase !== 'choosing' && session.grading.correct
+        await showMc({
+          ...session,
+          queue,
+          answered: session.answered + 1,
+          correct: session.correct + (right ? 1 : 0),
+          undo: [...session.undo, { entry, correct: right }].slice(-UNDO_LIMIT)
+        })
+      } catch (error) {
+        set({ mcSession: { ...session, saving: false, error: `Your answer was not saved (${describe(error)}). Nothing was lost: press Enter to retry.` } })
+      }
+    }
+
+    return {
+      mcSession: null,
+
+      async startMcStudy(deckId) {
+        const [options, settings, pool] = await Promise.all([optionsForDeck(db, deckId), getSettings(db), loadChoicePool(db, [deckId])])
+        mcScheduler = createScheduler(options)
+        mcPool = pool
+        random = mulberry32(now() % 2 ** 32)
+        const day = studyDayOf(now(), settings.dayStartsAtHour)
+        const queue = await loadTodayQueue(db, deckId, day, options)
+        await showMc({ deckId, deckName: get().library.decks.find((d) => d.id === deckId)?.name ?? deckId, day, options, queue, answered: 0, correct: 0, undo: [] })
+        set((s) => ({ screen: { name: 'practice' }, practice: { ...s.practice, view: 'mc' } }))
+      },
+
+      chooseMcOption(index) {
+        const session = get().mcSession
+        if (!session?.choice || session.saving) return
+        const grading = stepGrading(session.grading, { type: 'choose', index }, session.choice)
+        if (grading === session.grading) return
+        const at = now()
+        const picked = session.choice.options[index]!
+        const pickedAnswers = picked.correct ? undefined : mcPool.find((c) => c.id === picked.cardKey)?.question
+        // The buttons show intervals from the moment of the answer.
+        set({ mcSession: { ...session, grading, answeredAt: at, outcomes: previewGrades(mcScheduler, session.card!, at), ...(pickedAnswers ? { pickedAnswers } : {}) } })
+      },
+
+      rateMc(rating) {
+        const session = get().mcSession
+        if (!session?.choice || session.saving) return
+        set({ mcSession: { ...session, grading: stepGrading(session.grading, { type: 'rate', rating }, session.choice) } })
+      },
+
+      revealMc() {
+        const session = get().mcSession
+        if (session?.card && session.choice?.options.length === 0 && !session.revealed) set({ mcSession: { ...session, revealed: true, answeredAt: now() } })
+      },
+
+      async nextMc(rating) {
+        const session = get().mcSession
+        if (!session?.card || !session.choice || session.saving) return
+        if (session.choice.options.length === 0) {
+          if (session.revealed && rating !== undefined) await saveMc(session, rating)
+          return
+        }
+        const done = finalRating(stepGrading(session.grading, { type: 'next' }, session.choice))
+        if (done !== undefined) await saveMc(session, done)
+      },
+
+      async resumeMc() {
+        const session = get().mcSession
+        if (session && session.step.kind === 'wait') await showMc(session)
+      },
+
+      async undoMc() {
+        const session = get().mcSession
+        const last = session?.undo.at(-1)
+        if (!session || !last || session.saving) return
+        const { entry } = last
+        try {
+          await undoCardAction(db, entry)
+        } catch (error) {
+          set({ mcSession: { ...session, error: `Could not undo (${describe(error)}).` } })
+          return
+        }
+        const queue = await loadTodayQueue(db, session.deckId, session.day, session.options)
+        const restored = entry.cardId ? await getCard(db, entry.cardId) : undefined
+        const base = { ...session, queue, undo: session.undo.slice(0, -1), answered: session.answered - 1, correct: session.correct - (last.correct ? 1 : 0) }
+        await showMc(base, restored, 'Undone: your last answer is back.')
+      }
+    }
+  }

@@ -1,0 +1,211 @@
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { Queue } from '../../../../src/renderer/src/db/records'
+import { loadTodayQueue } from '../../../../src/renderer/src/db/study-repository'
+import { practiceStore } from './practice-setup'
+
+const MINUTE = 60_000
+
+async function examStore() {
+  const setup = await practiceStore()
+  const run = () => setup.state().examRun!
+  const question = () => run().exam.questions[run().index]!
+  /** Answers the question on screen, rightly or wrongly, and moves to the next. */
+  const answer = async (right: boolean) => {
+    const { correctIndex, options } = question().choice
+    await setup.state().answerExam(right ? correctIndex : (correctIndex + 1) % options.length)
+    await setup.state().goToExamQuestion(run().index + 1)
+  }
+  return { ...setup, run, question, answer }
+}
+
+describe('exam simulation', () => {
+  it('starts with the exam defaults over every deck: 65 questions, 130 minutes, 72 % to pass', async () => {
+    const { state, run, clock } = await examStore()
+    expect(state().practice.examForm).toEqual({ excludedDeckIds: [], questionCount: '65', minutes: '130', passMark: '72' })
+    await state().startExamSimulation()
+    expect(state().practice.view).toBe('exam')
+    expect(run().exam.questions).toHaveLength(65)
+    expect(run().exam.deckIds.sort()).toEqual(['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'])
+    expect(run().exam.endsAt - clock.now).toBe(130 * MINUTE)
+    expect(run().exam.settings.passMarkPercent).toBe(72)
+    expect(run().notice).toBeUndefined()
+  })
+
+  it('refuses settings that make no exam, with a message per field, and starts nothing', async () => {
+    const { state } = await examStore()
+    state().editExamForm({ questionCount: 'ten', minutes: '0', passMark: '101' })
+    for (const id of ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services']) state().toggleExamDeck(id)
+    await state().startExamSimulation()
+    expect(state().examRun).toBeNull()
+    expect(state().practice.examErrors).toEqual({
+      decks: 'Choose at least one deck',
+      questionCount: 'Number of questions must be a whole number',
+      minutes: 'Minutes must be from 1 to 600',
+      passMark: 'Pass mark must be from 1 to 100'
+    })
+  })
+
+  it('draws only from the chosen decks and says when they give fewer questions than asked', async () => {
+    const { state, run } = await examStore()
+    state().toggleExamDeck('aws-ml-services')
+    state().toggleExamDeck('aws-ml-pipeline')
+    state().editExamForm({ questionCount: '40' })
+    await state().startExamSimulation()
+    // The chips deck has 15 cards: one direction of each makes one question.
+    expect(run().exam.questions).toHaveLength(15)
+    expect(new Set(run().exam.questions.map((q) => q.deckId))).toEqual(new Set(['aws-ml-chips']))
+    expect(run().notice).toMatch(/only 15 different questions/)
+  })
+
+  it('scores a finished exam, saves it to the history and shows it there', async () => {
+    const { state, run, answer, db, clock } = await examStore()
+    state().editExamForm({ questionCount: '5', minutes: '10', passMark: '72' })
+    await state().startExamSimulation()
+    const started = clock.now
+    for (const right of [true, true, false, true, true]) {
+      clock.now += 20_000
+      await answer(right)
+    }
+    // Going back changes an answer, as in the real exam.
+    await state().goToExamQuestion(2)
+    await state().answerExam(run().exam.questions[2]!.choice.correctIndex)
+    await state().goToExamQuestion(2)
+    await state().answerExam((run().exam.questions[2]!.choice.correctIndex + 1) % 4)
+    await state().finishExamSimulation()
+
+    expect(run().status).toBe('finished')
+    expect(run().score).toMatchObject({ total: 5, answered: 5, correct: 4, score: 80, passed: true })
+    expect(run().score!.missed.map((m) => m.cardKey)).toEqual([run().exam.questions[2]!.cardKey])
+    const saved = await db.simulations.toArray()
+    expect(saved).toEqual([
+      expect.objectContaining({ startedAt: started, finishedAt: clock.now, finishedBy: 'user', total: 5, correct: 4, score: 80, passed: true, passMarkPercent: 72 })
+    ])
+    expect(state().practice.history).toEqual(saved)
+    // Nothing in an exam touches scheduling.
+    expect(await db.reviews.count()).toBe(0)
+
+    // Answers after the end change nothing.
+    await state().answerExam(run().exam.questions[2]!.choice.correctIndex)
+    expect(run().score!.correct).toBe(4)
+  })
+
+  it('ends by time-out on the tick after time runs out, scoring unanswered questions as wrong', async () => {
+    const { state, run, answer, db, clock } = await examStore()
+    state().editExamForm({ questionCount: '5', minutes: '1' })
+    await state().startExamSimulation()
+    const endsAt = run().exam.endsAt
+    await answer(true)
+    clock.now += 30_000
+    await state().tickExam()
+    expect(run()).toMatchObject({ status: 'running', now: clock.now })
+    clock.now = endsAt + 1_500
+    // An answer given after the limit is not counted: the exam ends instead.
+    await state().answerExam(run().exam.questions[run().index]!.choice.correctIndex)
+    expect(run().status).toBe('finished')
+    expect(run().exam).toMatchObject({ finishedAt: endsAt, finishedBy: 'time' })
+    expect(run().score).toMatchObject({ total: 5, answered: 1, correct: 1, score: 20, passed: false })
+    expect(run().score!.missed).toHaveLength(4)
+    expect(await db.simulations.toArray()).toEqual([expect.objectContaining({ finishedBy: 'time', finishedAt: endsAt, score: 20, passed: false })])
+  })
+
+  it('times out from the tick alone when the user does nothing', async () => {
+    const { state, run, clock } = await examStore()
+    state().editExamForm({ questionCount: '3', minutes: '2' })
+    await state().startExamSimulation()
+    clock.now += 2 * MINUTE
+    await state().tickExam()
+    expect(run()).toMatchObject({ status: 'finished', score: { answered: 0, correct: 0, passed: false } })
+    expect(state().practice.history).toHaveLength(1)
+  })
+
+  it('lists past simulations oldest first, so the chart reads left to right', async () => {
+    const { state, answer, clock, db } = await examStore()
+    state().editExamForm({ questionCount: '2', minutes: '5' })
+    for (const rights of [[false, false], [true, false], [true, true]]) {
+      await state().startExamSimulation()
+      for (const right of rights) await answer(right)
+      await state().finishExamSimulation()
+      clock.now += 86_400_000
+    }
+    expect(state().practice.history.map((h) => h.score)).toEqual([0, 50, 100])
+    // Reopening the screen reads them back from the database.
+    const again = await practiceStore(undefined, db)
+    await again.state().openPractice()
+    expect(again.state().practice.history.map((h) => h.score)).toEqual([0, 50, 100])
+  })
+})
+
+describe('sending missed cards to relearning', () => {
+  /** An exam over the chips deck where every card was studied before, except `keepNew`. */
+  async function missedExam(keepNew = 0) {
+    const setup = await examStore()
+    const { db, state, clock } = setup
+    const studiedAt = clock.now - 10 * 86_400_000
+    const chips = await db.cards.where('deckId').equals('aws-ml-chips').sortBy('ord')
+    const newCardIds = new Set(chips.slice(0, keepNew).map((c) => c.cardId))
+    for (const c of chips) {
+      if (newCardIds.has(c.cardId)) continue
+      await db.cards.put({ ...c, state: State.Review, queue: Queue.Review, due: clock.now + 20 * 86_400_000, stability: 30, difficulty: 5, reps: 3, scheduled_days: 30, last_review: studiedAt })
+    }
+    state().toggleExamDeck('aws-ml-services')
+    state().toggleExamDeck('aws-ml-pipeline')
+    state().editExamForm({ questionCount: '15' })
+    await state().startExamSimulation()
+    for (let i = 0; i < 15; i++) await setup.answer(false)
+    await state().finishExamSimulation()
+    clock.now += MINUTE
+    return { ...setup, newCardIds }
+  }
+
+  it('makes every missed card due now in relearning, with a Manual row in its history', async () => {
+    const { state, run, db, clock } = await missedExam()
+    const missed = run().record!.missedCardKeys
+    expect(missed).toHaveLength(15)
+    const before = await db.cards.bulkGet(missed)
+    await state().sendMissedToRelearning()
+
+    expect(run().relearn).toMatchObject({ status: 'done', message: '15 cards are now due in relearning.' })
+    for (const [i, card] of (await db.cards.bulkGet(missed)).entries()) {
+      expect(card).toMatchObject({ state: State.Relearning, queue: Queue.Learning, due: clock.now, learning_steps: 0 })
+      // The memory state is kept: FSRS schedules the next real answer from it.
+      expect(card).toMatchObject({ stability: before[i]!.stability, difficulty: before[i]!.difficulty, reps: 3, lapses: 0 })
+    }
+    const rows = await db.reviews.toArray()
+    expect(rows).toHaveLength(15)
+    expect(rows.every((r) => r.rating === Rating.Manual && r.manual === 'reschedule' && r.review === clock.now && r.state === State.Review)).toBe(true)
+
+    // They are at the head of today's queue, and the deck list counts them as learning.
+    const queue = await loadTodayQueue(db, 'aws-ml-chips', studyDayOf(clock.now, 4), DEFAULT_STUDY_OPTIONS)
+    expect(new Set(queue.learning.map((e) => e.id))).toEqual(new Set(missed))
+    expect(state().library.decks.find((d) => d.id === 'aws-ml-chips')?.counts.learning).toBe(15)
+    // A second press does nothing more.
+    await state().sendMissedToRelearning()
+    expect(await db.reviews.count()).toBe(15)
+  })
+
+  it('leaves never-studied cards new and says so', async () => {
+    const { state, run, db, newCardIds } = await missedExam(2)
+    await state().sendMissedToRelearning()
+    expect(run().relearn?.message).toMatch(/^13 cards are now due in relearning\. 2 not studied yet/)
+    const cards = await db.cards.bulkGet(run().record!.missedCardKeys)
+    expect(cards.filter((c) => newCardIds.has(c!.cardId)).map((c) => [c!.state, c!.queue])).toEqual([
+      [State.New, Queue.New],
+      [State.New, Queue.New]
+    ])
+    expect(await db.reviews.count()).toBe(13)
+  })
+
+  it('can be undone: the cards are scheduled as before and the Manual rows are gone', async () => {
+    const { state, run, db } = await missedExam()
+    const keys = run().record!.missedCardKeys
+    const before = await db.cards.bulkGet(keys)
+    await state().sendMissedToRelearning()
+    await state().undoRelearning()
+    expect(await db.cards.bulkGet(keys)).toEqual(before)
+    expect(await db.reviews.count()).toBe(0)
+    expect(run().relearn).toEqual({ status: 'done', message: 'Undone: the cards are scheduled as before.' })
+  })
+})

@@ -1,0 +1,21 @@
+import type { Platform } from '../../../../src/renderer/src/platform/platform'
+import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import { createRecallStore } from '../../../../src/renderer/src/store'
+import type { LibraryDeck } from '../../../../src/shared/ipc'
+import { freshDatabase } from '../../helpers/fixtures'
+import { BUILT_IN_DECK_IDS, readDeck } from '../core/practice/built-in-cards'
+import { fakePlatform } from '../../helpers/fake-platform'
+
+/** The three built-in decks, as the web build hands them to the renderer. */
+export const builtInLibrary = (): LibraryDeck[] =>
+  BUILT_IN_DECK_IDS.map((id) => ({ deck: readDeck(id), origin: 'builtin' as const, file: `${id}.json` }))
+
+/** A store on a fresh fake-indexeddb database with a clock the test moves by hand. */
+export async function practiceStore(decks: LibraryDeck[] = builtInLibrary(), db: RecallDatabase = freshDatabase()) {
+  const platform: Platform = fakePlatform(({ decks, problems: [] }))
+  const clock = { now: new Date(2026, 5, 1, 9, 0).getTime() }
+  const store = createRecallStore({ db, platform, now: () => clock.now })
+  const state = () => store.getState()
+  await state().loadLibrary()
+  return { db, clock, store, state }
+}
