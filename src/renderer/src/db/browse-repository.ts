@@ -1,0 +1,197 @@
+import { Rating, type FSRS } from 'ts-fsrs'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '../core/card-state'
+import * as cardActions from './card-actions'
+import type { UndoEntry } from './card-actions'
+import { isUserDeck, parseTags } from './card-authoring'
+import type { RecallDatabase } from './database'
+import { Queue, queueForState, type CardRecord, type ReviewRecord } from './records'
+
+/**
+ * What the card browser keeps of each card: enough to search, sort and show a row, without the
+ * scheduler's working fields. 100,000 of these stay in memory while the browser is open.
+ */
+export type BrowseRow = Pick<
+  CardRecord,
+  | 'id'
+  | 'deckId'
+  | 'cardId'
+  | 'reverse'
+  | 'ord'
+  | 'question'
+  | 'answer'
+  | 'extra'
+  | 'tags'
+  | 'queue'
+  | 'state'
+  | 'due'
+  | 'stability'
+  | 'difficulty'
+  | 'scheduled_days'
+  | 'reps'
+  | 'lapses'
+  | 'flag'
+  | 'createdAt'
+  | 'last_review'
+>
+
+export function toBrowseRow(c: CardRecord): BrowseRow {
+  const row: BrowseRow = {
+    id: c.id,
+    deckId: c.deckId,
+    cardId: c.cardId,
+    reverse: c.reverse,
+    ord: c.ord,
+    question: c.question,
+    answer: c.answer,
+    tags: c.tags,
+    queue: c.queue,
+    state: c.state,
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduled_days: c.scheduled_days,
+    reps: c.reps,
+    lapses: c.lapses,
+    createdAt: c.createdAt
+  }
+  if (c.extra) row.extra = c.extra
+  if (c.flag) row.flag = c.flag
+  if (c.last_review !== undefined) row.last_review = c.last_review
+  return row
+}
+
+const CHUNK = 5000
+
+/**
+ * Every card that is in a deck, read in primary-key chunks: each chunk is its own short read, so
+ * the page stays responsive and `onProgress` can show how far it got. Cards retired from their
+ * deck file (Removed) are not shown.
+ */
+export async function loadBrowseRows(db: RecallDatabase, onProgress?: (loaded: number) => void): Promise<BrowseRow[]> {
+  const rows: BrowseRow[] = []
+  let after: string | undefined
+  for (;;) {
+    const range = after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after)
+    const chunk = await range.limit(CHUNK).toArray()
+    for (const card of chunk) if (card.queue !== Queue.Removed) rows.push(toBrowseRow(card))
+    onProgress?.(rows.length)
+    if (chunk.length < CHUNK) return rows
+    after = chunk.at(-1)!.id
+  }
+}
+
+/** Fresh rows for cards that an action changed; a card that is gone has no row. */
+export async function browseRowsByIds(db: RecallDatabase, ids: readonly string[]): Promise<Map<string, BrowseRow>> {
+  const cards = await db.cards.bulkGet([...ids])
+  return new Map(cards.filter((c): c is CardRecord => c !== undefined && c.queue !== Queue.Removed).map((c) => [c.id, toBrowseRow(c)]))
+}
+
+/** Keys of the cards graded since `since`, read through the `review` index from that moment on. */
+export async function cardsRatedSince(db: RecallDatabase, since: number): Promise<Set<string>> {
+  const keys = new Set<string>()
+  await db.reviews
+    .where('review')
+    .aboveOrEqual(since)
+    .each((r) => {
+      // Resets and reschedules are not answers, as in Anki's rated:.
+      if (r.rating !== Rating.Manual) keys.add(r.cardKey)
+    })
+  return keys
+}
+
+async function cardsOf(db: RecallDatabase, ids: readonly string[]): Promise<CardRecord[]> {
+  return (await db.cards.bulkGet([...ids])).filter((c): c is CardRecord => c !== undefined)
+}
+
+/** What a bulk action did: how to undo it, and the cards as they are now (so the list need not read them again). */
+export interface BulkChange {
+  undo: UndoEntry
+  after: CardRecord[]
+}
+
+/**
+ * Suspends or unsuspends cards in one transaction and one bulk write: Ctrl+A on 100,000 cards
+ * must not take 100,000 separate writes. The change to each card is card-actions' setSuspended
+ * (a test holds the two equal); cards already in the wanted state are left alone.
+ */
+export async function suspendCards(db: RecallDatabase, ids: readonly string[], suspended: boolean): Promise<BulkChange> {
+  return db.transaction('rw', db.cards, async () => {
+    const before = (await cardsOf(db, ids)).filter((c) => (c.queue === Queue.Suspended) !== suspended)
+    const after = before.map((c) => {
+      const next: CardRecord = { ...c, queue: suspended ? Queue.Suspended : queueForState(c.state) }
+      delete next.buriedUntil
+      return next
+    })
+    await db.cards.bulkPut(after)
+    return { undo: { label: suspended ? 'Suspend' : 'Unsuspend', before, addedLogIds: [] }, after }
+  })
+}
+
+/**
+ * Resets cards to new, each with its Manual log row, in one transaction and two bulk writes.
+ * Each card changes exactly as card-actions' forget changes it (a test holds the two equal).
+ * `schedulerOf` maps a deck to its scheduler.
+ */
+export async function forgetCards(db: RecallDatabase, ids: readonly string[], schedulerOf: (deckId: string) => FSRS, now: number): Promise<BulkChange> {
+  return db.transaction('rw', db.cards, db.reviews, async () => {
+    const before = await cardsOf(db, ids)
+    const after: CardRecord[] = []
+    const logs: ReviewRecord[] = []
+    for (const card of before) {
+      const { card: reset, log } = schedulerOf(card.deckId).forget(toFsrsCard(card), new Date(now), true)
+      const next: CardRecord = { ...card, ...fromFsrsCard(reset), queue: Queue.New }
+      if (reset.last_review === undefined) delete next.last_review
+      delete next.buriedUntil
+      after.push(next)
+      logs.push({ ...fromFsrsLog(log), rating: Rating.Manual, manual: 'reset', cardKey: card.id, deckId: card.deckId, duration: 0 })
+    }
+    await db.cards.bulkPut(after)
+    const logIds = (await db.reviews.bulkAdd(logs, { allKeys: true })) as number[]
+    return { undo: { label: 'Reset', before, addedLogIds: logIds }, after }
+  })
+}
+
+export type TagChange = ({ ok: true } & BulkChange) | { ok: false; message: string }
+
+/**
+ * Adds and removes tags on cards (both directions, as tags belong to the card) of the user's own
+ * decks. A built-in deck takes its tags from its file at every update, which would undo the change.
+ */
+export async function changeTags(db: RecallDatabase, ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<TagChange> {
+  return db.transaction('rw', db.decks, db.cards, async () => {
+    const picked = await cardsOf(db, ids)
+    const decks = await db.decks.bulkGet([...new Set(picked.map((c) => c.deckId))])
+    const locked = decks.find((d) => d && !isUserDeck(d))
+    if (locked) return { ok: false as const, message: `Tags of "${locked.name}" come with the built-in deck; copy the deck to your decks to tag its cards.` }
+    const notes = new Set(picked.map((c) => `${c.deckId}\u0000${c.cardId}`))
+    const siblings = await Promise.all([...notes].map((n) => db.cards.where('[deckId+cardId]').equals(n.split('\u0000')).toArray()))
+    const gone = new Set(remove)
+    const before: CardRecord[] = []
+    const after: CardRecord[] = []
+    for (const card of siblings.flat()) {
+      const tags = [...new Set([...card.tags.filter((t) => !gone.has(t)), ...add])]
+      if (tags.length === card.tags.length && tags.every((t, i) => t === card.tags[i])) continue
+      before.push(card)
+      after.push({ ...card, tags })
+    }
+    await db.cards.bulkPut(after)
+    return { ok: true as const, undo: { label: add.length ? 'Add tags' : 'Remove tags', before, addedLogIds: [] }, after }
+  })
+}
+
+/**
+ * Saves the side panel's form: the text of both directions through card-actions (progress kept)
+ * and, for the user's own decks, the tags, in one transaction and one undo step.
+ */
+export async function saveCardEdit(db: RecallDatabase, cardKey: string, text: cardActions.CardText, tagsText: string): Promise<UndoEntry> {
+  return db.transaction('rw', db.decks, db.cards, async () => {
+    const card = await db.cards.get(cardKey)
+    if (!card) throw new Error('the card no longer exists')
+    const entry = await cardActions.editCardText(db, card.deckId, card.cardId, text)
+    const tags = parseTags(tagsText)
+    if (isUserDeck(await db.decks.get(card.deckId)) && tags.join(' ') !== card.tags.join(' ')) {
+      await db.cards.where('[deckId+cardId]').equals([card.deckId, card.cardId]).modify({ tags })
+    }
+    return entry
+  })
+}

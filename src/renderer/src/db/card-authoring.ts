@@ -1,0 +1,260 @@
+import Dexie from 'dexie'
+import { cardIdFromFront, hashText, slugify } from '../../../shared/deck/ids'
+import { cardSchema, type Card } from '../../../shared/deck/schema'
+import { newSchedulingState } from '../core/card-state'
+import { DEFAULT_PRESET_ID } from '../core/study-options'
+import type { RecallDatabase } from './database'
+import { studyCardKey } from './deck-repository'
+import { Queue, type CardRecord, type DeckRecord } from './records'
+
+/**
+ * Cards and decks made in the app. The user's own decks (made here, imported, or from the decks
+ * folder) take new, moved, tagged and deleted cards; built-in decks are read-only and can be
+ * copied. A deck made here has no file behind it (`file: ''`).
+ */
+export type Authored<T> = ({ ok: true } & T) | { ok: false; message: string }
+
+export const isUserDeck = (deck: Pick<DeckRecord, 'origin'> | undefined): boolean => deck?.origin === 'user'
+
+/**
+ * Reversed study cards sort after every forward card of a deck, as mergeDeck orders a deck file,
+ * even as cards are added one by one: forward cards take ords 0, 1, 2…, reversed ones this + n.
+ */
+export const REVERSE_ORD_OFFSET = 1_000_000_000
+
+/** The text of one direction of a card, as mergeDeck lays it out. */
+export function studyCardText(card: Card, reverse: boolean, ord: number): Pick<CardRecord, 'question' | 'answer' | 'extra' | 'tags' | 'ord'> {
+  return {
+    question: reverse ? card.back : card.front,
+    answer: reverse ? card.front : card.back,
+    ...(card.extra ? { extra: card.extra } : {}),
+    tags: card.tags,
+    ord
+  }
+}
+
+/** A new study card, never studied. mergeDeck builds its new rows the same way and could call this. */
+export function newStudyCard(deckId: string, card: Card, reverse: boolean, ord: number, now: number): CardRecord {
+  return {
+    id: studyCardKey(deckId, card.id, reverse),
+    deckId,
+    cardId: card.id,
+    reverse,
+    ...studyCardText(card, reverse, ord),
+    ...newSchedulingState(now),
+    queue: Queue.New,
+    createdAt: now
+  }
+}
+
+/** Both directions of a card when it asks for the reverse, with the ords above. */
+export function newStudyCards(deckId: string, card: Card, forwardOrd: number, now: number): CardRecord[] {
+  const forward = newStudyCard(deckId, card, false, forwardOrd, now)
+  return card.reverse ? [forward, newStudyCard(deckId, card, true, REVERSE_ORD_OFFSET + forwardOrd, now)] : [forward]
+}
+
+/** Tags as typed in a box: separated by spaces or commas, duplicates dropped. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter(Boolean))]
+}
+
+export interface CardDraft {
+  front: string
+  back: string
+  extra: string
+  tags: string
+  reverse: boolean
+}
+
+/** A draft as a deck card, checked by the deck format's own rules; the id is filled in later. */
+export function draftToCard(draft: CardDraft): Authored<{ card: Card }> {
+  const parsed = cardSchema.safeParse({
+    id: 'draft',
+    front: draft.front,
+    back: draft.back,
+    ...(draft.extra.trim() ? { extra: draft.extra.trim() } : {}),
+    tags: parseTags(draft.tags),
+    ...(draft.reverse ? { reverse: true } : {})
+  })
+  if (parsed.success) return { ok: true, card: parsed.data }
+  const issue = parsed.error.issues[0]!
+  const field = String(issue.path[0] ?? '')
+  const message = field === 'tags' ? `Tag "${parseTags(draft.tags)[Number(issue.path[1])]}": ${issue.message}` : capitalise(issue.message)
+  return { ok: false, message }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** `base`, or `base-2`, `base-3`… : the first that `taken` does not already hold. */
+export async function uniqueId(base: string, taken: (id: string) => Promise<boolean>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base.slice(0, 60)}-${n}`
+    if (!(await taken(id))) return id
+  }
+}
+
+export const cardIdTaken = (db: RecallDatabase, deckId: string) => async (cardId: string) =>
+  (await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).count()) > 0
+
+/** The next forward ord of a deck: one past the highest, looked up per queue through the index. */
+export async function nextForwardOrd(db: RecallDatabase, deckId: string): Promise<number> {
+  const queues = [Queue.New, Queue.Learning, Queue.Review, Queue.Suspended, Queue.Buried, Queue.Removed]
+  const lasts = await Promise.all(
+    queues.map((q) => db.cards.where('[deckId+queue+ord]').between([deckId, q, Dexie.minKey], [deckId, q, REVERSE_ORD_OFFSET], true, false).last())
+  )
+  return Math.max(-1, ...lasts.map((c) => c?.ord ?? -1)) + 1
+}
+
+export async function recountDeck(db: RecallDatabase, deckId: string): Promise<void> {
+  const cardCount = await db.cards.where('deckId').equals(deckId).count()
+  await db.decks.update(deckId, { cardCount })
+}
+
+/** Adds a card (and its reverse) to a deck made in the app, with an id unique in that deck. */
+export async function addCard(db: RecallDatabase, deckId: string, draft: CardDraft, now: number): Promise<Authored<{ ids: string[] }>> {
+  const checked = draftToCard(draft)
+  if (!checked.ok) return checked
+  return db.transaction('rw', db.decks, db.cards, async () => {
+    const deck = await db.decks.get(deckId)
+    if (!isUserDeck(deck)) return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
+    const id = await uniqueId(cardIdFromFront(checked.card.front), cardIdTaken(db, deckId))
+    const rows = newStudyCards(deckId, { ...checked.card, id }, await nextForwardOrd(db, deckId), now)
+    await db.cards.bulkAdd(rows)
+    await recountDeck(db, deckId)
+    return { ok: true as const, ids: rows.map((r) => r.id) }
+  })
+}
+
+/** A deck id from its name: readable, and with a short hash so that no deck file is likely to share it. */
+async function newDeckId(db: RecallDatabase, name: string, now: number): Promise<string> {
+  const base = `${slugify(name, 40) || 'deck'}-${hashText(`${name}:${now}`).slice(0, 4)}`
+  return uniqueId(base, async (id) => (await db.decks.get(id)) !== undefined)
+}
+
+function deckRecord(id: string, name: string, now: number, presetId = DEFAULT_PRESET_ID, description?: string): DeckRecord {
+  return { id, name, ...(description ? { description } : {}), origin: 'user', file: '', contentHash: '', cardCount: 0, updatedAt: now, presetId }
+}
+
+async function checkDeckName(db: RecallDatabase, name: string): Promise<string | undefined> {
+  if (!name) return 'The deck needs a name.'
+  if (name.length > 200) return 'A deck name is at most 200 characters.'
+  const folded = name.toLowerCase()
+  const clash = (await db.decks.toArray()).find((d) => d.name.toLowerCase() === folded)
+  return clash ? `There is already a deck called "${clash.name}".` : undefined
+}
+
+/** Makes an empty deck of the user's own. */
+export async function createUserDeck(db: RecallDatabase, name: string, now: number): Promise<Authored<{ deck: DeckRecord }>> {
+  const trimmed = name.trim()
+  return db.transaction('rw', db.decks, async () => {
+    const problem = await checkDeckName(db, trimmed)
+    if (problem) return { ok: false as const, message: problem }
+    const deck = deckRecord(await newDeckId(db, trimmed, now), trimmed, now)
+    await db.decks.add(deck)
+    return { ok: true as const, deck }
+  })
+}
+
+/**
+ * Copies a deck (built-in or not) into a new deck of the user's own: the same cards and text,
+ * progress starting fresh. The copy keeps the study-options preset of the original.
+ */
+export async function copyDeck(db: RecallDatabase, sourceId: string, now: number): Promise<Authored<{ deck: DeckRecord }>> {
+  return db.transaction('rw', db.decks, db.cards, async () => {
+    const source = await db.decks.get(sourceId)
+    if (!source) return { ok: false as const, message: 'That deck no longer exists.' }
+    let name = `${source.name} (my copy)`
+    for (let n = 2; await checkDeckName(db, name); n++) name = `${source.name} (my copy ${n})`
+    const deck = deckRecord(await newDeckId(db, name, now), name, now, source.presetId, source.description)
+    const cards = (await db.cards.where('deckId').equals(sourceId).toArray()).filter((c) => c.queue !== Queue.Removed)
+    const rows = notesOf(cards).flatMap((card, i) => newStudyCards(deck.id, card, i, now))
+    await db.decks.add({ ...deck, cardCount: rows.length })
+    await db.cards.bulkAdd(rows)
+    return { ok: true as const, deck: { ...deck, cardCount: rows.length } }
+  })
+}
+
+/** Study cards back to deck cards, in deck order: one per card id, `reverse` when both directions exist. */
+function notesOf(cards: CardRecord[]): Card[] {
+  const byId = new Map<string, Card>()
+  for (const c of [...cards].sort((a, b) => a.ord - b.ord)) {
+    const known = byId.get(c.cardId)
+    if (known) {
+      known.reverse = true
+      continue
+    }
+    const [front, back] = c.reverse ? [c.answer, c.question] : [c.question, c.answer]
+    byId.set(c.cardId, { id: c.cardId, front, back, ...(c.extra ? { extra: c.extra } : {}), tags: [...c.tags], ...(c.reverse ? { reverse: true } : {}) })
+  }
+  return [...byId.values()]
+}
+
+/** What a change of deck membership did, so the browser can drop and add its rows. */
+export interface MembershipChange {
+  removed: string[]
+  added: string[]
+}
+
+/** Both directions of every card the study cards `ids` belong to, from decks the user may change. */
+async function notesInAppDecks(db: RecallDatabase, ids: readonly string[], verb: string): Promise<Authored<{ cards: CardRecord[] }>> {
+  const picked = (await db.cards.bulkGet([...ids])).filter((c): c is CardRecord => c !== undefined)
+  const decks = await db.decks.bulkGet([...new Set(picked.map((c) => c.deckId))])
+  const locked = decks.find((d) => d && !isUserDeck(d))
+  if (locked) return { ok: false, message: `Cannot ${verb} cards of "${locked.name}": built-in decks are read-only (copy the deck to your decks first).` }
+  const notes = new Map(picked.map((c) => [`${c.deckId}\u0000${c.cardId}`, [c.deckId, c.cardId] as const]))
+  const cards = await Promise.all([...notes.values()].map((key) => db.cards.where('[deckId+cardId]').equals([...key]).toArray()))
+  return { ok: true, cards: cards.flat() }
+}
+
+/** Deletes cards (both directions) and their review history, from the user's own decks only. */
+export async function deleteCards(db: RecallDatabase, ids: readonly string[]): Promise<Authored<MembershipChange>> {
+  return db.transaction('rw', db.decks, db.cards, db.reviews, async () => {
+    const found = await notesInAppDecks(db, ids, 'delete')
+    if (!found.ok) return found
+    const removed = found.cards.map((c) => c.id)
+    await db.cards.bulkDelete(removed)
+    await db.reviews.where('cardKey').anyOf(removed).delete()
+    for (const deckId of new Set(found.cards.map((c) => c.deckId))) await recountDeck(db, deckId)
+    return { ok: true as const, removed, added: [] }
+  })
+}
+
+/**
+ * Moves cards (both directions, with their progress and review history) from one of the user's
+ * decks to another. A card's key holds its deck, so each gets a new key, unique in the target.
+ */
+export async function moveCards(db: RecallDatabase, ids: readonly string[], targetDeckId: string): Promise<Authored<MembershipChange>> {
+  return db.transaction('rw', db.decks, db.cards, db.reviews, async () => {
+    if (!isUserDeck(await db.decks.get(targetDeckId))) return { ok: false as const, message: 'Cards can only be moved into one of your own decks.' }
+    const found = await notesInAppDecks(db, ids, 'move')
+    if (!found.ok) return found
+    const moving = found.cards.filter((c) => c.deckId !== targetDeckId).sort((a, b) => a.ord - b.ord)
+    const placed = new Map<string, { cardId: string; ord: number }>()
+    const renamed = new Map<string, CardRecord>()
+    const taken = cardIdTaken(db, targetDeckId)
+    let nextOrd = await nextForwardOrd(db, targetDeckId)
+    for (const card of moving) {
+      const note = `${card.deckId}\u0000${card.cardId}`
+      let place = placed.get(note)
+      if (!place) {
+        const used = new Set([...placed.values()].map((p) => p.cardId))
+        place = { cardId: await uniqueId(card.cardId, async (id) => used.has(id) || (await taken(id))), ord: nextOrd++ }
+        placed.set(note, place)
+      }
+      const id = studyCardKey(targetDeckId, place.cardId, card.reverse)
+      renamed.set(card.id, { ...card, id, deckId: targetDeckId, cardId: place.cardId, ord: card.reverse ? REVERSE_ORD_OFFSET + place.ord : place.ord })
+    }
+    const keys = new Map([...renamed].map(([from, card]) => [from, card.id]))
+    await db.cards.bulkDelete([...keys.keys()])
+    await db.cards.bulkAdd([...renamed.values()])
+    await db.reviews
+      .where('cardKey')
+      .anyOf([...keys.keys()])
+      .modify((r) => {
+        r.cardKey = keys.get(r.cardKey)!
+        r.deckId = targetDeckId
+      })
+    for (const deckId of new Set([targetDeckId, ...moving.map((c) => c.deckId)])) await recountDeck(db, deckId)
+    return { ok: true as const, removed: [...keys.keys()], added: [...keys.values()] }
+  })
+}

@@ -1,0 +1,93 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button } from '../../components/Button'
+import { actions, useRecall } from '../../store'
+import { CardForm } from './CardForm'
+import { NewDeckDialog } from './NewDeckDialog'
+
+/**
+ * Anki's Add window: pick one of your decks, write the card, Ctrl+Enter adds it and clears the
+ * text for the next one, keeping the deck, the tags and the reverse option.
+ */
+export function AddScreen() {
+  const { decks, deckId, draft, saving, message } = useRecall((s) => s.authoring)
+  const [naming, setNaming] = useState(false)
+  const front = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    if (!naming) front.current?.focus()
+  }, [naming, deckId])
+
+  const add = async () => {
+    if (await actions().addDraft()) front.current?.focus()
+  }
+
+  return (
+    <main
+      className="flex flex-col gap-5"
+      aria-labelledby="add-title"
+      onKeyDown={(e) => {
+        // The form handles Ctrl+Enter in its fields; this catches it on the deck and reverse controls.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !naming) {
+          e.preventDefault()
+          void add()
+        }
+      }}
+    >
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="add-title" className="text-2xl font-bold">
+          Add cards
+        </h1>
+        <Button onClick={() => void actions().openBrowse()}>Browse cards</Button>
+      </header>
+
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="add-deck">Deck</label>
+          <select
+            id="add-deck"
+            value={deckId}
+            onChange={(e) => actions().chooseAddDeck(e.target.value)}
+            disabled={decks.length === 0}
+            className="min-w-64 rounded-md bg-white p-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600"
+          >
+            {decks.length === 0 && <option value="">No decks of your own yet</option>}
+            {decks.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onClick={() => setNaming(true)}>New deck…</Button>
+        <p className="basis-full text-xs text-slate-500 dark:text-slate-400">
+          Built-in decks are read-only. To change one, copy it to your decks from the browser’s deck filter.
+        </p>
+      </div>
+
+      <CardForm idPrefix="add" value={draft} onChange={(patch) => actions().editDraft(patch)} onSubmit={() => void add()} frontRef={front} />
+
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={draft.reverse}
+          onChange={(e) => actions().editDraft({ reverse: e.target.checked })}
+          className="size-4 accent-blue-600 focus-visible:outline-2 focus-visible:outline-blue-500"
+        />
+        Reverse card too: also study it back → front, scheduled on its own
+      </label>
+
+      <div className="flex items-center gap-4">
+        <Button tone="primary" disabled={saving} onClick={() => void add()}>
+          Add <kbd className="ms-1 text-xs">Ctrl+Enter</kbd>
+        </Button>
+        <p
+          role="status"
+          className={`text-sm ${message?.tone === 'problem' ? 'text-red-700 dark:text-red-300' : 'text-green-800 dark:text-green-300'}`}
+        >
+          {message?.text}
+        </p>
+      </div>
+      {naming && <NewDeckDialog onClose={() => setNaming(false)} />}
+    </main>
+  )
+}

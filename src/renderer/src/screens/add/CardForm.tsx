@@ -1,0 +1,82 @@
+import type { KeyboardEvent, Ref } from 'react'
+import { CardText } from '../../components/CardText'
+
+export interface CardFields {
+  front: string
+  back: string
+  extra: string
+  tags: string
+}
+
+const fieldClass =
+  'rounded-md bg-white p-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-60 dark:bg-slate-900 dark:ring-slate-600'
+
+/**
+ * The card fields with a live preview, as the card will look when studied (safe Markdown: raw
+ * HTML shows as text). Used by the add screen and the browser's side panel. Ctrl+Enter submits.
+ */
+export function CardForm({
+  value,
+  onChange,
+  onSubmit,
+  idPrefix,
+  frontRef,
+  tagsNote,
+  stacked = false
+}: {
+  value: CardFields
+  onChange: (patch: Partial<CardFields>) => void
+  onSubmit: () => void
+  idPrefix: string
+  frontRef?: Ref<HTMLTextAreaElement>
+  /** When set, the tags cannot be changed here, and this says why. */
+  tagsNote?: string
+  /** One column (the side panel) rather than fields beside the preview. */
+  stacked?: boolean
+}) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      onSubmit()
+    }
+  }
+  const text = (key: 'front' | 'back' | 'extra', label: string, rows: number, ref?: Ref<HTMLTextAreaElement>) => (
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
+      <textarea id={`${idPrefix}-${key}`} ref={ref} rows={rows} value={value[key]} onChange={(e) => onChange({ [key]: e.target.value })} className={fieldClass} />
+    </div>
+  )
+  return (
+    <div onKeyDown={onKeyDown} className={stacked ? 'flex flex-col gap-4' : 'grid gap-6 md:grid-cols-2'}>
+      <div className="flex flex-col gap-3">
+        {text('front', 'Front', 3, frontRef)}
+        {text('back', 'Back', 4)}
+        {text('extra', 'Extra (shown under the answer)', 2)}
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor={`${idPrefix}-tags`}>Tags</label>
+          <input
+            id={`${idPrefix}-tags`}
+            value={value.tags}
+            disabled={tagsNote !== undefined}
+            onChange={(e) => onChange({ tags: e.target.value })}
+            placeholder="separated by spaces, e.g. vision exam-week"
+            aria-describedby={tagsNote ? `${idPrefix}-tags-note` : undefined}
+            className={fieldClass}
+          />
+          {tagsNote && (
+            <span id={`${idPrefix}-tags-note`} className="text-xs font-normal text-slate-500 dark:text-slate-400">
+              {tagsNote}
+            </span>
+          )}
+        </div>
+      </div>
+      <section aria-label="Preview" className="flex flex-col gap-3 rounded-lg bg-white p-4 text-center shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        <h2 className="text-start text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Preview</h2>
+        <CardText text={value.front || '*Front*'} className="text-lg" />
+        <hr className="border-slate-200 dark:border-slate-600" />
+        <CardText text={value.back || '*Back*'} />
+        {value.extra.trim() && <CardText text={value.extra} className="text-sm text-slate-600 dark:text-slate-400" />}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Button } from '../../components/Button'
+import { actions, useRecall } from '../../store'
+import { CardHistoryDialog } from '../study/CardHistoryDialog'
+import { ActionDialog, type BrowseDialog } from './ActionDialogs'
+import { BrowseToolbar, useTargetsSuspended } from './BrowseToolbar'
+import { CardTable } from './CardTable'
+import { DeckFilter } from './DeckFilter'
+import { EditPanel } from './EditPanel'
+import { SearchBox } from './SearchBox'
+
+const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && target.closest('input, textarea, select, dialog') !== null
+
+/** Anki's card browser: search, a sortable list of every card, actions on the selection, an editor. */
+export function BrowseScreen() {
+  const status = useRecall((s) => s.browse.status)
+  const loaded = useRecall((s) => s.browse.loaded)
+  const notice = useRecall((s) => s.browse.notice)
+  const problem = useRecall((s) => s.browse.problem)
+  const busy = useRecall((s) => s.browse.busy)
+  const rows = useRecall((s) => s.browse.rows)
+  const editingId = useRecall((s) => s.browse.editingId)
+  const editing = useMemo(() => (editingId ? rows.find((r) => r.id === editingId) : undefined), [rows, editingId])
+  const targets = useRecall((s) => (s.browse.selected.size > 0 ? s.browse.selected.size : s.browse.focusedId ? 1 : 0))
+  const deckFilter = useRecall((s) => s.browse.deckFilter)
+  const suspended = useTargetsSuspended()
+  const [dialog, setDialog] = useState<BrowseDialog | null>(null)
+  const [history, setHistory] = useState(false)
+  const search = useRef<HTMLInputElement>(null)
+  const grid = useRef<HTMLDivElement>(null)
+
+  const openEditor = useCallback((id: string) => actions().openEditor(id), [])
+  const closeEditor = useCallback(() => {
+    actions().closeEditor()
+    grid.current?.focus()
+  }, [])
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || inTextField(event.target) || dialog || history) return
+      const ctrl = event.ctrlKey || event.metaKey
+      if (event.key === '/' && !ctrl) {
+        event.preventDefault()
+        search.current?.focus()
+        search.current?.select()
+      } else if (ctrl && event.key.toLowerCase() === 'z') {
+        event.preventDefault()
+        void actions().undoBrowse()
+      } else if (ctrl && event.key.toLowerCase() === 'j' && targets > 0) {
+        event.preventDefault()
+        void actions().suspendSelected(!suspended)
+      } else if (event.key === 'Escape' && editing) {
+        closeEditor()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [dialog, history, targets, suspended, editing, closeEditor])
+
+  const openHistory = async (id: string) => {
+    await actions().showBrowseHistory(id)
+    setHistory(true)
+  }
+
+  return (
+    // The list needs more room than the other screens: the screen is as wide as the window allows.
+    <main className="flex w-[min(calc(100vw-3rem),110rem)] flex-col gap-3 self-center" aria-labelledby="browse-title">
+      <header className="flex items-center justify-between gap-3">
+        <h1 id="browse-title" className="text-2xl font-bold">
+          Browse
+        </h1>
+        <Button onClick={() => void actions().openAdd(deckFilter || undefined)}>+ Add card</Button>
+      </header>
+      <div className="flex flex-wrap items-start gap-3">
+        <SearchBox inputRef={search} onLeave={() => grid.current?.focus()} />
+        <DeckFilter />
+      </div>
+      <BrowseToolbar targets={targets} onDialog={setDialog} />
+      <div role="status" className="min-h-5 text-sm">
+        {status === 'loading' && <span className="text-slate-600 dark:text-slate-400">Reading cards… {loaded.toLocaleString()}</span>}
+        {busy ? (
+          <span className="text-slate-600 dark:text-slate-400">Saving…</span>
+        ) : problem && !dialog ? (
+          <span className="text-red-700 dark:text-red-300">{problem}</span>
+        ) : (
+          <span className="text-green-800 dark:text-green-300">{notice}</span>
+        )}
+      </div>
+      <div className="flex flex-col gap-3 lg:flex-row">
+        <div className="min-w-0 flex-1">
+          <CardTable gridRef={grid} onOpen={openEditor} onDelete={() => targets > 0 && setDialog('delete')} />
+        </div>
+        {editing && <EditPanel key={editing.id} row={editing} onClose={closeEditor} onHistory={() => void openHistory(editing.id)} />}
+      </div>
+      {dialog && (
+        <ActionDialog
+          kind={dialog}
+          targets={targets}
+          onClose={() => {
+            setDialog(null)
+            grid.current?.focus()
+          }}
+        />
+      )}
+      {history && <CardHistoryDialog onClose={() => setHistory(false)} />}
+    </main>
+  )
+}

@@ -1,0 +1,175 @@
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
+import { retrievabilityAt } from '../../core/stats/retrievability'
+import { actions, useRecall } from '../../store'
+import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from './columns'
+import { gestureOf, nextSelection } from './selection'
+import { ROW_HEIGHT, rowDomId, TableRow } from './TableRow'
+
+const HEADER_HEIGHT = 40
+
+/**
+ * The results as an ARIA grid. Only the rows in view (and a few either side) are in the DOM, so
+ * 100,000 results scroll as smoothly as 100. The grid itself holds the keyboard focus and points
+ * at the focused row with aria-activedescendant; moving the focus scrolls that row into view, so
+ * it is always rendered.
+ */
+export function CardTable({ onOpen, onDelete, gridRef }: { onOpen: (id: string) => void; onDelete: () => void; gridRef: RefObject<HTMLDivElement | null> }) {
+  const results = useRecall((s) => s.browse.results)
+  const selected = useRecall((s) => s.browse.selected)
+  const focusedId = useRecall((s) => s.browse.focusedId)
+  const sort = useRecall((s) => s.browse.sort)
+  const decks = useRecall((s) => s.browse.decks)
+  const view = useRecall((s) => s.browse.view)
+  const anchor = useRef<string | undefined>(undefined)
+
+  const ctx = useMemo<CellContext>(() => {
+    const names = new Map(decks.map((d) => [d.id, d.name]))
+    return { now: view.now, deckName: (id) => names.get(id) ?? id, retrievability: (row) => retrievabilityAt(row, view.now, view.weights[row.deckId]) }
+  }, [decks, view])
+
+  const focusedIndex = useMemo(() => (focusedId ? results.findIndex((r) => r.id === focusedId) : -1), [results, focusedId])
+
+  const virtualizer = useVirtualizer({
+    count: results.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // The focused row stays rendered when scrolled away, so aria-activedescendant always points at something.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range)
+      return focusedIndex < 0 || indexes.includes(focusedIndex) ? indexes : [...indexes, focusedIndex].sort((a, b) => a - b)
+    }
+  })
+  const indexOf = (id: string | undefined) => (id ? results.findIndex((r) => r.id === id) : -1)
+
+  function moveTo(index: number, extend: boolean) {
+    const target = Math.max(0, Math.min(results.length - 1, index))
+    const row = results[target]
+    if (!row) return
+    if (extend) {
+      anchor.current ??= focusedId ?? row.id
+      actions().setSelection(nextSelection(results, selected, 'range', target, indexOf(anchor.current)), row.id)
+    } else {
+      // A plain move sets where the next Shift+arrow run starts, as in a file list.
+      anchor.current = row.id
+      actions().focusRow(row.id)
+    }
+    virtualizer.scrollToIndex(target, { align: 'auto' })
+  }
+
+  // Rows are memoised, so their click handler must not change with every selection: it reads
+  // the latest results and selection from a ref.
+  const latest = useRef({ results, selected })
+  latest.current = { results, selected }
+  const pick = useCallback((index: number, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
+    const { results, selected } = latest.current
+    const row = results[index]
+    if (!row) return
+    const gesture = gestureOf(event)
+    const anchorIndex = anchor.current ? results.findIndex((r) => r.id === anchor.current) : -1
+    actions().setSelection(nextSelection(results, selected, gesture, index, anchorIndex), row.id)
+    if (gesture !== 'range') anchor.current = row.id
+  }, [])
+  const onRowPick = useCallback(
+    (index: number, event: MouseEvent) => {
+      gridRef.current?.focus({ preventScroll: true })
+      pick(index, event)
+    },
+    [gridRef, pick]
+  )
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return
+    const page = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2)
+    const ctrl = event.ctrlKey || event.metaKey
+    const handled = () => event.preventDefault()
+    switch (event.key) {
+      case 'ArrowDown':
+        return handled(), moveTo(focusedIndex + 1, event.shiftKey)
+      case 'ArrowUp':
+        return handled(), moveTo(focusedIndex < 0 ? 0 : focusedIndex - 1, event.shiftKey)
+      case 'PageDown':
+        return handled(), moveTo(focusedIndex + page, event.shiftKey)
+      case 'PageUp':
+        return handled(), moveTo(focusedIndex - page, event.shiftKey)
+      case 'Home':
+        return handled(), moveTo(0, event.shiftKey)
+      case 'End':
+        return handled(), moveTo(results.length - 1, event.shiftKey)
+      case ' ':
+        return handled(), focusedIndex >= 0 && pick(focusedIndex, { shiftKey: false, ctrlKey: true, metaKey: false })
+      case 'Enter':
+        return handled(), focusedId && onOpen(focusedId)
+      case 'Delete':
+        return handled(), onDelete()
+      case 'Escape':
+        if (selected.size > 0) handled(), actions().setSelection(new Set())
+        return
+    }
+    if (ctrl && event.key.toLowerCase() === 'a') {
+      handled()
+      actions().setSelection(new Set(results.map((r) => r.id)))
+    }
+  }
+
+  const items = virtualizer.getVirtualItems()
+  return (
+    <div
+      ref={gridRef}
+      role="grid"
+      tabIndex={0}
+      aria-label="Cards"
+      aria-rowcount={results.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-multiselectable="true"
+      aria-activedescendant={focusedIndex >= 0 ? rowDomId(focusedIndex) : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => e.target === e.currentTarget && focusedIndex < 0 && results[0] && actions().focusRow(results[0].id)}
+      className="group/grid relative h-[calc(100vh-19rem)] min-h-64 overflow-auto rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 dark:ring-slate-700"
+    >
+      <div role="rowgroup" className="sticky top-0 z-10" style={{ minWidth: TABLE_MIN_WIDTH }}>
+        <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-900" style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
+          {COLUMNS.map((column) => {
+            const active = sort.column === column.id
+            return (
+              <div key={column.id} role="columnheader" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="flex items-stretch">
+                <button
+                  type="button"
+                  onClick={() => actions().sortBrowse(column.id)}
+                  className={`flex w-full items-center gap-1 px-2 font-semibold hover:bg-slate-200 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800 ${column.numeric ? 'justify-end' : ''}`}
+                >
+                  {column.label}
+                  <span aria-hidden="true" className="text-xs text-slate-500 dark:text-slate-400">
+                    {active ? (sort.descending ? '▼' : '▲') : ''}
+                  </span>
+                </button>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}>
+        {items.map((item) => {
+          const row = results[item.index]!
+          return (
+            <TableRow
+              key={row.id}
+              row={row}
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              selected={selected.has(row.id)}
+              focused={item.index === focusedIndex}
+              ctx={ctx}
+              onPick={onRowPick}
+              onOpen={onOpen}
+            />
+          )
+        })}
+      </div>
+      {results.length === 0 && <p className="p-6 text-center text-slate-500 dark:text-slate-400">No cards match this search.</p>}
+    </div>
+  )
+}

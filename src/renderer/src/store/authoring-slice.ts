@@ -1,0 +1,97 @@
+import type { StateCreator } from 'zustand'
+import { addCard, createUserDeck, isUserDeck, type CardDraft } from '../db/card-authoring'
+import { listDecks } from '../db/deck-repository'
+import type { StoreDeps } from './deps'
+import type { RecallState } from './index'
+import { describe } from './library-slice'
+
+export interface AuthoringState {
+  /** The decks cards can be added to: the user's own. */
+  decks: Array<{ id: string; name: string }>
+  deckId: string
+  draft: CardDraft
+  saving: boolean
+  message?: { tone: 'done' | 'problem'; text: string }
+}
+
+export interface AuthoringSlice {
+  authoring: AuthoringState
+  /** Opens the add screen, on `deckId` if it is one of the user's decks. */
+  openAdd(deckId?: string): Promise<void>
+  editDraft(patch: Partial<CardDraft>): void
+  chooseAddDeck(deckId: string): void
+  /** Adds the draft and clears its text, keeping deck, tags and the reverse option, as Anki's Add window does. */
+  addDraft(): Promise<boolean>
+  /** Makes an empty deck of the user's own and picks it; returns a message when the name is refused. */
+  createDeck(name: string): Promise<string | undefined>
+}
+
+const EMPTY_DRAFT: CardDraft = { front: '', back: '', extra: '', tags: '', reverse: false }
+
+export const createAuthoringSlice =
+  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], AuthoringSlice> =>
+  (set, get) => {
+    const authoring = () => get().authoring
+    const patch = (p: Partial<AuthoringState>) => set((s) => ({ authoring: { ...s.authoring, ...p } }))
+
+    async function readDecks() {
+      const decks = (await listDecks(db)).filter(isUserDeck).map((d) => ({ id: d.id, name: d.name }))
+      return decks.sort((a, b) => a.name.localeCompare(b.name))
+    }
+
+    return {
+      authoring: { decks: [], deckId: '', draft: EMPTY_DRAFT, saving: false },
+
+      async openAdd(deckId) {
+        set({ screen: { name: 'add' } })
+        const decks = await readDecks()
+        const wanted = [deckId, authoring().deckId].find((id) => id && decks.some((d) => d.id === id))
+        patch({ decks, deckId: wanted ?? decks[0]?.id ?? '', message: undefined })
+      },
+
+      editDraft: (change) => patch({ draft: { ...authoring().draft, ...change }, message: undefined }),
+      chooseAddDeck: (deckId) => patch({ deckId, message: undefined }),
+
+      async addDraft() {
+        const { deckId, draft, saving, decks } = authoring()
+        if (saving) return false
+        if (!deckId) {
+          patch({ message: { tone: 'problem', text: 'Pick a deck first, or make one with "New deck…".' } })
+          return false
+        }
+        patch({ saving: true, message: undefined })
+        try {
+          const result = await addCard(db, deckId, draft, now())
+          if (!result.ok) {
+            patch({ saving: false, message: { tone: 'problem', text: result.message } })
+            return false
+          }
+          const name = decks.find((d) => d.id === deckId)?.name ?? deckId
+          const what = result.ids.length === 2 ? 'Added a card and its reverse' : 'Added a card'
+          patch({
+            saving: false,
+            draft: { ...EMPTY_DRAFT, tags: draft.tags, reverse: draft.reverse },
+            message: { tone: 'done', text: `${what} to "${name}".` }
+          })
+          await get().refreshBrowse(result.ids)
+          await get().refreshCounts()
+          return true
+        } catch (error) {
+          patch({ saving: false, message: { tone: 'problem', text: `The card was not added (${describe(error)}).` } })
+          return false
+        }
+      },
+
+      async createDeck(name) {
+        try {
+          const result = await createUserDeck(db, name, now())
+          if (!result.ok) return result.message
+          patch({ decks: await readDecks(), deckId: result.deck.id, message: { tone: 'done', text: `Made the deck "${result.deck.name}".` } })
+          await get().refreshCounts()
+          return undefined
+        } catch (error) {
+          return `The deck was not made (${describe(error)}).`
+        }
+      }
+    }
+  }

@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { blocking, formatViolations, runAxe } from './axe'
+import { newProfile, type Profile } from './browser'
+
+const CHIPS = 'AWS ML: chip → role'
+
+const chipCounts = async (page: Page) =>
+  (await page.getByRole('listitem').filter({ hasText: CHIPS }).getByTestId('counts').innerText()).replace(/\s+/g, ' ')
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Cards' })
+const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1
+/** The text of one column in the rows the page has rendered (the list is virtualised). */
+const column = (page: Page, id: string) => page.locator(`[data-testid="browse-row"] [data-column="${id}"]`).allInnerTexts()
+
+async function search(page: Page, query: string) {
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill(query)
+}
+
+describe('the card browser and the add screen in the web build', () => {
+  let profile: Profile
+  beforeEach(async () => {
+    profile = await newProfile()
+  })
+  afterEach(async () => {
+    await profile.remove()
+  })
+
+  it('searches, sorts, suspends by keyboard, and finds a card added with Ctrl+Enter', async () => {
+    const { page } = await profile.open()
+    await page.goto(inject('baseUrl'))
+
+    // Two chip cards into learning, so suspending them visibly changes the deck list.
+    await page.getByRole('button', { name: new RegExp(`^Study ${CHIPS}`) }).click()
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('question').waitFor()
+      await page.keyboard.press('Space')
+      await page.getByTestId('answer').waitFor()
+      await page.keyboard.press('1')
+      await page.getByTestId('answer').waitFor({ state: 'detached' })
+    }
+    await page.keyboard.press('Escape')
+    await expect.poll(() => chipCounts(page)).toBe('18 2 0')
+
+    // Search as you type: only the chip deck's cards are left.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(() => rowCount(page)).toBe(188)
+    await page.keyboard.press('/')
+    await page.keyboard.type('deck:aws-ml-chips')
+    await expect.poll(() => rowCount(page)).toBe(25)
+    const decks = await column(page, 'deck')
+    expect(decks.length).toBeGreaterThan(5)
+    expect(new Set(decks)).toEqual(new Set([CHIPS]))
+
+    // A mistake is shown under the box; fixing it brings the search back.
+    await page.keyboard.type(' (')
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Missing "\)" for the "\(" at character 19/)
+    await page.keyboard.press('Backspace')
+    await page.keyboard.press('Backspace')
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0)
+
+    // Sort by reviews, most first: the two studied cards come to the top.
+    const reviews = page.getByRole('columnheader', { name: 'Reviews' })
+    await reviews.getByRole('button').click()
+    await expect.poll(() => reviews.getAttribute('aria-sort')).toBe('ascending')
+    await reviews.getByRole('button').press('Enter')
+    await expect.poll(() => reviews.getAttribute('aria-sort')).toBe('descending')
+    await expect.poll(async () => (await column(page, 'reviews')).slice(0, 3)).toEqual(['1', '1', '0'])
+    const studied = (await column(page, 'question')).slice(0, 2)
+
+    // Keyboard only: into the list, select the first two rows, suspend them.
+    await page.getByRole('searchbox', { name: 'Search cards' }).focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.locator('[data-testid="browse-row"][aria-selected="true"]').count()).toBe(2)
+    await page.keyboard.press('Control+j')
+    await expect.poll(() => page.getByRole('main').getByRole('status').filter({ hasText: 'Suspended' }).innerText()).toBe('Suspended 2 cards. Ctrl+Z undoes.')
+    await expect.poll(async () => (await column(page, 'due')).slice(0, 2).every((due) => due.startsWith('('))).toBe(true)
+
+    await search(page, 'deck:aws-ml-chips is:suspended')
+    await expect.poll(async () => (await column(page, 'question')).sort()).toEqual([...studied].sort())
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Decks' }).click()
+    await expect.poll(() => chipCounts(page)).toBe('18 0 0')
+
+    // A new deck of one's own, and a card added with Ctrl+Enter; the form clears for the next one.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Add' }).click()
+    await page.getByRole('button', { name: 'New deck…' }).click()
+    await page.getByRole('dialog', { name: 'New deck' }).getByLabel('Name').fill('Exam week')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByLabel('Deck', { exact: true }).inputValue()).toMatch(/^exam-week-/)
+    const front = page.getByRole('textbox', { name: 'Front' })
+    await front.fill('Which service answers questions over company documents?')
+    await page.getByRole('textbox', { name: 'Back' }).fill('**Amazon Kendra**')
+    await page.getByRole('textbox', { name: 'Tags' }).fill('search')
+    await page.getByRole('checkbox', { name: /Reverse card too/ }).check()
+    await front.press('Control+Enter')
+    await expect.poll(() => page.getByRole('main').getByRole('status').innerText()).toBe('Added a card and its reverse to "Exam week".')
+    expect(await front.inputValue()).toBe('')
+    expect(await page.getByRole('textbox', { name: 'Tags' }).inputValue()).toBe('search')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA')
+
+    await page.getByRole('button', { name: 'Browse cards' }).click()
+    await search(page, 'deck:"exam week"')
+    await expect.poll(async () => (await column(page, 'question')).sort()).toEqual(['Amazon Kendra', 'Which service answers questions over company documents?'])
+    expect(formatViolations('browse', blocking(await runAxe(page)))).toBe('')
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Decks' }).click()
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Exam week' }).getByTestId('counts').innerText()).toMatch(/^2\s+0\s+0$/)
+  })
+
+  it('copies a built-in deck to the user’s decks and edits a card of the copy in the side panel', async () => {
+    const { page } = await profile.open()
+    await page.goto(inject('baseUrl'))
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(() => rowCount(page)).toBe(188)
+    await page.getByLabel('Deck', { exact: true }).selectOption({ label: `${CHIPS} (built-in)` })
+    await expect.poll(() => rowCount(page)).toBe(25)
+    await page.getByRole('button', { name: 'Copy to my decks' }).click()
+    await expect.poll(() => page.getByRole('main').getByRole('status').innerText()).toBe(`Copied 25 cards to your new deck "${CHIPS} (my copy)".`)
+    await expect.poll(async () => new Set(await column(page, 'deck'))).toEqual(new Set([`${CHIPS} (my copy)`]))
+
+    await search(page, 'trainium')
+    await expect.poll(() => rowCount(page)).toBeLessThan(25)
+    expect(await rowCount(page)).toBeGreaterThan(0)
+    await grid(page).focus()
+    await page.keyboard.press('Enter')
+    const panel = page.getByRole('complementary', { name: 'Edit card' })
+    const question = await panel.getByRole('textbox', { name: 'Front' }).inputValue()
+    await panel.getByRole('textbox', { name: 'Tags' }).fill('edited-here')
+    await panel.getByRole('textbox', { name: 'Back' }).fill('Rewritten in the browser')
+    await panel.getByRole('textbox', { name: 'Back' }).press('Control+Enter')
+    await expect.poll(() => page.getByRole('main').getByRole('status').innerText()).toBe('Card saved; its progress is kept. Ctrl+Z undoes.')
+
+    await search(page, 'tag:edited-here')
+    await expect.poll(async () => (await column(page, 'answer')).filter((a) => a === 'Rewritten in the browser').length).toBe(1)
+    expect(await column(page, 'question')).toContain(question)
+
+    // The original stays read-only: deleting one of its cards is refused with a reason.
+    await page.getByLabel('Deck', { exact: true }).selectOption({ label: `${CHIPS} (built-in)` })
+    await search(page, '')
+    await expect.poll(() => rowCount(page)).toBe(25)
+    await grid(page).focus()
+    await page.keyboard.press('Delete')
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => page.getByRole('dialog').getByRole('alert').innerText()).toMatch(/built-in decks are read-only/)
+  })
+})
