@@ -1,0 +1,75 @@
+import type { BrowserContext, Page } from 'playwright-core'
+
+interface RecorderState {
+  listAt: number
+  cardAt: number
+  cardPaintedAt: number
+  grades: Array<{ dom: number; painted: number }>
+  done: boolean
+}
+
+const recorder = (page: Page) => page.evaluate(() => (window as unknown as { __bench: RecorderState }).__bench)
+
+/**
+ * Loads the app `loads` times with the deck list set to open `deckName` at once, and returns the
+ * page's own timings of each load (milliseconds from navigation start).
+ */
+export async function firstCardLoads(page: Page, baseUrl: string, deckName: string, loads: number) {
+  await page.evaluate((name) => localStorage.setItem('bench.autoStudy', name), deckName)
+  const list: number[] = []
+  const card: number[] = []
+  for (let i = 0; i < loads; i++) {
+    await page.goto(baseUrl)
+    await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, { timeout: 120_000 })
+    const r = await recorder(page)
+    list.push(r.listAt)
+    card.push(r.cardPaintedAt)
+  }
+  await page.evaluate(() => localStorage.removeItem('bench.autoStudy'))
+  return { list, card }
+}
+
+/**
+ * Grades `count` cards of the session on screen by keyboard (Space, then 3 — every tenth 1), and
+ * returns key → next question in the DOM and key → painted, as the page measured them.
+ */
+export async function gradeLoop(page: Page, count: number) {
+  for (let i = 0; i < count; i++) {
+    const before = (await recorder(page)).grades.length
+    await page.keyboard.press('Space')
+    const revealed = await page
+      .waitForSelector('[data-testid="answer"]', { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (!revealed) break
+    await page.keyboard.press(i % 10 === 9 ? '1' : '3')
+    // No new question within 10 s: the session ran out of cards (done, or only a learning card
+    // waiting, which may be the same card again); the grades so far are the sample.
+    const next = await page
+      .waitForFunction(
+        (n) => {
+          const b = (window as unknown as { __bench: RecorderState }).__bench
+          return b.grades.length > n || b.done
+        },
+        before,
+        { timeout: 10_000 }
+      )
+      .then(() => true)
+      .catch(() => false)
+    if (!next || (await recorder(page)).done) break
+  }
+  const r = await recorder(page)
+  return { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted) }
+}
+
+/** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */
+export async function rendererMemory(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('HeapProfiler.enable')
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('Performance.enable')
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  await cdp.detach()
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
+  return { heapUsed: get('JSHeapUsedSize'), heapTotal: get('JSHeapTotalSize'), nodes: get('Nodes') }
+}

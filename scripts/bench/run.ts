@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Sample } from '../../tests/bench/bench-page'
+import { serveFolder } from '../static-server'
+import { firstCardLoads, gradeLoop, rendererMemory } from './app-flows'
+import { buildAll, openBenchPage, openProfile } from './browser-setup'
+import { BUDGET_GZIP, measureBundle } from './bundle-size'
+import { fsrsNextInNode } from './node-figures'
+import { figure, round, table, withLimit, type Figure } from './report'
+
+/**
+ * `npm run bench [-- --sizes 1000,10000,100000 --grades 200]`: builds the web app and the bench
+ * page beside it, serves them on 127.0.0.1, and for each size fills a fresh Chromium profile with
+ * a generated collection, then measures the app in it. One JSON line per figure, then a table.
+ */
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback
+}
+const SIZES = option('sizes', '1000,10000,100000').split(',').map(Number)
+const GRADES = Number(option('grades', '200'))
+const LOADS = Number(option('loads', '5'))
+const HEAVY_REPS = Number(option('heavy', '3'))
+const BENCH_DECK = 'Bench deck 00'
+const BUILTIN_DECK = 'AWS ML: service → purpose'
+
+const emit = (f: Figure) => console.log(JSON.stringify(f))
+const log = (message: string) => console.error(`[bench] ${message}`)
+
+/** The app with only the built-in decks: the fixed cost of a load and the heap of an empty collection. */
+async function baseline(baseUrl: string) {
+  const { context, page, close } = await openProfile()
+  try {
+    await page.goto(baseUrl)
+    await page.waitForSelector(`button[aria-label^="Study ${BUILTIN_DECK}:"]`, { timeout: 60_000 })
+    const loads = await firstCardLoads(page, baseUrl, BUILTIN_DECK, LOADS)
+    const memory = await rendererMemory(context, page)
+    return { loads, memory }
+  } finally {
+    await close()
+  }
+}
+
+async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType<typeof baseline>>): Promise<Figure[]> {
+  const { context, page, close } = await openProfile()
+  const out: Figure[] = []
+  const push = (f: Figure) => {
+    out.push(f)
+    emit(f)
+  }
+  try {
+    await openBenchPage(page, baseUrl)
+    const made = await page.evaluate(([size, now]) => window.bench.generate(size, now), [n, Date.now()] as const)
+    log(`${n}: generated ${made.cards} cards and ${made.reviews} logs in ${Math.round(made.ms)} ms (not a figure)`)
+    const before = await page.evaluate(() => window.bench.rowCounts())
+    console.log(JSON.stringify({ name: 'rows', size: n, counted: 'IndexedDB count() in Chromium', ...before }))
+    if (before.cards! < n || before.reviews! < 9 * n) throw new Error(`the collection holds ${before.cards} cards and ${before.reviews} logs, not ${n} and ~${10 * n}`)
+
+    // The first load merges the built-in decks; the measured loads come after it.
+    await page.goto(baseUrl)
+    await page.waitForSelector(`button[aria-label^="Study ${BENCH_DECK}:"]`, { timeout: 120_000 })
+    const loads = await firstCardLoads(page, baseUrl, BENCH_DECK, LOADS)
+    const emptyCard = figure('limit:first-card', n, empty.loads.card, 'ms', { note: 'the same app with only the built-in decks' })
+    const emptyList = figure('limit:deck-list', n, empty.loads.list, 'ms', { note: 'the same app with only the built-in decks' })
+    push(emptyList)
+    push(withLimit(figure('deck-list', n, loads.list, 'ms', { note: 'navigation start → deck list with counts in the DOM' }), emptyList))
+    push(emptyCard)
+    push(withLimit(figure('first-card', n, loads.card, 'ms', { note: 'navigation start → first question painted (Study clicked as soon as the list appears)' }), emptyCard))
+
+    const grades = await gradeLoop(page, GRADES)
+    const memory = await rendererMemory(context, page)
+
+    await openBenchPage(page, baseUrl)
+    const samples: Sample[] = await page.evaluate((reps) => window.bench.measure(reps), { reps: 21, heavyReps: HEAVY_REPS })
+    const after = await page.evaluate(() => window.bench.rowCounts())
+    console.log(JSON.stringify({ name: 'rows-after', size: n, ...after }))
+
+    const byName = new Map(samples.map((s) => [s.name, figure(s.name, n, s.samples, s.unit, s.note ? { note: s.note } : {})]))
+    for (const f of byName.values()) if (f.name.startsWith('limit:') || f.name.startsWith('probe:')) push(f)
+    const fsrsNext = byName.get('limit:fsrs-next')!
+    const write = byName.get('limit:grade-write')!
+    const gradeLimit: Figure = { ...write, name: 'limit:grade', median: round(write.median + fsrsNext.median), p95: round(write.p95 + fsrsNext.p95), note: 'limit:grade-write + limit:fsrs-next' }
+    push(gradeLimit)
+    push(withLimit(figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }), gradeLimit))
+    push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), gradeLimit))
+    for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
+    const heapLimit = figure('limit:heap', n, [empty.memory.heapUsed], 'bytes', { note: 'JS heap of the app with only the built-in decks' })
+    push(heapLimit)
+    push(withLimit(figure('heap', n, [memory.heapUsed], 'bytes', { note: `renderer JS heap after GC, after loading and ${grades.dom.length} grades; DOM nodes ${memory.nodes}` }), heapLimit))
+    return out
+  } finally {
+    await close()
+  }
+}
+
+async function main() {
+  const started = Date.now()
+  const outDir = await mkdtemp(join(tmpdir(), 'recall-bench-web-'))
+  let server: Awaited<ReturnType<typeof serveFolder>> | null = null
+  try {
+    log('building the web app and the bench page…')
+    await buildAll(outDir)
+    const bundle = await measureBundle(outDir)
+    console.log(JSON.stringify({ name: 'bundle-initial-js', unit: 'bytes', gzip: bundle.initial.gzip, raw: bundle.initial.raw, budget: BUDGET_GZIP, files: bundle.initial.files }))
+    console.log(JSON.stringify({ name: 'bundle-lazy-js', unit: 'bytes', gzip: bundle.lazy.gzip, raw: bundle.lazy.raw, chunks: bundle.lazy.files.length }))
+    console.log(JSON.stringify({ name: 'bundle-css', unit: 'bytes', gzip: bundle.css.gzip }))
+    server = await serveFolder(outDir, 0)
+    const figures: Figure[] = []
+    const nodeFsrs = await fsrsNextInNode()
+    const nodeFigure = { ...figure('limit:fsrs-next', 0, nodeFsrs, 'ms'), env: 'node' as const, note: 'ts-fsrs next() per card under Node (size-independent)' }
+    emit(nodeFigure)
+    log('baseline: the app with only the built-in decks…')
+    const empty = await baseline(server.url)
+    for (const n of SIZES) {
+      log(`size ${n}…`)
+      figures.push(...(await measureSize(n, server.url, empty)))
+    }
+    console.log('')
+    console.log(table(figures, SIZES))
+    console.log(`initial JS ${(bundle.initial.gzip / 1024).toFixed(1)} kB gzipped (budget ${BUDGET_GZIP / 1024} kB: ${bundle.initial.gzip < BUDGET_GZIP ? 'met' : 'MISSED'}), lazily loaded JS ${(bundle.lazy.gzip / 1024).toFixed(1)} kB in ${bundle.lazy.files.length} chunks`)
+    const largest = SIZES.at(-1)!
+    const misses = figures.filter((f) => f.size === largest && !f.name.startsWith('limit:') && f.ratio !== undefined && f.ratio > 3).map((f) => `${f.name} ${f.ratio}×`)
+    console.log(`figures above 3× their limit at ${largest}: ${misses.join(', ') || 'none'}`)
+    log(`done in ${Math.round((Date.now() - started) / 1000)} s`)
+  } finally {
+    await server?.close()
+    await rm(outDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,190 @@
+import { Rating } from 'ts-fsrs'
+import { parseNativeDeck } from '../../src/shared/deck/native'
+import { toFsrsCard } from '../../src/renderer/src/core/card-state'
+import { studyDayOf } from '../../src/renderer/src/core/day'
+import { createScheduler } from '../../src/renderer/src/core/scheduler'
+import { RecallDatabase } from '../../src/renderer/src/db/database'
+import { saveExam } from '../../src/renderer/src/db/exam-repository'
+import { applyImport, planImport } from '../../src/renderer/src/db/import-repository'
+import { getSettings, optionsForDeck } from '../../src/renderer/src/db/options-repository'
+import { Queue, type CardRecord } from '../../src/renderer/src/db/records'
+import { loadTodayQueue } from '../../src/renderer/src/db/study-repository'
+import type { Platform } from '../../src/renderer/src/platform/platform'
+import { createRecallStore } from '../../src/renderer/src/store'
+import { DECKS, deckIdOf, generateCollection } from './generate'
+import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, readAll, rowCounts } from './raw-idb'
+import { timeRepeated } from './stats-util'
+
+/** One measured figure: raw samples in `unit`; the runner turns them into median and p95. */
+export interface Sample {
+  name: string
+  unit: 'ms' | 'bytes'
+  samples: number[]
+  note?: string
+}
+
+// The app's store with a platform that reads no files: the collection is already in IndexedDB.
+const platform = {
+  name: 'web',
+  listDecks: async () => ({ decks: [], problems: [] }),
+  requestPersistentStorage: async () => false,
+  saveFile: async () => ({ ok: false, message: 'bench' }),
+  optimizeParameters: async () => ({ ok: false, message: 'bench' }),
+  readDeckFile: async () => ({ problems: [] }),
+  backups: null
+} as unknown as Platform
+
+function relaxed(db: RecallDatabase): RecallDatabase {
+  // Generation only: Dexie reads this option when each transaction starts.
+  ;(db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability = 'relaxed'
+  return db
+}
+
+async function generate(n: number, now: number) {
+  const db = relaxed(new RecallDatabase())
+  const start = performance.now()
+  const made = await generateCollection(db, n, now)
+  db.close()
+  localStorage.setItem('recall.welcomeSeen', 'true')
+  return { ...made, ms: performance.now() - start }
+}
+
+/** A 10,000-card deck file, as a person would import it. */
+function deckFile(id: string, cards: number): string {
+  return JSON.stringify({
+    format: 'recall-deck',
+    version: 1,
+    id,
+    name: `Imported ${id}`,
+    cards: Array.from({ length: cards }, (_, i) => ({ id: `imp-${i}`, front: `Imported question ${i} about model drift?`, back: `Answer ${i}: monitor it with SageMaker Model Monitor.`, tags: ['imported'] }))
+  })
+}
+
+async function dropDeck(db: RecallDatabase, deckId: string) {
+  await db.transaction('rw', db.cards, db.decks, async () => {
+    await db.cards.where('deckId').equals(deckId).delete()
+    await db.decks.delete(deckId)
+  })
+}
+
+async function measure(options: { reps: number; heavyReps: number }): Promise<Sample[]> {
+  const db = new RecallDatabase()
+  const raw = await openRaw()
+  const store = createRecallStore({ db, platform, now: () => Date.now() })
+  const out: Sample[] = []
+  const add = (name: string, samples: number[], note?: string) => out.push({ name, unit: 'ms', samples, ...(note ? { note } : {}) })
+  const deckId = deckIdOf(0)
+  const deckOptions = await optionsForDeck(db, deckId)
+  const { dayStartsAtHour } = await getSettings(db)
+  const day = studyDayOf(Date.now(), dayStartsAtHour)
+  const allDecks = (await db.decks.toCollection().primaryKeys()) as string[]
+  const benchDecks = allDecks.filter((id) => id.startsWith('bench-'))
+
+  // Today's queue of the biggest deck, and the deck list's counts of every deck, through the store.
+  add('queue', await timeRepeated(options.reps, () => loadTodayQueue(db, deckId, day, deckOptions)))
+  add('limit:queue', await timeRepeated(options.reps, () => rawQueue(raw, deckId, day, { reviews: deckOptions.reviewsPerDay, fresh: deckOptions.newCardsPerDay })))
+  add('counts', await timeRepeated(options.reps, () => store.getState().refreshCounts()), `${allDecks.length} decks`)
+  add('limit:counts', await timeRepeated(options.reps, () => rawCounts(raw, allDecks, day)))
+
+  // The statistics screen (every chart of the whole collection) and the bare read of both tables.
+  add(
+    'stats',
+    await timeRepeated(options.heavyReps, async () => {
+      await store.getState().refreshStats()
+      if (store.getState().stats.status !== 'ready') throw new Error(`stats: ${store.getState().stats.error}`)
+    })
+  )
+  add('limit:stats', await timeRepeated(options.heavyReps, async () => (await readAll(raw, 'reviews', () => undefined)) + (await readAll(raw, 'cards', () => undefined))), 'getAll in 10k batches of reviews + cards')
+
+  // Where the statistics' time goes: the same review index walked with Dexie's cursor (.each,
+  // what loadStatistics does) against the bare batched read above.
+  add('probe:reviews-cursor', await timeRepeated(options.heavyReps, () => db.reviews.where('review').between(-Infinity, Infinity).each(() => undefined)), 'Dexie .each() over the review index (no accumulators)')
+
+  // The exam forecast of one exam covering every bench deck, 60 days ahead.
+  await saveExam(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds: benchDecks, examMode: false, targetRecall: 0.9 })
+  add(
+    'exam-forecast',
+    await timeRepeated(options.heavyReps, async () => {
+      await store.getState().refreshExamDates()
+      const entry = store.getState().examDates.entries.find((e) => e.exam.id === 'bench-exam')
+      if (!entry?.forecast) throw new Error(`exam forecast: ${entry?.error ?? store.getState().examDates.error}`)
+    })
+  )
+  add('limit:exam-forecast', await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)), 'getAll of the exam decks through the deckId index')
+  await db.exams.delete('bench-exam')
+
+  // Importing a 10,000-card deck: parse + plan + merge, as the import dialog does (parse runs in a worker there).
+  const text = (id: string) => deckFile(id, 10_000)
+  const importIds = Array.from({ length: options.heavyReps + 1 }, (_, i) => `bench-import-${i}`)
+  const files = importIds.map(text)
+  add(
+    'import-10k',
+    await timeRepeated(options.heavyReps, async (i) => {
+      const index = i < 0 ? importIds.length - 1 : i
+      const parsed = parseNativeDeck(files[index]!, 'bench.json')
+      if (!parsed.deck) throw new Error('import: the bench deck did not parse')
+      const plan = await planImport(db, parsed.deck)
+      await applyImport(db, parsed.deck, plan, { file: 'bench.json', keepRemoved: false, now: Date.now() })
+    })
+  )
+  for (const id of importIds) await dropDeck(db, id)
+  const bulkRows = (rep: number): CardRecord[] =>
+    Array.from({ length: 10_000 }, (_, i) => ({
+      id: `bench-bulk/${rep}/${i}`, deckId: 'bench-bulk', cardId: `${rep}-${i}`, reverse: false, ord: i, question: `Imported question ${i} about model drift?`, answer: `Answer ${i}: monitor it with SageMaker Model Monitor.`, tags: ['imported'],
+      due: Date.now(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, queue: Queue.New, createdAt: Date.now()
+    }))
+  const prepared = Array.from({ length: options.heavyReps + 1 }, (_, i) => bulkRows(i))
+  add('limit:import-10k', await timeRepeated(options.heavyReps, (i) => db.transaction('rw', db.cards, () => db.cards.bulkPut(prepared[i < 0 ? options.heavyReps : i]!))), 'Dexie bulkPut of 10,000 card rows, one strict transaction')
+  await dropDeck(db, 'bench-bulk')
+
+  // The grade's two parts, bare: ts-fsrs next() per card, and one strict Dexie transaction.
+  const scheduler = createScheduler(deckOptions)
+  const sample = await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(1000).toArray()
+  const cards = sample.map(toFsrsCard)
+  const at = new Date()
+  const perCard = await timeRepeated(options.reps, () => {
+    for (const card of cards) scheduler.next(card, at, Rating.Good)
+  })
+  add('limit:fsrs-next', perCard.map((ms) => ms / cards.length), `ts-fsrs next() per card, mean of ${cards.length} cards per sample`)
+  const target = sample[0]!
+  const logIds: number[] = []
+  add(
+    'limit:grade-write',
+    await timeRepeated(options.reps * 5, async () => {
+      const id = await db.transaction('rw', db.cards, db.reviews, async () => {
+        await db.cards.put(target)
+        return db.reviews.add({ cardKey: target.id, deckId, rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: 0, duration: 1 })
+      })
+      logIds.push(id as number)
+    }),
+    'one strict Dexie transaction: put a card, add a log'
+  )
+  await db.reviews.bulkDelete(logIds)
+  raw.close()
+  db.close()
+  return out
+}
+
+/** One app operation, once, for the profiler (scripts/bench/profile.ts). */
+async function once(what: 'stats' | 'counts' | 'exam') {
+  const db = new RecallDatabase()
+  const store = createRecallStore({ db, platform, now: () => Date.now() })
+  const deckIds = ((await db.decks.toCollection().primaryKeys()) as string[]).filter((id) => id.startsWith('bench-'))
+  if (what === 'exam') await saveExam(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds, examMode: false, targetRecall: 0.9 })
+  const start = performance.now()
+  if (what === 'stats') await store.getState().refreshStats()
+  if (what === 'counts') await store.getState().refreshCounts()
+  if (what === 'exam') await store.getState().refreshExamDates()
+  const ms = performance.now() - start
+  db.close()
+  return ms
+}
+
+declare global {
+  interface Window {
+    bench: { generate: typeof generate; measure: typeof measure; once: typeof once; rowCounts: typeof rowCounts; decks: number }
+  }
+}
+
+window.bench = { generate, measure, once, rowCounts, decks: DECKS }
+document.getElementById('status')!.textContent = 'bench ready'
