@@ -7,7 +7,7 @@ import { optimizeParameters } from './optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from './save-file'
 import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '../shared/ipc'
 
-type Services = Omit<RecallApi, 'listDecks'>
+type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
 
 /**
  * Wiring of the collection's services: backups (main asks the window for the encoded collection,

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, Menu, Notification, screen, session } from 'electron'
 import { join } from 'node:path'
 import { APP_ENTRY_URL } from './app-protocol'
 import { applyPermissionPolicy, hardenEveryWebContents, registerAppScheme, serveAppProtocol } from './app-security'
@@ -8,6 +8,10 @@ import { registerIpcHandlers } from './ipc-handlers'
 import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from './trusted-sender'
 import { createMainWindow } from './window'
 import { createCollectionServices } from './collection-services'
+import { buildMenuTemplate } from './menu'
+import { showDueReminder } from './reminder'
+import { loadWindowState, placeWindow, saveWindowState, trackWindowState } from './window-state'
+import { MENU_COMMAND_CHANNEL } from '../shared/ipc'
 
 // The page: app://recall/index.html, or electron-vite's dev server while developing (never when
 // packaged). Everything below trusts exactly this page and nothing else.
@@ -48,12 +52,37 @@ if (!app.requestSingleInstanceLock()) {
       quitting = true
     })
     const collection = createCollectionServices(app.getPath('userData'), () => mainWindow)
-    registerIpcHandlers({ listDecks: () => loadDeckLibrary(folders), ...collection.services }, isOwnPage)
+    const focusWindow = () => {
+      if (!mainWindow) return
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+    }
+    const notifier = {
+      isSupported: () => Notification.isSupported(),
+      show: (content: { title: string; body: string }, onClick: () => void) => {
+        const notification = new Notification(content)
+        notification.on('click', onClick)
+        notification.show()
+      }
+    }
+    registerIpcHandlers(
+      { listDecks: () => loadDeckLibrary(folders), ...collection.services, showReminder: async (count) => showDueReminder(count, notifier, focusWindow) },
+      isOwnPage
+    )
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command), { isPackaged: app.isPackaged }))
+    )
+    // Packaged apps get their icon from electron-builder; in development Linux and Windows take it here.
+    const icon = !app.isPackaged && process.platform !== 'darwin' ? join(app.getAppPath(), 'resources/icon.png') : undefined
+    const windowStateFile = join(app.getPath('userData'), 'window-state.json')
 
     // Closing the window first takes a last backup, while the page can still hand it over.
     const open = () => {
-      const window = createMainWindow(pageUrl)
+      const placement = placeWindow(loadWindowState(windowStateFile), screen.getAllDisplays().map((d) => d.workArea))
+      const window = createMainWindow(pageUrl, placement, icon)
       mainWindow = window
+      trackWindowState(window, (state) => saveWindowState(windowStateFile, state))
       let closing = false
       window.on('close', (event) => {
         if (closing) return

@@ -33,7 +33,8 @@ export const IPC_ARGUMENT_SCHEMAS = {
   deliverBackupContent: z.tuple([
     z.string().max(100),
     z.union([z.strictObject({ content: z.string().max(MAX_TEXT_BYTES) }), z.strictObject({ error: z.string().max(2000) })])
-  ])
+  ]),
+  showReminder: z.tuple([z.number().int().min(1).max(1_000_000)])
 } satisfies ArgumentSchemas<RecallApi>
 
 export type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>

@@ -1,16 +1,20 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from './window-state'
 
 /**
  * The main window, locked down: no Node in the page, isolated and sandboxed. Navigation, new
  * windows, webviews and permissions are refused for every webContents in app-security.ts.
  */
-export function createMainWindow(pageUrl: string): BrowserWindow {
+export function createMainWindow(pageUrl: string, placement: WindowPlacement = { ...DEFAULT_WINDOW_SIZE, maximized: false }, icon?: string): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1000,
-    height: 760,
-    minWidth: 480,
-    minHeight: 400,
+    width: placement.width,
+    height: placement.height,
+    x: placement.x,
+    y: placement.y,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    icon,
     show: false,
     title: 'Recall',
     autoHideMenuBar: false,
@@ -29,7 +33,10 @@ export function createMainWindow(pageUrl: string): BrowserWindow {
       spellcheck: false
     }
   })
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
   window.loadURL(pageUrl).catch((error: unknown) => console.error(`could not load ${pageUrl}`, error))
   return window
 }

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { BACKUP_REQUEST_CHANNEL, channelOf, type RecallApi, type RecallEvents } from '../shared/ipc'
+import { BACKUP_REQUEST_CHANNEL, channelOf, isMenuCommand, MENU_COMMAND_CHANNEL, type RecallApi, type RecallEvents } from '../shared/ipc'
 
 // Named functions only: the page never sees ipcRenderer itself, nor an IPC event object.
 const api = {
@@ -17,6 +17,15 @@ const api = {
     }
     ipcRenderer.on(BACKUP_REQUEST_CHANNEL, relay)
     return () => void ipcRenderer.removeListener(BACKUP_REQUEST_CHANNEL, relay)
+  },
+  showReminder: (count) => ipcRenderer.invoke(channelOf('showReminder'), count),
+  onMenuCommand: (listener) => {
+    // Only a known command, as a plain string, ever reaches the page.
+    const relay = (_event: unknown, command: unknown) => {
+      if (isMenuCommand(command)) listener(command)
+    }
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, relay)
+    return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay)
   }
 } satisfies RecallApi & RecallEvents
 

@@ -36,6 +36,8 @@ export interface RecallApi {
   readBackup(file: string): Promise<BackupReadResult>
   /** The renderer's answer to a backup request sent on BACKUP_REQUEST_CHANNEL. */
   deliverBackupContent(requestId: string, reply: BackupContentReply): Promise<void>
+  /** The daily reminder: a system notification "N cards are due in Recall" (count 1..1e6). */
+  showReminder(count: number): Promise<void>
 }
 
 export type SaveFileKind = 'deck-json' | 'deck-csv' | 'backup'
@@ -52,9 +54,20 @@ export type SaveFileResult = { status: 'saved'; file: string } | { status: 'canc
 /** Main → renderer: "send me the encoded collection" (payload: a request id). */
 export const BACKUP_REQUEST_CHANNEL = 'recall:backup-request'
 
+/** Main → renderer: a menu item that acts in the page (payload: one of MENU_COMMANDS). */
+export const MENU_COMMAND_CHANNEL = 'recall:menu-command'
+
+export const MENU_COMMANDS = ['import-deck', 'open-backups', 'theme-light', 'theme-dark', 'theme-system', 'go-decks', 'go-browse', 'go-stats', 'go-practice', 'go-exam', 'show-shortcuts'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return MENU_COMMANDS.includes(value as MenuCommand)
+}
+
 /** What the preload exposes besides the invoke methods: main's requests, as a named listener. */
 export interface RecallEvents {
   onBackupRequest(listener: (requestId: string) => void): () => void
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void
 }
 
 export type RecallMethod = keyof RecallApi
@@ -68,7 +81,8 @@ const methods: { [K in RecallMethod]: true } = {
   backupNow: true,
   listBackups: true,
   readBackup: true,
-  deliverBackupContent: true
+  deliverBackupContent: true,
+  showReminder: true
 }
 export const RECALL_METHODS = Object.keys(methods) as RecallMethod[]
 

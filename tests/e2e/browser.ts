@@ -7,11 +7,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 /** Debian's Chromium by default; RECALL_CHROMIUM points the tests at another build. */
 export const chromiumPath = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium'
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 
 export interface Profile {
   dir: string
-  open(): Promise<{ context: BrowserContext; page: Page }>
+  /** `welcome: true` keeps the first-run welcome dialog; by default it is marked as seen. */
+  open(options?: { welcome?: boolean }): Promise<{ context: BrowserContext; page: Page }>
   /** Closes every browser this profile opened and deletes it. */
   remove(): Promise<void>
 }
@@ -23,9 +24,11 @@ export async function newProfile(): Promise<Profile> {
   const opened: BrowserContext[] = []
   return {
     dir,
-    async open() {
+    async open({ welcome = false } = {}) {
       const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: FLAGS })
       opened.push(context)
+      // The app keeps a copy of "welcome seen" in localStorage for its first paint and honours it.
+      if (!welcome) await context.addInitScript(dismissWelcome)
       const page = context.pages()[0] ?? (await context.newPage())
       page.on('pageerror', (error) => {
         throw error
@@ -36,6 +39,14 @@ export async function newProfile(): Promise<Profile> {
       await Promise.all(opened.map((c) => c.close().catch(() => undefined)))
       await rm(dir, { recursive: true, force: true })
     }
+  }
+}
+
+export function dismissWelcome() {
+  try {
+    localStorage.setItem('recall.welcomeSeen', 'true')
+  } catch {
+    // about:blank has no storage; the app's own pages do.
   }
 }
 

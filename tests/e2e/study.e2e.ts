@@ -65,7 +65,7 @@ describe('studying a built-in deck in the web build', () => {
     await page.goto(inject('baseUrl'))
     await page.getByRole('button', { name: /^Study AWS ML: chip → role/ }).click()
     await page.getByRole('button', { name: /Show answer/ }).click()
-    const good = page.getByRole('button', { name: /^Good, next review in 10m/ })
+    const good = page.getByRole('button', { name: /^Good 10m/ })
     await good.click()
     await expect.poll(() => page.getByRole('button', { name: /Show answer/ }).count()).toBe(1)
     await page.getByRole('button', { name: 'Back to decks (Esc)' }).click()

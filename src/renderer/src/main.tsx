@@ -1,16 +1,34 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { encodeCollection } from './db/collection-backup'
 import { RecallDatabase } from './db/database'
 import { detectPlatform } from './platform'
+import { listenToMenuCommands } from './platform/menu-commands'
+import { pickDeckFile } from './screens/import/use-import-triggers'
+import { startReminderClock } from './store/reminder-slice'
 import { createRecallStore, setAppStore } from './store'
+import { applyTheme, followThemePreference, readRememberedPreferences } from './theme'
 import './styles.css'
 
+// Before anything renders, so the first frame already has the chosen colours.
+const remembered = readRememberedPreferences()
+applyTheme(remembered.theme ?? 'system')
+
 const platform = detectPlatform()
-const store = createRecallStore({ db: new RecallDatabase(), platform, now: () => Date.now() })
+const db = new RecallDatabase()
+const store = createRecallStore({ db, platform, now: () => Date.now(), appVersion: __APP_VERSION__ })
 setAppStore(store)
+followThemePreference(store)
+void store.getState().loadPreferences(remembered)
 void platform.requestPersistentStorage()
 void store.getState().loadLibrary()
+// The desktop app's automatic backups: main asks, the page hands over the encoded collection.
+platform.backups?.answerRequests(() => encodeCollection(db, __APP_VERSION__, Date.now()))
+// The desktop menu bar's items that act in the page, and the daily reminder (off until turned on).
+listenToMenuCommands(platform, store.getState, pickDeckFile)
+void store.getState().loadReminder()
+startReminderClock(store)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,6 +20,9 @@ const fake = vi.hoisted(() => {
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     session: {} as Record<string, (...args: never[]) => unknown>,
+    menu: [] as { label?: string; role?: string; click?: () => void; submenu?: unknown[] }[],
+    notifications: [] as { title: string; body: string }[],
+    sent: [] as [string, unknown][],
     windows: [] as { webPreferences: Record<string, unknown>; contents: unknown; url?: string }[]
   }
 })
@@ -36,6 +39,9 @@ vi.mock('electron', async () => {
     quit: () => undefined
   })
   class WebContents extends EventEmitter {
+    send(channel: string, payload: unknown) {
+      fake.sent.push([channel, payload])
+    }
     openHandler?: (details: { url: string }) => unknown
     setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
       this.openHandler = handler
@@ -56,9 +62,21 @@ vi.mock('electron', async () => {
       return fake.windows
     }
   }
+  class Notification extends EventEmitter {
+    constructor(private readonly content: { title: string; body: string }) {
+      super()
+    }
+    static isSupported = () => true
+    show() {
+      fake.notifications.push(this.content)
+    }
+  }
   return {
     app,
     BrowserWindow,
+    Notification,
+    Menu: { buildFromTemplate: (template: typeof fake.menu) => template, setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => fake.calls.push(`registerSchemesAsPrivileged ready=${fake.isReady()} ${JSON.stringify(schemes)}`),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler)
@@ -118,5 +136,23 @@ describe('the main process wiring', () => {
     await expect(listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } }, '/etc')).rejects.toThrow(/invalid arguments/)
     const library = (await listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } })) as { decks: { deck: { id: string } }[] }
     expect(library.decks.map((d) => d.deck.id)).toEqual(readdirSync('decks').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort())
+  })
+
+  it('sets an application menu whose page commands reach the window on one channel', () => {
+    const study = fake.menu.find((item) => item.label === '&Study')!
+    const browse = (study.submenu as { label: string; click: () => void }[]).find((item) => item.label === 'Browse')!
+    browse.click()
+    expect(fake.sent).toEqual([['recall:menu-command', 'go-browse']])
+  })
+
+  it('shows the due reminder as a system notification, only for a sane count from our page', async () => {
+    const showReminder = fake.ipcHandlers.get('recall:showReminder')!
+    const ownPage = { senderFrame: { url: 'app://recall/index.html', parent: null } }
+    await showReminder(ownPage, 12)
+    expect(fake.notifications).toEqual([{ title: 'Time to revise', body: '12 cards are due in Recall' }])
+    await expect(showReminder(ownPage, 'rm -rf')).rejects.toThrow(/invalid arguments/)
+    await expect(showReminder(ownPage, 0)).rejects.toThrow(/invalid arguments/)
+    await expect(showReminder({ senderFrame: { url: 'https://evil.example/', parent: null } }, 3)).rejects.toThrow(/own page/)
+    expect(fake.notifications).toHaveLength(1)
   })
 })

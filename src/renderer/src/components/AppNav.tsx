@@ -1,18 +1,26 @@
 import type { Screen } from '../store/navigation-slice'
 import { actions, useRecall } from '../store'
+import { ShortcutSheetButton } from './ShortcutSheet'
+import { ThemeToggle } from './ThemeToggle'
 
 type NavName = Exclude<Screen['name'], 'study' | 'options'>
 
 // One entry per top-level screen; each screen's folder under screens/ adds its own line here.
 const ITEMS: Array<{ name: NavName; label: string; open: () => void }> = [
-  { name: 'decks', label: 'Decks', open: () => actions().goTo({ name: 'decks' }) }
+  { name: 'decks', label: 'Decks', open: () => actions().goTo({ name: 'decks' }) },
+  { name: 'browse', label: 'Browse', open: () => void actions().openBrowse() },
+  { name: 'add', label: 'Add', open: () => void actions().openAdd() },
+  { name: 'practice', label: 'Practice', open: () => void actions().openPractice() },
+  { name: 'stats', label: 'Statistics', open: () => void actions().openStats() },
+  { name: 'exam', label: 'Exams', open: () => void actions().openExamDates() },
+  { name: 'tools', label: 'Tools', open: () => actions().goTo({ name: 'tools' }) }
 ]
 
 /** The top bar: the app's name and its main screens, as links with the current one marked. */
 export function AppNav() {
   const current = useRecall((s) => s.screen.name)
   return (
-    <nav aria-label="Main" className="mb-6 flex items-center gap-1 border-b border-slate-200 pb-3 dark:border-slate-700">
+    <nav aria-label="Main" className="mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 dark:border-slate-700">
       <span className="me-4 text-lg font-bold text-blue-700 dark:text-blue-300">Recall</span>
       {ITEMS.map((item) => (
         <button
@@ -25,6 +33,10 @@ export function AppNav() {
           {item.label}
         </button>
       ))}
+      <div className="ms-auto flex flex-wrap items-center gap-2">
+        <ShortcutSheetButton />
+        <ThemeToggle />
+      </div>
     </nav>
   )
 }

@@ -4,7 +4,7 @@ import type { RecallDatabase } from './database'
 import type { Settings } from './records'
 
 const DEFAULT_PRESET: Preset = { id: DEFAULT_PRESET_ID, name: 'Default', options: DEFAULT_STUDY_OPTIONS }
-const DEFAULT_SETTINGS: Settings = { dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR }
+const DEFAULT_SETTINGS: Settings = { dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR, theme: 'system', welcomeSeen: false, reminderEnabled: false, reminderTime: '18:00' }
 
 export async function listPresets(db: RecallDatabase): Promise<Preset[]> {
   const stored = await db.presets.toArray()

@@ -7,6 +7,7 @@ import type { GradeOutcome } from '../core/scheduler'
 import type { StudyOptions } from '../core/study-options'
 import type { RecallDatabase } from './database'
 import { Queue, queueForState, type CardRecord } from './records'
+import { assertUnchangedSinceShown } from './write-guards'
 
 type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
 
@@ -72,12 +73,16 @@ async function unburyFinishedDays(db: RecallDatabase, deckId: string, day: Study
 export async function countToday(db: RecallDatabase, deckId: string, day: StudyDay, limits: Limits): Promise<QueueCounts> {
   return db.transaction('r', db.cards, db.reviews, async () => {
     const allowance = allowanceFor(limits, await studiedToday(db, deckId, day))
+    // The list shows numbers capped by the day's limits, so at most that many keys are read:
+    // IndexedDB's count() walks the whole range, which at 100,000 cards costs hundreds of ms.
+    const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
+      limit <= 0 ? Promise.resolve(0) : collection.limit(limit).primaryKeys().then((keys) => keys.length)
     const [learning, review, fresh] = await Promise.all([
       dueBefore(db, deckId, Queue.Learning, day.end).count(),
-      dueBefore(db, deckId, Queue.Review, day.end).count(),
-      newInOrder(db, deckId).count()
+      capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews),
+      capped(newInOrder(db, deckId), allowance.newCards)
     ])
-    return { learning, review: Math.min(review, allowance.reviews), fresh: Math.min(fresh, allowance.newCards) }
+    return { learning, review, fresh }
   })
 }
 
@@ -98,6 +103,8 @@ export async function recordReview(
   const updated: CardRecord = { ...card, ...outcome.next, queue: queueForState(outcome.next.state) }
   if (outcome.next.last_review === undefined) delete updated.last_review
   const logId = await db.transaction('rw', db.cards, db.reviews, async () => {
+    // Another tab may have answered or changed the card since it was shown here.
+    assertUnchangedSinceShown(card, await db.cards.get(card.id))
     await db.cards.put(updated)
     return db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) })
   })

@@ -10,6 +10,9 @@ export function electronPlatform(api: RecallApi & RecallEvents): Platform {
     readDeckFile: readDeckInWorker,
     saveFile: (request) => api.saveFile(request),
     optimizeParameters: (histories) => api.optimizeParameters(histories),
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+    // Main shows it: the permission policy refuses web notifications to every page.
+    notifications: { requestPermission: async () => true, showDue: (count) => api.showReminder(count) },
     backups: {
       noteStudyActivity: () => api.noteStudyActivity(),
       backupNow: () => api.backupNow(),

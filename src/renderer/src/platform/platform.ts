@@ -1,5 +1,5 @@
 import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '../../../shared/backup/backup-types'
-import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
+import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
 import type { OptimizerHistory, OptimizeResult } from '../../../shared/optimizer'
 import type { ImportResult } from '../../../shared/deck/problems'
 import type { Deck } from '../../../shared/deck/schema'
@@ -17,6 +17,16 @@ export interface Platform {
   readDeckFile(file: { name: string; bytes: Uint8Array }): Promise<ImportResult<Deck>>
   /** Automatic backups live in the desktop app's data folder; the browser has none. */
   backups: BackupFolder | null
+  /** The desktop app's menu bar asks the page to act; the browser has no menu bar. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void
+  /** The daily reminder's system notification; absent where none can be shown. */
+  notifications?: ReminderNotifications
+}
+
+export interface ReminderNotifications {
+  /** Asked when the person turns reminders on (a browser shows its permission prompt). */
+  requestPermission(): Promise<boolean>
+  showDue(count: number): Promise<void>
 }
 
 export interface BackupFolder {

@@ -1,4 +1,5 @@
 import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
+import { dueReminderText } from '../core/reminder'
 import { askForPersistence, type Platform } from './platform'
 import { readDeckInWorker } from './read-deck-in-worker'
 
@@ -25,7 +26,19 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
       ok: false,
       message: 'Optimizing parameters runs the FSRS optimizer, which comes with the desktop app. Your current parameters are kept.'
     }),
-    backups: null
+    backups: null,
+    notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
+  }
+}
+
+/** The browser's Notification API, used only after the person turned reminders on and allowed it. */
+function webNotifications() {
+  return {
+    requestPermission: async () => Notification.permission === 'granted' || (await Notification.requestPermission()) === 'granted',
+    showDue: async (count: number) => {
+      if (Notification.permission !== 'granted') return
+      new Notification('Time to revise', { body: dueReminderText(count) })
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { RecallState } from './index'
 
-export type Screen = { name: 'decks' } | { name: 'study' } | { name: 'options'; deckId: string }
+export type Screen = { name: 'decks' } | { name: 'browse' } | { name: 'add' } | { name: 'study' } | { name: 'options'; deckId: string } | { name: 'practice' } | { name: 'stats' } | { name: 'exam' } | { name: 'tools' }
 
 export interface NavigationSlice {
   screen: Screen

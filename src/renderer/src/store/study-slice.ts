@@ -4,6 +4,8 @@ import { studyDayOf, type StudyDay } from '../core/day'
 import { buildCardHistory, type HistoryRow } from '../core/card-history'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '../core/queue'
 import { createScheduler, previewGrades, type GradeOutcome } from '../core/scheduler'
+import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '../core/exam/exam-scheduling'
+import { loadExamMode } from '../db/exam-repository'
 import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '../core/study-options'
 import * as actionsDb from '../db/card-actions'
 import type { UndoEntry } from '../db/card-actions'
@@ -63,6 +65,8 @@ export const createStudySlice =
   (set, get) => {
     // Replaced at the start of each session by one built from the deck's own options.
     let scheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
+    // The exam the session's deck is revised for, when its exam mode is on; null means plain FSRS.
+    let examMode: ExamModeSession | null = null
 
     /** Shows `show` if given, otherwise whatever the queue says comes next. */
     async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
@@ -81,7 +85,7 @@ export const createStudySlice =
           shownAt: at,
           saving: false,
           ...(notice ? { notice } : {}),
-          ...(card ? { card, outcomes: previewGrades(scheduler, card, at) } : {})
+          ...(card ? { card, outcomes: applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode) } : {})
         }
       })
     }
@@ -127,6 +131,7 @@ export const createStudySlice =
         const [options, settings] = await Promise.all([optionsForDeck(db, deckId), getSettings(db)])
         scheduler = createScheduler(options)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
+        examMode = await loadExamMode(db, deckId, now(), settings.dayStartsAtHour)
         const queue = await loadTodayQueue(db, deckId, day, options)
         await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue })
         set({ screen: { name: 'study' } })
@@ -143,10 +148,11 @@ export const createStudySlice =
         const { card } = session
         // Computed at the moment of the grade, so a card left on screen is scheduled from now.
         const at = now()
-        const outcome = previewGrades(scheduler, card, at)[rating]
+        const outcome = applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode)[rating]
         set({ session: { ...session, saving: true } })
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
+          examMode = examModeAfterGrade(examMode, card, saved.card)
           pushUndo({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
           // Main decides whether a backup is due (at most every 30 minutes); never awaited.
           void platform.backups?.noteStudyActivity().catch(() => undefined)

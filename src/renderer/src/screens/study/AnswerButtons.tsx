@@ -22,13 +22,15 @@ export function AnswerButtons({ outcomes, now, disabled }: { outcomes: Record<Gr
             disabled={disabled}
             autoFocus={i === 2}
             onClick={() => void actions().grade(rating)}
-            aria-label={`${LABELS[i]}, next review in ${interval} (key ${i + 1})`}
+            aria-keyshortcuts={String(i + 1)}
+            title={`Next review in ${interval} (key ${i + 1})`}
             className={`flex flex-col items-center rounded-md bg-white px-3 py-2 ring-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500 disabled:opacity-50 dark:bg-slate-800 dark:hover:bg-slate-700 ${TONES[i]}`}
           >
-            <span className="text-xs tabular-nums opacity-80" data-testid="interval">
+            {/* The name is the visible text in reading order ("Good 10m 3"); the interval is drawn first. */}
+            <span className="font-semibold">{LABELS[i]}</span>
+            <span className="order-first text-xs tabular-nums opacity-80" data-testid="interval">
               {interval}
             </span>
-            <span className="font-semibold">{LABELS[i]}</span>
             <kbd className="text-xs opacity-60">{i + 1}</kbd>
           </button>
         )

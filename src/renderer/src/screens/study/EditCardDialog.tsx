@@ -1,19 +1,15 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '../../components/Button'
+import { Dialog } from '../../components/Dialog'
 import type { CardRecord } from '../../db/records'
 import { actions } from '../../store'
 
 /** Edits the card's text (both directions); its scheduling and history are untouched. */
 export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
   const [front, setFront] = useState(card.reverse ? card.answer : card.question)
   const [back, setBack] = useState(card.reverse ? card.question : card.answer)
   const [extra, setExtra] = useState(card.extra ?? '')
   const empty = !front.trim() || !back.trim()
-
-  useEffect(() => {
-    ref.current?.showModal()
-  }, [])
 
   const save = async () => {
     if (empty) return
@@ -21,12 +17,13 @@ export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: (
     onClose()
   }
 
-  const field = (label: string, value: string, change: (v: string) => void, rows: number) => (
+  const field = (label: string, value: string, change: (v: string) => void, rows: number, first = false) => (
     <label className="flex flex-col gap-1 text-sm font-medium">
       {label}
       <textarea
         rows={rows}
         value={value}
+        data-autofocus={first || undefined}
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save()
@@ -37,17 +34,9 @@ export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: (
   )
 
   return (
-    <dialog
-      ref={ref}
-      onClose={onClose}
-      aria-labelledby="edit-title"
-      className="m-auto w-full max-w-xl rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:bg-slate-800 dark:text-slate-100"
-    >
-      <h2 id="edit-title" className="mb-4 text-lg font-semibold">
-        Edit card
-      </h2>
+    <Dialog title="Edit card" onClose={onClose}>
       <div className="flex flex-col gap-3">
-        {field('Front', front, setFront, 3)}
+        {field('Front', front, setFront, 3, true)}
         {field('Back', back, setBack, 5)}
         {field('Extra (shown under the answer)', extra, setExtra, 2)}
         {empty && <p className="text-sm text-red-700 dark:text-red-300">Front and back cannot be empty.</p>}
@@ -55,9 +44,9 @@ export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: (
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button tone="primary" disabled={empty} onClick={() => void save()}>
-          Save <kbd className="ms-1 text-xs opacity-75">Ctrl+Enter</kbd>
+          Save <kbd className="ms-1 text-xs">Ctrl+Enter</kbd>
         </Button>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

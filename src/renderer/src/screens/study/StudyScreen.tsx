@@ -62,7 +62,7 @@ export function StudyScreen() {
               <AnswerButtons outcomes={session.outcomes!} now={session.shownAt} disabled={session.saving} />
             ) : (
               <Button tone="primary" autoFocus onClick={() => actions().reveal()} className="min-w-48">
-                Show answer <kbd className="ms-2 text-sm opacity-75">Space</kbd>
+                Show answer <kbd className="ms-2 text-sm">Space</kbd>
               </Button>
             )}
             <StudyToolbar canUndo={canUndo} onCommand={(c) => run(c, open)} />
@@ -74,7 +74,7 @@ export function StudyScreen() {
           {canUndo && (
             <div className="flex justify-center">
               <Button onClick={() => void actions().undoLast()}>
-                Undo last answer <kbd className="ms-1 text-xs opacity-75">Ctrl+Z</kbd>
+                Undo last answer <kbd className="ms-1 text-xs">Ctrl+Z</kbd>
               </Button>
             </div>
           )}

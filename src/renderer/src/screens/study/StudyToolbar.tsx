@@ -23,7 +23,7 @@ export function StudyToolbar({ onCommand, canUndo }: { onCommand: (c: StudyComma
           aria-keyshortcuts={item.keys.replace('Ctrl', 'Control')}
           className="rounded px-2 py-1 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-40 dark:text-slate-300 dark:ring-slate-600 dark:hover:bg-slate-800"
         >
-          {item.label} <kbd className="opacity-60">{item.keys}</kbd>
+          {item.label} <kbd>{item.keys}</kbd>
         </button>
       ))}
     </nav>

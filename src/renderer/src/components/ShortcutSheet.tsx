@@ -1,0 +1,107 @@
+import { Fragment, useEffect } from 'react'
+import { actions, useRecall } from '../store'
+import { Button } from './Button'
+import { Dialog } from './Dialog'
+import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from './shortcut-list'
+
+const kbdClass = 'rounded border border-slate-300 bg-slate-100 px-1 font-mono text-xs text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+
+/** "Ctrl+Alt+N" as three keycaps; alternatives joined by "or". */
+export function ShortcutKeys({ keys }: { keys: Shortcut['keys'] }) {
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1">
+      {keys.map((chord, i) => (
+        <Fragment key={chord}>
+          {i > 0 && <span className="text-sm text-slate-600 dark:text-slate-300">or</span>}
+          <kbd className="inline-flex items-center gap-0.5">
+            {/* "+" alone is a key; only a "+" between two keys joins them. */}
+            {chord.split(/(?<=.)\+(?=.)/).map((key, j) => (
+              <Fragment key={j}>
+                {j > 0 && '+'}
+                <kbd className={kbdClass}>{key}</kbd>
+              </Fragment>
+            ))}
+          </kbd>
+        </Fragment>
+      ))}
+    </span>
+  )
+}
+
+/** One shortcut as a row of a <dl>: keys in a column wide enough for "Ctrl+Alt+N", then what they do. */
+export function ShortcutRow({ shortcut }: { shortcut: Shortcut }) {
+  return (
+    <div className="grid grid-cols-[8.5rem_1fr] items-baseline gap-x-3">
+      <dt>
+        <ShortcutKeys keys={shortcut.keys} />
+      </dt>
+      <dd>{shortcut.does}</dd>
+    </div>
+  )
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)
+}
+
+/** "?" (Shift+/ on most layouts) opens the sheet from any screen, except while typing or in a dialog. */
+function useQuestionMarkKey() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return
+      if (typingIn(event.target) || document.querySelector('dialog[open]')) return
+      event.preventDefault()
+      actions().openShortcutSheet()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}
+
+/** Every keyboard shortcut, grouped by screen. Always mounted, so "?" works everywhere. */
+export function ShortcutSheet() {
+  const open = useRecall((s) => s.shortcutSheetOpen)
+  useQuestionMarkKey()
+  if (!open) return null
+  const close = () => actions().closeShortcutSheet()
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={close} width="max-w-4xl" testId="shortcut-sheet">
+      <div className="gap-8 md:columns-2">
+        {SHORTCUT_GROUPS.map((group) => (
+          <section key={group.title} aria-labelledby={`keys-${group.title}`} className="mb-5 break-inside-avoid">
+            <h3 id={`keys-${group.title}`} className="mb-2 font-semibold text-slate-700 dark:text-slate-200">
+              {group.title}
+            </h3>
+            <dl className="flex flex-col gap-1.5 text-sm text-slate-700 dark:text-slate-300">
+              {group.shortcuts.map((shortcut) => (
+                <ShortcutRow key={shortcut.does} shortcut={shortcut} />
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{MAC_NOTE}</p>
+      <div className="mt-4 flex justify-end">
+        <Button tone="primary" onClick={close}>
+          Close
+        </Button>
+      </div>
+    </Dialog>
+  )
+}
+
+/** The sheet for mouse users, in the nav bar. */
+export function ShortcutSheetButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => actions().openShortcutSheet()}
+      aria-keyshortcuts="?"
+      title="Keyboard shortcuts (?)"
+      className="rounded-md px-2.5 py-1 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800"
+    >
+      <span aria-hidden="true">?</span>
+      <span className="sr-only">Keyboard shortcuts</span>
+    </button>
+  )
+}

@@ -1,0 +1,82 @@
+import { useRef } from 'react'
+import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
+import { actions, useRecall } from '../store'
+import { Button } from './Button'
+import { Dialog } from './Dialog'
+import { ShortcutRow } from './ShortcutSheet'
+import { SHORTCUT_GROUPS } from './shortcut-list'
+
+const DECKS = [
+  { name: 'service → purpose', what: 'which AWS AI, ML, data and infrastructure service does what.' },
+  { name: 'pipeline stage → services', what: 'which services serve each stage of the ML pipeline.' },
+  { name: 'chip → role', what: 'which chips, accelerators and frameworks play which role.' }
+]
+
+const ESSENTIAL_KEYS = SHORTCUT_GROUPS.flatMap((g) => g.shortcuts.filter((s) => s.essential))
+
+/** The deck list's first "Study …" button: where someone who chose to start wants to be. */
+function firstDeckButton(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('main li button')
+}
+
+/** Shown once, on the very first start: what is here, how much a day, and the keys. */
+export function WelcomeDialog() {
+  const show = useRecall((s) => s.preferences.loaded && !s.preferences.welcomeSeen)
+  const choice = useRef<'start' | 'skip'>('skip')
+  if (!show) return null
+  const close = (how: 'start' | 'skip') => {
+    choice.current = how
+    void actions().dismissWelcome()
+  }
+  const { newCardsPerDay, reviewsPerDay } = DEFAULT_STUDY_OPTIONS
+  return (
+    <Dialog
+      title="Welcome to Recall"
+      onClose={() => close('skip')}
+      width="max-w-2xl"
+      testId="welcome"
+      returnFocus={() => (choice.current === 'start' ? firstDeckButton() : null)}
+    >
+      <div className="flex flex-col gap-4 text-slate-800 dark:text-slate-200">
+        <p>Flashcards for the AWS machine-learning exams, scheduled so you review each fact just before you would forget it.</p>
+        <section aria-labelledby="welcome-decks">
+          <h3 id="welcome-decks" className="font-semibold">
+            Three decks are built in
+          </h3>
+          <ul className="mt-1 list-disc ps-5">
+            {DECKS.map((deck) => (
+              <li key={deck.name}>
+                <strong>AWS ML: {deck.name}</strong> — {deck.what}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="welcome-limits">
+          <h3 id="welcome-limits" className="font-semibold">
+            A little every day
+          </h3>
+          <p className="mt-1">
+            Each deck gives you up to {newCardsPerDay} new cards and {reviewsPerDay} reviews a day. Change that in the deck&apos;s options: the{' '}
+            <span aria-hidden="true">⚙</span> button beside it.
+          </p>
+        </section>
+        <section aria-labelledby="welcome-keys">
+          <h3 id="welcome-keys" className="font-semibold">
+            Keys while studying
+          </h3>
+          <dl className="mt-2 grid gap-x-6 gap-y-1.5 text-sm md:grid-cols-2">
+            {ESSENTIAL_KEYS.map((shortcut) => (
+              <ShortcutRow key={shortcut.does} shortcut={shortcut} />
+            ))}
+          </dl>
+        </section>
+      </div>
+      <div className="mt-6 flex flex-wrap justify-end gap-2">
+        <Button onClick={() => close('skip')}>Skip</Button>
+        <Button tone="primary" data-autofocus onClick={() => close('start')}>
+          Start studying
+        </Button>
+      </div>
+    </Dialog>
+  )
+}

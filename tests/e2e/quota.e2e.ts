@@ -1,0 +1,68 @@
+import type { CDPSession, Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { newProfile, readReviewLog, type Profile } from './browser'
+
+const DECK = 'AWS ML: service → purpose'
+
+async function usage(cdp: CDPSession, origin: string): Promise<number> {
+  const reply = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { usage: number }
+  return reply.usage
+}
+
+async function showAnswerAndGrade(page: Page, key: string) {
+  if ((await page.getByTestId('answer').count()) === 0) await page.keyboard.press('Space')
+  await page.getByTestId('answer').waitFor()
+  await page.keyboard.press(key)
+}
+
+describe('a full disk while studying', () => {
+  let profile: Profile
+  beforeEach(async () => {
+    profile = await newProfile()
+  })
+  afterEach(async () => {
+    await profile?.remove()
+  })
+
+  it('says the answer was not saved, keeps it on screen, and saves it on retry once there is room again', async () => {
+    const { context, page } = await profile.open()
+    const base = inject('baseUrl')
+    const origin = new URL(base).origin
+    await page.goto(base)
+    await page.getByRole('button', { name: new RegExp(`^Study ${DECK}`) }).waitFor()
+
+    // Chromium checks quota against a figure it caches while the origin's IndexedDB is open, so
+    // the origin's last connection closes (Chromium keeps the store ~2 s more) before the quota
+    // shrinks to just above what is stored: the next grade cannot fit.
+    await page.goto(new URL('decks/library.json', base).href)
+    await page.waitForTimeout(3_000)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (await usage(cdp, origin)) + 1_024 })
+
+    await page.goto(base)
+    await page.getByRole('button', { name: new RegExp(`^Study ${DECK}`) }).click()
+    const question = await page.getByTestId('question').innerText()
+    await showAnswerAndGrade(page, '3')
+    const alert = page.getByRole('alert')
+    await expect.poll(() => alert.count(), { message: 'the quota override did not take effect' }).toBe(1)
+    expect(await alert.innerText()).toMatch(/not saved/)
+    expect(await alert.innerText()).toMatch(/full|QuotaExceeded/)
+    // The card stays, answer shown, so the same grade is one key away.
+    expect(await page.getByTestId('question').innerText()).toBe(question)
+    expect(await page.getByTestId('answer').count()).toBe(1)
+    expect(await readReviewLog(page)).toEqual([])
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin })
+    await page.keyboard.press('3')
+    await expect.poll(() => page.getByTestId('answer').count()).toBe(0)
+    expect(await page.getByTestId('question').innerText()).not.toBe(question)
+    expect(await alert.count()).toBe(0)
+    await showAnswerAndGrade(page, '4')
+    await expect.poll(() => page.getByTestId('answer').count()).toBe(0)
+
+    const log = await readReviewLog(page)
+    expect(log.map((r) => r.rating)).toEqual([3, 4])
+    expect(log[0]?.cardKey).toBe('aws-ml-services/bedrock')
+    await context.close()
+  })
+})

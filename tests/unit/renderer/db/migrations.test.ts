@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs'
+import Dexie from 'dexie'
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
+import { DEFAULT_PRESET_ID } from '../../../../src/renderer/src/core/study-options'
+import { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import { openCollection } from '../../../../src/renderer/src/db/open-database'
+import { getSettings, optionsForDeck } from '../../../../src/renderer/src/db/options-repository'
+import { Queue, queueForState, type CardRecord, type DeckRecord, type ReviewRecord } from '../../../../src/renderer/src/db/records'
+import { countToday, loadTodayQueue, recordReview } from '../../../../src/renderer/src/db/study-repository'
+import { makeFixtures, type DatabaseDump } from '../../../fixtures/db/make-fixtures'
+
+const readDump = (file: string) => JSON.parse(readFileSync(`tests/fixtures/db/${file}`, 'utf8')) as DatabaseDump
+const v1 = readDump('v1.json')
+const v2 = readDump('v2.json')
+const DAY = 86_400_000
+
+let counter = 0
+/** Writes a dump into a fresh database declared exactly as the old version declared it, and closes it. */
+async function restoreDump(dump: DatabaseDump): Promise<string> {
+  const name = `migration-${process.pid}-${++counter}`
+  const old = new Dexie(name)
+  for (const d of dump.declarations) old.version(d.version).stores(d.stores)
+  await old.transaction('rw', Object.keys(dump.tables), async () => {
+    for (const [table, rows] of Object.entries(dump.tables)) await old.table(table).bulkAdd(rows)
+  })
+  expect(old.verno).toBe(dump.version)
+  old.close()
+  return name
+}
+
+async function storedVersion(name: string): Promise<number | undefined> {
+  return (await indexedDB.databases()).find((d) => d.name === name)?.version
+}
+
+const byId = <T extends { id?: string | number }>(rows: T[]) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)))
+const rowsOf = <T>(dump: DatabaseDump, table: string) => (dump.tables[table] ?? []) as T[]
+
+describe('opening a collection written by an earlier version of Recall', () => {
+  it('uses fixtures that are exactly what make-fixtures.ts builds with the old declarations', async () => {
+    expect(await makeFixtures()).toEqual({ v1, v2 })
+  })
+
+  for (const dump of [v1, v2]) {
+    it(`upgrades a version ${dump.version} collection: every row kept, decks gain their preset, new tables empty`, async () => {
+      const name = await restoreDump(dump)
+      const db = new RecallDatabase(name)
+      expect(await openCollection(db)).toEqual({ ok: true })
+      expect(await storedVersion(name)).toBe(db.verno * 10)
+
+      const decks = rowsOf<DeckRecord>(dump, 'decks')
+      expect(byId(await db.decks.toArray())).toEqual(byId(decks.map((d) => ({ ...d, presetId: d.presetId ?? DEFAULT_PRESET_ID }))))
+      expect(byId(await db.cards.toArray())).toEqual(byId(rowsOf<CardRecord>(dump, 'cards')))
+      expect(await db.reviews.toArray()).toEqual(rowsOf<ReviewRecord>(dump, 'reviews'))
+      expect(await db.presets.toArray()).toEqual(rowsOf(dump, 'presets'))
+      expect(await db.settings.toArray()).toEqual(rowsOf(dump, 'settings'))
+      expect(await db.exams.count()).toBe(0)
+      expect(await db.simulations.count()).toBe(0)
+      // The fixture is not trivially small: decks, studied cards in every state, a real log.
+      expect(new Set(rowsOf<CardRecord>(dump, 'cards').map((c) => c.state))).toEqual(new Set([State.New, State.Learning, State.Review, State.Relearning]))
+      db.close()
+    })
+
+    it(`counts and loads today's study from an upgraded version ${dump.version} collection through its indexes`, async () => {
+      const db = new RecallDatabase(await restoreDump(dump))
+      const settings = await getSettings(db)
+      const day = studyDayOf(dump.capturedAt + 2 * DAY, settings.dayStartsAtHour)
+      const cards = rowsOf<CardRecord>(dump, 'cards')
+      for (const deck of rowsOf<DeckRecord>(dump, 'decks')) {
+        const options = await optionsForDeck(db, deck.id)
+        const queue = await loadTodayQueue(db, deck.id, day, options)
+        // Worked out from the fixture rows alone: buried cards of an earlier day come back.
+        const listed = (q: number) =>
+          cards
+            .filter((c) => c.deckId === deck.id && (c.queue === Queue.Buried && (c.buriedUntil ?? 0) <= day.start ? queueForState(c.state) : c.queue) === q)
+        const dueToday = (q: number) => listed(q).filter((c) => c.due < day.end).sort((a, b) => a.due - b.due)
+        expect(queue.learning.map((e) => e.id)).toEqual(dueToday(Queue.Learning).map((c) => c.id))
+        expect(queue.review.map((e) => e.id)).toEqual(dueToday(Queue.Review).slice(0, options.reviewsPerDay).map((c) => c.id))
+        const fresh = listed(Queue.New).sort((a, b) => a.ord - b.ord).slice(0, options.newCardsPerDay)
+        expect(queue.fresh.map((e) => e.id)).toEqual(fresh.map((c) => c.id))
+        expect(await countToday(db, deck.id, day, options)).toEqual({ learning: queue.learning.length, review: queue.review.length, fresh: fresh.length })
+        // Each list has cards, so each index is really exercised.
+        expect([queue.learning.length, queue.review.length, queue.fresh.length].every((n) => n > 0)).toBe(true)
+      }
+      db.close()
+    })
+
+    it(`goes on recording grades after the log of a version ${dump.version} collection`, async () => {
+      const db = new RecallDatabase(await restoreDump(dump))
+      const card = (await db.cards.filter((c) => c.queue === Queue.Review).first())!
+      const at = card.due + DAY
+      const { logId } = await recordReview(db, card, previewGrades(createScheduler(await optionsForDeck(db, card.deckId)), card, at)[Rating.Good], 3000)
+      const lastOld = Math.max(...rowsOf<ReviewRecord>(dump, 'reviews').map((r) => r.id!))
+      expect(logId).toBe(lastOld + 1)
+      expect((await db.cards.get(card.id))?.reps).toBe(card.reps + 1)
+      db.close()
+    })
+  }
+})
+
+/** A later version whose upgrade step fails half-way, after it already changed rows. */
+class RecallWithFailingUpgrade extends RecallDatabase {
+  constructor(name: string) {
+    super(name)
+    this.version(4)
+      .stores({ cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], *tags', backups: 'id' })
+      .upgrade(async (tx) => {
+        await tx.table('cards').toCollection().modify((c: CardRecord) => {
+          c.question = 'half-migrated'
+        })
+        await tx.table('reviews').clear()
+        throw new Error('the disk went away')
+      })
+  }
+}
+
+async function snapshot(db: RecallDatabase) {
+  return { decks: await db.decks.toArray(), cards: await db.cards.toArray(), reviews: await db.reviews.toArray(), presets: await db.presets.toArray(), settings: await db.settings.toArray() }
+}
+
+describe('an upgrade that fails', () => {
+  it('is rolled back as a whole: the collection stays at its version with every row, and the user is told so', async () => {
+    const name = await restoreDump(v2)
+    const current = new RecallDatabase(name)
+    const before = await snapshot(current)
+    current.close()
+
+    const failing = new RecallWithFailingUpgrade(name)
+    const result = await openCollection(failing)
+    expect(result.ok).toBe(false)
+    const message = result.ok ? '' : result.message
+    expect(message).toMatch(/^Recall could not upgrade your collection from version 3 to 4 \(the disk went away\)\./)
+    expect(message).toMatch(/Your data is unchanged/)
+    expect(message).toMatch(/no backup is needed/)
+
+    expect(await storedVersion(name)).toBe(30)
+    const reopened = new RecallDatabase(name)
+    expect(await snapshot(reopened)).toEqual(before)
+    expect(reopened.tables.map((t) => t.name)).not.toContain('backups')
+    await reopened.open()
+    expect(reopened.backendDB().objectStoreNames.contains('backups')).toBe(false)
+    expect([...reopened.backendDB().transaction('cards').objectStore('cards').indexNames]).not.toContain('tags')
+    reopened.close()
+  })
+
+  it('undoes the earlier steps run in the same upgrade too (v1 → v4: the v2 step that set presetId)', async () => {
+    const name = await restoreDump(v1)
+    const result = await openCollection(new RecallWithFailingUpgrade(name))
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 4 .*Your data is unchanged/) })
+    expect(await storedVersion(name)).toBe(10)
+
+    const old = new Dexie(name)
+    old.version(1).stores(v1.declarations[0]!.stores)
+    expect(byId(await old.table('decks').toArray())).toEqual(byId(rowsOf<DeckRecord>(v1, 'decks')))
+    expect(old.tables.map((t) => t.name).sort()).toEqual(['cards', 'decks', 'reviews'])
+    expect(await old.table('reviews').count()).toBe(rowsOf(v1, 'reviews').length)
+    old.close()
+
+    // And the real upgrade still works afterwards.
+    const db = new RecallDatabase(name)
+    expect(await openCollection(db)).toEqual({ ok: true })
+    expect((await db.decks.toArray()).every((d) => d.presetId === DEFAULT_PRESET_ID)).toBe(true)
+    db.close()
+  })
+})
