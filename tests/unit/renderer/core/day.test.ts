@@ -3,7 +3,8 @@ import { studyDayOf } from '../../../../src/renderer/src/core/day'
 
 const originalTz = process.env.TZ
 afterEach(() => {
-  process.env.TZ = originalTz
+  if (originalTz === undefined) delete process.env.TZ
+  else process.env.TZ = originalTz
 })
 
 describe('studyDayOf', () => {

@@ -1,17 +1,17 @@
 import { State } from 'ts-fsrs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { newSchedulingState } from '../../../../../src/renderer/src/core/card-state'
 import { studyDayOf } from '../../../../../src/renderer/src/core/day'
 import { compileSearch, searchPredicate, type SearchContext } from '../../../../../src/renderer/src/core/search/compile'
 import { parseSearch } from '../../../../../src/renderer/src/core/search/parse'
 import { Queue, type CardRecord } from '../../../../../src/renderer/src/db/records'
 
+// Set before anything below computes a study day (the context is built at module load).
 const originalTz = process.env.TZ
-beforeAll(() => {
-  process.env.TZ = 'Europe/London'
-})
+process.env.TZ = 'Europe/London'
 afterAll(() => {
-  process.env.TZ = originalTz
+  if (originalTz === undefined) delete process.env.TZ
+  else process.env.TZ = originalTz
 })
 
 const HOUR = 3_600_000
