@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { chromiumPath, dismissWelcome, FLAGS } from './browser'
 
@@ -34,6 +34,7 @@ export async function launchKillable(profileDir: string, logFile?: string): Prom
     async kill() {
       process.kill(-child.pid!, 'SIGKILL')
       await exited
+      await groupGone(child.pid!)
       await browser.close().catch(() => undefined)
     },
     async close() {
@@ -56,5 +57,33 @@ function devtoolsEndpoint(child: ChildProcess): Promise<string> {
     // Kept reading afterwards, so Chromium never blocks on a full stderr pipe.
     child.stderr!.on('data', onData)
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before it listened: ${seen}`)))
+    setTimeout(() => reject(new Error(`Chromium did not listen within 30 s: ${seen}`)), 30_000).unref()
   })
+}
+
+/**
+ * Waits until no live process is left in the group (the renderers and the storage service die a
+ * moment after the browser), so the next start never overlaps the last one. Linux only: elsewhere
+ * a short pause stands in.
+ */
+async function groupGone(group: number): Promise<void> {
+  if (!existsSync('/proc/self/stat')) return new Promise((resolve) => setTimeout(resolve, 500))
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline && livingMembers(group) > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+function livingMembers(group: number): number {
+  let count = 0
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // Fields after "(name) ": state, ppid, pgrp. Zombies (Z) hold nothing any more.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(pgrp) === group && state !== 'Z' && state !== 'X') count++
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return count
 }

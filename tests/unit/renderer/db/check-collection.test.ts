@@ -13,6 +13,7 @@ import { Queue, type CardRecord } from '../../../../src/renderer/src/db/records'
 import { rescheduleDeck } from '../../../../src/renderer/src/db/reschedule-repository'
 import { loadTodayQueue, recordReview } from '../../../../src/renderer/src/db/study-repository'
 import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { summariseCheck } from '../../../../src/renderer/src/screens/maintenance/check-summary'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const start = new Date(2026, 0, 5, 9, 0).getTime()
@@ -141,5 +142,20 @@ describe('summariseLog', () => {
       row(2, Rating.Again)
     ])
     expect(summary).toEqual({ rows: 6, grades: 2, reschedules: 1, lapses: 1 })
+  })
+})
+
+describe('the Tools screen summary of a check', () => {
+  it('says what was repaired and what was kept, in plain words with counts', () => {
+    const summary = summariseCheck({ cards: 100_188, logs: 1_000_000, repaired: { ...NOTHING, cardWithoutDeck: 4, countsFromLog: 1 }, logsWithoutCard: 2 })
+    expect(summary).toEqual({
+      headline: 'Checked 100,188 cards and 1,000,000 review-log entries and repaired what was wrong:',
+      repairs: [
+        '4 cards whose deck no longer exists were taken out of study; progress is kept in case the deck returns.',
+        '1 card had review or lapse counts that disagreed with the review history; they were recounted from it.'
+      ],
+      notes: ['2 review-log entries belong to cards that no longer exist. They were kept: they are part of your study history and statistics.']
+    })
+    expect(summariseCheck({ cards: 1, logs: 1, repaired: NOTHING, logsWithoutCard: 0 })).toEqual({ headline: 'Checked 1 card and 1 review-log entry: no problems found.', repairs: [], notes: [] })
   })
 })
