@@ -22,3 +22,17 @@ export function makeDeck(id: string, cards: Card[]): LibraryDeck {
   const deck: Deck = { format: 'recall-deck', version: 1, id, name: `Deck ${id}`, cards }
   return { deck, origin: 'builtin', file: `${id}.json` }
 }
+
+/**
+ * A stored card without its change stamp `mod`, which every write renews: for comparing a card's
+ * content before and after an undo, or with one built in the test.
+ */
+export function unstamped<T extends { mod?: number }>(card: T): Omit<T, 'mod'>
+export function unstamped<T extends { mod?: number }>(card: T | undefined): Omit<T, 'mod'> | undefined
+export function unstamped<T extends { mod?: number }>(card: T | undefined): Omit<T, 'mod'> | undefined {
+  if (!card) return card
+  const { mod: _, ...rest } = card
+  return rest
+}
+
+export const allUnstamped = <T extends { mod?: number }>(cards: ReadonlyArray<T | undefined>) => cards.map((c) => unstamped(c))

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import { DEFAULT_PRESET_ID } from '../core/study-options'
-import type { CardRecord, DeckRecord, ExamRecord, PresetRecord, ReviewRecord, SettingRecord, SimulationRecord } from './records'
+import { keepDerivedTables, type DerivedRecord } from './derived-tables'
+import type { CardColumnsRecord, CardRecord, DeckRecord, ExamRecord, PresetRecord, ReviewDayRecord, ReviewRecord, SettingRecord, SimulationRecord } from './records'
 
 export const DATABASE_NAME = 'recall'
 
@@ -17,6 +18,10 @@ export class RecallDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>
   exams!: EntityTable<ExamRecord, 'id'>
   simulations!: EntityTable<SimulationRecord, 'id'>
+  // Derived tables (caches for the statistics screen; see derived-tables.ts).
+  reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
+  cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
+  derived!: EntityTable<DerivedRecord, 'name'>
 
   constructor(name = DATABASE_NAME) {
     // Review writes must reach the disk before the next card is shown.
@@ -36,5 +41,13 @@ export class RecallDatabase extends Dexie {
       })
     // v3: exam dates (forecast and exam mode) and the history of exam simulations.
     this.version(3).stores({ exams: 'id', simulations: 'id, finishedAt' })
+    // v4: caches for the statistics screen, and the cards' change stamp (`mod`) that keeps them current.
+    this.version(4).stores({
+      cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod]',
+      reviewDays: '[deckId+day]',
+      cardColumns: 'deckId',
+      derived: 'name'
+    })
+    this.use(keepDerivedTables)
   }
 }

@@ -80,6 +80,8 @@ export interface CardRecord extends SchedulingState {
   /** Set when the user edited the text in the app: a new version of the deck file then keeps the edit. */
   edited?: boolean
   createdAt: number
+  /** Change stamp (ms, increasing), set on every write by the derived-tables middleware. */
+  mod?: number
 }
 
 export interface ReviewRecord extends StoredReviewLog {
@@ -113,3 +115,47 @@ export interface ExamRecord {
 }
 
 export type { ExamResultRecord as SimulationRecord } from '../core/practice/exam-score'
+
+/**
+ * One deck's study on one study day, as the review charts count it (a derived table, rebuilt from
+ * the review log when missing; see review-days.ts). Manual rows (resets, reschedules) are not counted.
+ */
+export interface ReviewDayRecord {
+  deckId: string
+  /** First millisecond of the study day, under the rule in the `reviewDays` bookkeeping row. */
+  day: number
+  /** Grades given. */
+  grades: number
+  /** Sum of the grades' durations, ms. */
+  timeMs: number
+  /** True retention: each card's first review-state grade of the day. */
+  youngPassed: number
+  youngFailed: number
+  maturePassed: number
+  matureFailed: number
+  /** Answer buttons: Again, Hard, Good, Easy presses for learning, young and mature cards. */
+  learning: [number, number, number, number]
+  young: [number, number, number, number]
+  mature: [number, number, number, number]
+}
+
+/**
+ * The scheduling fields of every card of one deck, as typed columns (a derived table; see
+ * card-columns.ts). Reading 100,000 cards as objects costs over a second; as columns, a few ms.
+ */
+export interface CardColumnsRecord {
+  deckId: string
+  /** Cards changed at or after this stamp (`mod`) may not be in the columns yet. */
+  builtFrom: number
+  ids: string[]
+  queue: Int8Array
+  state: Int8Array
+  due: Float64Array
+  stability: Float64Array
+  difficulty: Float64Array
+  /** NaN when the card was never reviewed. */
+  lastReview: Float64Array
+  scheduledDays: Float64Array
+  /** NaN when the card is not buried. */
+  buriedUntil: Float64Array
+}

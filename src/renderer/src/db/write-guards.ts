@@ -15,13 +15,18 @@ export class StaleCardError extends Error {
   }
 }
 
-/** True when the stored card differs from the one shown in any field (arrays compared by items). */
+/**
+ * True when the stored card differs from the one shown in any field (arrays compared by items).
+ * The change stamp `mod` is not compared: a card kept in memory after its own write has the old
+ * stamp, and any change by someone else also changes a field that is compared.
+ */
 export function changedSinceShown(shown: CardRecord, stored: CardRecord | undefined): boolean {
   if (!stored) return true
   const a = shown as unknown as Record<string, unknown>
   const b = stored as unknown as Record<string, unknown>
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   for (const key of keys) {
+    if (key === 'mod') continue
     const x = a[key]
     const y = b[key]
     if (Array.isArray(x) && Array.isArray(y)) {

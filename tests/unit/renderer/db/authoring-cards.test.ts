@@ -8,7 +8,7 @@ import { addCard, copyDeck, createUserDeck, newStudyCard, REVERSE_ORD_OFFSET, ty
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { Queue } from '../../../../src/renderer/src/db/records'
 import { recordReview } from '../../../../src/renderer/src/db/study-repository'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 
 const now = new Date(2026, 3, 15, 10).getTime()
 const draft = (fields: Partial<CardDraft>): CardDraft => ({ front: 'Amazon Kendra', back: 'Enterprise search with natural-language questions', extra: '', tags: '', reverse: false, ...fields })
@@ -26,8 +26,8 @@ describe('making cards and decks in the app', () => {
     const card = { id: 'kendra', front: 'Amazon Kendra', back: 'Enterprise search', extra: 'Uses ML', tags: ['search'], reverse: true }
     await mergeDeck(db, makeDeck('d', [card]), now)
     const [forward, reverse] = await db.cards.orderBy('[deckId+queue+ord]').toArray()
-    expect(newStudyCard('d', card, false, 0, now)).toEqual(forward)
-    expect(newStudyCard('d', card, true, 1, now)).toEqual(reverse)
+    expect(newStudyCard('d', card, false, 0, now)).toEqual(unstamped(forward))
+    expect(newStudyCard('d', card, true, 1, now)).toEqual(unstamped(reverse))
   })
 
   it('makes a deck of the user’s own, refusing an empty or taken name', async () => {

@@ -7,7 +7,7 @@ import { forget, setSuspended, undo } from '../../../../src/renderer/src/db/card
 import { addCard, deleteCards, moveCards } from '../../../../src/renderer/src/db/card-authoring'
 import { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { Queue, type CardRecord } from '../../../../src/renderer/src/db/records'
-import { freshDatabase } from '../../helpers/fixtures'
+import { allUnstamped, freshDatabase } from '../../helpers/fixtures'
 import { NOW, seedCollection } from '../store/browse-collection'
 
 const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
@@ -21,7 +21,7 @@ async function seeded() {
 
 /** Everything a bulk action could touch, to compare before and after a failure. */
 async function snapshot(db: RecallDatabase) {
-  return { cards: await db.cards.orderBy(':id').toArray(), reviews: await db.reviews.orderBy(':id').toArray(), decks: await db.decks.orderBy(':id').toArray() }
+  return { cards: allUnstamped(await db.cards.orderBy(':id').toArray()), reviews: await db.reviews.orderBy(':id').toArray(), decks: await db.decks.orderBy(':id').toArray() }
 }
 
 /** Makes the `n`th write of a kind to the cards table throw, as a full disk would mid-way. */
@@ -47,7 +47,7 @@ describe('bulk actions of the card browser', () => {
     const picked = ids('aws-ml-chips', 3, 20) // c3, c6, … c60 (c21, c42 are already suspended)
     const { undo: entry, after } = await suspendCards(db, picked, true)
     expect(entry.before.map((c) => c.id)).toHaveLength(18)
-    expect(after).toEqual(await db.cards.bulkGet(entry.before.map((c) => c.id)))
+    expect(allUnstamped(after)).toEqual(allUnstamped(await db.cards.bulkGet(entry.before.map((c) => c.id))))
     expect((await db.cards.bulkGet(picked)).every((c) => c!.queue === Queue.Suspended)).toBe(true)
 
     await undo(db, entry)
@@ -67,15 +67,15 @@ describe('bulk actions of the card browser', () => {
 
     for (const c of await cards(one)) if (c!.queue !== Queue.Suspended) await setSuspended(one, c!, true)
     await suspendCards(bulk, picked, true)
-    expect(await cards(bulk)).toEqual(await cards(one))
+    expect(allUnstamped(await cards(bulk))).toEqual(allUnstamped(await cards(one)))
 
     for (const c of await cards(one)) await setSuspended(one, c!, false)
     await suspendCards(bulk, picked, false)
-    expect(await cards(bulk)).toEqual(await cards(one))
+    expect(allUnstamped(await cards(bulk))).toEqual(allUnstamped(await cards(one)))
 
     for (const c of await cards(one)) await forget(one, scheduler, c!, NOW)
     await forgetCards(bulk, picked, () => scheduler, NOW)
-    expect(await cards(bulk)).toEqual(await cards(one))
+    expect(allUnstamped(await cards(bulk))).toEqual(allUnstamped(await cards(one)))
     expect(await logs(bulk)).toEqual(await logs(one))
     expect(await logs(bulk)).toHaveLength(4)
   })

@@ -104,8 +104,8 @@ describe('opening a collection written by an earlier version of Recall', () => {
 class RecallWithFailingUpgrade extends RecallDatabase {
   constructor(name: string) {
     super(name)
-    this.version(4)
-      .stores({ cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], *tags', backups: 'id' })
+    this.version(this.verno + 1)
+      .stores({ cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod], *tags', backups: 'id' })
       .upgrade(async (tx) => {
         await tx.table('cards').toCollection().modify((c: CardRecord) => {
           c.question = 'half-migrated'
@@ -131,11 +131,11 @@ describe('an upgrade that fails', () => {
     const result = await openCollection(failing)
     expect(result.ok).toBe(false)
     const message = result.ok ? '' : result.message
-    expect(message).toMatch(/^Recall could not upgrade your collection from version 3 to 4 \(the disk went away\)\./)
+    expect(message).toMatch(/^Recall could not upgrade your collection from version 4 to 5 \(the disk went away\)\./)
     expect(message).toMatch(/Your data is unchanged/)
     expect(message).toMatch(/no backup is needed/)
 
-    expect(await storedVersion(name)).toBe(30)
+    expect(await storedVersion(name)).toBe(40)
     const reopened = new RecallDatabase(name)
     expect(await snapshot(reopened)).toEqual(before)
     expect(reopened.tables.map((t) => t.name)).not.toContain('backups')
@@ -145,10 +145,10 @@ describe('an upgrade that fails', () => {
     reopened.close()
   })
 
-  it('undoes the earlier steps run in the same upgrade too (v1 → v4: the v2 step that set presetId)', async () => {
+  it('undoes the earlier steps run in the same upgrade too (v1 → v5: the v2 step that set presetId)', async () => {
     const name = await restoreDump(v1)
     const result = await openCollection(new RecallWithFailingUpgrade(name))
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 4 .*Your data is unchanged/) })
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 5 .*Your data is unchanged/) })
     expect(await storedVersion(name)).toBe(10)
 
     const old = new Dexie(name)

@@ -17,10 +17,13 @@ function openRaw(name: string, version: number, onVersionChange?: () => void): P
   })
 }
 
+/** The schema version this build of Recall declares. */
+const CURRENT = new RecallDatabase('version-probe').verno
+
 class NextRecall extends RecallDatabase {
   constructor(name: string) {
     super(name)
-    this.version(4).stores({ notes: 'id' })
+    this.version(CURRENT + 1).stores({ notes: 'id' })
   }
 }
 
@@ -31,7 +34,7 @@ describe('another window changes the collection', () => {
     const listener = { closedElsewhere: vi.fn(), blocked: vi.fn() }
     watchConnection(db, listener)
 
-    const newer = await openRaw(db.name, 40)
+    const newer = await openRaw(db.name, (CURRENT + 1) * 10)
     expect(listener.closedElsewhere).toHaveBeenCalledOnce()
     expect(db.isOpen()).toBe(false)
     const write = await db.settings.put({ key: 'dayStartsAtHour', value: 6 }).catch((e: unknown) => e)
@@ -46,7 +49,7 @@ describe('another window changes the collection', () => {
     await old.open()
     old.close()
     // An old window that ignores versionchange and keeps its connection.
-    const stubborn = await openRaw(old.name, 30, () => undefined)
+    const stubborn = await openRaw(old.name, CURRENT * 10, () => undefined)
     const db = new NextRecall(old.name)
     const listener = { closedElsewhere: vi.fn(), blocked: vi.fn() }
     watchConnection(db, listener)
@@ -56,7 +59,7 @@ describe('another window changes the collection', () => {
     expect(db.isOpen()).toBe(false)
     stubborn.close()
     expect(await opening).toEqual({ ok: true })
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(CURRENT + 1)
   })
 
   it('stops watching when asked', async () => {
@@ -64,7 +67,7 @@ describe('another window changes the collection', () => {
     await db.open()
     const listener = { closedElsewhere: vi.fn(), blocked: vi.fn() }
     watchConnection(db, listener)()
-    const newer = await openRaw(db.name, 40)
+    const newer = await openRaw(db.name, (CURRENT + 1) * 10)
     expect(listener.closedElsewhere).not.toHaveBeenCalled()
     newer.close()
   })

@@ -43,7 +43,7 @@ function reference(options: StudyOptions) {
   )
 }
 
-const stateOf = ({ id, deckId, cardId, reverse, ord, question, answer, tags, queue, createdAt, extra, flag, edited, buriedUntil, ...state }: CardRecord) => state
+const stateOf = ({ id, deckId, cardId, reverse, ord, question, answer, tags, queue, createdAt, extra, flag, edited, buriedUntil, mod, ...state }: CardRecord) => state
 
 /** Grades one card through Recall's storage; each step waits `gapMs[i]` after the card's due (may be negative: early). */
 async function replay(db: RecallDatabase, options: StudyOptions, start: number, steps: Array<{ grade: Grade; offsetMs: number }>) {

@@ -47,7 +47,7 @@ describe('the collection status', () => {
     await state().loadLibrary()
     await state().startStudy('d')
     const newer = await new Promise<IDBDatabase>((resolve) => {
-      const request = indexedDB.open(db.name, 40)
+      const request = indexedDB.open(db.name, (db.verno + 1) * 10)
       request.onsuccess = () => resolve(request.result)
     })
     expect(state().collection).toEqual({ state: 'closed', message: expect.stringMatching(/^Recall was updated in another window; reload to continue\./) })
@@ -65,7 +65,7 @@ describe('the collection status', () => {
     class Broken extends RecallDatabase {
       constructor() {
         super(name)
-        this.version(4)
+        this.version(this.verno + 1)
           .stores({ notes: 'id' })
           .upgrade(() => {
             throw new Error('no space')
@@ -75,7 +75,7 @@ describe('the collection status', () => {
     await new RecallDatabase(name).open().then((db) => db.close())
     const { state } = setup(new Broken())
     await state().openCollection()
-    expect(state().collection).toEqual({ state: 'failed', message: expect.stringMatching(/^Recall could not upgrade your collection from version 3 to 4 \(no space\)\. Your data is unchanged/) })
+    expect(state().collection).toEqual({ state: 'failed', message: expect.stringMatching(/^Recall could not upgrade your collection from version 4 to 5 \(no space\)\. Your data is unchanged/) })
   })
 })
 

@@ -4,6 +4,7 @@ import { studyDayOf } from '../../../../src/renderer/src/core/day'
 import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import { Queue } from '../../../../src/renderer/src/db/records'
 import { loadTodayQueue } from '../../../../src/renderer/src/db/study-repository'
+import { allUnstamped } from '../../helpers/fixtures'
 import { practiceStore } from './practice-setup'
 
 const MINUTE = 60_000
@@ -204,7 +205,7 @@ describe('sending missed cards to relearning', () => {
     const before = await db.cards.bulkGet(keys)
     await state().sendMissedToRelearning()
     await state().undoRelearning()
-    expect(await db.cards.bulkGet(keys)).toEqual(before)
+    expect(allUnstamped(await db.cards.bulkGet(keys))).toEqual(allUnstamped(before))
     expect(await db.reviews.count()).toBe(0)
     expect(run().relearn).toEqual({ status: 'done', message: 'Undone: the cards are scheduled as before.' })
   })

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
 import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import { Queue } from '../../../../src/renderer/src/db/records'
-import { makeCards, makeDeck } from '../../helpers/fixtures'
+import { makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 import { readDeck } from '../core/practice/built-in-cards'
 import { practiceStore } from './practice-setup'
 
@@ -135,7 +135,7 @@ describe('multiple choice inside scheduled review', () => {
     await state().undoMc()
     await state().undoMc()
     expect(await db.reviews.count()).toBe(0)
-    expect(await db.cards.get(first.id)).toEqual(first)
+    expect(unstamped(await db.cards.get(first.id))).toEqual(unstamped(first))
     expect(mc().card?.id).toBe(first.id)
     expect([mc().answered, mc().correct, mc().queue.fresh.length]).toEqual([0, 0, 20])
   })

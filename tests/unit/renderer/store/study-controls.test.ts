@@ -5,7 +5,7 @@ import { createRecallStore } from '../../../../src/renderer/src/store'
 import { Queue } from '../../../../src/renderer/src/db/records'
 import { countQueue } from '../../../../src/renderer/src/core/queue'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 
 const library = { decks: [makeDeck('d', makeCards(30, true))], problems: [] }
@@ -116,8 +116,8 @@ describe('study controls', () => {
     expect([forward.question, forward.answer, forward.extra]).toEqual(['Edited question', 'Edited answer', 'a note'])
     expect([reverse.question, reverse.answer]).toEqual(['Edited answer', 'Edited question'])
     expect(state().session?.card?.question).toBe('Edited question')
-    const { id, question, answer, extra, edited, ...progress } = forward
-    const { id: _i, question: _q, answer: _a, extra: _e, edited: _d, ...progressBefore } = before
+    const { id, question, answer, extra, edited, mod, ...progress } = forward
+    const { id: _i, question: _q, answer: _a, extra: _e, edited: _d, mod: _m, ...progressBefore } = before
     expect(progress).toEqual(progressBefore)
     expect(forward.state).toBe(State.Learning)
 
@@ -139,7 +139,7 @@ describe('study controls', () => {
     const logs = await db.reviews.where('cardKey').equals('d/c1').sortBy('review')
     expect(logs.map((l) => [l.rating, l.manual])).toEqual([[Rating.Again, undefined], [Rating.Manual, 'reset']])
     await state().undoLast()
-    expect(await db.cards.get('d/c1')).toEqual(learning)
+    expect(unstamped(await db.cards.get('d/c1'))).toEqual(unstamped(learning))
     expect(await db.reviews.where('cardKey').equals('d/c1').count()).toBe(1)
   })
 
