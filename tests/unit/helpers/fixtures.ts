@@ -35,4 +35,8 @@ export function unstamped<T extends { mod?: number }>(card: T | undefined): Omit
   return rest
 }
 
-export const allUnstamped = <T extends { mod?: number }>(cards: ReadonlyArray<T | undefined>) => cards.map((c) => unstamped(c))
+export function allUnstamped<T extends { mod?: number }>(cards: readonly T[]): Array<Omit<T, 'mod'>>
+export function allUnstamped<T extends { mod?: number }>(cards: ReadonlyArray<T | undefined>): Array<Omit<T, 'mod'> | undefined>
+export function allUnstamped<T extends { mod?: number }>(cards: ReadonlyArray<T | undefined>): Array<Omit<T, 'mod'> | undefined> {
+  return cards.map((c) => unstamped(c))
+}

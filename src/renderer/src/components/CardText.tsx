@@ -1,4 +1,4 @@
-import type { AnchorHTMLAttributes } from 'react'
+import { memo, type AnchorHTMLAttributes } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 
@@ -29,13 +29,18 @@ function CardLink({ href, children }: AnchorHTMLAttributes<HTMLAnchorElement>) {
 }
 
 const COMPONENTS: Components = { a: CardLink }
+const PLUGINS = [remarkGfm]
 
-export function CardText({ text, className = '' }: { text: string; className?: string }) {
+/**
+ * Card text as safe Markdown. Memoised: parsing is the costly part of a study-screen render, and
+ * the screen re-renders around an unchanged card (answer shown, grade saving).
+ */
+export const CardText = memo(function CardText({ text, className = '' }: { text: string; className?: string }) {
   return (
     <div className={`card-text ${className}`}>
-      <Markdown remarkPlugins={[remarkGfm]} disallowedElements={DISALLOWED} unwrapDisallowed components={COMPONENTS}>
+      <Markdown remarkPlugins={PLUGINS} disallowedElements={DISALLOWED} unwrapDisallowed components={COMPONENTS}>
         {text}
       </Markdown>
     </div>
   )
-}
+})

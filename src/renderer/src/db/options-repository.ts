@@ -1,7 +1,7 @@
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '../core/day'
 import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '../core/study-options'
 import type { RecallDatabase } from './database'
-import type { Settings } from './records'
+import type { DeckRecord, Settings } from './records'
 
 const DEFAULT_PRESET: Preset = { id: DEFAULT_PRESET_ID, name: 'Default', options: DEFAULT_STUDY_OPTIONS }
 const DEFAULT_SETTINGS: Settings = { dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR, theme: 'system', welcomeSeen: false, reminderEnabled: false, reminderTime: '18:00' }
@@ -16,8 +16,17 @@ export async function listPresets(db: RecallDatabase): Promise<Preset[]> {
 /** The options a deck is studied with (the default preset when it has none or it was deleted). */
 export async function optionsForDeck(db: RecallDatabase, deckId: string): Promise<StudyOptions> {
   const deck = await db.decks.get(deckId)
-  const preset = (await db.presets.get(deck?.presetId ?? DEFAULT_PRESET_ID)) ?? DEFAULT_PRESET
-  return { ...DEFAULT_STUDY_OPTIONS, ...preset.options }
+  return optionsOfPreset(await db.presets.get(deck?.presetId ?? DEFAULT_PRESET_ID))
+}
+
+/** Each deck's options, from presets read once (the deck list reads every deck's). */
+export async function optionsOfDecks(db: RecallDatabase, decks: readonly DeckRecord[]): Promise<Map<string, StudyOptions>> {
+  const presets = new Map((await db.presets.toArray()).map((p) => [p.id, p]))
+  return new Map(decks.map((d) => [d.id, optionsOfPreset(presets.get(d.presetId ?? DEFAULT_PRESET_ID))]))
+}
+
+function optionsOfPreset(preset: Preset | undefined): StudyOptions {
+  return { ...DEFAULT_STUDY_OPTIONS, ...(preset ?? DEFAULT_PRESET).options }
 }
 
 export async function presetIdOfDeck(db: RecallDatabase, deckId: string): Promise<string> {

@@ -6,7 +6,9 @@ import type { QueueCounts, QueueEntry, TodayQueue } from '../core/queue'
 import type { GradeOutcome } from '../core/scheduler'
 import type { StudyOptions } from '../core/study-options'
 import type { RecallDatabase } from './database'
-import { Queue, queueForState, type CardRecord } from './records'
+import { listDecks } from './deck-repository'
+import { optionsOfDecks } from './options-repository'
+import { Queue, queueForState, type CardRecord, type DeckRecord } from './records'
 import { assertUnchangedSinceShown } from './write-guards'
 
 type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
@@ -31,6 +33,19 @@ export async function loadTodayQueue(
   day: StudyDay,
   options: Limits & Pick<StudyOptions, 'newCardOrder'>
 ): Promise<TodayQueue> {
+  return (await loadTodayStudy(db, deckId, day, options)).queue
+}
+
+/**
+ * Today's queue and the records of the cards in it: the study session shows each next card from
+ * these, so a grade waits for its own write and nothing else.
+ */
+export async function loadTodayStudy(
+  db: RecallDatabase,
+  deckId: string,
+  day: StudyDay,
+  options: Limits & Pick<StudyOptions, 'newCardOrder'>
+): Promise<{ queue: TodayQueue; cards: Map<string, CardRecord> }> {
   await unburyFinishedDays(db, deckId, day)
   return db.transaction('r', db.cards, db.reviews, async () => {
     const allowance = allowanceFor(options, await studiedToday(db, deckId, day))
@@ -39,7 +54,9 @@ export async function loadTodayQueue(
       dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
       options.newCardOrder === 'random' ? randomNewCards(db, deckId, allowance.newCards, day) : newInOrder(db, deckId).limit(allowance.newCards).toArray()
     ])
-    return { learning: learning.map(toEntry), review: review.map(toEntry), fresh: fresh.map(toEntry) }
+    const cards = new Map<string, CardRecord>()
+    for (const list of [learning, review, fresh]) for (const card of list) cards.set(card.id, card)
+    return { queue: { learning: learning.map(toEntry), review: review.map(toEntry), fresh: fresh.map(toEntry) }, cards }
   })
 }
 
@@ -83,6 +100,16 @@ export async function countToday(db: RecallDatabase, deckId: string, day: StudyD
       capped(newInOrder(db, deckId), allowance.newCards)
     ])
     return { learning, review, fresh }
+  })
+}
+
+/** Every deck with its numbers for today, in one read transaction (the deck list). */
+export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise<Array<{ deck: DeckRecord; counts: QueueCounts }>> {
+  return db.transaction('r', [db.decks, db.presets, db.cards, db.reviews], async () => {
+    const decks = await listDecks(db)
+    const options = await optionsOfDecks(db, decks)
+    // Issued together, so IndexedDB works through them without a round trip per deck.
+    return Promise.all(decks.map(async (deck) => ({ deck, counts: await countToday(db, deck.id, day, options.get(deck.id)!) })))
   })
 }
 

@@ -3,9 +3,9 @@ import type { DeckProblem } from '../../../shared/deck/problems'
 import type { DeckOrigin } from '../../../shared/ipc'
 import { studyDayOf } from '../core/day'
 import type { QueueCounts } from '../core/queue'
-import { listDecks, mergeDeck } from '../db/deck-repository'
-import { getSettings, optionsForDeck } from '../db/options-repository'
-import { countToday } from '../db/study-repository'
+import { mergeDeck } from '../db/deck-repository'
+import { getSettings } from '../db/options-repository'
+import { countEveryDeck } from '../db/study-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 
@@ -53,19 +53,17 @@ export const createLibrarySlice =
     async refreshCounts() {
       const settings = await getSettings(db)
       const day = studyDayOf(now(), settings.dayStartsAtHour)
-      const decks = await listDecks(db)
-      const summaries = await Promise.all(
-        decks.map(async (d) => ({
-          id: d.id,
-          name: d.name,
-          ...(d.description ? { description: d.description } : {}),
-          origin: d.origin,
-          file: d.file,
-          updatedAt: d.updatedAt,
-          cardCount: d.cardCount,
-          counts: await countToday(db, d.id, day, await optionsForDeck(db, d.id))
-        }))
-      )
+      const counted = await countEveryDeck(db, day)
+      const summaries = counted.map(({ deck: d, counts }) => ({
+        id: d.id,
+        name: d.name,
+        ...(d.description ? { description: d.description } : {}),
+        origin: d.origin,
+        file: d.file,
+        updatedAt: d.updatedAt,
+        cardCount: d.cardCount,
+        counts
+      }))
       set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))
     }
   })

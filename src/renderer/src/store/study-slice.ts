@@ -11,7 +11,7 @@ import * as actionsDb from '../db/card-actions'
 import type { UndoEntry } from '../db/card-actions'
 import { getSettings, optionsForDeck } from '../db/options-repository'
 import type { CardRecord } from '../db/records'
-import { getCard, loadTodayQueue, recordReview, reviewsOfCard } from '../db/study-repository'
+import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '../db/study-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
@@ -22,6 +22,8 @@ export interface StudySession {
   day: StudyDay
   options: StudyOptions
   queue: TodayQueue
+  /** The records of the cards in `queue`, kept current after each grade: the next card is shown from here. */
+  cards: ReadonlyMap<string, CardRecord>
   step: NextStep
   card?: CardRecord
   /** What each grade would do, computed when the card is shown. */
@@ -34,7 +36,7 @@ export interface StudySession {
   notice?: string
 }
 
-type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue'>
+type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'cards'>
 
 export interface StudySlice {
   session: StudySession | null
@@ -72,7 +74,7 @@ export const createStudySlice =
     async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
       const at = now()
       const step: NextStep = show ? { kind: 'card', id: show.id, from: 'learning' } : pickNext(base.queue, at, base.options.studyOrder)
-      const card = show ?? (step.kind === 'card' ? await getCard(db, step.id) : undefined)
+      const card = show ?? (step.kind === 'card' ? (base.cards.get(step.id) ?? (await getCard(db, step.id))) : undefined)
       set({
         session: {
           deckId: base.deckId,
@@ -80,6 +82,7 @@ export const createStudySlice =
           day: base.day,
           options: base.options,
           queue: base.queue,
+          cards: base.cards,
           step,
           revealed: false,
           shownAt: at,
@@ -92,8 +95,20 @@ export const createStudySlice =
 
     /** After anything but a grade, today's lists are read again so every count is exact. */
     async function reload(session: StudySession, show?: CardRecord, notice?: string) {
-      const queue = await loadTodayQueue(db, session.deckId, session.day, session.options)
-      await advance({ ...session, queue }, show, notice)
+      const { queue, cards } = await loadTodayStudy(db, session.deckId, session.day, session.options)
+      await advance({ ...session, queue, cards }, show, notice)
+    }
+
+    /**
+     * After a change that keeps the card on screen (flag, edit): the changed cards are read again,
+     * on screen and in the session's records, so a later grade starts from what is stored.
+     */
+    async function showChanged(session: StudySession, changed: CardRecord[], notice?: string) {
+      const fresh = (await db.cards.bulkGet(changed.map((c) => c.id))).filter((c): c is CardRecord => c !== undefined)
+      const cards = new Map(session.cards)
+      for (const c of fresh) if (cards.has(c.id)) cards.set(c.id, c)
+      const card = fresh.find((c) => c.id === session.card?.id) ?? session.card
+      set({ session: { ...session, card, cards, ...(notice ? { notice } : {}) } })
     }
 
     function pushUndo(entry: UndoEntry) {
@@ -132,8 +147,8 @@ export const createStudySlice =
         scheduler = createScheduler(options)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
         examMode = await loadExamMode(db, deckId, now(), settings.dayStartsAtHour)
-        const queue = await loadTodayQueue(db, deckId, day, options)
-        await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue })
+        const { queue, cards } = await loadTodayStudy(db, deckId, day, options)
+        await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue, cards })
         set({ screen: { name: 'study' } })
       },
 
@@ -157,7 +172,7 @@ export const createStudySlice =
           // Main decides whether a backup is due (at most every 30 minutes); never awaited.
           void platform.backups?.noteStudyActivity().catch(() => undefined)
           const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
-          await advance({ ...session, queue })
+          await advance({ ...session, queue, cards: new Map(session.cards).set(card.id, saved.card) })
         } catch (error) {
           set({
             session: {
@@ -188,8 +203,7 @@ export const createStudySlice =
         if (!session?.card) return
         const entry = await actionsDb.toggleFlag(db, session.card, flag)
         pushUndo({ ...entry, cardId: session.card.id })
-        const card = await getCard(db, session.card.id)
-        if (card) set({ session: { ...session, card } })
+        await showChanged(session, entry.before)
       },
 
       async editCard(text) {
@@ -197,8 +211,7 @@ export const createStudySlice =
         if (!session?.card) return
         const entry = await actionsDb.editCardText(db, session.card.deckId, session.card.cardId, text)
         pushUndo({ ...entry, cardId: session.card.id })
-        const card = await getCard(db, session.card.id)
-        if (card) set({ session: { ...session, card, notice: 'Card edited; its progress is kept.' } })
+        await showChanged(session, entry.before, 'Card edited; its progress is kept.')
       },
 
       async undoLast() {

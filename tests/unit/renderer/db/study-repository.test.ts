@@ -5,7 +5,8 @@ import { studyDayOf } from '../../../../src/renderer/src/core/day'
 import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
 import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import { countToday, loadTodayQueue, recordReview, reviewsOfCard } from '../../../../src/renderer/src/db/study-repository'
+import { savePresetForDeck, optionsForDeck } from '../../../../src/renderer/src/db/options-repository'
+import { countEveryDeck, countToday, loadTodayQueue, recordReview, reviewsOfCard } from '../../../../src/renderer/src/db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 10, 0).getTime() // local 10 am
@@ -85,6 +86,28 @@ describe("today's queue and counts", () => {
     const farFuture = studyDayOf(now + 400 * 86_400_000)
     expect(await countToday(db, 'd', farFuture, limits)).toEqual({ fresh: 0, learning: 0, review: 3 })
     expect(await countToday(db, 'd', farFuture, { ...limits, reviewsPerDay: 0 })).toEqual({ fresh: 0, learning: 0, review: 0 })
+  })
+})
+
+describe('the deck list’s counts', () => {
+  it('gives every deck the numbers countToday gives it with that deck’s own preset, in one read', async () => {
+    const db = freshDatabase()
+    for (const id of ['a', 'b', 'c']) await mergeDeck(db, makeDeck(id, makeCards(40)), now)
+    await savePresetForDeck(db, 'b', { id: 'strict', name: 'Strict', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 7, reviewsPerDay: 3 } })
+    await db.decks.update('c', { presetId: 'deleted-preset' })
+    for (const [i, grade] of ([3, 1, 4, 4] as Grade[]).entries()) {
+      const card = (await db.cards.get(`b/c${i + 1}`))!
+      await recordReview(db, card, previewGrades(scheduler, card, now + i)[grade], 1000)
+    }
+    const day = studyDayOf(now)
+    const counted = await countEveryDeck(db, day)
+    expect(counted.map((c) => c.deck.id)).toEqual(['a', 'b', 'c'])
+    for (const { deck, counts } of counted) expect(counts).toEqual(await countToday(db, deck.id, day, await optionsForDeck(db, deck.id)))
+    expect(counted.map((c) => c.counts)).toEqual([
+      { fresh: 20, learning: 0, review: 0 },
+      { fresh: 3, learning: 2, review: 0 },
+      { fresh: 20, learning: 0, review: 0 }
+    ])
   })
 })
 

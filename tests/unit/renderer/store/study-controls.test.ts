@@ -1,5 +1,5 @@
 import { Rating, State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Platform } from '../../../../src/renderer/src/platform/platform'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { Queue } from '../../../../src/renderer/src/db/records'
@@ -154,5 +154,28 @@ describe('study controls', () => {
     expect(rows[0]!.intervalDays * 1440).toBeCloseTo(1, 5)
     expect(rows[0]!.retrievability).toBeUndefined()
     expect(rows[0]!.stability).toBeGreaterThan(0)
+  })
+
+  it('shows each next card from the session’s own records: a grade reads the store once, for its stale-card check', async () => {
+    const { db, state, gradeCurrent } = await studying()
+    const reads = vi.spyOn(db.cards, 'get')
+    for (let i = 0; i < 5; i++) await gradeCurrent(3)
+    expect(reads).toHaveBeenCalledTimes(5)
+    expect(state().session?.card?.id).toBe('d/c6')
+    expect(unstamped(state().session!.card)).toEqual(unstamped(await db.cards.get('d/c6')))
+  })
+
+  it('keeps a flagged or edited card current in the session, so its later grade is saved, not refused as changed elsewhere', async () => {
+    const { db, state, clock, gradeCurrent } = await studying()
+    await state().toggleFlag(2)
+    await state().editCard({ front: 'Edited first', back: 'Edited answer', extra: '' })
+    await gradeCurrent(1) // d/c1 goes to learning and comes back after its first step
+    clock.now += 10 * 60_000
+    await gradeCurrent(3)
+    expect(state().session?.card).toMatchObject({ id: 'd/c1', flag: 2, question: 'Edited first' })
+    await gradeCurrent(3)
+    expect(state().session?.error).toBeUndefined()
+    expect(await db.reviews.where('cardKey').equals('d/c1').count()).toBe(2)
+    expect(await db.cards.get('d/c1')).toMatchObject({ flag: 2, question: 'Edited first', reps: 2 })
   })
 })
