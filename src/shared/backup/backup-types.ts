@@ -3,7 +3,7 @@ export const BACKUP_FORMAT = 'recall-backup'
 /** Bumped only when an older Recall could not read the new layout. */
 export const BACKUP_VERSION = 1
 
-/** What the renderer hands to `encodeBackup`: every table of the collection, whole. */
+/** What the renderer hands to `encodeBackup`: every table of the collection but the caches, whole. */
 export interface BackupInput {
   /** Recall's version (package.json), for "made by Recall 0.1.0" and for support. */
   appVersion: string

@@ -2,12 +2,17 @@ import { decodeBackup } from '../../../shared/backup/decode-backup'
 import { encodeBackup } from '../../../shared/backup/encode-backup'
 import { restoreProblem } from '../../../shared/backup/restore-check'
 import type { RecallDatabase } from './database'
+import { DERIVED_TABLES } from './derived-tables'
+import { migrateRows, tablesAddedIn } from './schema-history'
 
-/** Every table in one consistent snapshot, encoded as a backup file. */
+const isDerived = (name: string) => (DERIVED_TABLES as readonly string[]).includes(name)
+
+/** Every table but the caches (rebuilt from the rest), in one consistent snapshot, encoded as a backup file. */
 export async function encodeCollection(db: RecallDatabase, appVersion: string, now: number): Promise<string> {
   const tables: Record<string, unknown[]> = {}
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = await table.toArray()
+  const backedUp = db.tables.filter((t) => !isDerived(t.name))
+  await db.transaction('r', backedUp, async () => {
+    for (const table of backedUp) tables[table.name] = await table.toArray()
   })
   // Outside the transaction: Web Crypto's promise is not Dexie's and would end it early.
   return encodeBackup({ appVersion, schemaVersion: db.verno, tables }, now)
@@ -17,18 +22,24 @@ export type RestoreOutcome = { ok: true; rows: number } | { ok: false; message: 
 
 /**
  * Replaces the whole collection with a verified backup, in one transaction: a failure part-way
- * rolls everything back, so the collection is either the backup or exactly what it was.
+ * rolls everything back, so the collection is either the backup or exactly what it was. A backup
+ * of an older database version gets the row changes the upgrades since then make; the caches are
+ * emptied, to be rebuilt from the restored rows.
  */
 export async function restoreCollection(db: RecallDatabase, text: string): Promise<RestoreOutcome> {
   const decoded = await decodeBackup(text)
   if ('error' in decoded) return { ok: false, message: decoded.error }
-  const problem = restoreProblem(decoded.backup, { schemaVersion: db.verno, tableNames: db.tables.map((t) => t.name) })
+  const { backup } = decoded
+  const problem = restoreProblem(backup, { schemaVersion: db.verno, tablesAddedIn: tablesAddedIn(), derivedTables: DERIVED_TABLES })
   if (problem) return { ok: false, message: problem }
+  const tables = migrateRows(backup.tables, backup.schemaVersion, db.verno)
   let rows = 0
   await db.transaction('rw', db.tables, async () => {
+    // Every table emptied before any row goes in, so no cache sees the new rows as changes to the old.
+    for (const table of db.tables) await table.clear()
     for (const table of db.tables) {
-      await table.clear()
-      const all = decoded.backup.tables[table.name] ?? []
+      if (isDerived(table.name)) continue
+      const all = tables[table.name] ?? []
       for (let i = 0; i < all.length; i += 5000) await table.bulkAdd(all.slice(i, i + 5000))
       rows += all.length
     }

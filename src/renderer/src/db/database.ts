@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
-import { DEFAULT_PRESET_ID } from '../core/study-options'
 import { keepDerivedTables, type DerivedRecord } from './derived-tables'
+import { upgradeStoredRows, versionsMigratingRows } from './schema-history'
 import type { CardColumnsRecord, CardRecord, DeckRecord, ExamRecord, PresetRecord, ReviewDayRecord, ReviewRecord, SettingRecord, SimulationRecord } from './records'
 
 export const DATABASE_NAME = 'recall'
@@ -31,14 +31,8 @@ export class RecallDatabase extends Dexie {
       cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId]',
       reviews: '++id, cardKey, [deckId+review], review'
     })
-    // v2: study-options presets shared by decks, and collection settings (next day starts at).
-    this.version(2)
-      .stores({ presets: 'id', settings: 'key' })
-      .upgrade(async (tx) => {
-        await tx.table('decks').toCollection().modify((deck: DeckRecord) => {
-          deck.presetId ??= DEFAULT_PRESET_ID
-        })
-      })
+    // v2: study-options presets shared by decks (each deck gains one), and collection settings (next day starts at).
+    this.version(2).stores({ presets: 'id', settings: 'key' })
     // v3: exam dates (forecast and exam mode) and the history of exam simulations.
     this.version(3).stores({ exams: 'id', simulations: 'id, finishedAt' })
     // v4: caches for the statistics screen, and the cards' change stamp (`mod`) that keeps them current.
@@ -48,6 +42,8 @@ export class RecallDatabase extends Dexie {
       cardColumns: 'deckId',
       derived: 'name'
     })
+    // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
+    for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     this.use(keepDerivedTables)
   }
 }

@@ -1,16 +1,53 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
+import type { Backup } from '../../../../src/shared/backup/backup-types'
+import { decodeBackup } from '../../../../src/shared/backup/decode-backup'
+import { encodeBackup } from '../../../../src/shared/backup/encode-backup'
 import { encodeCollection, restoreCollection } from '../../../../src/renderer/src/db/collection-backup'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import { DERIVED_TABLES, REVIEW_DAYS_ROW } from '../../../../src/renderer/src/db/derived-tables'
+import type { CardRecord } from '../../../../src/renderer/src/db/records'
+import { tablesAddedIn } from '../../../../src/renderer/src/db/schema-history'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { fakePlatform } from '../../helpers/fake-platform'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { allUnstamped, freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+
+const CORE_TABLES = ['cards', 'decks', 'exams', 'presets', 'reviews', 'settings', 'simulations']
 
 async function everyTable(db: RecallDatabase) {
   const out: Record<string, unknown[]> = {}
   for (const table of db.tables) out[table.name] = await table.toArray()
   return out
 }
+
+/** The collection as a user sees it: the caches left out, and cards without their change stamp (every write renews it). */
+async function collectionRows(db: RecallDatabase): Promise<Record<string, unknown[]>> {
+  const { cards, ...rest } = await everyTable(db)
+  for (const name of DERIVED_TABLES) delete rest[name]
+  return { ...rest, cards: allUnstamped(cards as CardRecord[]) }
+}
+
+/** Fills the caches with rows like the statistics screen leaves (typed arrays included, which no backup could hold). */
+async function fillCaches(db: RecallDatabase) {
+  await db.table('reviewDays').put({ deckId: 'a', day: 0, grades: 3, timeMs: 9000 })
+  await db.table('cardColumns').put({ deckId: 'a', builtFrom: 1, ids: ['a/c1'], queue: new Int8Array([0]), due: new Float64Array([1]) })
+  await db.table('derived').put({ name: REVIEW_DAYS_ROW, dayStartsAtHour: 4, timeZone: 'UTC', lastLogId: 8, deleted: [] })
+}
+
+/** The same backup re-signed after a change, as an older Recall (or a damaged file) could have written it. */
+async function rewrite(text: string, change: (backup: Backup) => Backup): Promise<string> {
+  const decoded = await decodeBackup(text)
+  if ('error' in decoded) throw new Error(decoded.error)
+  const { appVersion, schemaVersion, tables } = change(decoded.backup)
+  return encodeBackup({ appVersion, schemaVersion, tables }, decoded.backup.createdAt)
+}
+
+/** A backup as Recall at database version 3 made it: no table created after version 3. */
+const asVersion3 = (backup: Backup): Backup => ({
+  ...backup,
+  schemaVersion: 3,
+  tables: Object.fromEntries(Object.entries(backup.tables).filter(([name]) => tablesAddedIn()[name]! <= 3))
+})
 
 async function studiedCollection() {
   const db = freshDatabase()
@@ -40,11 +77,72 @@ describe('collection backup', () => {
     const text = await encodeCollection(source, '0.1.0', Date.now())
     const target = freshDatabase()
     expect(await restoreCollection(target, text)).toMatchObject({ ok: true })
-    const [before, after] = [await everyTable(source), await everyTable(target)]
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
+    const [before, after] = [await collectionRows(source), await collectionRows(target)]
+    expect(Object.keys(after).sort()).toEqual(CORE_TABLES)
     for (const name of Object.keys(before)) expect(after[name], name).toEqual(before[name])
     expect(before.reviews).toHaveLength(8)
     expect(before.presets).toHaveLength(1)
+    expect(before.exams).toHaveLength(1)
+  })
+
+  it('leaves the caches out of a backup, and a restore empties them to be rebuilt', async () => {
+    const source = await studiedCollection()
+    await fillCaches(source)
+    const text = await encodeCollection(source, '0.1.0', Date.now())
+    const decoded = await decodeBackup(text)
+    expect('backup' in decoded && Object.keys(decoded.backup.tables).sort()).toEqual(CORE_TABLES)
+
+    const target = await studiedCollection()
+    await fillCaches(target)
+    expect(await restoreCollection(target, text)).toMatchObject({ ok: true })
+    for (const name of DERIVED_TABLES) expect(await target.table(name).count(), name).toBe(0)
+    expect(await collectionRows(target)).toEqual(await collectionRows(source))
+  })
+
+  it('restores a backup made at database version 3 in full', async () => {
+    const source = await studiedCollection()
+    const text = await rewrite(await encodeCollection(source, '0.1.0', Date.now()), asVersion3)
+    const target = freshDatabase()
+    const rows = Object.values(await collectionRows(source)).reduce((sum, t) => sum + t.length, 0)
+    expect(await restoreCollection(target, text)).toEqual({ ok: true, rows })
+    expect(await collectionRows(target)).toEqual(await collectionRows(source))
+  })
+
+  it('accepts a version 2 backup without the exam tables version 3 added, and leaves them empty', async () => {
+    const source = await studiedCollection()
+    const text = await rewrite(await encodeCollection(source, '0.1.0', Date.now()), (b) => {
+      const { exams: _, simulations: __, ...tables } = b.tables
+      return { ...b, schemaVersion: 2, tables }
+    })
+    const target = await studiedCollection()
+    expect(await restoreCollection(target, text)).toMatchObject({ ok: true })
+    expect(await target.exams.count()).toBe(0)
+    expect(await collectionRows(target)).toEqual({ ...(await collectionRows(source)), exams: [] })
+  })
+
+  it('refuses a backup lacking a table its version had, and one from a newer Recall, leaving the collection as it was', async () => {
+    const source = await studiedCollection()
+    const text = await encodeCollection(source, '0.1.0', Date.now())
+    const target = await studiedCollection()
+    await target.decks.update('b', { name: 'Renamed after the backup' })
+    const before = await everyTable(target)
+
+    const noExams = await rewrite(text, (b) => {
+      const { exams: _, ...tables } = asVersion3(b).tables
+      return { ...b, schemaVersion: 3, tables }
+    })
+    expect(await restoreCollection(target, noExams)).toEqual({ ok: false, message: 'This backup is incomplete: it has no exams, so restoring it would lose them.' })
+    const noReviews = await rewrite(text, (b) => {
+      const { reviews: _, ...tables } = b.tables
+      return { ...b, tables }
+    })
+    expect(await restoreCollection(target, noReviews)).toEqual({ ok: false, message: 'This backup is incomplete: it has no reviews, so restoring it would lose them.' })
+    const newer = await rewrite(text, (b) => ({ ...b, appVersion: '9.0.0', schemaVersion: target.verno + 1 }))
+    expect(await restoreCollection(target, newer)).toEqual({
+      ok: false,
+      message: `This backup was made by a newer version of Recall (9.0.0, database version ${target.verno + 1}; this Recall uses version ${target.verno}). Update Recall to restore it.`
+    })
+    expect(await everyTable(target)).toEqual(before)
   })
 
   it('refuses a damaged backup and leaves the collection exactly as it was', async () => {

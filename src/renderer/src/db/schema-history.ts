@@ -1,0 +1,69 @@
+import type { Transaction } from 'dexie'
+import { DEFAULT_PRESET_ID } from '../core/study-options'
+
+/**
+ * What each database version changed. Old rows reach today's schema by two roads: Dexie's upgrade
+ * when an old collection opens (database.ts), and restoring a backup an older Recall made
+ * (collection-backup.ts), whose rows are added after the upgrades ran. Both read the changes from
+ * here, so neither road can miss one. A new version adds its entry here: the tables it creates
+ * and, when it changes rows that already exist, a row migration.
+ */
+
+/** A stored row as plain data. */
+export type Row = Record<string, unknown>
+/** One version's change to one table's rows: pure (a new row, or the same one when unchanged), keeping the primary key. */
+export type RowMigration = (row: Row) => Row
+
+interface SchemaChange {
+  addsTables: readonly string[]
+  migratesRows?: Readonly<Record<string, RowMigration>>
+}
+
+/** v2: every deck follows a study-options preset; decks from before presets follow the default one. */
+export const deckWithPreset: RowMigration = (deck) => (deck.presetId == null ? { ...deck, presetId: DEFAULT_PRESET_ID } : deck)
+
+export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
+  1: { addsTables: ['decks', 'cards', 'reviews'] },
+  2: { addsTables: ['presets', 'settings'], migratesRows: { decks: deckWithPreset } },
+  3: { addsTables: ['exams', 'simulations'] },
+  // Caches (derived-tables.ts). Cards without a change stamp need none: the next write stamps them.
+  4: { addsTables: ['reviewDays', 'cardColumns', 'derived'] }
+}
+
+const versions = () => Object.keys(SCHEMA_HISTORY).map(Number).sort((a, b) => a - b)
+
+/** Each table → the database version that created it. */
+export function tablesAddedIn(): Record<string, number> {
+  return Object.fromEntries(versions().flatMap((v) => SCHEMA_HISTORY[v]!.addsTables.map((table) => [table, v])))
+}
+
+/** The versions whose upgrade changes stored rows. */
+export function versionsMigratingRows(): number[] {
+  return versions().filter((v) => SCHEMA_HISTORY[v]!.migratesRows)
+}
+
+/** Rows read at version `from` (a backup's tables), as version `to` stores them. The input is left as it was. */
+export function migrateRows(tables: Readonly<Record<string, readonly unknown[]>>, from: number, to: number): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, [...rows]]))
+  for (const version of versions().filter((v) => v > from && v <= to)) {
+    for (const [table, migrate] of Object.entries(SCHEMA_HISTORY[version]!.migratesRows ?? {})) {
+      const rows = out[table]
+      if (rows) out[table] = rows.map((row) => migrate(row as Row))
+    }
+  }
+  return out
+}
+
+/** Dexie's upgrade step for `version`: its row migrations applied to the stored rows. */
+export async function upgradeStoredRows(tx: Transaction, version: number): Promise<void> {
+  for (const [table, migrate] of Object.entries(SCHEMA_HISTORY[version]?.migratesRows ?? {})) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((row: Row, ref: { value: Row }) => {
+        const next = migrate(row)
+        if (next === row) return false
+        ref.value = next
+      })
+  }
+}
