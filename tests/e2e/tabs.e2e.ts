@@ -86,15 +86,18 @@ describe('two tabs on one collection', () => {
     const newer = await context.newPage()
     await newer.goto(new URL('decks/library.json', inject('baseUrl')).href)
     await newer.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('recall', 31)
-          request.onsuccess = () => {
-            ;(window as unknown as { held: IDBDatabase }).held = request.result
-            resolve()
-          }
-          request.onerror = () => reject(request.error)
-        })
+      async () => {
+        const open = (version?: number) =>
+          new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('recall', version)
+            request.onsuccess = () => resolve(request.result)
+            request.onerror = () => reject(request.error)
+          })
+        const current = await open()
+        const version = current.version + 1
+        current.close()
+        ;(window as unknown as { held: IDBDatabase }).held = await open(version)
+      }
     )
     const alert = page.getByTestId('collection-alert')
     await expect.poll(() => alert.count()).toBe(1)

@@ -1,50 +1,52 @@
-import { lazy, Suspense } from 'react'
 import { AppNav } from './components/AppNav'
-import { ShortcutSheet } from './components/ShortcutSheet'
-import { WelcomeDialog } from './components/WelcomeDialog'
+import { lazyPart, LazyView, named } from './components/LazyPart'
+import { useQuestionMarkKey } from './components/ShortcutSheetButton'
 import { DecksScreen } from './screens/decks/DecksScreen'
-import { BackupsDialog } from './screens/backups/BackupsDialog'
-import { ImportDialog } from './screens/import/ImportDialog'
 import { useImportTriggers } from './screens/import/use-import-triggers'
 import { CollectionAlert } from './screens/maintenance/CollectionAlert'
-import { DeckOptionsScreen } from './screens/options/DeckOptionsScreen'
 import { StudyScreen } from './screens/study/StudyScreen'
 import { useRecall } from './store'
 
-// Loaded on demand: most sessions never open the Practice screen.
-const PracticeScreen = lazy(() => import('./screens/practice/PracticeScreen'))
-// Statistics and exams bring recharts, which the study path never needs.
-const StatsScreen = lazy(() => import('./screens/stats/StatsScreen'))
-const ExamScreen = lazy(() => import('./screens/exam/ExamScreen'))
-const BrowseScreen = lazy(() => import('./screens/browse/BrowseScreen').then((m) => ({ default: m.BrowseScreen })))
-const AddScreen = lazy(() => import('./screens/add/AddScreen').then((m) => ({ default: m.AddScreen })))
-const ToolsScreen = lazy(() => import('./screens/maintenance/ToolsScreen'))
+// Only the deck list and the study screen are in the first download; every other screen and
+// dialog is fetched the first time it opens (see docs/performance.md, initial JS budget).
+const screens = {
+  options: lazyPart(() => import('./screens/options/DeckOptionsScreen').then(named('DeckOptionsScreen'))),
+  browse: lazyPart(() => import('./screens/browse/BrowseScreen').then(named('BrowseScreen'))),
+  add: lazyPart(() => import('./screens/add/AddScreen').then(named('AddScreen'))),
+  practice: lazyPart(() => import('./screens/practice/PracticeScreen')),
+  // Statistics and exams bring recharts.
+  stats: lazyPart(() => import('./screens/stats/StatsScreen')),
+  exam: lazyPart(() => import('./screens/exam/ExamScreen')),
+  tools: lazyPart(() => import('./screens/maintenance/ToolsScreen'))
+}
+const SCREEN_NAMES = { options: 'the deck options', browse: 'the card browser', add: 'the add screen', practice: 'the practice screen', stats: 'the statistics', exam: 'the exam planner', tools: 'the tools' }
+
+const dialogs = {
+  import: lazyPart(() => import('./screens/import/ImportDialog').then(named('ImportDialog'))),
+  backups: lazyPart(() => import('./screens/backups/BackupsDialog').then(named('BackupsDialog'))),
+  welcome: lazyPart(() => import('./components/WelcomeDialog').then(named('WelcomeDialog'))),
+  shortcuts: lazyPart(() => import('./components/ShortcutSheet').then(named('ShortcutSheet')))
+}
 
 export function App() {
   // The study screen appears once its session is ready.
   const screen = useRecall((s) => (s.screen.name === 'study' && !s.session ? 'decks' : s.screen.name))
+  // A dialog's code is fetched only once it is open; each dialog still decides itself what it shows.
+  const importing = useRecall((s) => s.importer !== null)
+  const backups = useRecall((s) => s.backups.open)
+  const welcome = useRecall((s) => s.preferences.loaded && !s.preferences.welcomeSeen)
+  const shortcuts = useRecall((s) => s.shortcutSheetOpen)
   useImportTriggers()
+  useQuestionMarkKey()
   return (
     <div className="mx-auto flex min-h-screen max-w-4xl flex-col px-6 py-4">
       {screen !== 'study' && <AppNav />}
       <CollectionAlert />
-      {screen === 'study' ? <StudyScreen /> : screen === 'options' ? <DeckOptionsScreen /> : screen === 'browse' || screen === 'add' ? (
-        <Suspense fallback={<p aria-live="polite">Loading…</p>}>{screen === 'browse' ? <BrowseScreen /> : <AddScreen />}</Suspense>
-      ) : screen === 'practice' ? (
-        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-          <PracticeScreen />
-        </Suspense>
-      ) : screen === 'stats' || screen === 'exam' ? (
-        <Suspense fallback={<p aria-live="polite">Loading…</p>}>{screen === 'stats' ? <StatsScreen /> : <ExamScreen />}</Suspense>
-      ) : screen === 'tools' ? (
-        <Suspense fallback={<p aria-live="polite">Loading…</p>}>
-          <ToolsScreen />
-        </Suspense>
-      ) : <DecksScreen />}
-      <ImportDialog />
-      <BackupsDialog />
-      <WelcomeDialog />
-      <ShortcutSheet />
+      {screen === 'study' ? <StudyScreen /> : screen === 'decks' ? <DecksScreen /> : <LazyView key={screen} part={screens[screen]} what={SCREEN_NAMES[screen]} />}
+      {importing && <LazyView part={dialogs.import} what="the import dialog" />}
+      {backups && <LazyView part={dialogs.backups} what="the backups dialog" />}
+      {welcome && <LazyView part={dialogs.welcome} what="the welcome dialog" />}
+      {shortcuts && <LazyView part={dialogs.shortcuts} what="the keyboard shortcuts" />}
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { encodeCollection } from './db/collection-backup'
 import { RecallDatabase } from './db/database'
 import { detectPlatform } from './platform'
 import { listenToMenuCommands } from './platform/menu-commands'
@@ -24,7 +23,8 @@ void store.getState().loadPreferences(remembered)
 void platform.requestPersistentStorage()
 void store.getState().loadLibrary()
 // The desktop app's automatic backups: main asks, the page hands over the encoded collection.
-platform.backups?.answerRequests(() => encodeCollection(db, __APP_VERSION__, Date.now()))
+// The encoder is fetched on the first request, so it is not part of the first download.
+platform.backups?.answerRequests(async () => (await import('./db/collection-backup')).encodeCollection(db, __APP_VERSION__, Date.now()))
 // The desktop menu bar's items that act in the page, and the daily reminder (off until turned on).
 listenToMenuCommands(platform, store.getState, pickDeckFile)
 void store.getState().loadReminder()

@@ -1,6 +1,7 @@
 import type { SqlJsStatic } from 'sql.js'
 import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from './apkg'
 import { parseCsvDeck, sniffDelimiter } from './csv'
+import { MAX_IMPORT_BYTES } from './import-limits'
 import { parseJsonCards } from './json-cards'
 import { parseMarkdownDeck } from './markdown'
 import { parseNativeDeck } from './native'
@@ -25,7 +26,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: MAX_IMPORT_BYTES,
   maxCards: 100_000,
   maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES
 }

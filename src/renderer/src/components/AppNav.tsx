@@ -1,6 +1,6 @@
 import type { Screen } from '../store/navigation-slice'
 import { actions, useRecall } from '../store'
-import { ShortcutSheetButton } from './ShortcutSheet'
+import { ShortcutSheetButton } from './ShortcutSheetButton'
 import { ThemeToggle } from './ThemeToggle'
 
 type NavName = Exclude<Screen['name'], 'study' | 'options'>

@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand'
-import { addCard, createUserDeck, isUserDeck, type CardDraft } from '../db/card-authoring'
+import type { CardDraft } from '../db/card-authoring'
 import { listDecks } from '../db/deck-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
+
+// Card authoring validates with the deck schema (zod): fetched when the add screen is used, not at start.
+const authoringDb = () => import('../db/card-authoring')
 
 export interface AuthoringState {
   /** The decks cards can be added to: the user's own. */
@@ -35,7 +38,8 @@ export const createAuthoringSlice =
     const patch = (p: Partial<AuthoringState>) => set((s) => ({ authoring: { ...s.authoring, ...p } }))
 
     async function readDecks() {
-      const decks = (await listDecks(db)).filter(isUserDeck).map((d) => ({ id: d.id, name: d.name }))
+      const [all, { isUserDeck }] = await Promise.all([listDecks(db), authoringDb()])
+      const decks = all.filter(isUserDeck).map((d) => ({ id: d.id, name: d.name }))
       return decks.sort((a, b) => a.name.localeCompare(b.name))
     }
 
@@ -61,7 +65,7 @@ export const createAuthoringSlice =
         }
         patch({ saving: true, message: undefined })
         try {
-          const result = await addCard(db, deckId, draft, now())
+          const result = await (await authoringDb()).addCard(db, deckId, draft, now())
           if (!result.ok) {
             patch({ saving: false, message: { tone: 'problem', text: result.message } })
             return false
@@ -84,7 +88,7 @@ export const createAuthoringSlice =
 
       async createDeck(name) {
         try {
-          const result = await createUserDeck(db, name, now())
+          const result = await (await authoringDb()).createUserDeck(db, name, now())
           if (!result.ok) return result.message
           patch({ decks: await readDecks(), deckId: result.deck.id, message: { tone: 'done', text: `Made the deck "${result.deck.name}".` } })
           await get().refreshCounts()

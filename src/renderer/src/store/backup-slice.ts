@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand'
 import type { BackupInfo } from '../../../shared/backup/backup-types'
-import { encodeCollection, restoreCollection } from '../db/collection-backup'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
+
+// The backup format's code is fetched when a backup is made or restored, not at start.
+const backupCode = () => import('../db/collection-backup')
 
 export interface BackupsState {
   /** The desktop app keeps automatic backups; the browser cannot. */
@@ -56,7 +58,7 @@ export const createBackupSlice =
       async exportBackupFile() {
         patch({ busy: true })
         try {
-          const content = await encodeCollection(db, appVersion, now())
+          const content = await (await backupCode()).encodeCollection(db, appVersion, now())
           const result = await platform.saveFile({ suggestedName: `recall-${stamp()}.recall-backup`, content, kind: 'backup' })
           patch({ busy: false, failed: result.status === 'failed', message: result.status === 'saved' ? `Saved the whole collection to ${result.file}.` : result.status === 'failed' ? result.message : undefined })
         } catch (error) {
@@ -90,7 +92,7 @@ export const createBackupSlice =
             const safety = await platform.backups.backupNow()
             if (safety.status === 'failed') throw new Error(`the safety backup failed first: ${safety.message}`)
           }
-          const outcome = await restoreCollection(db, await pending.read())
+          const outcome = await (await backupCode()).restoreCollection(db, await pending.read())
           if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
           set({ session: null, undoStack: [], screen: { name: 'decks' } })
           await get().refreshCounts()

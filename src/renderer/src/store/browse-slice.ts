@@ -4,15 +4,13 @@ import { buildCardHistory } from '../core/card-history'
 import { studyDayOf } from '../core/day'
 import { createScheduler } from '../core/scheduler'
 import type { SearchNode } from '../core/search/ast'
-import { compileSearch, type SearchContext } from '../core/search/compile'
-import { parseSearch } from '../core/search/parse'
+import type { SearchContext } from '../core/search/compile'
 import { studyDayStart } from '../core/practice/study-days'
 import { retrievabilityAt } from '../core/stats/retrievability'
 import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
-import * as browseDb from '../db/browse-repository'
 import type { BrowseRow } from '../db/browse-repository'
 import { undo, type CardText, type UndoEntry } from '../db/card-actions'
-import { copyDeck, deleteCards, isUserDeck, moveCards, parseTags, type MembershipChange } from '../db/card-authoring'
+import type { MembershipChange } from '../db/card-authoring'
 import { listDecks } from '../db/deck-repository'
 import { getSettings, optionsForDeck } from '../db/options-repository'
 import type { CardRecord } from '../db/records'
@@ -22,6 +20,9 @@ import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { sortRows, type SortColumn, type SortContext } from './browse-sort'
 import { describe } from './library-slice'
+
+/** The browser's heavier code, fetched when it is first used (see browse-code.ts). */
+const loadCode = () => import('./browse-code')
 
 export type { SortColumn }
 
@@ -125,12 +126,13 @@ export const createBrowseSlice =
 
     async function loadRated(ast: SearchNode, view: BrowseState['view']) {
       for (const days of ratedDays(ast)) {
-        if (!rated.has(days)) rated.set(days, await browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour)))
+        if (!rated.has(days)) rated.set(days, await (await loadCode()).browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour)))
       }
     }
 
     /** Runs the search box over the rows in memory; only the latest search may write its results. */
     async function runSearch() {
+      const { parseSearch, compileSearch } = await loadCode()
       const token = ++searchToken
       const { query, view, decks } = browse()
       const parsed = parseSearch(query)
@@ -155,7 +157,7 @@ export const createBrowseSlice =
     }
 
     async function readView(): Promise<Pick<BrowseState, 'view' | 'decks'>> {
-      const [decks, settings] = await Promise.all([listDecks(db), getSettings(db)])
+      const [decks, settings, { isUserDeck }] = await Promise.all([listDecks(db), getSettings(db), loadCode()])
       const at = now()
       const weights: Record<string, readonly number[] | undefined> = {}
       for (const d of decks) weights[d.id] = (await optionsForDeck(db, d.id)).w
@@ -167,6 +169,7 @@ export const createBrowseSlice =
 
     /** Replaces changed rows, drops removed ones, and searches again. */
     async function applyChanges(changed: readonly string[], removed: readonly string[] = [], written?: readonly CardRecord[]) {
+      const { browseDb } = await loadCode()
       const fresh = written ? new Map(written.map((c) => [c.id, browseDb.toBrowseRow(c)])) : await browseDb.browseRowsByIds(db, changed)
       const gone = new Set(removed)
       const rows = browse().rows.filter((r) => !gone.has(r.id) && !fresh.has(r.id))
@@ -231,7 +234,7 @@ export const createBrowseSlice =
         try {
           const header = await readView()
           rated = new Map()
-          const rows = await browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))
+          const rows = await (await loadCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))
           patch({ ...header, rows, status: 'ready' })
           const ids = new Set(rows.map((r) => r.id))
           const { focusedId, editingId } = browse()
@@ -272,7 +275,7 @@ export const createBrowseSlice =
       suspendSelected: async (suspended) => {
         const ids = get().browseTargets()
         await act(async () => {
-          const { undo, after } = await browseDb.suspendCards(db, ids, suspended)
+          const { undo, after } = await (await loadCode()).browseDb.suspendCards(db, ids, suspended)
           return fromEntry(undo, `${suspended ? 'Suspended' : 'Unsuspended'} ${cardsWord(after.length)}.`, after)
         })
       },
@@ -281,20 +284,20 @@ export const createBrowseSlice =
         const ids = get().browseTargets()
         const schedulerOf = await schedulers(ids)
         await act(async () => {
-          const { undo, after } = await browseDb.forgetCards(db, ids, schedulerOf, now())
+          const { undo, after } = await (await loadCode()).browseDb.forgetCards(db, ids, schedulerOf, now())
           return fromEntry(undo, `Reset ${cardsWord(after.length)} to new.`, after)
         })
       },
 
       async tagSelected(text, mode) {
-        const tags = parseTags(text)
+        const tags = (await loadCode()).parseTags(text)
         if (tags.length === 0) {
           patch({ problem: 'Type at least one tag.' })
           return false
         }
         const ids = get().browseTargets()
         return act(async () => {
-          const result = await browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
+          const result = await (await loadCode()).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
           if (!result.ok) return { problem: result.message }
           return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`, result.after)
         })
@@ -304,7 +307,7 @@ export const createBrowseSlice =
         const ids = get().browseTargets()
         const name = browse().decks.find((d) => d.id === deckId)?.name ?? deckId
         return act(async () => {
-          const result = await moveCards(db, ids, deckId)
+          const result = await (await loadCode()).moveCards(db, ids, deckId)
           return result.ok ? fromMembership(result, `Moved ${cardsWord(result.added.length)} to "${name}".`) : { problem: result.message }
         })
       },
@@ -312,7 +315,7 @@ export const createBrowseSlice =
       deleteSelected: () => {
         const ids = get().browseTargets()
         return act(async () => {
-          const result = await deleteCards(db, ids)
+          const result = await (await loadCode()).deleteCards(db, ids)
           if (!result.ok) return { problem: result.message }
           patch({ selected: new Set(), ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
           return fromMembership(result, `Deleted ${cardsWord(result.removed.length)} and their history.`)
@@ -321,7 +324,7 @@ export const createBrowseSlice =
 
       async copyDeckToMine(deckId) {
         await act(async () => {
-          const result = await copyDeck(db, deckId, now())
+          const result = await (await loadCode()).copyDeck(db, deckId, now())
           if (!result.ok) return { problem: result.message }
           const ids = await db.cards.where('deckId').equals(result.deck.id).primaryKeys()
           patch({ deckFilter: result.deck.id })
@@ -345,7 +348,7 @@ export const createBrowseSlice =
       async saveEdit(text, tags) {
         const id = browse().editingId
         if (!id) return false
-        return act(async () => fromEntry(await browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
+        return act(async () => fromEntry(await (await loadCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
       },
 
       async showBrowseHistory(id) {

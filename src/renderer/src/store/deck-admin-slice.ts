@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand'
-import { exportDeckCsv } from '../../../shared/deck/export-csv'
-import { serializeDeck } from '../../../shared/deck/read-deck-file'
 import { slugify } from '../../../shared/deck/ids'
-import { deleteDeck, exportDeck, renameDeck } from '../db/import-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
+
+// Deck files and their writers (papaparse, the deck parsers) are fetched when a deck is exported or changed.
+const importDb = () => import('../db/import-repository')
+const deckFiles = () => Promise.all([import('../../../shared/deck/read-deck-file'), import('../../../shared/deck/export-csv')])
 
 export interface DeckAdminSlice {
   /** The deck whose details dialog is open, with the result of the last action there. */
@@ -31,7 +32,7 @@ export const createDeckAdminSlice =
 
       async exportDeckFile(deckId, format) {
         try {
-          const deck = await exportDeck(db, deckId)
+          const [deck, [{ serializeDeck }, { exportDeckCsv }]] = await Promise.all([(await importDb()).exportDeck(db, deckId), deckFiles()])
           if (!deck) return say('This deck no longer exists.')
           const name = slugify(deck.name) || deck.id
           const result = await platform.saveFile(
@@ -52,7 +53,7 @@ export const createDeckAdminSlice =
           say('A deck needs a name.')
           return false
         }
-        await renameDeck(db, deckId, trimmed.slice(0, 200))
+        await (await importDb()).renameDeck(db, deckId, trimmed.slice(0, 200))
         await get().refreshCounts()
         say('Renamed.')
         return true
@@ -60,7 +61,7 @@ export const createDeckAdminSlice =
 
       async deleteDeck(deckId) {
         try {
-          await deleteDeck(db, deckId)
+          await (await importDb()).deleteDeck(db, deckId)
           set({ deckAdmin: null })
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()

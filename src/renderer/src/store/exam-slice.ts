@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { hashText } from '../../../shared/deck/ids'
-import { forecastExamDecks, type ExamDecksForecast } from '../core/exam/exam-decks-forecast'
+import type { ExamDecksForecast } from '../core/exam/exam-decks-forecast'
 import { dateInputOf, toExamDateForm, validateExamDateForm, type ExamDateForm, type ExamDateFormErrors } from '../core/exam/exam-form'
 import { deleteExam, listExams, loadExamDecks, saveExam } from '../db/exam-repository'
 import { getSettings } from '../db/options-repository'
@@ -59,7 +59,8 @@ export const createExamDatesSlice =
 
     async function forecastOf(exam: ExamRecord, at: number, dayStartsAtHour: number): Promise<ExamDateEntry> {
       try {
-        const decks = await loadExamDecks(db, exam, at, dayStartsAtHour)
+        // The forecast's simulation is fetched with the exam screen, not at start.
+        const [decks, { forecastExamDecks }] = await Promise.all([loadExamDecks(db, exam, at, dayStartsAtHour), import('../core/exam/exam-decks-forecast')])
         return { exam, forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }) }
       } catch (error) {
         return { exam, forecast: null, error: `The forecast could not be computed (${describe(error)}).` }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { checkCollection, type CheckReport } from '../db/check-collection'
+import type { CheckReport } from '../db/check-collection'
 import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '../db/open-database'
 import { describeStorageError } from '../db/storage-errors'
 import type { StoreDeps } from './deps'
@@ -50,7 +50,7 @@ export const createMaintenanceSlice =
         if (get().collectionCheck.status === 'running') return
         set({ collectionCheck: { status: 'running' } })
         try {
-          const report = await checkCollection(db, now())
+          const report = await (await import('../db/check-collection')).checkCollection(db, now())
           set({ collectionCheck: { status: 'done', report } })
         } catch (error) {
           set({ collectionCheck: { status: 'failed', error: `The check stopped and changed nothing. ${describeStorageError(error)}` } })

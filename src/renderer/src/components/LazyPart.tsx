@@ -1,0 +1,80 @@
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { Button } from './Button'
+
+type Loader = () => Promise<{ default: ComponentType }>
+
+/**
+ * A screen or dialog whose code is fetched the first time it is shown, so the deck list and the
+ * study screen start without it. React.lazy remembers a failed load for good, so each retry makes
+ * a fresh lazy component: a dropped connection or a chunk missing after an update can be retried.
+ */
+export function lazyPart(load: Loader): { load: Loader; current: ComponentType; retry(): void } {
+  const part = {
+    load,
+    current: lazy(load),
+    retry() {
+      part.current = lazy(load)
+    }
+  }
+  return part
+}
+
+/** `import('./X').then(named('X'))`: React.lazy wants a default export; our components are named. */
+export const named =
+  <K extends string>(name: K) =>
+  (module: Record<K, ComponentType>): { default: ComponentType } => ({ default: module[name] })
+
+interface LazyViewProps {
+  part: ReturnType<typeof lazyPart>
+  /** What is loading, for the message when it cannot be: "the statistics". */
+  what: string
+}
+
+interface BoundaryState {
+  error: unknown
+}
+
+/** Shows a lazily loaded part: "Loading…" while its code arrives, a message and a retry if it cannot. */
+export class LazyView extends Component<LazyViewProps, BoundaryState> {
+  override state: BoundaryState = { error: null }
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error }
+  }
+
+  private retry = () => {
+    this.props.part.retry()
+    this.setState({ error: null })
+  }
+
+  override render(): ReactNode {
+    const { part, what } = this.props
+    if (this.state.error) {
+      const reason = this.state.error instanceof Error ? this.state.error.message : String(this.state.error)
+      return (
+        <div role="alert" className="my-4 rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+          <p>
+            Recall could not open {what} ({reason}).
+          </p>
+          <Button className="mt-2" onClick={this.retry}>
+            Try again
+          </Button>
+        </div>
+      )
+    }
+    const Part = part.current
+    return (
+      <Suspense fallback={<LoadingNote />}>
+        <Part />
+      </Suspense>
+    )
+  }
+}
+
+export function LoadingNote() {
+  return (
+    <p role="status" className="my-4 text-slate-600 dark:text-slate-300">
+      Loading…
+    </p>
+  )
+}

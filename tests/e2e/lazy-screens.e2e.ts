@@ -1,0 +1,67 @@
+import type { Route } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { newProfile, type Profile } from './browser'
+
+const DECK = /^Study AWS ML: service → purpose/
+
+describe('screens and dialogs loaded on demand', () => {
+  let profile: Profile
+  beforeEach(async () => {
+    profile = await newProfile()
+  })
+  afterEach(async () => {
+    await profile.remove()
+  })
+
+  it('studies with the first download alone; a screen that is still loading says so, one that cannot load says why and can be retried', async () => {
+    const { page } = await profile.open()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    await page.goto(inject('baseUrl'))
+
+    // Deck list, a card, its answer, a grade, back: nothing fetched beyond the entry script.
+    await page.getByRole('button', { name: DECK }).click()
+    const question = await page.getByTestId('question').innerText()
+    await page.keyboard.press('Space')
+    await page.getByTestId('answer').waitFor()
+    await page.keyboard.press('3')
+    await expect.poll(async () => (await page.getByTestId('question').innerText()) !== question).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: DECK }).waitFor()
+    expect(scripts).toHaveLength(1)
+
+    // "?" works before the sheet's code is there, and fetches it.
+    await page.keyboard.press('?')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    expect(scripts.some((s) => /ShortcutSheet-[\w-]+\.js$/.test(s))).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+
+    // Held back: the exam screen's code arrives only when the test lets it; meanwhile a status says it is loading.
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/ExamScreen-[\w-]+\.js$/, async (route: Route) => {
+      await held
+      await route.continue()
+    })
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Exams' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loading…' }).count()).toBe(1)
+    release()
+    await page.getByRole('heading', { name: /exam/i, level: 1 }).waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'Loading…' }).count()).toBe(0)
+
+    // Refused (a dropped connection, a chunk gone after an update): a message, not a blank page; then a retry.
+    await page.route(/StatsScreen-[\w-]+\.js$/, (route: Route) => route.abort('connectionfailed'))
+    await nav.getByRole('button', { name: 'Statistics' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Recall could not open the statistics' })
+    await alert.waitFor()
+    await expect.poll(() => nav.isVisible()).toBe(true)
+    await page.unroute(/StatsScreen-[\w-]+\.js$/)
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await page.getByRole('heading', { name: 'Statistics', level: 1 }).waitFor()
+    expect(await alert.count()).toBe(0)
+  })
+})
