@@ -126,6 +126,8 @@ export interface ReviewDayRecord {
   day: number
   /** Grades given. */
   grades: number
+  /** Distinct cards graded (today's figures need it, and a card is in one deck). */
+  cards: number
   /** Sum of the grades' durations, ms. */
   timeMs: number
   /** True retention: each card's first review-state grade of the day. */
@@ -147,6 +149,7 @@ export interface CardColumnsRecord {
   deckId: string
   /** Cards changed at or after this stamp (`mod`) may not be in the columns yet. */
   builtFrom: number
+  /** In key order, as the `deckId` index lists a deck's cards. */
   ids: string[]
   queue: Int8Array
   state: Int8Array
@@ -158,4 +161,13 @@ export interface CardColumnsRecord {
   scheduledDays: Float64Array
   /** NaN when the card is not buried. */
   buriedUntil: Float64Array
+  // The rest of the scheduling state and the order: the exam forecast simulates study with them.
+  ord: Float64Array
+  elapsedDays: Float64Array
+  learningSteps: Float64Array
+  reps: Float64Array
+  lapses: Float64Array
+  /** Each distinct list of tags once (topic readiness needs them); `tagSet` points into it per card. */
+  tagSets: string[][]
+  tagSet: Int32Array
 }

@@ -1,20 +1,21 @@
-import Dexie from 'dexie'
 import { default_w } from 'ts-fsrs'
 import { studyDayOf } from '../core/day'
 import type { Accumulator } from '../core/stats/accumulator'
-import { buildAnswerButtons, createAnswerButtonsAccumulator, type ButtonGroupSeries } from '../core/stats/answer-buttons'
+import { buildAnswerButtons, type ButtonGroupSeries } from '../core/stats/answer-buttons'
 import { buildCardCountSlices, createCardCountsAccumulator, type CardCountSlice, type CardKindCounts } from '../core/stats/card-counts'
 import { buildMemoryHistograms, createMemoryDistributionsAccumulator, type MemoryDistributions, type MemoryHistograms } from '../core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator, type DueForecast } from '../core/stats/due-forecast'
 import { buildRetentionByMonth, buildRetentionTable, type RetentionMonth, type RetentionPeriod, type RetentionRow } from '../core/stats/retention-table'
-import { buildReviewCalendar, createReviewDaysAccumulator, type ReviewCalendar } from '../core/stats/review-calendar'
+import { buildReviewCalendar, type ReviewCalendar } from '../core/stats/review-calendar'
+import { answerButtonsOfRows, retentionDaysOfRows, reviewDaysOfRows, todayOfRows } from '../core/stats/review-day-rows'
 import { buildStreaks, type Streaks } from '../core/stats/streaks'
 import { studyDaysBack } from '../core/stats/study-days'
-import { buildTodaySummary, createTodayAccumulator, type TodaySummary } from '../core/stats/today'
-import { addRetentionCounts, createTrueRetentionAccumulator, type RetentionCounts, type RetentionDays } from '../core/stats/true-retention'
+import { buildTodaySummary, type TodaySummary } from '../core/stats/today'
+import { eachCardOfColumns, readAllCardColumns, readCardColumns, type StatsCard } from './card-columns'
 import type { RecallDatabase } from './database'
 import { optionsForDeck } from './options-repository'
-import { Queue, type CardRecord, type ReviewRecord } from './records'
+import { Queue, type ReviewDayRecord } from './records'
+import { readReviewDayRows, refreshReviewDays } from './review-days'
 
 /** The decks a statistic covers: some decks, or the whole collection. */
 export type StatsScope = 'all' | { deckIds: readonly string[] }
@@ -23,33 +24,19 @@ export type StatsScope = 'all' | { deckIds: readonly string[] }
 export const ANSWER_BUTTON_DAYS = 30
 
 /**
- * Streams review logs in [from, to) through a time index: the `review` index for the collection
- * (one cursor, in time order), `[deckId+review]` per deck (time order within each deck).
+ * Streams the scheduling fields of the scope's cards from the card columns (card-columns.ts),
+ * never the cards themselves: deck by deck, each in key order, the whole collection's decks in
+ * the order of their first key (as a walk over the table met them).
  */
-function eachReview(db: RecallDatabase, scope: StatsScope, from: number, to: number, visit: (log: ReviewRecord) => void): Promise<void> {
-  return db.transaction('r', db.reviews, async () => {
-    if (scope === 'all') return void (await db.reviews.where('review').between(from, to, true, false).each(visit))
-    for (const deckId of scope.deckIds) await db.reviews.where('[deckId+review]').between([deckId, from], [deckId, to], true, false).each(visit)
-  })
+async function eachCard(db: RecallDatabase, scope: StatsScope, visit: (card: StatsCard) => void): Promise<void> {
+  const columns = scope === 'all' ? await readAllCardColumns(db) : await readCardColumns(db, scope.deckIds)
+  for (const deck of columns) eachCardOfColumns(deck, visit)
 }
 
-/** Streams the cards of the scope: the whole table, or each deck through the `deckId` index. */
-function eachCard(db: RecallDatabase, scope: StatsScope, visit: (card: CardRecord) => void): Promise<void> {
-  return db.transaction('r', db.cards, async () => {
-    if (scope === 'all') return void (await db.cards.each(visit))
-    for (const deckId of scope.deckIds) await db.cards.where('deckId').equals(deckId).each(visit)
-  })
-}
-
-/** Only the cards a forecast can count: the learning, review and buried queues of each deck. */
-function eachScheduledCard(db: RecallDatabase, scope: StatsScope, visit: (card: CardRecord) => void): Promise<void> {
-  if (scope === 'all') return eachCard(db, scope, visit)
-  return db.transaction('r', db.cards, async () => {
-    for (const deckId of scope.deckIds) {
-      for (const queue of [Queue.Learning, Queue.Review, Queue.Buried]) {
-        await db.cards.where('[deckId+queue+due]').between([deckId, queue, Dexie.minKey], [deckId, queue, Dexie.maxKey]).each(visit)
-      }
-    }
+/** Only the cards a forecast can count: the learning, review and buried queues. */
+function eachScheduledCard(db: RecallDatabase, scope: StatsScope, visit: (card: StatsCard) => void): Promise<void> {
+  return eachCard(db, scope, (card) => {
+    if (card.queue === Queue.Learning || card.queue === Queue.Review || card.queue === Queue.Buried) visit(card)
   })
 }
 
@@ -67,17 +54,6 @@ function perDeck<In extends { deckId: string }, Out>(make: (deckId: string) => A
     },
     result: () => (parts.size === 0 ? make('').result() : merge([...parts.values()].map((p) => p.result())))
   }
-}
-
-function mergeRetentionDays(parts: RetentionDays[]): RetentionDays {
-  const days = new Map<number, RetentionCounts>()
-  for (const part of parts) {
-    for (const [start, counts] of part.days) {
-      const into = days.get(start)
-      days.set(start, into ? addRetentionCounts(into, counts) : { ...counts })
-    }
-  }
-  return { dayStartsAtHour: parts[0]!.dayStartsAtHour, days }
 }
 
 function mergeDistributions(parts: MemoryDistributions[]): MemoryDistributions {
@@ -106,27 +82,34 @@ async function weightsOfDecks(db: RecallDatabase, scope: StatsScope): Promise<Ma
   return new Map(entries)
 }
 
-// Each chart family: its accumulator and its build step, shared by the one-chart loaders below
-// and by `loadStatistics`, which feeds them all from one pass over each table.
+// The review charts read the per-deck, per-day rollup (review-days.ts), brought up to date
+// first: a few thousand rows instead of every review log.
 
-const reviewFamilies = (now: number, dayStartsAtHour: number) => {
-  const today = createTodayAccumulator({ now, dayStartsAtHour })
-  const calendar = createReviewDaysAccumulator({ dayStartsAtHour })
-  const retention = perDeck<ReviewRecord, RetentionDays>(() => createTrueRetentionAccumulator({ dayStartsAtHour }), mergeRetentionDays)
-  const buttons = createAnswerButtonsAccumulator({ now, dayStartsAtHour, days: ANSWER_BUTTON_DAYS })
-  return {
-    today: { acc: today, build: () => buildTodaySummary(today.result()) },
-    calendar: { acc: calendar, build: () => ({ calendar: buildReviewCalendar(calendar.result(), now), streaks: buildStreaks(calendar.result(), now) }) },
-    retention: {
-      acc: retention,
-      build: () => {
-        const days = retention.result()
-        return { table: buildRetentionTable(days, now), months: buildRetentionByMonth(days) }
-      }
-    },
-    buttons: { acc: buttons, build: () => buildAnswerButtons(buttons.result()) }
-  }
+async function reviewDayRows(db: RecallDatabase, scope: StatsScope, dayStartsAtHour: number): Promise<ReviewDayRecord[]> {
+  await refreshReviewDays(db, dayStartsAtHour)
+  return readReviewDayRows(db, scope)
 }
+
+const todayOf = (rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): TodaySummary =>
+  buildTodaySummary(todayOfRows(rows, studyDayOf(now, dayStartsAtHour).start))
+
+function calendarOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): { calendar: ReviewCalendar; streaks: Streaks } {
+  const days = reviewDaysOfRows(rows, dayStartsAtHour)
+  return { calendar: buildReviewCalendar(days, now), streaks: buildStreaks(days, now) }
+}
+
+function retentionOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): RetentionView {
+  const days = retentionDaysOfRows(rows, dayStartsAtHour)
+  return { table: buildRetentionTable(days, now), months: buildRetentionByMonth(days) }
+}
+
+function buttonsOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): ButtonGroupSeries[] {
+  const from = studyDaysBack(now, ANSWER_BUTTON_DAYS, dayStartsAtHour)[0]!.start
+  return buildAnswerButtons(answerButtonsOfRows(rows, from, studyDayOf(now, dayStartsAtHour).end))
+}
+
+// Each card chart family: its accumulator and its build step, shared by the one-chart loaders
+// below and by `loadStatistics`, which feeds them all from one pass over the cards.
 
 export interface CardCountsView {
   total: { slices: CardCountSlice[]; total: number }
@@ -135,7 +118,7 @@ export interface CardCountsView {
 
 const cardFamilies = (now: number, dayStartsAtHour: number, weights: Map<string, readonly number[]>) => {
   const counts = createCardCountsAccumulator({ now })
-  const memory = perDeck<CardRecord, MemoryDistributions>(
+  const memory = perDeck<StatsCard, MemoryDistributions>(
     (deckId) => createMemoryDistributionsAccumulator({ now, w: weights.get(deckId) ?? default_w }),
     mergeDistributions
   )
@@ -159,17 +142,12 @@ const cardFamilies = (now: number, dayStartsAtHour: number, weights: Map<string,
 }
 
 export async function loadTodayStats(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<TodaySummary> {
-  const { today } = reviewFamilies(now, dayStartsAtHour)
-  const day = studyDayOf(now, dayStartsAtHour)
-  await eachReview(db, scope, day.start, day.end, (log) => today.acc.add(log))
-  return today.build()
+  return todayOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
 /** The heatmap of the past year and the streaks; the longest streak needs the whole history. */
 export async function loadReviewCalendar(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<{ calendar: ReviewCalendar; streaks: Streaks }> {
-  const { calendar } = reviewFamilies(now, dayStartsAtHour)
-  await eachReview(db, scope, -Infinity, Infinity, (log) => calendar.acc.add(log))
-  return calendar.build()
+  return calendarOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
 export interface RetentionView {
@@ -178,16 +156,11 @@ export interface RetentionView {
 }
 
 export async function loadTrueRetention(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<RetentionView> {
-  const { retention } = reviewFamilies(now, dayStartsAtHour)
-  await eachReview(db, scope, -Infinity, Infinity, (log) => retention.acc.add(log))
-  return retention.build()
+  return retentionOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
 export async function loadAnswerButtons(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<ButtonGroupSeries[]> {
-  const { buttons } = reviewFamilies(now, dayStartsAtHour)
-  const from = studyDaysBack(now, ANSWER_BUTTON_DAYS, dayStartsAtHour)[0]!.start
-  await eachReview(db, scope, from, studyDayOf(now, dayStartsAtHour).end, (log) => buttons.acc.add(log))
-  return buttons.build()
+  return buttonsOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
 export async function loadDueForecast(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number, days: 30 | 90): Promise<DueForecast> {
@@ -219,16 +192,10 @@ export interface StatsSnapshot {
   forecast: Record<30 | 90, DueForecast>
 }
 
-/** Every chart of the statistics screen from one pass over the review log and one over the cards. */
+/** Every chart of the statistics screen: the review charts from the rollup, the card charts from one pass over the cards. */
 export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<StatsSnapshot> {
-  const reviews = reviewFamilies(now, dayStartsAtHour)
+  const rows = await reviewDayRows(db, scope, dayStartsAtHour)
   const cards = cardFamilies(now, dayStartsAtHour, await weightsOfDecks(db, scope))
-  await eachReview(db, scope, -Infinity, Infinity, (log) => {
-    reviews.today.acc.add(log)
-    reviews.calendar.acc.add(log)
-    reviews.retention.acc.add(log)
-    reviews.buttons.acc.add(log)
-  })
   await eachCard(db, scope, (card) => {
     cards.counts.acc.add(card)
     cards.memory.acc.add(card)
@@ -236,10 +203,10 @@ export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now:
     cards.forecast90.acc.add(card)
   })
   return {
-    today: reviews.today.build(),
-    ...reviews.calendar.build(),
-    retention: reviews.retention.build(),
-    buttons: reviews.buttons.build(),
+    today: todayOf(rows, now, dayStartsAtHour),
+    ...calendarOf(rows, now, dayStartsAtHour),
+    retention: retentionOf(rows, now, dayStartsAtHour),
+    buttons: buttonsOf(rows, now, dayStartsAtHour),
     counts: cards.counts.build(),
     memory: cards.memory.build(),
     forecast: { 30: cards.forecast30.build(), 90: cards.forecast90.build() }
