@@ -2,9 +2,10 @@ import { studyDayOf, type StudyDay } from '../core/day'
 import type { ExamDeckInput } from '../core/exam/exam-decks-forecast'
 import { examModeWindow } from '../core/exam/exam-mode'
 import type { ExamModeSession } from '../core/exam/exam-scheduling'
+import { cardsOfColumns, readCardColumns } from './card-columns'
 import type { RecallDatabase } from './database'
 import { getSettings, optionsForDeck } from './options-repository'
-import { Queue, type ExamRecord } from './records'
+import { Queue, type DeckRecord, type ExamRecord } from './records'
 import { studiedToday } from './study-repository'
 
 /** Soonest first. A handful of rows: the table is read whole. */
@@ -23,23 +24,20 @@ export async function deleteExam(db: RecallDatabase, id: string): Promise<void> 
 
 /**
  * What the forecast needs of each of the exam's decks. The simulation walks the cards' states
- * day by day, so the exam's cards are in memory (cards, never the review log); decks that no
- * longer exist are skipped.
+ * day by day, so the exam's cards are in memory: their scheduling state from the card columns
+ * (card-columns.ts), in key order as the `deckId` index gives them, never their text or the
+ * review log. Decks that no longer exist are skipped.
  */
 export async function loadExamDecks(db: RecallDatabase, exam: ExamRecord, now: number, dayStartsAtHour: number): Promise<ExamDeckInput[]> {
   const day = studyDayOf(now, dayStartsAtHour)
-  const decks: ExamDeckInput[] = []
-  for (const deckId of exam.deckIds) {
-    const deck = await db.decks.get(deckId)
-    if (!deck) continue
-    const [options, cards, today] = await Promise.all([
-      optionsForDeck(db, deckId),
-      db.cards.where('deckId').equals(deckId).toArray(),
-      studiedToday(db, deckId, day)
-    ])
-    decks.push({ deckId, deckName: deck.name, cards, options, studiedToday: today })
-  }
-  return decks
+  const decks = (await db.decks.bulkGet(exam.deckIds)).filter((deck): deck is DeckRecord => deck !== undefined)
+  const columns = await readCardColumns(db, decks.map((deck) => deck.id))
+  return Promise.all(
+    decks.map(async (deck, i) => {
+      const [options, today] = await Promise.all([optionsForDeck(db, deck.id), studiedToday(db, deck.id, day)])
+      return { deckId: deck.id, deckName: deck.name, cards: cardsOfColumns(columns[i]!), options, studiedToday: today }
+    })
+  )
 }
 
 /** Cards of `deckIds` in the learning or review queue due on each of `days`, counted on the index. */
