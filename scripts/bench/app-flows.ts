@@ -4,7 +4,7 @@ interface RecorderState {
   listAt: number
   cardAt: number
   cardPaintedAt: number
-  grades: Array<{ dom: number; painted: number }>
+  grades: Array<{ dom: number; painted: number; input: number }>
   done: boolean
 }
 
@@ -59,7 +59,7 @@ export async function gradeLoop(page: Page, count: number) {
     if (!next || (await recorder(page)).done) break
   }
   const r = await recorder(page)
-  return { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted) }
+  return { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted), input: r.grades.map((g) => g.input) }
 }
 
 /** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */

@@ -10,6 +10,8 @@ export function benchRecorder(): void {
   interface GradeSample {
     dom: number
     painted: number
+    /** Key event time → our capture listener: the browser's input delay, before any app code runs. */
+    input: number
   }
   const state = { listAt: -1, cardAt: -1, cardPaintedAt: -1, grades: [] as GradeSample[], done: false }
   ;(window as unknown as { __bench: typeof state }).__bench = state
@@ -20,7 +22,7 @@ export function benchRecorder(): void {
   } catch {
     return
   }
-  let pending: { t: number; text: string | null } | null = null
+  let pending: { t: number; input: number; text: string | null } | null = null
   const afterPaint = (then: (t: number) => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
@@ -31,7 +33,7 @@ export function benchRecorder(): void {
   window.addEventListener(
     'keydown',
     (event: KeyboardEvent) => {
-      if (/^[1-4]$/.test(event.key)) pending = { t: event.timeStamp, text: question()?.textContent ?? null }
+      if (/^[1-4]$/.test(event.key)) pending = { t: event.timeStamp, input: performance.now() - event.timeStamp, text: question()?.textContent ?? null }
     },
     true
   )
@@ -52,7 +54,7 @@ export function benchRecorder(): void {
       const key = pending
       pending = null
       const dom = performance.now() - key.t
-      afterPaint((t) => state.grades.push({ dom, painted: t - key.t }))
+      afterPaint((t) => state.grades.push({ dom, painted: t - key.t, input: key.input }))
     } else if (pending && document.querySelector('[data-testid="done"]')) {
       pending = null
       state.done = true

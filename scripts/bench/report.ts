@@ -35,7 +35,8 @@ export const TARGETS: Record<string, ['median' | 'p95', number]> = {
   counts: ['p95', 50],
   'first-card': ['median', 1000],
   'import-10k': ['median', 2000],
-  stats: ['median', 500]
+  stats: ['median', 500],
+  'stats-after-study': ['median', 500]
 }
 
 export function table(figures: Figure[], sizes: number[]): string {

@@ -84,8 +84,11 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     const gradeLimit: Figure = { ...write, name: 'limit:grade', median: round(write.median + fsrsNext.median), p95: round(write.p95 + fsrsNext.p95), note: 'limit:grade-write + limit:fsrs-next' }
     push(gradeLimit)
     push(withLimit(figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }), gradeLimit))
+    push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
+    push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
     push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), gradeLimit))
-    for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
+    for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
+    push(withLimit(byName.get('stats-after-study')!, byName.get('limit:stats')!))
     const heapLimit = figure('limit:heap', n, [empty.memory.heapUsed], 'bytes', { note: 'JS heap of the app with only the built-in decks' })
     push(heapLimit)
     push(withLimit(figure('heap', n, [memory.heapUsed], 'bytes', { note: `renderer JS heap after GC, after loading and ${grades.dom.length} grades; DOM nodes ${memory.nodes}` }), heapLimit))

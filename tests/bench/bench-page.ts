@@ -2,17 +2,18 @@ import { Rating } from 'ts-fsrs'
 import { parseNativeDeck } from '../../src/shared/deck/native'
 import { toFsrsCard } from '../../src/renderer/src/core/card-state'
 import { studyDayOf } from '../../src/renderer/src/core/day'
-import { createScheduler } from '../../src/renderer/src/core/scheduler'
+import { createScheduler, previewGrades } from '../../src/renderer/src/core/scheduler'
 import { RecallDatabase } from '../../src/renderer/src/db/database'
 import { saveExam } from '../../src/renderer/src/db/exam-repository'
 import { applyImport, planImport } from '../../src/renderer/src/db/import-repository'
 import { getSettings, optionsForDeck } from '../../src/renderer/src/db/options-repository'
 import { Queue, type CardRecord } from '../../src/renderer/src/db/records'
-import { loadTodayQueue } from '../../src/renderer/src/db/study-repository'
+import { REVIEW_DAYS_ROW } from '../../src/renderer/src/db/derived-tables'
+import { loadTodayQueue, recordReview } from '../../src/renderer/src/db/study-repository'
 import type { Platform } from '../../src/renderer/src/platform/platform'
 import { createRecallStore } from '../../src/renderer/src/store'
 import { DECKS, deckIdOf, generateCollection } from './generate'
-import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, readAll, rowCounts } from './raw-idb'
+import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, rawRowsOf, readAll, rowCounts } from './raw-idb'
 import { timeRepeated } from './stats-util'
 
 /** One measured figure: raw samples in `unit`; the runner turns them into median and p95. */
@@ -34,19 +35,20 @@ const platform = {
   backups: null
 } as unknown as Platform
 
-function relaxed(db: RecallDatabase): RecallDatabase {
-  // Generation only: Dexie reads this option when each transaction starts.
-  ;(db as unknown as { _options: { chromeTransactionDurability: string } })._options.chromeTransactionDurability = 'relaxed'
-  return db
-}
-
 async function generate(n: number, now: number) {
-  const db = relaxed(new RecallDatabase())
   const start = performance.now()
-  const made = await generateCollection(db, n, now)
-  db.close()
-  localStorage.setItem('recall.welcomeSeen', 'true')
-  return { ...made, ms: performance.now() - start }
+  // The app opens the database first, so it has the app's schema (version, tables, indexes); the rows then go in bare.
+  const app = new RecallDatabase()
+  await app.open()
+  app.close()
+  const raw = await openRaw()
+  try {
+    const made = await generateCollection(raw, n, now)
+    localStorage.setItem('recall.welcomeSeen', 'true')
+    return { ...made, ms: performance.now() - start }
+  } finally {
+    raw.close()
+  }
 }
 
 /** A 10,000-card deck file, as a person would import it. */
@@ -58,6 +60,23 @@ function deckFile(id: string, cards: number): string {
     name: `Imported ${id}`,
     cards: Array.from({ length: cards }, (_, i) => ({ id: `imp-${i}`, front: `Imported question ${i} about model drift?`, back: `Answer ${i}: monitor it with SageMaker Model Monitor.`, tags: ['imported'] }))
   })
+}
+
+/**
+ * Grades due review cards of one deck between measurements (Good; every tenth Again), through the
+ * app's own recordReview, untimed: what a day's study leaves for the next statistics opening.
+ */
+function studySession(db: RecallDatabase, deckId: string, options: Parameters<typeof createScheduler>[0]) {
+  const scheduler = createScheduler(options)
+  return {
+    async pause(grades: number) {
+      const due = await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(grades).toArray()
+      for (const [i, card] of due.entries()) {
+        const at = Date.now()
+        await recordReview(db, card, previewGrades(scheduler, card, at)[i % 10 === 9 ? Rating.Again : Rating.Good], 5000)
+      }
+    }
+  }
 }
 
 async function dropDeck(db: RecallDatabase, deckId: string) {
@@ -86,19 +105,31 @@ async function measure(options: { reps: number; heavyReps: number }): Promise<Sa
   add('counts', await timeRepeated(options.reps, () => store.getState().refreshCounts()), `${allDecks.length} decks`)
   add('limit:counts', await timeRepeated(options.reps, () => rawCounts(raw, allDecks, day)))
 
-  // The statistics screen (every chart of the whole collection) and the bare read of both tables.
+  // The statistics screen, every chart of the whole collection. First opening after an upgrade
+  // (also after a change of day-start hour or time zone, or deleting cards): both caches are
+  // built from the whole log and every card, so its limit is reading all of both. One sample.
+  const refreshStats = async () => {
+    await store.getState().refreshStats()
+    if (store.getState().stats.status !== 'ready') throw new Error(`stats: ${store.getState().stats.error}`)
+  }
+  await db.transaction('rw', db.derived, db.cardColumns, async () => {
+    await db.derived.delete(REVIEW_DAYS_ROW)
+    await db.cardColumns.clear()
+  })
+  add('stats-first-open', await timeRepeated(1, refreshStats, 0), 'review rollup and card columns built from scratch (once per upgrade, day-start or time-zone change, card deletion)')
+  add('limit:stats-first-open', await timeRepeated(1, async () => (await readAll(raw, 'reviews', () => undefined)) + (await readAll(raw, 'cards', () => undefined)), 0), 'getAll in 10k batches of every review log and every card')
+  // Every later opening reads the caches: the limit is reading the same rows bare.
+  add('stats', await timeRepeated(options.heavyReps, refreshStats), 'opened again with nothing studied since')
+  const studyBetween = studySession(db, deckIdOf(1), deckOptions)
   add(
-    'stats',
+    'stats-after-study',
     await timeRepeated(options.heavyReps, async () => {
-      await store.getState().refreshStats()
-      if (store.getState().stats.status !== 'ready') throw new Error(`stats: ${store.getState().stats.error}`)
-    })
+      await studyBetween.pause(100)
+      await refreshStats()
+    }),
+    'opened after 100 more grades (the grades themselves are not timed)'
   )
-  add('limit:stats', await timeRepeated(options.heavyReps, async () => (await readAll(raw, 'reviews', () => undefined)) + (await readAll(raw, 'cards', () => undefined))), 'getAll in 10k batches of reviews + cards')
-
-  // Where the statistics' time goes: the same review index walked with Dexie's cursor (.each,
-  // what loadStatistics does) against the bare batched read above.
-  add('probe:reviews-cursor', await timeRepeated(options.heavyReps, () => db.reviews.where('review').between(-Infinity, Infinity).each(() => undefined)), 'Dexie .each() over the review index (no accumulators)')
+  add('limit:stats', await timeRepeated(options.heavyReps, async () => (await readAll(raw, 'reviewDays', () => undefined)) + (await readAll(raw, 'cardColumns', () => undefined))), 'getAll of the rollup rows and the card columns')
 
   // The exam forecast of one exam covering every bench deck, 60 days ahead.
   await saveExam(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds: benchDecks, examMode: false, targetRecall: 0.9 })
@@ -110,7 +141,8 @@ async function measure(options: { reps: number; heavyReps: number }): Promise<Sa
       if (!entry?.forecast) throw new Error(`exam forecast: ${entry?.error ?? store.getState().examDates.error}`)
     })
   )
-  add('limit:exam-forecast', await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)), 'getAll of the exam decks through the deckId index')
+  add('limit:exam-forecast', await timeRepeated(options.heavyReps, () => rawRowsOf(raw, 'cardColumns', benchDecks)), 'get of the exam decks\' card columns (what the forecast reads)')
+  add('probe:exam-cards', await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)), 'getAll of the exam decks\' card records through the deckId index (what the forecast read before the columns)')
   await db.exams.delete('bench-exam')
 
   // Importing a 10,000-card deck: parse + plan + merge, as the import dialog does (parse runs in a worker there).

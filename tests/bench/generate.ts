@@ -1,30 +1,26 @@
-import type { RecallDatabase } from '../../src/renderer/src/db/database'
+import { mulberry32 } from '../../src/renderer/src/core/practice/random'
 import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '../../src/renderer/src/db/records'
+import { done } from './raw-idb'
 
 /**
  * A heavy user's collection: N cards in ten decks of N/10, 30 % new, 8 % (re)learning, 62 % in
  * review, and on average 10 review logs per card (only studied cards have logs, ~14 each), spread
- * over the two years before `now`. Written straight through Dexie bulkAdd in large chunks with
- * relaxed durability: generation time is not a figure.
+ * over the two years before `now`. Seeded (mulberry32), so every run writes the same rows.
+ *
+ * Written with the bare IndexedDB API into a database the app's RecallDatabase has already
+ * opened (so its schema and indexes are the app's): chunk by chunk, each chunk one relaxed
+ * transaction per table, cards and logs in parallel, the next chunk generated while the last is
+ * being written, at most two chunks in memory. Generation time is not a figure. Its floor is
+ * Chromium's own work per stored row (~0.2–0.3 ms of CPU, mostly in the browser process, the same
+ * through Dexie), so on two cores a million logs take a couple of minutes however they are sent.
  */
 export const DECKS = 10
 export const deckIdOf = (i: number) => `bench-${String(i).padStart(2, '0')}`
 export const deckNameOf = (i: number) => `Bench deck ${String(i).padStart(2, '0')}`
 
 const DAY = 86_400_000
+/** Rows (cards + logs) per chunk: large enough to keep IndexedDB busy, small enough not to hold the collection in memory. */
 const CHUNK = 50_000
-
-/** Mulberry32: the same collection on every run. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORDS = 'model endpoint training inference feature store pipeline bias drift latency batch stream label tuning embedding vector token prompt guardrail monitor'.split(' ')
 const sentence = (rand: () => number, words: number) => Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')
@@ -35,22 +31,58 @@ export interface Generated {
   decks: number
 }
 
-export async function generateCollection(db: RecallDatabase, n: number, now: number, seed = 42): Promise<Generated> {
-  const rand = randomSource(seed)
+/**
+ * Puts rows into one store in one relaxed transaction, every request issued at once (none is
+ * awaited: the transaction's completion says they all succeeded).
+ */
+function putAll(db: IDBDatabase, store: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' })
+    const os = tx.objectStore(store)
+    for (const row of rows) os.put(row)
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new Error(`writing ${store} was aborted`))
+  })
+}
+
+/**
+ * Writes chunks as they are generated. A chunk's cards and logs go in two transactions that
+ * IndexedDB runs side by side (their scopes differ); transactions on one store run in the order
+ * they were made, so logs get their auto-incremented ids in generation order, as with one writer.
+ * At most two chunks are in flight, which bounds memory.
+ */
+function chunkWriter(db: IDBDatabase) {
+  let previous: Promise<unknown> = Promise.resolve()
+  return {
+    async write(cards: CardRecord[], logs: ReviewRecord[]) {
+      const written = Promise.all([putAll(db, 'cards', cards), putAll(db, 'reviews', logs)])
+      written.catch(() => undefined) // reported when awaited below or by finish()
+      await previous
+      previous = written
+    },
+    finish: () => previous
+  }
+}
+
+/**
+ * Generates the collection into `db`, a bare connection to the app's database. `mod` is the
+ * cards' change stamp, which the app's Dexie middleware would have given them (see derived-tables.ts).
+ */
+export async function generateCollection(db: IDBDatabase, n: number, now: number, seed = 42, mod = now): Promise<Generated> {
+  const rand = mulberry32(seed)
   const perDeck = Math.ceil(n / DECKS)
   const decks: DeckRecord[] = []
   let cards: CardRecord[] = []
   let logs: ReviewRecord[] = []
   let cardTotal = 0
+  const writer = chunkWriter(db)
   const flush = async (force: boolean) => {
     if (!force && cards.length + logs.length < CHUNK) return
     const [c, l] = [cards, logs]
     cards = []
     logs = []
-    await db.transaction('rw', db.cards, db.reviews, async () => {
-      await db.cards.bulkAdd(c)
-      await db.reviews.bulkAdd(l)
-    })
+    await writer.write(c, l)
   }
   for (let d = 0; d < DECKS && cardTotal < n; d++) {
     const deckId = deckIdOf(d)
@@ -69,7 +101,8 @@ export async function generateCollection(db: RecallDatabase, n: number, now: num
         question: `Q${d}.${i}: ${sentence(rand, 6 + Math.floor(rand() * 8))}?`,
         answer: sentence(rand, 15 + Math.floor(rand() * 25)),
         tags: [WORDS[i % WORDS.length]!, `deck-${d}`],
-        createdAt
+        createdAt,
+        mod
       }
       if (roll < 0.3) {
         cards.push({ ...base, due: createdAt, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, queue: Queue.New })
@@ -123,7 +156,9 @@ export async function generateCollection(db: RecallDatabase, n: number, now: num
     }
   }
   await flush(true)
-  await db.decks.bulkPut(decks)
-  await db.settings.put({ key: 'welcomeSeen', value: true })
-  return { cards: cardTotal, reviews: await db.reviews.count(), decks: decks.length }
+  await writer.finish()
+  await putAll(db, 'decks', decks)
+  await putAll(db, 'settings', [{ key: 'welcomeSeen', value: true }])
+  const reviews = await done(db.transaction('reviews', 'readonly').objectStore('reviews').count())
+  return { cards: cardTotal, reviews, decks: decks.length }
 }

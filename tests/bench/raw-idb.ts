@@ -88,3 +88,10 @@ export async function rawCardsOfDecks(db: IDBDatabase, deckIds: readonly string[
   const rows = await Promise.all(deckIds.map((id) => done(index.getAll(IDBKeyRange.only(id)))))
   return rows.reduce((n, r) => n + r.length, 0)
 }
+
+/** Rows of a store by primary key, bare (the card columns of some decks). */
+export async function rawRowsOf(db: IDBDatabase, store: string, keys: readonly IDBValidKey[]): Promise<number> {
+  const tx = db.transaction(store, 'readonly')
+  const rows = await Promise.all(keys.map((key) => done(tx.objectStore(store).get(key))))
+  return rows.filter((row) => row !== undefined).length
+}

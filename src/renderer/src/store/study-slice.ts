@@ -61,6 +61,7 @@ export interface StudySlice {
 }
 
 const UNDO_LIMIT = 30
+const SAVING_SHOWN_AFTER_MS = 150
 
 export const createStudySlice =
   ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
@@ -69,6 +70,8 @@ export const createStudySlice =
     let scheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
     // The exam the session's deck is revised for, when its exam mode is on; null means plain FSRS.
     let examMode: ExamModeSession | null = null
+    // A grade being written: a second key press waits for it rather than grading twice.
+    let gradeInFlight = false
 
     /** Shows `show` if given, otherwise whatever the queue says comes next. */
     async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
@@ -159,12 +162,18 @@ export const createStudySlice =
 
       async grade(rating) {
         const session = get().session
-        if (!session?.card || !session.revealed || session.saving) return
+        if (!session?.card || !session.revealed || session.saving || gradeInFlight) return
         const { card } = session
         // Computed at the moment of the grade, so a card left on screen is scheduled from now.
         const at = now()
         const outcome = applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode)[rating]
-        set({ session: { ...session, saving: true } })
+        // Nothing is rendered while the write runs (a render there delays the write's callbacks by
+        // its own length); only a write slower than a glance shows "saving".
+        gradeInFlight = true
+        const slow = setTimeout(() => {
+          const current = get().session
+          if (current) set({ session: { ...current, saving: true } })
+        }, SAVING_SHOWN_AFTER_MS)
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
           examMode = examModeAfterGrade(examMode, card, saved.card)
@@ -181,6 +190,9 @@ export const createStudySlice =
               error: `Your answer was not saved (${describe(error)}). Nothing was lost: grade the card again to retry.`
             }
           })
+        } finally {
+          clearTimeout(slow)
+          gradeInFlight = false
         }
       },
 

@@ -178,4 +178,16 @@ describe('study controls', () => {
     expect(await db.reviews.where('cardKey').equals('d/c1').count()).toBe(2)
     expect(await db.cards.get('d/c1')).toMatchObject({ flag: 2, question: 'Edited first', reps: 2 })
   })
+
+  it('takes a second grade key pressed while the first grade is being written as nothing, never as a second grade', async () => {
+    const { db, state, clock } = await studying()
+    state().reveal()
+    clock.now += 4000
+    const first = state().grade(3)
+    const second = state().grade(1)
+    await Promise.all([first, second])
+    expect(await db.reviews.count()).toBe(1)
+    expect((await db.reviews.toArray())[0]?.rating).toBe(3)
+    expect(state().session).toMatchObject({ card: { id: 'd/c2' }, saving: false })
+  })
 })
