@@ -85,7 +85,6 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     push(gradeLimit)
     push(withLimit(figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }), gradeLimit))
     push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
-    push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
     push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), gradeLimit))
     for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
     push(withLimit(byName.get('stats-after-study')!, byName.get('limit:stats')!))
