@@ -1,5 +1,6 @@
 import { studyDayOf } from '../core/day'
-import { countable, createReviewDayRowsAccumulator, createStudyDayIndex, placed, type DeckDay } from '../core/stats/review-day-rows'
+import { countable, createReviewDayRowsAccumulator, placed, type DeckDay } from '../core/stats/review-day-rows'
+import { createStudyDayLookup } from '../core/stats/study-days'
 import type { RecallDatabase } from './database'
 import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from './derived-tables'
 import type { ReviewDayRecord, ReviewRecord } from './records'
@@ -111,7 +112,7 @@ async function rebuild(db: RecallDatabase, rule: DayRule): Promise<ReviewDaysRep
 
 /** Counts again the deck-days of logs added or deleted since the last refresh. */
 async function catchUp(db: RecallDatabase, kept: ReviewDaysBookkeeping): Promise<ReviewDaysReport> {
-  const dayOf = createStudyDayIndex(kept.dayStartsAtHour)
+  const dayOf = createStudyDayLookup(kept.dayStartsAtHour)
   const touched = new Map<string, DeckDay>()
   const touch = (deckId: string, at: number) => {
     const day = dayOf(at).start

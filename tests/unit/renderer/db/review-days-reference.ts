@@ -1,11 +1,11 @@
 import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons, createAnswerButtonsAccumulator } from '../../../../src/renderer/src/core/stats/answer-buttons'
+import { buildAnswerButtons } from '../../../../src/renderer/src/core/stats/answer-buttons'
 import { studyDayOf } from '../../../../src/renderer/src/core/day'
 import { buildRetentionByMonth, buildRetentionTable } from '../../../../src/renderer/src/core/stats/retention-table'
-import { buildReviewCalendar, createReviewDaysAccumulator } from '../../../../src/renderer/src/core/stats/review-calendar'
+import { buildReviewCalendar } from '../../../../src/renderer/src/core/stats/review-calendar'
 import { buildStreaks } from '../../../../src/renderer/src/core/stats/streaks'
-import { buildTodaySummary, createTodayAccumulator } from '../../../../src/renderer/src/core/stats/today'
-import { createTrueRetentionAccumulator, emptyRetentionCounts } from '../../../../src/renderer/src/core/stats/true-retention'
+import { buildTodaySummary } from '../../../../src/renderer/src/core/stats/today'
+import { emptyRetentionCounts } from '../../../../src/renderer/src/core/stats/true-retention'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import type { ReviewDayRecord, ReviewRecord } from '../../../../src/renderer/src/db/records'
 import {
@@ -16,6 +16,7 @@ import {
   loadTrueRetention,
   type StatsScope
 } from '../../../../src/renderer/src/db/stats-repository'
+import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
 
 /**
  * The review figures as the statistics screen computed them before the rollup: every log of the

@@ -1,15 +1,15 @@
 import { default_w } from 'ts-fsrs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons, createAnswerButtonsAccumulator } from '../../../../src/renderer/src/core/stats/answer-buttons'
+import { buildAnswerButtons } from '../../../../src/renderer/src/core/stats/answer-buttons'
 import { buildCardCountSlices, createCardCountsAccumulator } from '../../../../src/renderer/src/core/stats/card-counts'
 import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '../../../../src/renderer/src/core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator } from '../../../../src/renderer/src/core/stats/due-forecast'
 import { buildRetentionByMonth, buildRetentionTable } from '../../../../src/renderer/src/core/stats/retention-table'
-import { buildReviewCalendar, createReviewDaysAccumulator } from '../../../../src/renderer/src/core/stats/review-calendar'
+import { buildReviewCalendar } from '../../../../src/renderer/src/core/stats/review-calendar'
 import { buildStreaks } from '../../../../src/renderer/src/core/stats/streaks'
-import { buildTodaySummary, createTodayAccumulator } from '../../../../src/renderer/src/core/stats/today'
-import { createTrueRetentionAccumulator } from '../../../../src/renderer/src/core/stats/true-retention'
+import { buildTodaySummary } from '../../../../src/renderer/src/core/stats/today'
+
 import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { savePresetForDeck } from '../../../../src/renderer/src/db/options-repository'
@@ -28,6 +28,7 @@ import {
 import { freshDatabase } from '../../helpers/fixtures'
 import { local, useTimeZone } from '../core/stats/records'
 import { generateCollection, storeCollection, type Collection } from './stats-collection'
+import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 // fake-indexeddb walks a cursor far slower than Chromium: a few thousand logs take seconds.

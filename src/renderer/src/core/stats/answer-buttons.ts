@@ -1,8 +1,5 @@
-import { Rating, State, type Grade } from 'ts-fsrs'
+import { State } from 'ts-fsrs'
 import type { ReviewRecord } from '../../db/records'
-import { studyDayOf } from '../day'
-import type { Accumulator } from './accumulator'
-import { studyDaysBack } from './study-days'
 import { MATURE_INTERVAL_DAYS } from './true-retention'
 
 export type ButtonReview = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'scheduled_days'>
@@ -19,28 +16,6 @@ export type AnswerButtons = Record<ButtonGroup, ButtonCounts>
 export function buttonGroupOf(log: Pick<ReviewRecord, 'state' | 'scheduled_days'>): ButtonGroup {
   if (log.state !== State.Review) return 'learning'
   return log.scheduled_days >= MATURE_INTERVAL_DAYS ? 'mature' : 'young'
-}
-
-/**
- * Answer-button presses over the last `days` study days up to today, or all time when `days` is
- * undefined. Feed it logs from the `review` / `[deckId+review]` index from the period's start.
- */
-export function createAnswerButtonsAccumulator(params: {
-  now: number
-  dayStartsAtHour: number
-  days?: number
-}): Accumulator<ButtonReview, AnswerButtons> {
-  const end = studyDayOf(params.now, params.dayStartsAtHour).end
-  const start =
-    params.days === undefined ? -Infinity : studyDaysBack(params.now, Math.max(1, params.days), params.dayStartsAtHour)[0]!.start
-  const counts: AnswerButtons = { learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] }
-  return {
-    add(log) {
-      if (log.rating === Rating.Manual || log.review < start || log.review >= end) return
-      counts[buttonGroupOf(log)][(log.rating as Grade) - 1]!++
-    },
-    result: () => counts
-  }
 }
 
 export interface ButtonGroupSeries {

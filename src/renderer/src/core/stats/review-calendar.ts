@@ -1,7 +1,5 @@
-import { Rating } from 'ts-fsrs'
 import type { ReviewRecord } from '../../db/records'
-import type { Accumulator } from './accumulator'
-import { createStudyDayLookup, studyDaysBack } from './study-days'
+import { studyDaysBack } from './study-days'
 
 export type CalendarReview = Pick<ReviewRecord, 'review' | 'rating'>
 
@@ -9,23 +7,6 @@ export type CalendarReview = Pick<ReviewRecord, 'review' | 'rating'>
 export interface ReviewDays {
   dayStartsAtHour: number
   counts: Map<number, number>
-}
-
-/**
- * Gathers the whole history (for the longest streak) into per-day counts. Any order works;
- * through the `review` index the day lookup is nearly free.
- */
-export function createReviewDaysAccumulator(params: { dayStartsAtHour: number }): Accumulator<CalendarReview, ReviewDays> {
-  const dayOf = createStudyDayLookup(params.dayStartsAtHour)
-  const counts = new Map<number, number>()
-  return {
-    add(log) {
-      if (log.rating === Rating.Manual) return
-      const start = dayOf(log.review).start
-      counts.set(start, (counts.get(start) ?? 0) + 1)
-    },
-    result: () => ({ dayStartsAtHour: params.dayStartsAtHour, counts })
-  }
 }
 
 export interface CalendarDay {

@@ -1,9 +1,9 @@
 import { Rating, type Grade } from 'ts-fsrs'
 import type { ReviewDayRecord, ReviewRecord } from '../../db/records'
-import { studyDayOf, type StudyDay } from '../day'
 import type { Accumulator } from './accumulator'
 import { BUTTON_GROUPS, buttonGroupOf, type AnswerButtons } from './answer-buttons'
 import type { ReviewDays } from './review-calendar'
+import { createStudyDayLookup } from './study-days'
 import type { TodayCounts } from './today'
 import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from './true-retention'
 
@@ -29,27 +29,6 @@ export interface ReviewDayRows {
    * one of a later day. Count them again from that deck-day's logs in time order.
    */
   late: DeckDay[]
-}
-
-/**
- * `studyDayOf` for times in any order: a rebuild reads logs by id, card after card, so consecutive
- * logs fall on far-apart days. Each UTC day is cut into the (at most three) study days it touches
- * once, and a time is placed by a short scan, so a million logs cost a few thousand date computations.
- */
-export function createStudyDayIndex(dayStartsAtHour: number): (at: number) => StudyDay {
-  const UTC_DAY = 86_400_000
-  const cuts = new Map<number, StudyDay[]>()
-  return (at) => {
-    const utcDay = Math.floor(at / UTC_DAY)
-    let days = cuts.get(utcDay)
-    if (!days) {
-      days = [studyDayOf(utcDay * UTC_DAY, dayStartsAtHour)]
-      while (days.at(-1)!.end < (utcDay + 1) * UTC_DAY) days.push(studyDayOf(days.at(-1)!.end, dayStartsAtHour))
-      cuts.set(utcDay, days)
-    }
-    for (const day of days) if (at >= day.start && at < day.end) return day
-    throw new RangeError(`No study day contains ${at}`)
-  }
 }
 
 export function emptyReviewDay(deckId: string, day: number): ReviewDayRecord {
@@ -79,7 +58,7 @@ interface CardDay {
  * nothing is late. Call `result` once.
  */
 export function createReviewDayRowsAccumulator(params: { dayStartsAtHour: number }): Accumulator<RollupReview, ReviewDayRows> {
-  const dayOf = createStudyDayIndex(params.dayStartsAtHour)
+  const dayOf = createStudyDayLookup(params.dayStartsAtHour)
   const rows = new Map<string, Map<number, ReviewDayRecord>>()
   const cardDays = new Map<string, Map<string, CardDay>>()
   const late = new Map<string, Set<number>>()
@@ -139,14 +118,14 @@ export function createReviewDayRowsAccumulator(params: { dayStartsAtHour: number
 
 // The sums the chart builders take, from rows of any decks.
 
-/** Grades per study day, as `createReviewDaysAccumulator` gathers them. */
+/** Grades per study day, as the plain log scan counts them (tests/unit/helpers/log-scan-stats.ts). */
 export function reviewDaysOfRows(rows: Iterable<ReviewDayRecord>, dayStartsAtHour: number): ReviewDays {
   const counts = new Map<number, number>()
   for (const row of rows) if (row.grades > 0) counts.set(row.day, (counts.get(row.day) ?? 0) + row.grades)
   return { dayStartsAtHour, counts }
 }
 
-/** True-retention counts per study day, as `createTrueRetentionAccumulator` gathers them: only days with some. */
+/** True-retention counts per study day, as the plain log scan counts them: only days with some. */
 export function retentionDaysOfRows(rows: Iterable<ReviewDayRecord>, dayStartsAtHour: number): RetentionDays {
   const days = new Map<number, RetentionCounts>()
   for (const row of rows) {
@@ -158,7 +137,7 @@ export function retentionDaysOfRows(rows: Iterable<ReviewDayRecord>, dayStartsAt
   return { dayStartsAtHour, days }
 }
 
-/** Today's study, as `createTodayAccumulator` counts it, from the rows of the study day starting at `day`. */
+/** Today's study, as the plain log scan counts it, from the rows of the study day starting at `day`. */
 export function todayOfRows(rows: Iterable<ReviewDayRecord>, day: number): TodayCounts {
   const counts: TodayCounts = { reviews: 0, cards: 0, timeMs: 0, again: 0 }
   for (const row of rows) {

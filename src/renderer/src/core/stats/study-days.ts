@@ -53,13 +53,22 @@ export function dayIndexOf(days: readonly StudyDay[], at: number): number {
 }
 
 /**
- * `studyDayOf` with a one-day memory. Review logs read through a time index arrive in order, so
- * most lookups hit the remembered day and a million logs cost a few thousand date computations.
+ * `studyDayOf` for times in any order: a rebuild reads logs by id, card after card, so consecutive
+ * logs fall on far-apart days. Each UTC day is cut into the (at most three) study days it touches
+ * once, and a time is placed by a short scan, so a million logs cost a few thousand date computations.
  */
 export function createStudyDayLookup(dayStartsAtHour: number): (at: number) => StudyDay {
-  let last: StudyDay | undefined
+  const UTC_DAY = 86_400_000
+  const cuts = new Map<number, StudyDay[]>()
   return (at) => {
-    if (!last || at < last.start || at >= last.end) last = studyDayOf(at, dayStartsAtHour)
-    return last
+    const utcDay = Math.floor(at / UTC_DAY)
+    let days = cuts.get(utcDay)
+    if (!days) {
+      days = [studyDayOf(utcDay * UTC_DAY, dayStartsAtHour)]
+      while (days.at(-1)!.end < (utcDay + 1) * UTC_DAY) days.push(studyDayOf(days.at(-1)!.end, dayStartsAtHour))
+      cuts.set(utcDay, days)
+    }
+    for (const day of days) if (at >= day.start && at < day.end) return day
+    throw new RangeError(`No study day contains ${at}`)
   }
 }

@@ -1,7 +1,4 @@
-import { Rating } from 'ts-fsrs'
 import type { ReviewRecord } from '../../db/records'
-import { studyDayOf } from '../day'
-import type { Accumulator } from './accumulator'
 
 export type TodayReview = Pick<ReviewRecord, 'cardKey' | 'review' | 'rating' | 'duration'>
 
@@ -20,27 +17,6 @@ export interface TodaySummary extends TodayCounts {
   againRate: number | null
   /** Mean time per grade in milliseconds, or null before the first grade. */
   msPerReview: number | null
-}
-
-/**
- * Today's study, from the logs of the study day containing `now`. Feed it that day's logs
- * (index `[deckId+review]` or `review` between the day's bounds); others are ignored.
- */
-export function createTodayAccumulator(params: { now: number; dayStartsAtHour: number }): Accumulator<TodayReview, TodayCounts> {
-  const day = studyDayOf(params.now, params.dayStartsAtHour)
-  // Bounded by one day's grades: a few hundred keys.
-  const cards = new Set<string>()
-  const counts: TodayCounts = { reviews: 0, cards: 0, timeMs: 0, again: 0 }
-  return {
-    add(log) {
-      if (log.rating === Rating.Manual || log.review < day.start || log.review >= day.end) return
-      counts.reviews++
-      counts.timeMs += log.duration
-      if (log.rating === Rating.Again) counts.again++
-      cards.add(log.cardKey)
-    },
-    result: () => ({ ...counts, cards: cards.size })
-  }
 }
 
 export function buildTodaySummary(counts: TodayCounts): TodaySummary {

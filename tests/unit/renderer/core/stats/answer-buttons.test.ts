@@ -1,8 +1,9 @@
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons, createAnswerButtonsAccumulator } from '../../../../../src/renderer/src/core/stats/answer-buttons'
+import { buildAnswerButtons } from '../../../../../src/renderer/src/core/stats/answer-buttons'
 import { local, reviewLog, useTimeZone } from './records'
+import { createAnswerButtonsAccumulator } from '../../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 

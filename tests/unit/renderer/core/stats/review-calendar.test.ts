@@ -1,9 +1,10 @@
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildReviewCalendar, createReviewDaysAccumulator } from '../../../../../src/renderer/src/core/stats/review-calendar'
+import { buildReviewCalendar } from '../../../../../src/renderer/src/core/stats/review-calendar'
 import { buildStreaks } from '../../../../../src/renderer/src/core/stats/streaks'
 import { local, reviewLog, useTimeZone } from './records'
+import { createReviewDaysAccumulator } from '../../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { studyDayOf } from '../../../../../src/renderer/src/core/day'
-import { createStudyDayIndex } from '../../../../../src/renderer/src/core/stats/review-day-rows'
+import { createStudyDayLookup } from '../../../../../src/renderer/src/core/stats/study-days'
 
 const original = process.env.TZ
 afterAll(() => {
@@ -17,7 +17,7 @@ describe('the study-day index for logs in any order', () => {
         fc.integer({ min: 0, max: 23 }),
         fc.array(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), { minLength: 1, maxLength: 200 }),
         (hour, times) => {
-          const dayOf = createStudyDayIndex(hour)
+          const dayOf = createStudyDayLookup(hour)
           for (const at of times) expect(dayOf(at)).toEqual(studyDayOf(at, hour))
           // Exactly at each boundary, and just before it.
           for (const at of times) {

@@ -1,8 +1,9 @@
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildTodaySummary, createTodayAccumulator } from '../../../../../src/renderer/src/core/stats/today'
+import { buildTodaySummary } from '../../../../../src/renderer/src/core/stats/today'
 import { local, reviewLog, useTimeZone } from './records'
+import { createTodayAccumulator } from '../../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -2,8 +2,9 @@ import { Rating, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
 import { buildRetentionByMonth, buildRetentionTable } from '../../../../../src/renderer/src/core/stats/retention-table'
-import { createTrueRetentionAccumulator } from '../../../../../src/renderer/src/core/stats/true-retention'
+
 import { local, reviewLog, useTimeZone } from './records'
+import { createTrueRetentionAccumulator } from '../../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 
