@@ -1,7 +1,5 @@
 import { useRecallShallow, actions } from '../store'
-
-const inputClass =
-  'rounded-md bg-white px-3 py-2 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-50 dark:bg-slate-900 dark:ring-slate-600'
+import { inputClass } from './FormField'
 
 /** The daily reminder: off by default; turning it on may show the browser's permission prompt. */
 export function ReminderSettings() {

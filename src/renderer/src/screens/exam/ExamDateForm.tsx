@@ -1,30 +1,7 @@
-import type { KeyboardEvent, ReactNode } from 'react'
+import type { KeyboardEvent } from 'react'
 import { Button } from '../../components/Button'
+import { FormField, inputClass } from '../../components/FormField'
 import { actions, useRecall } from '../../store'
-
-const inputClass =
-  'rounded-md bg-white px-3 py-2 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 aria-invalid:ring-2 aria-invalid:ring-red-500 dark:bg-slate-900 dark:ring-slate-600'
-
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
-    </div>
-  )
-}
 
 /** Creates or edits an exam. Esc cancels; each problem is shown under its field. */
 export function ExamDateForm() {
@@ -61,10 +38,10 @@ export function ExamDateForm() {
       <h2 id="exam-form-title" className="text-lg font-semibold sm:col-span-2">
         {editor.id ? 'Edit exam' : 'New exam'}
       </h2>
-      <Field id="exam-name" label="Exam name" hint="For example “AWS Certified Machine Learning Engineer – Associate”." error={errors.name}>
+      <FormField id="exam-name" label="Exam name" hint="For example “AWS Certified Machine Learning Engineer – Associate”." error={errors.name}>
         <input id="exam-name" autoFocus className={inputClass} value={form.name} onChange={(e) => actions().changeExamDate({ name: e.target.value })} {...described('name')} />
-      </Field>
-      <Field id="exam-date" label="Exam date" hint="Recall is predicted for 9 am that day." error={errors.date}>
+      </FormField>
+      <FormField id="exam-date" label="Exam date" hint="Recall is predicted for 9 am that day." error={errors.date}>
         <input
           id="exam-date"
           type="date"
@@ -74,7 +51,7 @@ export function ExamDateForm() {
           onChange={(e) => actions().changeExamDate({ date: e.target.value })}
           {...described('date')}
         />
-      </Field>
+      </FormField>
       <fieldset className="flex flex-col gap-1 sm:col-span-2" aria-describedby={errors.deckIds ? 'exam-deckIds-error' : undefined}>
         <legend className="font-medium">Decks the exam covers</legend>
         {decks.map((d) => (
@@ -89,7 +66,7 @@ export function ExamDateForm() {
           </p>
         )}
       </fieldset>
-      <Field id="exam-target" label="Target recall (%)" hint="The share of cards you aim to remember on exam day, 50 to 99." error={errors.targetRecall}>
+      <FormField id="exam-target" label="Target recall (%)" hint="The share of cards you aim to remember on exam day, 50 to 99." error={errors.targetRecall}>
         <input
           id="exam-target"
           inputMode="numeric"
@@ -98,7 +75,7 @@ export function ExamDateForm() {
           onChange={(e) => actions().changeExamDate({ targetRecall: e.target.value })}
           {...described('targetRecall')}
         />
-      </Field>
+      </FormField>
       <div className="flex flex-col gap-1">
         <label className="flex items-center gap-2 font-medium">
           <input type="checkbox" checked={form.examMode} aria-describedby="exam-mode-hint" onChange={(e) => actions().changeExamDate({ examMode: e.target.checked })} />

@@ -1,7 +1,7 @@
 import { Button } from '../../components/Button'
 import type { OptionsForm } from '../../core/options-validation'
 import { actions, useRecall } from '../../store'
-import { inputClass, OptionField } from './OptionField'
+import { FormField, inputClass } from '../../components/FormField'
 import { OptimizerPanel } from './OptimizerPanel'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'
@@ -47,7 +47,7 @@ export function DeckOptionsScreen() {
           void actions().saveOptions()
         }}
       >
-        <OptionField id="preset" label="Preset" hint="Decks that share a preset share these options.">
+        <FormField id="preset" label="Preset" hint="Decks that share a preset share these options.">
           <select id="preset" className={inputClass} value={editor.presetId} onChange={(e) => actions().choosePreset(e.target.value)}>
             {editor.presets.map((p) => (
               <option key={p.id} value={p.id}>
@@ -55,30 +55,30 @@ export function DeckOptionsScreen() {
               </option>
             ))}
           </select>
-        </OptionField>
-        <OptionField id="presetName" label="Preset name">
+        </FormField>
+        <FormField id="presetName" label="Preset name">
           <input id="presetName" className={inputClass} value={editor.presetName} onChange={(e) => edit({ presetName: e.target.value })} />
-        </OptionField>
+        </FormField>
         {TEXT_FIELDS.map((f) => (
-          <OptionField key={f.key} id={f.key} label={f.label} hint={f.hint} error={editor.errors[f.key]}>
+          <FormField key={f.key} id={f.key} label={f.label} hint={f.hint} error={editor.errors[f.key]}>
             {textInput(f.key)}
-          </OptionField>
+          </FormField>
         ))}
-        <OptionField id="newCardOrder" label="New card order">
+        <FormField id="newCardOrder" label="New card order">
           <select id="newCardOrder" className={inputClass} value={editor.form.newCardOrder} onChange={(e) => edit({ newCardOrder: e.target.value as OptionsForm['newCardOrder'] })}>
             <option value="deck">In deck order</option>
             <option value="random">Random</option>
           </select>
-        </OptionField>
-        <OptionField id="studyOrder" label="Show first">
+        </FormField>
+        <FormField id="studyOrder" label="Show first">
           <select id="studyOrder" className={inputClass} value={editor.form.studyOrder} onChange={(e) => edit({ studyOrder: e.target.value as OptionsForm['studyOrder'] })}>
             <option value="reviews-first">Reviews, then new cards</option>
             <option value="new-first">New cards, then reviews</option>
           </select>
-        </OptionField>
-        <OptionField id="dayStartsAtHour" label="Next day starts at (hour, all decks)" hint="0–23; like Anki, 4 means a session at 2 am counts for the day before.">
+        </FormField>
+        <FormField id="dayStartsAtHour" label="Next day starts at (hour, all decks)" hint="0–23; like Anki, 4 means a session at 2 am counts for the day before.">
           <input id="dayStartsAtHour" className={inputClass} inputMode="numeric" value={editor.dayStartsAtHour} onChange={(e) => edit({ dayStartsAtHour: e.target.value })} />
-        </OptionField>
+        </FormField>
         <label className="flex items-center gap-2 self-end">
           <input type="checkbox" checked={editor.form.enable_fuzz} onChange={(e) => edit({ enable_fuzz: e.target.checked })} />
           Spread reviews a little (interval fuzz)
