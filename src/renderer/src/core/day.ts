@@ -16,6 +16,12 @@ export function studyDayOf(now: number, dayStartsAtHour = DEFAULT_DAY_STARTS_AT_
   const start = new Date(now)
   if (start.getHours() < dayStartsAtHour) start.setDate(start.getDate() - 1)
   start.setHours(dayStartsAtHour, 0, 0, 0)
+  // The start hour can fall in a daylight-saving gap that ends off the hour (Chatham's 2:45 → 3:45,
+  // Lord Howe's half hour); the clock then resolves it past `now`, so the day is the one before.
+  if (start.getTime() > now) {
+    start.setDate(start.getDate() - 1)
+    start.setHours(dayStartsAtHour, 0, 0, 0)
+  }
   const end = new Date(start)
   end.setDate(end.getDate() + 1)
   end.setHours(dayStartsAtHour, 0, 0, 0)

@@ -34,4 +34,15 @@ describe('studyDayOf', () => {
       day = next
     }
   })
+
+  it('always contains the moment it was asked about, even when the start hour falls in a daylight-saving gap that ends off the hour', () => {
+    // Chatham Islands, 27 Sept 2026: the clocks jump from 2:45 to 3:45, so 3:00 does not exist that morning.
+    process.env.TZ = 'Pacific/Chatham'
+    const atJump = Date.UTC(2026, 8, 26, 14, 0) // 3:45 local on the 27th, the first minute after the jump
+    const day = studyDayOf(atJump, 3)
+    expect(day.start).toBeLessThanOrEqual(atJump)
+    expect(day.end).toBeGreaterThan(atJump)
+    expect(studyDayOf(day.end, 3).start).toBe(day.end)
+    expect(studyDayOf(day.start, 3)).toEqual(day)
+  })
 })
