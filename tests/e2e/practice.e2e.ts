@@ -12,7 +12,7 @@ const decks = DECK_IDS.map((id) => JSON.parse(readFileSync(`decks/${id}.json`, '
 const plain = (text: string) =>
   text
     .replace(/[*_`]/g, '')
-    .replace(/^\s*[-•]\s+/gm, '')
+    .replace(/^\s*(?:[-•]|\d+\.)\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
@@ -165,12 +165,17 @@ describe('practice in the web build, by keyboard', () => {
     // F asks first; Escape keeps the exam going, F and Enter finish it.
     await page.keyboard.press('f')
     const confirm = page.getByRole('dialog', { name: 'Finish the exam?' })
+    const dialogs = page.locator('dialog')
     await confirm.waitFor()
     await page.keyboard.press('Escape')
-    await confirm.waitFor({ state: 'detached' })
+    await expect.poll(() => dialogs.count()).toBe(0)
     expect(await timer.isVisible()).toBe(true)
     await page.keyboard.press('f')
     await confirm.waitFor()
+    // Escape and F pressed back to back: the F is not lost while the dialog closes.
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('f')
+    await confirm.waitFor({ timeout: 5_000 })
     await page.keyboard.press('Enter')
 
     const score = page.getByTestId('score')

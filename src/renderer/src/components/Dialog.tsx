@@ -17,7 +17,8 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog>: showModal() makes the page behind it inert, traps Tab and
- * turns Escape into a close, so none of that is re-implemented here. The first element marked
+ * turns Escape into a cancel, so none of that is re-implemented here; Escape calls onClose in the
+ * same task as the key press. The first element marked
  * `data-autofocus` takes the focus (React's autoFocus runs before the dialog is shown, when
  * nothing inside can be focused yet); without one the dialog itself does, so a screen reader reads
  * its title and a long dialog opens at its top rather than scrolled to its first button.
@@ -49,6 +50,14 @@ export function Dialog({ title, onClose, children, width = 'max-w-xl', returnFoc
       aria-labelledby={titleId}
       data-testid={testId}
       tabIndex={-1}
+      onCancel={(event) => {
+        // Escape: close through React at once. Left to the browser, the dialog would shut now but
+        // its `close` event (and so onClose) only comes a task later, and a key pressed in between
+        // would reach a screen that still thinks the dialog is open and ignores it.
+        if (!event.cancelable) return // the browser insists on closing: `close` follows
+        event.preventDefault()
+        onClose()
+      }}
       onClose={onClose}
       className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 outline-none dark:bg-slate-800 dark:text-slate-100 ${width}`}
     >

@@ -11,13 +11,17 @@ export interface PracticeKey {
  * Window-wide keys for a practice view; `handle` returns true for a key it used. Keys typed into
  * a field or a dialog are left alone, and so are Enter and Space on a focused button or link:
  * those press the button itself, which the views make do the same thing as the key.
+ *
+ * The listener stays for the view's life and reads `handle` and `enabled` as of the last render,
+ * so a key pressed right after `enabled` turns back on (a dialog just closed) is never missed:
+ * re-adding the listener in an effect would leave a gap until the effect ran.
  */
 export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled = true) {
-  const latest = useRef(handle)
-  latest.current = handle
+  const latest = useRef<typeof handle | null>(handle)
+  latest.current = enabled ? handle : null
   useEffect(() => {
-    if (!enabled) return
     const onKey = (event: KeyboardEvent) => {
+      if (!latest.current) return
       if (event.repeat || event.defaultPrevented) return
       const target = event.target instanceof HTMLElement ? event.target : null
       if (target?.closest('input, textarea, select, dialog, [contenteditable="true"]')) return
@@ -26,7 +30,7 @@ export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled =
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [enabled])
+  }, [])
 }
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f']
