@@ -21,7 +21,7 @@ export class RecallDatabase extends Dexie {
   // Derived tables (caches for the statistics screen; see derived-tables.ts).
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
-  derived!: EntityTable<DerivedRecord, 'name'>
+  derived!: Dexie.Table<DerivedRecord, string>
 
   constructor(name = DATABASE_NAME) {
     // Review writes must reach the disk before the next card is shown.

@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
+import type { StudiedToday } from '../core/daily-limits'
 
 /**
  * Derived tables: figures kept beside the collection so the statistics screen need not read a
@@ -7,16 +8,18 @@ import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTr
  *
  * - `reviewDays`: per deck and study day, the counts the review charts need (see review-days.ts).
  * - `cardColumns`: per deck, the scheduling fields of every card as typed columns (see card-columns.ts).
- * - `derived`: one bookkeeping row per cache (what it was built from, what changed since).
+ * - `derived`: one bookkeeping row per cache (what it was built from, what changed since), and the
+ *   deck list's counters (see today-counters.ts).
  *
  * They stay correct without any caller's help, through the middleware below:
  * - every write transaction that covers `cards` or `reviews` also covers the derived tables;
  * - every card written gets `mod`, a change stamp, so a cache finds the cards changed since it was built;
- * - deleting cards empties `cardColumns` (rare: rebuilt at the next statistics opening);
+ * - deleting cards empties `cardColumns` and drops the learning-cards counter (rare: rebuilt at the
+ *   next read);
  * - deleting review logs notes their deck and time in the `reviewDays` bookkeeping row, so the
- *   days they belonged to are counted again; clearing the table drops the bookkeeping row, so
- *   the whole rollup is rebuilt. New logs need nothing: their ids grow, and the rollup remembers
- *   the last id it counted.
+ *   days they belonged to are counted again, and drops their decks from the studied-today counter;
+ *   clearing the table drops both rows, so everything is counted again. New logs need nothing:
+ *   their ids grow, and each cache remembers the last id it counted.
  */
 export const DERIVED_TABLES = ['reviewDays', 'cardColumns', 'derived'] as const
 
@@ -40,7 +43,31 @@ export interface ReviewDaysBookkeeping {
   deleted: DeletedLog[]
 }
 
-export type DerivedRecord = ReviewDaysBookkeeping
+export const STUDIED_TODAY_ROW = 'studiedToday'
+
+/** The deck list's counter of what each deck studied on one study day (today-counters.ts). */
+export interface StudiedTodayBookkeeping {
+  name: typeof STUDIED_TODAY_ROW
+  /** The study day counted; any other day starts the row afresh. */
+  dayStart: number
+  dayEnd: number
+  /** The highest review-log id counted. */
+  lastLogId: number
+  /** By deck id; a deck missing is counted from its logs. */
+  decks: Map<string, StudiedToday>
+}
+
+export const LEARNING_CARDS_ROW = 'learningCards'
+
+/** The deck list's learning cards: by deck id, each learning card's due time by card key (today-counters.ts). */
+export interface LearningCardsBookkeeping {
+  name: typeof LEARNING_CARDS_ROW
+  /** Cards changed at or after this stamp (`mod`) may not be in the row yet. */
+  builtFrom: number
+  decks: Map<string, Map<string, number>>
+}
+
+export type DerivedRecord = ReviewDaysBookkeeping | StudiedTodayBookkeeping | LearningCardsBookkeeping
 
 let lastStamp = 0
 /** Milliseconds, but never the same or lower twice in this page, even if the clock steps back. */
@@ -67,7 +94,10 @@ function cardsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
         // Copies, so the caller's objects stay as they were.
         return down.mutate({ ...req, values: req.values.map((value: object) => ({ ...value, mod })) })
       }
-      if (covers(req.trans, 'cardColumns')) await core.table('cardColumns').mutate({ type: 'deleteRange', trans: req.trans, range: ANY_KEY })
+      if (covers(req.trans, 'cardColumns')) {
+        await core.table('cardColumns').mutate({ type: 'deleteRange', trans: req.trans, range: ANY_KEY })
+        await core.table('derived').mutate({ type: 'delete', trans: req.trans, keys: [LEARNING_CARDS_ROW] })
+      }
       return down.mutate(req)
     }
   }
@@ -81,10 +111,13 @@ function reviewsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
       const plainAdd = req.type === 'add' && req.values.every((v: { id?: number }) => v.id === undefined)
       if (plainAdd || !covers(req.trans, 'derived')) return down.mutate(req)
       const derived = core.table('derived')
-      const bookkeeping = (await derived.get({ trans: req.trans, key: REVIEW_DAYS_ROW })) as ReviewDaysBookkeeping | undefined
-      if (!bookkeeping) return down.mutate(req)
+      const [bookkeeping, studied] = (await derived.getMany({ trans: req.trans, keys: [REVIEW_DAYS_ROW, STUDIED_TODAY_ROW] })) as [
+        ReviewDaysBookkeeping | undefined,
+        StudiedTodayBookkeeping | undefined
+      ]
+      if (!bookkeeping && !studied) return down.mutate(req)
       if (req.type === 'deleteRange') {
-        await derived.mutate({ type: 'delete', trans: req.trans, keys: [REVIEW_DAYS_ROW] })
+        await derived.mutate({ type: 'delete', trans: req.trans, keys: [REVIEW_DAYS_ROW, STUDIED_TODAY_ROW] })
         return down.mutate(req)
       }
       // A changed, deleted or back-dated log: the days it was counted in, and now belongs to, are counted again.
@@ -92,9 +125,14 @@ function reviewsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
       const before = (await down.getMany({ trans: req.trans, keys: keys.filter((k) => k !== undefined) })) as Array<DeletedLog | undefined>
       const touched = [...before, ...(req.type === 'delete' ? [] : (req.values as DeletedLog[]))]
       const deleted = touched.filter((log): log is DeletedLog => log !== undefined).map(({ deckId, review }) => ({ deckId, review }))
-      if (deleted.length > 0) {
-        await derived.mutate({ type: 'put', trans: req.trans, values: [{ ...bookkeeping, deleted: [...bookkeeping.deleted, ...deleted] }] })
+      const changed: DerivedRecord[] = []
+      if (bookkeeping && deleted.length > 0) changed.push({ ...bookkeeping, deleted: [...bookkeeping.deleted, ...deleted] })
+      if (studied && deleted.some((log) => studied.decks.has(log.deckId))) {
+        const decks = new Map(studied.decks)
+        for (const log of deleted) decks.delete(log.deckId)
+        changed.push({ ...studied, decks })
       }
+      if (changed.length > 0) await derived.mutate({ type: 'put', trans: req.trans, values: changed })
       return down.mutate(req)
     }
   }

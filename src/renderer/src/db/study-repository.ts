@@ -9,6 +9,7 @@ import type { RecallDatabase } from './database'
 import { listDecks } from './deck-repository'
 import { optionsOfDecks } from './options-repository'
 import { Queue, queueForState, type CardRecord, type DeckRecord } from './records'
+import { learningDueOfDecks, studiedTodayOfDecks } from './today-counters'
 import { assertUnchangedSinceShown } from './write-guards'
 
 type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
@@ -47,8 +48,9 @@ export async function loadTodayStudy(
   options: Limits & Pick<StudyOptions, 'newCardOrder'>
 ): Promise<{ queue: TodayQueue; cards: Map<string, CardRecord> }> {
   await unburyFinishedDays(db, deckId, day)
-  return db.transaction('r', db.cards, db.reviews, async () => {
-    const allowance = allowanceFor(options, await studiedToday(db, deckId, day))
+  // Read-write: the counter of what was studied today is brought up to date (today-counters.ts).
+  return db.transaction('rw', db.cards, db.reviews, db.derived, async () => {
+    const allowance = allowanceFor(options, (await studiedTodayOfDecks(db, [deckId], day)).get(deckId)!)
     const [learning, review, fresh] = await Promise.all([
       dueBefore(db, deckId, Queue.Learning, day.end).toArray(),
       dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
@@ -88,29 +90,37 @@ async function unburyFinishedDays(db: RecallDatabase, deckId: string, day: Study
 
 /** The deck list's numbers for today, counted without loading cards. */
 export async function countToday(db: RecallDatabase, deckId: string, day: StudyDay, limits: Limits): Promise<QueueCounts> {
-  return db.transaction('r', db.cards, db.reviews, async () => {
-    const allowance = allowanceFor(limits, await studiedToday(db, deckId, day))
-    // The list shows numbers capped by the day's limits, so at most that many keys are read:
-    // IndexedDB's count() walks the whole range, which at 100,000 cards costs hundreds of ms.
-    const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
-      limit <= 0 ? Promise.resolve(0) : collection.limit(limit).primaryKeys().then((keys) => keys.length)
-    const [learning, review, fresh] = await Promise.all([
-      dueBefore(db, deckId, Queue.Learning, day.end).count(),
-      capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews),
-      capped(newInOrder(db, deckId), allowance.newCards)
-    ])
-    return { learning, review, fresh }
+  return db.transaction('rw', db.cards, db.reviews, db.derived, async () => (await countDecks(db, [deckId], day, () => limits))[0]!)
+}
+
+/** Every deck with its numbers for today, in one transaction (the deck list). */
+export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise<Array<{ deck: DeckRecord; counts: QueueCounts }>> {
+  // Read-write: the counters of what was studied today and of learning cards are brought up to date.
+  return db.transaction('rw', [db.decks, db.presets, db.cards, db.reviews, db.derived], async () => {
+    const decks = await listDecks(db)
+    const options = await optionsOfDecks(db, decks)
+    const counts = await countDecks(db, decks.map((deck) => deck.id), day, (deckId) => options.get(deckId)!)
+    return decks.map((deck, i) => ({ deck, counts: counts[i]! }))
   })
 }
 
-/** Every deck with its numbers for today, in one read transaction (the deck list). */
-export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise<Array<{ deck: DeckRecord; counts: QueueCounts }>> {
-  return db.transaction('r', [db.decks, db.presets, db.cards, db.reviews], async () => {
-    const decks = await listDecks(db)
-    const options = await optionsOfDecks(db, decks)
-    // Issued together, so IndexedDB works through them without a round trip per deck.
-    return Promise.all(decks.map(async (deck) => ({ deck, counts: await countToday(db, deck.id, day, options.get(deck.id)!) })))
-  })
+/**
+ * What was studied today and the learning cards come from counters (today-counters.ts); review
+ * and new cards are shown capped by the day's limits, so at most that many keys are read of
+ * each: IndexedDB's count() walks the whole range, some 13 µs a key in Chromium.
+ */
+async function countDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, limitsOf: (deckId: string) => Limits): Promise<QueueCounts[]> {
+  const [studied, learning] = await Promise.all([studiedTodayOfDecks(db, deckIds, day), learningDueOfDecks(db, deckIds, day.end)])
+  const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
+    limit <= 0 ? Promise.resolve(0) : collection.limit(limit).primaryKeys().then((keys) => keys.length)
+  // Issued together, so IndexedDB works through them without a round trip per deck.
+  return Promise.all(
+    deckIds.map(async (deckId) => {
+      const allowance = allowanceFor(limitsOf(deckId), studied.get(deckId)!)
+      const [review, fresh] = await Promise.all([capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews), capped(newInOrder(db, deckId), allowance.newCards)])
+      return { learning: learning.get(deckId)!, review, fresh }
+    })
+  )
 }
 
 export function getCard(db: RecallDatabase, id: string): Promise<CardRecord | undefined> {

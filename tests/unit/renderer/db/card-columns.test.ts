@@ -1,9 +1,7 @@
 import fc from 'fast-check'
-import { Rating, type Grade } from 'ts-fsrs'
+import { Rating } from 'ts-fsrs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { studyDayOf } from '../../../../src/renderer/src/core/day'
-import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import { changeTags, forgetCards, saveCardEdit, suspendCards } from '../../../../src/renderer/src/db/browse-repository'
 import { bury, forget, setSuspended, toggleFlag, undo } from '../../../../src/renderer/src/db/card-actions'
 import { addCard, deleteCards, moveCards } from '../../../../src/renderer/src/db/card-authoring'
@@ -13,13 +11,12 @@ import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { nextChangeStamp } from '../../../../src/renderer/src/db/derived-tables'
 import { applyImport, planImport } from '../../../../src/renderer/src/db/import-repository'
 import type { CardRecord } from '../../../../src/renderer/src/db/records'
-import { recordReview } from '../../../../src/renderer/src/db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { applyStep, card, grade, scheduler, stepArbitrary } from './collection-steps'
 
 const NOW = new Date(2026, 4, 4, 10, 0).getTime()
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
 const userDeck = (id: string, n: number, reverse = false) => ({ ...makeDeck(id, makeCards(n, reverse)), origin: 'user' as const })
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
@@ -56,12 +53,6 @@ async function expectCurrent(db: RecallDatabase, decks: readonly string[] = ['al
   expect(all.sort(byId)).toEqual((await db.cards.toArray()).map(projected))
 }
 
-const card = async (db: RecallDatabase, id: string) => (await db.cards.get(id))!
-
-async function grade(db: RecallDatabase, id: string, rating: Grade = Rating.Good) {
-  const current = await card(db, id)
-  await recordReview(db, current, previewGrades(scheduler, current, Date.now())[rating], 4_000)
-}
 
 describe('the card columns', () => {
   it('are built from the cards on first read and stored for the next', async () => {
@@ -171,62 +162,19 @@ async function writeFromAnotherWindow(db: RecallDatabase, card: CardRecord): Pro
   })
 }
 
-type Step =
-  | { kind: 'grade' | 'bury' | 'suspend' | 'flag' | 'forget' | 'edit' | 'delete' | 'move' | 'retag' | 'rekey'; pick: number; rating: Grade }
-  | { kind: 'bulk-suspend' | 'bulk-forget'; picks: number[] }
-  | { kind: 'import'; size: number }
-  | { kind: 'add' }
-  | { kind: 'read'; decks: readonly string[] | 'all' }
-  | { kind: 'clock'; minutes: number }
-
-const pickStep = fc.record({ kind: fc.constantFrom('grade', 'bury', 'suspend', 'flag', 'forget', 'edit', 'delete', 'move', 'retag', 'rekey'), pick: fc.nat(), rating: fc.constantFrom<Grade>(1, 2, 3, 4) })
-const step: fc.Arbitrary<Step> = fc.oneof(
-  pickStep,
-  pickStep,
-  fc.record({ kind: fc.constantFrom('bulk-suspend', 'bulk-forget'), picks: fc.array(fc.nat(), { maxLength: 5 }) }),
-  fc.record({ kind: fc.constant('import'), size: fc.integer({ min: 2, max: 9 }) }),
-  fc.record({ kind: fc.constant('add') }),
-  fc.record({ kind: fc.constant('read'), decks: fc.constantFrom<Array<readonly string[] | 'all'>>('all', ['alpha'], ['beta', 'gamma']) }),
-  fc.record({ kind: fc.constant('clock'), minutes: fc.integer({ min: -180, max: 180 }) })
-)
-
-async function apply(db: RecallDatabase, s: Step): Promise<void> {
-  const cards = await db.cards.orderBy(':id').toArray()
-  const at = (n: number) => cards[n % cards.length]!
-  if (('pick' in s || 'picks' in s) && cards.length === 0) return
-  const now = Date.now()
-  switch (s.kind) {
-    case 'grade': return grade(db, at(s.pick).id, s.rating)
-    case 'bury': return void (await bury(db, at(s.pick), studyDayOf(now, 4)))
-    case 'suspend': return void (await setSuspended(db, at(s.pick), at(s.pick).queue !== -1))
-    case 'flag': return void (await toggleFlag(db, at(s.pick), s.rating))
-    case 'forget': return void (await forget(db, scheduler, at(s.pick), now))
-    case 'edit': return void (await saveCardEdit(db, at(s.pick).id, { front: 'F', back: 'B', extra: '' }, `topic-${s.rating}`))
-    case 'delete': return void (await deleteCards(db, [at(s.pick).id]))
-    case 'move': return void (await moveCards(db, [at(s.pick).id], at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha'))
-    case 'retag': return void (await changeTags(db, [at(s.pick).id], [`tag-${s.rating}`], ['t']))
-    case 'rekey': return void (await db.cards.update(at(s.pick).id, { deckId: at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha' }))
-    case 'bulk-suspend': return void (await suspendCards(db, s.picks.map((n) => at(n).id), true))
-    case 'bulk-forget': return void (await forgetCards(db, s.picks.map((n) => at(n).id), () => scheduler, now))
-    case 'import': return void (await mergeDeck(db, makeDeck('gamma', makeCards(s.size, s.size % 2 === 0)), now))
-    case 'add': return void (await addCard(db, 'alpha', { front: `Added ${now}`, back: 'B', extra: '', tags: '', reverse: false }, now))
-    case 'read': return void (await (s.decks === 'all' ? readAllCardColumns(db) : readCardColumns(db, s.decks)))
-    case 'clock': return void vi.setSystemTime(now + s.minutes * 60_000)
-  }
-}
-
 describe('the card columns under any sequence of changes', () => {
   it('always hold exactly the stored cards', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 16 }), async (steps) => {
+      fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 16 }), async (steps) => {
         // Past every stamp an earlier run left, with a few seconds between actions, as a person studies.
         vi.setSystemTime(nextChangeStamp() + DAY)
         const db = await collection()
         for (const s of [{ kind: 'read', decks: 'all' } as const, ...steps]) {
           vi.setSystemTime(Date.now() + 3_000)
           // A re-keyed card can make a later move collide with its key; the refused move is rolled back.
-          if (s.kind === 'read') await apply(db, s)
-          else await apply(db, s).catch(() => undefined)
+          const read = (decks: readonly string[] | 'all') => (decks === 'all' ? readAllCardColumns(db) : readCardColumns(db, decks))
+          if (s.kind === 'read') await applyStep(db, s, read)
+          else await applyStep(db, s, read).catch(() => undefined)
         }
         await expectCurrent(db, await deckIdsOf(db))
         db.close()

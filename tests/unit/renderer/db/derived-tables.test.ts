@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '../../../../src/renderer/src/db/derived-tables'
 import type { CardColumnsRecord, ReviewRecord } from '../../../../src/renderer/src/db/records'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
+import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 9, 0).getTime()
@@ -12,6 +13,8 @@ const log = (cardKey: string, review: number): ReviewRecord => ({
 })
 /** Only whether a deck's columns exist matters here, not what they hold. */
 const columns = (deckId: string) => ({ deckId, builtFrom: 0, ids: [] }) as unknown as CardColumnsRecord
+
+const rollupRow = async (db: RecallDatabase) => (await db.derived.get(REVIEW_DAYS_ROW)) as ReviewDaysBookkeeping | undefined
 
 async function collection() {
   const db = freshDatabase()
@@ -72,13 +75,13 @@ describe('the derived tables follow deletions', () => {
 
     await db.derived.put({ ...bookkeeping(), lastLogId: b! })
     await db.reviews.add(log('d/c3', now + 2000))
-    expect((await db.derived.get(REVIEW_DAYS_ROW))?.deleted).toEqual([])
+    expect((await rollupRow(db))?.deleted).toEqual([])
     await db.reviews.bulkDelete([b!])
-    expect((await db.derived.get(REVIEW_DAYS_ROW))?.deleted).toEqual([{ deckId: 'd', review: now + 1000 }])
+    expect((await rollupRow(db))?.deleted).toEqual([{ deckId: 'd', review: now + 1000 }])
 
     // A log put back with an old id (as a restore or a repair would) marks its day too.
     await db.reviews.add({ ...log('d/c4', now + 5000), id: b! })
-    expect((await db.derived.get(REVIEW_DAYS_ROW))?.deleted).toEqual([{ deckId: 'd', review: now + 1000 }, { deckId: 'd', review: now + 5000 }])
+    expect((await rollupRow(db))?.deleted).toEqual([{ deckId: 'd', review: now + 1000 }, { deckId: 'd', review: now + 5000 }])
 
     await db.reviews.clear()
     expect(await db.derived.get(REVIEW_DAYS_ROW)).toBeUndefined()

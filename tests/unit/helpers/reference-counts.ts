@@ -1,0 +1,22 @@
+import { allowanceFor, tallyStudiedToday } from '../../../src/renderer/src/core/daily-limits'
+import type { StudyDay } from '../../../src/renderer/src/core/day'
+import type { QueueCounts } from '../../../src/renderer/src/core/queue'
+import type { StudyOptions } from '../../../src/renderer/src/core/study-options'
+import type { RecallDatabase } from '../../../src/renderer/src/db/database'
+import { Queue } from '../../../src/renderer/src/db/records'
+
+/**
+ * The deck list's numbers the slow, obvious way, as the reference for the counters: every card
+ * and every log of the deck read and filtered here, no index range and no cache.
+ */
+export async function referenceCounts(db: RecallDatabase, deckId: string, day: StudyDay, limits: Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>): Promise<QueueCounts> {
+  const logs = (await db.reviews.toArray()).filter((log) => log.deckId === deckId && log.review >= day.start && log.review < day.end)
+  const allowance = allowanceFor(limits, tallyStudiedToday(logs))
+  const cards = (await db.cards.toArray()).filter((card) => card.deckId === deckId)
+  const dueToday = (queue: number) => cards.filter((card) => card.queue === queue && card.due < day.end).length
+  return {
+    learning: dueToday(Queue.Learning),
+    review: Math.min(allowance.reviews, dueToday(Queue.Review)),
+    fresh: Math.min(allowance.newCards, cards.filter((card) => card.queue === Queue.New).length)
+  }
+}
