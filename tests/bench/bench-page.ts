@@ -133,15 +133,28 @@ async function measure(options: { reps: number; heavyReps: number }): Promise<Sa
 
   // The exam forecast of one exam covering every bench deck, 60 days ahead.
   await saveExam(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds: benchDecks, examMode: false, targetRecall: 0.9 })
+  let simulated = 0
   add(
     'exam-forecast',
     await timeRepeated(options.heavyReps, async () => {
       await store.getState().refreshExamDates()
       const entry = store.getState().examDates.entries.find((e) => e.exam.id === 'bench-exam')
       if (!entry?.forecast) throw new Error(`exam forecast: ${entry?.error ?? store.getState().examDates.error}`)
+      simulated = entry.forecast.plan.reduce((n, d) => n + d.reviews, 0)
     })
   )
-  add('limit:exam-forecast', await timeRepeated(options.heavyReps, () => rawRowsOf(raw, 'cardColumns', benchDecks)), 'get of the exam decks\' card columns (what the forecast reads)')
+  // The forecast's floor: read its columns, and call ts-fsrs next() once per grade it simulates.
+  const simulator = createScheduler({ ...deckOptions, enable_fuzz: false })
+  const reviewCards = (await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(1000).toArray()).map(toFsrsCard)
+  add(
+    'limit:exam-forecast',
+    await timeRepeated(options.heavyReps, async () => {
+      await rawRowsOf(raw, 'cardColumns', benchDecks)
+      const at = new Date()
+      for (let i = 0; i < simulated; i++) simulator.next(reviewCards[i % reviewCards.length]!, at, Rating.Good)
+    }),
+    `get of the exam decks' card columns, plus ts-fsrs next() alone once per grade the forecast simulates (${simulated.toLocaleString('en')})`
+  )
   add('probe:exam-cards', await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)), 'getAll of the exam decks\' card records through the deckId index (what the forecast read before the columns)')
   await db.exams.delete('bench-exam')
 
