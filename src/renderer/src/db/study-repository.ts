@@ -1,4 +1,4 @@
-import Dexie from 'dexie'
+import Dexie, { type Table } from 'dexie'
 import { hashText } from '../../../shared/deck/ids'
 import { allowanceFor, tallyStudiedToday, type StudiedToday } from '../core/daily-limits'
 import type { StudyDay } from '../core/day'
@@ -9,6 +9,7 @@ import type { RecallDatabase } from './database'
 import { listDecks } from './deck-repository'
 import { optionsOfDecks } from './options-repository'
 import { Queue, queueForState, type CardRecord, type DeckRecord } from './records'
+import { classifyStorageError } from './storage-errors'
 import { learningDueOfDecks, studiedTodayOfDecks } from './today-counters'
 import { assertUnchangedSinceShown } from './write-guards'
 
@@ -48,9 +49,8 @@ export async function loadTodayStudy(
   options: Limits & Pick<StudyOptions, 'newCardOrder'>
 ): Promise<{ queue: TodayQueue; cards: Map<string, CardRecord> }> {
   await unburyFinishedDays(db, deckId, day)
-  // Read-write: the counter of what was studied today is brought up to date (today-counters.ts).
-  return db.transaction('rw', db.cards, db.reviews, db.derived, async () => {
-    const allowance = allowanceFor(options, (await studiedTodayOfDecks(db, [deckId], day)).get(deckId)!)
+  return withCounters(db, [db.cards, db.reviews, db.derived], async (keep) => {
+    const allowance = allowanceFor(options, (await studiedTodayOfDecks(db, [deckId], day, keep)).get(deckId)!)
     const [learning, review, fresh] = await Promise.all([
       dueBefore(db, deckId, Queue.Learning, day.end).toArray(),
       dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
@@ -90,18 +90,32 @@ async function unburyFinishedDays(db: RecallDatabase, deckId: string, day: Study
 
 /** The deck list's numbers for today, counted without loading cards. */
 export async function countToday(db: RecallDatabase, deckId: string, day: StudyDay, limits: Limits): Promise<QueueCounts> {
-  return db.transaction('rw', db.cards, db.reviews, db.derived, async () => (await countDecks(db, [deckId], day, () => limits))[0]!)
+  return withCounters(db, [db.cards, db.reviews, db.derived], async (keep) => (await countDecks(db, [deckId], day, () => limits, keep))[0]!)
 }
 
 /** Every deck with its numbers for today, in one transaction (the deck list). */
 export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise<Array<{ deck: DeckRecord; counts: QueueCounts }>> {
-  // Read-write: the counters of what was studied today and of learning cards are brought up to date.
-  return db.transaction('rw', [db.decks, db.presets, db.cards, db.reviews, db.derived], async () => {
+  return withCounters(db, [db.decks, db.presets, db.cards, db.reviews, db.derived], async (keep) => {
     const decks = await listDecks(db)
     const options = await optionsOfDecks(db, decks)
-    const counts = await countDecks(db, decks.map((deck) => deck.id), day, (deckId) => options.get(deckId)!)
+    const counts = await countDecks(db, decks.map((deck) => deck.id), day, (deckId) => options.get(deckId)!, keep)
     return decks.map((deck, i) => ({ deck, counts: counts[i]! }))
   })
+}
+
+/**
+ * Runs `count` in a readwrite transaction that keeps the counters it brings up to date
+ * (today-counters.ts). On a full or failing disk the same numbers are counted again read-only,
+ * without keeping them: the deck list and study must still open when no write fits.
+ */
+async function withCounters<T>(db: RecallDatabase, tables: Table[], count: (keep: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction('rw', tables, () => count(true))
+  } catch (error) {
+    const problem = classifyStorageError(error)
+    if (problem !== 'full' && problem !== 'disk-error') throw error
+    return db.transaction('r', tables, () => count(false))
+  }
 }
 
 /**
@@ -109,8 +123,8 @@ export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise
  * and new cards are shown capped by the day's limits, so at most that many keys are read of
  * each: IndexedDB's count() walks the whole range, some 13 µs a key in Chromium.
  */
-async function countDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, limitsOf: (deckId: string) => Limits): Promise<QueueCounts[]> {
-  const [studied, learning] = await Promise.all([studiedTodayOfDecks(db, deckIds, day), learningDueOfDecks(db, deckIds, day.end)])
+async function countDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, limitsOf: (deckId: string) => Limits, keep: boolean): Promise<QueueCounts[]> {
+  const [studied, learning] = await Promise.all([studiedTodayOfDecks(db, deckIds, day, keep), learningDueOfDecks(db, deckIds, day.end, keep)])
   const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
     limit <= 0 ? Promise.resolve(0) : collection.limit(limit).primaryKeys().then((keys) => keys.length)
   // Issued together, so IndexedDB works through them without a round trip per deck.

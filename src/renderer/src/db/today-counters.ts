@@ -16,14 +16,15 @@ import { Queue } from './records'
  *   since (`mod`, as the card columns are); deleting cards drops the row.
  *
  * Both must be called inside one readwrite transaction over `cards`, `reviews` and `derived`, so
- * nothing is written between what they read and the row they write back.
+ * nothing is written between what they read and the row they write back; with `keep` false (no
+ * room left on the disk) they compute the same numbers in a read-only one and write nothing.
  */
 
 /** Patching is idempotent, so re-reading a second's worth of cards costs little and covers clock skew. */
 const MARGIN_MS = 1_000
 
 /** What each deck studied on `day`, by deck id. */
-export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay): Promise<Map<string, StudiedToday>> {
+export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, keep = true): Promise<Map<string, StudiedToday>> {
   const kept = (await db.derived.get(STUDIED_TODAY_ROW)) as StudiedTodayBookkeeping | undefined
   const sameDay = kept !== undefined && kept.dayStart === day.start && kept.dayEnd === day.end
   const row: StudiedTodayBookkeeping = sameDay ? { ...kept, decks: new Map(kept.decks) } : { name: STUDIED_TODAY_ROW, dayStart: day.start, dayEnd: day.end, lastLogId: 0, decks: new Map() }
@@ -44,14 +45,14 @@ export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly 
   for (const [i, deckId] of missing.entries()) row.decks.set(deckId, tallyStudiedToday(recounted[i]!))
   if (missing.length > 0) changed = true
 
-  if (changed) await db.derived.put(row)
+  if (changed && keep) await db.derived.put(row)
   return new Map(deckIds.map((deckId) => [deckId, row.decks.get(deckId)!]))
 }
 
 const addStudied = (a: StudiedToday, b: StudiedToday): StudiedToday => ({ newCards: a.newCards + b.newCards, reviews: a.reviews + b.reviews })
 
 /** Each deck's learning cards due before `end`, by deck id. */
-export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly string[], end: number): Promise<Map<string, number>> {
+export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly string[], end: number, keep = true): Promise<Map<string, number>> {
   // As the card columns do (card-columns.ts): this window's later writes stamp above `builtFrom`.
   nextChangeStamp()
   const builtFrom = Date.now() - MARGIN_MS
@@ -101,7 +102,7 @@ export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly s
     changed = true
   }
 
-  if (changed) await db.derived.put({ name: LEARNING_CARDS_ROW, builtFrom, decks })
+  if (changed && keep) await db.derived.put({ name: LEARNING_CARDS_ROW, builtFrom, decks })
   return new Map(
     deckIds.map((deckId) => {
       let due = 0

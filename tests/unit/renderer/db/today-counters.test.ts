@@ -126,6 +126,20 @@ describe('the deck list’s counters', () => {
     expect((await learningRow(db))!.builtFrom).toBeLessThan(NOW - HOUR)
   })
 
+  it('still give the numbers, and the queue, on a full disk, without keeping the counters', async () => {
+    const db = await collection()
+    await grade(db, 'beta/c1', Rating.Again)
+    const put = vi.spyOn(db.derived, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    await expectCounts(db)
+    await expectQueues(db)
+    put.mockRestore()
+    expect(await db.derived.count()).toBe(0)
+
+    // Any other failure is not hidden.
+    vi.spyOn(db.derived, 'put').mockRejectedValue(new Error('bug'))
+    await expect(countEveryDeck(db, today())).rejects.toThrow('bug')
+  })
+
   it('move a learning card to the deck that now holds it under the same key', async () => {
     const db = await collection()
     await grade(db, 'alpha/c2', Rating.Again)
