@@ -28,6 +28,7 @@ export function Dialog({ title, onClose, children, width = 'max-w-xl', returnFoc
   const titleId = useId()
   // Read at unmount, so the latest callback decides even if it changed while open.
   const returnFocusRef = useRef(returnFocus)
+  const closedOnCancel = useRef(false)
   useEffect(() => {
     returnFocusRef.current = returnFocus
   })
@@ -51,14 +52,20 @@ export function Dialog({ title, onClose, children, width = 'max-w-xl', returnFoc
       data-testid={testId}
       tabIndex={-1}
       onCancel={(event) => {
-        // Escape: close through React at once. Left to the browser, the dialog would shut now but
-        // its `close` event (and so onClose) only comes a task later, and a key pressed in between
-        // would reach a screen that still thinks the dialog is open and ignores it.
-        if (!event.cancelable) return // the browser insists on closing: `close` follows
+        // Escape. Left to the browser, the dialog shuts after this event but `close` (and so
+        // onClose) comes only a task later: a key pressed in between would reach a screen that
+        // still thinks the dialog is open, and ignore it. So it is shut here (which gives the focus
+        // back to where it was), onClose runs in this same task, and the `close` event that
+        // follows is not passed on again.
         event.preventDefault()
+        closedOnCancel.current = true
+        event.currentTarget.close()
         onClose()
       }}
-      onClose={onClose}
+      onClose={() => {
+        if (closedOnCancel.current) closedOnCancel.current = false
+        else onClose()
+      }}
       className={`m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50 outline-none dark:bg-slate-800 dark:text-slate-100 ${width}`}
     >
       <h2 id={titleId} className="mb-4 text-lg font-semibold">
