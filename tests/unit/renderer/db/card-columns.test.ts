@@ -11,24 +11,13 @@ import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { nextChangeStamp } from '../../../../src/renderer/src/db/derived-tables'
 import { applyImport, planImport } from '../../../../src/renderer/src/db/import-repository'
 import type { CardRecord } from '../../../../src/renderer/src/db/records'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
-import { applyStep, card, grade, scheduler, stepArbitrary } from './collection-steps'
-
-const NOW = new Date(2026, 4, 4, 10, 0).getTime()
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-const userDeck = (id: string, n: number, reverse = false) => ({ ...makeDeck(id, makeCards(n, reverse)), origin: 'user' as const })
+import { makeCards, makeDeck } from '../../helpers/fixtures'
+import { applyStep, card, DAY, grade, HOUR, NOW, scheduler, stepArbitrary, stepDecks } from './collection-steps'
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
 afterEach(() => void vi.useRealTimers())
 
-async function collection(): Promise<RecallDatabase> {
-  const db = freshDatabase()
-  await mergeDeck(db, userDeck('alpha', 6, true), NOW)
-  await mergeDeck(db, userDeck('beta', 5), NOW)
-  await mergeDeck(db, makeDeck('gamma', makeCards(4)), NOW)
-  return db
-}
+const collection = () => stepDecks()
 
 /** What the columns must give back of a card: the record without its text, flag or stamps. */
 function projected(card: CardRecord): ColumnCard {

@@ -10,7 +10,7 @@ import { addCard, deleteCards, moveCards } from '../../../../src/renderer/src/db
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { recordReview } from '../../../../src/renderer/src/db/study-repository'
-import { makeCards, makeDeck } from '../../helpers/fixtures'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 /**
  * Random sequences of what a person (or another window) does to a collection, for the property
@@ -18,7 +18,21 @@ import { makeCards, makeDeck } from '../../helpers/fixtures'
  * imports, added, deleted, moved and re-keyed cards, and the clock moving either way.
  */
 
+export const NOW = new Date(2026, 4, 4, 10, 0).getTime()
+export const HOUR = 3_600_000
+export const DAY = 24 * HOUR
 export const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+
+const userDeck = (id: string, n: number, reverse = false) => ({ ...makeDeck(id, makeCards(n, reverse)), origin: 'user' as const })
+
+/** The decks the steps act on: alpha (a user deck with reversed cards), beta (a user deck), gamma (built-in). */
+export async function stepDecks(sizes = { alpha: 6, beta: 5, gamma: 4 }): Promise<RecallDatabase> {
+  const db = freshDatabase()
+  await mergeDeck(db, userDeck('alpha', sizes.alpha, true), NOW)
+  await mergeDeck(db, userDeck('beta', sizes.beta), NOW)
+  await mergeDeck(db, makeDeck('gamma', makeCards(sizes.gamma)), NOW)
+  return db
+}
 
 export const card = async (db: RecallDatabase, id: string) => (await db.cards.get(id))!
 

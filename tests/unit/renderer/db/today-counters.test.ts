@@ -6,41 +6,24 @@ import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-o
 import { undo } from '../../../../src/renderer/src/db/card-actions'
 import { deleteCards } from '../../../../src/renderer/src/db/card-authoring'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
 import { LEARNING_CARDS_ROW, nextChangeStamp, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from '../../../../src/renderer/src/db/derived-tables'
 import { optionsForDeck, savePresetForDeck } from '../../../../src/renderer/src/db/options-repository'
 import { countEveryDeck, loadTodayQueue } from '../../../../src/renderer/src/db/study-repository'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { referenceCounts } from '../../helpers/reference-counts'
-import { applyStep, card, grade, stepArbitrary, type Step } from './collection-steps'
-
-const NOW = new Date(2026, 4, 4, 10, 0).getTime()
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-const userDeck = (id: string, n: number, reverse = false) => ({ ...makeDeck(id, makeCards(n, reverse)), origin: 'user' as const })
+import { applyStep, card, DAY, grade, HOUR, NOW, stepArbitrary, stepDecks, type Step } from './collection-steps'
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
 afterEach(() => void vi.useRealTimers())
 
-/** Three decks; beta's limits are tiny, so what was studied today decides its numbers. */
-async function collection(): Promise<RecallDatabase> {
-  const db = freshDatabase()
-  await mergeDeck(db, userDeck('alpha', 6, true), NOW)
-  await mergeDeck(db, userDeck('beta', 5), NOW)
-  await mergeDeck(db, makeDeck('gamma', makeCards(4)), NOW)
+/** The step decks; beta's limits are tiny, so what was studied today decides its numbers. */
+async function collection(sizes?: Parameters<typeof stepDecks>[0]): Promise<RecallDatabase> {
+  const db = await stepDecks(sizes)
   await savePresetForDeck(db, 'beta', { id: 'tight', name: 'Tight', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 2, reviewsPerDay: 1 } })
   return db
 }
 
 /** Few cards, so a sequence comes back to the same card: graded again, buried once learning, undone. */
-async function smallCollection(): Promise<RecallDatabase> {
-  const db = freshDatabase()
-  await mergeDeck(db, userDeck('alpha', 2, true), NOW)
-  await mergeDeck(db, userDeck('beta', 3), NOW)
-  await mergeDeck(db, makeDeck('gamma', makeCards(2)), NOW)
-  await savePresetForDeck(db, 'beta', { id: 'tight', name: 'Tight', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 2, reviewsPerDay: 1 } })
-  return db
-}
+const smallCollection = () => collection({ alpha: 2, beta: 3, gamma: 2 })
 
 const today = () => studyDayOf(Date.now(), 4)
 const studiedRow = async (db: RecallDatabase) => (await db.derived.get(STUDIED_TODAY_ROW)) as StudiedTodayBookkeeping | undefined
