@@ -12,6 +12,7 @@ import { buildMenuTemplate } from './menu'
 import { showDueReminder } from './reminder'
 import { loadWindowState, placeWindow, saveWindowState, trackWindowState } from './window-state'
 import { MENU_COMMAND_CHANNEL } from '../shared/ipc'
+import { repairTornIndexedDbLogs } from './storage-repair/torn-log-tails'
 
 // The page: app://recall/index.html, or electron-vite's dev server while developing (never when
 // packaged). Everything below trusts exactly this page and nothing else.
@@ -29,6 +30,15 @@ hardenEveryWebContents(isOwnPage)
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // Holding the lock, and before any page opens IndexedDB: a crash's half-written record would
+  // otherwise make Chromium call the collection corrupt, and delete it, one start later.
+  try {
+    for (const repair of repairTornIndexedDbLogs(app.getPath('userData'))) {
+      console.warn(`Recall: cut a half-written record off ${repair.file} (${repair.from} → ${repair.to} bytes) after a crash`)
+    }
+  } catch (error) {
+    console.error('Recall: could not check the collection files after a crash', error)
+  }
   app.on('second-instance', () => {
     const window = BrowserWindow.getAllWindows()[0]
     if (!window) return

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events'
-import { readdirSync } from 'node:fs'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 // Electron cannot run here, so src/main/index.ts is loaded against a recording stand-in for the
 // few Electron APIs it wires, to check the order and the wiring of the security measures.
@@ -23,7 +25,8 @@ const fake = vi.hoisted(() => {
     menu: [] as { label?: string; role?: string; click?: () => void; submenu?: unknown[] }[],
     notifications: [] as { title: string; body: string }[],
     sent: [] as [string, unknown][],
-    windows: [] as { webPreferences: Record<string, unknown>; contents: unknown; url?: string }[]
+    windows: [] as { webPreferences: Record<string, unknown>; contents: unknown; url?: string }[],
+    userData: '/nonexistent/recall-user-data'
   }
 })
 
@@ -35,7 +38,7 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => true,
     whenReady: fake.whenReady,
     getAppPath: () => process.cwd(),
-    getPath: () => '/nonexistent/recall-user-data',
+    getPath: () => fake.userData,
     quit: () => undefined
   })
   class WebContents extends EventEmitter {
@@ -94,14 +97,29 @@ vi.mock('electron', async () => {
   }
 })
 
+/** A collection log as a crash left it: whole records, then one cut off after 12 bytes of payload. */
+const crashLog = readFileSync(join(__dirname, '../../fixtures/leveldb/chromium-indexeddb.log')).subarray(0, 1_447 + 7 + 12)
+const collectionLog = () => join(fake.userData, 'IndexedDB', 'app_recall_0.indexeddb.leveldb', '000003.log')
+let logSizeBeforeReady = 0
+
 beforeAll(async () => {
   delete process.env.ELECTRON_RENDERER_URL
+  fake.userData = mkdtempSync(join(tmpdir(), 'recall-user-data-'))
+  mkdirSync(join(collectionLog(), '..'), { recursive: true })
+  writeFileSync(collectionLog(), crashLog)
   await import('../../../src/main/index')
+  logSizeBeforeReady = statSync(collectionLog()).size
   fake.ready()
   await new Promise((resolve) => setTimeout(resolve, 0))
 })
 
+afterAll(() => rmSync(fake.userData, { recursive: true, force: true }))
+
 describe('the main process wiring', () => {
+  it('cuts the record a crash left half-written off the collection log before ready, so Chromium keeps the collection', () => {
+    expect(logSizeBeforeReady).toBe(1_447)
+  })
+
   it('sandboxes every renderer and registers app:// as a privileged scheme before ready', () => {
     expect(fake.calls).toEqual([
       'enableSandbox ready=false',
