@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, inject, it } from 'vitest'
+import { repairTornIndexedDbLogs } from '../../src/main/storage-repair/torn-log-tails'
 import { launchKillable, type KillableChromium } from './killable-chromium'
 import { gradeKey, gradesByQuestion, inconsistencies, readCollection } from './stored-collection'
 
@@ -55,19 +56,20 @@ type KillPoint = 'loading' | 'revealed' | 'after-keypress' | 'delay' | 'idle'
 const KILL_POINTS: KillPoint[] = ['loading', 'revealed', 'after-keypress', 'after-keypress', 'delay', 'delay', 'idle']
 
 describe('a crash never loses a grade the app had moved past', () => {
-  const profiles: string[] = []
-  /** Chromium's own log is kept when the test fails: it says what the browser did at each start. */
-  const logs: string[] = []
+  /**
+   * Chromium's own log and the IndexedDB files as the last kill left them are kept when the test
+   * fails: the log says what the browser did at each start, and the files what it found.
+   */
+  const leftovers: string[] = []
   afterAll(async () => {
-    await Promise.all([...profiles, ...logs].map((path) => rm(path, { recursive: true, force: true })))
+    await Promise.all(leftovers.map((path) => rm(path, { recursive: true, force: true })))
   })
 
   it(`kills Chromium without warning ${CYCLES} times while studying, and finds every confirmed grade after each restart`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'recall-crash-'))
-    profiles.push(dir)
     const random = seeded(20260521)
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
-    const figures = { cycles: 0, pressed: 0, confirmed: 0, inFlight: 0, inFlightSaved: 0, found: 0 }
+    const figures = { cycles: 0, pressed: 0, confirmed: 0, inFlight: 0, inFlightSaved: 0, found: 0, tornTails: 0 }
     /** Grades whose next card appeared before the kill: they must be in the log. */
     let mustHave: string[] = []
     /** Grades pressed but not seen through before the kill: they may or may not be. */
@@ -76,7 +78,9 @@ describe('a crash never loses a grade the app had moved past', () => {
     /** The kill point of each cycle, and Chromium's own log, to explain a failure. */
     const history: string[] = []
     const logFile = `${dir}.chromium.log`
-    const where = () => `after restart ${figures.cycles} (kills so far: ${history.join(', ')}; Chromium's log: ${logFile})`
+    const lastKill = `${dir}.last-kill`
+    const where = () =>
+      `after restart ${figures.cycles} (kills so far: ${history.join(', ')}; Chromium's log: ${logFile}; IndexedDB as the last kill left it: ${lastKill})`
 
     const verify = async (page: Page) => {
       const stored = await withTimeout(readCollection(page), 20_000, () => `reading IndexedDB hung ${where()}`)
@@ -143,6 +147,10 @@ describe('a crash never loses a grade the app had moved past', () => {
         }
         await chromium.kill()
         chromium = null
+        await rm(lastKill, { recursive: true, force: true })
+        await cp(join(dir, 'Default', 'IndexedDB'), lastKill, { recursive: true }).catch(() => undefined)
+        // What the desktop app's main process does at every start, before its window opens.
+        figures.tornTails += repairTornIndexedDbLogs(join(dir, 'Default')).length
         figures.cycles++
       }
       chromium = await launchKillable(dir, logFile)
@@ -153,11 +161,12 @@ describe('a crash never loses a grade the app had moved past', () => {
     }
     console.log(
       `crash test: ${figures.cycles} kill/restart cycles, ${figures.pressed} grades pressed, ${figures.confirmed} confirmed on screen before a kill, ` +
-        `${figures.inFlight} in flight at a kill (${figures.inFlightSaved} of them saved), ${figures.found} grades found in the log at the end`
+        `${figures.inFlight} in flight at a kill (${figures.inFlightSaved} of them saved), ${figures.found} grades found in the log at the end, ` +
+        `${figures.tornTails} half-written log records cut off before a restart`
     )
     expect(figures.cycles).toBe(CYCLES)
     expect(figures.confirmed).toBeGreaterThan(25)
     expect(figures.found).toBe(figures.confirmed + figures.inFlightSaved)
-    logs.push(logFile)
+    leftovers.push(dir, logFile, lastKill)
   }, 60_000 + CYCLES * 10_000)
 })
