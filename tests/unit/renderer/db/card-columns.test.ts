@@ -8,11 +8,10 @@ import { addCard, deleteCards, moveCards } from '../../../../src/renderer/src/db
 import { cardsOfColumns, readAllCardColumns, readCardColumns, type ColumnCard } from '../../../../src/renderer/src/db/card-columns'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import { nextChangeStamp } from '../../../../src/renderer/src/db/derived-tables'
 import { applyImport, planImport } from '../../../../src/renderer/src/db/import-repository'
 import type { CardRecord } from '../../../../src/renderer/src/db/records'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
-import { applyStep, card, DAY, grade, HOUR, NOW, scheduler, stepArbitrary, stepDecks } from './collection-steps'
+import { card, grade, HOUR, NOW, scheduler, runSteps, stepArbitrary, stepDecks } from './collection-steps'
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
 afterEach(() => void vi.useRealTimers())
@@ -155,16 +154,7 @@ describe('the card columns under any sequence of changes', () => {
   it('always hold exactly the stored cards', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArbitrary, { minLength: 1, maxLength: 16 }), async (steps) => {
-        // Past every stamp an earlier run left, with a few seconds between actions, as a person studies.
-        vi.setSystemTime(nextChangeStamp() + DAY)
-        const db = await collection()
-        for (const s of [{ kind: 'read', decks: 'all' } as const, ...steps]) {
-          vi.setSystemTime(Date.now() + 3_000)
-          // A re-keyed card can make a later move collide with its key; the refused move is rolled back.
-          const read = (decks: readonly string[] | 'all') => (decks === 'all' ? readAllCardColumns(db) : readCardColumns(db, decks))
-          if (s.kind === 'read') await applyStep(db, s, read)
-          else await applyStep(db, s, read).catch(() => undefined)
-        }
+        const db = await runSteps(collection, steps, (db, decks) => (decks === 'all' ? readAllCardColumns(db) : readCardColumns(db, decks)))
         await expectCurrent(db, await deckIdsOf(db))
         db.close()
       }),

@@ -9,6 +9,7 @@ import { bury, forget, setSuspended, toggleFlag, undo, type UndoEntry } from '..
 import { addCard, deleteCards, moveCards } from '../../../../src/renderer/src/db/card-authoring'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
+import { nextChangeStamp } from '../../../../src/renderer/src/db/derived-tables'
 import { recordReview } from '../../../../src/renderer/src/db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -103,4 +104,21 @@ export async function applyStep(db: RecallDatabase, s: Step, read: (decks: reado
     case 'read': return void (await read(s.decks))
     case 'clock': return void vi.setSystemTime(now + s.minutes * 60_000)
   }
+}
+
+/**
+ * Runs one property-test case: a first read, then `steps`, a few seconds apart as a person
+ * studies, on a clock past every stamp an earlier case left.
+ */
+export async function runSteps(db: () => Promise<RecallDatabase>, steps: readonly Step[], read: (db: RecallDatabase, decks: readonly string[] | 'all') => Promise<unknown>): Promise<RecallDatabase> {
+  vi.setSystemTime(nextChangeStamp() + DAY)
+  const opened = await db()
+  const readThis = (decks: readonly string[] | 'all') => read(opened, decks)
+  for (const s of [{ kind: 'read', decks: 'all' } as const, ...steps]) {
+    vi.setSystemTime(Date.now() + 3_000)
+    // A re-keyed card can make a later move collide with its key; the refused move is rolled back.
+    if (s.kind === 'read') await applyStep(opened, s, readThis)
+    else await applyStep(opened, s, readThis).catch(() => undefined)
+  }
+  return opened
 }
