@@ -1,4 +1,4 @@
-import { allowanceFor, tallyStudiedToday } from '../../../src/renderer/src/core/daily-limits'
+import { allowanceFor, tallyStudiedToday, type StudiedToday } from '../../../src/renderer/src/core/daily-limits'
 import type { StudyDay } from '../../../src/renderer/src/core/day'
 import type { QueueCounts } from '../../../src/renderer/src/core/queue'
 import type { StudyOptions } from '../../../src/renderer/src/core/study-options'
@@ -9,9 +9,13 @@ import { Queue } from '../../../src/renderer/src/db/records'
  * The deck list's numbers the slow, obvious way, as the reference for the counters: every card
  * and every log of the deck read and filtered here, no index range and no cache.
  */
+/** What the deck studied on `day`, from every log read and filtered here. */
+export async function referenceStudiedToday(db: RecallDatabase, deckId: string, day: StudyDay): Promise<StudiedToday> {
+  return tallyStudiedToday((await db.reviews.toArray()).filter((log) => log.deckId === deckId && log.review >= day.start && log.review < day.end))
+}
+
 export async function referenceCounts(db: RecallDatabase, deckId: string, day: StudyDay, limits: Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>): Promise<QueueCounts> {
-  const logs = (await db.reviews.toArray()).filter((log) => log.deckId === deckId && log.review >= day.start && log.review < day.end)
-  const allowance = allowanceFor(limits, tallyStudiedToday(logs))
+  const allowance = allowanceFor(limits, await referenceStudiedToday(db, deckId, day))
   const cards = (await db.cards.toArray()).filter((card) => card.deckId === deckId)
   const dueToday = (queue: number) => cards.filter((card) => card.queue === queue && card.due < day.end).length
   return {

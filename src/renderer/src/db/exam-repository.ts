@@ -4,9 +4,9 @@ import { examModeWindow } from '../core/exam/exam-mode'
 import type { ExamModeSession } from '../core/exam/exam-scheduling'
 import { cardsOfColumns, readCardColumns } from './card-columns'
 import type { RecallDatabase } from './database'
-import { getSettings, optionsForDeck } from './options-repository'
+import { getSettings, optionsOfDecks } from './options-repository'
 import { Queue, type DeckRecord, type ExamRecord } from './records'
-import { studiedToday } from './study-repository'
+import { studiedTodayByDeck } from './study-repository'
 
 /** Soonest first. A handful of rows: the table is read whole. */
 export async function listExams(db: RecallDatabase): Promise<ExamRecord[]> {
@@ -26,18 +26,19 @@ export async function deleteExam(db: RecallDatabase, id: string): Promise<void> 
  * What the forecast needs of each of the exam's decks. The simulation walks the cards' states
  * day by day, so the exam's cards are in memory: their scheduling state from the card columns
  * (card-columns.ts), in key order as the `deckId` index gives them, never their text or the
- * review log. Decks that no longer exist are skipped.
+ * review log; what each studied today from the deck list's counter. Decks that no longer exist
+ * are skipped.
  */
 export async function loadExamDecks(db: RecallDatabase, exam: ExamRecord, now: number, dayStartsAtHour: number): Promise<ExamDeckInput[]> {
   const day = studyDayOf(now, dayStartsAtHour)
   const decks = (await db.decks.bulkGet(exam.deckIds)).filter((deck): deck is DeckRecord => deck !== undefined)
-  const columns = await readCardColumns(db, decks.map((deck) => deck.id))
-  return Promise.all(
-    decks.map(async (deck, i) => {
-      const [options, today] = await Promise.all([optionsForDeck(db, deck.id), studiedToday(db, deck.id, day)])
-      return { deckId: deck.id, deckName: deck.name, cards: cardsOfColumns(columns[i]!), options, studiedToday: today }
-    })
-  )
+  const deckIds = decks.map((deck) => deck.id)
+  const [columns, studied, options] = await Promise.all([
+    readCardColumns(db, deckIds),
+    studiedTodayByDeck(db, deckIds, day),
+    optionsOfDecks(db, decks)
+  ])
+  return decks.map((deck, i) => ({ deckId: deck.id, deckName: deck.name, cards: cardsOfColumns(columns[i]!), options: options.get(deck.id)!, studiedToday: studied.get(deck.id)! }))
 }
 
 /** Cards of `deckIds` in the learning or review queue due on each of `days`, counted on the index. */

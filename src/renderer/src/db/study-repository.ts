@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import { hashText } from '../../../shared/deck/ids'
-import { allowanceFor, tallyStudiedToday, type StudiedToday } from '../core/daily-limits'
+import { allowanceFor, type StudiedToday } from '../core/daily-limits'
 import type { StudyDay } from '../core/day'
 import type { QueueCounts, QueueEntry, TodayQueue } from '../core/queue'
 import type { GradeOutcome } from '../core/scheduler'
@@ -15,9 +15,9 @@ import { assertUnchangedSinceShown } from './write-guards'
 
 type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
 
-export async function studiedToday(db: RecallDatabase, deckId: string, day: StudyDay): Promise<StudiedToday> {
-  const logs = await db.reviews.where('[deckId+review]').between([deckId, day.start], [deckId, day.end], true, false).toArray()
-  return tallyStudiedToday(logs)
+/** What each deck studied on `day`, from the counter the deck list keeps (today-counters.ts). */
+export async function studiedTodayByDeck(db: RecallDatabase, deckIds: readonly string[], day: StudyDay): Promise<Map<string, StudiedToday>> {
+  return withCounters(db, [db.reviews, db.derived], (keep) => studiedTodayOfDecks(db, deckIds, day, keep))
 }
 
 const dueBefore = (db: RecallDatabase, deckId: string, queue: number, end: number) =>

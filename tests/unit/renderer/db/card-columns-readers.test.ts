@@ -13,7 +13,8 @@ import { loadExamDecks } from '../../../../src/renderer/src/db/exam-repository'
 import { optionsForDeck } from '../../../../src/renderer/src/db/options-repository'
 import type { CardRecord, ExamRecord } from '../../../../src/renderer/src/db/records'
 import { loadCardCounts, loadDueForecast, loadMemoryDistributions, type StatsScope } from '../../../../src/renderer/src/db/stats-repository'
-import { recordReview, studiedToday } from '../../../../src/renderer/src/db/study-repository'
+import { recordReview } from '../../../../src/renderer/src/db/study-repository'
+import { referenceStudiedToday } from '../../helpers/reference-counts'
 import { freshDatabase } from '../../helpers/fixtures'
 import { generateCollection, storeCollection } from './stats-collection'
 
@@ -93,7 +94,7 @@ describe('the exam forecast from the card columns', () => {
     for (const deckId of DECKS) {
       const deck = (await db.decks.get(deckId))!
       const cards = await db.cards.where('deckId').equals(deckId).toArray()
-      expected.push({ deckId, deckName: deck.name, cards, options: await optionsForDeck(db, deckId), studiedToday: await studiedToday(db, deckId, day) })
+      expected.push({ deckId, deckName: deck.name, cards, options: await optionsForDeck(db, deckId), studiedToday: await referenceStudiedToday(db, deckId, day) })
     }
     const decks = await loadExamDecks(db, exam, NOW, HOUR)
     expect(decks.map((d) => d.deckId)).toEqual(DECKS)

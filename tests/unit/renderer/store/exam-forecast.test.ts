@@ -8,7 +8,7 @@ import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
 import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
 import { optionsForDeck } from '../../../../src/renderer/src/db/options-repository'
 import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { studiedToday } from '../../../../src/renderer/src/db/study-repository'
+import { referenceStudiedToday } from '../../helpers/reference-counts'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
@@ -98,7 +98,7 @@ describe('exam dates', () => {
       dayStartsAtHour: 4,
       now: s.clock.now,
       examDate: exam.date,
-      studiedToday: await studiedToday(s.db, 'services', studyDayOf(s.clock.now, 4))
+      studiedToday: await referenceStudiedToday(s.db, 'services', studyDayOf(s.clock.now, 4))
     })
     const forecast = entry!.forecast!
     expect(forecast.daysLeft).toBe(30)
