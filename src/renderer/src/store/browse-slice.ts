@@ -1,28 +1,20 @@
 import type { FSRS } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 import { buildCardHistory } from '../core/card-history'
-import { studyDayOf } from '../core/day'
 import { createScheduler } from '../core/scheduler'
-import type { SearchNode } from '../core/search/ast'
-import type { SearchContext } from '../core/search/compile'
-import { studyDayStart } from '../core/practice/study-days'
-import { retrievabilityAt } from '../core/stats/retrievability'
 import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
 import type { BrowseRow } from '../db/browse-repository'
 import { undo, type CardText, type UndoEntry } from '../db/card-actions'
 import type { MembershipChange } from '../db/card-authoring'
-import { listDecks } from '../db/deck-repository'
-import { getSettings, optionsForDeck } from '../db/options-repository'
+import { optionsForDeck } from '../db/options-repository'
 import type { CardRecord } from '../db/records'
 import { reviewsOfCard } from '../db/study-repository'
 import type { DeckOrigin } from '../../../shared/ipc'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
-import { sortRows, type SortColumn, type SortContext } from './browse-sort'
+import { createBrowseSearch, loadBrowseCode, readBrowseView } from './browse-search'
+import { sortRows, type SortColumn } from './browse-sort'
 import { describe } from './library-slice'
-
-/** The browser's heavier code, fetched when it is first used (see browse-code.ts). */
-const loadCode = () => import('./browse-code')
 
 export type { SortColumn }
 
@@ -108,74 +100,17 @@ export const createBrowseSlice =
   (set, get) => {
     const browse = () => get().browse
     const patch = (p: Partial<BrowseState>) => set((s) => ({ browse: { ...s.browse, ...p } }))
-    // `rated:N` sets, by N, read once per load; a search never reads the review log again.
-    let rated = new Map<number, Set<string>>()
-    let searchToken = 0
-
-    function context(view: BrowseState['view'], decks: BrowseDeck[]): SearchContext & SortContext {
-      const names = new Map(decks.map((d) => [d.id, d.name]))
-      return {
-        now: view.now,
-        dayStart: view.dayStart,
-        dayStartsAtHour: view.dayStartsAtHour,
-        retrievability: (card: Pick<BrowseRow, 'deckId' | 'state' | 'stability' | 'last_review'>) => retrievabilityAt(card, view.now, view.weights[card.deckId]),
-        ratedSince: (key, days) => rated.get(days)?.has(key) ?? false,
-        deckName: (id) => names.get(id)
-      }
-    }
-
-    async function loadRated(ast: SearchNode, view: BrowseState['view']) {
-      for (const days of ratedDays(ast)) {
-        if (!rated.has(days)) rated.set(days, await (await loadCode()).browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour)))
-      }
-    }
-
-    /** Runs the search box over the rows in memory; only the latest search may write its results. */
-    async function runSearch() {
-      const { parseSearch, compileSearch } = await loadCode()
-      const token = ++searchToken
-      const { query, view, decks } = browse()
-      const parsed = parseSearch(query)
-      if (!parsed.ok) return patch({ queryError: { message: parsed.error, position: parsed.position } })
-      await loadRated(parsed.ast, view)
-      if (token !== searchToken) return
-      const { rows, deckFilter, sort, selected } = browse()
-      // compile.ts reads only fields a BrowseRow has (see BrowseRow); it is typed for whole cards.
-      const matches = compileSearch(parsed.ast) as unknown as (row: BrowseRow, ctx: SearchContext) => boolean
-      const ctx = context(view, decks)
-      const results = rows.filter((r) => (!deckFilter || r.deckId === deckFilter) && matches(r, ctx))
-      sortRows(results, sort.column, sort.descending, ctx)
-      // Actions apply to what is on screen: a selected or focused card the search left out is let go.
-      const ids = new Set(results.map((r) => r.id))
-      const focusedId = browse().focusedId
-      patch({
-        results,
-        queryError: undefined,
-        selected: new Set([...selected].filter((id) => ids.has(id))),
-        ...(focusedId && !ids.has(focusedId) ? { focusedId: undefined } : {})
-      })
-    }
-
-    async function readView(): Promise<Pick<BrowseState, 'view' | 'decks'>> {
-      const [decks, settings, { isUserDeck }] = await Promise.all([listDecks(db), getSettings(db), loadCode()])
-      const at = now()
-      const weights: Record<string, readonly number[] | undefined> = {}
-      for (const d of decks) weights[d.id] = (await optionsForDeck(db, d.id)).w
-      return {
-        decks: decks.map((d) => ({ id: d.id, name: d.name, origin: d.origin, editable: isUserDeck(d) })).sort((a, b) => a.name.localeCompare(b.name)),
-        view: { now: at, dayStart: studyDayOf(at, settings.dayStartsAtHour).start, dayStartsAtHour: settings.dayStartsAtHour, weights }
-      }
-    }
+    const search = createBrowseSearch(db, browse, patch)
 
     /** Replaces changed rows, drops removed ones, and searches again. */
     async function applyChanges(changed: readonly string[], removed: readonly string[] = [], written?: readonly CardRecord[]) {
-      const { browseDb } = await loadCode()
+      const { browseDb } = await loadBrowseCode()
       const fresh = written ? new Map(written.map((c) => [c.id, browseDb.toBrowseRow(c)])) : await browseDb.browseRowsByIds(db, changed)
       const gone = new Set(removed)
       const rows = browse().rows.filter((r) => !gone.has(r.id) && !fresh.has(r.id))
-      const decks = (await readView()).decks
+      const decks = (await readBrowseView(db, now)).decks
       patch({ rows: [...rows, ...fresh.values()], decks })
-      await runSearch()
+      await search.run()
     }
 
     type Outcome = { notice: string; changed: string[]; removed?: string[]; undo?: UndoEntry; written?: CardRecord[] }
@@ -232,15 +167,15 @@ export const createBrowseSlice =
         // Cards may have been studied since the last visit: undoing an older action would put back stale state.
         patch({ status: 'loading', loaded: 0, problem: undefined, notice: undefined, undo: [] })
         try {
-          const header = await readView()
-          rated = new Map()
-          const rows = await (await loadCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))
+          const header = await readBrowseView(db, now)
+          search.forgetRated()
+          const rows = await (await loadBrowseCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))
           patch({ ...header, rows, status: 'ready' })
           const ids = new Set(rows.map((r) => r.id))
           const { focusedId, editingId } = browse()
           if (focusedId && !ids.has(focusedId)) patch({ focusedId: undefined })
           if (editingId && !ids.has(editingId)) patch({ editingId: undefined })
-          await runSearch()
+          await search.run()
         } catch (error) {
           patch({ status: 'failed', problem: `Could not read your cards (${describe(error)}).` })
         }
@@ -248,19 +183,19 @@ export const createBrowseSlice =
 
       async setBrowseQuery(query) {
         patch({ query })
-        await runSearch()
+        await search.run()
       },
 
       async setDeckFilter(deckFilter) {
         patch({ deckFilter })
-        await runSearch()
+        await search.run()
       },
 
       sortBrowse(column) {
         const { sort, results, view, decks } = browse()
         const descending = sort.column === column ? !sort.descending : false
         const sorted = [...results]
-        sortRows(sorted, column, descending, context(view, decks))
+        sortRows(sorted, column, descending, search.context(view, decks))
         patch({ sort: { column, descending }, results: sorted })
       },
 
@@ -275,7 +210,7 @@ export const createBrowseSlice =
       suspendSelected: async (suspended) => {
         const ids = get().browseTargets()
         await act(async () => {
-          const { undo, after } = await (await loadCode()).browseDb.suspendCards(db, ids, suspended)
+          const { undo, after } = await (await loadBrowseCode()).browseDb.suspendCards(db, ids, suspended)
           return fromEntry(undo, `${suspended ? 'Suspended' : 'Unsuspended'} ${cardsWord(after.length)}.`, after)
         })
       },
@@ -284,20 +219,20 @@ export const createBrowseSlice =
         const ids = get().browseTargets()
         const schedulerOf = await schedulers(ids)
         await act(async () => {
-          const { undo, after } = await (await loadCode()).browseDb.forgetCards(db, ids, schedulerOf, now())
+          const { undo, after } = await (await loadBrowseCode()).browseDb.forgetCards(db, ids, schedulerOf, now())
           return fromEntry(undo, `Reset ${cardsWord(after.length)} to new.`, after)
         })
       },
 
       async tagSelected(text, mode) {
-        const tags = (await loadCode()).parseTags(text)
+        const tags = (await loadBrowseCode()).parseTags(text)
         if (tags.length === 0) {
           patch({ problem: 'Type at least one tag.' })
           return false
         }
         const ids = get().browseTargets()
         return act(async () => {
-          const result = await (await loadCode()).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
+          const result = await (await loadBrowseCode()).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
           if (!result.ok) return { problem: result.message }
           return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`, result.after)
         })
@@ -307,7 +242,7 @@ export const createBrowseSlice =
         const ids = get().browseTargets()
         const name = browse().decks.find((d) => d.id === deckId)?.name ?? deckId
         return act(async () => {
-          const result = await (await loadCode()).moveCards(db, ids, deckId)
+          const result = await (await loadBrowseCode()).moveCards(db, ids, deckId)
           return result.ok ? fromMembership(result, `Moved ${cardsWord(result.added.length)} to "${name}".`) : { problem: result.message }
         })
       },
@@ -315,7 +250,7 @@ export const createBrowseSlice =
       deleteSelected: () => {
         const ids = get().browseTargets()
         return act(async () => {
-          const result = await (await loadCode()).deleteCards(db, ids)
+          const result = await (await loadBrowseCode()).deleteCards(db, ids)
           if (!result.ok) return { problem: result.message }
           patch({ selected: new Set(), ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
           return fromMembership(result, `Deleted ${cardsWord(result.removed.length)} and their history.`)
@@ -324,7 +259,7 @@ export const createBrowseSlice =
 
       async copyDeckToMine(deckId) {
         await act(async () => {
-          const result = await (await loadCode()).copyDeck(db, deckId, now())
+          const result = await (await loadBrowseCode()).copyDeck(db, deckId, now())
           if (!result.ok) return { problem: result.message }
           const ids = await db.cards.where('deckId').equals(result.deck.id).primaryKeys()
           patch({ deckFilter: result.deck.id })
@@ -348,7 +283,7 @@ export const createBrowseSlice =
       async saveEdit(text, tags) {
         const id = browse().editingId
         if (!id) return false
-        return act(async () => fromEntry(await (await loadCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
+        return act(async () => fromEntry(await (await loadBrowseCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
       },
 
       async showBrowseHistory(id) {
@@ -364,18 +299,3 @@ export const createBrowseSlice =
       }
     }
   }
-
-/** Every `rated:N` in a search, so their sets are read before the predicate runs. */
-function ratedDays(node: SearchNode): number[] {
-  switch (node.kind) {
-    case 'rated':
-      return [node.days]
-    case 'and':
-    case 'or':
-      return node.children.flatMap(ratedDays)
-    case 'not':
-      return ratedDays(node.child)
-    default:
-      return []
-  }
-}
