@@ -90,6 +90,8 @@ describe('the card browser and the add screen in the web build', () => {
     await page.getByRole('dialog', { name: 'New deck' }).getByLabel('Name').fill('Exam week')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByLabel('Deck', { exact: true }).inputValue()).toMatch(/^exam-week-/)
+    // Picked means closed: typing must reach the form, not the dialog still open over it.
+    expect(await page.getByRole('dialog', { name: 'New deck' }).count()).toBe(0)
     const front = page.getByRole('textbox', { name: 'Front' })
     await front.fill('Which service answers questions over company documents?')
     await page.getByRole('textbox', { name: 'Back' }).fill('**Amazon Kendra**')

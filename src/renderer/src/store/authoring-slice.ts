@@ -91,7 +91,11 @@ export const createAuthoringSlice =
           const result = await (await authoringDb()).createUserDeck(db, name, now())
           if (!result.ok) return result.message
           patch({ decks: await readDecks(), deckId: result.deck.id, message: { tone: 'done', text: `Made the deck "${result.deck.name}".` } })
-          await get().refreshCounts()
+          // Not awaited: the dialog closes as soon as the deck is made and picked, not a count of
+          // every deck later (typing meanwhile went into the dialog, still open over the form),
+          // and a failed count is not reported as a deck not made (the list then shows the new deck
+          // from its next count: the next card added, import or start).
+          void get().refreshCounts().catch(() => undefined)
           return undefined
         } catch (error) {
           return `The deck was not made (${describe(error)}).`
