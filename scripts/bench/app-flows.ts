@@ -4,7 +4,7 @@ interface RecorderState {
   listAt: number
   cardAt: number
   cardPaintedAt: number
-  grades: Array<{ dom: number; painted: number; input: number }>
+  grades: Array<{ dom: number; painted: number; input: number; pause: number }>
   done: boolean
 }
 
@@ -31,7 +31,8 @@ export async function firstCardLoads(page: Page, baseUrl: string, deckName: stri
 
 /**
  * Grades `count` cards of the session on screen by keyboard (Space, then 3 — every tenth 1), and
- * returns key → next question in the DOM and key → painted, as the page measured them.
+ * returns key → next question in the DOM and key → painted, as the page measured them, and the
+ * pause before each grade after the first (previous grade's question shown → this key).
  */
 export async function gradeLoop(page: Page, count: number) {
   for (let i = 0; i < count; i++) {
@@ -59,7 +60,12 @@ export async function gradeLoop(page: Page, count: number) {
     if (!next || (await recorder(page)).done) break
   }
   const r = await recorder(page)
-  return { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted), input: r.grades.map((g) => g.input) }
+  return {
+    dom: r.grades.map((g) => g.dom),
+    painted: r.grades.map((g) => g.painted),
+    input: r.grades.map((g) => g.input),
+    pause: r.grades.map((g) => g.pause).filter(Number.isFinite)
+  }
 }
 
 /** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */

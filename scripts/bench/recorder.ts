@@ -3,7 +3,9 @@
  * clock: navigation start → the deck list is ready → the first question is painted (when
  * `bench.autoStudy` names a deck, its Study button is clicked the moment it appears, so no
  * think time is counted); and for each grade key, the key's event time → the next question is
- * in the DOM → the frame showing it has been painted (rAF, then a task after that frame).
+ * in the DOM → the frame showing it has been painted (rAF, then a task after that frame), and
+ * how long the page had waited since the previous grade's question appeared (the pause before
+ * the write, which the bare write's limit repeats).
  * Must be self-contained: Playwright serialises it into the page.
  */
 export function benchRecorder(): void {
@@ -12,6 +14,8 @@ export function benchRecorder(): void {
     painted: number
     /** Key event time → our capture listener: the browser's input delay, before any app code runs. */
     input: number
+    /** The previous grade's next question in the DOM → this grade's key (NaN for the first grade). */
+    pause: number
   }
   const state = { listAt: -1, cardAt: -1, cardPaintedAt: -1, grades: [] as GradeSample[], done: false }
   ;(window as unknown as { __bench: typeof state }).__bench = state
@@ -23,6 +27,7 @@ export function benchRecorder(): void {
     return
   }
   let pending: { t: number; input: number; text: string | null } | null = null
+  let lastGradeShownAt = NaN
   const afterPaint = (then: (t: number) => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
@@ -53,8 +58,10 @@ export function benchRecorder(): void {
     if (pending && q && q.textContent !== pending.text) {
       const key = pending
       pending = null
-      const dom = performance.now() - key.t
-      afterPaint((t) => state.grades.push({ dom, painted: t - key.t, input: key.input }))
+      const shownAt = performance.now()
+      const pause = key.t - lastGradeShownAt
+      lastGradeShownAt = shownAt
+      afterPaint((t) => state.grades.push({ dom: shownAt - key.t, painted: t - key.t, input: key.input, pause }))
     } else if (pending && document.querySelector('[data-testid="done"]')) {
       pending = null
       state.done = true

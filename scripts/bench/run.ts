@@ -73,7 +73,10 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     const memory = await rendererMemory(context, page)
 
     await openBenchPage(page, baseUrl)
-    const samples: Sample[] = await page.evaluate((reps) => window.bench.measure(reps), { reps: 21, heavyReps: HEAVY_REPS })
+    const pause = figure('probe:grade-pause', n, grades.pause, 'ms', { note: "previous grade's next question in the DOM → this grade's key (the reveal and the runner's own steps)" })
+    push(pause)
+    const gradePauseMs = Math.round(pause.median)
+    const samples: Sample[] = await page.evaluate((options) => window.bench.measure(options), { reps: 21, heavyReps: HEAVY_REPS, gradePauseMs })
     const after = await page.evaluate(() => window.bench.rowCounts())
     console.log(JSON.stringify({ name: 'rows-after', size: n, ...after }))
 

@@ -5,11 +5,19 @@ export function summarize(samples: readonly number[]): { median: number; p95: nu
   return { median: rank(0.5), p95: rank(0.95), n: sorted.length }
 }
 
-/** Times `run` `reps` times after `warm` unmeasured runs; milliseconds each. */
-export async function timeRepeated(reps: number, run: (i: number) => Promise<unknown> | unknown, warm = 1): Promise<number[]> {
+/**
+ * Times `run` `reps` times after `warm` unmeasured runs; milliseconds each. `before`, when given,
+ * runs untimed ahead of every measured run.
+ */
+export async function timeRepeated(
+  reps: number,
+  run: (i: number) => Promise<unknown> | unknown,
+  { warm = 1, before }: { warm?: number; before?: () => Promise<unknown> } = {}
+): Promise<number[]> {
   for (let i = 0; i < warm; i++) await run(-1 - i)
   const out: number[] = []
   for (let i = 0; i < reps; i++) {
+    if (before) await before()
     const start = performance.now()
     await run(i)
     out.push(performance.now() - start)
