@@ -20,7 +20,7 @@ export async function firstCardLoads(page: Page, baseUrl: string, deckName: stri
   const card: number[] = []
   for (let i = 0; i < loads; i++) {
     await page.goto(baseUrl)
-    await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, { timeout: 120_000 })
+    await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, { timeout: 120_000, polling: 10 })
     const r = await recorder(page)
     list.push(r.listAt)
     card.push(r.cardPaintedAt)
@@ -45,7 +45,9 @@ export async function gradeLoop(page: Page, count: number) {
     if (!revealed) break
     await page.keyboard.press(i % 10 === 9 ? '1' : '3')
     // No new question within 10 s: the session ran out of cards (done, or only a learning card
-    // waiting, which may be the same card again); the grades so far are the sample.
+    // waiting, which may be the same card again); the grades so far are the sample. Polled on a
+    // timer: Playwright's default polls on requestAnimationFrame, which asks for frames during
+    // the grade, and the frame showing the next card then waits a whole interval behind one.
     const next = await page
       .waitForFunction(
         (n) => {
@@ -53,7 +55,7 @@ export async function gradeLoop(page: Page, count: number) {
           return b.grades.length > n || b.done
         },
         before,
-        { timeout: 10_000 }
+        { timeout: 10_000, polling: 10 }
       )
       .then(() => true)
       .catch(() => false)
@@ -66,6 +68,24 @@ export async function gradeLoop(page: Page, count: number) {
     input: r.grades.map((g) => g.input),
     pause: r.grades.map((g) => g.pause).filter(Number.isFinite)
   }
+}
+
+const FRAME_MS = 1000 / 60
+
+/**
+ * The grade's bare limit from real keys, on the bench page (`armKeyedWrites` there): `count` key
+ * presses, each after `pauseMs` less the runner's own round trip, plus up to one frame interval
+ * (the grades' pauses vary as much, so keys land at every point of the frame cycle).
+ */
+export async function keyedBareGrades(page: Page, count: number, pauseMs: number) {
+  await page.evaluate(() => window.bench.armKeyedWrites())
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, pauseMs - 10) + Math.random() * FRAME_MS))
+    await page.keyboard.press('3')
+    await page.waitForFunction((n) => window.bench.keyedCount() > n, i, { timeout: 10_000, polling: 10 })
+  }
+  const samples = await page.evaluate(() => window.bench.stopKeyedWrites())
+  return { dom: samples.map((s) => s.dom), painted: samples.map((s) => s.painted), pause: samples.map((s) => s.pause).filter(Number.isFinite) }
 }
 
 /** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */

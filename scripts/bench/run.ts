@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Sample } from '../../tests/bench/bench-page'
 import { serveFolder } from '../static-server'
-import { firstCardLoads, gradeLoop, rendererMemory } from './app-flows'
+import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
 import { BUDGET_GZIP, measureBundle } from './bundle-size'
 import { fsrsNextInNode } from './node-figures'
@@ -24,6 +24,8 @@ const GRADES = Number(option('grades', '200'))
 const LOADS = Number(option('loads', '5'))
 const HEAVY_REPS = Number(option('heavy', '3'))
 const BENCH_DECK = 'Bench deck 00'
+/** Key presses timed for the grade's bare limit (`limit:grade-keyed-*`). */
+const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
 
 const emit = (f: Figure) => console.log(JSON.stringify(f))
@@ -83,12 +85,21 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     const byName = new Map(samples.map((s) => [s.name, figure(s.name, n, s.samples, s.unit, s.note ? { note: s.note } : {})]))
     for (const f of byName.values()) if (f.name.startsWith('limit:') || f.name.startsWith('probe:')) push(f)
     const fsrsNext = byName.get('limit:fsrs-next')!
-    const write = byName.get('limit:grade-write')!
-    const gradeLimit: Figure = { ...write, name: 'limit:grade', median: round(write.median + fsrsNext.median), p95: round(write.p95 + fsrsNext.p95), note: 'limit:grade-write + limit:fsrs-next' }
+    const keyedWrites = await keyedBareGrades(page, GRADE_LIMIT_KEYS, gradePauseMs)
+    const keyedDom = figure('limit:grade-keyed-dom', n, keyedWrites.dom, 'ms', { note: 'key event → bare write → a line of text in the DOM, on the bench page, keys pressed like the grades' })
+    const keyedPainted = figure('limit:grade-keyed-painted', n, keyedWrites.painted, 'ms', { note: 'the same, to the frame showing the text painted' })
+    push(keyedDom)
+    push(keyedPainted)
+    push(figure('probe:grade-keyed-pause', n, keyedWrites.pause, 'ms', { note: 'the pause before each of those keys (previous text shown → key), to compare with probe:grade-pause' }))
+    // A grade's limits: its bare parts added (the keyed bare write, plus ts-fsrs next()).
+    const withNext = (name: string, part: Figure): Figure => ({ ...part, name, median: round(part.median + fsrsNext.median), p95: round(part.p95 + fsrsNext.p95), note: `${part.name} + limit:fsrs-next` })
+    const gradeLimit = withNext('limit:grade', keyedDom)
+    const paintedLimit = withNext('limit:grade-painted', keyedPainted)
     push(gradeLimit)
+    push(paintedLimit)
     push(withLimit(figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }), gradeLimit))
     push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
-    push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), gradeLimit))
+    push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), paintedLimit))
     for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
     push(withLimit(byName.get('stats-after-study')!, byName.get('limit:stats')!))
     const heapLimit = figure('limit:heap', n, [empty.memory.heapUsed], 'bytes', { note: 'JS heap of the app with only the built-in decks' })

@@ -197,13 +197,7 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   add('limit:fsrs-next', perCard.map((ms) => ms / cards.length), `ts-fsrs next() per card, mean of ${cards.length} cards per sample`)
   const target = sample[0]!
   const logIds: number[] = []
-  const bareWrite = async () => {
-    const id = await db.transaction('rw', db.cards, db.reviews, async () => {
-      await db.cards.put(target)
-      return db.reviews.add({ cardKey: target.id, deckId, rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: 0, duration: 1 })
-    })
-    logIds.push(id as number)
-  }
+  const bareWrite = async () => logIds.push(await bareGradeWrite(db, target))
   // Storage that has just written is quicker at the next write than storage that has waited (the
   // same IndexedDB write in the app page: 0.9–1.6 ms back to back, 2.6–2.9 ms after 40 ms idle).
   // A grade always comes after a pause, so the limit is measured after the same pause; back to
@@ -212,13 +206,83 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   add(
     'limit:grade-write',
     await timeRepeated(options.reps * 5, bareWrite, { before: pause }),
-    `one strict Dexie transaction: put a card, add a log; each after ${options.gradePauseMs} ms idle, the grades' median pause`
+    `one strict Dexie transaction: put a card, add a log; each after ${options.gradePauseMs} ms idle (the grades' median pause)`
   )
   add('probe:grade-write-back-to-back', await timeRepeated(options.reps * 5, bareWrite), 'the same transaction with no pause between samples')
   await db.reviews.bulkDelete(logIds)
   raw.close()
   db.close()
   return out
+}
+
+/** The grade's bare write: one strict Dexie transaction putting a card and adding a log. */
+async function bareGradeWrite(db: RecallDatabase, card: CardRecord): Promise<number> {
+  const id = await db.transaction('rw', db.cards, db.reviews, async () => {
+    await db.cards.put(card)
+    return db.reviews.add({ cardKey: card.id, deckId: card.deckId, rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: 0, duration: 1 })
+  })
+  return id as number
+}
+
+/** Resolves after the next frame has been painted: requestAnimationFrame, then a task (as the recorder). */
+const afterPaint = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => resolve()
+      channel.port2.postMessage(0)
+    })
+  )
+
+interface KeyedSample {
+  dom: number
+  painted: number
+  /** The previous key's text in the DOM → this key, as the recorder's grade pause. */
+  pause: number
+}
+
+let keyed: { samples: KeyedSample[]; stop: () => Promise<void> } | null = null
+
+/**
+ * The whole grade, bare, from a real key: while armed, each key the runner presses starts the bare
+ * write, then one line of text changes; timed like the app's grades (key event time → text in the
+ * DOM → frame painted), so the browser's input delivery and its frame timing are in the limit too.
+ */
+async function armKeyedWrites() {
+  const db = new RecallDatabase()
+  const target = (await db.cards.where('[deckId+queue+due]').between([deckIdOf(0), Queue.Review, -Infinity], [deckIdOf(0), Queue.Review, Infinity]).first())!
+  const line = document.getElementById('paint-probe')!
+  const samples: KeyedSample[] = []
+  const logIds: number[] = []
+  let lastShownAt = NaN
+  const onKey = async (event: KeyboardEvent) => {
+    const start = event.timeStamp
+    logIds.push(await bareGradeWrite(db, target))
+    line.textContent = `Question ${samples.length + 1}`
+    const shownAt = performance.now()
+    const pause = start - lastShownAt
+    lastShownAt = shownAt
+    await afterPaint()
+    samples.push({ dom: shownAt - start, painted: performance.now() - start, pause })
+  }
+  window.addEventListener('keydown', onKey)
+  keyed = {
+    samples,
+    stop: async () => {
+      window.removeEventListener('keydown', onKey)
+      await db.reviews.bulkDelete(logIds)
+      db.close()
+    }
+  }
+}
+
+const keyedCount = () => keyed?.samples.length ?? 0
+
+async function stopKeyedWrites() {
+  const samples = keyed?.samples ?? []
+  await keyed?.stop()
+  keyed = null
+  return samples
 }
 
 /** One app operation, once, for the profiler (scripts/bench/profile.ts). */
@@ -238,9 +302,18 @@ async function once(what: 'stats' | 'counts' | 'exam') {
 
 declare global {
   interface Window {
-    bench: { generate: typeof generate; measure: typeof measure; once: typeof once; rowCounts: typeof rowCounts; decks: number }
+    bench: {
+      generate: typeof generate
+      measure: typeof measure
+      once: typeof once
+      rowCounts: typeof rowCounts
+      armKeyedWrites: typeof armKeyedWrites
+      keyedCount: typeof keyedCount
+      stopKeyedWrites: typeof stopKeyedWrites
+      decks: number
+    }
   }
 }
 
-window.bench = { generate, measure, once, rowCounts, decks: DECKS }
+window.bench = { generate, measure, once, rowCounts, armKeyedWrites, keyedCount, stopKeyedWrites, decks: DECKS }
 document.getElementById('status')!.textContent = 'bench ready'
