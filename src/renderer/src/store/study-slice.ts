@@ -1,4 +1,4 @@
-import type { FSRS, Grade } from 'ts-fsrs'
+import { State, type FSRS, type Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 import { studyDayOf, type StudyDay } from '../core/day'
 import { buildCardHistory, type HistoryRow } from '../core/card-history'
@@ -58,6 +58,18 @@ export interface StudySlice {
   cardHistory: HistoryRow[] | null
   showCardHistory(): Promise<void>
   hideCardHistory(): void
+}
+
+/**
+ * The card most likely shown after the one on screen: what the queue offers next once this card
+ * has left it (as after Good on a review card). For work done ahead, never for scheduling.
+ */
+export function likelyNextCard(session: StudySession, now: number): CardRecord | undefined {
+  const { card } = session
+  if (!card) return undefined
+  const queue = afterGrade(session.queue, card.id, { due: Infinity, state: State.Review }, card.ord, session.day.end)
+  const step = pickNext(queue, now, session.options.studyOrder)
+  return step.kind === 'card' ? session.cards.get(step.id) : undefined
 }
 
 const UNDO_LIMIT = 30

@@ -2,6 +2,7 @@ import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import type { Platform } from '../../../../src/renderer/src/platform/platform'
 import { createRecallStore } from '../../../../src/renderer/src/store'
+import { likelyNextCard } from '../../../../src/renderer/src/store/study-slice'
 import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
@@ -55,6 +56,21 @@ describe('studying a deck through the store', () => {
     state().reveal()
     await state().grade(Rating.Good)
     expect(state().session?.card?.id).toBe('d/c1')
+  })
+
+  it('names ahead of the grade the card a Good grade then shows, a due learning card first', async () => {
+    const { state, clock } = setup()
+    await state().loadLibrary()
+    await state().startStudy('d')
+    state().reveal()
+    expect(likelyNextCard(state().session!, clock.now)?.id).toBe('d/c2')
+    await state().grade(Rating.Again) // d/c1 comes back in a minute
+    clock.now += 61_000
+    state().reveal()
+    const predicted = likelyNextCard(state().session!, clock.now)
+    expect(predicted?.id).toBe('d/c1')
+    await state().grade(Rating.Good)
+    expect(state().session?.card).toEqual(predicted)
   })
 
   it('keeps the card on screen with a message when the write fails, and saves on retry', async () => {

@@ -1,15 +1,26 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Button } from '../../components/Button'
-import { CardText } from '../../components/CardText'
+import { CardText, prepareCardText } from '../../components/CardText'
 import { Counts } from '../../components/Counts'
 import { countQueue } from '../../core/queue'
 import { actions, useRecall } from '../../store'
+import { likelyNextCard } from '../../store/study-slice'
 import { AnswerButtons } from './AnswerButtons'
 import { CardHistoryDialog } from './CardHistoryDialog'
 import { DoneView } from './DoneView'
 import { EditCardDialog } from './EditCardDialog'
 import { StudyToolbar } from './StudyToolbar'
 import { run, useStudyKeys } from './use-study-keys'
+
+/** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(work, 50)
+    return () => clearTimeout(timer)
+  }
+  const idle = requestIdleCallback(work, { timeout: 1000 })
+  return () => cancelIdleCallback(idle)
+}
 
 const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']
 
@@ -20,6 +31,14 @@ export function StudyScreen() {
   const { card, revealed, step } = session
   const open = useCallback((p: 'edit' | 'info') => card && setPanel(p), [card])
   useStudyKeys(revealed, panel === null, open)
+  // While the answer is read, the likely next question is parsed in idle time: the grade then
+  // only has to write and lay it out.
+  useEffect(() => {
+    if (!revealed) return
+    const next = likelyNextCard(session, Date.now())
+    if (!next) return
+    return whenIdle(() => prepareCardText(next.question))
+  }, [revealed, session])
 
   return (
     <main className="flex flex-1 flex-col gap-4" aria-label={`Studying ${session.deckName}`}>
