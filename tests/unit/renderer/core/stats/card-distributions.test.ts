@@ -1,4 +1,5 @@
 import { default_w, fsrs, generatorParameters, State } from 'ts-fsrs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { toFsrsCard } from '../../../../../src/renderer/src/core/card-state'
 import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
@@ -38,6 +39,24 @@ describe('retrievabilityAt', () => {
     expect(retrievabilityAt(cards[1]!, now)).toBe(0.9)
     expect(retrievabilityAt(cards[3]!, now)).toBe(0.5906334)
     expect(retrievabilityAt(cards[3]!, now, w5)).toBe(0.35273781)
+  })
+
+  it('agrees with ts-fsrs for any stability, elapsed time and decay, to the last bit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 36_500, noNaN: true }),
+        fc.integer({ min: 0, max: 3_000 * DAY }),
+        fc.double({ min: 0.1, max: 0.8, noNaN: true }),
+        (stability, elapsed, decay) => {
+          const w = [...default_w]
+          w[20] = decay
+          const card = cardRecord({ id: 'any', stability, difficulty: 5, last_review: now - elapsed })
+          const expected = fsrs(generatorParameters({ w })).get_retrievability(toFsrsCard(card), new Date(now), false)
+          expect(retrievabilityAt(card, now, w)).toBe(expected)
+        }
+      ),
+      { numRuns: 2_000 }
+    )
   })
 
   it('is 0 for a card never studied', () => {
