@@ -19,7 +19,7 @@ export async function buildAll(outDir: string) {
     root: resolve(__dirname, '../../tests/bench'),
     configFile: false,
     logLevel: 'error',
-    build: { ...base.build, outDir: join(outDir, 'bench'), emptyOutDir: true, rollupOptions: { input: resolve(__dirname, '../../tests/bench/bench.html') } }
+    build: { ...base.build, minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify, outDir: join(outDir, 'bench'), emptyOutDir: true, rollupOptions: { input: resolve(__dirname, '../../tests/bench/bench.html') } }
   })
 }
 

@@ -10,6 +10,8 @@ import { buildAll, openBenchPage, openProfile } from './browser-setup'
  * `npx tsx scripts/bench/profile.ts [--size 10000] [--grades 60]`: where the time goes. CPU
  * profiles (CDP) of the grade loop in the app and of the statistics and deck-list counts through
  * the store, summarised as self time per function. Evidence for docs/performance.md, not a figure.
+ * With `RECALL_BENCH_MINIFY=0` the bench page's code keeps its function names (the app's own build
+ * stays minified, as shipped).
  */
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback)
