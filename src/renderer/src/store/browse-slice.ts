@@ -1,17 +1,15 @@
-import type { FSRS } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 import { buildCardHistory } from '../core/card-history'
 import { createScheduler } from '../core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
 import type { BrowseRow } from '../db/browse-repository'
-import { undo, type CardText, type UndoEntry } from '../db/card-actions'
-import type { MembershipChange } from '../db/card-authoring'
+import type { CardText, UndoEntry } from '../db/card-actions'
 import { optionsForDeck } from '../db/options-repository'
 import type { CardRecord } from '../db/records'
 import { reviewsOfCard } from '../db/study-repository'
 import type { DeckOrigin } from '../../../shared/ipc'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
+import { createBrowseActions } from './browse-actions'
 import { createBrowseSearch, loadBrowseCode, readBrowseView } from './browse-search'
 import { sortRows, type SortColumn } from './browse-sort'
 import { describe } from './library-slice'
@@ -78,8 +76,6 @@ export interface BrowseSlice {
   refreshBrowse(changed: readonly string[], removed?: readonly string[]): Promise<void>
 }
 
-const UNDO_LIMIT = 30
-
 const initial: BrowseState = {
   status: 'idle',
   loaded: 0,
@@ -111,51 +107,6 @@ export const createBrowseSlice =
       const decks = (await readBrowseView(db, now)).decks
       patch({ rows: [...rows, ...fresh.values()], decks })
       await search.run()
-    }
-
-    type Outcome = { notice: string; changed: string[]; removed?: string[]; undo?: UndoEntry; written?: CardRecord[] }
-    async function act(run: () => Promise<Outcome | { problem: string }>) {
-      if (browse().busy) return false
-      patch({ busy: true, notice: undefined, problem: undefined })
-      let outcome: Outcome | { problem: string }
-      try {
-        outcome = await run()
-      } catch (error) {
-        // Every action is one transaction: when it fails, it left nothing half-written.
-        patch({ busy: false, problem: `That did not work (${describe(error)}). Nothing was changed.` })
-        return false
-      }
-      if ('problem' in outcome) {
-        patch({ busy: false, problem: outcome.problem })
-        return false
-      }
-      if (outcome.undo) patch({ undo: [...browse().undo, outcome.undo].slice(-UNDO_LIMIT) })
-      try {
-        await applyChanges(outcome.changed, outcome.removed, outcome.written)
-        patch({ busy: false, notice: outcome.notice })
-        await get().refreshCounts()
-      } catch (error) {
-        patch({ busy: false, problem: `${outcome.notice} The list could not be refreshed (${describe(error)}): open Browse again to see it.` })
-      }
-      return true
-    }
-
-    const cardsWord = (n: number) => `${n} card${n === 1 ? '' : 's'}`
-    const undoHint = ' Ctrl+Z undoes.'
-    const fromEntry = (entry: UndoEntry, notice: string, written?: CardRecord[]): Outcome => ({
-      notice: notice + (entry.before.length ? undoHint : ''),
-      changed: entry.before.map((c) => c.id),
-      ...(entry.before.length ? { undo: entry } : {}),
-      ...(written ? { written } : {})
-    })
-    const fromMembership = (change: MembershipChange, notice: string) => ({ notice, changed: change.added, removed: change.removed })
-
-    async function schedulers(ids: string[]): Promise<(deckId: string) => FSRS> {
-      const wanted = new Set(ids)
-      const deckIds = new Set(browse().rows.filter((r) => wanted.has(r.id)).map((r) => r.deckId))
-      const made = new Map<string, FSRS>()
-      for (const id of deckIds) made.set(id, createScheduler(await optionsForDeck(db, id)))
-      return (deckId) => made.get(deckId) ?? createScheduler(DEFAULT_STUDY_OPTIONS)
     }
 
     return {
@@ -207,84 +158,10 @@ export const createBrowseSlice =
         return selected.size > 0 ? [...selected] : focusedId ? [focusedId] : []
       },
 
-      suspendSelected: async (suspended) => {
-        const ids = get().browseTargets()
-        await act(async () => {
-          const { undo, after } = await (await loadBrowseCode()).browseDb.suspendCards(db, ids, suspended)
-          return fromEntry(undo, `${suspended ? 'Suspended' : 'Unsuspended'} ${cardsWord(after.length)}.`, after)
-        })
-      },
-
-      forgetSelected: async () => {
-        const ids = get().browseTargets()
-        const schedulerOf = await schedulers(ids)
-        await act(async () => {
-          const { undo, after } = await (await loadBrowseCode()).browseDb.forgetCards(db, ids, schedulerOf, now())
-          return fromEntry(undo, `Reset ${cardsWord(after.length)} to new.`, after)
-        })
-      },
-
-      async tagSelected(text, mode) {
-        const tags = (await loadBrowseCode()).parseTags(text)
-        if (tags.length === 0) {
-          patch({ problem: 'Type at least one tag.' })
-          return false
-        }
-        const ids = get().browseTargets()
-        return act(async () => {
-          const result = await (await loadBrowseCode()).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
-          if (!result.ok) return { problem: result.message }
-          return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`, result.after)
-        })
-      },
-
-      moveSelected: (deckId) => {
-        const ids = get().browseTargets()
-        const name = browse().decks.find((d) => d.id === deckId)?.name ?? deckId
-        return act(async () => {
-          const result = await (await loadBrowseCode()).moveCards(db, ids, deckId)
-          return result.ok ? fromMembership(result, `Moved ${cardsWord(result.added.length)} to "${name}".`) : { problem: result.message }
-        })
-      },
-
-      deleteSelected: () => {
-        const ids = get().browseTargets()
-        return act(async () => {
-          const result = await (await loadBrowseCode()).deleteCards(db, ids)
-          if (!result.ok) return { problem: result.message }
-          patch({ selected: new Set(), ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
-          return fromMembership(result, `Deleted ${cardsWord(result.removed.length)} and their history.`)
-        })
-      },
-
-      async copyDeckToMine(deckId) {
-        await act(async () => {
-          const result = await (await loadBrowseCode()).copyDeck(db, deckId, now())
-          if (!result.ok) return { problem: result.message }
-          const ids = await db.cards.where('deckId').equals(result.deck.id).primaryKeys()
-          patch({ deckFilter: result.deck.id })
-          return { notice: `Copied ${cardsWord(result.deck.cardCount)} to your new deck "${result.deck.name}".`, changed: ids }
-        })
-      },
-
-      async undoBrowse() {
-        const entry = browse().undo.at(-1)
-        if (!entry || browse().busy) return
-        await act(async () => {
-          await undo(db, entry)
-          patch({ undo: browse().undo.slice(0, -1) })
-          return { notice: `Undone: ${entry.label.toLowerCase()}.`, changed: entry.before.map((c: CardRecord) => c.id) }
-        })
-      },
+      ...createBrowseActions({ db, now, get, browse, patch, applyChanges }),
 
       openEditor: (editingId) => patch({ editingId, focusedId: editingId }),
       closeEditor: () => patch({ editingId: undefined }),
-
-      async saveEdit(text, tags) {
-        const id = browse().editingId
-        if (!id) return false
-        return act(async () => fromEntry(await (await loadBrowseCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
-      },
 
       async showBrowseHistory(id) {
         const row = browse().rows.find((r) => r.id === id)
