@@ -93,8 +93,18 @@ const initial: BrowseState = {
 
 export const createBrowseSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], BrowseSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     const browse = () => get().browse
+    /** Resolves once the library is not loading: on first start it is still merging the built-in decks. */
+    const libraryLoaded = () =>
+      new Promise<void>((resolve) => {
+        if (get().library.status !== 'loading') return resolve()
+        const stop = store.subscribe((s) => {
+          if (s.library.status === 'loading') return
+          stop()
+          resolve()
+        })
+      })
     const patch = (p: Partial<BrowseState>) => set((s) => ({ browse: { ...s.browse, ...p } }))
     const search = createBrowseSearch(db, browse, patch)
 
@@ -118,6 +128,8 @@ export const createBrowseSlice =
         // Cards may have been studied since the last visit: undoing an older action would put back stale state.
         patch({ status: 'loading', loaded: 0, problem: undefined, notice: undefined, undo: [] })
         try {
+          // Opened while the built-in decks are merged (first start), it would list part of them.
+          await libraryLoaded()
           const header = await readBrowseView(db, now)
           search.forgetRated()
           const rows = await (await loadBrowseCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))

@@ -2,6 +2,7 @@ import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { Queue } from '../../../../src/renderer/src/db/records'
 import type { Platform } from '../../../../src/renderer/src/platform/platform'
+import type { DeckLibrary } from '../../../../src/shared/ipc'
 import { createRecallStore } from '../../../../src/renderer/src/store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
@@ -32,6 +33,24 @@ async function studyTwo(s: Awaited<ReturnType<typeof app>>) {
 }
 
 describe('the card browser as a person uses it', () => {
+  it('opened while the first start still merges the built-in decks, lists all of their cards', async () => {
+    // The deck files arrive only after Browse has had time to read (its code already loaded), as on
+    // a slow first start.
+    await import('../../../../src/renderer/src/store/browse-code')
+    let deliver = (_: DeckLibrary) => {}
+    const files = new Promise<DeckLibrary>((resolve) => (deliver = resolve))
+    const platform = fakePlatform(library, { listDecks: () => files })
+    const store = createRecallStore({ db: freshDatabase(), platform, now: () => Date.now() })
+    const loading = store.getState().loadLibrary()
+    const opening = store.getState().openBrowse()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(store.getState().browse.status).toBe('loading')
+    deliver({ decks: [makeDeck('a', makeCards(30)), makeDeck('b', makeCards(40))], problems: [] })
+    await Promise.all([loading, opening])
+    expect(store.getState().browse.rows).toHaveLength(70)
+    expect(store.getState().browse.status).toBe('ready')
+  })
+
   it('suspends two selected cards: the deck list drops them, and Ctrl+Z brings them back', async () => {
     const s = await app()
     await studyTwo(s)
