@@ -93,18 +93,8 @@ const initial: BrowseState = {
 
 export const createBrowseSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], BrowseSlice> =>
-  (set, get, store) => {
+  (set, get) => {
     const browse = () => get().browse
-    /** Resolves once the library is not loading: on first start it is still merging the built-in decks. */
-    const libraryLoaded = () =>
-      new Promise<void>((resolve) => {
-        if (get().library.status !== 'loading') return resolve()
-        const stop = store.subscribe((s) => {
-          if (s.library.status === 'loading') return
-          stop()
-          resolve()
-        })
-      })
     const patch = (p: Partial<BrowseState>) => set((s) => ({ browse: { ...s.browse, ...p } }))
     const search = createBrowseSearch(db, browse, patch)
 
@@ -129,7 +119,7 @@ export const createBrowseSlice =
         patch({ status: 'loading', loaded: 0, problem: undefined, notice: undefined, undo: [] })
         try {
           // Opened while the built-in decks are merged (first start), it would list part of them.
-          await libraryLoaded()
+          await get().libraryLoaded()
           const header = await readBrowseView(db, now)
           search.forgetRated()
           const rows = await (await loadBrowseCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))

@@ -30,15 +30,18 @@ export interface LibrarySlice {
   }
   /** Reads the deck files, merges them into the collection and counts today's cards. */
   loadLibrary(): Promise<void>
+  /** Resolves when a `loadLibrary` under way has finished, at once if none is. */
+  libraryLoaded(): Promise<void>
   refreshCounts(): Promise<void>
 }
 
 export const createLibrarySlice =
   ({ db, platform, now }: StoreDeps): StateCreator<RecallState, [], [], LibrarySlice> =>
-  (set, get) => ({
-    library: { status: 'loading', decks: [], problems: [] },
+  (set, get) => {
+    // The merge under way, so screens that list cards can wait for it instead of showing part of it.
+    let loading: Promise<void> = Promise.resolve()
 
-    async loadLibrary() {
+    async function load() {
       set((s) => ({ library: { ...s.library, status: 'loading' } }))
       try {
         const files = await platform.listDecks()
@@ -48,25 +51,36 @@ export const createLibrarySlice =
       } catch (error) {
         set((s) => ({ library: { ...s.library, status: 'failed', error: describe(error) } }))
       }
-    },
-
-    async refreshCounts() {
-      const settings = await getSettings(db)
-      const day = studyDayOf(now(), settings.dayStartsAtHour)
-      const counted = await countEveryDeck(db, day)
-      const summaries = counted.map(({ deck: d, counts }) => ({
-        id: d.id,
-        name: d.name,
-        ...(d.description ? { description: d.description } : {}),
-        origin: d.origin,
-        file: d.file,
-        updatedAt: d.updatedAt,
-        cardCount: d.cardCount,
-        counts
-      }))
-      set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))
     }
-  })
+
+    return {
+      library: { status: 'loading', decks: [], problems: [] },
+
+      loadLibrary() {
+        loading = load()
+        return loading
+      },
+
+      libraryLoaded: () => loading,
+
+      async refreshCounts() {
+        const settings = await getSettings(db)
+        const day = studyDayOf(now(), settings.dayStartsAtHour)
+        const counted = await countEveryDeck(db, day)
+        const summaries = counted.map(({ deck: d, counts }) => ({
+          id: d.id,
+          name: d.name,
+          ...(d.description ? { description: d.description } : {}),
+          origin: d.origin,
+          file: d.file,
+          updatedAt: d.updatedAt,
+          cardCount: d.cardCount,
+          counts
+        }))
+        set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))
+      }
+    }
+  }
 
 export function describe(error: unknown): string {
   if (error instanceof Error) return error.message
