@@ -35,9 +35,10 @@ export function StudyScreen() {
   // only has to write and lay it out.
   useEffect(() => {
     if (!revealed) return
-    const next = likelyNextCard(session, Date.now())
-    if (!next) return
-    return whenIdle(() => prepareCardText(next.question))
+    return whenIdle(() => {
+      const next = likelyNextCard(session, Date.now())
+      if (next) prepareCardText(next.question)
+    })
   }, [revealed, session])
 
   return (
