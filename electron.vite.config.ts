@@ -1,14 +1,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { aliases } from './scripts/aliases'
 import { rendererConfig } from './scripts/renderer-config'
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases() },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
     }
   },
   preload: {
+    resolve: { alias: aliases() },
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import type { Plugin, UserConfig } from 'vite'
 import { readFileSync } from 'node:fs'
+import { aliases } from './aliases'
 
 /**
  * Development only (`npm run dev`): Vite injects styles and React's refresh preamble inline, which
@@ -22,6 +23,7 @@ export function rendererConfig(outDir?: string): UserConfig {
     root: resolve(__dirname, '../src/renderer'),
     base: './',
     define: { __APP_VERSION__: JSON.stringify(version) },
+    resolve: { alias: aliases() },
     plugins: [react(), tailwindcss(), devServerCsp],
     build: {
       outDir,

@@ -5,7 +5,7 @@ import { createBackupStore } from './backups/backup-store'
 import { createContentRequester } from './backups/content-request'
 import { optimizeParameters } from './optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from './save-file'
-import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '../shared/ipc'
+import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '@shared/ipc'
 
 type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
 

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import type { DeckProblem } from '../shared/deck/problems'
-import { DECK_FILE_EXTENSIONS, readDeckFile } from '../shared/deck/read-deck-file'
-import type { DeckLibrary, DeckOrigin, LibraryDeck } from '../shared/ipc'
+import type { DeckProblem } from '@shared/deck/problems'
+import { DECK_FILE_EXTENSIONS, readDeckFile } from '@shared/deck/read-deck-file'
+import type { DeckLibrary, DeckOrigin, LibraryDeck } from '@shared/ipc'
 
 /** A deck file larger than this is refused before it is read. */
 export const MAX_DECK_FILE_BYTES = 20 * 1024 * 1024

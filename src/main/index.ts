@@ -11,7 +11,7 @@ import { createCollectionServices } from './collection-services'
 import { buildMenuTemplate } from './menu'
 import { showDueReminder } from './reminder'
 import { loadWindowState, placeWindow, saveWindowState, trackWindowState } from './window-state'
-import { MENU_COMMAND_CHANNEL } from '../shared/ipc'
+import { MENU_COMMAND_CHANNEL } from '@shared/ipc'
 import { repairTornIndexedDbLogs } from './storage-repair/torn-log-tails'
 
 // The page: app://recall/index.html, or electron-vite's dev server while developing (never when

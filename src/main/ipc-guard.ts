@@ -1,4 +1,4 @@
-import type { RecallApi, RecallMethod } from '../shared/ipc'
+import type { RecallApi, RecallMethod } from '@shared/ipc'
 import { parseIpcArguments } from './ipc-validation'
 
 /** Who sent an IPC call: Electron's `event.senderFrame`, or null when the frame is gone. */

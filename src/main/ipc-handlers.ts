@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron'
-import { channelOf, RECALL_METHODS, type RecallApi } from '../shared/ipc'
+import { channelOf, RECALL_METHODS, type RecallApi } from '@shared/ipc'
 import { guardIpcMethod } from './ipc-guard'
 
 /**

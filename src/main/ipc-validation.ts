@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RecallApi, RecallMethod } from '../shared/ipc'
+import type { RecallApi, RecallMethod } from '@shared/ipc'
 
 /**
  * One argument schema per method of an API, checked against the method's parameters: a method

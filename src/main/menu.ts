@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { MenuCommand } from '../shared/ipc'
+import type { MenuCommand } from '@shared/ipc'
 
 export interface MenuOptions {
   /** Developer tools are offered only in development, never in a packaged app. */

@@ -1,4 +1,4 @@
-import { MIN_OPTIMIZER_REVIEWS, type OptimizerHistory, type OptimizeResult } from '../shared/optimizer'
+import { MIN_OPTIMIZER_REVIEWS, type OptimizerHistory, type OptimizeResult } from '@shared/optimizer'
 
 /** The parts of @open-spaced-repetition/binding we use, so tests can pass the real module in. */
 export interface OptimizerBinding {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { SaveFileKind, SaveFileResult } from '../shared/ipc'
+import type { SaveFileKind, SaveFileResult } from '@shared/ipc'
 
 /** Save-dialog filters per kind of file. */
 export const SAVE_FILTERS: Record<SaveFileKind, Array<{ name: string; extensions: string[] }>> = {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { BACKUP_REQUEST_CHANNEL, channelOf, isMenuCommand, MENU_COMMAND_CHANNEL, type RecallApi, type RecallEvents } from '../shared/ipc'
+import { BACKUP_REQUEST_CHANNEL, channelOf, isMenuCommand, MENU_COMMAND_CHANNEL, type RecallApi, type RecallEvents } from '@shared/ipc'
 
 // Named functions only: the page never sees ipcRenderer itself, nor an IPC event object.
 const api = {

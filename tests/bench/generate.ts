@@ -1,5 +1,5 @@
-import { mulberry32 } from '../../src/renderer/src/core/practice/random'
-import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '../../src/renderer/src/db/records'
+import { mulberry32 } from '@core/practice/random'
+import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@db/records'
 import { done } from './raw-idb'
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { repairTornIndexedDbLogs } from '../../src/main/storage-repair/torn-log-tails'
+import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { launchKillable, type KillableChromium } from './killable-chromium'
 import { gradeKey, gradesByQuestion, inconsistencies, readCollection } from './stored-collection'
 

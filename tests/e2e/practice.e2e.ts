@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Deck } from '../../src/shared/deck/schema'
+import type { Deck } from '@shared/deck/schema'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, readReviewLog, type Profile } from './browser'
 

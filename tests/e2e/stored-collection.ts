@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core'
-import { rebuildFromLog } from '../../src/renderer/src/db/check-collection-rules'
-import { createScheduler } from '../../src/renderer/src/core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../../src/renderer/src/core/study-options'
-import type { SchedulingState } from '../../src/renderer/src/core/card-state'
-import type { CardRecord, ReviewRecord } from '../../src/renderer/src/db/records'
+import { rebuildFromLog } from '@db/check-collection-rules'
+import { createScheduler } from '@core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import type { SchedulingState } from '@core/card-state'
+import type { CardRecord, ReviewRecord } from '@db/records'
 
 export interface StoredCollection {
   cards: CardRecord[]

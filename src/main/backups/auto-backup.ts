@@ -1,4 +1,4 @@
-import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '../../shared/backup/backup-types'
+import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '@shared/backup/backup-types'
 import type { BackupStore } from './backup-store'
 
 export const AUTO_BACKUP_INTERVAL_MS = 30 * 60_000

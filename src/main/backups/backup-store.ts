@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BackupInfo, BackupReadResult, BackupWriteResult } from '../../shared/backup/backup-types'
+import type { BackupInfo, BackupReadResult, BackupWriteResult } from '@shared/backup/backup-types'
 import { packBackup, unpackBackup } from './backup-bytes'
 import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from './backup-names'
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from './retention'

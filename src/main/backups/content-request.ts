@@ -1,4 +1,4 @@
-import type { BackupContentReply } from '../../shared/backup/backup-types'
+import type { BackupContentReply } from '@shared/backup/backup-types'
 
 /**
  * Main cannot read IndexedDB, so it asks the window for the encoded collection: `send(requestId)`

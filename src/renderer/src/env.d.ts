@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { RecallApi, RecallEvents } from '../../shared/ipc'
+import type { RecallApi, RecallEvents } from '@shared/ipc'
 
 declare global {
   /** package.json's version, set by the build (scripts/renderer-config.ts). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { generateBuiltInDecks } from '../../../scripts/deck-generate'
-import type { Deck } from '../../../src/shared/deck/schema'
+import type { Deck } from '@shared/deck/schema'
 
 const read = (id: string) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck
 

@@ -1,6 +1,6 @@
-import type { Card, Deck } from '../../../src/shared/deck/schema'
-import type { LibraryDeck } from '../../../src/shared/ipc'
-import { RecallDatabase } from '../../../src/renderer/src/db/database'
+import type { Card, Deck } from '@shared/deck/schema'
+import type { LibraryDeck } from '@shared/ipc'
+import { RecallDatabase } from '@db/database'
 
 let counter = 0
 /** A fresh, empty database on fake-indexeddb. */

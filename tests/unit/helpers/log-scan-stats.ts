@@ -1,11 +1,11 @@
 import { Rating, State, type Grade } from 'ts-fsrs'
-import { studyDayOf } from '../../../src/renderer/src/core/day'
-import type { Accumulator } from '../../../src/renderer/src/core/stats/accumulator'
-import { buttonGroupOf, type AnswerButtons, type ButtonReview } from '../../../src/renderer/src/core/stats/answer-buttons'
-import type { CalendarReview, ReviewDays } from '../../../src/renderer/src/core/stats/review-calendar'
-import { createStudyDayLookup, studyDaysBack } from '../../../src/renderer/src/core/stats/study-days'
-import type { TodayCounts, TodayReview } from '../../../src/renderer/src/core/stats/today'
-import { emptyRetentionCounts, MATURE_INTERVAL_DAYS, type RetentionCounts, type RetentionDays, type RetentionReview } from '../../../src/renderer/src/core/stats/true-retention'
+import { studyDayOf } from '@core/day'
+import type { Accumulator } from '@core/stats/accumulator'
+import { buttonGroupOf, type AnswerButtons, type ButtonReview } from '@core/stats/answer-buttons'
+import type { CalendarReview, ReviewDays } from '@core/stats/review-calendar'
+import { createStudyDayLookup, studyDaysBack } from '@core/stats/study-days'
+import type { TodayCounts, TodayReview } from '@core/stats/today'
+import { emptyRetentionCounts, MATURE_INTERVAL_DAYS, type RetentionCounts, type RetentionDays, type RetentionReview } from '@core/stats/true-retention'
 
 /**
  * The review charts counted the plain way: every log fed through, one at a time, rules written

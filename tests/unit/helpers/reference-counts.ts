@@ -1,9 +1,9 @@
-import { allowanceFor, tallyStudiedToday, type StudiedToday } from '../../../src/renderer/src/core/daily-limits'
-import type { StudyDay } from '../../../src/renderer/src/core/day'
-import type { QueueCounts } from '../../../src/renderer/src/core/queue'
-import type { StudyOptions } from '../../../src/renderer/src/core/study-options'
-import type { RecallDatabase } from '../../../src/renderer/src/db/database'
-import { Queue } from '../../../src/renderer/src/db/records'
+import { allowanceFor, tallyStudiedToday, type StudiedToday } from '@core/daily-limits'
+import type { StudyDay } from '@core/day'
+import type { QueueCounts } from '@core/queue'
+import type { StudyOptions } from '@core/study-options'
+import type { RecallDatabase } from '@db/database'
+import { Queue } from '@db/records'
 
 /**
  * The deck list's numbers the slow, obvious way, as the reference for the counters: every card

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ENTRY_URL, APP_ORIGIN, contentTypeFor, resolveAppFile } from '../../../src/main/app-protocol'
+import { APP_ENTRY_URL, APP_ORIGIN, contentTypeFor, resolveAppFile } from '@main/app-protocol'
 
 const root = resolve('/opt/Recall/resources/app.asar/out/renderer')
 

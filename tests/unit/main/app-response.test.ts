@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveAppRequest } from '../../../src/main/app-response'
-import { RENDERER_CSP_HEADER } from '../../../src/main/content-security-policy'
+import { serveAppRequest } from '@main/app-response'
+import { RENDERER_CSP_HEADER } from '@main/content-security-policy'
 
 let root: string
 let outside: string

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile, copyFile, truncate } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadDeckLibrary, MAX_DECK_FILE_BYTES } from '../../../src/main/deck-library'
-import { deckFoldersFor } from '../../../src/main/deck-folders'
+import { loadDeckLibrary, MAX_DECK_FILE_BYTES } from '@main/deck-library'
+import { deckFoldersFor } from '@main/deck-folders'
 
 let dir: string
 beforeEach(async () => {

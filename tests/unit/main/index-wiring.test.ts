@@ -107,7 +107,7 @@ beforeAll(async () => {
   fake.userData = mkdtempSync(join(tmpdir(), 'recall-user-data-'))
   mkdirSync(join(collectionLog(), '..'), { recursive: true })
   writeFileSync(collectionLog(), crashLog)
-  await import('../../../src/main/index')
+  await import('@main/index')
   logSizeBeforeReady = statSync(collectionLog()).size
   fake.ready()
   await new Promise((resolve) => setTimeout(resolve, 0))

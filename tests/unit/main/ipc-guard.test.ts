@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { guardIpcMethod } from '../../../src/main/ipc-guard'
-import { isTrustedSenderUrl } from '../../../src/main/trusted-sender'
-import type { DeckLibrary } from '../../../src/shared/ipc'
+import { guardIpcMethod } from '@main/ipc-guard'
+import { isTrustedSenderUrl } from '@main/trusted-sender'
+import type { DeckLibrary } from '@shared/ipc'
 
 const library: DeckLibrary = { decks: [], problems: [] }
 const trusted = (url: string | undefined) => isTrustedSenderUrl(url, { appPageUrl: 'app://recall/index.html' })

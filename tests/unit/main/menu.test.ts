@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { buildMenuTemplate } from '../../../src/main/menu'
-import { MENU_COMMANDS, type MenuCommand } from '../../../src/shared/ipc'
+import { buildMenuTemplate } from '@main/menu'
+import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc'
 
 type Item = MenuItemConstructorOptions
 

@@ -1,9 +1,9 @@
 import * as binding from '@open-spaced-repetition/binding'
 import { fsrs, generatorParameters, createEmptyCard, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { optimizeParameters, type OptimizerBinding } from '../../../src/main/optimizer'
-import { evaluateParameters } from '../../../src/renderer/src/core/optimizer/evaluate'
-import type { OptimizerHistory } from '../../../src/shared/optimizer'
+import { optimizeParameters, type OptimizerBinding } from '@main/optimizer'
+import { evaluateParameters } from '@core/optimizer/evaluate'
+import type { OptimizerHistory } from '@shared/optimizer'
 
 /**
  * A learner whose memory follows FSRS with weights `truth`: each review happens on its due day

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isPermissionGranted } from '../../../src/main/permission-policy'
-import { isOwnOrigin } from '../../../src/main/trusted-sender'
+import { isPermissionGranted } from '@main/permission-policy'
+import { isOwnOrigin } from '@main/trusted-sender'
 
 const own = (url: string | undefined) => isOwnOrigin(url, { appPageUrl: 'app://recall/index.html' })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { devServerUrlFrom, isOwnOrigin, isSafeExternalUrl, isTrustedSenderUrl } from '../../../src/main/trusted-sender'
+import { devServerUrlFrom, isOwnOrigin, isSafeExternalUrl, isTrustedSenderUrl } from '@main/trusted-sender'
 
 const built = { appPageUrl: 'app://recall/index.html' }
 const dev = { ...built, devServerUrl: 'http://localhost:5173' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hardenWebContents, type HardenableContents } from '../../../src/main/web-contents-hardening'
-import { isTrustedSenderUrl } from '../../../src/main/trusted-sender'
+import { hardenWebContents, type HardenableContents } from '@main/web-contents-hardening'
+import { isTrustedSenderUrl } from '@main/trusted-sender'
 
 type Listener = (event: { preventDefault(): void; url: string; isMainFrame: boolean }) => void
 

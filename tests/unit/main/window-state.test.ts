@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_WINDOW_SIZE, loadWindowState, placeWindow, saveWindowState, trackWindowState, type Rect } from '../../../src/main/window-state'
+import { DEFAULT_WINDOW_SIZE, loadWindowState, placeWindow, saveWindowState, trackWindowState, type Rect } from '@main/window-state'
 
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 870 }
 const external: Rect = { x: 1440, y: 0, width: 2560, height: 1400 }

@@ -1,5 +1,5 @@
-import type { Screen } from '../store/navigation-slice'
-import { actions, useRecall } from '../store'
+import type { Screen } from '@store/navigation-slice'
+import { actions, useRecall } from '@store'
 import { ShortcutSheetButton } from './ShortcutSheetButton'
 import { ThemeToggle } from './ThemeToggle'
 

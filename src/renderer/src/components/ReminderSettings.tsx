@@ -1,4 +1,4 @@
-import { useRecallShallow, actions } from '../store'
+import { useRecallShallow, actions } from '@store'
 import { inputClass } from './FormField'
 
 /** The daily reminder: off by default; turning it on may show the browser's permission prompt. */

@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { actions, useRecall } from '../store'
+import { actions, useRecall } from '@store'
 import { Button } from './Button'
 import { Dialog } from './Dialog'
 import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from './shortcut-list'

@@ -1,5 +1,5 @@
-import type { ThemePreference } from '../db/records'
-import { actions, useRecall } from '../store'
+import type { ThemePreference } from '@db/records'
+import { actions, useRecall } from '@store'
 
 const CHOICES: Array<{ theme: ThemePreference; label: string; icon: string }> = [
   { theme: 'system', label: 'System', icon: '◐' },

@@ -1,6 +1,6 @@
 import { useRef } from 'react'
-import { DEFAULT_STUDY_OPTIONS } from '../core/study-options'
-import { actions, useRecall } from '../store'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { actions, useRecall } from '@store'
 import { Button } from './Button'
 import { Dialog } from './Dialog'
 import { ShortcutRow } from './ShortcutSheet'

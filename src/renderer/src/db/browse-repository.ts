@@ -1,5 +1,5 @@
 import { Rating, type FSRS } from 'ts-fsrs'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '../core/card-state'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/card-state'
 import * as cardActions from './card-actions'
 import type { UndoEntry } from './card-actions'
 import { isUserDeck, parseTags } from './card-authoring'

@@ -1,6 +1,6 @@
 import { Rating } from 'ts-fsrs'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '../core/card-state'
-import type { StudyDay } from '../core/day'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/card-state'
+import type { StudyDay } from '@core/day'
 import type { FSRS } from 'ts-fsrs'
 import type { RecallDatabase } from './database'
 import { Queue, queueForState, type CardRecord } from './records'

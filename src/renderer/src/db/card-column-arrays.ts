@@ -1,4 +1,4 @@
-import type { SchedulingState } from '../core/card-state'
+import type { SchedulingState } from '@core/card-state'
 import type { CardColumnsRecord, CardRecord, QueueValue } from './records'
 
 /**

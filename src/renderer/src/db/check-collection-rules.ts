@@ -1,6 +1,6 @@
 import { createEmptyCard, Rating, State, type FSRS } from 'ts-fsrs'
-import { fromFsrsCard, newSchedulingState, type SchedulingState } from '../core/card-state'
-import { gradesSinceReset, type HistoryEntry } from '../core/reschedule'
+import { fromFsrsCard, newSchedulingState, type SchedulingState } from '@core/card-state'
+import { gradesSinceReset, type HistoryEntry } from '@core/reschedule'
 import { Queue, queueForState, type CardRecord, type ReviewRecord } from './records'
 
 /**

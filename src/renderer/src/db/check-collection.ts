@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs'
-import { createScheduler } from '../core/scheduler'
+import { createScheduler } from '@core/scheduler'
 import type { RecallDatabase } from './database'
 import { EMPTY_LOG, problemsOf, rebuildFromLog, repairCard, REPAIR_KINDS, summariseLog, type LogSummary, type RepairKind } from './check-collection-rules'
 import { optionsForDeck } from './options-repository'

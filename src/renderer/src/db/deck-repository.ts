@@ -1,7 +1,7 @@
-import type { Card } from '../../../shared/deck/schema'
-import { hashText } from '../../../shared/deck/ids'
-import type { LibraryDeck } from '../../../shared/ipc'
-import { newSchedulingState } from '../core/card-state'
+import type { Card } from '@shared/deck/schema'
+import { hashText } from '@shared/deck/ids'
+import type { LibraryDeck } from '@shared/ipc'
+import { newSchedulingState } from '@core/card-state'
 import type { RecallDatabase } from './database'
 import { Queue, queueForState, type CardRecord, type DeckRecord } from './records'
 

@@ -1,5 +1,5 @@
-import type { Card, Deck } from '../../../shared/deck/schema'
-import type { DeckOrigin } from '../../../shared/ipc'
+import type { Card, Deck } from '@shared/deck/schema'
+import type { DeckOrigin } from '@shared/ipc'
 import type { RecallDatabase } from './database'
 import { mergeDeck, type MergeSummary } from './deck-repository'
 import { Queue, type CardRecord } from './records'

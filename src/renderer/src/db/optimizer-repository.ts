@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
-import type { OptimizerHistory } from '../../../shared/optimizer'
-import { trainingHistories } from '../core/optimizer/training-histories'
-import type { HistoryEntry } from '../core/reschedule'
+import type { OptimizerHistory } from '@shared/optimizer'
+import { trainingHistories } from '@core/optimizer/training-histories'
+import type { HistoryEntry } from '@core/reschedule'
 import type { RecallDatabase } from './database'
 
 /**

@@ -1,5 +1,5 @@
-import { DEFAULT_DAY_STARTS_AT_HOUR } from '../core/day'
-import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '../core/study-options'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/day'
+import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '@core/study-options'
 import type { RecallDatabase } from './database'
 import type { DeckRecord, Settings } from './records'
 

@@ -1,6 +1,6 @@
-import type { SchedulingState, StoredReviewLog } from '../core/card-state'
-import type { DeckOrigin } from '../../../shared/ipc'
-import type { StudyOptions } from '../core/study-options'
+import type { SchedulingState, StoredReviewLog } from '@core/card-state'
+import type { DeckOrigin } from '@shared/ipc'
+import type { StudyOptions } from '@core/study-options'
 
 export interface DeckRecord {
   id: string
@@ -114,7 +114,7 @@ export interface ExamRecord {
   targetRecall: number
 }
 
-export type { ExamResultRecord as SimulationRecord } from '../core/practice/exam-score'
+export type { ExamResultRecord as SimulationRecord } from '@core/practice/exam-score'
 
 /**
  * One deck's study on one study day, as the review charts count it (a derived table, rebuilt from

@@ -1,5 +1,5 @@
 import type { FSRS } from 'ts-fsrs'
-import { rescheduleCard } from '../core/reschedule'
+import { rescheduleCard } from '@core/reschedule'
 import type { RecallDatabase } from './database'
 import { Queue, queueForState, type CardRecord, type ReviewRecord } from './records'
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
-import { tallyStudiedToday, type StudiedToday } from '../core/daily-limits'
-import type { StudyDay } from '../core/day'
+import { tallyStudiedToday, type StudiedToday } from '@core/daily-limits'
+import type { StudyDay } from '@core/day'
 import type { RecallDatabase } from './database'
 import { LEARNING_CARDS_ROW, nextChangeStamp, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from './derived-tables'
 import { Queue } from './records'

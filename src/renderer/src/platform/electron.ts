@@ -1,4 +1,4 @@
-import type { RecallApi, RecallEvents } from '../../../shared/ipc'
+import type { RecallApi, RecallEvents } from '@shared/ipc'
 import { askForPersistence, type Platform } from './platform'
 import { readDeckInWorker } from './read-deck-in-worker'
 

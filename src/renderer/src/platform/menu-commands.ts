@@ -1,5 +1,5 @@
-import type { MenuCommand } from '../../../shared/ipc'
-import type { RecallState } from '../store'
+import type { MenuCommand } from '@shared/ipc'
+import type { RecallState } from '@store'
 import type { Platform } from './platform'
 
 /**

@@ -1,5 +1,5 @@
-import type { ImportResult } from '../../../shared/deck/problems'
-import type { Deck } from '../../../shared/deck/schema'
+import type { ImportResult } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 
 /** Parses a deck file in a worker; one worker per file, ended when it answers. */
 export function readDeckInWorker(file: { name: string; bytes: Uint8Array }): Promise<ImportResult<Deck>> {

@@ -1,5 +1,5 @@
-import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '../../../shared/ipc'
-import { dueReminderText } from '../core/reminder'
+import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
+import { dueReminderText } from '@core/reminder'
 import { askForPersistence, type Platform } from './platform'
 import { readDeckInWorker } from './read-deck-in-worker'
 

@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand'
-import type { CardDraft } from '../db/card-authoring'
-import { listDecks } from '../db/deck-repository'
+import type { CardDraft } from '@db/card-authoring'
+import { listDecks } from '@db/deck-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
 
 // Card authoring validates with the deck schema (zod): fetched when the add screen is used, not at start.
-const authoringDb = () => import('../db/card-authoring')
+const authoringDb = () => import('@db/card-authoring')
 
 export interface AuthoringState {
   /** The decks cards can be added to: the user's own. */

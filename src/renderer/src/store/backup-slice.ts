@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand'
-import type { BackupInfo } from '../../../shared/backup/backup-types'
+import type { BackupInfo } from '@shared/backup/backup-types'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
 
 // The backup format's code is fetched when a backup is made or restored, not at start.
-const backupCode = () => import('../db/collection-backup')
+const backupCode = () => import('@db/collection-backup')
 
 export interface BackupsState {
   /** The desktop app keeps automatic backups; the browser cannot. */

@@ -3,7 +3,7 @@
  * (which brings the deck schema and zod). Imported on demand by browse-slice.ts, so none of it is
  * in the first download; the study path never needs it.
  */
-export * as browseDb from '../db/browse-repository'
-export { copyDeck, deleteCards, isUserDeck, moveCards, parseTags } from '../db/card-authoring'
-export { compileSearch } from '../core/search/compile'
-export { parseSearch } from '../core/search/parse'
+export * as browseDb from '@db/browse-repository'
+export { copyDeck, deleteCards, isUserDeck, moveCards, parseTags } from '@db/card-authoring'
+export { compileSearch } from '@core/search/compile'
+export { parseSearch } from '@core/search/parse'

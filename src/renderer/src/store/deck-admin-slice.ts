@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand'
-import { slugify } from '../../../shared/deck/ids'
+import { slugify } from '@shared/deck/ids'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
 
 // Deck files and their writers (papaparse, the deck parsers) are fetched when a deck is exported or changed.
-const importDb = () => import('../db/import-repository')
-const deckFiles = () => Promise.all([import('../../../shared/deck/read-deck-file'), import('../../../shared/deck/export-csv')])
+const importDb = () => import('@db/import-repository')
+const deckFiles = () => Promise.all([import('@shared/deck/read-deck-file'), import('@shared/deck/export-csv')])
 
 export interface DeckAdminSlice {
   /** The deck whose details dialog is open, with the result of the last action there. */

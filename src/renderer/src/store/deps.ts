@@ -1,5 +1,5 @@
-import type { RecallDatabase } from '../db/database'
-import type { Platform } from '../platform/platform'
+import type { RecallDatabase } from '@db/database'
+import type { Platform } from '@platform/platform'
 
 /** What store actions need from outside; tests pass a fake-indexeddb database and a fixed clock. */
 export interface StoreDeps {

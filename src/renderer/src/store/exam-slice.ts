@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand'
-import { hashText } from '../../../shared/deck/ids'
-import type { ExamDecksForecast } from '../core/exam/exam-decks-forecast'
-import { dateInputOf, toExamDateForm, validateExamDateForm, type ExamDateForm, type ExamDateFormErrors } from '../core/exam/exam-form'
-import { deleteExam, listExams, loadExamDecks, saveExam } from '../db/exam-repository'
-import { getSettings } from '../db/options-repository'
-import type { ExamRecord } from '../db/records'
+import { hashText } from '@shared/deck/ids'
+import type { ExamDecksForecast } from '@core/exam/exam-decks-forecast'
+import { dateInputOf, toExamDateForm, validateExamDateForm, type ExamDateForm, type ExamDateFormErrors } from '@core/exam/exam-form'
+import { deleteExam, listExams, loadExamDecks, saveExam } from '@db/exam-repository'
+import { getSettings } from '@db/options-repository'
+import type { ExamRecord } from '@db/records'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
@@ -60,7 +60,7 @@ export const createExamDatesSlice =
     async function forecastOf(exam: ExamRecord, at: number, dayStartsAtHour: number): Promise<ExamDateEntry> {
       try {
         // The forecast's simulation is fetched with the exam screen, not at start.
-        const [decks, { forecastExamDecks }] = await Promise.all([loadExamDecks(db, exam, at, dayStartsAtHour), import('../core/exam/exam-decks-forecast')])
+        const [decks, { forecastExamDecks }] = await Promise.all([loadExamDecks(db, exam, at, dayStartsAtHour), import('@core/exam/exam-decks-forecast')])
         return { exam, forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }) }
       } catch (error) {
         return { exam, forecast: null, error: `The forecast could not be computed (${describe(error)}).` }

@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand'
-import type { DeckProblem } from '../../../shared/deck/problems'
-import { MAX_IMPORT_BYTES } from '../../../shared/deck/import-limits'
-import type { Deck } from '../../../shared/deck/schema'
-import type { ImportPlan } from '../db/import-repository'
+import type { DeckProblem } from '@shared/deck/problems'
+import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
+import type { Deck } from '@shared/deck/schema'
+import type { ImportPlan } from '@db/import-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
 
 // The merge is fetched with the import, not at start.
-const importDb = () => import('../db/import-repository')
+const importDb = () => import('@db/import-repository')
 
 export interface ImportState {
   status: 'reading' | 'preview' | 'importing' | 'done' | 'failed'

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { CheckReport } from '../db/check-collection'
-import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '../db/open-database'
-import { describeStorageError } from '../db/storage-errors'
+import type { CheckReport } from '@db/check-collection'
+import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '@db/open-database'
+import { describeStorageError } from '@db/storage-errors'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 
@@ -50,7 +50,7 @@ export const createMaintenanceSlice =
         if (get().collectionCheck.status === 'running') return
         set({ collectionCheck: { status: 'running' } })
         try {
-          const report = await (await import('../db/check-collection')).checkCollection(db, now())
+          const report = await (await import('@db/check-collection')).checkCollection(db, now())
           set({ collectionCheck: { status: 'done', report } })
         } catch (error) {
           set({ collectionCheck: { status: 'failed', error: `The check stopped and changed nothing. ${describeStorageError(error)}` } })

@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand'
-import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '../core/options-validation'
+import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/options-validation'
 import { default_w } from 'ts-fsrs'
-import type { Evaluation } from '../core/optimizer/evaluate'
-import { createScheduler } from '../core/scheduler'
-import { DEFAULT_PRESET_ID, type Preset } from '../core/study-options'
-import { hashText } from '../../../shared/deck/ids'
-import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '../db/options-repository'
+import type { Evaluation } from '@core/optimizer/evaluate'
+import { createScheduler } from '@core/scheduler'
+import { DEFAULT_PRESET_ID, type Preset } from '@core/study-options'
+import { hashText } from '@shared/deck/ids'
+import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '@db/options-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
@@ -67,7 +67,7 @@ export const createOptionsSlice =
         try {
           const settings = await getSettings(db)
           // The optimizer's code is fetched when it is used, not at start.
-          const [{ decksUsingPreset, optimizerHistories }, { evaluateParameters }] = await Promise.all([import('../db/optimizer-repository'), import('../core/optimizer/evaluate')])
+          const [{ decksUsingPreset, optimizerHistories }, { evaluateParameters }] = await Promise.all([import('@db/optimizer-repository'), import('@core/optimizer/evaluate')])
           const deckIds = await decksUsingPreset(db, current.presetId, DEFAULT_PRESET_ID)
           const histories = await optimizerHistories(db, deckIds, settings.dayStartsAtHour)
           const result = await platform.optimizeParameters(histories)
@@ -164,7 +164,7 @@ export const createOptionsSlice =
         const options = current.presets.find((p) => p.id === current.presetId)!.options
         patch({ status: 'rescheduling', message: 'Rescheduling cards from their review history…' })
         try {
-          const { rescheduleDeck } = await import('../db/reschedule-repository')
+          const { rescheduleDeck } = await import('@db/reschedule-repository')
           const changed = await rescheduleDeck(db, current.deckId, createScheduler(options), now())
           patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
         } catch (error) {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import { cardsToRelearn, examResultRecord, scoreExam, type ExamScore } from '../core/practice/exam-score'
+import { cardsToRelearn, examResultRecord, scoreExam, type ExamScore } from '@core/practice/exam-score'
 import {
   answerExamQuestion,
   checkExamTime,
@@ -8,11 +8,11 @@ import {
   startExam,
   type ExamSession,
   type FinishedExam
-} from '../core/practice/exam-simulation'
-import { mulberry32 } from '../core/practice/random'
-import { undo as undoCardAction, type UndoEntry } from '../db/card-actions'
-import { loadChoicePool, recentSimulations, saveSimulation, sendToRelearning } from '../db/practice-repository'
-import type { SimulationRecord } from '../db/records'
+} from '@core/practice/exam-simulation'
+import { mulberry32 } from '@core/practice/random'
+import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
+import { loadChoicePool, recentSimulations, saveSimulation, sendToRelearning } from '@db/practice-repository'
+import type { SimulationRecord } from '@db/records'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'

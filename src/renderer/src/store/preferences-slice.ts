@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { readPreferences, saveTheme, saveWelcomeSeen, type Preferences } from '../db/preferences-repository'
-import type { ThemePreference } from '../db/records'
+import { readPreferences, saveTheme, saveWelcomeSeen, type Preferences } from '@db/preferences-repository'
+import type { ThemePreference } from '@db/records'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { DEFAULT_REMINDER_TIME, isReminderDue, nextReminderAt, parseReminderTime } from '../core/reminder'
-import { getSettings, saveSetting } from '../db/options-repository'
+import { DEFAULT_REMINDER_TIME, isReminderDue, nextReminderAt, parseReminderTime } from '@core/reminder'
+import { getSettings, saveSetting } from '@db/options-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState, RecallStore } from './index'
 import { describe } from './library-slice'

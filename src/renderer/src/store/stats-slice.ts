@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { getSettings } from '../db/options-repository'
-import type { StatsSnapshot } from '../db/stats-repository'
+import { getSettings } from '@db/options-repository'
+import type { StatsSnapshot } from '@db/stats-repository'
 import type { StoreDeps } from './deps'
 import type { RecallState } from './index'
 import { describe } from './library-slice'
@@ -58,7 +58,7 @@ export const createStatsSlice =
           const at = now()
           const { dayStartsAtHour } = await getSettings(db)
           // Fetched with the statistics screen: the study path never reads the whole log.
-          const { loadStatistics } = await import('../db/stats-repository')
+          const { loadStatistics } = await import('@db/stats-repository')
           const snapshot = await loadStatistics(db, deck === 'all' ? 'all' : { deckIds: [deck] }, at, dayStartsAtHour)
           if (request === latest) patch({ status: 'ready', snapshot, takenAt: at })
         } catch (error) {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import initSqlJs from 'sql.js'
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url'
-import { importDeckFile, isAnkiPackage } from '../../../shared/deck/import-file'
+import { importDeckFile, isAnkiPackage } from '@shared/deck/import-file'
 
 /**
  * Reads a deck file off the UI thread: a 50 MB spreadsheet or an Anki package never freezes the

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '../../../../src/main/backups/auto-backup'
-import { createBackupStore, type BackupStore } from '../../../../src/main/backups/backup-store'
+import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '@main/backups/auto-backup'
+import { createBackupStore, type BackupStore } from '@main/backups/backup-store'
 
 let dir: string
 let store: BackupStore

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDateFromName, backupFileName } from '../../../../src/main/backups/backup-names'
-import { createBackupStore, type BackupFileOps } from '../../../../src/main/backups/backup-store'
+import { backupDateFromName, backupFileName } from '@main/backups/backup-names'
+import { createBackupStore, type BackupFileOps } from '@main/backups/backup-store'
 
 let root: string
 let dir: string

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAutoBackup } from '../../../../src/main/backups/auto-backup'
-import { backupFileName } from '../../../../src/main/backups/backup-names'
-import { createBackupStore } from '../../../../src/main/backups/backup-store'
-import { backupsToDelete } from '../../../../src/main/backups/retention'
+import { createAutoBackup } from '@main/backups/auto-backup'
+import { backupFileName } from '@main/backups/backup-names'
+import { createBackupStore } from '@main/backups/backup-store'
+import { backupsToDelete } from '@main/backups/retention'
 
 let dir: string
 beforeEach(async () => {

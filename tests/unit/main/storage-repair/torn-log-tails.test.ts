@@ -2,8 +2,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BLOCK_SIZE, HEADER_SIZE, scanLog } from '../../../../src/main/storage-repair/leveldb-log'
-import { cutOffTornTail, repairTornIndexedDbLogs } from '../../../../src/main/storage-repair/torn-log-tails'
+import { BLOCK_SIZE, HEADER_SIZE, scanLog } from '@main/storage-repair/leveldb-log'
+import { cutOffTornTail, repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 
 /**
  * The first 32,816 bytes of a log Chromium 156 wrote for Recall's IndexedDB: 48 whole records,

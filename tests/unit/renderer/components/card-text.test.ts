@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { cardTextElements, prepareCardText } from '../../../../src/renderer/src/components/CardText'
+import { cardTextElements, prepareCardText } from '@components/CardText'
 
 describe('card text parsed once and kept', () => {
   it('renders the same safe Markdown from a kept parse as from a fresh one', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { studyDayOf } from '../../../../src/renderer/src/core/day'
+import { studyDayOf } from '@core/day'
 
 const originalTz = process.env.TZ
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { toForm, validateOptions } from '../../../../src/renderer/src/core/options-validation'
-import { parseSteps } from '../../../../src/renderer/src/core/steps'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { toForm, validateOptions } from '@core/options-validation'
+import { parseSteps } from '@core/steps'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
 
 describe('parseSteps', () => {
   it('reads Anki step syntax', () => {

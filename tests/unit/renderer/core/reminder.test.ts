@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { dueReminderText, formatReminderTime, isReminderDue, nextReminderAt, parseReminderTime } from '../../../../src/renderer/src/core/reminder'
+import { dueReminderText, formatReminderTime, isReminderDue, nextReminderAt, parseReminderTime } from '@core/reminder'
 
 const originalTz = process.env.TZ
 afterEach(() => {

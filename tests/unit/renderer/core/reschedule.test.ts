@@ -1,9 +1,9 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { fromFsrsCard } from '../../../../src/renderer/src/core/card-state'
-import { gradesSinceReset, rescheduleCard } from '../../../../src/renderer/src/core/reschedule'
-import { createScheduler } from '../../../../src/renderer/src/core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { fromFsrsCard } from '@core/card-state'
+import { gradesSinceReset, rescheduleCard } from '@core/reschedule'
+import { createScheduler } from '@core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
 
 const DAY = 86_400_000
 const t0 = Date.UTC(2026, 0, 1, 8)

@@ -1,8 +1,8 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { fromFsrsCard, newSchedulingState } from '../../../../src/renderer/src/core/card-state'
-import { createScheduler, formatInterval, previewGrades } from '../../../../src/renderer/src/core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
+import { fromFsrsCard, newSchedulingState } from '@core/card-state'
+import { createScheduler, formatInterval, previewGrades } from '@core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
 
 const MINUTE = 60_000
 const start = Date.UTC(2026, 0, 5, 9, 0)

@@ -1,10 +1,10 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { createScheduler, previewGrades } from '../../../../src/renderer/src/core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
-import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import { Queue } from '../../../../src/renderer/src/db/records'
-import { recordReview } from '../../../../src/renderer/src/db/study-repository'
+import { createScheduler, previewGrades } from '@core/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { mergeDeck } from '@db/deck-repository'
+import { Queue } from '@db/records'
+import { recordReview } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = Date.UTC(2026, 2, 1, 10)

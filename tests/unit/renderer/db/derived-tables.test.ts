@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '../../../../src/renderer/src/db/derived-tables'
-import type { CardColumnsRecord, ReviewRecord } from '../../../../src/renderer/src/db/records'
-import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
+import type { CardColumnsRecord, ReviewRecord } from '@db/records'
+import { mergeDeck } from '@db/deck-repository'
+import type { RecallDatabase } from '@db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 9, 0).getTime()

@@ -1,8 +1,8 @@
 import Dexie from 'dexie'
 import { describe, expect, it, vi } from 'vitest'
-import { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { describeOpenError, openCollection, watchConnection } from '../../../../src/renderer/src/db/open-database'
-import { describeStorageError } from '../../../../src/renderer/src/db/storage-errors'
+import { RecallDatabase } from '@db/database'
+import { describeOpenError, openCollection, watchConnection } from '@db/open-database'
+import { describeStorageError } from '@db/storage-errors'
 import { freshDatabase } from '../../helpers/fixtures'
 
 /** What a newer Recall in another window does: open the collection at a higher version. */

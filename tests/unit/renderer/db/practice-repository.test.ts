@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { mergeDeck } from '../../../../src/renderer/src/db/deck-repository'
-import { loadChoicePool, recentSimulations, saveSimulation, sendToRelearning } from '../../../../src/renderer/src/db/practice-repository'
-import { Queue, type SimulationRecord } from '../../../../src/renderer/src/db/records'
+import { mergeDeck } from '@db/deck-repository'
+import { loadChoicePool, recentSimulations, saveSimulation, sendToRelearning } from '@db/practice-repository'
+import { Queue, type SimulationRecord } from '@db/records'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 5, 1, 9, 0).getTime()

@@ -1,13 +1,13 @@
-import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons } from '../../../../src/renderer/src/core/stats/answer-buttons'
-import { studyDayOf } from '../../../../src/renderer/src/core/day'
-import { buildRetentionByMonth, buildRetentionTable } from '../../../../src/renderer/src/core/stats/retention-table'
-import { buildReviewCalendar } from '../../../../src/renderer/src/core/stats/review-calendar'
-import { buildStreaks } from '../../../../src/renderer/src/core/stats/streaks'
-import { buildTodaySummary } from '../../../../src/renderer/src/core/stats/today'
-import { emptyRetentionCounts } from '../../../../src/renderer/src/core/stats/true-retention'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import type { ReviewDayRecord, ReviewRecord } from '../../../../src/renderer/src/db/records'
+import { gather } from '@core/stats/accumulator'
+import { buildAnswerButtons } from '@core/stats/answer-buttons'
+import { studyDayOf } from '@core/day'
+import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
+import { buildReviewCalendar } from '@core/stats/review-calendar'
+import { buildStreaks } from '@core/stats/streaks'
+import { buildTodaySummary } from '@core/stats/today'
+import { emptyRetentionCounts } from '@core/stats/true-retention'
+import type { RecallDatabase } from '@db/database'
+import type { ReviewDayRecord, ReviewRecord } from '@db/records'
 import {
   ANSWER_BUTTON_DAYS,
   loadAnswerButtons,
@@ -15,7 +15,7 @@ import {
   loadTodayStats,
   loadTrueRetention,
   type StatsScope
-} from '../../../../src/renderer/src/db/stats-repository'
+} from '@db/stats-repository'
 import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PRESET_ID } from '../../../../src/renderer/src/core/study-options'
-import { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { deckWithPreset, migrateRows, SCHEMA_HISTORY, tablesAddedIn, versionsMigratingRows } from '../../../../src/renderer/src/db/schema-history'
+import { DEFAULT_PRESET_ID } from '@core/study-options'
+import { RecallDatabase } from '@db/database'
+import { deckWithPreset, migrateRows, SCHEMA_HISTORY, tablesAddedIn, versionsMigratingRows } from '@db/schema-history'
 
 /** Dexie's own record of database.ts's declarations (internal, but the only source of truth to hold the history against). */
 type DeclaredVersion = { _cfg: { version: number; storesSource: Record<string, string | null> | null; contentUpgrade: unknown } }

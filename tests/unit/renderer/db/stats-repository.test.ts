@@ -1,19 +1,19 @@
 import { default_w } from 'ts-fsrs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { gather } from '../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons } from '../../../../src/renderer/src/core/stats/answer-buttons'
-import { buildCardCountSlices, createCardCountsAccumulator } from '../../../../src/renderer/src/core/stats/card-counts'
-import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '../../../../src/renderer/src/core/stats/card-distributions'
-import { buildDueForecast, createDueForecastAccumulator } from '../../../../src/renderer/src/core/stats/due-forecast'
-import { buildRetentionByMonth, buildRetentionTable } from '../../../../src/renderer/src/core/stats/retention-table'
-import { buildReviewCalendar } from '../../../../src/renderer/src/core/stats/review-calendar'
-import { buildStreaks } from '../../../../src/renderer/src/core/stats/streaks'
-import { buildTodaySummary } from '../../../../src/renderer/src/core/stats/today'
+import { gather } from '@core/stats/accumulator'
+import { buildAnswerButtons } from '@core/stats/answer-buttons'
+import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
+import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '@core/stats/card-distributions'
+import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
+import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
+import { buildReviewCalendar } from '@core/stats/review-calendar'
+import { buildStreaks } from '@core/stats/streaks'
+import { buildTodaySummary } from '@core/stats/today'
 
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { savePresetForDeck } from '../../../../src/renderer/src/db/options-repository'
-import type { CardRecord, ReviewRecord } from '../../../../src/renderer/src/db/records'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import type { RecallDatabase } from '@db/database'
+import { savePresetForDeck } from '@db/options-repository'
+import type { CardRecord, ReviewRecord } from '@db/records'
 import {
   loadAnswerButtons,
   loadCardCounts,
@@ -24,7 +24,7 @@ import {
   loadTodayStats,
   loadTrueRetention,
   type StatsScope
-} from '../../../../src/renderer/src/db/stats-repository'
+} from '@db/stats-repository'
 import { freshDatabase } from '../../helpers/fixtures'
 import { local, useTimeZone } from '../core/stats/records'
 import { generateCollection, storeCollection, type Collection } from './stats-collection'

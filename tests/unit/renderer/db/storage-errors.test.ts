@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { classifyStorageError, describeStorageError } from '../../../../src/renderer/src/db/storage-errors'
+import { classifyStorageError, describeStorageError } from '@db/storage-errors'
 import { freshDatabase } from '../../helpers/fixtures'
 
 const dom = (name: string, message = '') => new DOMException(message, name)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { MenuCommand } from '../../../../src/shared/ipc'
-import { listenToMenuCommands } from '../../../../src/renderer/src/platform/menu-commands'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import type { MenuCommand } from '@shared/ipc'
+import { listenToMenuCommands } from '@platform/menu-commands'
+import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

@@ -1,9 +1,9 @@
 import { Rating, State } from 'ts-fsrs'
-import { newSchedulingState } from '../../../../src/renderer/src/core/card-state'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '../../../../src/renderer/src/db/records'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import { newSchedulingState } from '@core/card-state'
+import type { RecallDatabase } from '@db/database'
+import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@db/records'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
 
 const HOUR = 3_600_000

@@ -1,9 +1,9 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '../../../../src/renderer/src/db/records'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import type { DeckLibrary } from '../../../../src/shared/ipc'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import { Queue } from '@db/records'
+import type { Platform } from '@platform/platform'
+import type { DeckLibrary } from '@shared/ipc'
+import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 
@@ -36,7 +36,7 @@ describe('the card browser as a person uses it', () => {
   it('opened while the first start still merges the built-in decks, lists all of their cards', async () => {
     // The deck files arrive only after Browse has had time to read (its code already loaded), as on
     // a slow first start.
-    await import('../../../../src/renderer/src/store/browse-code')
+    await import('@store/browse-code')
     let deliver = (_: DeckLibrary) => {}
     const files = new Promise<DeckLibrary>((resolve) => (deliver = resolve))
     const platform = fakePlatform(library, { listDecks: () => files })

@@ -1,6 +1,6 @@
 import { default_w, forgetting_curve } from 'ts-fsrs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import type { RecallDatabase } from '@db/database'
 import { freshDatabase } from '../../helpers/fixtures'
 import { allPlans, browsing, seedCollection } from './browse-collection'
 

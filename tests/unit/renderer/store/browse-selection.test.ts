@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { BrowseRow } from '../../../../src/renderer/src/db/browse-repository'
-import { gestureOf, nextSelection } from '../../../../src/renderer/src/screens/browse/selection'
+import type { BrowseRow } from '@db/browse-repository'
+import { gestureOf, nextSelection } from '@screens/browse/selection'
 
 const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as BrowseRow)
 const ids = (set: Set<string>) => [...set].sort()

@@ -1,7 +1,7 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

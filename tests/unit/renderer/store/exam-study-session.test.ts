@@ -1,9 +1,9 @@
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '../../../../src/renderer/src/core/day'
-import { Queue } from '../../../../src/renderer/src/db/records'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import { studyDayOf } from '@core/day'
+import { Queue } from '@db/records'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

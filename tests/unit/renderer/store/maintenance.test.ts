@@ -1,8 +1,8 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import { Queue } from '../../../../src/renderer/src/db/records'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import { RecallDatabase } from '@db/database'
+import { Queue } from '@db/records'
+import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 

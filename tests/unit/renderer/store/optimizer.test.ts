@@ -1,8 +1,8 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import type { OptimizerHistory } from '../../../../src/shared/optimizer'
-import { createRecallStore } from '../../../../src/renderer/src/store'
-import { listPresets } from '../../../../src/renderer/src/db/options-repository'
+import type { OptimizerHistory } from '@shared/optimizer'
+import { createRecallStore } from '@store'
+import { listPresets } from '@db/options-repository'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 

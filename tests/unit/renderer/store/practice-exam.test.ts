@@ -1,9 +1,9 @@
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '../../../../src/renderer/src/core/day'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../src/renderer/src/core/study-options'
-import { Queue } from '../../../../src/renderer/src/db/records'
-import { loadTodayQueue } from '../../../../src/renderer/src/db/study-repository'
+import { studyDayOf } from '@core/day'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { Queue } from '@db/records'
+import { loadTodayQueue } from '@db/study-repository'
 import { allUnstamped } from '../../helpers/fixtures'
 import { practiceStore } from './practice-setup'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { SHORTCUT_GROUPS } from '../../../../src/renderer/src/components/shortcut-list'
-import { examCommandForKey, type ExamCommand } from '../../../../src/renderer/src/screens/practice/exam-keys'
-import { commandForKey, type KeyPress, type StudyCommand } from '../../../../src/renderer/src/screens/study/study-keys'
+import { SHORTCUT_GROUPS } from '@components/shortcut-list'
+import { examCommandForKey, type ExamCommand } from '@screens/practice/exam-keys'
+import { commandForKey, type KeyPress, type StudyCommand } from '@screens/study/study-keys'
 
 /** "Ctrl+1–7" → seven presses; "A–D" → four; "Space" → ' '; "E" → 'e'. */
 function pressesFor(chord: string): KeyPress[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
-import type { Preferences } from '../../../../src/renderer/src/db/preferences-repository'
+import type { RecallDatabase } from '@db/database'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
+import type { Preferences } from '@db/preferences-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

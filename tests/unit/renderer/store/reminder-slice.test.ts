@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Rating } from 'ts-fsrs'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
-import type { ReminderNotifications } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
+import type { RecallDatabase } from '@db/database'
+import type { ReminderNotifications } from '@platform/platform'
+import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

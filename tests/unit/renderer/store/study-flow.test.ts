@@ -1,9 +1,9 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import type { Platform } from '../../../../src/renderer/src/platform/platform'
-import { createRecallStore } from '../../../../src/renderer/src/store'
-import { likelyNextCard } from '../../../../src/renderer/src/store/study-slice'
-import type { RecallDatabase } from '../../../../src/renderer/src/db/database'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
+import { likelyNextCard } from '@store/study-slice'
+import type { RecallDatabase } from '@db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 import { fakePlatform } from '../../helpers/fake-platform'
 

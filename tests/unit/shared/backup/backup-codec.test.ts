@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { BackupInput } from '../../../../src/shared/backup/backup-types'
-import { BackupEncodeError, canonicalJson } from '../../../../src/shared/backup/canonical-json'
-import { DAMAGED_CHECKSUM, decodeBackup, NOT_A_BACKUP } from '../../../../src/shared/backup/decode-backup'
-import { encodeBackup } from '../../../../src/shared/backup/encode-backup'
+import type { BackupInput } from '@shared/backup/backup-types'
+import { BackupEncodeError, canonicalJson } from '@shared/backup/canonical-json'
+import { DAMAGED_CHECKSUM, decodeBackup, NOT_A_BACKUP } from '@shared/backup/decode-backup'
+import { encodeBackup } from '@shared/backup/encode-backup'
 
 const NOW = Date.UTC(2026, 10, 21, 8, 33, 0)
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Backup } from '../../../../src/shared/backup/backup-types'
-import { restoreProblem } from '../../../../src/shared/backup/restore-check'
+import type { Backup } from '@shared/backup/backup-types'
+import { restoreProblem } from '@shared/backup/restore-check'
 
 // A database at version 3: v2 added presets, v3 added exams and a cache.
 const target = { schemaVersion: 3, tablesAddedIn: { decks: 1, cards: 1, reviews: 1, presets: 2, exams: 3, rollup: 3 }, derivedTables: ['rollup'] }

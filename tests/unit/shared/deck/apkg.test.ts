@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { parseApkgDeck } from '../../../../src/shared/deck/apkg'
-import { parseCsvDeck } from '../../../../src/shared/deck/csv'
-import { ankiGuidId } from '../../../../src/shared/deck/json-cards'
-import { formatProblem } from '../../../../src/shared/deck/problems'
+import { parseApkgDeck } from '@shared/deck/apkg'
+import { parseCsvDeck } from '@shared/deck/csv'
+import { ankiGuidId } from '@shared/deck/json-cards'
+import { formatProblem } from '@shared/deck/problems'
 import {
   LEGACY_NOTES,
   legacyCollection,

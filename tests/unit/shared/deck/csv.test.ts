@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseCsvDeck } from '../../../../src/shared/deck/csv'
-import { cardIdFromFront } from '../../../../src/shared/deck/ids'
-import { ankiGuidId } from '../../../../src/shared/deck/json-cards'
-import { formatProblem } from '../../../../src/shared/deck/problems'
+import { parseCsvDeck } from '@shared/deck/csv'
+import { cardIdFromFront } from '@shared/deck/ids'
+import { ankiGuidId } from '@shared/deck/json-cards'
+import { formatProblem } from '@shared/deck/problems'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8')
 const fronts = (text: string, file = 'deck.csv') => parseCsvDeck(text, file).deck?.cards.map((c) => c.front)

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { exportDeckCsv } from '../../../../src/shared/deck/export-csv'
-import { parseCsvDeck } from '../../../../src/shared/deck/csv'
-import type { Deck } from '../../../../src/shared/deck/schema'
+import { exportDeckCsv } from '@shared/deck/export-csv'
+import { parseCsvDeck } from '@shared/deck/csv'
+import type { Deck } from '@shared/deck/schema'
 
 const builtIn = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips'].map((id) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck)
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes } from '../../../../src/shared/deck/html-to-text'
+import { hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes } from '@shared/deck/html-to-text'
 
 const text = (html: string) => htmlToText(html).text
 /** Anything a browser would read as the start of a tag. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cardIdFromFront, hashText, slugify } from '../../../../src/shared/deck/ids'
-import { ID_PATTERN } from '../../../../src/shared/deck/schema'
+import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
+import { ID_PATTERN } from '@shared/deck/schema'
 
 describe('card ids', () => {
   it('are the same for the same front, whatever its spacing or case', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeText, importDeckFile, type ImportOptions } from '../../../../src/shared/deck/import-file'
-import { readDeckFile } from '../../../../src/shared/deck/read-deck-file'
+import { decodeText, importDeckFile, type ImportOptions } from '@shared/deck/import-file'
+import { readDeckFile } from '@shared/deck/read-deck-file'
 
 let SQL: SqlJsStatic
 beforeAll(async () => {

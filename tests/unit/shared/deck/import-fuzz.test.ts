@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeText, importDeckFile, type DeckFormat } from '../../../../src/shared/deck/import-file'
-import { deckSchema } from '../../../../src/shared/deck/schema'
+import { decodeText, importDeckFile, type DeckFormat } from '@shared/deck/import-file'
+import { deckSchema } from '@shared/deck/schema'
 import { LEGACY_NOTES, legacyCollection, packApkg } from '../../../fixtures/import/make-apkg'
 
 /**

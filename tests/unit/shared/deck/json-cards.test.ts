@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cardIdFromFront } from '../../../../src/shared/deck/ids'
-import { ankiGuidId, foreignId, parseJsonCards, toTags } from '../../../../src/shared/deck/json-cards'
-import { formatProblem } from '../../../../src/shared/deck/problems'
-import { ID_PATTERN } from '../../../../src/shared/deck/schema'
+import { cardIdFromFront } from '@shared/deck/ids'
+import { ankiGuidId, foreignId, parseJsonCards, toTags } from '@shared/deck/json-cards'
+import { formatProblem } from '@shared/deck/problems'
+import { ID_PATTERN } from '@shared/deck/schema'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8')
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseNativeDeck } from '../../../../src/shared/deck/native'
-import { formatProblem } from '../../../../src/shared/deck/problems'
-import { serializeDeck } from '../../../../src/shared/deck/read-deck-file'
+import { parseNativeDeck } from '@shared/deck/native'
+import { formatProblem } from '@shared/deck/problems'
+import { serializeDeck } from '@shared/deck/read-deck-file'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/decks/${name}`, 'utf8')
 

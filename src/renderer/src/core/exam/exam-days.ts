@@ -1,5 +1,5 @@
-import { studyDayOf, type StudyDay } from '../day'
-import { nextStudyDay } from '../stats/study-days'
+import { studyDayOf, type StudyDay } from '@core/day'
+import { nextStudyDay } from '@core/stats/study-days'
 
 export interface ExamCountdown {
   today: StudyDay

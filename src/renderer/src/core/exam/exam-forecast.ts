@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
-import { Queue } from '../../db/records'
-import { gather } from '../stats/accumulator'
+import { Queue } from '@db/records'
+import { gather } from '@core/stats/accumulator'
 import { examCountdown } from './exam-days'
 import { buildTopicReadiness, createExamRecallAccumulator, type ExamRecallCard, type TopicReadiness } from './exam-recall'
 import { simulateUntilExam, type ExamPlanInput, type SimulatedCard, type SimulatedDay } from './schedule-simulation'

@@ -1,5 +1,5 @@
-import type { ExamRecord } from '../../db/records'
-import { studyDayOf } from '../day'
+import type { ExamRecord } from '@db/records'
+import { studyDayOf } from '@core/day'
 
 /** The exam form as typed: strings straight from the inputs, so a half-typed value is kept. */
 export interface ExamDateForm {

@@ -1,5 +1,5 @@
-import type { SchedulingState } from '../card-state'
-import { studyDayOf, type StudyDay } from '../day'
+import type { SchedulingState } from '@core/card-state'
+import { studyDayOf, type StudyDay } from '@core/day'
 import { hashCardId } from './card-hash'
 import { examCountdown } from './exam-days'
 

@@ -1,7 +1,7 @@
 import { default_w } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
-import type { Accumulator } from '../stats/accumulator'
-import { retrievabilityAt } from '../stats/retrievability'
+import { Queue, type CardRecord } from '@db/records'
+import type { Accumulator } from '@core/stats/accumulator'
+import { retrievabilityAt } from '@core/stats/retrievability'
 import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate, type RecallSum } from './recall-estimate'
 
 export type ExamRecallCard = Pick<CardRecord, 'queue' | 'state' | 'stability' | 'last_review' | 'tags'>

@@ -1,8 +1,8 @@
 import type { Grade } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
-import type { StudyDay } from '../day'
-import { GRADES, type GradeOutcome } from '../scheduler'
-import { dayIndexOf } from '../stats/study-days'
+import { Queue, type CardRecord } from '@db/records'
+import type { StudyDay } from '@core/day'
+import { GRADES, type GradeOutcome } from '@core/scheduler'
+import { dayIndexOf } from '@core/stats/study-days'
 import { adjustForExam } from './exam-mode'
 
 /** What a study session keeps of the exam its deck belongs to, when that exam has exam mode on. */

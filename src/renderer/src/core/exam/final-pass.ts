@@ -1,7 +1,7 @@
 import { default_w, State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
-import { studyDayOf, type StudyDay } from '../day'
-import { retrievabilityAt } from '../stats/retrievability'
+import { Queue, type CardRecord } from '@db/records'
+import { studyDayOf, type StudyDay } from '@core/day'
+import { retrievabilityAt } from '@core/stats/retrievability'
 
 export type FinalPassCard = Pick<CardRecord, 'id' | 'queue' | 'state' | 'due' | 'stability' | 'last_review'>
 

@@ -1,5 +1,5 @@
 import { Rating, State } from 'ts-fsrs'
-import { Queue, type CardRecord, type ReviewRecord } from '../../db/records'
+import { Queue, type CardRecord, type ReviewRecord } from '@db/records'
 import { studyDayStart } from './study-days'
 
 /**

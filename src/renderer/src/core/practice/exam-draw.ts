@@ -1,4 +1,4 @@
-import { Queue, type CardRecord } from '../../db/records'
+import { Queue, type CardRecord } from '@db/records'
 import type { ChoiceCard } from './multiple-choice'
 import { randomInt, shuffled, type Random } from './random'
 

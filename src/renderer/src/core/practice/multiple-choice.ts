@@ -1,4 +1,4 @@
-import { Queue, type CardRecord } from '../../db/records'
+import { Queue, type CardRecord } from '@db/records'
 import { normaliseAnswer, shapeDistance } from './answer-text'
 import { shuffled, type Random } from './random'
 

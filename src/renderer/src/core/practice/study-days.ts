@@ -1,4 +1,4 @@
-import { studyDayOf } from '../day'
+import { studyDayOf } from '@core/day'
 
 /**
  * Whole study days forward and back from today, by local calendar arithmetic (as in day.ts), so

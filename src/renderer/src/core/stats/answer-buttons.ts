@@ -1,5 +1,5 @@
 import { State } from 'ts-fsrs'
-import type { ReviewRecord } from '../../db/records'
+import type { ReviewRecord } from '@db/records'
 import { MATURE_INTERVAL_DAYS } from './true-retention'
 
 export type ButtonReview = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'scheduled_days'>

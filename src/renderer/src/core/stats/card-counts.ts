@@ -1,5 +1,5 @@
 import { State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
+import { Queue, type CardRecord } from '@db/records'
 import type { Accumulator } from './accumulator'
 
 export type CountedCard = Pick<CardRecord, 'deckId' | 'queue' | 'state' | 'buriedUntil'>

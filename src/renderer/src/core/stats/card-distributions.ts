@@ -1,5 +1,5 @@
 import { default_w, State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
+import { Queue, type CardRecord } from '@db/records'
 import type { Accumulator } from './accumulator'
 import { retrievabilityAt } from './retrievability'
 

@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '../../db/records'
-import type { StudyDay } from '../day'
+import { Queue, type CardRecord } from '@db/records'
+import type { StudyDay } from '@core/day'
 import type { Accumulator } from './accumulator'
 import { dayIndexOf, studyDaysAhead } from './study-days'
 

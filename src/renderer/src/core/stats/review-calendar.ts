@@ -1,4 +1,4 @@
-import type { ReviewRecord } from '../../db/records'
+import type { ReviewRecord } from '@db/records'
 import { studyDaysBack } from './study-days'
 
 export type CalendarReview = Pick<ReviewRecord, 'review' | 'rating'>

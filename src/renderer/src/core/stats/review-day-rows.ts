@@ -1,5 +1,5 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import type { ReviewDayRecord, ReviewRecord } from '../../db/records'
+import type { ReviewDayRecord, ReviewRecord } from '@db/records'
 import type { Accumulator } from './accumulator'
 import { BUTTON_GROUPS, buttonGroupOf, type AnswerButtons } from './answer-buttons'
 import type { ReviewDays } from './review-calendar'

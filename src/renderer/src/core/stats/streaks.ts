@@ -1,4 +1,4 @@
-import { studyDayOf } from '../day'
+import { studyDayOf } from '@core/day'
 import type { ReviewDays } from './review-calendar'
 import { previousStudyDay } from './study-days'
 

@@ -1,4 +1,4 @@
-import { studyDayOf, type StudyDay } from '../day'
+import { studyDayOf, type StudyDay } from '@core/day'
 
 /**
  * Runs of study days for charts. Every boundary comes from `studyDayOf`, so a day across a

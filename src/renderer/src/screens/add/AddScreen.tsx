@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 import { CardForm } from './CardForm'
 import { NewDeckDialog } from './NewDeckDialog'
 

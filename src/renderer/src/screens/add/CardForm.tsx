@@ -1,5 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react'
-import { CardText } from '../../components/CardText'
+import { CardText } from '@components/CardText'
 
 export interface CardFields {
   front: string

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button } from '../../components/Button'
-import { actions } from '../../store'
+import { Button } from '@components/Button'
+import { actions } from '@store'
 
 /** Names a new deck of the user's own; a refused name is explained under the field. */
 export function NewDeckDialog({ onClose }: { onClose: () => void }) {

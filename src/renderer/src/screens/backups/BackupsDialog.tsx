@@ -1,6 +1,6 @@
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
+import { actions, useRecall } from '@store'
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} kB`
 

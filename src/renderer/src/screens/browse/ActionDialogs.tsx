@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 
 export type BrowseDialog = 'add-tags' | 'remove-tags' | 'move' | 'delete'
 

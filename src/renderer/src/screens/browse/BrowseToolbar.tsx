@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
-import { Button } from '../../components/Button'
-import { Queue } from '../../db/records'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { Queue } from '@db/records'
+import { actions, useRecall } from '@store'
 import type { BrowseDialog } from './ActionDialogs'
 
 /** Whether the cards an action would apply to are all suspended: the button then unsuspends. */

@@ -1,5 +1,5 @@
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 
 /** Narrows the list to one deck; a built-in deck can be copied from here into the user's decks. */
 export function DeckFilter() {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
-import { actions, useRecall } from '../../store'
+import { actions, useRecall } from '@store'
 
 const DEBOUNCE_MS = 150
 

@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react'
-import type { BrowseRow } from '../../db/browse-repository'
-import { Queue } from '../../db/records'
+import type { BrowseRow } from '@db/browse-repository'
+import { Queue } from '@db/records'
 import { COLUMNS, GRID_TEMPLATE, type CellContext } from './columns'
 
 export const ROW_HEIGHT = 36

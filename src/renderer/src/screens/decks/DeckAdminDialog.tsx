@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
+import { actions, useRecall } from '@store'
 
 /** A deck's details: where it came from, export, and for your own decks rename and delete. */
 export function DeckAdminDialog() {

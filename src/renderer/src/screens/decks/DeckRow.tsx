@@ -1,5 +1,5 @@
-import { Counts } from '../../components/Counts'
-import type { DeckSummary } from '../../store/library-slice'
+import { Counts } from '@components/Counts'
+import type { DeckSummary } from '@store/library-slice'
 
 export function DeckRow({ deck, onStudy, onOptions, onDetails, autoFocus }: { deck: DeckSummary; onStudy: () => void; onOptions: () => void; onDetails: () => void; autoFocus?: boolean }) {
   const { fresh, learning, review } = deck.counts

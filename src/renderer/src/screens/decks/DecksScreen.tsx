@@ -1,7 +1,7 @@
-import { formatProblem } from '../../../../shared/deck/problems'
-import { actions, useRecall } from '../../store'
-import { Button } from '../../components/Button'
-import { pickDeckFile } from '../import/use-import-triggers'
+import { formatProblem } from '@shared/deck/problems'
+import { actions, useRecall } from '@store'
+import { Button } from '@components/Button'
+import { pickDeckFile } from '@screens/import/use-import-triggers'
 import { DeckAdminDialog } from './DeckAdminDialog'
 import { DeckRow } from './DeckRow'
 

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react'
-import { Button } from '../../components/Button'
-import { FormField, inputClass } from '../../components/FormField'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { FormField, inputClass } from '@components/FormField'
+import { actions, useRecall } from '@store'
 
 /** Creates or edits an exam. Esc cancels; each problem is shown under its field. */
 export function ExamDateForm() {

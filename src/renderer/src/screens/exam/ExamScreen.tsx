@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 import { ExamCard } from './ExamCard'
 import { ExamDateForm } from './ExamDateForm'
 

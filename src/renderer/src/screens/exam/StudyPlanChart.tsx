@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import type { SimulatedDay } from '../../core/exam/schedule-simulation'
-import { FiguresTable } from '../stats/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '../stats/chart-parts'
-import { shortDate } from '../stats/format'
+import type { SimulatedDay } from '@core/exam/schedule-simulation'
+import { FiguresTable } from '@screens/stats/ChartSection'
+import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@screens/stats/chart-parts'
+import { shortDate } from '@screens/stats/format'
 
 /** The simulated days until the exam: reviews and new cards a day if you keep studying as scheduled. */
 export function StudyPlanChart({ plan, id }: { plan: SimulatedDay[]; id: string }) {

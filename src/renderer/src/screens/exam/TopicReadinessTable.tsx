@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import type { TopicReadiness } from '../../core/exam/exam-recall'
-import { percent } from '../stats/format'
+import type { TopicReadiness } from '@core/exam/exam-recall'
+import { percent } from '@screens/stats/format'
 
 const FIRST = 8
 

@@ -1,8 +1,8 @@
-import { Button } from '../../components/Button'
-import { CardText } from '../../components/CardText'
-import { Dialog } from '../../components/Dialog'
-import { formatProblem } from '../../../../shared/deck/problems'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { CardText } from '@components/CardText'
+import { Dialog } from '@components/Dialog'
+import { formatProblem } from '@shared/deck/problems'
+import { actions, useRecall } from '@store'
 
 const PREVIEW_CARDS = 5
 const SHOWN_PROBLEMS = 200

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { actions } from '../../store'
+import { actions } from '@store'
 
 export const IMPORT_ACCEPT = '.json,.md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg'
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 
 const TONES = {
   failed: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',

@@ -1,6 +1,6 @@
-import { Button } from '../../components/Button'
-import { ReminderSettings } from '../../components/ReminderSettings'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { ReminderSettings } from '@components/ReminderSettings'
+import { actions, useRecall } from '@store'
 import { summariseCheck } from './check-summary'
 
 /** Maintenance of the collection. Loaded on demand: it is rarely opened. */

@@ -1,7 +1,7 @@
-import { Button } from '../../components/Button'
-import type { OptionsForm } from '../../core/options-validation'
-import { actions, useRecall } from '../../store'
-import { FormField, inputClass } from '../../components/FormField'
+import { Button } from '@components/Button'
+import type { OptionsForm } from '@core/options-validation'
+import { actions, useRecall } from '@store'
+import { FormField, inputClass } from '@components/FormField'
 import { OptimizerPanel } from './OptimizerPanel'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'

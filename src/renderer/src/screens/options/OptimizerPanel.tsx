@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 
 /** Fit FSRS to your own history: run, compare old and new, apply only if you accept. */
 export function OptimizerPanel({ disabled }: { disabled: boolean }) {

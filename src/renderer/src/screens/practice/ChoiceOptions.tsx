@@ -1,5 +1,5 @@
-import { CardText } from '../../components/CardText'
-import type { ChoiceOption } from '../../core/practice/multiple-choice'
+import { CardText } from '@components/CardText'
+import type { ChoiceOption } from '@core/practice/multiple-choice'
 
 const LETTERS = 'ABCDEF'
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
 
 interface Props {
   title: string

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
-import type { CustomForm, CustomKind } from '../../store/practice-slice'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
+import type { CustomForm, CustomKind } from '@store/practice-slice'
 import { hintClass, inputClass, panelClass } from './form'
 
 const KINDS: Array<{ kind: CustomKind; label: string; field: 'days' | 'tags' | 'count'; fieldLabel: string }> = [

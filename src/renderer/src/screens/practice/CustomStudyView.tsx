@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react'
 import { Rating, type Grade } from 'ts-fsrs'
-import { Button } from '../../components/Button'
-import { CardText } from '../../components/CardText'
-import { actions, useRecall } from '../../store'
-import type { CustomSession } from '../../store/practice-slice'
+import { Button } from '@components/Button'
+import { CardText } from '@components/CardText'
+import { actions, useRecall } from '@store'
+import type { CustomSession } from '@store/practice-slice'
 import { RatingButtons } from './RatingButtons'
 import { plainKey, useWindowKeys } from './use-window-keys'
 

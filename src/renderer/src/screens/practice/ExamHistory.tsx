@@ -1,4 +1,4 @@
-import { useRecall } from '../../store'
+import { useRecall } from '@store'
 import { ScoreSparkline } from './ScoreSparkline'
 
 const SHOWN = 10

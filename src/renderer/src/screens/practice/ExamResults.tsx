@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button } from '../../components/Button'
-import { CardText } from '../../components/CardText'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { CardText } from '@components/CardText'
+import { actions, useRecall } from '@store'
 import { ConfirmDialog } from './ConfirmDialog'
 import { useWindowKeys } from './use-window-keys'
 

@@ -1,6 +1,6 @@
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
-import type { ExamForm, ExamFormErrors } from '../../store/practice-slice'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
+import type { ExamForm, ExamFormErrors } from '@store/practice-slice'
 import { ExamHistory } from './ExamHistory'
 import { hintClass, inputClass, panelClass } from './form'
 

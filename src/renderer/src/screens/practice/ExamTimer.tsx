@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { actions } from '../../store'
+import { actions } from '@store'
 
 /** h:mm:ss, or m:ss under an hour. */
 export function formatCountdown(ms: number): string {

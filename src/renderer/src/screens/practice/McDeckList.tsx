@@ -1,5 +1,5 @@
-import { Counts } from '../../components/Counts'
-import { actions, useRecall } from '../../store'
+import { Counts } from '@components/Counts'
+import { actions, useRecall } from '@store'
 import { hintClass, panelClass } from './form'
 
 /** Each deck's reviews for today, to answer as multiple choice instead of by flipping cards. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { actions, useRecall } from '../../store'
+import { actions, useRecall } from '@store'
 import { CustomStudySetup } from './CustomStudySetup'
 import { CustomStudyView } from './CustomStudyView'
 import { ExamResults } from './ExamResults'

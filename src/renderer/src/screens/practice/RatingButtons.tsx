@@ -1,5 +1,5 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import { formatInterval, type GradeOutcome } from '../../core/scheduler'
+import { formatInterval, type GradeOutcome } from '@core/scheduler'
 
 const LABELS: Record<Grade, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' }
 const TONES: Record<Grade, string> = {

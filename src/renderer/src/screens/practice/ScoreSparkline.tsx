@@ -1,4 +1,4 @@
-import type { SimulationRecord } from '../../db/records'
+import type { SimulationRecord } from '@db/records'
 
 const W = 240
 const H = 56

@@ -1,5 +1,5 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import type { McSession } from '../../store/practice-slice'
+import type { McSession } from '@store/practice-slice'
 import { optionIndexForKey, plainKey, type PracticeKey } from './use-window-keys'
 
 export type McCommand =

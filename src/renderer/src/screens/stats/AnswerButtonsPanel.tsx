@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ButtonGroup, ButtonGroupSeries } from '../../core/stats/answer-buttons'
-import { ANSWER_BUTTON_DAYS } from '../../db/stats-repository'
+import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
+import { ANSWER_BUTTON_DAYS } from '@db/stats-repository'
 import { ChartSection, FiguresTable } from './ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
 import { percent } from './format'

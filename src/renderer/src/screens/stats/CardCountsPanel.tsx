@@ -1,6 +1,6 @@
 import { Cell, Pie, PieChart, Tooltip } from 'recharts'
-import { CARD_KINDS, type CardKind } from '../../core/stats/card-counts'
-import type { CardCountsView } from '../../db/stats-repository'
+import { CARD_KINDS, type CardKind } from '@core/stats/card-counts'
+import type { CardCountsView } from '@db/stats-repository'
 import { ChartSection } from './ChartSection'
 import { ChartTooltip, COLOURS } from './chart-parts'
 import { percent, plural } from './format'

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import type { DueForecast } from '../../core/stats/due-forecast'
-import { actions } from '../../store'
+import type { DueForecast } from '@core/stats/due-forecast'
+import { actions } from '@store'
 import { ChartSection, FiguresTable } from './ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
 import { shortDate, plural } from './format'

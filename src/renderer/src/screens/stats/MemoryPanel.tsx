@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import type { HistogramBin, MemoryHistograms } from '../../core/stats/card-distributions'
+import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
 import { ChartSection, FiguresTable } from './ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
 import { days, percent } from './format'

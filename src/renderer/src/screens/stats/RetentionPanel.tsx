@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
-import type { RetentionCell, RetentionPeriod } from '../../core/stats/retention-table'
-import type { RetentionView } from '../../db/stats-repository'
+import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
+import type { RetentionView } from '@db/stats-repository'
 import { ChartSection, FiguresTable } from './ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from './chart-parts'
 import { monthName, percent } from './format'

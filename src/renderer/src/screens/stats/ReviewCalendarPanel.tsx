@@ -1,5 +1,5 @@
-import type { ReviewCalendar } from '../../core/stats/review-calendar'
-import type { Streaks } from '../../core/stats/streaks'
+import type { ReviewCalendar } from '@core/stats/review-calendar'
+import type { Streaks } from '@core/stats/streaks'
 import { ChartSection } from './ChartSection'
 import { longDate, plural } from './format'
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { Button } from '../../components/Button'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
 import { AnswerButtonsPanel } from './AnswerButtonsPanel'
 import { CardCountsPanel } from './CardCountsPanel'
 import { DueForecastPanel } from './DueForecastPanel'

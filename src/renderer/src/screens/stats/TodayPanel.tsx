@@ -1,4 +1,4 @@
-import type { TodaySummary } from '../../core/stats/today'
+import type { TodaySummary } from '@core/stats/today'
 import { ChartSection } from './ChartSection'
 import { duration, percent, plural } from './format'
 

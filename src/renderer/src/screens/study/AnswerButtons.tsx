@@ -1,6 +1,6 @@
 import type { Grade } from 'ts-fsrs'
-import { GRADES, formatInterval, type GradeOutcome } from '../../core/scheduler'
-import { actions } from '../../store'
+import { GRADES, formatInterval, type GradeOutcome } from '@core/scheduler'
+import { actions } from '@store'
 
 const LABELS = ['Again', 'Hard', 'Good', 'Easy']
 const TONES = [

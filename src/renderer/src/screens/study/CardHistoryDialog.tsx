@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
 import { Rating, State } from 'ts-fsrs'
-import { Button } from '../../components/Button'
-import { Dialog } from '../../components/Dialog'
-import { formatInterval } from '../../core/scheduler'
-import { actions, useRecall } from '../../store'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
+import { formatInterval } from '@core/scheduler'
+import { actions, useRecall } from '@store'
 
 const RATINGS: Record<number, string> = { [Rating.Manual]: 'Manual', [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' }
 const STATES: Record<number, string> = { [State.New]: 'New', [State.Learning]: 'Learning', [State.Review]: 'Review', [State.Relearning]: 'Relearning' }

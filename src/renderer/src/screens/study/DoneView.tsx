@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
-import { Button } from '../../components/Button'
-import type { NextStep } from '../../core/queue'
-import { LEARN_AHEAD_MS } from '../../core/queue'
-import { formatInterval } from '../../core/scheduler'
-import { actions } from '../../store'
+import { Button } from '@components/Button'
+import type { NextStep } from '@core/queue'
+import { LEARN_AHEAD_MS } from '@core/queue'
+import { formatInterval } from '@core/scheduler'
+import { actions } from '@store'
 
 /** Shown when nothing is left to study now; waits for learning cards that are due later today. */
 export function DoneView({ step }: { step: NextStep }) {

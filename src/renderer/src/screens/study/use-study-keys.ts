@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { actions } from '../../store'
+import { actions } from '@store'
 import { commandForKey, type StudyCommand } from './study-keys'
 
 /** Window-wide review keys, off while a dialog or text field has the keyboard. */

@@ -1,10 +1,10 @@
 import { Rating, type Grade } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState, type SchedulingState } from '../../../../../src/renderer/src/core/card-state'
-import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '../../../../../src/renderer/src/core/exam/exam-mode'
-import { createScheduler, previewGrades } from '../../../../../src/renderer/src/core/scheduler'
-import { studyDaysAhead } from '../../../../../src/renderer/src/core/stats/study-days'
-import { DEFAULT_STUDY_OPTIONS } from '../../../../../src/renderer/src/core/study-options'
+import { newSchedulingState, type SchedulingState } from '@core/card-state'
+import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '@core/exam/exam-mode'
+import { createScheduler, previewGrades } from '@core/scheduler'
+import { studyDaysAhead } from '@core/stats/study-days'
+import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
 import { local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState, type SchedulingState } from '../../../../../src/renderer/src/core/card-state'
-import { hashCardId } from '../../../../../src/renderer/src/core/exam/card-hash'
-import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, pickWindowDay } from '../../../../../src/renderer/src/core/exam/exam-mode'
+import { newSchedulingState, type SchedulingState } from '@core/card-state'
+import { hashCardId } from '@core/exam/card-hash'
+import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, pickWindowDay } from '@core/exam/exam-mode'
 import { local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

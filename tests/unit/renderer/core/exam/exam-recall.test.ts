@@ -1,10 +1,10 @@
 import { fsrs, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { toFsrsCard } from '../../../../../src/renderer/src/core/card-state'
-import { buildTopicReadiness, createExamRecallAccumulator } from '../../../../../src/renderer/src/core/exam/exam-recall'
-import { toRecallEstimate, Z_90 } from '../../../../../src/renderer/src/core/exam/recall-estimate'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { Queue } from '../../../../../src/renderer/src/db/records'
+import { toFsrsCard } from '@core/card-state'
+import { buildTopicReadiness, createExamRecallAccumulator } from '@core/exam/exam-recall'
+import { toRecallEstimate, Z_90 } from '@core/exam/recall-estimate'
+import { gather } from '@core/stats/accumulator'
+import { Queue } from '@db/records'
 import { cardRecord } from '../stats/records'
 
 const DAY = 86_400_000

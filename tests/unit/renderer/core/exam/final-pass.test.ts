@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { fsrs, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { toFsrsCard } from '../../../../../src/renderer/src/core/card-state'
-import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '../../../../../src/renderer/src/core/exam/final-pass'
-import { studyDaysAhead } from '../../../../../src/renderer/src/core/stats/study-days'
-import { Queue } from '../../../../../src/renderer/src/db/records'
+import { toFsrsCard } from '@core/card-state'
+import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam/final-pass'
+import { studyDaysAhead } from '@core/stats/study-days'
+import { Queue } from '@db/records'
 import { cardRecord, local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { newSchedulingState } from '../../../../../src/renderer/src/core/card-state'
-import { Queue, type CardRecord } from '../../../../../src/renderer/src/db/records'
-import type { Deck } from '../../../../../src/shared/deck/schema'
+import { newSchedulingState } from '@core/card-state'
+import { Queue, type CardRecord } from '@db/records'
+import type { Deck } from '@shared/deck/schema'
 
 export const BUILT_IN_DECK_IDS = ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'] as const
 

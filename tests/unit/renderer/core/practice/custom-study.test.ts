@@ -1,7 +1,7 @@
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { forgottenCardKeys, selectCustomStudy } from '../../../../../src/renderer/src/core/practice/custom-study'
-import { Queue, type CardRecord } from '../../../../../src/renderer/src/db/records'
+import { forgottenCardKeys, selectCustomStudy } from '@core/practice/custom-study'
+import { Queue, type CardRecord } from '@db/records'
 import { readDeck, studyCardsOf } from './built-in-cards'
 
 const originalTz = process.env.TZ

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cardsToRelearn, examResultRecord, scoreExam } from '../../../../../src/renderer/src/core/practice/exam-score'
+import { cardsToRelearn, examResultRecord, scoreExam } from '@core/practice/exam-score'
 import {
   answerExamQuestion,
   checkExamTime,
@@ -7,9 +7,9 @@ import {
   startExam,
   timeLeftMs,
   type ExamSession
-} from '../../../../../src/renderer/src/core/practice/exam-simulation'
-import { mulberry32 } from '../../../../../src/renderer/src/core/practice/random'
-import { Queue } from '../../../../../src/renderer/src/db/records'
+} from '@core/practice/exam-simulation'
+import { mulberry32 } from '@core/practice/random'
+import { Queue } from '@db/records'
 import { BUILT_IN_DECK_IDS, builtInCards } from './built-in-cards'
 
 const cards = builtInCards()

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lineCount, normaliseAnswer } from '../../../../../src/renderer/src/core/practice/answer-text'
-import { buildMultipleChoice, type ChoiceCard } from '../../../../../src/renderer/src/core/practice/multiple-choice'
-import { mulberry32 } from '../../../../../src/renderer/src/core/practice/random'
-import type { CardRecord } from '../../../../../src/renderer/src/db/records'
+import { lineCount, normaliseAnswer } from '@core/practice/answer-text'
+import { buildMultipleChoice, type ChoiceCard } from '@core/practice/multiple-choice'
+import { mulberry32 } from '@core/practice/random'
+import type { CardRecord } from '@db/records'
 import { BUILT_IN_DECK_IDS, readDeck, studyCardsOf } from './built-in-cards'
 
 const SEEDS = [1, 42, 2026]

@@ -1,10 +1,10 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '../../../../../src/renderer/src/core/card-state'
-import { studyDayOf } from '../../../../../src/renderer/src/core/day'
-import { compileSearch, searchPredicate, type SearchContext } from '../../../../../src/renderer/src/core/search/compile'
-import { parseSearch } from '../../../../../src/renderer/src/core/search/parse'
-import { Queue, type CardRecord } from '../../../../../src/renderer/src/db/records'
+import { newSchedulingState } from '@core/card-state'
+import { studyDayOf } from '@core/day'
+import { compileSearch, searchPredicate, type SearchContext } from '@core/search/compile'
+import { parseSearch } from '@core/search/parse'
+import { Queue, type CardRecord } from '@db/records'
 
 // Set before anything below computes a study day (the context is built at module load).
 const originalTz = process.env.TZ

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { SearchNode } from '../../../../../src/renderer/src/core/search/ast'
-import { compileSearch } from '../../../../../src/renderer/src/core/search/compile'
-import { parseSearch } from '../../../../../src/renderer/src/core/search/parse'
+import type { SearchNode } from '@core/search/ast'
+import { compileSearch } from '@core/search/compile'
+import { parseSearch } from '@core/search/parse'
 import { readDeck, studyCardsOf } from '../practice/built-in-cards'
 
 const text = (pattern: string): SearchNode => ({ kind: 'text', pattern })

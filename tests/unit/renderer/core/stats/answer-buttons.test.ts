@@ -1,7 +1,7 @@
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildAnswerButtons } from '../../../../../src/renderer/src/core/stats/answer-buttons'
+import { gather } from '@core/stats/accumulator'
+import { buildAnswerButtons } from '@core/stats/answer-buttons'
 import { local, reviewLog, useTimeZone } from './records'
 import { createAnswerButtonsAccumulator } from '../../../helpers/log-scan-stats'
 

@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '../../../../../src/renderer/src/db/records'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildCardCountSlices, createCardCountsAccumulator } from '../../../../../src/renderer/src/core/stats/card-counts'
+import { Queue } from '@db/records'
+import { gather } from '@core/stats/accumulator'
+import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
 import { cardRecord } from './records'
 
 describe('card counts', () => {

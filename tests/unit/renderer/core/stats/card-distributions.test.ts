@@ -1,17 +1,17 @@
 import { default_w, fsrs, generatorParameters, State } from 'ts-fsrs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toFsrsCard } from '../../../../../src/renderer/src/core/card-state'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
+import { toFsrsCard } from '@core/card-state'
+import { gather } from '@core/stats/accumulator'
 import {
   buildMemoryHistograms,
   createMemoryDistributionsAccumulator,
   difficultyBucket,
   retrievabilityBucket,
   stabilityBucket
-} from '../../../../../src/renderer/src/core/stats/card-distributions'
-import { retrievabilityAt } from '../../../../../src/renderer/src/core/stats/retrievability'
-import { Queue } from '../../../../../src/renderer/src/db/records'
+} from '@core/stats/card-distributions'
+import { retrievabilityAt } from '@core/stats/retrievability'
+import { Queue } from '@db/records'
 import { cardRecord } from './records'
 
 const DAY = 86_400_000

@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { Queue } from '../../../../../src/renderer/src/db/records'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildDueForecast, createDueForecastAccumulator } from '../../../../../src/renderer/src/core/stats/due-forecast'
+import { Queue } from '@db/records'
+import { gather } from '@core/stats/accumulator'
+import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
 import { cardRecord, local, useTimeZone } from './records'
 
 useTimeZone('Europe/London', afterAll)

@@ -1,8 +1,8 @@
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildReviewCalendar } from '../../../../../src/renderer/src/core/stats/review-calendar'
-import { buildStreaks } from '../../../../../src/renderer/src/core/stats/streaks'
+import { gather } from '@core/stats/accumulator'
+import { buildReviewCalendar } from '@core/stats/review-calendar'
+import { buildStreaks } from '@core/stats/streaks'
 import { local, reviewLog, useTimeZone } from './records'
 import { createReviewDaysAccumulator } from '../../../helpers/log-scan-stats'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '../../../../../src/renderer/src/core/day'
-import { createStudyDayLookup } from '../../../../../src/renderer/src/core/stats/study-days'
+import { studyDayOf } from '@core/day'
+import { createStudyDayLookup } from '@core/stats/study-days'
 
 const original = process.env.TZ
 afterAll(() => {

@@ -4,7 +4,7 @@ import {
   dayIndexOf,
   studyDaysAhead,
   studyDaysBack
-} from '../../../../../src/renderer/src/core/stats/study-days'
+} from '@core/stats/study-days'
 import { local, useTimeZone } from './records'
 
 useTimeZone('Europe/London', afterAll)

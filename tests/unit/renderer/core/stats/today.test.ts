@@ -1,7 +1,7 @@
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildTodaySummary } from '../../../../../src/renderer/src/core/stats/today'
+import { gather } from '@core/stats/accumulator'
+import { buildTodaySummary } from '@core/stats/today'
 import { local, reviewLog, useTimeZone } from './records'
 import { createTodayAccumulator } from '../../../helpers/log-scan-stats'
 

@@ -1,7 +1,7 @@
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { gather } from '../../../../../src/renderer/src/core/stats/accumulator'
-import { buildRetentionByMonth, buildRetentionTable } from '../../../../../src/renderer/src/core/stats/retention-table'
+import { gather } from '@core/stats/accumulator'
+import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
 
 import { local, reviewLog, useTimeZone } from './records'
 import { createTrueRetentionAccumulator } from '../../../helpers/log-scan-stats'
