@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { build } from 'vite'
-import { chromiumPath, FLAGS } from '../../tests/e2e/browser'
+import { chromiumPath, FLAGS } from '../chromium'
 import { rendererConfig } from '../renderer-config'
 import { buildWeb } from '../web-build'
 import { benchRecorder } from './recorder'
@@ -16,10 +16,10 @@ export async function buildAll(outDir: string) {
   const base = rendererConfig(join(outDir, 'bench'))
   await build({
     ...base,
-    root: resolve(__dirname, '../../tests/bench'),
+    root: resolve(__dirname, 'page'),
     configFile: false,
     logLevel: 'error',
-    build: { ...base.build, minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify, outDir: join(outDir, 'bench'), emptyOutDir: true, rollupOptions: { input: resolve(__dirname, '../../tests/bench/bench.html') } }
+    build: { ...base.build, minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify, outDir: join(outDir, 'bench'), emptyOutDir: true, rollupOptions: { input: resolve(__dirname, 'page/bench.html') } }
   })
 }
 

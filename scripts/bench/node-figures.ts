@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs'
-import { timeRepeated } from '../../tests/bench/stats-util'
+import { timeRepeated } from './page/stats-util'
 
 /** ts-fsrs next() per card under Node: the scheduler's cost without a browser around it. */
 export async function fsrsNextInNode(cards = 1000, reps = 21): Promise<number[]> {

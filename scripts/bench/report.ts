@@ -1,4 +1,4 @@
-import { summarize } from '../../tests/bench/stats-util'
+import { summarize } from './page/stats-util'
 
 export interface Figure {
   name: string

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Sample } from '../../tests/bench/bench-page'
+import type { Sample } from './page/bench-page'
 import { serveFolder } from '../static-server'
 import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'

@@ -1,8 +1,8 @@
 import { app, protocol, shell, type Session } from 'electron'
-import { APP_SCHEME } from './app-protocol'
-import { serveAppRequest } from './app-response'
-import { isPermissionGranted } from './permission-policy'
-import { hardenWebContents } from './web-contents-hardening'
+import { APP_SCHEME } from '@main/app-protocol'
+import { serveAppRequest } from '@main/app-response'
+import { isPermissionGranted } from '@main/permission-policy'
+import { hardenWebContents } from '@main/web-contents-hardening'
 
 /**
  * app:// as a standard (relative URLs, IndexedDB), secure (a secure context like https) scheme

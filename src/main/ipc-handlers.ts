@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron'
 import { channelOf, RECALL_METHODS, type RecallApi } from '@shared/ipc'
-import { guardIpcMethod } from './ipc-guard'
+import { guardIpcMethod } from '@main/ipc-guard'
 
 /**
  * Registers one handler per method of the contract. Each checks who is asking (our page's top

@@ -65,7 +65,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, send: (command: Men
         command('Browse', 'go-browse'),
         command('Statistics', 'go-stats'),
         command('Practice', 'go-practice'),
-        command('Exams', 'go-exam')
+        command('Exam plan', 'go-exam-plan')
       ]
     },
     {

@@ -1,4 +1,4 @@
-import { isSafeExternalUrl } from './trusted-sender'
+import { isSafeExternalUrl } from '@main/trusted-sender'
 
 interface Preventable {
   preventDefault(): void

@@ -3,11 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumPath, FLAGS } from '../../scripts/chromium'
 
-/** Debian's Chromium by default; RECALL_CHROMIUM points the tests at another build. */
-export const chromiumPath = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium'
-
-export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+export { chromiumPath, FLAGS }
 
 export interface Profile {
   dir: string

@@ -42,12 +42,12 @@ describe('screens and dialogs loaded on demand', () => {
     // Held back: the exam screen's code arrives only when the test lets it; meanwhile a status says it is loading.
     let release: () => void = () => undefined
     const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/ExamScreen-[\w-]+\.js$/, async (route: Route) => {
+    await page.route(/ExamPlanScreen-[\w-]+\.js$/, async (route: Route) => {
       await held
       await route.continue()
     })
     const nav = page.getByRole('navigation', { name: 'Main' })
-    await nav.getByRole('button', { name: 'Exams' }).click()
+    await nav.getByRole('button', { name: 'Exam plan' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loading…' }).count()).toBe(1)
     release()
     await page.getByRole('heading', { name: /exam/i, level: 1 }).waitFor()

@@ -164,7 +164,7 @@ describe('practice in the web build, by keyboard', () => {
 
     // F asks first; Escape keeps the exam going, F and Enter finish it.
     await page.keyboard.press('f')
-    const confirm = page.getByRole('dialog', { name: 'Finish the exam?' })
+    const confirm = page.getByRole('dialog', { name: 'Finish the mock exam?' })
     const dialogs = page.locator('dialog')
     await confirm.waitFor()
     await page.keyboard.press('Escape')

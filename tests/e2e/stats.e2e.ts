@@ -98,8 +98,8 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     await page.getByLabel('Deck', { exact: true }).selectOption({ label: 'AWS ML: chip → role' })
     await expect.poll(() => page.getByTestId('today-cards').innerText()).toBe('0')
 
-    // Exams, through the nav bar: the form says what is wrong, then saves.
-    await nav.getByRole('button', { name: 'Exams' }).click()
+    // The exam plan, through the nav bar: the form says what is wrong, then saves.
+    await nav.getByRole('button', { name: 'Exam plan' }).click()
     await page.getByRole('button', { name: 'New exam' }).click()
     for (const name of BUILT_IN) expect(await page.getByRole('checkbox', { name }).isChecked()).toBe(true)
     await page.getByRole('button', { name: 'Save exam' }).click()

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core'
-import { rebuildFromLog } from '@db/check-collection-rules'
-import { createScheduler } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
-import type { SchedulingState } from '@core/card-state'
-import type { CardRecord, ReviewRecord } from '@db/records'
+import { rebuildFromLog } from '@core/maintenance/check-rules'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import type { SchedulingState } from '@core/model'
+import type { CardRecord, ReviewRecord } from '@core/model'
 
 export interface StoredCollection {
   cards: CardRecord[]

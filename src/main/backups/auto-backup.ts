@@ -1,5 +1,5 @@
 import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '@shared/backup/backup-types'
-import type { BackupStore } from './backup-store'
+import type { BackupStore } from '@main/backups/backup-store'
 
 export const AUTO_BACKUP_INTERVAL_MS = 30 * 60_000
 /** After a failed write (full disk…), study activity tries again this much later, not on every card. */

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BackupInfo, BackupReadResult, BackupWriteResult } from '@shared/backup/backup-types'
-import { packBackup, unpackBackup } from './backup-bytes'
-import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from './backup-names'
-import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from './retention'
+import { packBackup, unpackBackup } from '@main/backups/backup-bytes'
+import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from '@main/backups/backup-names'
+import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from '@main/backups/retention'
 
 /** The file operations the store uses; tests swap one out to simulate a crash or a full disk. */
 export type BackupFileOps = Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'stat' | 'readFile' | 'open' | 'rename' | 'unlink'>

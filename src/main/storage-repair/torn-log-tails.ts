@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { scanLog } from './leveldb-log'
+import { scanLog } from '@main/storage-repair/leveldb-log'
 
 export interface TailRepair {
   file: string

@@ -1,31 +1,31 @@
-import { AppNav } from './components/AppNav'
-import { lazyPart, LazyView, named } from './components/LazyPart'
-import { useQuestionMarkKey } from './components/ShortcutSheetButton'
-import { DecksScreen } from './screens/decks/DecksScreen'
-import { useImportTriggers } from './screens/import/use-import-triggers'
-import { CollectionAlert } from './screens/maintenance/CollectionAlert'
-import { StudyScreen } from './screens/study/StudyScreen'
-import { useRecall } from './store'
+import { AppNav } from '@components/AppNav'
+import { lazyPart, LazyView, named } from '@components/LazyPart'
+import { useQuestionMarkKey } from '@components/ShortcutSheetButton'
+import { DecksScreen } from '@screens/decks/DecksScreen'
+import { useImportTriggers } from '@components/use-import-triggers'
+import { CollectionAlert } from '@screens/maintenance/CollectionAlert'
+import { StudyScreen } from '@screens/study/StudyScreen'
+import { useRecall } from '@store'
 
 // Only the deck list and the study screen are in the first download; every other screen and
 // dialog is fetched the first time it opens (see docs/performance.md, initial JS budget).
 const screens = {
-  options: lazyPart(() => import('./screens/options/DeckOptionsScreen').then(named('DeckOptionsScreen'))),
-  browse: lazyPart(() => import('./screens/browse/BrowseScreen').then(named('BrowseScreen'))),
-  add: lazyPart(() => import('./screens/add/AddScreen').then(named('AddScreen'))),
-  practice: lazyPart(() => import('./screens/practice/PracticeScreen')),
+  options: lazyPart(() => import('@screens/options/DeckOptionsScreen').then(named('DeckOptionsScreen'))),
+  browse: lazyPart(() => import('@screens/browse/BrowseScreen').then(named('BrowseScreen'))),
+  add: lazyPart(() => import('@screens/add/AddScreen').then(named('AddScreen'))),
+  practice: lazyPart(() => import('@screens/practice/PracticeScreen')),
   // Statistics and exams bring recharts.
-  stats: lazyPart(() => import('./screens/stats/StatsScreen')),
-  exam: lazyPart(() => import('./screens/exam/ExamScreen')),
-  tools: lazyPart(() => import('./screens/maintenance/ToolsScreen'))
+  stats: lazyPart(() => import('@screens/stats/StatsScreen')),
+  'exam-plan': lazyPart(() => import('@screens/exam-plan/ExamPlanScreen')),
+  tools: lazyPart(() => import('@screens/maintenance/ToolsScreen'))
 }
-const SCREEN_NAMES = { options: 'the deck options', browse: 'the card browser', add: 'the add screen', practice: 'the practice screen', stats: 'the statistics', exam: 'the exam planner', tools: 'the tools' }
+const SCREEN_NAMES = { options: 'the deck options', browse: 'the card browser', add: 'the add screen', practice: 'the practice screen', stats: 'the statistics', 'exam-plan': 'the exam plan', tools: 'the tools' }
 
 const dialogs = {
-  import: lazyPart(() => import('./screens/import/ImportDialog').then(named('ImportDialog'))),
-  backups: lazyPart(() => import('./screens/backups/BackupsDialog').then(named('BackupsDialog'))),
-  welcome: lazyPart(() => import('./components/WelcomeDialog').then(named('WelcomeDialog'))),
-  shortcuts: lazyPart(() => import('./components/ShortcutSheet').then(named('ShortcutSheet')))
+  import: lazyPart(() => import('@screens/import/ImportDialog').then(named('ImportDialog'))),
+  backups: lazyPart(() => import('@screens/backups/BackupsDialog').then(named('BackupsDialog'))),
+  welcome: lazyPart(() => import('@components/WelcomeDialog').then(named('WelcomeDialog'))),
+  shortcuts: lazyPart(() => import('@components/ShortcutSheet').then(named('ShortcutSheet')))
 }
 
 export function App() {

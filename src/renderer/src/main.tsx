@@ -1,14 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { RecallDatabase } from './db/database'
-import { detectPlatform } from './platform'
-import { listenToMenuCommands } from './platform/menu-commands'
-import { pickDeckFile } from './screens/import/use-import-triggers'
-import { startReminderClock } from './store/reminder-slice'
-import { createRecallStore, setAppStore } from './store'
-import { applyTheme, followThemePreference, readRememberedPreferences } from './theme'
-import './styles.css'
+import { App } from '@renderer/App'
+import { RecallDatabase } from '@db/database'
+import { detectPlatform } from '@platform/index'
+import { listenToMenuCommands } from '@store/menu-commands'
+import { pickDeckFile } from '@components/use-import-triggers'
+import { startReminderClock } from '@store/reminder-slice'
+import { createRecallStore, setAppStore } from '@store'
+import { applyTheme, followThemePreference, readRememberedPreferences } from '@renderer/theme'
+import '@renderer/styles.css'
 
 // Before anything renders, so the first frame already has the chosen colours.
 const remembered = readRememberedPreferences()
@@ -24,7 +24,7 @@ void platform.requestPersistentStorage()
 void store.getState().loadLibrary()
 // The desktop app's automatic backups: main asks, the page hands over the encoded collection.
 // The encoder is fetched on the first request, so it is not part of the first download.
-platform.backups?.answerRequests(async () => (await import('./db/collection-backup')).encodeCollection(db, __APP_VERSION__, Date.now()))
+platform.backups?.answerRequests(async () => (await import('@db/collection-backup')).encodeCollection(db, __APP_VERSION__, Date.now()))
 // The desktop menu bar's items that act in the page, and the daily reminder (off until turned on).
 listenToMenuCommands(platform, store.getState, pickDeckFile)
 void store.getState().loadReminder()

@@ -1,7 +1,7 @@
-import type { Preferences } from './db/preferences-repository'
-import { isThemePreference } from './db/preferences-repository'
-import type { ThemePreference } from './db/records'
-import type { RecallStore } from './store'
+import type { Preferences } from '@db/preferences-repository'
+import { isThemePreference } from '@db/preferences-repository'
+import type { ThemePreference } from '@core/model'
+import type { RecallStore } from '@store'
 
 // The settings table is the source of truth, but IndexedDB answers after the first paint; this
 // synchronous copy lets main.tsx colour the page correctly before React renders anything.

@@ -1,5 +1,5 @@
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTableEntry, type DecodeBackupResult } from './backup-types'
-import { backupChecksum } from './encode-backup'
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTableEntry, type DecodeBackupResult } from '@shared/backup/backup-types'
+import { backupChecksum } from '@shared/backup/encode-backup'
 
 export const NOT_A_BACKUP = 'This file is not a Recall backup.'
 export const DAMAGED_CHECKSUM = 'This backup is damaged: its checksum does not match (the file was changed or cut short).'

@@ -1,6 +1,6 @@
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupInput } from './backup-types'
-import { canonicalJson } from './canonical-json'
-import { sha256Hex } from './sha256'
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupInput } from '@shared/backup/backup-types'
+import { canonicalJson } from '@shared/backup/canonical-json'
+import { sha256Hex } from '@shared/backup/sha256'
 
 /**
  * The whole collection as text: one header line, then one line per row (NDJSON), tables in name

@@ -1,4 +1,4 @@
-import type { Backup } from './backup-types'
+import type { Backup } from '@shared/backup/backup-types'
 
 /** The database a backup is about to replace. */
 export interface RestoreTarget {

@@ -1,10 +1,10 @@
 import { unzipSync } from 'fflate'
 import { Decompress } from 'fzstd'
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
-import { addMedia, htmlToText, type MediaCount } from './html-to-text'
-import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, mostCommon, toTags, type AcceptedCard } from './json-cards'
-import type { DeckProblem, ImportResult } from './problems'
-import type { Deck } from './schema'
+import { addMedia, htmlToText, type MediaCount } from '@shared/deck/html-to-text'
+import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, mostCommon, toTags, type AcceptedCard } from '@shared/deck/json-cards'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 
 /**
  * Anki packages (.apkg, .colpkg) → deck. A package is a zip holding the collection as SQLite:

@@ -1,10 +1,10 @@
 import Papa from 'papaparse'
-import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, foreignId, lineCounter, mostCommon, toTags, type AcceptedCard } from './json-cards'
-import { addMedia, htmlToText, looksLikeHtml, type MediaCount } from './html-to-text'
-import { slugify } from './ids'
-import type { DeckProblem, ImportResult } from './problems'
-import { ID_PATTERN, type Deck } from './schema'
-import { normaliseText } from './text-lines'
+import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, foreignId, lineCounter, mostCommon, toTags, type AcceptedCard } from '@shared/deck/json-cards'
+import { addMedia, htmlToText, looksLikeHtml, type MediaCount } from '@shared/deck/html-to-text'
+import { slugify } from '@shared/deck/ids'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { ID_PATTERN, type Deck } from '@shared/deck/schema'
+import { normaliseText } from '@shared/deck/text-lines'
 
 /**
  * Spreadsheet exports → deck: Anki's "Notes in Plain Text" (with its `#key:value` header lines),

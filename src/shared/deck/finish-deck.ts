@@ -1,5 +1,5 @@
-import type { DeckProblem, ImportResult } from './problems'
-import { DECK_FORMAT, DECK_VERSION, deckSchema, type Card, type Deck, type DeckDraft } from './schema'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { DECK_FORMAT, DECK_VERSION, deckSchema, type Card, type Deck, type DeckDraft } from '@shared/deck/schema'
 
 export interface LocatedCard {
   card: Card

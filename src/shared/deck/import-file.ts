@@ -1,12 +1,12 @@
 import type { SqlJsStatic } from 'sql.js'
-import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from './apkg'
-import { parseCsvDeck, sniffDelimiter } from './csv'
-import { MAX_IMPORT_BYTES } from './import-limits'
-import { parseJsonCards } from './json-cards'
-import { parseMarkdownDeck } from './markdown'
-import { parseNativeDeck } from './native'
-import type { DeckProblem, ImportResult } from './problems'
-import type { Deck } from './schema'
+import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from '@shared/deck/apkg'
+import { parseCsvDeck, sniffDelimiter } from '@shared/deck/csv'
+import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
+import { parseJsonCards } from '@shared/deck/json-cards'
+import { parseMarkdownDeck } from '@shared/deck/markdown'
+import { parseNativeDeck } from '@shared/deck/native'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 
 /**
  * One entry point for every deck file a person may bring: it checks the limits, decodes the

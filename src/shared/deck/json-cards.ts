@@ -1,10 +1,10 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
-import { finishDeck, type LocatedCard } from './finish-deck'
-import { addMedia, hasCloze, hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes, type MediaCount } from './html-to-text'
-import { cardIdFromFront, hashText, slugify } from './ids'
-import type { DeckProblem, ImportResult } from './problems'
-import { cardSchema, ID_PATTERN, MAX_FIELD_CHARS, type Card, type Deck, type DeckDraft } from './schema'
-import { normaliseText } from './text-lines'
+import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
+import { addMedia, hasCloze, hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes, type MediaCount } from '@shared/deck/html-to-text'
+import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { cardSchema, ID_PATTERN, MAX_FIELD_CHARS, type Card, type Deck, type DeckDraft } from '@shared/deck/schema'
+import { normaliseText } from '@shared/deck/text-lines'
 
 /**
  * JSON decks from other tools → deck: a list of card objects (or `[front, back]` pairs), either

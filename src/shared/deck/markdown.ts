@@ -1,9 +1,9 @@
-import { cardIdFromFront, slugify } from './ids'
-import { readFrontMatter, isTrue } from './front-matter'
-import type { DeckProblem, ImportResult } from './problems'
-import type { Card, Deck } from './schema'
-import { normaliseText } from './text-lines'
-import { finishDeck, type LocatedCard } from './finish-deck'
+import { cardIdFromFront, slugify } from '@shared/deck/ids'
+import { readFrontMatter, isTrue } from '@shared/deck/front-matter'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { Card, Deck } from '@shared/deck/schema'
+import { normaliseText } from '@shared/deck/text-lines'
+import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
 
 /**
  * Markdown study notes → deck.

@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
-import { deckSchema, type Deck } from './schema'
-import type { DeckProblem, ImportResult } from './problems'
-import { lineAt, normaliseText } from './text-lines'
+import { deckSchema, type Deck } from '@shared/deck/schema'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { lineAt, normaliseText } from '@shared/deck/text-lines'
 
 /** Parses and validates a native deck file; every problem names the file, line, card and field. */
 export function parseNativeDeck(rawText: string, file: string): ImportResult<Deck> {

@@ -1,6 +1,6 @@
-import { importDeckText } from './import-file'
-import type { ImportResult } from './problems'
-import type { Deck } from './schema'
+import { importDeckText } from '@shared/deck/import-file'
+import type { ImportResult } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 
 export const DECK_FILE_EXTENSIONS = ['.json', '.md', '.markdown'] as const
 

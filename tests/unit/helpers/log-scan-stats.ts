@@ -1,9 +1,9 @@
 import { Rating, State, type Grade } from 'ts-fsrs'
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 import type { Accumulator } from '@core/stats/accumulator'
 import { buttonGroupOf, type AnswerButtons, type ButtonReview } from '@core/stats/answer-buttons'
 import type { CalendarReview, ReviewDays } from '@core/stats/review-calendar'
-import { createStudyDayLookup, studyDaysBack } from '@core/stats/study-days'
+import { createStudyDayLookup, studyDaysBack } from '@core/time/study-day'
 import type { TodayCounts, TodayReview } from '@core/stats/today'
 import { emptyRetentionCounts, MATURE_INTERVAL_DAYS, type RetentionCounts, type RetentionDays, type RetentionReview } from '@core/stats/true-retention'
 

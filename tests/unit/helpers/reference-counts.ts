@@ -1,9 +1,9 @@
-import { allowanceFor, tallyStudiedToday, type StudiedToday } from '@core/daily-limits'
-import type { StudyDay } from '@core/day'
-import type { QueueCounts } from '@core/queue'
-import type { StudyOptions } from '@core/study-options'
+import { allowanceFor, tallyStudiedToday, type StudiedToday } from '@core/scheduling/daily-limits'
+import type { StudyDay } from '@core/time/study-day'
+import type { QueueCounts } from '@core/scheduling/queue'
+import type { StudyOptions } from '@core/model'
 import type { RecallDatabase } from '@db/database'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 
 /**
  * The deck list's numbers the slow, obvious way, as the reference for the counters: every card

@@ -1,7 +1,7 @@
 import type { Screen } from '@store/navigation-slice'
 import { actions, useRecall } from '@store'
-import { ShortcutSheetButton } from './ShortcutSheetButton'
-import { ThemeToggle } from './ThemeToggle'
+import { ShortcutSheetButton } from '@components/ShortcutSheetButton'
+import { ThemeToggle } from '@components/ThemeToggle'
 
 type NavName = Exclude<Screen['name'], 'study' | 'options'>
 
@@ -12,7 +12,7 @@ const ITEMS: Array<{ name: NavName; label: string; open: () => void }> = [
   { name: 'add', label: 'Add', open: () => void actions().openAdd() },
   { name: 'practice', label: 'Practice', open: () => void actions().openPractice() },
   { name: 'stats', label: 'Statistics', open: () => void actions().openStats() },
-  { name: 'exam', label: 'Exams', open: () => void actions().openExamDates() },
+  { name: 'exam-plan', label: 'Exam plan', open: () => void actions().openExamPlan() },
   { name: 'tools', label: 'Tools', open: () => actions().goTo({ name: 'tools' }) }
 ]
 

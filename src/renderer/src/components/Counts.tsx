@@ -1,4 +1,4 @@
-import type { QueueCounts } from '@core/queue'
+import type { QueueCounts } from '@core/scheduling/queue'
 
 /** Anki's three numbers, in Anki's colours: new (blue), learning (red), due (green). */
 export function Counts({ counts, emphasise }: { counts: QueueCounts; emphasise?: keyof QueueCounts }) {

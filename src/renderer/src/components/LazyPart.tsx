@@ -1,5 +1,5 @@
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { Button } from './Button'
+import { Button } from '@components/Button'
 
 type Loader = () => Promise<{ default: ComponentType }>
 

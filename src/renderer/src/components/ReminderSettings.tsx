@@ -1,5 +1,5 @@
 import { useRecallShallow, actions } from '@store'
-import { inputClass } from './FormField'
+import { inputClass } from '@components/FormField'
 
 /** The daily reminder: off by default; turning it on may show the browser's permission prompt. */
 export function ReminderSettings() {

@@ -1,8 +1,8 @@
 import { Fragment } from 'react'
 import { actions, useRecall } from '@store'
-import { Button } from './Button'
-import { Dialog } from './Dialog'
-import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from './shortcut-list'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
+import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from '@components/shortcut-list'
 
 const kbdClass = 'rounded border border-slate-300 bg-slate-100 px-1 font-mono text-xs text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
 

@@ -1,4 +1,4 @@
-import type { ThemePreference } from '@db/records'
+import type { ThemePreference } from '@core/model'
 import { actions, useRecall } from '@store'
 
 const CHOICES: Array<{ theme: ThemePreference; label: string; icon: string }> = [

@@ -1,10 +1,10 @@
 import { useRef } from 'react'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { actions, useRecall } from '@store'
-import { Button } from './Button'
-import { Dialog } from './Dialog'
-import { ShortcutRow } from './ShortcutSheet'
-import { SHORTCUT_GROUPS } from './shortcut-list'
+import { Button } from '@components/Button'
+import { Dialog } from '@components/Dialog'
+import { ShortcutRow } from '@components/ShortcutSheet'
+import { SHORTCUT_GROUPS } from '@components/shortcut-list'
 
 const DECKS = [
   { name: 'service → purpose', what: 'which AWS AI, ML, data and infrastructure service does what.' },

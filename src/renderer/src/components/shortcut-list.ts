@@ -79,12 +79,12 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ]
   },
   {
-    title: 'Practice: exam simulation',
+    title: 'Practice: mock exam',
     shortcuts: [
       { keys: ['1–4', 'A–D'], does: 'Answer the question' },
       { keys: ['N', '→'], does: 'Next question' },
       { keys: ['P', '←'], does: 'Previous question' },
-      { keys: ['F'], does: 'Finish the exam (asks first)' }
+      { keys: ['F'], does: 'Finish the mock exam (asks first)' }
     ]
   }
 ]

@@ -1,39 +1,14 @@
 import { Rating, type FSRS } from 'ts-fsrs'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/card-state'
-import * as cardActions from './card-actions'
-import type { UndoEntry } from './card-actions'
-import { isUserDeck, parseTags } from './card-authoring'
-import type { RecallDatabase } from './database'
-import { Queue, queueForState, type CardRecord, type ReviewRecord } from './records'
+import { RecallError } from '@core/errors'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import * as cardActions from '@db/card-actions'
+import type { UndoEntry } from '@db/card-actions'
+import { isUserDeck } from '@core/model'
+import { parseTags } from '@core/authoring/card-drafts'
+import type { RecallDatabase } from '@db/database'
+import { Queue, queueForState, type BrowseRow, type CardRecord, type ReviewRecord } from '@core/model'
 
-/**
- * What the card browser keeps of each card: enough to search, sort and show a row, without the
- * scheduler's working fields. 100,000 of these stay in memory while the browser is open.
- */
-export type BrowseRow = Pick<
-  CardRecord,
-  | 'id'
-  | 'deckId'
-  | 'cardId'
-  | 'reverse'
-  | 'ord'
-  | 'question'
-  | 'answer'
-  | 'extra'
-  | 'tags'
-  | 'queue'
-  | 'state'
-  | 'due'
-  | 'stability'
-  | 'difficulty'
-  | 'scheduled_days'
-  | 'reps'
-  | 'lapses'
-  | 'flag'
-  | 'createdAt'
-  | 'last_review'
->
-
+/** What the card browser keeps of each card; 100,000 of these stay in memory while it is open. */
 export function toBrowseRow(c: CardRecord): BrowseRow {
   const row: BrowseRow = {
     id: c.id,
@@ -186,7 +161,7 @@ export async function changeTags(db: RecallDatabase, ids: readonly string[], add
 export async function saveCardEdit(db: RecallDatabase, cardKey: string, text: cardActions.CardText, tagsText: string): Promise<UndoEntry> {
   return db.transaction('rw', db.decks, db.cards, async () => {
     const card = await db.cards.get(cardKey)
-    if (!card) throw new Error('the card no longer exists')
+    if (!card) throw new RecallError('not-found', 'the card no longer exists')
     const entry = await cardActions.editCardText(db, card.deckId, card.cardId, text)
     const tags = parseTags(tagsText)
     if (isUserDeck(await db.decks.get(card.deckId)) && tags.join(' ') !== card.tags.join(' ')) {

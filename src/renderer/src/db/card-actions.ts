@@ -1,9 +1,9 @@
 import { Rating } from 'ts-fsrs'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/card-state'
-import type { StudyDay } from '@core/day'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import type { StudyDay } from '@core/time/study-day'
 import type { FSRS } from 'ts-fsrs'
-import type { RecallDatabase } from './database'
-import { Queue, queueForState, type CardRecord } from './records'
+import type { RecallDatabase } from '@db/database'
+import { Queue, queueForState, type CardRecord } from '@core/model'
 
 /**
  * What it takes to undo one user action: the cards as they were before it, and the review-log

@@ -1,5 +1,4 @@
-import type { SchedulingState } from '@core/card-state'
-import type { CardColumnsRecord, CardRecord, QueueValue } from './records'
+import type { CardColumnsRecord, CardRecord, QueueValue, SchedulingState, StatsCard } from '@core/model'
 
 /**
  * The card columns as data: filling them from card records, patching them with changed cards,
@@ -10,7 +9,6 @@ import type { CardColumnsRecord, CardRecord, QueueValue } from './records'
 export type ColumnCard = Pick<CardRecord, 'id' | 'deckId' | 'ord' | 'queue' | 'buriedUntil' | 'tags' | keyof SchedulingState>
 
 /** What the statistics' card accumulators read (core/stats). */
-export type StatsCard = Pick<CardRecord, 'deckId' | 'queue' | 'state' | 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil'>
 
 type FloatColumn = 'due' | 'stability' | 'difficulty' | 'lastReview' | 'scheduledDays' | 'buriedUntil' | 'ord' | 'elapsedDays' | 'learningSteps' | 'reps' | 'lapses'
 type FloatField = 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil' | 'ord' | 'elapsed_days' | 'learning_steps' | 'reps' | 'lapses'

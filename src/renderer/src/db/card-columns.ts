@@ -1,10 +1,10 @@
 import Dexie from 'dexie'
-import { columnWriter, compareKeys, emptyColumns, indexOfId, isWhole, patchColumns } from './card-column-arrays'
-import type { RecallDatabase } from './database'
-import { nextChangeStamp } from './derived-tables'
-import type { CardColumnsRecord } from './records'
+import { columnWriter, compareKeys, emptyColumns, indexOfId, isWhole, patchColumns } from '@db/card-column-arrays'
+import type { RecallDatabase } from '@db/database'
+import { nextChangeStamp } from '@db/derived-tables'
+import type { CardColumnsRecord } from '@core/model'
 
-export { cardsOfColumns, eachCardOfColumns, type ColumnCard, type StatsCard } from './card-column-arrays'
+export { cardsOfColumns, eachCardOfColumns, type ColumnCard } from '@db/card-column-arrays'
 
 /**
  * The `cardColumns` cache (see derived-tables.ts): per deck, the scheduling fields of every card

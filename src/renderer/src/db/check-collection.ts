@@ -1,22 +1,9 @@
 import type { FSRS } from 'ts-fsrs'
-import { createScheduler } from '@core/scheduler'
-import type { RecallDatabase } from './database'
-import { EMPTY_LOG, problemsOf, rebuildFromLog, repairCard, REPAIR_KINDS, summariseLog, type LogSummary, type RepairKind } from './check-collection-rules'
-import { optionsForDeck } from './options-repository'
-import type { CardRecord, ReviewRecord } from './records'
-
-export interface CheckReport {
-  cards: number
-  logs: number
-  /** Cards mended, per kind of problem (a card can have several). */
-  repaired: Record<RepairKind, number>
-  /**
-   * Review-log rows whose card no longer exists. They are kept, not deleted: they are the user's
-   * study history, which the statistics and the FSRS optimizer still read, and nothing that shows
-   * a card reaches them. (Anki's Check Database keeps such revlog rows too.)
-   */
-  logsWithoutCard: number
-}
+import { createScheduler } from '@core/scheduling/scheduler'
+import type { RecallDatabase } from '@db/database'
+import { EMPTY_LOG, problemsOf, rebuildFromLog, repairCard, REPAIR_KINDS, summariseLog, type CheckReport, type LogSummary, type RepairKind } from '@core/maintenance/check-rules'
+import { optionsForDeck } from '@db/options-repository'
+import type { CardRecord, ReviewRecord } from '@core/model'
 
 /**
  * Anki's "Check Database" for Recall: finds cards and logs that break the collection's invariants

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie'
-import { keepDerivedTables, type DerivedRecord } from './derived-tables'
-import { upgradeStoredRows, versionsMigratingRows } from './schema-history'
-import type { CardColumnsRecord, CardRecord, DeckRecord, ExamRecord, PresetRecord, ReviewDayRecord, ReviewRecord, SettingRecord, SimulationRecord } from './records'
+import { keepDerivedTables, type DerivedRecord } from '@db/derived-tables'
+import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
+import type { CardColumnsRecord, CardRecord, DeckRecord, ExamPlan, Preset, ReviewDayRecord, ReviewRecord, SettingRecord, MockExamResult } from '@core/model'
 
 export const DATABASE_NAME = 'recall'
 
@@ -14,10 +14,10 @@ export class RecallDatabase extends Dexie {
   decks!: EntityTable<DeckRecord, 'id'>
   cards!: EntityTable<CardRecord, 'id'>
   reviews!: EntityTable<ReviewRecord, 'id'>
-  presets!: EntityTable<PresetRecord, 'id'>
+  presets!: EntityTable<Preset, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
-  exams!: EntityTable<ExamRecord, 'id'>
-  simulations!: EntityTable<SimulationRecord, 'id'>
+  exams!: EntityTable<ExamPlan, 'id'>
+  simulations!: EntityTable<MockExamResult, 'id'>
   // Derived tables (caches for the statistics screen; see derived-tables.ts).
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>

@@ -1,9 +1,9 @@
 import type { Card } from '@shared/deck/schema'
 import { hashText } from '@shared/deck/ids'
 import type { LibraryDeck } from '@shared/ipc'
-import { newSchedulingState } from '@core/card-state'
-import type { RecallDatabase } from './database'
-import { Queue, queueForState, type CardRecord, type DeckRecord } from './records'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import type { RecallDatabase } from '@db/database'
+import { Queue, queueForState, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
 
 export interface MergeSummary {
   deckId: string
@@ -13,9 +13,6 @@ export interface MergeSummary {
   removed: number
 }
 
-export function studyCardKey(deckId: string, cardId: string, reverse: boolean): string {
-  return reverse ? `${deckId}/${cardId}/reverse` : `${deckId}/${cardId}`
-}
 
 /**
  * Brings a deck file into the collection in one transaction. Cards are matched by id: their text

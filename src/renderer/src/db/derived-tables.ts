@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
-import type { StudiedToday } from '@core/daily-limits'
+import type { StudiedToday } from '@core/scheduling/daily-limits'
 
 /**
  * Derived tables: figures kept beside the collection so the statistics screen need not read a

@@ -1,8 +1,8 @@
 import type { Card, Deck } from '@shared/deck/schema'
 import type { DeckOrigin } from '@shared/ipc'
-import type { RecallDatabase } from './database'
-import { mergeDeck, type MergeSummary } from './deck-repository'
-import { Queue, type CardRecord } from './records'
+import type { RecallDatabase } from '@db/database'
+import { mergeDeck, type MergeSummary } from '@db/deck-repository'
+import { Queue, type CardRecord } from '@core/model'
 
 /** What importing a deck would change, shown before the person confirms. */
 export interface ImportPlan {

@@ -1,5 +1,5 @@
 import type Dexie from 'dexie'
-import { classifyStorageError, describeStorageError, errorChain } from './storage-errors'
+import { classifyStorageError, describeStorageError, errorChain } from '@db/storage-errors'
 
 export type OpenResult = { ok: true } | { ok: false; message: string }
 

@@ -1,8 +1,8 @@
 import Dexie from 'dexie'
 import type { OptimizerHistory } from '@shared/optimizer'
 import { trainingHistories } from '@core/optimizer/training-histories'
-import type { HistoryEntry } from '@core/reschedule'
-import type { RecallDatabase } from './database'
+import type { HistoryEntry } from '@core/scheduling/reschedule'
+import type { RecallDatabase } from '@db/database'
 
 /**
  * The review histories of the given decks, per card, as the optimizer takes them. The optimizer

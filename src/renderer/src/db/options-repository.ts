@@ -1,7 +1,7 @@
-import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/day'
-import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '@core/study-options'
-import type { RecallDatabase } from './database'
-import type { DeckRecord, Settings } from './records'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
+import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '@core/model'
+import type { RecallDatabase } from '@db/database'
+import type { DeckRecord, Settings } from '@core/model'
 
 const DEFAULT_PRESET: Preset = { id: DEFAULT_PRESET_ID, name: 'Default', options: DEFAULT_STUDY_OPTIONS }
 const DEFAULT_SETTINGS: Settings = { dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR, theme: 'system', welcomeSeen: false, reminderEnabled: false, reminderTime: '18:00' }

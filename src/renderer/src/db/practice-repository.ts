@@ -1,11 +1,11 @@
 import Dexie from 'dexie'
 import { Rating, State } from 'ts-fsrs'
 import type { CustomStudyCard } from '@core/practice/custom-study'
-import type { ExamCard } from '@core/practice/exam-draw'
-import { studyDayStart } from '@core/practice/study-days'
-import type { UndoEntry } from './card-actions'
-import type { RecallDatabase } from './database'
-import { Queue, type CardRecord, type ReviewRecord, type SimulationRecord } from './records'
+import type { QuestionCard } from '@core/mock-exam/draw'
+import { studyDayStart } from '@core/time/study-day'
+import type { UndoEntry } from '@db/card-actions'
+import type { RecallDatabase } from '@db/database'
+import { Queue, type CardRecord, type ReviewRecord, type MockExamResult } from '@core/model'
 
 /**
  * Reads and writes of the practice modes: multiple choice, exam simulations and custom study.
@@ -17,15 +17,15 @@ import { Queue, type CardRecord, type ReviewRecord, type SimulationRecord } from
  * What a question and its wrong options need. Scheduling fields are dropped so that a deck's
  * pool, held for a whole session, costs a few hundred bytes a card.
  */
-function toExamCard(c: CardRecord): ExamCard {
+function toQuestionCard(c: CardRecord): QuestionCard {
   return { id: c.id, deckId: c.deckId, cardId: c.cardId, reverse: c.reverse, question: c.question, answer: c.answer, tags: c.tags, queue: c.queue }
 }
 
 /** Every study card of the decks, both directions: the questions of an exam and the pool of wrong options. */
-export async function loadChoicePool(db: RecallDatabase, deckIds: readonly string[]): Promise<ExamCard[]> {
-  const pool: ExamCard[] = []
+export async function loadChoicePool(db: RecallDatabase, deckIds: readonly string[]): Promise<QuestionCard[]> {
+  const pool: QuestionCard[] = []
   if (deckIds.length === 0) return pool
-  await db.cards.where('deckId').anyOf([...deckIds]).each((c) => void pool.push(toExamCard(c)))
+  await db.cards.where('deckId').anyOf([...deckIds]).each((c) => void pool.push(toQuestionCard(c)))
   return pool
 }
 
@@ -85,12 +85,12 @@ function manualRow(card: CardRecord, now: number): ReviewRecord {
   }
 }
 
-export async function saveSimulation(db: RecallDatabase, record: SimulationRecord): Promise<void> {
+export async function saveMockExamResult(db: RecallDatabase, record: MockExamResult): Promise<void> {
   await db.simulations.put(record)
 }
 
 /** The latest simulations, oldest first (for a chart over time); read through the finishedAt index. */
-export async function recentSimulations(db: RecallDatabase, limit = 50): Promise<SimulationRecord[]> {
+export async function recentMockExams(db: RecallDatabase, limit = 50): Promise<MockExamResult[]> {
   const latest = await db.simulations.orderBy('finishedAt').reverse().limit(limit).toArray()
   return latest.reverse()
 }

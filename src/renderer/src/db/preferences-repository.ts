@@ -1,6 +1,6 @@
-import type { RecallDatabase } from './database'
-import { getSettings, saveSetting } from './options-repository'
-import type { ThemePreference } from './records'
+import type { RecallDatabase } from '@db/database'
+import { getSettings, saveSetting } from '@db/options-repository'
+import type { ThemePreference } from '@core/model'
 
 /** How the app looks and whether the first-run welcome was closed: rows of the settings table. */
 export interface Preferences {

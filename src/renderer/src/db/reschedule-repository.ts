@@ -1,7 +1,7 @@
 import type { FSRS } from 'ts-fsrs'
-import { rescheduleCard } from '@core/reschedule'
-import type { RecallDatabase } from './database'
-import { Queue, queueForState, type CardRecord, type ReviewRecord } from './records'
+import { rescheduleCard } from '@core/scheduling/reschedule'
+import type { RecallDatabase } from '@db/database'
+import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
 
 /**
  * Reschedules every studied card of a deck from its own review history with new parameters, in

@@ -1,9 +1,9 @@
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 import { countable, createReviewDayRowsAccumulator, placed, type DeckDay } from '@core/stats/review-day-rows'
-import { createStudyDayLookup } from '@core/stats/study-days'
-import type { RecallDatabase } from './database'
-import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from './derived-tables'
-import type { ReviewDayRecord, ReviewRecord } from './records'
+import { createStudyDayLookup } from '@core/time/study-day'
+import type { RecallDatabase } from '@db/database'
+import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
+import type { ReviewDayRecord, ReviewRecord } from '@core/model'
 
 /**
  * The `reviewDays` rollup: per deck and study day, what the review charts count (see

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie'
-import { DEFAULT_PRESET_ID } from '@core/study-options'
+import { DEFAULT_PRESET_ID } from '@core/model'
 
 /**
  * What each database version changed. Old rows reach today's schema by two roads: Dexie's upgrade

@@ -1,27 +1,16 @@
 import { default_w } from 'ts-fsrs'
-import { studyDayOf } from '@core/day'
-import type { Accumulator } from '@core/stats/accumulator'
-import { buildAnswerButtons, type ButtonGroupSeries } from '@core/stats/answer-buttons'
-import { buildCardCountSlices, createCardCountsAccumulator, type CardCountSlice, type CardKindCounts } from '@core/stats/card-counts'
-import { buildMemoryHistograms, createMemoryDistributionsAccumulator, type MemoryDistributions, type MemoryHistograms } from '@core/stats/card-distributions'
-import { buildDueForecast, createDueForecastAccumulator, type DueForecast } from '@core/stats/due-forecast'
-import { buildRetentionByMonth, buildRetentionTable, type RetentionMonth, type RetentionPeriod, type RetentionRow } from '@core/stats/retention-table'
-import { buildReviewCalendar, type ReviewCalendar } from '@core/stats/review-calendar'
-import { answerButtonsOfRows, retentionDaysOfRows, reviewDaysOfRows, todayOfRows } from '@core/stats/review-day-rows'
-import { buildStreaks, type Streaks } from '@core/stats/streaks'
-import { studyDaysBack } from '@core/stats/study-days'
-import { buildTodaySummary, type TodaySummary } from '@core/stats/today'
-import { eachCardOfColumns, readAllCardColumns, readCardColumns, type StatsCard } from './card-columns'
-import type { RecallDatabase } from './database'
-import { optionsForDeck } from './options-repository'
-import { Queue, type ReviewDayRecord } from './records'
-import { readReviewDayRows, refreshReviewDays } from './review-days'
-
-/** The decks a statistic covers: some decks, or the whole collection. */
-export type StatsScope = 'all' | { deckIds: readonly string[] }
-
-/** The answer-button chart covers the last month, as Anki's default does. */
-export const ANSWER_BUTTON_DAYS = 30
+import { Queue, type ReviewDayRecord, type StatsCard } from '@core/model'
+import type { ButtonGroupSeries } from '@core/stats/answer-buttons'
+import type { MemoryHistograms } from '@core/stats/card-distributions'
+import type { DueForecast } from '@core/stats/due-forecast'
+import type { ReviewCalendar } from '@core/stats/review-calendar'
+import { buttonsOf, calendarOf, cardFamilies, retentionOf, todayOf, type CardCountsView, type RetentionView, type StatsScope, type StatsSnapshot } from '@core/stats/snapshot'
+import type { Streaks } from '@core/stats/streaks'
+import type { TodaySummary } from '@core/stats/today'
+import { eachCardOfColumns, readAllCardColumns, readCardColumns } from '@db/card-columns'
+import type { RecallDatabase } from '@db/database'
+import { optionsForDeck } from '@db/options-repository'
+import { readReviewDayRows, refreshReviewDays } from '@db/review-days'
 
 /**
  * Streams the scheduling fields of the scope's cards from the card columns (card-columns.ts),
@@ -40,41 +29,6 @@ function eachScheduledCard(db: RecallDatabase, scope: StatsScope, visit: (card: 
   })
 }
 
-/**
- * One accumulator per deck, merged at the end. True retention needs logs in time order, which
- * holds within a deck on either index; memory figures need each deck's own FSRS weights.
- */
-function perDeck<In extends { deckId: string }, Out>(make: (deckId: string) => Accumulator<In, Out>, merge: (parts: Out[]) => Out): Accumulator<In, Out> {
-  const parts = new Map<string, Accumulator<In, Out>>()
-  return {
-    add(record) {
-      let part = parts.get(record.deckId)
-      if (!part) parts.set(record.deckId, (part = make(record.deckId)))
-      part.add(record)
-    },
-    result: () => (parts.size === 0 ? make('').result() : merge([...parts.values()].map((p) => p.result())))
-  }
-}
-
-function mergeDistributions(parts: MemoryDistributions[]): MemoryDistributions {
-  const [first, ...rest] = parts
-  const add = (a: number[], b: number[]) => a.map((x, i) => x + b[i]!)
-  return rest.reduce(
-    (acc, d) => ({
-      cards: acc.cards + d.cards,
-      stability: add(acc.stability, d.stability),
-      difficulty: add(acc.difficulty, d.difficulty),
-      retrievability: add(acc.retrievability, d.retrievability),
-      sums: {
-        stability: acc.sums.stability + d.sums.stability,
-        difficulty: acc.sums.difficulty + d.sums.difficulty,
-        retrievability: acc.sums.retrievability + d.sums.retrievability
-      }
-    }),
-    first!
-  )
-}
-
 /** Each deck's FSRS weights, from its preset (the defaults when it has none). */
 async function weightsOfDecks(db: RecallDatabase, scope: StatsScope): Promise<Map<string, readonly number[]>> {
   const deckIds = scope === 'all' ? ((await db.decks.toCollection().primaryKeys()) as string[]) : scope.deckIds
@@ -90,57 +44,6 @@ async function reviewDayRows(db: RecallDatabase, scope: StatsScope, dayStartsAtH
   return readReviewDayRows(db, scope)
 }
 
-const todayOf = (rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): TodaySummary =>
-  buildTodaySummary(todayOfRows(rows, studyDayOf(now, dayStartsAtHour).start))
-
-function calendarOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): { calendar: ReviewCalendar; streaks: Streaks } {
-  const days = reviewDaysOfRows(rows, dayStartsAtHour)
-  return { calendar: buildReviewCalendar(days, now), streaks: buildStreaks(days, now) }
-}
-
-function retentionOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): RetentionView {
-  const days = retentionDaysOfRows(rows, dayStartsAtHour)
-  return { table: buildRetentionTable(days, now), months: buildRetentionByMonth(days) }
-}
-
-function buttonsOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour: number): ButtonGroupSeries[] {
-  const from = studyDaysBack(now, ANSWER_BUTTON_DAYS, dayStartsAtHour)[0]!.start
-  return buildAnswerButtons(answerButtonsOfRows(rows, from, studyDayOf(now, dayStartsAtHour).end))
-}
-
-// Each card chart family: its accumulator and its build step, shared by the one-chart loaders
-// below and by `loadStatistics`, which feeds them all from one pass over the cards.
-
-export interface CardCountsView {
-  total: { slices: CardCountSlice[]; total: number }
-  byDeck: Array<{ deckId: string; counts: CardKindCounts; total: number }>
-}
-
-const cardFamilies = (now: number, dayStartsAtHour: number, weights: Map<string, readonly number[]>) => {
-  const counts = createCardCountsAccumulator({ now })
-  const memory = perDeck<StatsCard, MemoryDistributions>(
-    (deckId) => createMemoryDistributionsAccumulator({ now, w: weights.get(deckId) ?? default_w }),
-    mergeDistributions
-  )
-  const forecast30 = createDueForecastAccumulator({ now, dayStartsAtHour, days: 30 })
-  const forecast90 = createDueForecastAccumulator({ now, dayStartsAtHour, days: 90 })
-  return {
-    counts: {
-      acc: counts,
-      build: (): CardCountsView => {
-        const { total, byDeck } = counts.result()
-        return {
-          total: buildCardCountSlices(total),
-          byDeck: [...byDeck.entries()].map(([deckId, c]) => ({ deckId, counts: c, total: buildCardCountSlices(c).total }))
-        }
-      }
-    },
-    memory: { acc: memory, build: () => buildMemoryHistograms(memory.result()) },
-    forecast30: { acc: forecast30, build: () => buildDueForecast(forecast30.result()) },
-    forecast90: { acc: forecast90, build: () => buildDueForecast(forecast90.result()) }
-  }
-}
-
 export async function loadTodayStats(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<TodaySummary> {
   return todayOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
@@ -148,11 +51,6 @@ export async function loadTodayStats(db: RecallDatabase, scope: StatsScope, now:
 /** The heatmap of the past year and the streaks; the longest streak needs the whole history. */
 export async function loadReviewCalendar(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<{ calendar: ReviewCalendar; streaks: Streaks }> {
   return calendarOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
-}
-
-export interface RetentionView {
-  table: Record<RetentionPeriod, RetentionRow>
-  months: RetentionMonth[]
 }
 
 export async function loadTrueRetention(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<RetentionView> {
@@ -179,17 +77,6 @@ export async function loadMemoryDistributions(db: RecallDatabase, scope: StatsSc
   const { memory } = cardFamilies(now, dayStartsAtHour, await weightsOfDecks(db, scope))
   await eachCard(db, scope, (card) => memory.acc.add(card))
   return memory.build()
-}
-
-export interface StatsSnapshot {
-  today: TodaySummary
-  calendar: ReviewCalendar
-  streaks: Streaks
-  retention: RetentionView
-  buttons: ButtonGroupSeries[]
-  counts: CardCountsView
-  memory: MemoryHistograms
-  forecast: Record<30 | 90, DueForecast>
 }
 
 /** Every chart of the statistics screen: the review charts from the rollup, the card charts from one pass over the cards. */

@@ -1,9 +1,9 @@
 import Dexie from 'dexie'
-import { tallyStudiedToday, type StudiedToday } from '@core/daily-limits'
-import type { StudyDay } from '@core/day'
-import type { RecallDatabase } from './database'
-import { LEARNING_CARDS_ROW, nextChangeStamp, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from './derived-tables'
-import { Queue } from './records'
+import { tallyStudiedToday, type StudiedToday } from '@core/scheduling/daily-limits'
+import type { StudyDay } from '@core/time/study-day'
+import type { RecallDatabase } from '@db/database'
+import { LEARNING_CARDS_ROW, nextChangeStamp, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from '@db/derived-tables'
+import { Queue } from '@core/model'
 
 /**
  * The deck list's two costly numbers, kept as counters beside the collection (derived-tables.ts)

@@ -1,4 +1,5 @@
-import type { CardRecord } from './records'
+import { RecallError } from '@core/errors'
+import type { CardRecord } from '@core/model'
 
 /**
  * Refuses a grade computed from a card that is no longer the one stored: another window or tab
@@ -6,10 +7,11 @@ import type { CardRecord } from './records'
  * fields and add a log row computed from a state the log no longer leads to, so the card's
  * history would stop explaining its state.
  */
-export class StaleCardError extends Error {
+export class StaleCardError extends RecallError {
   override name = 'StaleCardError'
   constructor() {
     super(
+      'stale-card',
       'This card was answered or changed in another Recall window or tab after it appeared here, so this answer was not saved (saving it would mix up the card’s history). Go back to the decks and open the deck again to continue with its current state.'
     )
   }

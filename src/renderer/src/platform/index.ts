@@ -1,8 +1,8 @@
-import { electronPlatform } from './electron'
-import type { Platform } from './platform'
-import { webPlatform } from './web'
+import { electronPlatform } from '@platform/electron'
+import type { Platform } from '@platform/platform'
+import { webPlatform } from '@platform/web'
 
-export type { Platform } from './platform'
+export type { Platform } from '@platform/platform'
 
 /** The Electron preload exposes `window.api`; without it we are the web build. */
 export function detectPlatform(): Platform {

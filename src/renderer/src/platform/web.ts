@@ -1,7 +1,7 @@
 import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
 import { dueReminderText } from '@core/reminder'
-import { askForPersistence, type Platform } from './platform'
-import { readDeckInWorker } from './read-deck-in-worker'
+import { askForPersistence, type Platform } from '@platform/platform'
+import { readDeckInWorker } from '@platform/read-deck-in-worker'
 
 const MIME: Record<SaveFileRequest['kind'], string> = {
   'deck-json': 'application/json',

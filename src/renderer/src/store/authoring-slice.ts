@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand'
-import type { CardDraft } from '@db/card-authoring'
+import { isUserDeck } from '@core/model'
+import type { CardDraft } from '@core/authoring/card-drafts'
 import { listDecks } from '@db/deck-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 // Card authoring validates with the deck schema (zod): fetched when the add screen is used, not at start.
 const authoringDb = () => import('@db/card-authoring')
@@ -38,8 +39,7 @@ export const createAuthoringSlice =
     const patch = (p: Partial<AuthoringState>) => set((s) => ({ authoring: { ...s.authoring, ...p } }))
 
     async function readDecks() {
-      const [all, { isUserDeck }] = await Promise.all([listDecks(db), authoringDb()])
-      const decks = all.filter(isUserDeck).map((d) => ({ id: d.id, name: d.name }))
+      const decks = (await listDecks(db)).filter(isUserDeck).map((d) => ({ id: d.id, name: d.name }))
       return decks.sort((a, b) => a.name.localeCompare(b.name))
     }
 
@@ -81,7 +81,7 @@ export const createAuthoringSlice =
           await get().refreshCounts()
           return true
         } catch (error) {
-          patch({ saving: false, message: { tone: 'problem', text: `The card was not added (${describe(error)}).` } })
+          patch({ saving: false, message: { tone: 'problem', text: `The card was not added (${reasonOf(error)}).` } })
           return false
         }
       },
@@ -98,7 +98,7 @@ export const createAuthoringSlice =
           void get().refreshCounts().catch(() => undefined)
           return undefined
         } catch (error) {
-          return `The deck was not made (${describe(error)}).`
+          return `The deck was not made (${reasonOf(error)}).`
         }
       }
     }

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand'
 import type { BackupInfo } from '@shared/backup/backup-types'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf, RecallError } from '@core/errors'
 
 // The backup format's code is fetched when a backup is made or restored, not at start.
 const backupCode = () => import('@db/collection-backup')
@@ -62,7 +62,7 @@ export const createBackupSlice =
           const result = await platform.saveFile({ suggestedName: `recall-${stamp()}.recall-backup`, content, kind: 'backup' })
           patch({ busy: false, failed: result.status === 'failed', message: result.status === 'saved' ? `Saved the whole collection to ${result.file}.` : result.status === 'failed' ? result.message : undefined })
         } catch (error) {
-          patch({ busy: false, failed: true, message: `The backup could not be made (${describe(error)}).` })
+          patch({ busy: false, failed: true, message: `The backup could not be made (${reasonOf(error)}).` })
         }
       },
 
@@ -73,7 +73,7 @@ export const createBackupSlice =
                 label: `the automatic backup of ${new Date(get().backups.list.find((b) => b.file === source.file)?.date ?? 0).toLocaleString()}`,
                 read: async () => {
                   const result = await platform.backups!.read(source.file)
-                  if ('error' in result) throw new Error(result.error)
+                  if ('error' in result) throw new RecallError('failed', result.error)
                   return result.content
                 }
               }
@@ -90,7 +90,7 @@ export const createBackupSlice =
           // First a backup of the collection as it is now, so the restore itself can be undone.
           if (platform.backups) {
             const safety = await platform.backups.backupNow()
-            if (safety.status === 'failed') throw new Error(`the safety backup failed first: ${safety.message}`)
+            if (safety.status === 'failed') throw new RecallError('failed', `the safety backup failed first: ${safety.message}`)
           }
           const outcome = await (await backupCode()).restoreCollection(db, await pending.read())
           if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
@@ -99,7 +99,7 @@ export const createBackupSlice =
           patch({ busy: false, failed: false, message: `Restored ${pending.label}.` })
           await refreshList()
         } catch (error) {
-          patch({ busy: false, failed: true, message: `Nothing was restored (${describe(error)}). Your collection was not changed.` })
+          patch({ busy: false, failed: true, message: `Nothing was restored (${reasonOf(error)}). Your collection was not changed.` })
         }
       }
     }

@@ -1,15 +1,15 @@
 import type { FSRS } from 'ts-fsrs'
-import { createScheduler } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { undo, type UndoEntry } from '@db/card-actions'
-import type { MembershipChange } from '@db/card-authoring'
+import type { MembershipChange } from '@core/authoring/card-drafts'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord } from '@db/records'
-import { loadBrowseCode } from './browse-search'
-import type { BrowseSlice, BrowseState } from './browse-slice'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { CardRecord } from '@core/model'
+import type { BrowseSlice, BrowseState } from '@store/browse-state'
+import { loadBrowseCode } from '@store/load-browse-code'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 const UNDO_LIMIT = 30
 
@@ -38,7 +38,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       outcome = await run()
     } catch (error) {
       // Every action is one transaction: when it fails, it left nothing half-written.
-      patch({ busy: false, problem: `That did not work (${describe(error)}). Nothing was changed.` })
+      patch({ busy: false, problem: `That did not work (${reasonOf(error)}). Nothing was changed.` })
       return false
     }
     if ('problem' in outcome) {
@@ -51,7 +51,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       patch({ busy: false, notice: outcome.notice })
       await get().refreshCounts()
     } catch (error) {
-      patch({ busy: false, problem: `${outcome.notice} The list could not be refreshed (${describe(error)}): open Browse again to see it.` })
+      patch({ busy: false, problem: `${outcome.notice} The list could not be refreshed (${reasonOf(error)}): open Browse again to see it.` })
     }
     return true
   }

@@ -4,6 +4,7 @@
  * in the first download; the study path never needs it.
  */
 export * as browseDb from '@db/browse-repository'
-export { copyDeck, deleteCards, isUserDeck, moveCards, parseTags } from '@db/card-authoring'
+export { copyDeck, deleteCards, moveCards } from '@db/card-authoring'
+export { parseTags } from '@core/authoring/card-drafts'
 export { compileSearch } from '@core/search/compile'
 export { parseSearch } from '@core/search/parse'

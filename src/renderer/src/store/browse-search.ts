@@ -1,21 +1,20 @@
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 import type { SearchNode } from '@core/search/ast'
 import type { SearchContext } from '@core/search/compile'
-import { studyDayStart } from '@core/practice/study-days'
+import { studyDayStart } from '@core/time/study-day'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import type { BrowseRow } from '@db/browse-repository'
+import { isUserDeck, type BrowseRow } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { listDecks } from '@db/deck-repository'
 import { getSettings, optionsOfDecks } from '@db/options-repository'
-import type { BrowseDeck, BrowseState } from './browse-slice'
-import { sortRows, type SortContext } from './browse-sort'
+import type { BrowseDeck, BrowseState } from '@store/browse-state'
+import { sortRows, type SortContext } from '@store/browse-sort'
+import { loadBrowseCode } from '@store/load-browse-code'
 
-/** The browser's heavier code, fetched when it is first used (see browse-code.ts). */
-export const loadBrowseCode = () => import('./browse-code')
 
 /** The decks and what the columns and `prop:r` are computed with: now, the study day, each deck's FSRS weights. */
 export async function readBrowseView(db: RecallDatabase, now: () => number): Promise<Pick<BrowseState, 'view' | 'decks'>> {
-  const [decks, settings, { isUserDeck }] = await Promise.all([listDecks(db), getSettings(db), loadBrowseCode()])
+  const [decks, settings] = await Promise.all([listDecks(db), getSettings(db)])
   const options = await optionsOfDecks(db, decks)
   const at = now()
   const weights: Record<string, readonly number[] | undefined> = {}

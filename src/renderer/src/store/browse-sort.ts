@@ -1,5 +1,5 @@
 import { State } from 'ts-fsrs'
-import type { BrowseRow } from '@db/browse-repository'
+import type { BrowseRow } from '@core/model'
 
 export type SortColumn = 'question' | 'answer' | 'deck' | 'due' | 'interval' | 'difficulty' | 'stability' | 'retrievability' | 'reviews' | 'lapses' | 'created'
 

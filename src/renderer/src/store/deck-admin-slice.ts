@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand'
 import { slugify } from '@shared/deck/ids'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 // Deck files and their writers (papaparse, the deck parsers) are fetched when a deck is exported or changed.
 const importDb = () => import('@db/import-repository')
@@ -43,7 +43,7 @@ export const createDeckAdminSlice =
           if (result.status === 'saved') say(`Saved ${deck.cards.length} cards to ${result.file}.`)
           else if (result.status === 'failed') say(result.message)
         } catch (error) {
-          say(`The deck could not be exported (${describe(error)}).`)
+          say(`The deck could not be exported (${reasonOf(error)}).`)
         }
       },
 
@@ -66,7 +66,7 @@ export const createDeckAdminSlice =
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()
         } catch (error) {
-          say(`The deck could not be deleted (${describe(error)}). Nothing was changed.`)
+          say(`The deck could not be deleted (${reasonOf(error)}). Nothing was changed.`)
         }
       }
     }

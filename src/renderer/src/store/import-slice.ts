@@ -3,9 +3,9 @@ import type { DeckProblem } from '@shared/deck/problems'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { Deck } from '@shared/deck/schema'
 import type { ImportPlan } from '@db/import-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 // The merge is fetched with the import, not at start.
 const importDb = () => import('@db/import-repository')
@@ -52,7 +52,7 @@ export const createImportSlice =
           if (!result.deck) return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
           update({ status: 'preview', deck: result.deck, problems: result.problems, plan: await (await importDb()).planImport(db, result.deck) })
         } catch (error) {
-          update({ status: 'failed', message: `${file.name} could not be read (${describe(error)}). Nothing was changed.` })
+          update({ status: 'failed', message: `${file.name} could not be read (${reasonOf(error)}). Nothing was changed.` })
         }
       },
 
@@ -72,7 +72,7 @@ export const createImportSlice =
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()
         } catch (error) {
-          update({ status: 'failed', message: `The import failed and nothing was changed (${describe(error)}).` })
+          update({ status: 'failed', message: `The import failed and nothing was changed (${reasonOf(error)}).` })
         }
       },
 

@@ -1,23 +1,27 @@
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import { createAuthoringSlice, type AuthoringSlice } from './authoring-slice'
-import { createBrowseSlice, type BrowseSlice } from './browse-slice'
-import { createBackupSlice, type BackupSlice } from './backup-slice'
-import { createDeckAdminSlice, type DeckAdminSlice } from './deck-admin-slice'
-import { createImportSlice, type ImportSlice } from './import-slice'
-import { createLibrarySlice, type LibrarySlice } from './library-slice'
-import { createMaintenanceSlice, type MaintenanceSlice } from './maintenance-slice'
-import { createNavigationSlice, type NavigationSlice } from './navigation-slice'
-import { createOptionsSlice, type OptionsSlice } from './options-slice'
-import { createPracticeSlice, type PracticeSlice } from './practice-slice'
-import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice'
-import { createStudySlice, type StudySlice } from './study-slice'
-import { createStatsSlice, type StatsSlice } from './stats-slice'
-import { createExamDatesSlice, type ExamDatesSlice } from './exam-slice'
-import { createReminderSlice, type ReminderSlice } from './reminder-slice'
-import type { StoreDeps } from './deps'
+import { createAuthoringSlice, type AuthoringSlice } from '@store/authoring-slice'
+import { createBrowseSlice } from '@store/browse-slice'
+import { type BrowseSlice } from '@store/browse-state'
+import { createBackupSlice, type BackupSlice } from '@store/backup-slice'
+import { createDeckAdminSlice, type DeckAdminSlice } from '@store/deck-admin-slice'
+import { createImportSlice, type ImportSlice } from '@store/import-slice'
+import { createLibrarySlice, type LibrarySlice } from '@store/library-slice'
+import { createMaintenanceSlice, type MaintenanceSlice } from '@store/maintenance-slice'
+import { createNavigationSlice, type NavigationSlice } from '@store/navigation-slice'
+import { createOptionsSlice, type OptionsSlice } from '@store/options-slice'
+import { createMockExamSlice, type MockExamSlice } from '@store/mock-exam-slice'
+import { createCustomSlice, type CustomSlice } from '@store/practice-custom-slice'
+import { createMcSlice, type McSlice } from '@store/practice-mc-slice'
+import { createPracticeSlice, type PracticeSlice } from '@store/practice-slice'
+import { createPreferencesSlice, type PreferencesSlice } from '@store/preferences-slice'
+import { createStudySlice, type StudySlice } from '@store/study-slice'
+import { createStatsSlice, type StatsSlice } from '@store/stats-slice'
+import { createExamPlanSlice, type ExamPlanSlice } from '@store/exam-plan-slice'
+import { createReminderSlice, type ReminderSlice } from '@store/reminder-slice'
+import type { StoreDeps } from '@store/deps'
 
-export type RecallState = NavigationSlice & LibrarySlice & ImportSlice & DeckAdminSlice & BackupSlice & StudySlice & OptionsSlice & PracticeSlice & PreferencesSlice & BrowseSlice & AuthoringSlice & StatsSlice & ExamDatesSlice & MaintenanceSlice & ReminderSlice
+export type RecallState = NavigationSlice & LibrarySlice & ImportSlice & DeckAdminSlice & BackupSlice & StudySlice & OptionsSlice & PracticeSlice & McSlice & MockExamSlice & CustomSlice & PreferencesSlice & BrowseSlice & AuthoringSlice & StatsSlice & ExamPlanSlice & MaintenanceSlice & ReminderSlice
 export type RecallStore = StoreApi<RecallState>
 
 /** One store built from slices; components select narrow pieces of it. */
@@ -33,9 +37,12 @@ export function createRecallStore(deps: StoreDeps): RecallStore {
     ...createBackupSlice(deps)(...a),
     ...createStudySlice(deps)(...a),
     ...createStatsSlice(deps)(...a),
-    ...createExamDatesSlice(deps)(...a),
+    ...createExamPlanSlice(deps)(...a),
     ...createOptionsSlice(deps)(...a),
     ...createPracticeSlice(deps)(...a),
+    ...createMcSlice(deps)(...a),
+    ...createMockExamSlice(deps)(...a),
+    ...createCustomSlice(deps)(...a),
     ...createPreferencesSlice(deps)(...a),
     ...createReminderSlice(deps)(...a)
   }))

@@ -1,13 +1,14 @@
 import type { StateCreator } from 'zustand'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { DeckOrigin } from '@shared/ipc'
-import { studyDayOf } from '@core/day'
-import type { QueueCounts } from '@core/queue'
+import { studyDayOf } from '@core/time/study-day'
+import type { QueueCounts } from '@core/scheduling/queue'
 import { mergeDeck } from '@db/deck-repository'
 import { getSettings } from '@db/options-repository'
 import { countEveryDeck } from '@db/study-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
+import { reasonOf } from '@core/errors'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
 
 export interface DeckSummary {
   id: string
@@ -49,7 +50,7 @@ export const createLibrarySlice =
         set((s) => ({ library: { ...s.library, problems: files.problems } }))
         await get().refreshCounts()
       } catch (error) {
-        set((s) => ({ library: { ...s.library, status: 'failed', error: describe(error) } }))
+        set((s) => ({ library: { ...s.library, status: 'failed', error: reasonOf(error) } }))
       }
     }
 
@@ -81,8 +82,3 @@ export const createLibrarySlice =
       }
     }
   }
-
-export function describe(error: unknown): string {
-  if (error instanceof Error) return error.message
-  return String(error)
-}

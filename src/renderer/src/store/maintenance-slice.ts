@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
-import type { CheckReport } from '@db/check-collection'
+import type { CheckReport } from '@core/maintenance/check-rules'
 import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '@db/open-database'
 import { describeStorageError } from '@db/storage-errors'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
 
 export interface CollectionStatus {
   /** `closed`: another window upgraded the collection and this one must reload. */

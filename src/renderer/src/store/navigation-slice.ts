@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
-import type { RecallState } from './index'
+import type { RecallState } from '@store/index'
 
-export type Screen = { name: 'decks' } | { name: 'browse' } | { name: 'add' } | { name: 'study' } | { name: 'options'; deckId: string } | { name: 'practice' } | { name: 'stats' } | { name: 'exam' } | { name: 'tools' }
+export type Screen = { name: 'decks' } | { name: 'browse' } | { name: 'add' } | { name: 'study' } | { name: 'options'; deckId: string } | { name: 'practice' } | { name: 'stats' } | { name: 'exam-plan' } | { name: 'tools' }
 
 export interface NavigationSlice {
   screen: Screen

@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand'
-import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/options-validation'
+import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/scheduling/options-validation'
 import { default_w } from 'ts-fsrs'
 import type { Evaluation } from '@core/optimizer/evaluate'
-import { createScheduler } from '@core/scheduler'
-import { DEFAULT_PRESET_ID, type Preset } from '@core/study-options'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_PRESET_ID, type Preset } from '@core/model'
 import { hashText } from '@shared/deck/ids'
 import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '@db/options-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 export interface OptionsEditor {
   deckId: string
@@ -83,7 +83,7 @@ export const createOptionsSlice =
             }
           })
         } catch (error) {
-          set({ optimizer: { status: 'failed', startedAt: now(), message: `The optimizer could not run (${describe(error)}). Your parameters are unchanged.` } })
+          set({ optimizer: { status: 'failed', startedAt: now(), message: `The optimizer could not run (${reasonOf(error)}). Your parameters are unchanged.` } })
         }
       },
 
@@ -153,7 +153,7 @@ export const createOptionsSlice =
           patch({ presets, presetId: id, status: 'editing', message: 'Saved.' })
           return true
         } catch (error) {
-          patch({ status: 'editing', message: `Could not save the options (${describe(error)}).` })
+          patch({ status: 'editing', message: `Could not save the options (${reasonOf(error)}).` })
           return false
         }
       },
@@ -168,7 +168,7 @@ export const createOptionsSlice =
           const changed = await rescheduleDeck(db, current.deckId, createScheduler(options), now())
           patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
         } catch (error) {
-          patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${describe(error)}).` })
+          patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${reasonOf(error)}).` })
         }
       }
     }

@@ -1,15 +1,15 @@
 import type { FSRS, Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 import { forgottenCardKeys, selectCustomStudy, type CustomStudyMode, type CustomStudyRequest } from '@core/practice/custom-study'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduler'
+import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { customStudyCandidates, tagsOfDecks, type CandidateRequest } from '@db/practice-repository'
-import type { CardRecord } from '@db/records'
+import type { CardRecord } from '@core/model'
 import { getCard, recordReview } from '@db/study-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
-import { wholeNumber } from './practice-form'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
+import { wholeNumber } from '@store/practice-form'
 
 /**
  * Anki's custom study: core/practice/custom-study chooses the cards, the database gives the
@@ -141,7 +141,7 @@ export const createCustomSlice =
           await recordReview(db, session.card, outcome, now() - session.shownAt)
           await showCustom({ ...session, graded: session.graded + 1 }, session.index + 1)
         } catch (error) {
-          set({ customSession: { ...session, saving: false, error: `Your answer was not saved (${describe(error)}). Grade the card again to retry.` } })
+          set({ customSession: { ...session, saving: false, error: `Your answer was not saved (${reasonOf(error)}). Grade the card again to retry.` } })
         }
       }
     }

@@ -1,21 +1,21 @@
 import type { FSRS, Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
-import { studyDayOf, type StudyDay } from '@core/day'
-import type { ExamCard } from '@core/practice/exam-draw'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
+import type { QuestionCard } from '@core/mock-exam/draw'
 import { finalRating, START_GRADING, stepGrading, type McGrading } from '@core/practice/mc-grading'
 import { buildMultipleChoice, type MultipleChoice } from '@core/practice/multiple-choice'
 import { mulberry32, type Random } from '@core/practice/random'
-import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/queue'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/study-options'
+import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
+import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { loadChoicePool } from '@db/practice-repository'
-import { Queue, type CardRecord } from '@db/records'
+import { Queue, type CardRecord } from '@core/model'
 import { getCard, loadTodayQueue, recordReview } from '@db/study-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 /**
  * Today's queue of a deck answered as multiple choice. The queue, the scheduler and the write are
@@ -69,7 +69,7 @@ export const createMcSlice =
   (set, get) => {
     // Per session, not state: they never change what is shown by themselves.
     let mcScheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
-    let mcPool: ExamCard[] = []
+    let mcPool: QuestionCard[] = []
     let random: Random = mulberry32(0)
 
     type McBase = Pick<McSession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'answered' | 'correct' | 'undo'>
@@ -119,7 +119,7 @@ export const createMcSlice =
           undo: [...session.undo, { entry, correct: right }].slice(-UNDO_LIMIT)
         })
       } catch (error) {
-        set({ mcSession: { ...session, saving: false, error: `Your answer was not saved (${describe(error)}). Nothing was lost: press Enter to retry.` } })
+        set({ mcSession: { ...session, saving: false, error: `Your answer was not saved (${reasonOf(error)}). Nothing was lost: press Enter to retry.` } })
       }
     }
 
@@ -184,7 +184,7 @@ export const createMcSlice =
         try {
           await undoCardAction(db, entry)
         } catch (error) {
-          set({ mcSession: { ...session, error: `Could not undo (${describe(error)}).` } })
+          set({ mcSession: { ...session, error: `Could not undo (${reasonOf(error)}).` } })
           return
         }
         const queue = await loadTodayQueue(db, session.deckId, session.day, session.options)

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { readPreferences, saveTheme, saveWelcomeSeen, type Preferences } from '@db/preferences-repository'
-import type { ThemePreference } from '@db/records'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { ThemePreference } from '@core/model'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 export interface PreferencesSlice {
   preferences: Preferences & {
@@ -44,7 +44,7 @@ export const createPreferencesSlice =
           if (welcomeSeen && !saved.welcomeSeen) await saveWelcomeSeen(db)
         } catch (error) {
           // Without the settings table, say nothing rather than greet someone who has seen it all.
-          patch({ welcomeSeen: true, loaded: true, error: `Could not read your preferences (${describe(error)}).` })
+          patch({ welcomeSeen: true, loaded: true, error: `Could not read your preferences (${reasonOf(error)}).` })
         }
       },
 
@@ -53,7 +53,7 @@ export const createPreferencesSlice =
         try {
           await saveTheme(db, theme)
         } catch (error) {
-          patch({ error: `The theme applies now but could not be saved (${describe(error)}).` })
+          patch({ error: `The theme applies now but could not be saved (${reasonOf(error)}).` })
         }
       },
 
@@ -63,7 +63,7 @@ export const createPreferencesSlice =
         try {
           await saveWelcomeSeen(db)
         } catch (error) {
-          patch({ error: `Could not save that the welcome was read (${describe(error)}); it may show again.` })
+          patch({ error: `Could not save that the welcome was read (${reasonOf(error)}); it may show again.` })
         }
       },
 

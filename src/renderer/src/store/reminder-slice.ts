@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_REMINDER_TIME, isReminderDue, nextReminderAt, parseReminderTime } from '@core/reminder'
 import { getSettings, saveSetting } from '@db/options-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState, RecallStore } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState, RecallStore } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 export interface ReminderState {
   /** False where this platform cannot show a notification at all. */
@@ -46,7 +46,7 @@ export const createReminderSlice =
           const enabled = settings.reminderEnabled === true && platform.notifications !== undefined
           patch({ enabled, time, nextAt: plan(enabled, time) })
         } catch (error) {
-          patch({ failed: true, message: `Could not read the reminder setting (${describe(error)}).` })
+          patch({ failed: true, message: `Could not read the reminder setting (${reasonOf(error)}).` })
         }
       },
 
@@ -61,7 +61,7 @@ export const createReminderSlice =
         try {
           await saveSetting(db, 'reminderEnabled', enabled)
         } catch (error) {
-          patch({ failed: true, message: `The reminder is ${enabled ? 'on' : 'off'} until Recall closes, but it could not be saved (${describe(error)}).` })
+          patch({ failed: true, message: `The reminder is ${enabled ? 'on' : 'off'} until Recall closes, but it could not be saved (${reasonOf(error)}).` })
         }
       },
 
@@ -71,7 +71,7 @@ export const createReminderSlice =
         try {
           await saveSetting(db, 'reminderTime', time)
         } catch (error) {
-          patch({ failed: true, message: `The new time applies until Recall closes, but it could not be saved (${describe(error)}).` })
+          patch({ failed: true, message: `The new time applies until Recall closes, but it could not be saved (${reasonOf(error)}).` })
         }
       },
 

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand'
 import { getSettings } from '@db/options-repository'
-import type { StatsSnapshot } from '@db/stats-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StatsSnapshot } from '@core/stats/snapshot'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 /** 'all' for the whole collection, otherwise one deck's id. */
 export type StatsDeckChoice = 'all' | string
@@ -62,7 +62,7 @@ export const createStatsSlice =
           const snapshot = await loadStatistics(db, deck === 'all' ? 'all' : { deckIds: [deck] }, at, dayStartsAtHour)
           if (request === latest) patch({ status: 'ready', snapshot, takenAt: at })
         } catch (error) {
-          if (request === latest) patch({ status: 'failed', error: `The statistics could not be read (${describe(error)}).` })
+          if (request === latest) patch({ status: 'failed', error: `The statistics could not be read (${reasonOf(error)}).` })
         }
       }
     }

@@ -1,20 +1,20 @@
 import { State, type FSRS, type Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
-import { studyDayOf, type StudyDay } from '@core/day'
-import { buildCardHistory, type HistoryRow } from '@core/card-history'
-import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/queue'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduler'
-import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '@core/exam/exam-scheduling'
-import { loadExamMode } from '@db/exam-repository'
-import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/study-options'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
+import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
+import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
+import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
+import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '@core/exam-plan/scheduling'
+import { loadExamMode } from '@db/exam-plan-repository'
+import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
 import * as actionsDb from '@db/card-actions'
 import type { UndoEntry } from '@db/card-actions'
 import { getSettings, optionsForDeck } from '@db/options-repository'
-import type { CardRecord } from '@db/records'
+import type { CardRecord } from '@core/model'
 import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
-import type { StoreDeps } from './deps'
-import type { RecallState } from './index'
-import { describe } from './library-slice'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
 
 export interface StudySession {
   deckId: string
@@ -139,7 +139,7 @@ export const createStudySlice =
         pushUndo({ ...entry, cardId: session.card.id })
         await reload(session, undefined, notice)
       } catch (error) {
-        set({ session: { ...session, error: `That did not work (${describe(error)}). Nothing was changed.` } })
+        set({ session: { ...session, error: `That did not work (${reasonOf(error)}). Nothing was changed.` } })
       }
     }
 
@@ -199,7 +199,7 @@ export const createStudySlice =
             session: {
               ...session,
               saving: false,
-              error: `Your answer was not saved (${describe(error)}). Nothing was lost: grade the card again to retry.`
+              error: `Your answer was not saved (${reasonOf(error)}). Nothing was lost: grade the card again to retry.`
             }
           })
         } finally {
@@ -244,7 +244,7 @@ export const createStudySlice =
         try {
           await actionsDb.undo(db, entry)
         } catch (error) {
-          set((s) => ({ session: s.session && { ...s.session, error: `Could not undo (${describe(error)}).` } }))
+          set((s) => ({ session: s.session && { ...s.session, error: `Could not undo (${reasonOf(error)}).` } }))
           return
         }
         set({ undoStack: get().undoStack.slice(0, -1) })

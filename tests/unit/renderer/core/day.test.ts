@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 
 const originalTz = process.env.TZ
 afterEach(() => {

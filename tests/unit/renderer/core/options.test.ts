@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { toForm, validateOptions } from '@core/options-validation'
-import { parseSteps } from '@core/steps'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { toForm, validateOptions } from '@core/scheduling/options-validation'
+import { parseSteps } from '@core/scheduling/steps'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 
 describe('parseSteps', () => {
   it('reads Anki step syntax', () => {

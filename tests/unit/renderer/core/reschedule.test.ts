@@ -1,9 +1,9 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { fromFsrsCard } from '@core/card-state'
-import { gradesSinceReset, rescheduleCard } from '@core/reschedule'
-import { createScheduler } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { fromFsrsCard } from '@core/scheduling/card-state'
+import { gradesSinceReset, rescheduleCard } from '@core/scheduling/reschedule'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 
 const DAY = 86_400_000
 const t0 = Date.UTC(2026, 0, 1, 8)

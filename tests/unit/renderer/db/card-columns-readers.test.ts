@@ -1,18 +1,19 @@
 import { default_w, Rating } from 'ts-fsrs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
-import { forecastExamDecks, type ExamDeckInput } from '@core/exam/exam-decks-forecast'
-import { createScheduler, previewGrades } from '@core/scheduler'
+import { studyDayOf } from '@core/time/study-day'
+import { forecastExamDecks, type ExamDeckInput } from '@core/exam-plan/decks-forecast'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { gather } from '@core/stats/accumulator'
 import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
 import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '@core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import type { RecallDatabase } from '@db/database'
-import { loadExamDecks } from '@db/exam-repository'
+import { loadExamDecks } from '@db/exam-plan-repository'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord, ExamRecord } from '@db/records'
-import { loadCardCounts, loadDueForecast, loadMemoryDistributions, type StatsScope } from '@db/stats-repository'
+import type { CardRecord, ExamPlan } from '@core/model'
+import { loadCardCounts, loadDueForecast, loadMemoryDistributions } from '@db/stats-repository'
+import { type StatsScope } from '@core/stats/snapshot'
 import { recordReview } from '@db/study-repository'
 import { referenceStudiedToday } from '../../helpers/reference-counts'
 import { freshDatabase } from '../../helpers/fixtures'
@@ -88,7 +89,7 @@ describe.each(SCOPES)('statistics of %s from the card columns', (_, scope) => {
 
 describe('the exam forecast from the card columns', () => {
   it('gets the same cards and gives the same forecast as the card records', async () => {
-    const exam: ExamRecord = { id: 'e', name: 'MLA-C01', date: NOW + 40 * DAY, deckIds: [...DECKS, 'gone'], examMode: false, targetRecall: 0.9 }
+    const exam: ExamPlan = { id: 'e', name: 'MLA-C01', date: NOW + 40 * DAY, deckIds: [...DECKS, 'gone'], examMode: false, targetRecall: 0.9 }
     const day = studyDayOf(NOW, HOUR)
     const expected: ExamDeckInput[] = []
     for (const deckId of DECKS) {

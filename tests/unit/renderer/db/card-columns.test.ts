@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { Rating } from 'ts-fsrs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 import { changeTags, forgetCards, saveCardEdit, suspendCards } from '@db/browse-repository'
 import { bury, forget, setSuspended, toggleFlag, undo } from '@db/card-actions'
 import { addCard, deleteCards, moveCards } from '@db/card-authoring'
@@ -9,7 +9,7 @@ import { cardsOfColumns, readAllCardColumns, readCardColumns, type ColumnCard } 
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
 import { applyImport, planImport } from '@db/import-repository'
-import type { CardRecord } from '@db/records'
+import type { CardRecord } from '@core/model'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
 import { card, grade, HOUR, NOW, scheduler, runSteps, stepArbitrary, stepDecks } from './collection-steps'
 

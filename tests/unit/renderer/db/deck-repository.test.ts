@@ -1,9 +1,9 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { createScheduler, previewGrades } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { mergeDeck } from '@db/deck-repository'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { recordReview } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
-import type { CardColumnsRecord, ReviewRecord } from '@db/records'
+import type { CardColumnsRecord, ReviewRecord } from '@core/model'
 import { mergeDeck } from '@db/deck-repository'
 import type { RecallDatabase } from '@db/database'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'

@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { mergeDeck } from '@db/deck-repository'
-import { loadChoicePool, recentSimulations, saveSimulation, sendToRelearning } from '@db/practice-repository'
-import { Queue, type SimulationRecord } from '@db/records'
+import { loadChoicePool, recentMockExams, saveMockExamResult, sendToRelearning } from '@db/practice-repository'
+import { Queue, type MockExamResult } from '@core/model'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 5, 1, 9, 0).getTime()
@@ -66,7 +66,7 @@ describe('practice repository', () => {
 
   it('returns the latest simulations, oldest first', async () => {
     const db = freshDatabase()
-    const record = (i: number): SimulationRecord => ({
+    const record = (i: number): MockExamResult => ({
       id: `sim-${i}`,
       startedAt: now + i * 1000,
       finishedAt: now + i * 1000 + 500,
@@ -79,8 +79,8 @@ describe('practice repository', () => {
       passed: i >= 8,
       missedCardKeys: []
     })
-    for (const i of [3, 1, 4, 0, 2]) await saveSimulation(db, record(i))
-    expect((await recentSimulations(db, 3)).map((r) => r.id)).toEqual(['sim-2', 'sim-3', 'sim-4'])
-    expect((await recentSimulations(db)).map((r) => r.id)).toEqual(['sim-0', 'sim-1', 'sim-2', 'sim-3', 'sim-4'])
+    for (const i of [3, 1, 4, 0, 2]) await saveMockExamResult(db, record(i))
+    expect((await recentMockExams(db, 3)).map((r) => r.id)).toEqual(['sim-2', 'sim-3', 'sim-4'])
+    expect((await recentMockExams(db)).map((r) => r.id)).toEqual(['sim-0', 'sim-1', 'sim-2', 'sim-3', 'sim-4'])
   })
 })

@@ -1,21 +1,15 @@
 import { gather } from '@core/stats/accumulator'
 import { buildAnswerButtons } from '@core/stats/answer-buttons'
-import { studyDayOf } from '@core/day'
+import { studyDayOf } from '@core/time/study-day'
 import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
 import { buildReviewCalendar } from '@core/stats/review-calendar'
 import { buildStreaks } from '@core/stats/streaks'
 import { buildTodaySummary } from '@core/stats/today'
 import { emptyRetentionCounts } from '@core/stats/true-retention'
 import type { RecallDatabase } from '@db/database'
-import type { ReviewDayRecord, ReviewRecord } from '@db/records'
-import {
-  ANSWER_BUTTON_DAYS,
-  loadAnswerButtons,
-  loadReviewCalendar,
-  loadTodayStats,
-  loadTrueRetention,
-  type StatsScope
-} from '@db/stats-repository'
+import type { ReviewDayRecord, ReviewRecord } from '@core/model'
+import { ANSWER_BUTTON_DAYS, type StatsScope } from '@core/stats/snapshot'
+import { loadAnswerButtons, loadReviewCalendar, loadTodayStats, loadTrueRetention } from '@db/stats-repository'
 import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PRESET_ID } from '@core/study-options'
+import { DEFAULT_PRESET_ID } from '@core/model'
 import { RecallDatabase } from '@db/database'
 import { deckWithPreset, migrateRows, SCHEMA_HISTORY, tablesAddedIn, versionsMigratingRows } from '@db/schema-history'
 

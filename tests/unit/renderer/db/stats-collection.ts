@@ -1,6 +1,6 @@
 import { Rating, State } from 'ts-fsrs'
 import type { RecallDatabase } from '@db/database'
-import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@db/records'
+import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
 
 const DAY = 86_400_000
 

@@ -10,21 +10,12 @@ import { buildReviewCalendar } from '@core/stats/review-calendar'
 import { buildStreaks } from '@core/stats/streaks'
 import { buildTodaySummary } from '@core/stats/today'
 
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { savePresetForDeck } from '@db/options-repository'
-import type { CardRecord, ReviewRecord } from '@db/records'
-import {
-  loadAnswerButtons,
-  loadCardCounts,
-  loadDueForecast,
-  loadMemoryDistributions,
-  loadReviewCalendar,
-  loadStatistics,
-  loadTodayStats,
-  loadTrueRetention,
-  type StatsScope
-} from '@db/stats-repository'
+import type { CardRecord, ReviewRecord } from '@core/model'
+import { loadAnswerButtons, loadCardCounts, loadDueForecast, loadMemoryDistributions, loadReviewCalendar, loadStatistics, loadTodayStats, loadTrueRetention } from '@db/stats-repository'
+import { type StatsScope } from '@core/stats/snapshot'
 import { freshDatabase } from '../../helpers/fixtures'
 import { local, useTimeZone } from '../core/stats/records'
 import { generateCollection, storeCollection, type Collection } from './stats-collection'

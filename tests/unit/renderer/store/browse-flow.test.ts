@@ -1,6 +1,6 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import type { Platform } from '@platform/platform'
 import type { DeckLibrary } from '@shared/ipc'
 import { createRecallStore } from '@store'

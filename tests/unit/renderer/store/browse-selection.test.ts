@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BrowseRow } from '@db/browse-repository'
+import type { BrowseRow } from '@core/model'
 import { gestureOf, nextSelection } from '@screens/browse/selection'
 
 const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as BrowseRow)

@@ -1,11 +1,11 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { forecastExam } from '@core/exam/exam-forecast'
-import { createExamRecallAccumulator } from '@core/exam/exam-recall'
-import { toRecallEstimate } from '@core/exam/recall-estimate'
-import { studyDayOf } from '@core/day'
+import { forecastExam } from '@core/exam-plan/forecast'
+import { createExamRecallAccumulator } from '@core/exam-plan/recall'
+import { toRecallEstimate } from '@core/exam-plan/recall-estimate'
+import { studyDayOf } from '@core/time/study-day'
 import { gather } from '@core/stats/accumulator'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { optionsForDeck } from '@db/options-repository'
 import type { Platform } from '@platform/platform'
 import { referenceStudiedToday } from '../../helpers/reference-counts'
@@ -56,39 +56,39 @@ async function study(s: Awaited<ReturnType<typeof setup>>, deckId: string, n: nu
 describe('exam dates', () => {
   it('puts a message next to each field that is wrong and saves nothing', async () => {
     const s = await setup()
-    await s.state().openExamDates()
-    expect(s.state().screen).toEqual({ name: 'exam' })
-    s.state().newExamDate()
+    await s.state().openExamPlan()
+    expect(s.state().screen).toEqual({ name: 'exam-plan' })
+    s.state().newExamPlan()
     // A new exam covers the built-in decks.
-    expect(s.state().examDates.editor?.form.deckIds).toEqual(['chips', 'pipeline', 'services'])
-    s.state().changeExamDate({ name: '  ', date: s.daysAhead(-1), deckIds: [], targetRecall: '120' })
-    expect(await s.state().saveExamDate()).toBe(false)
-    expect(s.state().examDates.editor?.errors).toEqual({
+    expect(s.state().examPlan.editor?.form.deckIds).toEqual(['chips', 'pipeline', 'services'])
+    s.state().changeExamPlan({ name: '  ', date: s.daysAhead(-1), deckIds: [], targetRecall: '120' })
+    expect(await s.state().saveExamPlan()).toBe(false)
+    expect(s.state().examPlan.editor?.errors).toEqual({
       name: 'Give the exam a name.',
       date: 'That date is in the past: choose today or a later day.',
       deckIds: 'Choose at least one deck the exam covers.',
       targetRecall: 'Target recall must be a percentage from 50 to 99.'
     })
-    s.state().changeExamDate({ date: '' })
-    expect(s.state().examDates.editor?.errors.date).toBeUndefined()
-    expect(await s.state().saveExamDate()).toBe(false)
-    expect(s.state().examDates.editor?.errors.date).toBe('Choose the exam date.')
-    s.state().changeExamDate({ date: '2026-02-31' })
-    expect(await s.state().saveExamDate()).toBe(false)
-    expect(s.state().examDates.editor?.errors.date).toBe('Choose the exam date.')
+    s.state().changeExamPlan({ date: '' })
+    expect(s.state().examPlan.editor?.errors.date).toBeUndefined()
+    expect(await s.state().saveExamPlan()).toBe(false)
+    expect(s.state().examPlan.editor?.errors.date).toBe('Choose the exam date.')
+    s.state().changeExamPlan({ date: '2026-02-31' })
+    expect(await s.state().saveExamPlan()).toBe(false)
+    expect(s.state().examPlan.editor?.errors.date).toBe('Choose the exam date.')
     expect(await s.db.exams.count()).toBe(0)
   })
 
   it('forecasts a one-deck exam exactly as the core does for the same cards', async () => {
     const s = await setup()
     await study(s, 'services', 12)
-    await s.state().openExamDates()
-    s.state().newExamDate()
-    s.state().changeExamDate({ name: 'MLA-C01', date: s.daysAhead(30), deckIds: ['services'] })
-    expect(await s.state().saveExamDate()).toBe(true)
-    expect(s.state().examDates.editor).toBeNull()
+    await s.state().openExamPlan()
+    s.state().newExamPlan()
+    s.state().changeExamPlan({ name: 'MLA-C01', date: s.daysAhead(30), deckIds: ['services'] })
+    expect(await s.state().saveExamPlan()).toBe(true)
+    expect(s.state().examPlan.editor).toBeNull()
 
-    const [entry] = s.state().examDates.entries
+    const [entry] = s.state().examPlan.entries
     const exam = entry!.exam
     expect(new Date(exam.date).getHours()).toBe(9)
     const cards = await s.db.cards.where('deckId').equals('services').toArray()
@@ -120,14 +120,14 @@ describe('exam dates', () => {
   it('adds the decks of a three-deck exam: recall over every card, one limit per deck', async () => {
     const s = await setup()
     await study(s, 'pipeline', 8)
-    await s.state().openExamDates()
-    s.state().newExamDate()
-    s.state().changeExamDate({ name: 'AIF-C01', date: s.daysAhead(2) })
-    expect(await s.state().saveExamDate()).toBe(true)
+    await s.state().openExamPlan()
+    s.state().newExamPlan()
+    s.state().changeExamPlan({ name: 'AIF-C01', date: s.daysAhead(2) })
+    expect(await s.state().saveExamPlan()).toBe(true)
 
-    const forecast = s.state().examDates.entries[0]!.forecast!
+    const forecast = s.state().examPlan.entries[0]!.forecast!
     const cards = await s.db.cards.toArray()
-    const examDate = s.state().examDates.entries[0]!.exam.date
+    const examDate = s.state().examPlan.entries[0]!.exam.date
     expect(forecast.recallIfStopping).toEqual(toRecallEstimate(gather(createExamRecallAccumulator({ examAt: examDate }), cards).all))
     expect(forecast.recallIfStopping.cards).toBe(100)
     expect(forecast.daysLeft).toBe(2)
@@ -143,22 +143,22 @@ describe('exam dates', () => {
 
   it('edits and deletes an exam', async () => {
     const s = await setup()
-    await s.state().openExamDates()
-    s.state().newExamDate()
-    s.state().changeExamDate({ name: 'Specialty', date: s.daysAhead(10), examMode: false })
-    await s.state().saveExamDate()
-    const id = s.state().examDates.entries[0]!.exam.id
+    await s.state().openExamPlan()
+    s.state().newExamPlan()
+    s.state().changeExamPlan({ name: 'Specialty', date: s.daysAhead(10), examMode: false })
+    await s.state().saveExamPlan()
+    const id = s.state().examPlan.entries[0]!.exam.id
 
-    s.state().editExamDate(id)
-    expect(s.state().examDates.editor?.form).toMatchObject({ name: 'Specialty', date: s.daysAhead(10), examMode: false, targetRecall: '90' })
-    s.state().changeExamDate({ name: 'MLS-C01', targetRecall: '85', deckIds: ['chips'] })
-    expect(await s.state().saveExamDate()).toBe(true)
+    s.state().editExamPlan(id)
+    expect(s.state().examPlan.editor?.form).toMatchObject({ name: 'Specialty', date: s.daysAhead(10), examMode: false, targetRecall: '90' })
+    s.state().changeExamPlan({ name: 'MLS-C01', targetRecall: '85', deckIds: ['chips'] })
+    expect(await s.state().saveExamPlan()).toBe(true)
     expect(await s.db.exams.toArray()).toEqual([expect.objectContaining({ id, name: 'MLS-C01', targetRecall: 0.85, deckIds: ['chips'] })])
-    expect(s.state().examDates.entries[0]!.forecast?.recallIfStopping.cards).toBe(10)
+    expect(s.state().examPlan.entries[0]!.forecast?.recallIfStopping.cards).toBe(10)
 
-    await s.state().deleteExamDate(id)
+    await s.state().deleteExamPlan(id)
     expect(await s.db.exams.count()).toBe(0)
-    expect(s.state().examDates.entries).toEqual([])
-    expect(s.state().examDates.notice).toBe('Exam “MLS-C01” deleted.')
+    expect(s.state().examPlan.entries).toEqual([])
+    expect(s.state().examPlan.notice).toBe('Exam “MLS-C01” deleted.')
   })
 })

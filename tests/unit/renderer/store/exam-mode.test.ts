@@ -1,11 +1,11 @@
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
-import { applyExamMode, examModeAfterGrade } from '@core/exam/exam-scheduling'
-import { createScheduler, previewGrades } from '@core/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
-import { countDueOnDays, loadExamMode, saveExam } from '@db/exam-repository'
-import type { CardRecord, ExamRecord } from '@db/records'
+import { studyDayOf } from '@core/time/study-day'
+import { applyExamMode, examModeAfterGrade } from '@core/exam-plan/scheduling'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { countDueOnDays, loadExamMode, putExamPlan } from '@db/exam-plan-repository'
+import type { CardRecord, ExamPlan } from '@core/model'
 import { recordReview } from '@db/study-repository'
 import { freshDatabase } from '../../helpers/fixtures'
 import { cardRecord, local, useTimeZone } from '../core/stats/records'
@@ -15,7 +15,7 @@ useTimeZone('Europe/London', afterAll)
 const DAY = 86_400_000
 const now = local(2026, 9, 1, 9) // Tuesday 1 September
 const examDate = local(2026, 9, 21, 9) // 20 study days away; the final window is 14–20 September
-const exam: ExamRecord = { id: 'mla', name: 'MLA-C01', date: examDate, deckIds: ['aws', 'other'], examMode: true, targetRecall: 0.9 }
+const exam: ExamPlan = { id: 'mla', name: 'MLA-C01', date: examDate, deckIds: ['aws', 'other'], examMode: true, targetRecall: 0.9 }
 const scheduler = createScheduler({ ...DEFAULT_STUDY_OPTIONS, enable_fuzz: false })
 
 /** Review cards due today whose next Good interval reaches far past the exam. */
@@ -24,10 +24,10 @@ const strongCards = (n: number, deckId = 'aws'): CardRecord[] =>
     cardRecord({ id: `${deckId}/c${i}`, deckId, due: now - 3_600_000, stability: 60, scheduled_days: 60, last_review: now - 60 * DAY })
   )
 
-async function setup(cards: CardRecord[], record: ExamRecord = exam) {
+async function setup(cards: CardRecord[], record: ExamPlan = exam) {
   const db = freshDatabase()
   await db.cards.bulkPut(cards)
-  await saveExam(db, record)
+  await putExamPlan(db, record)
   return db
 }
 
@@ -84,8 +84,8 @@ describe('exam mode in the study session', () => {
 
   it('follows the soonest exam of the deck that has exam mode on', async () => {
     const db = await setup(strongCards(1))
-    await saveExam(db, { ...exam, id: 'later', date: examDate + 30 * DAY })
-    await saveExam(db, { ...exam, id: 'sooner-off', date: examDate - 5 * DAY, examMode: false })
+    await putExamPlan(db, { ...exam, id: 'later', date: examDate + 30 * DAY })
+    await putExamPlan(db, { ...exam, id: 'sooner-off', date: examDate - 5 * DAY, examMode: false })
     expect((await loadExamMode(db, 'aws', now, 4))?.examId).toBe('mla')
   })
 

@@ -1,7 +1,7 @@
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
-import { Queue } from '@db/records'
+import { studyDayOf } from '@core/time/study-day'
+import { Queue } from '@core/model'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
@@ -24,11 +24,11 @@ async function setup() {
   const d = new Date(clock.now)
   d.setDate(d.getDate() + 20)
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  await state().openExamDates()
-  state().newExamDate()
-  state().changeExamDate({ name: 'MLA-C01', date, deckIds: ['d'], examMode: true })
-  expect(await state().saveExamDate()).toBe(true)
-  const examDay = studyDayOf(state().examDates.entries[0]!.exam.date, 4).start
+  await state().openExamPlan()
+  state().newExamPlan()
+  state().changeExamPlan({ name: 'MLA-C01', date, deckIds: ['d'], examMode: true })
+  expect(await state().saveExamPlan()).toBe(true)
+  const examDay = studyDayOf(state().examPlan.entries[0]!.exam.date, 4).start
   return { db, clock, state, examDay }
 }
 
@@ -44,10 +44,10 @@ describe('exam mode in a study session', () => {
     expect((await db.cards.get(id))!.due).toBe(shown)
     await state().leaveStudy()
 
-    await state().openExamDates()
-    state().editExamDate(state().examDates.entries[0]!.exam.id)
-    state().changeExamDate({ examMode: false })
-    expect(await state().saveExamDate()).toBe(true)
+    await state().openExamPlan()
+    state().editExamPlan(state().examPlan.entries[0]!.exam.id)
+    state().changeExamPlan({ examMode: false })
+    expect(await state().saveExamPlan()).toBe(true)
     await state().startStudy('d')
     expect(state().session!.outcomes![Rating.Good].next.due).toBeGreaterThan(examDay)
   })

@@ -1,7 +1,7 @@
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { RecallDatabase } from '@db/database'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'

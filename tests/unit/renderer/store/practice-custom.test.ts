@@ -1,6 +1,6 @@
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { readDeck } from '../core/practice/built-in-cards'
 import { practiceStore } from './practice-setup'
 

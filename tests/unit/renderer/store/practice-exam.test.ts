@@ -1,8 +1,8 @@
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
-import { Queue } from '@db/records'
+import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { Queue } from '@core/model'
 import { loadTodayQueue } from '@db/study-repository'
 import { allUnstamped } from '../../helpers/fixtures'
 import { practiceStore } from './practice-setup'
@@ -11,23 +11,23 @@ const MINUTE = 60_000
 
 async function examStore() {
   const setup = await practiceStore()
-  const run = () => setup.state().examRun!
+  const run = () => setup.state().mockExam!
   const question = () => run().exam.questions[run().index]!
   /** Answers the question on screen, rightly or wrongly, and moves to the next. */
   const answer = async (right: boolean) => {
     const { correctIndex, options } = question().choice
-    await setup.state().answerExam(right ? correctIndex : (correctIndex + 1) % options.length)
-    await setup.state().goToExamQuestion(run().index + 1)
+    await setup.state().answerMockExam(right ? correctIndex : (correctIndex + 1) % options.length)
+    await setup.state().goToMockExamQuestion(run().index + 1)
   }
   return { ...setup, run, question, answer }
 }
 
-describe('exam simulation', () => {
+describe('mock exam', () => {
   it('starts with the exam defaults over every deck: 65 questions, 130 minutes, 72 % to pass', async () => {
     const { state, run, clock } = await examStore()
-    expect(state().practice.examForm).toEqual({ excludedDeckIds: [], questionCount: '65', minutes: '130', passMark: '72' })
-    await state().startExamSimulation()
-    expect(state().practice.view).toBe('exam')
+    expect(state().practice.mockExamForm).toEqual({ excludedDeckIds: [], questionCount: '65', minutes: '130', passMark: '72' })
+    await state().startMockExam()
+    expect(state().practice.view).toBe('mock-exam')
     expect(run().exam.questions).toHaveLength(65)
     expect(run().exam.deckIds.sort()).toEqual(['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'])
     expect(run().exam.endsAt - clock.now).toBe(130 * MINUTE)
@@ -37,11 +37,11 @@ describe('exam simulation', () => {
 
   it('refuses settings that make no exam, with a message per field, and starts nothing', async () => {
     const { state } = await examStore()
-    state().editExamForm({ questionCount: 'ten', minutes: '0', passMark: '101' })
-    for (const id of ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services']) state().toggleExamDeck(id)
-    await state().startExamSimulation()
-    expect(state().examRun).toBeNull()
-    expect(state().practice.examErrors).toEqual({
+    state().editMockExamForm({ questionCount: 'ten', minutes: '0', passMark: '101' })
+    for (const id of ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services']) state().toggleMockExamDeck(id)
+    await state().startMockExam()
+    expect(state().mockExam).toBeNull()
+    expect(state().practice.mockExamErrors).toEqual({
       decks: 'Choose at least one deck',
       questionCount: 'Number of questions must be a whole number',
       minutes: 'Minutes must be from 1 to 600',
@@ -51,10 +51,10 @@ describe('exam simulation', () => {
 
   it('draws only from the chosen decks and says when they give fewer questions than asked', async () => {
     const { state, run } = await examStore()
-    state().toggleExamDeck('aws-ml-services')
-    state().toggleExamDeck('aws-ml-pipeline')
-    state().editExamForm({ questionCount: '40' })
-    await state().startExamSimulation()
+    state().toggleMockExamDeck('aws-ml-services')
+    state().toggleMockExamDeck('aws-ml-pipeline')
+    state().editMockExamForm({ questionCount: '40' })
+    await state().startMockExam()
     // The chips deck has 15 cards: one direction of each makes one question.
     expect(run().exam.questions).toHaveLength(15)
     expect(new Set(run().exam.questions.map((q) => q.deckId))).toEqual(new Set(['aws-ml-chips']))
@@ -63,19 +63,19 @@ describe('exam simulation', () => {
 
   it('scores a finished exam, saves it to the history and shows it there', async () => {
     const { state, run, answer, db, clock } = await examStore()
-    state().editExamForm({ questionCount: '5', minutes: '10', passMark: '72' })
-    await state().startExamSimulation()
+    state().editMockExamForm({ questionCount: '5', minutes: '10', passMark: '72' })
+    await state().startMockExam()
     const started = clock.now
     for (const right of [true, true, false, true, true]) {
       clock.now += 20_000
       await answer(right)
     }
     // Going back changes an answer, as in the real exam.
-    await state().goToExamQuestion(2)
-    await state().answerExam(run().exam.questions[2]!.choice.correctIndex)
-    await state().goToExamQuestion(2)
-    await state().answerExam((run().exam.questions[2]!.choice.correctIndex + 1) % 4)
-    await state().finishExamSimulation()
+    await state().goToMockExamQuestion(2)
+    await state().answerMockExam(run().exam.questions[2]!.choice.correctIndex)
+    await state().goToMockExamQuestion(2)
+    await state().answerMockExam((run().exam.questions[2]!.choice.correctIndex + 1) % 4)
+    await state().finishMockExam()
 
     expect(run().status).toBe('finished')
     expect(run().score).toMatchObject({ total: 5, answered: 5, correct: 4, score: 80, passed: true })
@@ -89,22 +89,22 @@ describe('exam simulation', () => {
     expect(await db.reviews.count()).toBe(0)
 
     // Answers after the end change nothing.
-    await state().answerExam(run().exam.questions[2]!.choice.correctIndex)
+    await state().answerMockExam(run().exam.questions[2]!.choice.correctIndex)
     expect(run().score!.correct).toBe(4)
   })
 
   it('ends by time-out on the tick after time runs out, scoring unanswered questions as wrong', async () => {
     const { state, run, answer, db, clock } = await examStore()
-    state().editExamForm({ questionCount: '5', minutes: '1' })
-    await state().startExamSimulation()
+    state().editMockExamForm({ questionCount: '5', minutes: '1' })
+    await state().startMockExam()
     const endsAt = run().exam.endsAt
     await answer(true)
     clock.now += 30_000
-    await state().tickExam()
+    await state().tickMockExam()
     expect(run()).toMatchObject({ status: 'running', now: clock.now })
     clock.now = endsAt + 1_500
     // An answer given after the limit is not counted: the exam ends instead.
-    await state().answerExam(run().exam.questions[run().index]!.choice.correctIndex)
+    await state().answerMockExam(run().exam.questions[run().index]!.choice.correctIndex)
     expect(run().status).toBe('finished')
     expect(run().exam).toMatchObject({ finishedAt: endsAt, finishedBy: 'time' })
     expect(run().score).toMatchObject({ total: 5, answered: 1, correct: 1, score: 20, passed: false })
@@ -114,21 +114,21 @@ describe('exam simulation', () => {
 
   it('times out from the tick alone when the user does nothing', async () => {
     const { state, run, clock } = await examStore()
-    state().editExamForm({ questionCount: '3', minutes: '2' })
-    await state().startExamSimulation()
+    state().editMockExamForm({ questionCount: '3', minutes: '2' })
+    await state().startMockExam()
     clock.now += 2 * MINUTE
-    await state().tickExam()
+    await state().tickMockExam()
     expect(run()).toMatchObject({ status: 'finished', score: { answered: 0, correct: 0, passed: false } })
     expect(state().practice.history).toHaveLength(1)
   })
 
-  it('lists past simulations oldest first, so the chart reads left to right', async () => {
+  it('lists past mock exams oldest first, so the chart reads left to right', async () => {
     const { state, answer, clock, db } = await examStore()
-    state().editExamForm({ questionCount: '2', minutes: '5' })
+    state().editMockExamForm({ questionCount: '2', minutes: '5' })
     for (const rights of [[false, false], [true, false], [true, true]]) {
-      await state().startExamSimulation()
+      await state().startMockExam()
       for (const right of rights) await answer(right)
-      await state().finishExamSimulation()
+      await state().finishMockExam()
       clock.now += 86_400_000
     }
     expect(state().practice.history.map((h) => h.score)).toEqual([0, 50, 100])
@@ -151,12 +151,12 @@ describe('sending missed cards to relearning', () => {
       if (newCardIds.has(c.cardId)) continue
       await db.cards.put({ ...c, state: State.Review, queue: Queue.Review, due: clock.now + 20 * 86_400_000, stability: 30, difficulty: 5, reps: 3, scheduled_days: 30, last_review: studiedAt })
     }
-    state().toggleExamDeck('aws-ml-services')
-    state().toggleExamDeck('aws-ml-pipeline')
-    state().editExamForm({ questionCount: '15' })
-    await state().startExamSimulation()
+    state().toggleMockExamDeck('aws-ml-services')
+    state().toggleMockExamDeck('aws-ml-pipeline')
+    state().editMockExamForm({ questionCount: '15' })
+    await state().startMockExam()
     for (let i = 0; i < 15; i++) await setup.answer(false)
-    await state().finishExamSimulation()
+    await state().finishMockExam()
     clock.now += MINUTE
     return { ...setup, newCardIds }
   }

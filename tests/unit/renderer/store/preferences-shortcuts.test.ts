@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SHORTCUT_GROUPS } from '@components/shortcut-list'
-import { examCommandForKey, type ExamCommand } from '@screens/practice/exam-keys'
+import { mockExamCommandForKey, type MockExamCommand } from '@screens/practice/mock-exam-keys'
 import { commandForKey, type KeyPress, type StudyCommand } from '@screens/study/study-keys'
 
 /** "Ctrl+1–7" → seven presses; "A–D" → four; "Space" → ' '; "E" → 'e'. */
@@ -66,12 +66,12 @@ describe('the shortcut sheet', () => {
   })
 
   it('lists exam-simulation keys that each do something, for every exam command', () => {
-    const exam = SHORTCUT_GROUPS.find((g) => g.title === 'Practice: exam simulation')!
-    const EVERY_EXAM_COMMAND: Record<ExamCommand['kind'], true> = { answer: true, next: true, previous: true, finish: true }
+    const exam = SHORTCUT_GROUPS.find((g) => g.title === 'Practice: mock exam')!
+    const EVERY_EXAM_COMMAND: Record<MockExamCommand['kind'], true> = { answer: true, next: true, previous: true, finish: true }
     const listed = new Set<string>()
     for (const shortcut of exam.shortcuts) {
       for (const press of shortcut.keys.flatMap(pressesFor)) {
-        const command = examCommandForKey(press, 4)
+        const command = mockExamCommandForKey(press, 4)
         expect(command, `${JSON.stringify(press)} for "${shortcut.does}"`).not.toBeNull()
         listed.add(command!.kind)
       }

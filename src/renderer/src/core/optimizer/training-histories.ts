@@ -1,7 +1,7 @@
 import { Rating } from 'ts-fsrs'
 import type { OptimizerHistory } from '@shared/optimizer'
-import { studyDayOf } from '@core/day'
-import { gradesSinceReset, type HistoryEntry } from '@core/reschedule'
+import { studyDayOf } from '@core/time/study-day'
+import { gradesSinceReset, type HistoryEntry } from '@core/scheduling/reschedule'
 
 /**
  * Turns cards' review logs into the optimizer's input: per card, its grades since the last reset

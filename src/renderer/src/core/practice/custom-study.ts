@@ -1,6 +1,6 @@
 import { Rating, State } from 'ts-fsrs'
-import { Queue, type CardRecord, type ReviewRecord } from '@db/records'
-import { studyDayStart } from './study-days'
+import { Queue, type CardRecord, type ReviewRecord } from '@core/model'
+import { studyDayStart } from '@core/time/study-day'
 
 /**
  * Custom study, as Anki's: a one-off selection of cards outside today's queue. Each function

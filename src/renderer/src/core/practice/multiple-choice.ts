@@ -1,6 +1,6 @@
-import { Queue, type CardRecord } from '@db/records'
-import { normaliseAnswer, shapeDistance } from './answer-text'
-import { shuffled, type Random } from './random'
+import { Queue, type CardRecord } from '@core/model'
+import { normaliseAnswer, shapeDistance } from '@core/practice/answer-text'
+import { shuffled, type Random } from '@core/practice/random'
 
 /**
  * A multiple-choice question made from a study card: its question, its answer as the right

@@ -1,10 +1,10 @@
 import { State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@db/records'
-import { LEARN_AHEAD_MS } from '@core/queue'
-import { studyDayStart, studyDaysFromToday } from '@core/practice/study-days'
-import type { CompareOp, ParseResult, PropName, SearchNode } from './ast'
-import { parseSearch } from './parse'
-import { containsMatcher, foldText, nameMatcher } from './text-pattern'
+import { Queue, type CardRecord } from '@core/model'
+import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
+import { studyDayStart, studyDaysFromToday } from '@core/time/study-day'
+import type { CompareOp, ParseResult, PropName, SearchNode } from '@core/search/ast'
+import { parseSearch } from '@core/search/parse'
+import { containsMatcher, foldText, nameMatcher } from '@core/search/text-pattern'
 
 export interface SearchContext {
   now: number

@@ -1,7 +1,7 @@
-import type { ParseResult, SearchNode } from './ast'
-import { SearchSyntaxError } from './syntax-error'
-import { parseTerm } from './terms'
-import { tokenize, type Token } from './tokenize'
+import type { ParseResult, SearchNode } from '@core/search/ast'
+import { SearchSyntaxError } from '@core/search/syntax-error'
+import { parseTerm } from '@core/search/terms'
+import { tokenize, type Token } from '@core/search/tokenize'
 
 /** Deeper than anyone types; keeps a pasted "((((…" from exhausting the stack. */
 const MAX_DEPTH = 64

@@ -1,6 +1,6 @@
-import type { CardStateName, CompareOp, PropName, SearchNode } from './ast'
-import { SearchSyntaxError } from './syntax-error'
-import { toPattern } from './text-pattern'
+import type { CardStateName, CompareOp, PropName, SearchNode } from '@core/search/ast'
+import { SearchSyntaxError } from '@core/search/syntax-error'
+import { toPattern } from '@core/search/text-pattern'
 
 const STATES: readonly CardStateName[] = ['new', 'learn', 'review', 'due', 'suspended', 'buried']
 const PROPS: readonly PropName[] = ['ivl', 'due', 'r', 's', 'd', 'reps', 'lapses']

@@ -1,4 +1,4 @@
-import { SearchSyntaxError } from './syntax-error'
+import { SearchSyntaxError } from '@core/search/syntax-error'
 
 /**
  * Splits a search into tokens. A word runs until whitespace or a parenthesis; double quotes

@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
-import type { ReviewRecord } from '@db/records'
-import { MATURE_INTERVAL_DAYS } from './true-retention'
+import type { ReviewRecord } from '@core/model'
+import { MATURE_INTERVAL_DAYS } from '@core/stats/true-retention'
 
 export type ButtonReview = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'scheduled_days'>
 

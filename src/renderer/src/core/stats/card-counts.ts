@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@db/records'
-import type { Accumulator } from './accumulator'
+import { Queue, type CardRecord } from '@core/model'
+import type { Accumulator } from '@core/stats/accumulator'
 
 export type CountedCard = Pick<CardRecord, 'deckId' | 'queue' | 'state' | 'buriedUntil'>
 

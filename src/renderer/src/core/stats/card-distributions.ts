@@ -1,7 +1,7 @@
 import { default_w, State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@db/records'
-import type { Accumulator } from './accumulator'
-import { retrievabilityAt } from './retrievability'
+import { Queue, type CardRecord } from '@core/model'
+import type { Accumulator } from '@core/stats/accumulator'
+import { retrievabilityAt } from '@core/stats/retrievability'
 
 export type DistributedCard = Pick<CardRecord, 'queue' | 'state' | 'stability' | 'difficulty' | 'last_review'>
 

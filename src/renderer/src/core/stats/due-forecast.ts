@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@db/records'
-import type { StudyDay } from '@core/day'
-import type { Accumulator } from './accumulator'
-import { dayIndexOf, studyDaysAhead } from './study-days'
+import { Queue, type CardRecord } from '@core/model'
+import type { StudyDay } from '@core/time/study-day'
+import type { Accumulator } from '@core/stats/accumulator'
+import { dayIndexOf, studyDaysAhead } from '@core/time/study-day'
 
 export type ForecastCard = Pick<CardRecord, 'queue' | 'state' | 'due' | 'scheduled_days' | 'buriedUntil'>
 

@@ -1,5 +1,5 @@
-import { studyDaysBack } from './study-days'
-import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from './true-retention'
+import { studyDaysBack } from '@core/time/study-day'
+import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from '@core/stats/true-retention'
 
 export interface RetentionCell {
   passed: number

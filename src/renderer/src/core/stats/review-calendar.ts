@@ -1,5 +1,5 @@
-import type { ReviewRecord } from '@db/records'
-import { studyDaysBack } from './study-days'
+import type { ReviewRecord } from '@core/model'
+import { studyDaysBack } from '@core/time/study-day'
 
 export type CalendarReview = Pick<ReviewRecord, 'review' | 'rating'>
 

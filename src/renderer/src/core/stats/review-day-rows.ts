@@ -1,11 +1,11 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import type { ReviewDayRecord, ReviewRecord } from '@db/records'
-import type { Accumulator } from './accumulator'
-import { BUTTON_GROUPS, buttonGroupOf, type AnswerButtons } from './answer-buttons'
-import type { ReviewDays } from './review-calendar'
-import { createStudyDayLookup } from './study-days'
-import type { TodayCounts } from './today'
-import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from './true-retention'
+import type { ReviewDayRecord, ReviewRecord } from '@core/model'
+import type { Accumulator } from '@core/stats/accumulator'
+import { BUTTON_GROUPS, buttonGroupOf, type AnswerButtons } from '@core/stats/answer-buttons'
+import type { ReviewDays } from '@core/stats/review-calendar'
+import { createStudyDayLookup } from '@core/time/study-day'
+import type { TodayCounts } from '@core/stats/today'
+import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from '@core/stats/true-retention'
 
 /**
  * The review charts' counts per deck and study day (the `reviewDays` rollup), and the sums the

@@ -1,4 +1,4 @@
-import type { ReviewRecord } from '@db/records'
+import type { ReviewRecord } from '@core/model'
 
 export type RetentionReview = Pick<ReviewRecord, 'cardKey' | 'review' | 'rating' | 'state' | 'scheduled_days'>
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
-import { CardForm } from './CardForm'
-import { NewDeckDialog } from './NewDeckDialog'
+import { CardForm } from '@components/CardForm'
+import { NewDeckDialog } from '@screens/add/NewDeckDialog'
 
 /**
  * Anki's Add window: pick one of your decks, write the card, Ctrl+Enter adds it and clears the

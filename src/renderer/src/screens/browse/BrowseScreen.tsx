@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
-import { CardHistoryDialog } from '@screens/study/CardHistoryDialog'
-import { ActionDialog, type BrowseDialog } from './ActionDialogs'
-import { BrowseToolbar, useTargetsSuspended } from './BrowseToolbar'
-import { CardTable } from './CardTable'
-import { DeckFilter } from './DeckFilter'
-import { EditPanel } from './EditPanel'
-import { SearchBox } from './SearchBox'
+import { CardHistoryDialog } from '@components/CardHistoryDialog'
+import { ActionDialog, type BrowseDialog } from '@screens/browse/ActionDialogs'
+import { BrowseToolbar, useTargetsSuspended } from '@screens/browse/BrowseToolbar'
+import { CardTable } from '@screens/browse/CardTable'
+import { DeckFilter } from '@screens/browse/DeckFilter'
+import { EditPanel } from '@screens/browse/EditPanel'
+import { SearchBox } from '@screens/browse/SearchBox'
 
 const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && target.closest('input, textarea, select, dialog') !== null
 

@@ -2,9 +2,9 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { actions, useRecall } from '@store'
-import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from './columns'
-import { gestureOf, nextSelection } from './selection'
-import { ROW_HEIGHT, rowDomId, TableRow } from './TableRow'
+import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from '@screens/browse/columns'
+import { gestureOf, nextSelection } from '@screens/browse/selection'
+import { ROW_HEIGHT, rowDomId, TableRow } from '@screens/browse/TableRow'
 
 const HEADER_HEIGHT = 40
 

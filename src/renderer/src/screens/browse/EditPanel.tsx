@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '@components/Button'
-import type { BrowseRow } from '@db/browse-repository'
+import type { BrowseRow } from '@core/model'
 import { actions, useRecall } from '@store'
-import { CardForm, type CardFields } from '@screens/add/CardForm'
+import { CardForm, type CardFields } from '@components/CardForm'
 
 function fieldsOf(row: BrowseRow): CardFields {
   // A reversed study card shows the back as its question: the form always edits the card itself.

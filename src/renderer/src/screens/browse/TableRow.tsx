@@ -1,7 +1,7 @@
 import { memo, type MouseEvent } from 'react'
-import type { BrowseRow } from '@db/browse-repository'
-import { Queue } from '@db/records'
-import { COLUMNS, GRID_TEMPLATE, type CellContext } from './columns'
+import type { BrowseRow } from '@core/model'
+import { Queue } from '@core/model'
+import { COLUMNS, GRID_TEMPLATE, type CellContext } from '@screens/browse/columns'
 
 export const ROW_HEIGHT = 36
 const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']

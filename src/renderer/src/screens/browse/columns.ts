@@ -1,8 +1,8 @@
 import { State } from 'ts-fsrs'
-import { formatInterval } from '@core/scheduler'
-import type { BrowseRow } from '@db/browse-repository'
-import { Queue } from '@db/records'
-import type { SortColumn } from '@store/browse-slice'
+import { formatInterval } from '@core/time/format'
+import type { BrowseRow } from '@core/model'
+import { Queue } from '@core/model'
+import type { SortColumn } from '@store/browse-sort'
 
 const DAY = 86_400_000
 

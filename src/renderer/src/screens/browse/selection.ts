@@ -1,4 +1,4 @@
-import type { BrowseRow } from '@db/browse-repository'
+import type { BrowseRow } from '@core/model'
 
 /**
  * Multi-selection as in a file list: a click selects one row, Ctrl+click and Space toggle one,

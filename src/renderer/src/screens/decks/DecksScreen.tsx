@@ -1,9 +1,9 @@
 import { formatProblem } from '@shared/deck/problems'
 import { actions, useRecall } from '@store'
 import { Button } from '@components/Button'
-import { pickDeckFile } from '@screens/import/use-import-triggers'
-import { DeckAdminDialog } from './DeckAdminDialog'
-import { DeckRow } from './DeckRow'
+import { pickDeckFile } from '@components/use-import-triggers'
+import { DeckAdminDialog } from '@screens/decks/DeckAdminDialog'
+import { DeckRow } from '@screens/decks/DeckRow'
 
 export function DecksScreen() {
   const library = useRecall((s) => s.library)

@@ -1,7 +1,7 @@
 import { Button } from '@components/Button'
 import { ReminderSettings } from '@components/ReminderSettings'
 import { actions, useRecall } from '@store'
-import { summariseCheck } from './check-summary'
+import { summariseCheck } from '@screens/maintenance/check-summary'
 
 /** Maintenance of the collection. Loaded on demand: it is rarely opened. */
 export default function ToolsScreen() {

@@ -1,5 +1,5 @@
-import type { CheckReport } from '@db/check-collection'
-import type { RepairKind } from '@db/check-collection-rules'
+import type { CheckReport } from '@core/maintenance/check-rules'
+import type { RepairKind } from '@core/maintenance/check-rules'
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 

@@ -1,8 +1,8 @@
 import { Button } from '@components/Button'
-import type { OptionsForm } from '@core/options-validation'
+import type { OptionsForm } from '@core/scheduling/options-validation'
 import { actions, useRecall } from '@store'
 import { FormField, inputClass } from '@components/FormField'
-import { OptimizerPanel } from './OptimizerPanel'
+import { OptimizerPanel } from '@screens/options/OptimizerPanel'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'
 

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
-import type { CustomForm, CustomKind } from '@store/practice-slice'
-import { hintClass, inputClass, panelClass } from './form'
+import type { CustomForm, CustomKind } from '@store/practice-custom-slice'
+import { hintClass, inputClass, panelClass } from '@screens/practice/form'
 
 const KINDS: Array<{ kind: CustomKind; label: string; field: 'days' | 'tags' | 'count'; fieldLabel: string }> = [
   { kind: 'review-ahead', label: 'Review ahead', field: 'days', fieldLabel: 'Days ahead' },

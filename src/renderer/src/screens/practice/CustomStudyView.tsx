@@ -3,9 +3,9 @@ import { Rating, type Grade } from 'ts-fsrs'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
 import { actions, useRecall } from '@store'
-import type { CustomSession } from '@store/practice-slice'
-import { RatingButtons } from './RatingButtons'
-import { plainKey, useWindowKeys } from './use-window-keys'
+import type { CustomSession } from '@store/practice-custom-slice'
+import { RatingButtons } from '@screens/practice/RatingButtons'
+import { plainKey, useWindowKeys } from '@screens/practice/use-window-keys'
 
 const GRADES: Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
 const KEYS: Record<Grade, string> = { [Rating.Again]: '1', [Rating.Hard]: '2', [Rating.Good]: '3', [Rating.Easy]: '4' }

@@ -1,6 +1,6 @@
 import { Counts } from '@components/Counts'
 import { actions, useRecall } from '@store'
-import { hintClass, panelClass } from './form'
+import { hintClass, panelClass } from '@screens/practice/form'
 
 /** Each deck's reviews for today, to answer as multiple choice instead of by flipping cards. */
 export function McDeckList() {

@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
 import { Button } from '@components/Button'
-import { LEARN_AHEAD_MS } from '@core/queue'
-import { formatInterval } from '@core/scheduler'
+import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
+import { formatInterval } from '@core/time/format'
 import { actions } from '@store'
-import type { McSession } from '@store/practice-slice'
+import type { McSession } from '@store/practice-mc-slice'
 
 /** Nothing left to ask now; waits for learning cards due later today, as the study screen does. */
 export function McDoneView({ session }: { session: McSession }) {

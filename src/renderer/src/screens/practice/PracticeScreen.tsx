@@ -1,28 +1,28 @@
 import { useEffect, useRef } from 'react'
 import { actions, useRecall } from '@store'
-import { CustomStudySetup } from './CustomStudySetup'
-import { CustomStudyView } from './CustomStudyView'
-import { ExamResults } from './ExamResults'
-import { ExamRunView } from './ExamRunView'
-import { ExamSetup } from './ExamSetup'
-import { McDeckList } from './McDeckList'
-import { McSessionView } from './McSessionView'
+import { CustomStudySetup } from '@screens/practice/CustomStudySetup'
+import { CustomStudyView } from '@screens/practice/CustomStudyView'
+import { MockExamResults } from '@screens/practice/MockExamResults'
+import { MockExamRunView } from '@screens/practice/MockExamRunView'
+import { MockExamSetup } from '@screens/practice/MockExamSetup'
+import { McDeckList } from '@screens/practice/McDeckList'
+import { McSessionView } from '@screens/practice/McSessionView'
 
-/** Practice the way the exam asks: multiple choice, timed simulations, and custom study. */
+/** Practice the way the exam asks: multiple choice, timed mock exams, and custom study. */
 export function PracticeScreen() {
   const view = useRecall((s) => {
     const v = s.practice.view
     // A view shows only once its session is ready.
     if (v === 'mc' && !s.mcSession) return 'home'
     if (v === 'custom' && !s.customSession) return 'home'
-    if (v === 'exam' && !s.examRun) return 'home'
+    if (v === 'mock-exam' && !s.mockExam) return 'home'
     return v
   })
-  const examRunning = useRecall((s) => s.examRun?.status === 'running')
+  const mockExamRunning = useRecall((s) => s.mockExam?.status === 'running')
 
   if (view === 'mc') return <McSessionView />
   if (view === 'custom') return <CustomStudyView />
-  if (view === 'exam') return examRunning ? <ExamRunView /> : <ExamResults />
+  if (view === 'mock-exam') return mockExamRunning ? <MockExamRunView /> : <MockExamResults />
   return <PracticeHome />
 }
 
@@ -39,7 +39,7 @@ function PracticeHome() {
         Practice
       </h1>
       <McDeckList />
-      <ExamSetup />
+      <MockExamSetup />
       <CustomStudySetup />
     </main>
   )

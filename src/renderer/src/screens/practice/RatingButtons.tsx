@@ -1,5 +1,6 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import { formatInterval, type GradeOutcome } from '@core/scheduler'
+import { formatInterval } from '@core/time/format'
+import { type GradeOutcome } from '@core/scheduling/scheduler'
 
 const LABELS: Record<Grade, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' }
 const TONES: Record<Grade, string> = {

@@ -1,6 +1,6 @@
 import { Rating, type Grade } from 'ts-fsrs'
-import type { McSession } from '@store/practice-slice'
-import { optionIndexForKey, plainKey, type PracticeKey } from './use-window-keys'
+import type { McSession } from '@store/practice-mc-slice'
+import { optionIndexForKey, plainKey, type PracticeKey } from '@screens/practice/use-window-keys'
 
 export type McCommand =
   | { kind: 'choose'; index: number }

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
-import { ANSWER_BUTTON_DAYS } from '@db/stats-repository'
-import { ChartSection, FiguresTable } from './ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
-import { percent } from './format'
+import { ANSWER_BUTTON_DAYS } from '@core/stats/snapshot'
+import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
+import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { percent } from '@core/format'
 
 const GROUPS: Record<ButtonGroup, string> = { learning: 'Learning', young: 'Young', mature: 'Mature' }
 const BUTTONS = [

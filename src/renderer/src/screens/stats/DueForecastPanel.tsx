@@ -1,9 +1,10 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DueForecast } from '@core/stats/due-forecast'
 import { actions } from '@store'
-import { ChartSection, FiguresTable } from './ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
-import { shortDate, plural } from './format'
+import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
+import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { shortDate } from '@core/time/format'
+import { plural } from '@core/format'
 
 const PERIODS = [30, 90] as const
 

@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
-import { ChartSection, FiguresTable } from './ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from './chart-parts'
-import { days, percent } from './format'
+import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
+import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { days } from '@core/time/format'
+import { percent } from '@core/format'
 
 interface Histogram {
   id: string

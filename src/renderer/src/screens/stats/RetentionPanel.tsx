@@ -1,9 +1,10 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
-import type { RetentionView } from '@db/stats-repository'
-import { ChartSection, FiguresTable } from './ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from './chart-parts'
-import { monthName, percent } from './format'
+import type { RetentionView } from '@core/stats/snapshot'
+import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
+import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from '@components/charts/chart-parts'
+import { monthName } from '@core/time/format'
+import { percent } from '@core/format'
 
 const PERIODS: Array<[RetentionPeriod, string]> = [
   ['today', 'Today'],

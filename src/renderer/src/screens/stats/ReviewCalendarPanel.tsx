@@ -1,7 +1,8 @@
 import type { ReviewCalendar } from '@core/stats/review-calendar'
 import type { Streaks } from '@core/stats/streaks'
-import { ChartSection } from './ChartSection'
-import { longDate, plural } from './format'
+import { ChartSection } from '@components/charts/ChartSection'
+import { longDate } from '@core/time/format'
+import { plural } from '@core/format'
 
 const CELL = 11
 const STEP = 13

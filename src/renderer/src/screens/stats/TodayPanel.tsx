@@ -1,6 +1,7 @@
 import type { TodaySummary } from '@core/stats/today'
-import { ChartSection } from './ChartSection'
-import { duration, percent, plural } from './format'
+import { ChartSection } from '@components/charts/ChartSection'
+import { duration } from '@core/time/format'
+import { percent, plural } from '@core/format'
 
 export function TodayPanel({ today }: { today: TodaySummary }) {
   const summary =

@@ -1,5 +1,6 @@
 import type { Grade } from 'ts-fsrs'
-import { GRADES, formatInterval, type GradeOutcome } from '@core/scheduler'
+import { GRADES, type GradeOutcome } from '@core/scheduling/scheduler'
+import { formatInterval } from '@core/time/format'
 import { actions } from '@store'
 
 const LABELS = ['Again', 'Hard', 'Good', 'Easy']

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { Button } from '@components/Button'
-import type { NextStep } from '@core/queue'
-import { LEARN_AHEAD_MS } from '@core/queue'
-import { formatInterval } from '@core/scheduler'
+import type { NextStep } from '@core/scheduling/queue'
+import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
+import { formatInterval } from '@core/time/format'
 import { actions } from '@store'
 
 /** Shown when nothing is left to study now; waits for learning cards that are due later today. */

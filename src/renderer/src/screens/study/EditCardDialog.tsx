@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
-import type { CardRecord } from '@db/records'
+import type { CardRecord } from '@core/model'
 import { actions } from '@store'
 
 /** Edits the card's text (both directions); its scheduling and history are untouched. */

@@ -1,4 +1,4 @@
-import type { StudyCommand } from './study-keys'
+import type { StudyCommand } from '@screens/study/study-keys'
 
 const ITEMS: Array<{ label: string; keys: string; command: StudyCommand }> = [
   { label: 'Undo', keys: 'Ctrl+Z', command: { kind: 'undo' } },

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { examCountdown } from '@core/exam/exam-days'
+import { examCountdown } from '@core/exam-plan/exam-day'
 import { local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

@@ -1,10 +1,11 @@
 import { Rating, type Grade } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState, type SchedulingState } from '@core/card-state'
-import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '@core/exam/exam-mode'
-import { createScheduler, previewGrades } from '@core/scheduler'
-import { studyDaysAhead } from '@core/stats/study-days'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { type SchedulingState } from '@core/model'
+import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '@core/exam-plan/exam-mode'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDaysAhead } from '@core/time/study-day'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

@@ -1,8 +1,9 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState, type SchedulingState } from '@core/card-state'
-import { hashCardId } from '@core/exam/card-hash'
-import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, pickWindowDay } from '@core/exam/exam-mode'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { type SchedulingState } from '@core/model'
+import { hashCardId } from '@core/exam-plan/card-hash'
+import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, pickWindowDay } from '@core/exam-plan/exam-mode'
 import { local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

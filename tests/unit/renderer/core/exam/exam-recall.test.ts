@@ -1,10 +1,10 @@
 import { fsrs, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { toFsrsCard } from '@core/card-state'
-import { buildTopicReadiness, createExamRecallAccumulator } from '@core/exam/exam-recall'
-import { toRecallEstimate, Z_90 } from '@core/exam/recall-estimate'
+import { toFsrsCard } from '@core/scheduling/card-state'
+import { buildTopicReadiness, createExamRecallAccumulator } from '@core/exam-plan/recall'
+import { toRecallEstimate, Z_90 } from '@core/exam-plan/recall-estimate'
 import { gather } from '@core/stats/accumulator'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { cardRecord } from '../stats/records'
 
 const DAY = 86_400_000

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { fsrs, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { toFsrsCard } from '@core/card-state'
-import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam/final-pass'
-import { studyDaysAhead } from '@core/stats/study-days'
-import { Queue } from '@db/records'
+import { toFsrsCard } from '@core/scheduling/card-state'
+import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam-plan/final-pass'
+import { studyDaysAhead } from '@core/time/study-day'
+import { Queue } from '@core/model'
 import { cardRecord, local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

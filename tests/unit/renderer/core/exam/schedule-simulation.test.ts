@@ -1,10 +1,10 @@
 import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '@core/card-state'
-import { forecastExam } from '@core/exam/exam-forecast'
-import { simulateUntilExam } from '@core/exam/schedule-simulation'
-import { DEFAULT_STUDY_OPTIONS } from '@core/study-options'
-import { Queue } from '@db/records'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { forecastExam } from '@core/exam-plan/forecast'
+import { simulateUntilExam } from '@core/exam-plan/schedule-simulation'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { Queue } from '@core/model'
 import { cardRecord, local, useTimeZone } from '../stats/records'
 
 useTimeZone('Europe/London', afterAll)

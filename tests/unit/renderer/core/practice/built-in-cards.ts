@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { newSchedulingState } from '@core/card-state'
-import { Queue, type CardRecord } from '@db/records'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { Queue, type CardRecord } from '@core/model'
 import type { Deck } from '@shared/deck/schema'
 
 export const BUILT_IN_DECK_IDS = ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'] as const

@@ -1,7 +1,7 @@
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { forgottenCardKeys, selectCustomStudy } from '@core/practice/custom-study'
-import { Queue, type CardRecord } from '@db/records'
+import { Queue, type CardRecord } from '@core/model'
 import { readDeck, studyCardsOf } from './built-in-cards'
 
 const originalTz = process.env.TZ

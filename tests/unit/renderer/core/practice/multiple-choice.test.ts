@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { lineCount, normaliseAnswer } from '@core/practice/answer-text'
 import { buildMultipleChoice, type ChoiceCard } from '@core/practice/multiple-choice'
 import { mulberry32 } from '@core/practice/random'
-import type { CardRecord } from '@db/records'
+import type { CardRecord } from '@core/model'
 import { BUILT_IN_DECK_IDS, readDeck, studyCardsOf } from './built-in-cards'
 
 const SEEDS = [1, 42, 2026]

@@ -1,10 +1,10 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '@core/card-state'
-import { studyDayOf } from '@core/day'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { studyDayOf } from '@core/time/study-day'
 import { compileSearch, searchPredicate, type SearchContext } from '@core/search/compile'
 import { parseSearch } from '@core/search/parse'
-import { Queue, type CardRecord } from '@db/records'
+import { Queue, type CardRecord } from '@core/model'
 
 // Set before anything below computes a study day (the context is built at module load).
 const originalTz = process.env.TZ

@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { gather } from '@core/stats/accumulator'
 import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
 import { cardRecord } from './records'

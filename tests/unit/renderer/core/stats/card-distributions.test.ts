@@ -1,7 +1,7 @@
 import { default_w, fsrs, generatorParameters, State } from 'ts-fsrs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toFsrsCard } from '@core/card-state'
+import { toFsrsCard } from '@core/scheduling/card-state'
 import { gather } from '@core/stats/accumulator'
 import {
   buildMemoryHistograms,
@@ -11,7 +11,7 @@ import {
   stabilityBucket
 } from '@core/stats/card-distributions'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { cardRecord } from './records'
 
 const DAY = 86_400_000

@@ -1,6 +1,6 @@
 import { State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { Queue } from '@db/records'
+import { Queue } from '@core/model'
 import { gather } from '@core/stats/accumulator'
 import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
 import { cardRecord, local, useTimeZone } from './records'

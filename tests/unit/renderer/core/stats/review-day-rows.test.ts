@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/day'
-import { createStudyDayLookup } from '@core/stats/study-days'
+import { studyDayOf } from '@core/time/study-day'
+import { createStudyDayLookup } from '@core/time/study-day'
 
 const original = process.env.TZ
 afterAll(() => {

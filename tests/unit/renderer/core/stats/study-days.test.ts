@@ -1,10 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import {
-  createStudyDayLookup,
-  dayIndexOf,
-  studyDaysAhead,
-  studyDaysBack
-} from '@core/stats/study-days'
+import { createStudyDayLookup, dayIndexOf, studyDaysAhead, studyDaysBack } from '@core/time/study-day'
 import { local, useTimeZone } from './records'
 
 useTimeZone('Europe/London', afterAll)

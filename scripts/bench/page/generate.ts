@@ -1,0 +1,164 @@
+import { mulberry32 } from '@core/practice/random'
+import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
+import { done } from './raw-idb'
+
+/**
+ * A heavy user's collection: N cards in ten decks of N/10, 30 % new, 8 % (re)learning, 62 % in
+ * review, and on average 10 review logs per card (only studied cards have logs, ~14 each), spread
+ * over the two years before `now`. Seeded (mulberry32), so every run writes the same rows.
+ *
+ * Written with the bare IndexedDB API into a database the app's RecallDatabase has already
+ * opened (so its schema and indexes are the app's): chunk by chunk, each chunk one relaxed
+ * transaction per table, cards and logs in parallel, the next chunk generated while the last is
+ * being written, at most two chunks in memory. Generation time is not a figure. Its floor is
+ * Chromium's own work per stored row (~0.2–0.3 ms of CPU, mostly in the browser process, the same
+ * through Dexie), so on two cores a million logs take a couple of minutes however they are sent.
+ */
+export const DECKS = 10
+export const deckIdOf = (i: number) => `bench-${String(i).padStart(2, '0')}`
+export const deckNameOf = (i: number) => `Bench deck ${String(i).padStart(2, '0')}`
+
+const DAY = 86_400_000
+/** Rows (cards + logs) per chunk: large enough to keep IndexedDB busy, small enough not to hold the collection in memory. */
+const CHUNK = 50_000
+
+const WORDS = 'model endpoint training inference feature store pipeline bias drift latency batch stream label tuning embedding vector token prompt guardrail monitor'.split(' ')
+const sentence = (rand: () => number, words: number) => Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')
+
+export interface Generated {
+  cards: number
+  reviews: number
+  decks: number
+}
+
+/**
+ * Puts rows into one store in one relaxed transaction, every request issued at once (none is
+ * awaited: the transaction's completion says they all succeeded).
+ */
+function putAll(db: IDBDatabase, store: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' })
+    const os = tx.objectStore(store)
+    for (const row of rows) os.put(row)
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new Error(`writing ${store} was aborted`))
+  })
+}
+
+/**
+ * Writes chunks as they are generated. A chunk's cards and logs go in two transactions that
+ * IndexedDB runs side by side (their scopes differ); transactions on one store run in the order
+ * they were made, so logs get their auto-incremented ids in generation order, as with one writer.
+ * At most two chunks are in flight, which bounds memory.
+ */
+function chunkWriter(db: IDBDatabase) {
+  let previous: Promise<unknown> = Promise.resolve()
+  return {
+    async write(cards: CardRecord[], logs: ReviewRecord[]) {
+      const written = Promise.all([putAll(db, 'cards', cards), putAll(db, 'reviews', logs)])
+      written.catch(() => undefined) // reported when awaited below or by finish()
+      await previous
+      previous = written
+    },
+    finish: () => previous
+  }
+}
+
+/**
+ * Generates the collection into `db`, a bare connection to the app's database. `mod` is the
+ * cards' change stamp, which the app's Dexie middleware would have given them (see derived-tables.ts).
+ */
+export async function generateCollection(db: IDBDatabase, n: number, now: number, seed = 42, mod = now): Promise<Generated> {
+  const rand = mulberry32(seed)
+  const perDeck = Math.ceil(n / DECKS)
+  const decks: DeckRecord[] = []
+  let cards: CardRecord[] = []
+  let logs: ReviewRecord[] = []
+  let cardTotal = 0
+  const writer = chunkWriter(db)
+  const flush = async (force: boolean) => {
+    if (!force && cards.length + logs.length < CHUNK) return
+    const [c, l] = [cards, logs]
+    cards = []
+    logs = []
+    await writer.write(c, l)
+  }
+  for (let d = 0; d < DECKS && cardTotal < n; d++) {
+    const deckId = deckIdOf(d)
+    const count = Math.min(perDeck, n - cardTotal)
+    decks.push({ id: deckId, name: deckNameOf(d), origin: 'user', file: `${deckId}.json`, contentHash: `bench-${seed}-${n}-${d}`, cardCount: count, updatedAt: now })
+    for (let i = 0; i < count; i++) {
+      const id = `${deckId}/card-${i}`
+      const createdAt = now - 730 * DAY + Math.floor(rand() * 30 * DAY)
+      const roll = rand()
+      const base = {
+        id,
+        deckId,
+        cardId: `card-${i}`,
+        reverse: false,
+        ord: i,
+        question: `Q${d}.${i}: ${sentence(rand, 6 + Math.floor(rand() * 8))}?`,
+        answer: sentence(rand, 15 + Math.floor(rand() * 25)),
+        tags: [WORDS[i % WORDS.length]!, `deck-${d}`],
+        createdAt,
+        mod
+      }
+      if (roll < 0.3) {
+        cards.push({ ...base, due: createdAt, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, queue: Queue.New })
+      } else {
+        const reps = 1 + Math.floor(rand() * 26.6) // mean ≈ 14.3, so 70 % of cards × 14.3 ≈ 10 logs per card
+        const learning = roll < 0.38
+        const lastReview = learning ? now - Math.floor(rand() * 6 * 3_600_000) : now - Math.floor(rand() * 60 * DAY)
+        const stability = learning ? 0.5 + rand() * 2 : 1 + rand() * 200
+        const due = learning ? lastReview + (1 + Math.floor(rand() * 10)) * 60_000 : lastReview + Math.floor(stability * DAY * (0.3 + rand() * 1.2))
+        const state = learning ? (rand() < 0.5 ? 1 : 3) : 2
+        const lapses = Math.floor(rand() * 3)
+        cards.push({
+          ...base,
+          due,
+          stability,
+          difficulty: 1 + rand() * 9,
+          elapsed_days: Math.floor((now - lastReview) / DAY),
+          scheduled_days: Math.max(0, Math.round((due - lastReview) / DAY)),
+          learning_steps: learning ? 1 : 0,
+          reps,
+          lapses,
+          state,
+          last_review: lastReview,
+          queue: learning ? Queue.Learning : Queue.Review
+        })
+        // Review times rise from creation to the last review.
+        let t = createdAt
+        const gap = (lastReview - createdAt) / reps
+        for (let r = 0; r < reps; r++) {
+          t = r === reps - 1 ? lastReview : t + Math.floor(gap * (0.5 + rand()))
+          const rating = rand() < 0.12 ? 1 : rand() < 0.15 ? 2 : rand() < 0.9 ? 3 : 4
+          logs.push({
+            cardKey: id,
+            deckId,
+            rating,
+            state: r === 0 ? 0 : 2,
+            due: t + DAY,
+            stability: 1 + r * 3,
+            difficulty: 5,
+            elapsed_days: Math.floor(gap / DAY),
+            last_elapsed_days: Math.floor(gap / DAY),
+            scheduled_days: Math.floor(gap / DAY),
+            learning_steps: 0,
+            review: t,
+            duration: 2000 + Math.floor(rand() * 12_000)
+          })
+        }
+      }
+      cardTotal++
+      await flush(false)
+    }
+  }
+  await flush(true)
+  await writer.finish()
+  await putAll(db, 'decks', decks)
+  await putAll(db, 'settings', [{ key: 'welcomeSeen', value: true }])
+  const reviews = await done(db.transaction('reviews', 'readonly').objectStore('reviews').count())
+  return { cards: cardTotal, reviews, decks: decks.length }
+}

@@ -1,0 +1,137 @@
+import { State } from 'ts-fsrs'
+import { Queue } from '@core/model'
+import type { StudiedToday } from '@core/scheduling/daily-limits'
+import { gather } from '@core/stats/accumulator'
+import type { StudyOptions } from '@core/model'
+import { forecastExam } from '@core/exam-plan/forecast'
+import { buildTopicReadiness, createExamRecallAccumulator, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
+import { finalPassCandidates, type FinalPassCard } from '@core/exam-plan/final-pass'
+import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
+import type { SimulatedCard, SimulatedDay } from '@core/exam-plan/schedule-simulation'
+
+export type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
+
+/** One deck of an exam: its cards and the options it is studied with. */
+export interface ExamDeckInput {
+  deckId: string
+  deckName: string
+  cards: readonly ExamCard[]
+  options: StudyOptions
+  studiedToday?: StudiedToday
+}
+
+export interface ExamDecksForecast {
+  daysLeft: number
+  examDayStart: number
+  recallIfStopping: RecallEstimate
+  recallIfStudying: RecallEstimate
+  /** Weakest first. */
+  topics: TopicReadiness[]
+  /** Cards never studied (suspended ones left out: no limit brings them up). */
+  unseen: number
+  /** New cards a day, over all the decks, that would show every card before the exam. */
+  newCardsPerDayNeeded: number | null
+  /** The decks' new-card limits added up. */
+  newCardsPerDayAllowed: number
+  /** Mean grades a day when studying as scheduled. */
+  reviewsPerDay: number
+  /** One line per deck whose new-card limit leaves cards unseen on exam day. */
+  warnings: string[]
+  /** Studied cards below the target recall at the exam that no scheduled review will refresh. */
+  belowTarget: number
+  plan: SimulatedDay[]
+}
+
+/**
+ * The exam forecast over several decks. Each deck is simulated on its own with its own options,
+ * because daily limits are per deck: three decks at 20 new cards a day show 60 new cards a day.
+ * Recall sums add exactly, so recall if stopping and the topics are exact over all the decks.
+ */
+export function forecastExamDecks(
+  decks: readonly ExamDeckInput[],
+  params: { now: number; examDate: number; dayStartsAtHour: number; targetRecall: number }
+): ExamDecksForecast {
+  const { now, examDate, dayStartsAtHour } = params
+  const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
+  const studying: RecallEstimate[] = []
+  const warnings: string[] = []
+  let plan: SimulatedDay[] = []
+  let daysLeft = 0
+  let examDayStart = 0
+  let unseen = 0
+  let needed: number | null = 0
+  let reviewsPerDay = 0
+  let belowTarget = 0
+
+  for (const deck of decks) {
+    const w = deck.options.w
+    const forecast = forecastExam(deck.cards, {
+      options: deck.options,
+      dayStartsAtHour,
+      now,
+      examDate,
+      ...(deck.studiedToday ? { studiedToday: deck.studiedToday } : {})
+    })
+    daysLeft = forecast.daysLeft
+    examDayStart = forecast.examDayStart
+    studying.push(forecast.recallIfStudying)
+    mergeSums(stopping, gather(createExamRecallAccumulator({ examAt: examDate, ...(w ? { w } : {}) }), deck.cards))
+    const deckUnseen = deck.cards.filter((c) => c.state === State.New && c.queue !== Queue.Removed && c.queue !== Queue.Suspended).length
+    unseen += deckUnseen
+    needed = forecast.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + forecast.workload.newCardsPerDayNeeded
+    reviewsPerDay += forecast.workload.reviewsPerDay
+    if (forecast.workload.warning) warnings.push(`${deck.deckName}: ${forecast.workload.warning}`)
+    belowTarget += finalPassCandidates(deck.cards, examDate, params.targetRecall, { dayStartsAtHour, ...(w ? { w } : {}) }).length
+    plan = addPlans(plan, forecast.plan)
+  }
+
+  return {
+    daysLeft,
+    examDayStart,
+    recallIfStopping: toRecallEstimate(stopping.all),
+    recallIfStudying: studying.length === 1 ? studying[0]! : combineEstimates(studying),
+    topics: buildTopicReadiness(stopping),
+    unseen,
+    newCardsPerDayNeeded: decks.length === 0 ? null : needed,
+    newCardsPerDayAllowed: decks.reduce((sum, d) => sum + d.options.newCardsPerDay, 0),
+    reviewsPerDay,
+    warnings,
+    belowTarget,
+    plan
+  }
+}
+
+function mergeSums(into: ExamRecallSums, from: ExamRecallSums): void {
+  addSum(into.all, from.all)
+  for (const [tag, sum] of from.byTag) {
+    let target = into.byTag.get(tag)
+    if (!target) into.byTag.set(tag, (target = emptyRecallSum()))
+    addSum(target, sum)
+  }
+}
+
+function addSum(into: RecallSum, from: RecallSum): void {
+  into.cards += from.cards
+  into.sumP += from.sumP
+  into.sumVariance += from.sumVariance
+}
+
+/**
+ * Adds estimates of disjoint card sets. The simulation reports an estimate, not its sums: the sum
+ * of p is mean × cards and the variance comes back from the interval's half-width, which is exact
+ * unless both ends were clamped to 0 and 1 (a handful of cards), where it is an underestimate.
+ */
+export function combineEstimates(estimates: readonly RecallEstimate[]): RecallEstimate {
+  const sum = emptyRecallSum()
+  for (const e of estimates) {
+    if (e.cards === 0) continue
+    const margin = Math.max(e.high - e.mean, e.mean - e.low)
+    addSum(sum, { cards: e.cards, sumP: e.mean * e.cards, sumVariance: ((margin * e.cards) / Z_90) ** 2 })
+  }
+  return toRecallEstimate(sum)
+}
+
+function addPlans(a: SimulatedDay[], b: readonly SimulatedDay[]): SimulatedDay[] {
+  if (a.length === 0) return b.map((d) => ({ ...d }))
+  return a.map((day, i) => ({ start: day.start, reviews: day.reviews + (b[i]?.reviews ?? 0), newCards: day.newCards + (b[i]?.newCards ?? 0) }))
+}

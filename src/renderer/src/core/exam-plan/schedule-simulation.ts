@@ -1,0 +1,131 @@
+import { default_w, Rating, State } from 'ts-fsrs'
+import { Queue, type CardRecord } from '@core/model'
+import { fromFsrsCard, toFsrsCard } from '@core/scheduling/card-state'
+import { type SchedulingState } from '@core/model'
+import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
+import { createScheduler } from '@core/scheduling/scheduler'
+import type { StudyOptions } from '@core/model'
+import { retrievabilityAt } from '@core/stats/retrievability'
+import { dayIndexOf } from '@core/time/study-day'
+import { examCountdown } from '@core/exam-plan/exam-day'
+import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
+
+export type SimulatedCard = Pick<CardRecord, 'id' | 'ord' | 'queue' | 'buriedUntil' | keyof SchedulingState>
+
+const schedulingStateOf = (c: SimulatedCard): SchedulingState => ({
+  due: c.due,
+  stability: c.stability,
+  difficulty: c.difficulty,
+  elapsed_days: c.elapsed_days,
+  scheduled_days: c.scheduled_days,
+  learning_steps: c.learning_steps,
+  reps: c.reps,
+  lapses: c.lapses,
+  state: c.state,
+  ...(c.last_review !== undefined ? { last_review: c.last_review } : {})
+})
+
+export interface SimulatedDay {
+  start: number
+  /** Grades given that day, learning steps included. */
+  reviews: number
+  newCards: number
+}
+
+export interface ExamSimulation {
+  days: SimulatedDay[]
+  /** Predicted recall at the exam after studying every day as scheduled. */
+  recall: RecallEstimate
+  /** Cards still never studied when the exam starts. */
+  unseenAtExam: number
+  meanReviewsPerDay: number
+}
+
+export interface ExamPlanInput {
+  /** The exam's deck options (FSRS parameters and daily limits). */
+  options: StudyOptions
+  dayStartsAtHour: number
+  now: number
+  /** When the exam starts: recall is predicted for this moment. */
+  examDate: number
+  /** What was already studied today, which the day's limits must leave out. */
+  studiedToday?: StudiedToday
+}
+
+/**
+ * "If you keep studying as scheduled": walks the study days up to the exam, introducing new cards
+ * in deck order at the new-card limit and answering every due card Good on its due day (reviews
+ * beyond the daily limit wait for the next day), with ts-fsrs and no fuzz, so the same cards give
+ * the same forecast. All Good is the plan, not a promise: real lapses lower the figure.
+ * Each day's session starts at the time of day of `now`. New cards are taken in `ord` order:
+ * under all-Good answers every new card fares alike, so a random order gives the same figures.
+ * Suspended cards are not studied but still count at the exam; cards gone from their deck file
+ * are ignored.
+ */
+export function simulateUntilExam(cards: readonly SimulatedCard[], input: ExamPlanInput): ExamSimulation {
+  const { options, now, examDate } = input
+  const scheduler = createScheduler({ ...options, enable_fuzz: false })
+  const { days } = examCountdown(now, examDate, input.dayStartsAtHour)
+  const kept = cards.filter((c) => c.queue !== Queue.Removed)
+  const states = kept.map(schedulingStateOf)
+  const buckets: number[][] = days.map(() => [])
+  const place = (i: number, due: number) => {
+    const day = days.length > 0 && due < days[0]!.start ? 0 : dayIndexOf(days, due)
+    if (day >= 0) buckets[day]!.push(i)
+  }
+  const fresh: number[] = []
+  kept.forEach((card, i) => {
+    if (card.queue === Queue.Suspended) return
+    if (card.state === State.New) fresh.push(i)
+    else place(i, card.queue === Queue.Buried && card.buriedUntil !== undefined ? Math.max(card.due, card.buriedUntil) : card.due)
+  })
+  fresh.sort((a, b) => kept[a]!.ord - kept[b]!.ord)
+  let nextFresh = 0
+
+  const series: SimulatedDay[] = days.map((day, d) => {
+    const sessionAt = d === 0 ? now : Math.min(day.end - 1, day.start + (now - days[0]!.start))
+    const allowance = allowanceFor(options, d === 0 && input.studiedToday ? input.studiedToday : { newCards: 0, reviews: 0 })
+    let reviews = 0
+    let reviewCards = 0
+    const study = (i: number) => {
+      let state = states[i]!
+      let at = Math.max(sessionAt, state.due)
+      for (;;) {
+        state = fromFsrsCard(scheduler.next(toFsrsCard(state), new Date(at), Rating.Good).card)
+        reviews++
+        if (state.due >= day.end) break
+        at = Math.max(at, state.due)
+      }
+      states[i] = state
+      place(i, state.due)
+    }
+    const due = buckets[d]!.sort((a, b) => states[a]!.due - states[b]!.due)
+    for (const i of due) {
+      if (states[i]!.state === State.Review) {
+        if (reviewCards >= allowance.reviews) {
+          if (d + 1 < days.length) buckets[d + 1]!.push(i)
+          continue
+        }
+        reviewCards++
+      }
+      study(i)
+    }
+    let newCards = 0
+    while (newCards < allowance.newCards && nextFresh < fresh.length) {
+      study(fresh[nextFresh++]!)
+      newCards++
+    }
+    return { start: day.start, reviews, newCards }
+  })
+
+  const w = options.w ?? default_w
+  const recall = emptyRecallSum()
+  for (const state of states) addRecall(recall, retrievabilityAt(state, examDate, w))
+  const totalReviews = series.reduce((sum, day) => sum + day.reviews, 0)
+  return {
+    days: series,
+    recall: toRecallEstimate(recall),
+    unseenAtExam: states.filter((s) => s.state === State.New).length,
+    meanReviewsPerDay: series.length > 0 ? totalReviews / series.length : 0
+  }
+}

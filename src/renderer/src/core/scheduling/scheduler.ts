@@ -1,0 +1,45 @@
+import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { type SchedulingState, type StoredReviewLog } from '@core/model'
+import type { StudyOptions } from '@core/model'
+
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[]
+
+export interface GradeOutcome {
+  rating: Grade
+  next: SchedulingState
+  log: StoredReviewLog
+}
+
+/** The ts-fsrs scheduler for a deck's options. */
+export function createScheduler(options: StudyOptions): FSRS {
+  return fsrs(
+    generatorParameters({
+      request_retention: options.request_retention,
+      maximum_interval: options.maximum_interval,
+      learning_steps: options.learning_steps,
+      relearning_steps: options.relearning_steps,
+      enable_fuzz: options.enable_fuzz,
+      enable_short_term: true,
+      ...(options.w ? { w: options.w } : {})
+    })
+  )
+}
+
+/**
+ * What each of the four grades would do to a card now. The study screen shows these intervals
+ * on the buttons and stores the chosen one as it is, so what is shown is what is saved.
+ */
+export function previewGrades(scheduler: FSRS, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
+  const preview = scheduler.repeat(toFsrsCard(state), new Date(now))
+  const outcome = (rating: Grade): GradeOutcome => {
+    const item = preview[rating]
+    return { rating, next: fromFsrsCard(item.card), log: fromFsrsLog(item.log) }
+  }
+  return {
+    [Rating.Again]: outcome(Rating.Again),
+    [Rating.Hard]: outcome(Rating.Hard),
+    [Rating.Good]: outcome(Rating.Good),
+    [Rating.Easy]: outcome(Rating.Easy)
+  } as Record<Grade, GradeOutcome>
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import { Button } from '@components/Button'
+import type { RecallEstimate } from '@core/exam-plan/recall-estimate'
+import type { ExamPlanEntry } from '@store/exam-plan-slice'
+import { actions, useRecall } from '@store'
+import { longDate } from '@core/time/format'
+import { percent, plural } from '@core/format'
+import { StudyPlanChart } from '@screens/exam-plan/StudyPlanChart'
+import { TopicReadinessTable } from '@screens/exam-plan/TopicReadinessTable'
+
+function Recall({ label, estimate, testId }: { label: string; estimate: RecallEstimate; testId: string }) {
+  return (
+    <div className="rounded-md bg-slate-100 p-3 dark:bg-slate-900">
+      <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd>
+        <span className="text-2xl font-semibold tabular-nums" data-testid={testId}>
+          {percent(estimate.mean)}
+        </span>{' '}
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          (90% range {percent(estimate.low)}–{percent(estimate.high)})
+        </span>
+      </dd>
+    </div>
+  )
+}
+
+/** One exam: the countdown, the predicted recall, the work it takes and the weakest topics. */
+export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
+  const { exam, forecast } = entry
+  const deckNames = useRecall((s) => exam.deckIds.map((id) => s.library.decks.find((d) => d.id === id)?.name ?? id).join(', '))
+  const [confirming, setConfirming] = useState(false)
+  const id = `exam-${exam.id}`
+  return (
+    <article aria-labelledby={`${id}-name`} className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700" data-testid="exam">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id={`${id}-name`} className="text-xl font-semibold">
+            {exam.name}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {longDate(exam.date)} · {deckNames} · exam mode {exam.examMode ? 'on' : 'off'} · target {percent(exam.targetRecall)}
+          </p>
+        </div>
+        {forecast && (
+          <p className="text-right">
+            <span className="block text-4xl font-bold tabular-nums text-blue-700 dark:text-blue-300" data-testid="days-left">
+              {forecast.daysLeft}
+            </span>
+            <span className="text-sm text-slate-600 dark:text-slate-400">{forecast.daysLeft === 1 ? 'day left' : 'days left'}</span>
+          </p>
+        )}
+      </header>
+
+      {entry.error && (
+        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+          {entry.error}
+        </p>
+      )}
+
+      {forecast && (
+        <>
+          <dl className="grid gap-3 sm:grid-cols-2">
+            <Recall label="Predicted recall on exam day if you stop studying now" estimate={forecast.recallIfStopping} testId="recall-now" />
+            <Recall label="If you keep studying as scheduled" estimate={forecast.recallIfStudying} testId="recall-studying" />
+          </dl>
+          <ul className="list-disc ps-5 text-sm">
+            <li>
+              To see every card before the exam: <strong>{forecast.newCardsPerDayNeeded ?? '—'}</strong> new cards a day ({plural(forecast.unseen, 'card')} not
+              studied yet; your limits allow {forecast.newCardsPerDayAllowed} a day).
+            </li>
+            <li>
+              Studying as scheduled means about <strong>{Math.round(forecast.reviewsPerDay)}</strong> answers a day.
+            </li>
+            {forecast.belowTarget > 0 && (
+              <li>
+                {plural(forecast.belowTarget, 'studied card')} would be below your {percent(exam.targetRecall)} target on exam day with no review scheduled before it.
+              </li>
+            )}
+          </ul>
+          {forecast.warnings.length > 0 && (
+            <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="exam-warning">
+              <p className="font-semibold">Not every card fits before the exam</p>
+              <ul className="list-disc ps-5">
+                {forecast.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <TopicReadinessTable topics={forecast.topics} target={exam.targetRecall} id={id} />
+          {forecast.plan.length > 0 && <StudyPlanChart plan={forecast.plan} id={id} />}
+        </>
+      )}
+
+      <footer className="flex flex-wrap items-center gap-2">
+        {confirming ? (
+          <>
+            <span className="text-sm" role="status">
+              Delete “{exam.name}”? Your cards and progress are kept.
+            </span>
+            <Button tone="primary" autoFocus onClick={() => void actions().deleteExamPlan(exam.id)} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+              Delete
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Keep it</Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={() => actions().editExamPlan(exam.id)} aria-label={`Edit ${exam.name}`}>
+              Edit
+            </Button>
+            <Button onClick={() => setConfirming(true)} aria-label={`Delete ${exam.name}`}>
+              Delete
+            </Button>
+          </>
+        )}
+      </footer>
+    </article>
+  )
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react'
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
+import { ExamPlanCard } from '@screens/exam-plan/ExamPlanCard'
+import { ExamPlanEditor } from '@screens/exam-plan/ExamPlanEditor'
+
+/** Exam dates: countdown, predicted recall and the work needed for each exam. Loaded on demand. */
+export default function ExamPlanScreen() {
+  const view = useRecall((s) => s.examPlan)
+
+  useEffect(() => {
+    if (actions().examPlan.status === 'idle') void actions().refreshExamPlan()
+  }, [])
+
+  return (
+    <main className="flex flex-col gap-4" aria-labelledby="exam-title" aria-busy={view.status === 'loading'}>
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="exam-title" className="text-2xl font-bold">
+          Exam plan
+        </h1>
+        {!view.editor && (
+          <Button tone="primary" onClick={() => actions().newExamPlan()}>
+            New exam
+          </Button>
+        )}
+      </header>
+      <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
+        {view.status === 'loading' ? 'Forecasting…' : (view.notice ?? '')}
+      </p>
+      {view.error && (
+        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+          {view.error}
+        </p>
+      )}
+      <ExamPlanEditor />
+      {view.status === 'ready' && view.entries.length === 0 && !view.editor && (
+        <p className="text-slate-600 dark:text-slate-400">
+          No exam yet. Add your exam date to see how many days are left, how much you would remember on the day, and what to revise.
+        </p>
+      )}
+      {view.entries.map((entry) => (
+        <ExamPlanCard key={entry.exam.id} entry={entry} />
+      ))}
+    </main>
+  )
+}

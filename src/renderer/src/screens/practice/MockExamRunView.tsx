@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react'
+import { Button } from '@components/Button'
+import { CardText } from '@components/CardText'
+import { timeLeftMs } from '@core/mock-exam/simulation'
+import { actions, useRecall } from '@store'
+import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
+import { ConfirmDialog } from '@screens/practice/ConfirmDialog'
+import { mockExamCommandForKey } from '@screens/practice/mock-exam-keys'
+import { MockExamTimer } from '@screens/practice/MockExamTimer'
+import { useWindowKeys } from '@screens/practice/use-window-keys'
+
+/** One timed question at a time, as in the exam: answers can be changed until the end. */
+export function MockExamRunView() {
+  const run = useRecall((s) => s.mockExam)!
+  const [confirming, setConfirming] = useState(false)
+  const questionRef = useRef<HTMLElement>(null)
+  const { exam, index } = run
+  const question = exam.questions[index]!
+  const answered = exam.answers.filter((a) => a !== null).length
+  const unanswered = exam.questions.length - answered
+  const last = index === exam.questions.length - 1
+  const go = (to: number) => void actions().goToMockExamQuestion(to)
+
+  useWindowKeys((press) => {
+    const command = mockExamCommandForKey(press, question.choice.options.length)
+    if (!command) return false
+    if (command.kind === 'answer') void actions().answerMockExam(command.index)
+    else if (command.kind === 'next') go(index + 1)
+    else if (command.kind === 'previous') go(index - 1)
+    else setConfirming(true)
+    return true
+  }, !confirming)
+  useEffect(() => questionRef.current?.focus(), [index])
+
+  return (
+    <main className="flex flex-1 flex-col gap-4" aria-label="Mock exam">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-lg font-semibold">
+          Question {index + 1} of {exam.questions.length}
+          <span className="ms-2 text-sm font-normal text-slate-500 dark:text-slate-400">
+            · {answered} answered · pass mark {exam.settings.passMarkPercent} %
+          </span>
+        </h1>
+        <MockExamTimer leftMs={timeLeftMs(exam, run.now)} running={run.status === 'running'} />
+      </header>
+      {run.notice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">{run.notice}</p>}
+
+      <nav aria-label="Questions" className="flex flex-wrap gap-1">
+        {exam.questions.map((q, i) => (
+          <button
+            key={q.cardKey}
+            type="button"
+            onClick={() => go(i)}
+            aria-current={i === index ? 'step' : undefined}
+            aria-label={`Question ${i + 1}${exam.answers[i] === null ? '' : ', answered'}`}
+            className={`size-7 rounded text-xs tabular-nums focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-500 aria-[current=step]:ring-2 aria-[current=step]:ring-blue-600 dark:aria-[current=step]:ring-blue-300 ${
+              exam.answers[i] === null ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200' : 'bg-blue-600 text-white dark:bg-blue-400 dark:text-slate-950'
+            }`}
+          >
+            {i + 1}
+          </button>
+        ))}
+      </nav>
+
+      <article className="flex flex-col items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        <section ref={questionRef} tabIndex={-1} aria-label={`Question ${index + 1}`} data-testid="question" className="text-center text-xl outline-none">
+          <CardText text={question.question} />
+        </section>
+        <ChoiceOptions options={question.choice.options} chosenIndex={exam.answers[index]} showResult={false} onChoose={(i) => void actions().answerMockExam(i)} />
+      </article>
+
+      <footer className="flex flex-wrap items-center justify-between gap-3">
+        <Button disabled={index === 0} onClick={() => go(index - 1)} aria-keyshortcuts="P ArrowLeft">
+          ← Previous <kbd className="ms-1 text-xs font-normal">P</kbd>
+        </Button>
+        <p className="text-sm text-slate-500 dark:text-slate-400">1–4 or A–D answer · N next · P previous · F finish</p>
+        {last ? (
+          <Button tone="primary" onClick={() => setConfirming(true)} aria-keyshortcuts="F">
+            Finish <kbd className="ms-1 text-xs font-normal">F</kbd>
+          </Button>
+        ) : (
+          <Button tone="primary" onClick={() => go(index + 1)} aria-keyshortcuts="N ArrowRight">
+            Next → <kbd className="ms-1 text-xs font-normal">N</kbd>
+          </Button>
+        )}
+      </footer>
+      {!last && (
+        <div className="flex justify-end">
+          <Button onClick={() => setConfirming(true)} aria-keyshortcuts="F">
+            Finish exam <kbd className="ms-1 text-xs font-normal">F</kbd>
+          </Button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmDialog title="Finish the mock exam?" confirmLabel="Finish and see my score" onConfirm={() => void actions().finishMockExam()} onClose={() => setConfirming(false)}>
+          {unanswered > 0
+            ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} not answered yet and will count as wrong.`
+            : 'Every question has an answer. You cannot change them afterwards.'}
+        </ConfirmDialog>
+      )}
+    </main>
+  )
+}

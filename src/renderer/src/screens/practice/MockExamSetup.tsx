@@ -1,0 +1,90 @@
+import { Button } from '@components/Button'
+import { actions, useRecall } from '@store'
+import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
+import { MockExamHistory } from '@screens/practice/MockExamHistory'
+import { hintClass, inputClass, panelClass } from '@screens/practice/form'
+
+type NumberField = { key: keyof Omit<MockExamForm, 'excludedDeckIds'>; error: keyof MockExamFormErrors; label: string; suffix: string }
+
+const FIELDS: NumberField[] = [
+  { key: 'questionCount', error: 'questionCount', label: 'Questions', suffix: '' },
+  { key: 'minutes', error: 'minutes', label: 'Minutes', suffix: 'min' },
+  { key: 'passMark', error: 'passMark', label: 'Pass mark', suffix: '%' }
+]
+
+/** Settings of a timed exam simulation, and the history of past ones. */
+export function MockExamSetup() {
+  const form = useRecall((s) => s.practice.mockExamForm)
+  const errors = useRecall((s) => s.practice.mockExamErrors)
+  const decks = useRecall((s) => s.library.decks)
+  const loading = useRecall((s) => s.library.status === 'loading' && s.library.decks.length === 0)
+  return (
+    <section aria-labelledby="exam-title" className={panelClass}>
+      <div>
+        <h2 id="exam-title" className="text-xl font-semibold">
+          Mock exam
+        </h2>
+        <p className={hintClass}>Timed multiple-choice questions drawn evenly from your decks and topics, scored like the AWS exams. Nothing here changes your schedule.</p>
+      </div>
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void actions().startMockExam()
+        }}
+      >
+        <fieldset className="flex flex-col gap-1" aria-describedby={errors.decks ? 'exam-decks-error' : undefined}>
+          <legend className="mb-1 font-medium">Decks</legend>
+          {decks.map((deck) => (
+            <label key={deck.id} className="flex items-center gap-2">
+              <input type="checkbox" checked={!form.excludedDeckIds.includes(deck.id)} onChange={() => actions().toggleMockExamDeck(deck.id)} />
+              {deck.name}
+            </label>
+          ))}
+          {errors.decks && (
+            <p id="exam-decks-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {errors.decks}
+            </p>
+          )}
+        </fieldset>
+        <div className="flex flex-wrap gap-4">
+          {FIELDS.map((f) => (
+            <div key={f.key} className="flex flex-col gap-1">
+              <label htmlFor={`exam-${f.key}`} className="font-medium">
+                {f.label}
+              </label>
+              <span className="flex items-center gap-2">
+                <input
+                  id={`exam-${f.key}`}
+                  inputMode="numeric"
+                  className={`${inputClass} w-24`}
+                  value={form[f.key]}
+                  aria-invalid={errors[f.error] ? true : undefined}
+                  aria-describedby={errors[f.error] ? `exam-${f.key}-error` : undefined}
+                  onChange={(e) => actions().editMockExamForm({ [f.key]: e.target.value })}
+                />
+                {f.suffix && <span className={hintClass}>{f.suffix}</span>}
+              </span>
+              {errors[f.error] && (
+                <p id={`exam-${f.key}-error`} role="alert" className="max-w-48 text-sm text-red-700 dark:text-red-300">
+                  {errors[f.error]}
+                </p>
+              )}
+            </div>
+          ))}
+        </div>
+        <div>
+          <Button tone="primary" type="submit" disabled={loading}>
+            Start mock exam
+          </Button>
+        </div>
+      </form>
+      <section aria-labelledby="history-title" className="flex flex-col gap-2">
+        <h3 id="history-title" className="font-semibold">
+          Past mock exams
+        </h3>
+        <MockExamHistory />
+      </section>
+    </section>
+  )
+}

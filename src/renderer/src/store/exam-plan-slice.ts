@@ -1,0 +1,150 @@
+import type { StateCreator } from 'zustand'
+import { hashText } from '@shared/deck/ids'
+import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
+import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
+import { removeExamPlan, listExamPlans, loadExamDecks, putExamPlan } from '@db/exam-plan-repository'
+import { getSettings } from '@db/options-repository'
+import type { ExamPlan } from '@core/model'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
+
+export interface ExamPlanEntry {
+  exam: ExamPlan
+  forecast: ExamDecksForecast | null
+  error?: string
+}
+
+export interface ExamPlanEditorState {
+  /** null while creating a new exam. */
+  id: string | null
+  form: ExamPlanForm
+  errors: ExamPlanFormErrors
+  saving: boolean
+  message?: string
+}
+
+export interface ExamPlanView {
+  status: 'idle' | 'loading' | 'ready' | 'failed'
+  entries: ExamPlanEntry[]
+  editor: ExamPlanEditorState | null
+  dayStartsAtHour: number
+  /** Today's date for the date input's lower bound (`YYYY-MM-DD`). */
+  today: string
+  /** A short confirmation ("Exam saved."), read out by the screen's status line. */
+  notice?: string
+  error?: string
+}
+
+export interface ExamPlanSlice {
+  examPlan: ExamPlanView
+  openExamPlan(): Promise<void>
+  refreshExamPlan(): Promise<void>
+  newExamPlan(): void
+  editExamPlan(id: string): void
+  changeExamPlan(patch: Partial<ExamPlanForm>): void
+  cancelExamPlanEdit(): void
+  /** Validates and saves the form; false leaves the editor open with a message by each bad field. */
+  saveExamPlan(): Promise<boolean>
+  deleteExamPlan(id: string): Promise<void>
+}
+
+export const DEFAULT_TARGET_RECALL = '90'
+
+export const createExamPlanSlice =
+  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], ExamPlanSlice> =>
+  (set, get) => {
+    const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
+    const patchEditor = (p: Partial<ExamPlanEditorState>) => set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
+
+    async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
+      try {
+        // The forecast's simulation is fetched with the exam screen, not at start.
+        const [decks, { forecastExamDecks }] = await Promise.all([loadExamDecks(db, exam, at, dayStartsAtHour), import('@core/exam-plan/decks-forecast')])
+        return { exam, forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }) }
+      } catch (error) {
+        return { exam, forecast: null, error: `The forecast could not be computed (${reasonOf(error)}).` }
+      }
+    }
+
+    return {
+      examPlan: { status: 'idle', entries: [], editor: null, dayStartsAtHour: 4, today: '' },
+
+      async openExamPlan() {
+        set({ screen: { name: 'exam-plan' } })
+        await get().refreshExamPlan()
+      },
+
+      async refreshExamPlan() {
+        patch({ status: 'loading', error: undefined })
+        try {
+          const at = now()
+          const { dayStartsAtHour } = await getSettings(db)
+          const entries: ExamPlanEntry[] = []
+          for (const exam of await listExamPlans(db)) entries.push(await forecastOf(exam, at, dayStartsAtHour))
+          patch({ status: 'ready', entries, dayStartsAtHour, today: dateInputOf(at, dayStartsAtHour) })
+        } catch (error) {
+          patch({ status: 'failed', error: `Your exams could not be read (${reasonOf(error)}).` })
+        }
+      },
+
+      newExamPlan() {
+        // A new exam covers the built-in decks: the three decks of the AWS ML exams.
+        const builtin = get().library.decks.filter((d) => d.origin === 'builtin').map((d) => d.id)
+        const form: ExamPlanForm = { name: '', date: '', deckIds: builtin, examMode: true, targetRecall: DEFAULT_TARGET_RECALL }
+        patch({ editor: { id: null, form, errors: {}, saving: false }, notice: undefined })
+      },
+
+      editExamPlan(id) {
+        const entry = get().examPlan.entries.find((e) => e.exam.id === id)
+        if (!entry) return
+        patch({ editor: { id, form: toExamPlanForm(entry.exam, get().examPlan.dayStartsAtHour), errors: {}, saving: false }, notice: undefined })
+      },
+
+      changeExamPlan(change) {
+        const editor = get().examPlan.editor
+        if (!editor) return
+        // A field's message goes once the field is changed; the others stay until the next save.
+        const errors = { ...editor.errors }
+        for (const key of Object.keys(change)) delete errors[key as keyof ExamPlanFormErrors]
+        patchEditor({ form: { ...editor.form, ...change }, errors, message: undefined })
+      },
+
+      cancelExamPlanEdit: () => patch({ editor: null }),
+
+      async saveExamPlan() {
+        const editor = get().examPlan.editor
+        if (!editor || editor.saving) return false
+        const at = now()
+        const { dayStartsAtHour } = await getSettings(db)
+        const result = validateExamPlanForm(editor.form, { now: at, dayStartsAtHour })
+        if ('errors' in result) {
+          patchEditor({ errors: result.errors, message: 'Please correct the fields marked in red.' })
+          return false
+        }
+        const exam: ExamPlan = { id: editor.id ?? `exam-${hashText(`${result.exam.name}:${at}`)}`, ...result.exam }
+        patchEditor({ saving: true, errors: {} })
+        try {
+          await putExamPlan(db, exam)
+        } catch (error) {
+          patchEditor({ saving: false, message: `The exam was not saved (${reasonOf(error)}).` })
+          return false
+        }
+        patch({ editor: null, notice: `Exam “${exam.name}” saved.` })
+        await get().refreshExamPlan()
+        return true
+      },
+
+      async deleteExamPlan(id) {
+        const entry = get().examPlan.entries.find((e) => e.exam.id === id)
+        try {
+          await removeExamPlan(db, id)
+        } catch (error) {
+          patch({ error: `The exam was not deleted (${reasonOf(error)}).` })
+          return
+        }
+        patch({ notice: `Exam “${entry?.exam.name ?? id}” deleted.`, ...(get().examPlan.editor?.id === id ? { editor: null } : {}) })
+        await get().refreshExamPlan()
+      }
+    }
+  }

@@ -1,0 +1,202 @@
+import type { StateCreator } from 'zustand'
+import { cardsToRelearn, mockExamResult, scoreMockExam, type MockExamScore } from '@core/mock-exam/score'
+import {
+  answerMockExamQuestion,
+  checkMockExamTime,
+  finishMockExamSession,
+  isFinished,
+  startMockExamSession,
+  type MockExamSession,
+  type FinishedMockExam
+} from '@core/mock-exam/simulation'
+import { mulberry32 } from '@core/practice/random'
+import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
+import { loadChoicePool, recentMockExams, saveMockExamResult, sendToRelearning } from '@db/practice-repository'
+import type { MockExamResult } from '@core/model'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
+import { reasonOf } from '@core/errors'
+import { wholeNumber } from '@store/practice-form'
+
+/**
+ * A timed exam simulation. The clock is the store's `now`: the screen only asks for a tick each
+ * second, so the time left never depends on timers firing on time.
+ */
+
+/** The settings form as typed; checked when the exam starts. */
+export interface MockExamForm {
+  /** Unticked decks; every other deck of the library takes part, including decks added later. */
+  excludedDeckIds: string[]
+  questionCount: string
+  minutes: string
+  passMark: string
+}
+export type MockExamFormErrors = Partial<Record<'decks' | 'questionCount' | 'minutes' | 'passMark', string>>
+
+export interface MockExamRun {
+  exam: MockExamSession
+  /** The question on screen. */
+  index: number
+  /** The store clock at the last tick: the countdown shows `exam.endsAt - now`. */
+  now: number
+  status: 'running' | 'saving' | 'finished'
+  score?: MockExamScore
+  record?: MockExamResult
+  notice?: string
+  error?: string
+  relearn?: { status: 'working' | 'done'; message: string; undo?: UndoEntry }
+}
+
+export interface MockExamSlice {
+  mockExam: MockExamRun | null
+  editMockExamForm(patch: Partial<Omit<MockExamForm, 'excludedDeckIds'>>): void
+  toggleMockExamDeck(deckId: string): void
+  startMockExam(): Promise<void>
+  answerMockExam(optionIndex: number): Promise<void>
+  goToMockExamQuestion(index: number): Promise<void>
+  /** Called each second while an exam runs: moves the clock and ends the exam when time is up. */
+  tickMockExam(): Promise<void>
+  finishMockExam(): Promise<void>
+  sendMissedToRelearning(): Promise<void>
+  undoRelearning(): Promise<void>
+}
+
+export const createMockExamSlice =
+  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], MockExamSlice> =>
+  (set, get) => {
+    const patchPractice = (p: Partial<RecallState['practice']>) => set((s) => ({ practice: { ...s.practice, ...p } }))
+    const setRun = (p: Partial<MockExamRun>) => set((s) => ({ mockExam: s.mockExam && { ...s.mockExam, ...p } }))
+
+    async function finalizeMockExam(finished: FinishedMockExam) {
+      const score = scoreMockExam(finished)
+      const record = mockExamResult(finished, score)
+      setRun({ exam: finished, now: finished.finishedAt, status: 'saving', score, record })
+      try {
+        await saveMockExamResult(db, record)
+        patchPractice({ history: await recentMockExams(db) })
+        setRun({ status: 'finished' })
+      } catch (error) {
+        setRun({ status: 'finished', error: `This result could not be saved to your history (${reasonOf(error)}).` })
+      }
+    }
+
+    /** The running exam as of now; ends it by time-out when time is up. Undefined once it is over. */
+    async function runningMockExam(): Promise<MockExamRun | undefined> {
+      const run = get().mockExam
+      if (!run || run.status !== 'running') return undefined
+      const at = now()
+      const exam = checkMockExamTime(run.exam, at)
+      if (isFinished(exam)) {
+        await finalizeMockExam(exam)
+        return undefined
+      }
+      setRun({ now: at })
+      return { ...run, now: at }
+    }
+
+    return {
+      mockExam: null,
+
+      editMockExamForm(patch) {
+        set((s) => ({ practice: { ...s.practice, mockExamForm: { ...s.practice.mockExamForm, ...patch }, mockExamErrors: {} } }))
+      },
+
+      toggleMockExamDeck(deckId) {
+        const { excludedDeckIds } = get().practice.mockExamForm
+        const next = excludedDeckIds.includes(deckId) ? excludedDeckIds.filter((d) => d !== deckId) : [...excludedDeckIds, deckId]
+        set((s) => ({ practice: { ...s.practice, mockExamForm: { ...s.practice.mockExamForm, excludedDeckIds: next }, mockExamErrors: {} } }))
+      },
+
+      async startMockExam() {
+        const form = get().practice.mockExamForm
+        const deckIds = get()
+          .library.decks.map((d) => d.id)
+          .filter((id) => !form.excludedDeckIds.includes(id))
+        const questionCount = wholeNumber(form.questionCount, 'Number of questions', 1, 500)
+        const minutes = wholeNumber(form.minutes, 'Minutes', 1, 600)
+        const passMark = wholeNumber(form.passMark, 'Pass mark', 1, 100)
+        const errors: MockExamFormErrors = {}
+        if (deckIds.length === 0) errors.decks = 'Choose at least one deck'
+        if (typeof questionCount === 'string') errors.questionCount = questionCount
+        if (typeof minutes === 'string') errors.minutes = minutes
+        if (typeof passMark === 'string') errors.passMark = passMark
+        if (Object.keys(errors).length > 0 || typeof questionCount === 'string' || typeof minutes === 'string' || typeof passMark === 'string') {
+          patchPractice({ mockExamErrors: errors })
+          return
+        }
+        const cards = await loadChoicePool(db, deckIds)
+        const at = now()
+        const rng = mulberry32(at % 2 ** 32)
+        const exam = startMockExamSession({
+          id: `sim-${at}-${Math.floor(rng() * 1e6)}`,
+          deckIds,
+          cards,
+          random: rng,
+          now: at,
+          settings: { questionCount, timeLimitMinutes: minutes, passMarkPercent: passMark }
+        })
+        if (exam.questions.length === 0) {
+          patchPractice({ mockExamErrors: { decks: 'These decks have no cards that can make a question (each needs another card with a different answer).' } })
+          return
+        }
+        const short = exam.questions.length < questionCount
+        set((s) => ({
+          mockExam: {
+            exam,
+            index: 0,
+            now: at,
+            status: 'running',
+            ...(short ? { notice: `These decks give only ${exam.questions.length} different questions, so the mock exam has ${exam.questions.length}.` } : {})
+          },
+          practice: { ...s.practice, view: 'mock-exam', mockExamErrors: {} }
+        }))
+      },
+
+      async answerMockExam(optionIndex) {
+        const run = await runningMockExam()
+        if (run) setRun({ exam: answerMockExamQuestion(run.exam, run.index, optionIndex, run.now) })
+      },
+
+      async goToMockExamQuestion(index) {
+        const run = await runningMockExam()
+        if (run) setRun({ index: Math.min(Math.max(0, index), run.exam.questions.length - 1) })
+      },
+
+      async tickMockExam() {
+        await runningMockExam()
+      },
+
+      async finishMockExam() {
+        const run = await runningMockExam()
+        if (run) await finalizeMockExam(finishMockExamSession(run.exam, run.now))
+      },
+
+      async sendMissedToRelearning() {
+        const run = get().mockExam
+        if (!run?.record || run.relearn) return
+        const keys = cardsToRelearn(run.record)
+        setRun({ relearn: { status: 'working', message: 'Sending the missed cards to relearning…' } })
+        try {
+          const result = await sendToRelearning(db, keys, now())
+          const moved = `${result.relearning} card${result.relearning === 1 ? ' is' : 's are'} now due in relearning.`
+          const left = result.leftAlone > 0 ? ` ${result.leftAlone} not studied yet (or suspended) stay as they were: new cards come with your daily new cards.` : ''
+          setRun({ relearn: { status: 'done', message: moved + left, ...(result.relearning > 0 ? { undo: result.undo } : {}) } })
+          await get().refreshCounts()
+        } catch (error) {
+          setRun({ relearn: undefined, error: `The cards could not be sent to relearning (${reasonOf(error)}). Nothing was changed.` })
+        }
+      },
+
+      async undoRelearning() {
+        const undo = get().mockExam?.relearn?.undo
+        if (!undo) return
+        try {
+          await undoCardAction(db, undo)
+          setRun({ relearn: { status: 'done', message: 'Undone: the cards are scheduled as before.' } })
+          await get().refreshCounts()
+        } catch (error) {
+          setRun({ error: `Could not undo (${reasonOf(error)}).` })
+        }
+      }
+    }
+  }
