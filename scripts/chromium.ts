@@ -4,4 +4,11 @@
 export const chromiumPath = process.env.RECALL_CHROMIUM ?? '/usr/bin/chromium'
 
 /** Headless, no sandbox (containers), and nothing that reaches the network on its own. */
-export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run'
+]

@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import type { DeckProblem } from '@shared/deck/problems'
 import { serializeDeck } from '@shared/deck/read-deck-file'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 
 export interface GeneratedDeck {
   /** File name under decks/, e.g. `aws-ml-services.json`. */

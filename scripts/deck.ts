@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { DECK_FORMATS, importDeckFile, isAnkiPackage, type DeckFormat } from '@shared/deck/import-file'
 import { formatProblem } from '@shared/deck/problems'
 import { serializeDeck } from '@shared/deck/read-deck-file'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { generateBuiltInDecks } from './deck-generate'
 
 const USAGE = `Usage: npm run deck -- <command>

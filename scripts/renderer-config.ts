@@ -1,8 +1,8 @@
-import { resolve } from 'node:path'
-import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import type { Plugin, UserConfig } from 'vite'
+import react from '@vitejs/plugin-react'
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Plugin, UserConfig } from 'vite'
 import { aliases } from './aliases'
 
 /**
@@ -12,7 +12,8 @@ import { aliases } from './aliases'
 const devServerCsp: Plugin = {
   name: 'recall-dev-csp',
   apply: 'serve',
-  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+  transformIndexHtml: (html) =>
+    html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 }
 
 const { version } = JSON.parse(readFileSync(resolve(__dirname, '../package.json'), 'utf8')) as { version: string }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { basename, resolve, sep } from 'node:path'
 
 /**
@@ -77,9 +78,10 @@ async function main(): Promise<number> {
   const input = resolve(root, 'src')
   // Without the real version Electronegativity assumes Electron 0.1 and reports the defaults of
   // 2016 (remote module on, no context isolation) as findings.
-  const electronVersion = (JSON.parse(await readFile(resolve(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version
+  const electronVersion = (JSON.parse(await readFile(resolve(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+    .version
   // The package ships no types; its CommonJS entry is the programmatic runner.
-  const run = require('@doyensec/electronegativity') as Run
+  const run = createRequire(__filename)('@doyensec/electronegativity') as Run
   const result = await run({ input, isRelative: true, electronVersionOverride: electronVersion, parserPlugins: [] }, false)
 
   const findings: Finding[] = result.issues.map((issue) => ({
@@ -93,10 +95,13 @@ async function main(): Promise<number> {
   const { explained, unexplained, stale } = compareFindings(findings, accepted)
   const unparsed = result.errors.filter((e) => !e.tolerable)
 
-  console.log(`\nElectronegativity (Electron ${electronVersion}) over src/: ${findings.length} findings, ${explained.length} explained in docs/security.md`)
+  console.log(
+    `\nElectronegativity (Electron ${electronVersion}) over src/: ${findings.length} findings, ${explained.length} explained in docs/security.md`
+  )
   for (const f of explained) console.log(`  accepted    ${f.check}  ${f.file}:${f.line}:${f.column}`)
   for (const f of unexplained) console.error(`  UNEXPLAINED ${f.check}  ${f.file}:${f.line}:${f.column}  ${f.description}`)
-  for (const a of stale) console.error(`  STALE       ${a.check}  ${a.file}: docs/security.md accepts a finding that is no longer reported; remove the row`)
+  for (const a of stale)
+    console.error(`  STALE       ${a.check}  ${a.file}: docs/security.md accepts a finding that is no longer reported; remove the row`)
   for (const e of unparsed) console.error(`  NOT SCANNED ${e.file}: ${e.message}`)
 
   if (unexplained.length + stale.length + unparsed.length > 0) {

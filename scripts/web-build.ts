@@ -1,8 +1,8 @@
+import { loadDeckLibrary } from '@main/deck-library'
+import { formatProblem } from '@shared/deck/problems'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
-import { loadDeckLibrary } from '@main/deck-library'
-import { formatProblem } from '@shared/deck/problems'
 import { rendererConfig } from './renderer-config'
 
 export const root = resolve(__dirname, '..')

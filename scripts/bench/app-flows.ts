@@ -20,7 +20,10 @@ export async function firstCardLoads(page: Page, baseUrl: string, deckName: stri
   const card: number[] = []
   for (let i = 0; i < loads; i++) {
     await page.goto(baseUrl)
-    await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, { timeout: 120_000, polling: 10 })
+    await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, {
+      timeout: 120_000,
+      polling: 10
+    })
     const r = await recorder(page)
     list.push(r.listAt)
     card.push(r.cardPaintedAt)
@@ -85,7 +88,11 @@ export async function keyedBareGrades(page: Page, count: number, pauseMs: number
     await page.waitForFunction((n) => window.bench.keyedCount() > n, i, { timeout: 10_000, polling: 10 })
   }
   const samples = await page.evaluate(() => window.bench.stopKeyedWrites())
-  return { dom: samples.map((s) => s.dom), painted: samples.map((s) => s.painted), pause: samples.map((s) => s.pause).filter(Number.isFinite) }
+  return {
+    dom: samples.map((s) => s.dom),
+    painted: samples.map((s) => s.painted),
+    pause: samples.map((s) => s.pause).filter(Number.isFinite)
+  }
 }
 
 /** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */

@@ -19,11 +19,17 @@ export async function buildAll(outDir: string) {
     root: resolve(__dirname, 'page'),
     configFile: false,
     logLevel: 'error',
-    build: { ...base.build, minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify, outDir: join(outDir, 'bench'), emptyOutDir: true, rollupOptions: { input: resolve(__dirname, 'page/bench.html') } }
+    build: {
+      ...base.build,
+      minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify,
+      outDir: join(outDir, 'bench'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve(__dirname, 'page/bench.html') }
+    }
   })
 }
 
-export async function openProfile(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openProfile(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'recall-bench-'))
   const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: FLAGS })
   // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined.
@@ -52,4 +58,3 @@ export async function openBenchPage(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}bench/bench.html`)
   await page.waitForFunction(() => 'bench' in window)
 }
-

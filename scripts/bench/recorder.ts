@@ -38,7 +38,8 @@ export function benchRecorder(): void {
   window.addEventListener(
     'keydown',
     (event: KeyboardEvent) => {
-      if (/^[1-4]$/.test(event.key)) pending = { t: event.timeStamp, input: performance.now() - event.timeStamp, text: question()?.textContent ?? null }
+      if (/^[1-4]$/.test(event.key))
+        pending = { t: event.timeStamp, input: performance.now() - event.timeStamp, text: question()?.textContent ?? null }
     },
     true
   )

@@ -22,13 +22,20 @@ export function figure(name: string, size: number, samples: number[], unit: stri
 }
 
 export function withLimit(f: Figure, limit: Figure): Figure {
-  return { ...f, limit: limit.name, limitMedian: limit.median, limitP95: limit.p95, ratio: round(f.median / limit.median), ratioP95: round(f.p95 / limit.p95) }
+  return {
+    ...f,
+    limit: limit.name,
+    limitMedian: limit.median,
+    limitP95: limit.p95,
+    ratio: round(f.median / limit.median),
+    ratioP95: round(f.p95 / limit.p95)
+  }
 }
 
 export const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 1000) / 1000)
 
 /** Targets at the largest size (issue 9): figure name → [statistic, bound in its unit]. */
-export const TARGETS: Record<string, ['median' | 'p95', number]> = {
+const TARGETS: Record<string, ['median' | 'p95', number]> = {
   'grade-next-card-dom': ['p95', 16],
   'grade-next-card-painted': ['p95', 16],
   queue: ['p95', 50],
@@ -56,9 +63,13 @@ export function table(figures: Figure[], sizes: number[]): string {
     const growth = first && last ? last.median / first.median : NaN
     const target = TARGETS[name]
     const verdict = target && last ? `${target[0]} < ${target[1]}: ${last[target[0]] < target[1] ? 'met' : 'MISSED'}` : ''
-    lines.push(`${pad(name, 26)}${cells.join('')}${pad(last?.ratio !== undefined ? `${fmt(last.ratio)}×${last.ratio <= 3 ? '' : ' !'}` : '', 11)}${pad(Number.isFinite(growth) ? `${fmt(growth)}×` : '', 9)}${verdict}`)
+    lines.push(
+      `${pad(name, 26)}${cells.join('')}${pad(last?.ratio !== undefined ? `${fmt(last.ratio)}×${last.ratio <= 3 ? '' : ' !'}` : '', 11)}${pad(Number.isFinite(growth) ? `${fmt(growth)}×` : '', 9)}${verdict}`
+    )
   }
-  lines.push(`(growth = median at ${sizes.at(-1)} ÷ median at ${sizes[0]}; the collection grew ${sizes.at(-1)! / sizes[0]!}×. ratio = our median ÷ its limit's median, same size.)`)
+  lines.push(
+    `(growth = median at ${sizes.at(-1)} ÷ median at ${sizes[0]}; the collection grew ${sizes.at(-1)! / sizes[0]!}×. ratio = our median ÷ its limit's median, same size.)`
+  )
   return lines.join('\n')
 }
 

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Sample } from './page/bench-page'
 import { serveFolder } from '../static-server'
 import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
 import { BUDGET_GZIP, measureBundle } from './bundle-size'
 import { fsrsNextInNode } from './node-figures'
+import type { Sample } from './page/bench-page'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
@@ -58,7 +58,8 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     log(`${n}: generated ${made.cards} cards and ${made.reviews} logs in ${Math.round(made.ms)} ms (not a figure)`)
     const before = await page.evaluate(() => window.bench.rowCounts())
     console.log(JSON.stringify({ name: 'rows', size: n, counted: 'IndexedDB count() in Chromium', ...before }))
-    if (before.cards! < n || before.reviews! < 9 * n) throw new Error(`the collection holds ${before.cards} cards and ${before.reviews} logs, not ${n} and ~${10 * n}`)
+    if (before.cards! < n || before.reviews! < 9 * n)
+      throw new Error(`the collection holds ${before.cards} cards and ${before.reviews} logs, not ${n} and ~${10 * n}`)
 
     // The first load merges the built-in decks; the measured loads come after it.
     await page.goto(baseUrl)
@@ -69,16 +70,29 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     push(emptyList)
     push(withLimit(figure('deck-list', n, loads.list, 'ms', { note: 'navigation start → deck list with counts in the DOM' }), emptyList))
     push(emptyCard)
-    push(withLimit(figure('first-card', n, loads.card, 'ms', { note: 'navigation start → first question painted (Study clicked as soon as the list appears)' }), emptyCard))
+    push(
+      withLimit(
+        figure('first-card', n, loads.card, 'ms', {
+          note: 'navigation start → first question painted (Study clicked as soon as the list appears)'
+        }),
+        emptyCard
+      )
+    )
 
     const grades = await gradeLoop(page, GRADES)
     const memory = await rendererMemory(context, page)
 
     await openBenchPage(page, baseUrl)
-    const pause = figure('probe:grade-pause', n, grades.pause, 'ms', { note: "previous grade's next question in the DOM → this grade's key (the reveal and the runner's own steps)" })
+    const pause = figure('probe:grade-pause', n, grades.pause, 'ms', {
+      note: "previous grade's next question in the DOM → this grade's key (the reveal and the runner's own steps)"
+    })
     push(pause)
     const gradePauseMs = Math.round(pause.median)
-    const samples: Sample[] = await page.evaluate((options) => window.bench.measure(options), { reps: 21, heavyReps: HEAVY_REPS, gradePauseMs })
+    const samples: Sample[] = await page.evaluate((options) => window.bench.measure(options), {
+      reps: 21,
+      heavyReps: HEAVY_REPS,
+      gradePauseMs
+    })
     const after = await page.evaluate(() => window.bench.rowCounts())
     console.log(JSON.stringify({ name: 'rows-after', size: n, ...after }))
 
@@ -86,25 +100,61 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     for (const f of byName.values()) if (f.name.startsWith('limit:') || f.name.startsWith('probe:')) push(f)
     const fsrsNext = byName.get('limit:fsrs-next')!
     const keyedWrites = await keyedBareGrades(page, GRADE_LIMIT_KEYS, gradePauseMs)
-    const keyedDom = figure('limit:grade-keyed-dom', n, keyedWrites.dom, 'ms', { note: 'key event → bare write → a line of text in the DOM, on the bench page, keys pressed like the grades' })
-    const keyedPainted = figure('limit:grade-keyed-painted', n, keyedWrites.painted, 'ms', { note: 'the same, to the frame showing the text painted' })
+    const keyedDom = figure('limit:grade-keyed-dom', n, keyedWrites.dom, 'ms', {
+      note: 'key event → bare write → a line of text in the DOM, on the bench page, keys pressed like the grades'
+    })
+    const keyedPainted = figure('limit:grade-keyed-painted', n, keyedWrites.painted, 'ms', {
+      note: 'the same, to the frame showing the text painted'
+    })
     push(keyedDom)
     push(keyedPainted)
-    push(figure('probe:grade-keyed-pause', n, keyedWrites.pause, 'ms', { note: 'the pause before each of those keys (previous text shown → key), to compare with probe:grade-pause' }))
+    push(
+      figure('probe:grade-keyed-pause', n, keyedWrites.pause, 'ms', {
+        note: 'the pause before each of those keys (previous text shown → key), to compare with probe:grade-pause'
+      })
+    )
     // A grade's limits: its bare parts added (the keyed bare write, plus ts-fsrs next()).
-    const withNext = (name: string, part: Figure): Figure => ({ ...part, name, median: round(part.median + fsrsNext.median), p95: round(part.p95 + fsrsNext.p95), note: `${part.name} + limit:fsrs-next` })
+    const withNext = (name: string, part: Figure): Figure => ({
+      ...part,
+      name,
+      median: round(part.median + fsrsNext.median),
+      p95: round(part.p95 + fsrsNext.p95),
+      note: `${part.name} + limit:fsrs-next`
+    })
     const gradeLimit = withNext('limit:grade', keyedDom)
     const paintedLimit = withNext('limit:grade-painted', keyedPainted)
     push(gradeLimit)
     push(paintedLimit)
-    push(withLimit(figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }), gradeLimit))
-    push(figure('probe:grade-input-delay', n, grades.input, 'ms', { note: 'grade key event → first listener in the page: the browser delivering the key, before any app code' }))
-    push(withLimit(figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }), paintedLimit))
-    for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open']) push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
+    push(
+      withLimit(
+        figure('grade-next-card-dom', n, grades.dom, 'ms', { note: 'grade key event → next question in the DOM (Dexie write included)' }),
+        gradeLimit
+      )
+    )
+    push(
+      figure('probe:grade-input-delay', n, grades.input, 'ms', {
+        note: 'grade key event → first listener in the page: the browser delivering the key, before any app code'
+      })
+    )
+    push(
+      withLimit(
+        figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }),
+        paintedLimit
+      )
+    )
+    for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open'])
+      push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))
     push(withLimit(byName.get('stats-after-study')!, byName.get('limit:stats')!))
     const heapLimit = figure('limit:heap', n, [empty.memory.heapUsed], 'bytes', { note: 'JS heap of the app with only the built-in decks' })
     push(heapLimit)
-    push(withLimit(figure('heap', n, [memory.heapUsed], 'bytes', { note: `renderer JS heap after GC, after loading and ${grades.dom.length} grades; DOM nodes ${memory.nodes}` }), heapLimit))
+    push(
+      withLimit(
+        figure('heap', n, [memory.heapUsed], 'bytes', {
+          note: `renderer JS heap after GC, after loading and ${grades.dom.length} grades; DOM nodes ${memory.nodes}`
+        }),
+        heapLimit
+      )
+    )
     return out
   } finally {
     await close()
@@ -119,13 +169,34 @@ async function main() {
     log('building the web app and the bench page…')
     await buildAll(outDir)
     const bundle = await measureBundle(outDir)
-    console.log(JSON.stringify({ name: 'bundle-initial-js', unit: 'bytes', gzip: bundle.initial.gzip, raw: bundle.initial.raw, budget: BUDGET_GZIP, files: bundle.initial.files }))
-    console.log(JSON.stringify({ name: 'bundle-lazy-js', unit: 'bytes', gzip: bundle.lazy.gzip, raw: bundle.lazy.raw, chunks: bundle.lazy.files.length }))
+    console.log(
+      JSON.stringify({
+        name: 'bundle-initial-js',
+        unit: 'bytes',
+        gzip: bundle.initial.gzip,
+        raw: bundle.initial.raw,
+        budget: BUDGET_GZIP,
+        files: bundle.initial.files
+      })
+    )
+    console.log(
+      JSON.stringify({
+        name: 'bundle-lazy-js',
+        unit: 'bytes',
+        gzip: bundle.lazy.gzip,
+        raw: bundle.lazy.raw,
+        chunks: bundle.lazy.files.length
+      })
+    )
     console.log(JSON.stringify({ name: 'bundle-css', unit: 'bytes', gzip: bundle.css.gzip }))
     server = await serveFolder(outDir, 0)
     const figures: Figure[] = []
     const nodeFsrs = await fsrsNextInNode()
-    const nodeFigure = { ...figure('limit:fsrs-next', 0, nodeFsrs, 'ms'), env: 'node' as const, note: 'ts-fsrs next() per card under Node (size-independent)' }
+    const nodeFigure = {
+      ...figure('limit:fsrs-next', 0, nodeFsrs, 'ms'),
+      env: 'node' as const,
+      note: 'ts-fsrs next() per card under Node (size-independent)'
+    }
     emit(nodeFigure)
     log('baseline: the app with only the built-in decks…')
     const empty = await baseline(server.url)
@@ -135,9 +206,13 @@ async function main() {
     }
     console.log('')
     console.log(table(figures, SIZES))
-    console.log(`initial JS ${(bundle.initial.gzip / 1024).toFixed(1)} kB gzipped (budget ${BUDGET_GZIP / 1024} kB: ${bundle.initial.gzip < BUDGET_GZIP ? 'met' : 'MISSED'}), lazily loaded JS ${(bundle.lazy.gzip / 1024).toFixed(1)} kB in ${bundle.lazy.files.length} chunks`)
+    console.log(
+      `initial JS ${(bundle.initial.gzip / 1024).toFixed(1)} kB gzipped (budget ${BUDGET_GZIP / 1024} kB: ${bundle.initial.gzip < BUDGET_GZIP ? 'met' : 'MISSED'}), lazily loaded JS ${(bundle.lazy.gzip / 1024).toFixed(1)} kB in ${bundle.lazy.files.length} chunks`
+    )
     const largest = SIZES.at(-1)!
-    const misses = figures.filter((f) => f.size === largest && !f.name.startsWith('limit:') && f.ratio !== undefined && f.ratio > 3).map((f) => `${f.name} ${f.ratio}×`)
+    const misses = figures
+      .filter((f) => f.size === largest && !f.name.startsWith('limit:') && f.ratio !== undefined && f.ratio > 3)
+      .map((f) => `${f.name} ${f.ratio}×`)
     console.log(`figures above 3× their limit at ${largest}: ${misses.join(', ') || 'none'}`)
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`)
   } finally {

@@ -5,7 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path'
  * origin (IndexedDB lives under it: never change it) and can reach no file outside its folder.
  */
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'recall'
+const APP_HOST = 'recall'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
 

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { APP_ORIGIN, contentTypeFor, resolveAppFile } from '@main/app-protocol'
 import { RENDERER_CSP_HEADER } from '@main/content-security-policy'
+import { readFile } from 'node:fs/promises'
 
 /** The parts of a protocol request we look at (Electron passes a `Request` with `initiatorOrigin`). */
 export interface AppRequest {

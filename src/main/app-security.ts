@@ -1,8 +1,8 @@
-import { app, protocol, shell, type Session } from 'electron'
 import { APP_SCHEME } from '@main/app-protocol'
 import { serveAppRequest } from '@main/app-response'
 import { isPermissionGranted } from '@main/permission-policy'
 import { hardenWebContents } from '@main/web-contents-hardening'
+import { app, protocol, shell, type Session } from 'electron'
 
 /**
  * app:// as a standard (relative URLs, IndexedDB), secure (a secure context like https) scheme

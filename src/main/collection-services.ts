@@ -1,11 +1,11 @@
-import { BrowserWindow, dialog } from 'electron'
-import { join } from 'node:path'
 import { createAutoBackup } from '@main/backups/auto-backup'
 import { createBackupStore } from '@main/backups/backup-store'
 import { createContentRequester } from '@main/backups/content-request'
 import { optimizeParameters } from '@main/optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from '@main/save-file'
 import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '@shared/ipc'
+import { BrowserWindow, dialog } from 'electron'
+import { join } from 'node:path'
 
 type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
 

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
 import type { DeckProblem } from '@shared/deck/problems'
 import { DECK_FILE_EXTENSIONS, readDeckFile } from '@shared/deck/read-deck-file'
 import type { DeckLibrary, DeckOrigin, LibraryDeck } from '@shared/ipc'
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
 
 /** A deck file larger than this is refused before it is read. */
 export const MAX_DECK_FILE_BYTES = 20 * 1024 * 1024
@@ -40,7 +40,7 @@ async function readFolder(
   try {
     names = (await readdir(dir)).filter((n) => extensions.includes(extname(n).toLowerCase())).sort()
   } catch (error) {
-    problems.push({ file: dir, message: `the decks folder cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` })
+    problems.push({ file: dir, message: `the decks folder cannot be read (${errorCode(error)})` })
     return
   }
   for (const name of names) {
@@ -49,7 +49,10 @@ async function readFolder(
       const info = await stat(path)
       if (!info.isFile()) continue
       if (info.size > MAX_DECK_FILE_BYTES) {
-        problems.push({ file: name, message: `the file is too large (${mb(info.size)}); a deck file may have at most ${mb(MAX_DECK_FILE_BYTES)}` })
+        problems.push({
+          file: name,
+          message: `the file is too large (${mb(info.size)}); a deck file may have at most ${mb(MAX_DECK_FILE_BYTES)}`
+        })
         continue
       }
       const result = readDeckFile(await readFile(path, 'utf8'), name)
@@ -62,11 +65,16 @@ async function readFolder(
       }
       decks.push({ deck: result.deck, origin, file: name })
     } catch (error) {
-      problems.push({ file: name, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? error})` })
+      problems.push({ file: name, message: `the file cannot be read (${errorCode(error)})` })
     }
   }
 }
 
 function mb(bytes: number): string {
   return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`
+}
+
+/** A file system error's code (ENOENT, EACCES…), or its message. */
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))
 }

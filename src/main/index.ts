@@ -1,18 +1,18 @@
-import { app, BrowserWindow, Menu, Notification, screen, session } from 'electron'
-import { join } from 'node:path'
 import { APP_ENTRY_URL } from '@main/app-protocol'
 import { applyPermissionPolicy, hardenEveryWebContents, registerAppScheme, serveAppProtocol } from '@main/app-security'
+import { createCollectionServices } from '@main/collection-services'
 import { deckFoldersFor } from '@main/deck-folders'
 import { loadDeckLibrary } from '@main/deck-library'
 import { registerIpcHandlers } from '@main/ipc-handlers'
-import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from '@main/trusted-sender'
-import { createMainWindow } from '@main/window'
-import { createCollectionServices } from '@main/collection-services'
 import { buildMenuTemplate } from '@main/menu'
 import { showDueReminder } from '@main/reminder'
+import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
+import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from '@main/trusted-sender'
+import { createMainWindow } from '@main/window'
 import { loadWindowState, placeWindow, saveWindowState, trackWindowState } from '@main/window-state'
 import { MENU_COMMAND_CHANNEL } from '@shared/ipc'
-import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
+import { app, BrowserWindow, Menu, Notification, screen, session } from 'electron'
+import { join } from 'node:path'
 
 // The page: app://recall/index.html, or electron-vite's dev server while developing (never when
 // packaged). Everything below trusts exactly this page and nothing else.
@@ -77,11 +77,19 @@ if (!app.requestSingleInstanceLock()) {
       }
     }
     registerIpcHandlers(
-      { listDecks: () => loadDeckLibrary(folders), ...collection.services, showReminder: async (count) => showDueReminder(count, notifier, focusWindow) },
+      {
+        listDecks: () => loadDeckLibrary(folders),
+        ...collection.services,
+        showReminder: async (count) => showDueReminder(count, notifier, focusWindow)
+      },
       isOwnPage
     )
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate(process.platform, (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command), { isPackaged: app.isPackaged }))
+      Menu.buildFromTemplate(
+        buildMenuTemplate(process.platform, (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command), {
+          isPackaged: app.isPackaged
+        })
+      )
     )
     // Packaged apps get their icon from electron-builder; in development Linux and Windows take it here.
     const icon = !app.isPackaged && process.platform !== 'darwin' ? join(app.getAppPath(), 'resources/icon.png') : undefined
@@ -89,7 +97,10 @@ if (!app.requestSingleInstanceLock()) {
 
     // Closing the window first takes a last backup, while the page can still hand it over.
     const open = () => {
-      const placement = placeWindow(loadWindowState(windowStateFile), screen.getAllDisplays().map((d) => d.workArea))
+      const placement = placeWindow(
+        loadWindowState(windowStateFile),
+        screen.getAllDisplays().map((d) => d.workArea)
+      )
       const window = createMainWindow(pageUrl, placement, icon)
       mainWindow = window
       trackWindowState(window, (state) => saveWindowState(windowStateFile, state))

@@ -1,5 +1,5 @@
-import type { RecallApi, RecallMethod } from '@shared/ipc'
 import { parseIpcArguments } from '@main/ipc-validation'
+import type { RecallApi, RecallMethod } from '@shared/ipc'
 
 /** Who sent an IPC call: Electron's `event.senderFrame`, or null when the frame is gone. */
 export interface IpcSender {

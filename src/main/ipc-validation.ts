@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import type { RecallApi, RecallMethod } from '@shared/ipc'
+import { z } from 'zod'
 
 /**
  * One argument schema per method of an API, checked against the method's parameters: a method
@@ -15,7 +15,10 @@ export type ArgumentSchemas<Api> = {
  * arguments are refused. Use z.strictObject for object arguments, and never accept a path.
  */
 const MAX_TEXT_BYTES = 512 * 1024 * 1024
-const review = z.strictObject({ rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), deltaT: z.number().int().min(0).max(36500) })
+const review = z.strictObject({
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  deltaT: z.number().int().min(0).max(36500)
+})
 const fileName = z
   .string()
   .min(1)
@@ -25,7 +28,9 @@ const fileName = z
 export const IPC_ARGUMENT_SCHEMAS = {
   listDecks: z.tuple([]),
   optimizeParameters: z.tuple([z.array(z.array(review).max(10_000)).max(2_000_000)]),
-  saveFile: z.tuple([z.strictObject({ suggestedName: fileName, content: z.string().max(MAX_TEXT_BYTES), kind: z.enum(['deck-json', 'deck-csv', 'backup']) })]),
+  saveFile: z.tuple([
+    z.strictObject({ suggestedName: fileName, content: z.string().max(MAX_TEXT_BYTES), kind: z.enum(['deck-json', 'deck-csv', 'backup']) })
+  ]),
   noteStudyActivity: z.tuple([]),
   backupNow: z.tuple([]),
   listBackups: z.tuple([]),
@@ -37,7 +42,7 @@ export const IPC_ARGUMENT_SCHEMAS = {
   showReminder: z.tuple([z.number().int().min(1).max(1_000_000)])
 } satisfies ArgumentSchemas<RecallApi>
 
-export type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>
+type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>
 
 export type IpcArgumentsResult<M extends RecallMethod> = { ok: true; args: IpcArguments<M> } | { ok: false; message: string }
 

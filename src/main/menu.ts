@@ -1,5 +1,5 @@
-import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '@shared/ipc'
+import type { MenuItemConstructorOptions } from 'electron'
 
 export interface MenuOptions {
   /** Developer tools are offered only in development, never in a packaged app. */
@@ -12,15 +12,33 @@ export interface MenuOptions {
  * platform (Edit roles act on the focused text field; the study screen's own Ctrl+Z still
  * reaches the page, because the page handles it first and prevents the default).
  */
-export function buildMenuTemplate(platform: NodeJS.Platform, send: (command: MenuCommand) => void, { isPackaged }: MenuOptions = { isPackaged: true }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  send: (command: MenuCommand) => void,
+  { isPackaged }: MenuOptions = { isPackaged: true }
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
-  const command = (label: string, name: MenuCommand, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({ label, click: () => send(name), ...extra })
+  const command = (label: string, name: MenuCommand, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({
+    label,
+    click: () => send(name),
+    ...extra
+  })
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
         {
           label: 'Recall',
-          submenu: [{ role: 'about', label: 'About Recall' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }]
+          submenu: [
+            { role: 'about', label: 'About Recall' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' }
+          ]
         }
       ]
     : []
@@ -40,7 +58,15 @@ export function buildMenuTemplate(platform: NodeJS.Platform, send: (command: Men
     },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }]
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' }
+      ]
     },
     {
       label: '&View',

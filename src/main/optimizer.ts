@@ -1,4 +1,4 @@
-import { MIN_OPTIMIZER_REVIEWS, type OptimizerHistory, type OptimizeResult } from '@shared/optimizer'
+import { MIN_OPTIMIZER_REVIEWS, type OptimizeResult, type OptimizerHistory } from '@shared/optimizer'
 
 /** The parts of @open-spaced-repetition/binding we use, so tests can pass the real module in. */
 export interface OptimizerBinding {
@@ -31,9 +31,13 @@ export async function optimizeParameters(histories: OptimizerHistory[], binding:
   try {
     // No `timeout` option: binding 0.1.2 never resolves when one is given.
     const w = await binding.computeParameters(items, { enableShortTerm: true })
-    if (w.length !== 21 || w.some((x) => !Number.isFinite(x))) return { ok: false, message: 'The optimizer returned unusable parameters; your current ones are kept.' }
+    if (w.length !== 21 || w.some((x) => !Number.isFinite(x)))
+      return { ok: false, message: 'The optimizer returned unusable parameters; your current ones are kept.' }
     return { ok: true, w }
   } catch (error) {
-    return { ok: false, message: `The optimizer failed (${error instanceof Error ? error.message : String(error)}); your current parameters are kept.` }
+    return {
+      ok: false,
+      message: `The optimizer failed (${error instanceof Error ? error.message : String(error)}); your current parameters are kept.`
+    }
   }
 }

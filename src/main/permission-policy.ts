@@ -4,7 +4,7 @@
  * one thing: persistent storage for our own page, so Chromium never evicts the review history
  * (the renderer asks for it with navigator.storage.persist()).
  */
-export const PERMISSIONS_FOR_OWN_PAGE: readonly string[] = ['persistent-storage']
+const PERMISSIONS_FOR_OWN_PAGE: readonly string[] = ['persistent-storage']
 
 export interface PermissionAsk {
   permission: string

@@ -4,7 +4,7 @@ export interface Notifier {
   show(content: { title: string; body: string }, onClick: () => void): void
 }
 
-export function reminderBody(count: number): string {
+function reminderBody(count: number): string {
   return count === 1 ? '1 card is due in Recall' : `${count.toLocaleString('en')} cards are due in Recall`
 }
 

@@ -1,7 +1,7 @@
+import type { SaveFileKind, SaveFileResult } from '@shared/ipc'
 import { randomUUID } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { SaveFileKind, SaveFileResult } from '@shared/ipc'
 
 /** Save-dialog filters per kind of file. */
 export const SAVE_FILTERS: Record<SaveFileKind, Array<{ name: string; extensions: string[] }>> = {
@@ -30,7 +30,13 @@ export async function writeTextFileAtomically(path: string, content: string): Pr
     await rm(temp, { force: true }).catch(() => undefined)
     const code = (error as NodeJS.ErrnoException).code
     const why =
-      code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'Recall may not write in that folder' : code === 'EROFS' ? 'that disk is read-only' : (code ?? String(error))
+      code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Recall may not write in that folder'
+          : code === 'EROFS'
+            ? 'that disk is read-only'
+            : (code ?? String(error))
     return { status: 'failed', message: `The file could not be saved: ${why}. Nothing was written.` }
   }
 }

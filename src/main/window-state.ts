@@ -31,7 +31,7 @@ const MIN_VISIBLE = { width: 120, height: 40 }
 function isRect(value: unknown): value is Rect {
   if (typeof value !== 'object' || value === null) return false
   const r = value as Record<string, unknown>
-  return ['x', 'y', 'width', 'height'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]) && Math.abs(r[k] as number) < 100_000)
+  return ['x', 'y', 'width', 'height'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]) && Math.abs(r[k]) < 100_000)
 }
 
 function overlap(a: Rect, b: Rect): { width: number; height: number } {
@@ -60,7 +60,12 @@ export function placeWindow(saved: unknown, displays: readonly Rect[]): WindowPl
   })
   if (!display) return { ...DEFAULT_WINDOW_SIZE, maximized }
   // Larger than the display it is on (a smaller screen than last time): fit it.
-  return { ...placed, width: Math.min(width, Math.max(MIN_WINDOW_SIZE.width, display.width)), height: Math.min(height, Math.max(MIN_WINDOW_SIZE.height, display.height)), maximized }
+  return {
+    ...placed,
+    width: Math.min(width, Math.max(MIN_WINDOW_SIZE.width, display.width)),
+    height: Math.min(height, Math.max(MIN_WINDOW_SIZE.height, display.height)),
+    maximized
+  }
 }
 
 /** The saved state, or null when there is none or it cannot be read: the window then opens at its default size. */

@@ -1,12 +1,16 @@
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from '@main/window-state'
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
-import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from '@main/window-state'
 
 /**
  * The main window, locked down: no Node in the page, isolated and sandboxed. Navigation, new
  * windows, webviews and permissions are refused for every webContents in app-security.ts.
  */
-export function createMainWindow(pageUrl: string, placement: WindowPlacement = { ...DEFAULT_WINDOW_SIZE, maximized: false }, icon?: string): BrowserWindow {
+export function createMainWindow(
+  pageUrl: string,
+  placement: WindowPlacement = { ...DEFAULT_WINDOW_SIZE, maximized: false },
+  icon?: string
+): BrowserWindow {
   const window = new BrowserWindow({
     width: placement.width,
     height: placement.height,

@@ -1,16 +1,21 @@
+import {
+  BACKUP_REQUEST_CHANNEL,
+  channelOf,
+  isMenuCommand,
+  MENU_COMMAND_CHANNEL,
+  RECALL_METHODS,
+  type RecallApi,
+  type RecallEvents
+} from '@shared/ipc'
 import { contextBridge, ipcRenderer } from 'electron'
-import { BACKUP_REQUEST_CHANNEL, channelOf, isMenuCommand, MENU_COMMAND_CHANNEL, type RecallApi, type RecallEvents } from '@shared/ipc'
 
-// Named functions only: the page never sees ipcRenderer itself, nor an IPC event object.
-const api = {
-  listDecks: () => ipcRenderer.invoke(channelOf('listDecks')),
-  optimizeParameters: (histories) => ipcRenderer.invoke(channelOf('optimizeParameters'), histories),
-  saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
-  noteStudyActivity: () => ipcRenderer.invoke(channelOf('noteStudyActivity')),
-  backupNow: () => ipcRenderer.invoke(channelOf('backupNow')),
-  listBackups: () => ipcRenderer.invoke(channelOf('listBackups')),
-  readBackup: (file) => ipcRenderer.invoke(channelOf('readBackup'), file),
-  deliverBackupContent: (requestId, reply) => ipcRenderer.invoke(channelOf('deliverBackupContent'), requestId, reply),
+// One named function per method of the contract, each invoking its own channel: the page never
+// sees ipcRenderer itself, nor an IPC event object. Main validates every argument (ipc-guard.ts).
+const invokers = Object.fromEntries(
+  RECALL_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(channelOf(method), ...args)])
+) as unknown as RecallApi
+
+const events = {
   onBackupRequest: (listener) => {
     const relay = (_event: unknown, requestId: unknown) => {
       if (typeof requestId === 'string') listener(requestId)
@@ -18,7 +23,6 @@ const api = {
     ipcRenderer.on(BACKUP_REQUEST_CHANNEL, relay)
     return () => void ipcRenderer.removeListener(BACKUP_REQUEST_CHANNEL, relay)
   },
-  showReminder: (count) => ipcRenderer.invoke(channelOf('showReminder'), count),
   onMenuCommand: (listener) => {
     // Only a known command, as a plain string, ever reaches the page.
     const relay = (_event: unknown, command: unknown) => {
@@ -27,6 +31,6 @@ const api = {
     ipcRenderer.on(MENU_COMMAND_CHANNEL, relay)
     return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay)
   }
-} satisfies RecallApi & RecallEvents
+} satisfies RecallEvents
 
-contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('api', { ...invokers, ...events } satisfies RecallApi & RecallEvents)

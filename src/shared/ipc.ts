@@ -1,7 +1,7 @@
 import type { AutoBackupOutcome, BackupContentReply, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
-import type { OptimizerHistory, OptimizeResult } from '@shared/optimizer'
+import type { OptimizeResult, OptimizerHistory } from '@shared/optimizer'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
 export type DeckOrigin = 'builtin' | 'user'
@@ -57,7 +57,19 @@ export const BACKUP_REQUEST_CHANNEL = 'recall:backup-request'
 /** Main → renderer: a menu item that acts in the page (payload: one of MENU_COMMANDS). */
 export const MENU_COMMAND_CHANNEL = 'recall:menu-command'
 
-export const MENU_COMMANDS = ['import-deck', 'open-backups', 'theme-light', 'theme-dark', 'theme-system', 'go-decks', 'go-browse', 'go-stats', 'go-practice', 'go-exam-plan', 'show-shortcuts'] as const
+export const MENU_COMMANDS = [
+  'import-deck',
+  'open-backups',
+  'theme-light',
+  'theme-dark',
+  'theme-system',
+  'go-decks',
+  'go-browse',
+  'go-stats',
+  'go-practice',
+  'go-exam-plan',
+  'show-shortcuts'
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -2,7 +2,7 @@
  * What the FSRS optimizer needs of a card's history: each grade (1–4) and the number of study
  * days since the previous grade (0 for the first, and for a repeat on the same day).
  */
-export interface OptimizerReview {
+interface OptimizerReview {
   rating: 1 | 2 | 3 | 4
   deltaT: number
 }

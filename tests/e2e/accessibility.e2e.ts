@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, type Profile } from './browser'
 
@@ -26,7 +26,8 @@ function readSetting(page: Page, key: string): Promise<unknown> {
 }
 
 const htmlClass = (page: Page) => page.evaluate(() => document.documentElement.className)
-const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')
+const focusedName = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '')
 const theme = (page: Page, name: 'System' | 'Light' | 'Dark') => page.getByRole('group', { name: 'Theme' }).getByRole('button', { name })
 
 async function openDecks(page: Page) {
@@ -46,7 +47,8 @@ function overflowAt(page: Page) {
       if (style.display === 'none' || (el.clientWidth <= 1 && el.clientHeight <= 1)) continue
       const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`
       // An ellipsis is a deliberate, visible cut; a silent one is not.
-      const clipsX = ['hidden', 'clip'].includes(style.overflowX) && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1
+      const clipsX =
+        ['hidden', 'clip'].includes(style.overflowX) && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1
       const clipsY = ['hidden', 'clip'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1
       if (clipsX || clipsY) problems.push(`${name} is clipped`)
     }
@@ -130,7 +132,9 @@ describe('accessibility of the web build', () => {
       new MutationObserver((_, observer) => {
         if (!document.getElementById('root')?.firstChild) return
         observer.disconnect()
-        Object.assign(window, { firstRender: { html: document.documentElement.className, body: getComputedStyle(document.body).backgroundColor } })
+        Object.assign(window, {
+          firstRender: { html: document.documentElement.className, body: getComputedStyle(document.body).backgroundColor }
+        })
       }).observe(document, { childList: true, subtree: true })
     })
     await page.emulateMedia({ colorScheme: 'light' })
@@ -167,9 +171,11 @@ describe('accessibility of the web build', () => {
 
     await page.keyboard.press('?')
     await sheet.waitFor()
-    for (const heading of ['Studying', 'Everywhere', 'Decks', 'Browse']) expect(await sheet.getByRole('heading', { name: heading }).count()).toBe(1)
+    for (const heading of ['Studying', 'Everywhere', 'Decks', 'Browse'])
+      expect(await sheet.getByRole('heading', { name: heading }).count()).toBe(1)
     const text = await sheet.innerText()
-    for (const does of ['Bury the card until tomorrow', 'Suspend the card', 'Reset the card to new', 'Jump to the search box']) expect(text).toContain(does)
+    for (const does of ['Bury the card until tomorrow', 'Suspend the card', 'Reset the card to new', 'Jump to the search box'])
+      expect(text).toContain(does)
     await page.keyboard.press('Escape')
     await sheet.waitFor({ state: 'detached' })
     expect(await focusedName(page)).toMatch(FIRST_DECK)

@@ -46,5 +46,7 @@ export function blocking(violations: AxeViolation[]): AxeViolation[] {
 /** One line per offending element: `[serious] color-contrast: … → .selector <its html>`. */
 export function formatViolations(where: string, violations: AxeViolation[]): string {
   const html = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text)
-  return violations.flatMap((v) => v.nodes.map((n) => `${where}: [${v.impact}] ${v.id}: ${v.help} → ${n.target} ${html(n.html)}`)).join('\n')
+  return violations
+    .flatMap((v) => v.nodes.map((n) => `${where}: [${v.impact}] ${v.id}: ${v.help} → ${n.target} ${html(n.html)}`))
+    .join('\n')
 }

@@ -76,7 +76,9 @@ describe('the card browser and the add screen in the web build', () => {
     await page.keyboard.press('Space')
     await expect.poll(() => page.locator('[data-testid="browse-row"][aria-selected="true"]').count()).toBe(2)
     await page.keyboard.press('Control+j')
-    await expect.poll(() => page.getByRole('main').getByRole('status').filter({ hasText: 'Suspended' }).innerText()).toBe('Suspended 2 cards. Ctrl+Z undoes.')
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').filter({ hasText: 'Suspended' }).innerText())
+      .toBe('Suspended 2 cards. Ctrl+Z undoes.')
     await expect.poll(async () => (await column(page, 'due')).slice(0, 2).every((due) => due.startsWith('('))).toBe(true)
 
     await search(page, 'deck:aws-ml-chips is:suspended')
@@ -105,11 +107,15 @@ describe('the card browser and the add screen in the web build', () => {
 
     await page.getByRole('button', { name: 'Browse cards' }).click()
     await search(page, 'deck:"exam week"')
-    await expect.poll(async () => (await column(page, 'question')).sort()).toEqual(['Amazon Kendra', 'Which service answers questions over company documents?'])
+    await expect
+      .poll(async () => (await column(page, 'question')).sort())
+      .toEqual(['Amazon Kendra', 'Which service answers questions over company documents?'])
     expect(formatViolations('browse', blocking(await runAxe(page)))).toBe('')
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Decks' }).click()
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Exam week' }).getByTestId('counts').innerText()).toMatch(/^2\s+0\s+0$/)
+    await expect
+      .poll(() => page.getByRole('listitem').filter({ hasText: 'Exam week' }).getByTestId('counts').innerText())
+      .toMatch(/^2\s+0\s+0$/)
   })
 
   it('copies a built-in deck to the user’s decks and edits a card of the copy in the side panel', async () => {
@@ -120,7 +126,9 @@ describe('the card browser and the add screen in the web build', () => {
     await page.getByLabel('Deck', { exact: true }).selectOption({ label: `${CHIPS} (built-in)` })
     await expect.poll(() => rowCount(page)).toBe(25)
     await page.getByRole('button', { name: 'Copy to my decks' }).click()
-    await expect.poll(() => page.getByRole('main').getByRole('status').innerText()).toBe(`Copied 25 cards to your new deck "${CHIPS} (my copy)".`)
+    await expect
+      .poll(() => page.getByRole('main').getByRole('status').innerText())
+      .toBe(`Copied 25 cards to your new deck "${CHIPS} (my copy)".`)
     await expect.poll(async () => new Set(await column(page, 'deck'))).toEqual(new Set([`${CHIPS} (my copy)`]))
 
     await search(page, 'trainium')

@@ -17,7 +17,8 @@ export interface Profile {
 
 /** A fresh Chromium profile that can be opened, closed and opened again (a restart). */
 export async function newProfile(): Promise<Profile> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set RECALL_CHROMIUM`)
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install -y chromium, or set RECALL_CHROMIUM`)
   const dir = await mkdtemp(join(tmpdir(), 'recall-e2e-'))
   const opened: BrowserContext[] = []
   return {

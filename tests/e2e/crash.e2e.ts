@@ -1,9 +1,9 @@
+import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { launchKillable, type KillableChromium } from './killable-chromium'
 import { gradeKey, gradesByQuestion, inconsistencies, readCollection } from './stored-collection'
 
@@ -49,7 +49,11 @@ async function openStudy(page: Page): Promise<boolean> {
 
 /** The answer is hidden again (a new card) or the deck is finished: the grade's write completed. */
 function advanced(page: Page) {
-  return page.waitForFunction(() => !document.querySelector('[data-testid="answer"]') && !document.querySelector('[role="alert"]'), undefined, { timeout: 5_000 })
+  return page.waitForFunction(
+    () => !document.querySelector('[data-testid="answer"]') && !document.querySelector('[role="alert"]'),
+    undefined,
+    { timeout: 5_000 }
+  )
 }
 
 type KillPoint = 'loading' | 'revealed' | 'after-keypress' | 'delay' | 'idle'
@@ -65,108 +69,112 @@ describe('a crash never loses a grade the app had moved past', () => {
     await Promise.all(leftovers.map((path) => rm(path, { recursive: true, force: true })))
   })
 
-  it(`kills Chromium without warning ${CYCLES} times while studying, and finds every confirmed grade after each restart`, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'recall-crash-'))
-    const random = seeded(20260521)
-    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
-    const figures = { cycles: 0, pressed: 0, confirmed: 0, inFlight: 0, inFlightSaved: 0, found: 0, tornTails: 0 }
-    /** Grades whose next card appeared before the kill: they must be in the log. */
-    let mustHave: string[] = []
-    /** Grades pressed but not seen through before the kill: they may or may not be. */
-    let mayHave: string[] = []
+  it(
+    `kills Chromium without warning ${CYCLES} times while studying, and finds every confirmed grade after each restart`,
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'recall-crash-'))
+      const random = seeded(20260521)
+      const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+      const figures = { cycles: 0, pressed: 0, confirmed: 0, inFlight: 0, inFlightSaved: 0, found: 0, tornTails: 0 }
+      /** Grades whose next card appeared before the kill: they must be in the log. */
+      let mustHave: string[] = []
+      /** Grades pressed but not seen through before the kill: they may or may not be. */
+      let mayHave: string[] = []
 
-    /** The kill point of each cycle, and Chromium's own log, to explain a failure. */
-    const history: string[] = []
-    const logFile = `${dir}.chromium.log`
-    const lastKill = `${dir}.last-kill`
-    const where = () =>
-      `after restart ${figures.cycles} (kills so far: ${history.join(', ')}; Chromium's log: ${logFile}; IndexedDB as the last kill left it: ${lastKill})`
+      /** The kill point of each cycle, and Chromium's own log, to explain a failure. */
+      const history: string[] = []
+      const logFile = `${dir}.chromium.log`
+      const lastKill = `${dir}.last-kill`
+      const where = () =>
+        `after restart ${figures.cycles} (kills so far: ${history.join(', ')}; Chromium's log: ${logFile}; IndexedDB as the last kill left it: ${lastKill})`
 
-    const verify = async (page: Page) => {
-      const stored = await withTimeout(readCollection(page), 20_000, () => `reading IndexedDB hung ${where()}`)
-      expect(inconsistencies(stored)).toEqual([])
-      const log = gradesByQuestion(stored)
-      const unexplained = [...log]
-      const missing = mustHave.filter((grade) => {
-        const at = unexplained.indexOf(grade)
-        if (at >= 0) unexplained.splice(at, 1)
-        return at < 0
-      })
-      expect(missing, `${missing.length} of ${mustHave.length} confirmed grades missing, ${log.length} log rows, ${where()}`).toEqual([])
-      for (const grade of mayHave) {
-        const at = unexplained.indexOf(grade)
-        if (at >= 0) {
-          unexplained.splice(at, 1)
-          figures.inFlightSaved++
-        }
-      }
-      expect(unexplained, 'log rows for grades never given').toEqual([])
-      figures.found = log.length
-      // Whatever survived a restart is durable from now on.
-      mustHave = log
-      mayHave = []
-    }
-
-    let chromium: KillableChromium | null = null
-    try {
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
-        chromium = await launchKillable(dir, logFile)
-        const { page } = chromium
-        const point = cycle === 0 ? 'idle' : pick(KILL_POINTS)
-        history.push(point)
-        if (point === 'loading') {
-          // Mid-start: the library merge and the first reads are under way.
-          void page.goto(inject('baseUrl')).catch(() => undefined)
-          await sleep(50 + random() * 400)
-        } else {
-          await page.goto(inject('baseUrl'))
-          await verify(page)
-          // With every deck done for now (long runs), the kill simply comes on the deck list.
-          const grades = (await openStudy(page)) ? 2 + Math.floor(random() * 4) : 0
-          for (let i = 0; i < grades; i++) {
-            const question = await page.getByTestId('question').innerText()
-            await page.keyboard.press('Space')
-            await page.getByTestId('answer').waitFor()
-            const last = i === grades - 1
-            if (last && point === 'revealed') break
-            const rating = pick([1, 2, 3, 3, 3, 4])
-            await page.keyboard.press(String(rating))
-            figures.pressed++
-            if (last && (point === 'after-keypress' || point === 'delay')) {
-              if (point === 'delay') await sleep(random() * 40)
-              mayHave.push(gradeKey(question, rating))
-              figures.inFlight++
-              break
-            }
-            await advanced(page)
-            mustHave.push(gradeKey(question, rating))
-            figures.confirmed++
-            if ((await page.getByTestId('question').count()) === 0) break // nothing left in this deck now
+      const verify = async (page: Page) => {
+        const stored = await withTimeout(readCollection(page), 20_000, () => `reading IndexedDB hung ${where()}`)
+        expect(inconsistencies(stored)).toEqual([])
+        const log = gradesByQuestion(stored)
+        const unexplained = [...log]
+        const missing = mustHave.filter((grade) => {
+          const at = unexplained.indexOf(grade)
+          if (at >= 0) unexplained.splice(at, 1)
+          return at < 0
+        })
+        expect(missing, `${missing.length} of ${mustHave.length} confirmed grades missing, ${log.length} log rows, ${where()}`).toEqual([])
+        for (const grade of mayHave) {
+          const at = unexplained.indexOf(grade)
+          if (at >= 0) {
+            unexplained.splice(at, 1)
+            figures.inFlightSaved++
           }
-          if (point === 'idle') await sleep(random() * 300)
         }
-        await chromium.kill()
-        chromium = null
-        await rm(lastKill, { recursive: true, force: true })
-        await cp(join(dir, 'Default', 'IndexedDB'), lastKill, { recursive: true }).catch(() => undefined)
-        // What the desktop app's main process does at every start, before its window opens.
-        figures.tornTails += repairTornIndexedDbLogs(join(dir, 'Default')).length
-        figures.cycles++
+        expect(unexplained, 'log rows for grades never given').toEqual([])
+        figures.found = log.length
+        // Whatever survived a restart is durable from now on.
+        mustHave = log
+        mayHave = []
       }
-      chromium = await launchKillable(dir, logFile)
-      await chromium.page.goto(inject('baseUrl'))
-      await verify(chromium.page)
-    } finally {
-      await chromium?.close()
-    }
-    console.log(
-      `crash test: ${figures.cycles} kill/restart cycles, ${figures.pressed} grades pressed, ${figures.confirmed} confirmed on screen before a kill, ` +
-        `${figures.inFlight} in flight at a kill (${figures.inFlightSaved} of them saved), ${figures.found} grades found in the log at the end, ` +
-        `${figures.tornTails} half-written log records cut off before a restart`
-    )
-    expect(figures.cycles).toBe(CYCLES)
-    expect(figures.confirmed).toBeGreaterThan(25)
-    expect(figures.found).toBe(figures.confirmed + figures.inFlightSaved)
-    leftovers.push(dir, logFile, lastKill)
-  }, 60_000 + CYCLES * 10_000)
+
+      let chromium: KillableChromium | null = null
+      try {
+        for (let cycle = 0; cycle < CYCLES; cycle++) {
+          chromium = await launchKillable(dir, logFile)
+          const { page } = chromium
+          const point = cycle === 0 ? 'idle' : pick(KILL_POINTS)
+          history.push(point)
+          if (point === 'loading') {
+            // Mid-start: the library merge and the first reads are under way.
+            void page.goto(inject('baseUrl')).catch(() => undefined)
+            await sleep(50 + random() * 400)
+          } else {
+            await page.goto(inject('baseUrl'))
+            await verify(page)
+            // With every deck done for now (long runs), the kill simply comes on the deck list.
+            const grades = (await openStudy(page)) ? 2 + Math.floor(random() * 4) : 0
+            for (let i = 0; i < grades; i++) {
+              const question = await page.getByTestId('question').innerText()
+              await page.keyboard.press('Space')
+              await page.getByTestId('answer').waitFor()
+              const last = i === grades - 1
+              if (last && point === 'revealed') break
+              const rating = pick([1, 2, 3, 3, 3, 4])
+              await page.keyboard.press(String(rating))
+              figures.pressed++
+              if (last && (point === 'after-keypress' || point === 'delay')) {
+                if (point === 'delay') await sleep(random() * 40)
+                mayHave.push(gradeKey(question, rating))
+                figures.inFlight++
+                break
+              }
+              await advanced(page)
+              mustHave.push(gradeKey(question, rating))
+              figures.confirmed++
+              if ((await page.getByTestId('question').count()) === 0) break // nothing left in this deck now
+            }
+            if (point === 'idle') await sleep(random() * 300)
+          }
+          await chromium.kill()
+          chromium = null
+          await rm(lastKill, { recursive: true, force: true })
+          await cp(join(dir, 'Default', 'IndexedDB'), lastKill, { recursive: true }).catch(() => undefined)
+          // What the desktop app's main process does at every start, before its window opens.
+          figures.tornTails += repairTornIndexedDbLogs(join(dir, 'Default')).length
+          figures.cycles++
+        }
+        chromium = await launchKillable(dir, logFile)
+        await chromium.page.goto(inject('baseUrl'))
+        await verify(chromium.page)
+      } finally {
+        await chromium?.close()
+      }
+      console.log(
+        `crash test: ${figures.cycles} kill/restart cycles, ${figures.pressed} grades pressed, ${figures.confirmed} confirmed on screen before a kill, ` +
+          `${figures.inFlight} in flight at a kill (${figures.inFlightSaved} of them saved), ${figures.found} grades found in the log at the end, ` +
+          `${figures.tornTails} half-written log records cut off before a restart`
+      )
+      expect(figures.cycles).toBe(CYCLES)
+      expect(figures.confirmed).toBeGreaterThan(25)
+      expect(figures.found).toBe(figures.confirmed + figures.inFlightSaved)
+      leftovers.push(dir, logFile, lastKill)
+    },
+    60_000 + CYCLES * 10_000
+  )
 })

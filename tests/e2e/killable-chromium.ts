@@ -23,7 +23,7 @@ export async function launchKillable(profileDir: string, logFile?: string): Prom
     stdio: ['ignore', 'ignore', 'pipe']
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  if (logFile) child.stderr!.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk))
+  if (logFile) child.stderr.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk))
   const endpoint = await devtoolsEndpoint(child)
   const browser: Browser = await chromium.connectOverCDP(endpoint)
   const context = browser.contexts()[0]!

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import type { Deck } from '@shared/deck/schema'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, readReviewLog, type Profile } from './browser'
 
@@ -21,7 +21,12 @@ const plain = (text: string) =>
 const rightAnswers = new Map<string, Set<string>>()
 for (const deck of decks) {
   for (const card of deck.cards) {
-    const pairs = card.reverse ? [[card.front, card.back], [card.back, card.front]] : [[card.front, card.back]]
+    const pairs = card.reverse
+      ? [
+          [card.front, card.back],
+          [card.back, card.front]
+        ]
+      : [[card.front, card.back]]
     for (const [question, answer] of pairs) {
       const key = plain(question!)
       rightAnswers.set(key, (rightAnswers.get(key) ?? new Set()).add(plain(answer!)))
@@ -125,7 +130,9 @@ describe('practice in the web build, by keyboard', () => {
 
     // Back on the Practice screen, the deck's counts show what was studied.
     await page.keyboard.press('Escape')
-    const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Study AWS ML: service → purpose as multiple choice' }) })
+    const row = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: 'Study AWS ML: service → purpose as multiple choice' }) })
     await expect.poll(async () => (await row.getByTestId('counts').innerText()).replace(/\s+/g, ' ')).toBe('15 4 0')
   })
 
@@ -222,7 +229,9 @@ describe('practice in the web build, by keyboard', () => {
     expect(await page.getByTestId('done').innerText()).toMatch(/This was a preview: no card was rescheduled/)
     expect(await readReviewLog(page)).toEqual([])
     await page.keyboard.press('Escape')
-    const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Study AWS ML: chip → role as multiple choice' }) })
+    const row = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: 'Study AWS ML: chip → role as multiple choice' }) })
     expect((await row.getByTestId('counts').innerText()).replace(/\s+/g, ' ')).toBe('20 0 0')
   })
 })

@@ -73,7 +73,17 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     expect(await page.getByTestId('today-again').innerText()).toBe('20%')
     expect(await page.getByTestId('streak-current').innerText()).toBe('1 day')
     // Every chart has a heading; the drawn ones are SVG with bars in them.
-    for (const title of ['Today', 'Review calendar', 'Future due', 'True retention', 'Card counts', 'Answer buttons', 'Stability', 'Difficulty', 'Retrievability']) {
+    for (const title of [
+      'Today',
+      'Review calendar',
+      'Future due',
+      'True retention',
+      'Card counts',
+      'Answer buttons',
+      'Stability',
+      'Difficulty',
+      'Retrievability'
+    ]) {
       await page.getByRole('heading', { name: title, level: 2 }).waitFor()
     }
     await expect.poll(() => page.locator('.recharts-wrapper > svg').count()).toBeGreaterThanOrEqual(6)

@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core'
 import { rebuildFromLog } from '@core/maintenance/check-rules'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ReviewRecord, type SchedulingState } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import type { SchedulingState } from '@core/model'
-import type { CardRecord, ReviewRecord } from '@core/model'
+import type { Page } from 'playwright-core'
 
 export interface StoredCollection {
   cards: CardRecord[]
@@ -32,7 +30,18 @@ export function readCollection(page: Page): Promise<StoredCollection> {
   )
 }
 
-const FIELDS = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const
+const FIELDS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'state',
+  'last_review'
+] as const
 
 /**
  * What is wrong, card by card: a card whose state is not what replaying its own log through

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { newProfile, readReviewLog, type Profile } from './browser'
 
 const DECK = /^Study AWS ML: chip → role/

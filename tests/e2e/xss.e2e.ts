@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import { xssDeckJson, XSS_PAYLOADS } from '../fixtures/xss/payloads'
+import { XSS_PAYLOADS, xssDeckJson } from '../fixtures/xss/payloads'
 import { newProfile, type Profile } from './browser'
 
 describe('a deck of XSS payloads in the web build', () => {
@@ -14,7 +14,7 @@ describe('a deck of XSS payloads in the web build', () => {
   })
 
   it('imports and studies every payload, and none of them runs, loads or navigates', async () => {
-    const { context, page } = await profile.open()
+    const { page } = await profile.open()
     const dialogs: string[] = []
     const remote: string[] = []
     const navigations: string[] = []
@@ -63,10 +63,20 @@ describe('a deck of XSS payloads in the web build', () => {
         expect(await link.getAttribute('target')).toBe('_blank')
       }
       // Clicking what were links must run nothing and leave the page where it is.
-      for (const span of await page.locator('[data-testid=question] span, [data-testid=answer] span').all()) await span.click({ force: true }).catch(() => undefined)
+      for (const span of await page.locator('[data-testid=question] span, [data-testid=answer] span').all())
+        await span.click({ force: true }).catch(() => undefined)
       shown++
       await page.keyboard.press('4')
-      await expect.poll(async () => (await page.getByTestId('done').count()) > 0 || (await page.getByTestId('question').innerText().catch(() => '')) !== text).toBe(true)
+      await expect
+        .poll(
+          async () =>
+            (await page.getByTestId('done').count()) > 0 ||
+            (await page
+              .getByTestId('question')
+              .innerText()
+              .catch(() => '')) !== text
+        )
+        .toBe(true)
     }
     await expect.poll(() => page.getByTestId('done').count()).toBe(1)
     await page.waitForTimeout(500)

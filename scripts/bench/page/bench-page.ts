@@ -1,18 +1,19 @@
-import Dexie from 'dexie'
-import { Rating } from 'ts-fsrs'
-import { parseNativeDeck } from '@shared/deck/native'
+import { Queue, type CardRecord } from '@core/model'
 import { toFsrsCard } from '@core/scheduling/card-state'
-import { studyDayOf } from '@core/time/study-day'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDayOf } from '@core/time/study-day'
 import { RecallDatabase } from '@db/database'
+import { REVIEW_DAYS_ROW } from '@db/derived-tables'
 import { putExamPlan } from '@db/exam-plan-repository'
 import { applyImport, planImport } from '@db/import-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
-import { Queue, type CardRecord } from '@core/model'
-import { REVIEW_DAYS_ROW } from '@db/derived-tables'
 import { loadTodayQueue, recordReview } from '@db/study-repository'
 import type { Platform } from '@platform/platform'
+import { parseNativeDeck } from '@shared/deck/native'
+import { DAY_MS } from '@shared/durations'
 import { createRecallStore } from '@store'
+import Dexie from 'dexie'
+import { Rating } from 'ts-fsrs'
 import { DECKS, deckIdOf, generateCollection } from './generate'
 import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, rawRowsOf, readAll, rowCounts } from './raw-idb'
 import { timeRepeated } from './stats-util'
@@ -59,7 +60,12 @@ function deckFile(id: string, cards: number): string {
     version: 1,
     id,
     name: `Imported ${id}`,
-    cards: Array.from({ length: cards }, (_, i) => ({ id: `imp-${i}`, front: `Imported question ${i} about model drift?`, back: `Answer ${i}: monitor it with SageMaker Model Monitor.`, tags: ['imported'] }))
+    cards: Array.from({ length: cards }, (_, i) => ({
+      id: `imp-${i}`,
+      front: `Imported question ${i} about model drift?`,
+      back: `Answer ${i}: monitor it with SageMaker Model Monitor.`,
+      tags: ['imported']
+    }))
   })
 }
 
@@ -71,7 +77,11 @@ function studySession(db: RecallDatabase, deckId: string, options: Parameters<ty
   const scheduler = createScheduler(options)
   return {
     async pause(grades: number) {
-      const due = await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(grades).toArray()
+      const due = await db.cards
+        .where('[deckId+queue+due]')
+        .between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity])
+        .limit(grades)
+        .toArray()
       for (const [i, card] of due.entries()) {
         const at = Date.now()
         await recordReview(db, card, previewGrades(scheduler, card, at)[i % 10 === 9 ? Rating.Again : Rating.Good], 5000)
@@ -101,12 +111,17 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   const deckOptions = await optionsForDeck(db, deckId)
   const { dayStartsAtHour } = await getSettings(db)
   const day = studyDayOf(Date.now(), dayStartsAtHour)
-  const allDecks = (await db.decks.toCollection().primaryKeys()) as string[]
+  const allDecks = await db.decks.toCollection().primaryKeys()
   const benchDecks = allDecks.filter((id) => id.startsWith('bench-'))
 
   // Today's queue of the biggest deck, and the deck list's counts of every deck, through the store.
   add('queue', await timeRepeated(options.reps, () => loadTodayQueue(db, deckId, day, deckOptions)))
-  add('limit:queue', await timeRepeated(options.reps, () => rawQueue(raw, deckId, day, { reviews: deckOptions.reviewsPerDay, fresh: deckOptions.newCardsPerDay })))
+  add(
+    'limit:queue',
+    await timeRepeated(options.reps, () =>
+      rawQueue(raw, deckId, day, { reviews: deckOptions.reviewsPerDay, fresh: deckOptions.newCardsPerDay })
+    )
+  )
   add('counts', await timeRepeated(options.reps, () => store.getState().refreshCounts()), `${allDecks.length} decks`)
   add('limit:counts', await timeRepeated(options.reps, () => rawCounts(raw, allDecks, day)))
 
@@ -121,8 +136,18 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
     await db.derived.delete(REVIEW_DAYS_ROW)
     await db.cardColumns.clear()
   })
-  add('stats-first-open', await timeRepeated(1, refreshStats, { warm: 0 }), 'review rollup and card columns built from scratch (once per upgrade, day-start or time-zone change, card deletion)')
-  add('limit:stats-first-open', await timeRepeated(1, async () => (await readAll(raw, 'reviews', () => undefined)) + (await readAll(raw, 'cards', () => undefined)), { warm: 0 }), 'getAll in 10k batches of every review log and every card')
+  add(
+    'stats-first-open',
+    await timeRepeated(1, refreshStats, { warm: 0 }),
+    'review rollup and card columns built from scratch (once per upgrade, day-start or time-zone change, card deletion)'
+  )
+  add(
+    'limit:stats-first-open',
+    await timeRepeated(1, async () => (await readAll(raw, 'reviews', () => undefined)) + (await readAll(raw, 'cards', () => undefined)), {
+      warm: 0
+    }),
+    'getAll in 10k batches of every review log and every card'
+  )
   // Every later opening reads the caches: the limit is reading the same rows bare.
   add('stats', await timeRepeated(options.heavyReps, refreshStats), 'opened again with nothing studied since')
   const studyBetween = studySession(db, deckIdOf(1), deckOptions)
@@ -134,10 +159,24 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
     afterStudy.push(performance.now() - start)
   }
   add('stats-after-study', afterStudy, 'opened after 100 more grades (the grades themselves are not timed)')
-  add('limit:stats', await timeRepeated(options.heavyReps, async () => (await readAll(raw, 'reviewDays', () => undefined)) + (await readAll(raw, 'cardColumns', () => undefined))), 'getAll of the rollup rows and the card columns')
+  add(
+    'limit:stats',
+    await timeRepeated(
+      options.heavyReps,
+      async () => (await readAll(raw, 'reviewDays', () => undefined)) + (await readAll(raw, 'cardColumns', () => undefined))
+    ),
+    'getAll of the rollup rows and the card columns'
+  )
 
   // The exam forecast of one exam covering every bench deck, 60 days ahead.
-  await putExamPlan(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds: benchDecks, examMode: false, targetRecall: 0.9 })
+  await putExamPlan(db, {
+    id: 'bench-exam',
+    name: 'Bench exam',
+    date: Date.now() + 60 * DAY_MS,
+    deckIds: benchDecks,
+    examMode: false,
+    targetRecall: 0.9
+  })
   let simulated = 0
   add(
     'exam-forecast',
@@ -150,7 +189,13 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   )
   // The forecast's floor: read its columns, and call ts-fsrs next() once per grade it simulates.
   const simulator = createScheduler({ ...deckOptions, enable_fuzz: false })
-  const reviewCards = (await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(1000).toArray()).map(toFsrsCard)
+  const reviewCards = (
+    await db.cards
+      .where('[deckId+queue+due]')
+      .between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity])
+      .limit(1000)
+      .toArray()
+  ).map(toFsrsCard)
   add(
     'limit:exam-forecast',
     await timeRepeated(options.heavyReps, async () => {
@@ -160,7 +205,11 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
     }),
     `get of the exam decks' card columns, plus ts-fsrs next() alone once per grade the forecast simulates (${simulated.toLocaleString('en')})`
   )
-  add('probe:exam-cards', await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)), 'getAll of the exam decks\' card records through the deckId index (what the forecast read before the columns)')
+  add(
+    'probe:exam-cards',
+    await timeRepeated(options.heavyReps, () => rawCardsOfDecks(raw, benchDecks)),
+    "getAll of the exam decks' card records through the deckId index (what the forecast read before the columns)"
+  )
   await db.exams.delete('bench-exam')
 
   // Importing a 10,000-card deck: parse + plan + merge, as the import dialog does (parse runs in a worker there).
@@ -180,22 +229,53 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   for (const id of importIds) await dropDeck(db, id)
   const bulkRows = (rep: number): CardRecord[] =>
     Array.from({ length: 10_000 }, (_, i) => ({
-      id: `bench-bulk/${rep}/${i}`, deckId: 'bench-bulk', cardId: `${rep}-${i}`, reverse: false, ord: i, question: `Imported question ${i} about model drift?`, answer: `Answer ${i}: monitor it with SageMaker Model Monitor.`, tags: ['imported'],
-      due: Date.now(), stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, queue: Queue.New, createdAt: Date.now()
+      id: `bench-bulk/${rep}/${i}`,
+      deckId: 'bench-bulk',
+      cardId: `${rep}-${i}`,
+      reverse: false,
+      ord: i,
+      question: `Imported question ${i} about model drift?`,
+      answer: `Answer ${i}: monitor it with SageMaker Model Monitor.`,
+      tags: ['imported'],
+      due: Date.now(),
+      stability: 0,
+      difficulty: 0,
+      elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      reps: 0,
+      lapses: 0,
+      state: 0,
+      queue: Queue.New,
+      createdAt: Date.now()
     }))
   const prepared = Array.from({ length: options.heavyReps + 1 }, (_, i) => bulkRows(i))
-  add('limit:import-10k', await timeRepeated(options.heavyReps, (i) => db.transaction('rw', db.cards, () => db.cards.bulkPut(prepared[i < 0 ? options.heavyReps : i]!))), 'Dexie bulkPut of 10,000 card rows, one strict transaction')
+  add(
+    'limit:import-10k',
+    await timeRepeated(options.heavyReps, (i) =>
+      db.transaction('rw', db.cards, () => db.cards.bulkPut(prepared[i < 0 ? options.heavyReps : i]!))
+    ),
+    'Dexie bulkPut of 10,000 card rows, one strict transaction'
+  )
   await dropDeck(db, 'bench-bulk')
 
   // The grade's two parts, bare: ts-fsrs next() per card, and one strict Dexie transaction.
   const scheduler = createScheduler(deckOptions)
-  const sample = await db.cards.where('[deckId+queue+due]').between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity]).limit(1000).toArray()
+  const sample = await db.cards
+    .where('[deckId+queue+due]')
+    .between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity])
+    .limit(1000)
+    .toArray()
   const cards = sample.map(toFsrsCard)
   const at = new Date()
   const perCard = await timeRepeated(options.reps, () => {
     for (const card of cards) scheduler.next(card, at, Rating.Good)
   })
-  add('limit:fsrs-next', perCard.map((ms) => ms / cards.length), `ts-fsrs next() per card, mean of ${cards.length} cards per sample`)
+  add(
+    'limit:fsrs-next',
+    perCard.map((ms) => ms / cards.length),
+    `ts-fsrs next() per card, mean of ${cards.length} cards per sample`
+  )
   const target = sample[0]!
   const logIds: number[] = []
   const bareWrite = async () => logIds.push(await bareGradeWrite(db, target))
@@ -209,7 +289,11 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
     await timeRepeated(options.reps * 5, bareWrite, { before: pause }),
     `one strict Dexie transaction: put a card, add a log; each after ${options.gradePauseMs} ms idle (the grades' median pause)`
   )
-  add('probe:grade-write-back-to-back', await timeRepeated(options.reps * 5, bareWrite), 'the same transaction with no pause between samples')
+  add(
+    'probe:grade-write-back-to-back',
+    await timeRepeated(options.reps * 5, bareWrite),
+    'the same transaction with no pause between samples'
+  )
   await db.reviews.bulkDelete(logIds)
   raw.close()
   db.close()
@@ -225,7 +309,21 @@ async function bareGradeWrite(db: RecallDatabase, card: CardRecord): Promise<num
   const id = await db.transaction('rw', db.cards, db.reviews, () =>
     Dexie.Promise.all([
       db.cards.put(card),
-      db.reviews.add({ cardKey: card.id, deckId: card.deckId, rating: 3, state: 2, due: 0, stability: 1, difficulty: 5, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 1, learning_steps: 0, review: 0, duration: 1 })
+      db.reviews.add({
+        cardKey: card.id,
+        deckId: card.deckId,
+        rating: 3,
+        state: 2,
+        due: 0,
+        stability: 1,
+        difficulty: 5,
+        elapsed_days: 0,
+        last_elapsed_days: 0,
+        scheduled_days: 1,
+        learning_steps: 0,
+        review: 0,
+        duration: 1
+      })
     ]).then(([, logId]) => logId)
   )
   return id as number
@@ -257,7 +355,10 @@ let keyed: { samples: KeyedSample[]; stop: () => Promise<void> } | null = null
  */
 async function armKeyedWrites() {
   const db = new RecallDatabase()
-  const target = (await db.cards.where('[deckId+queue+due]').between([deckIdOf(0), Queue.Review, -Infinity], [deckIdOf(0), Queue.Review, Infinity]).first())!
+  const target = (await db.cards
+    .where('[deckId+queue+due]')
+    .between([deckIdOf(0), Queue.Review, -Infinity], [deckIdOf(0), Queue.Review, Infinity])
+    .first())!
   const line = document.getElementById('paint-probe')!
   const samples: KeyedSample[] = []
   const logIds: number[] = []
@@ -272,11 +373,12 @@ async function armKeyedWrites() {
     await afterPaint()
     samples.push({ dom: shownAt - start, painted: performance.now() - start, pause })
   }
-  window.addEventListener('keydown', onKey)
+  const listener = (event: KeyboardEvent) => void onKey(event)
+  window.addEventListener('keydown', listener)
   keyed = {
     samples,
     stop: async () => {
-      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('keydown', listener)
       await db.reviews.bulkDelete(logIds)
       db.close()
     }
@@ -296,8 +398,16 @@ async function stopKeyedWrites() {
 async function once(what: 'stats' | 'counts' | 'exam') {
   const db = new RecallDatabase()
   const store = createRecallStore({ db, platform, now: () => Date.now() })
-  const deckIds = ((await db.decks.toCollection().primaryKeys()) as string[]).filter((id) => id.startsWith('bench-'))
-  if (what === 'exam') await putExamPlan(db, { id: 'bench-exam', name: 'Bench exam', date: Date.now() + 60 * 86_400_000, deckIds, examMode: false, targetRecall: 0.9 })
+  const deckIds = (await db.decks.toCollection().primaryKeys()).filter((id) => id.startsWith('bench-'))
+  if (what === 'exam')
+    await putExamPlan(db, {
+      id: 'bench-exam',
+      name: 'Bench exam',
+      date: Date.now() + 60 * DAY_MS,
+      deckIds,
+      examMode: false,
+      targetRecall: 0.9
+    })
   const start = performance.now()
   if (what === 'stats') await store.getState().refreshStats()
   if (what === 'counts') await store.getState().refreshCounts()

@@ -1,5 +1,5 @@
-import { mulberry32 } from '@core/practice/random'
 import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
+import { mulberry32 } from '@core/practice/random'
 import { done } from './raw-idb'
 
 /**
@@ -16,14 +16,18 @@ import { done } from './raw-idb'
  */
 export const DECKS = 10
 export const deckIdOf = (i: number) => `bench-${String(i).padStart(2, '0')}`
-export const deckNameOf = (i: number) => `Bench deck ${String(i).padStart(2, '0')}`
+const deckNameOf = (i: number) => `Bench deck ${String(i).padStart(2, '0')}`
 
 const DAY = 86_400_000
 /** Rows (cards + logs) per chunk: large enough to keep IndexedDB busy, small enough not to hold the collection in memory. */
 const CHUNK = 50_000
 
-const WORDS = 'model endpoint training inference feature store pipeline bias drift latency batch stream label tuning embedding vector token prompt guardrail monitor'.split(' ')
-const sentence = (rand: () => number, words: number) => Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')
+const WORDS =
+  'model endpoint training inference feature store pipeline bias drift latency batch stream label tuning embedding vector token prompt guardrail monitor'.split(
+    ' '
+  )
+const sentence = (rand: () => number, words: number) =>
+  Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ')
 
 export interface Generated {
   cards: number
@@ -87,7 +91,15 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
   for (let d = 0; d < DECKS && cardTotal < n; d++) {
     const deckId = deckIdOf(d)
     const count = Math.min(perDeck, n - cardTotal)
-    decks.push({ id: deckId, name: deckNameOf(d), origin: 'user', file: `${deckId}.json`, contentHash: `bench-${seed}-${n}-${d}`, cardCount: count, updatedAt: now })
+    decks.push({
+      id: deckId,
+      name: deckNameOf(d),
+      origin: 'user',
+      file: `${deckId}.json`,
+      contentHash: `bench-${seed}-${n}-${d}`,
+      cardCount: count,
+      updatedAt: now
+    })
     for (let i = 0; i < count; i++) {
       const id = `${deckId}/card-${i}`
       const createdAt = now - 730 * DAY + Math.floor(rand() * 30 * DAY)
@@ -105,13 +117,27 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
         mod
       }
       if (roll < 0.3) {
-        cards.push({ ...base, due: createdAt, stability: 0, difficulty: 0, elapsed_days: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0, state: 0, queue: Queue.New })
+        cards.push({
+          ...base,
+          due: createdAt,
+          stability: 0,
+          difficulty: 0,
+          elapsed_days: 0,
+          scheduled_days: 0,
+          learning_steps: 0,
+          reps: 0,
+          lapses: 0,
+          state: 0,
+          queue: Queue.New
+        })
       } else {
         const reps = 1 + Math.floor(rand() * 26.6) // mean ≈ 14.3, so 70 % of cards × 14.3 ≈ 10 logs per card
         const learning = roll < 0.38
         const lastReview = learning ? now - Math.floor(rand() * 6 * 3_600_000) : now - Math.floor(rand() * 60 * DAY)
         const stability = learning ? 0.5 + rand() * 2 : 1 + rand() * 200
-        const due = learning ? lastReview + (1 + Math.floor(rand() * 10)) * 60_000 : lastReview + Math.floor(stability * DAY * (0.3 + rand() * 1.2))
+        const due = learning
+          ? lastReview + (1 + Math.floor(rand() * 10)) * 60_000
+          : lastReview + Math.floor(stability * DAY * (0.3 + rand() * 1.2))
         const state = learning ? (rand() < 0.5 ? 1 : 3) : 2
         const lapses = Math.floor(rand() * 3)
         cards.push({

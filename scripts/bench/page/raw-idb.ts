@@ -6,14 +6,14 @@ export function openRaw(name = 'recall'): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name)
     open.onsuccess = () => resolve(open.result)
-    open.onerror = () => reject(open.error)
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB could not open the database'))
   })
 }
 
 export function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error)
+    request.onerror = () => reject(request.error ?? new Error('an IndexedDB request failed'))
   })
 }
 
@@ -50,7 +50,12 @@ const LOW = -Infinity
 const HIGH: IDBValidKey = [] // arrays sort after numbers: Dexie's maxKey
 
 /** Today's queue of one deck, bare: the same four index ranges the app reads. */
-export async function rawQueue(db: IDBDatabase, deckId: string, day: { start: number; end: number }, limits: { reviews: number; fresh: number }): Promise<number> {
+export async function rawQueue(
+  db: IDBDatabase,
+  deckId: string,
+  day: { start: number; end: number },
+  limits: { reviews: number; fresh: number }
+): Promise<number> {
   const tx = db.transaction(['cards', 'reviews'], 'readonly')
   const due = tx.objectStore('cards').index('[deckId+queue+due]')
   const ord = tx.objectStore('cards').index('[deckId+queue+ord]')

@@ -11,7 +11,7 @@ export function summarize(samples: readonly number[]): { median: number; p95: nu
  */
 export async function timeRepeated(
   reps: number,
-  run: (i: number) => Promise<unknown> | unknown,
+  run: (i: number) => unknown,
   { warm = 1, before }: { warm?: number; before?: () => Promise<unknown> } = {}
 ): Promise<number[]> {
   for (let i = 0; i < warm; i++) await run(-1 - i)

@@ -1,9 +1,10 @@
-import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '@shared/backup/backup-types'
 import type { BackupStore } from '@main/backups/backup-store'
+import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '@shared/backup/backup-types'
+import { MINUTE_MS } from '@shared/durations'
 
-export const AUTO_BACKUP_INTERVAL_MS = 30 * 60_000
+const AUTO_BACKUP_INTERVAL_MS = 30 * MINUTE_MS
 /** After a failed write (full disk…), study activity tries again this much later, not on every card. */
-export const RETRY_AFTER_FAILURE_MS = 5 * 60_000
+const RETRY_AFTER_FAILURE_MS = 5 * MINUTE_MS
 
 export interface AutoBackupOptions {
   store: Pick<BackupStore, 'write' | 'list' | 'prune'>

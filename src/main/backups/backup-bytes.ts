@@ -5,7 +5,7 @@ const gzipAsync = promisify(gzip)
 const gunzipAsync = promisify(gunzip)
 
 /** Past this a backup cannot become one JavaScript string (V8's limit is about 512 MiB). */
-export const MAX_BACKUP_TEXT_BYTES = 500 * 1024 * 1024
+const MAX_BACKUP_TEXT_BYTES = 500 * 1024 * 1024
 
 /**
  * Backups are stored gzip-compressed: the NDJSON text shrinks several times, which matters with

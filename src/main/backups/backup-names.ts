@@ -1,5 +1,5 @@
 /** Automatic backups: `recall-2026-11-21T08-33-00Z.recall-backup` (UTC, so names sort by time). */
-export const BACKUP_EXTENSION = '.recall-backup'
+const BACKUP_EXTENSION = '.recall-backup'
 const NAME = /^recall-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.recall-backup$/
 
 export function backupFileName(now: number): string {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
-import * as nodeFs from 'node:fs/promises'
-import { join } from 'node:path'
-import type { BackupInfo, BackupReadResult, BackupWriteResult } from '@shared/backup/backup-types'
 import { packBackup, unpackBackup } from '@main/backups/backup-bytes'
 import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from '@main/backups/backup-names'
 import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from '@main/backups/retention'
+import type { BackupInfo, BackupReadResult, BackupWriteResult } from '@shared/backup/backup-types'
+import { randomUUID } from 'node:crypto'
+import * as nodeFs from 'node:fs/promises'
+import { join } from 'node:path'
 
 /** The file operations the store uses; tests swap one out to simulate a crash or a full disk. */
 export type BackupFileOps = Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'stat' | 'readFile' | 'open' | 'rename' | 'unlink'>
@@ -97,7 +97,9 @@ export function createBackupStore(dir: string, fs: BackupFileOps = nodeFs, limit
       bytes = await fs.readFile(join(dir, file))
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      return { error: code === 'ENOENT' ? `This backup no longer exists (${file}).` : `This backup cannot be read (${code ?? String(error)}).` }
+      return {
+        error: code === 'ENOENT' ? `This backup no longer exists (${file}).` : `This backup cannot be read (${code ?? String(error)}).`
+      }
     }
     return unpackBackup(bytes)
   }
@@ -125,6 +127,7 @@ function writeErrorMessage(error: unknown, dir: string): string {
   const code = (error as NodeJS.ErrnoException).code
   const safe = 'Your study progress is still safe in Recall.'
   if (code === 'ENOSPC') return `The disk is full, so the backup could not be saved. ${safe}`
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `Recall is not allowed to write to its backups folder (${dir}), so the backup could not be saved. ${safe}`
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `Recall is not allowed to write to its backups folder (${dir}), so the backup could not be saved. ${safe}`
   return `The backup could not be saved (${code ?? (error as Error).message ?? String(error)}). ${safe}`
 }

@@ -1,4 +1,5 @@
 import type { BackupContentReply } from '@shared/backup/backup-types'
+import { MINUTE_MS } from '@shared/durations'
 
 /**
  * Main cannot read IndexedDB, so it asks the window for the encoded collection: `send(requestId)`
@@ -13,8 +14,11 @@ export interface ContentRequester {
 }
 
 export function createContentRequester(options: { send: (requestId: string) => void; timeoutMs?: number }): ContentRequester {
-  const timeoutMs = options.timeoutMs ?? 60_000
-  const pending = new Map<string, { resolve: (content: string) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>()
+  const timeoutMs = options.timeoutMs ?? MINUTE_MS
+  const pending = new Map<
+    string,
+    { resolve: (content: string) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >()
   let counter = 0
 
   return {
@@ -31,7 +35,9 @@ export function createContentRequester(options: { send: (requestId: string) => v
         } catch (error) {
           clearTimeout(timer)
           pending.delete(id)
-          reject(new Error(`Recall's window could not be asked for the collection (${error instanceof Error ? error.message : String(error)})`))
+          reject(
+            new Error(`Recall's window could not be asked for the collection (${error instanceof Error ? error.message : String(error)})`)
+          )
         }
       })
     },

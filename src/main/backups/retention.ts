@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '@shared/durations'
 /** How many backups to keep at each step back in time (Anki's defaults). */
 export interface RetentionLimits {
   /** Every backup this young is kept, so a mistake made an hour ago can still be undone. */
@@ -6,9 +7,8 @@ export interface RetentionLimits {
   weekly: number
   monthly: number
 }
-export const DEFAULT_RETENTION: RetentionLimits = { recentMs: 24 * 3_600_000, daily: 12, weekly: 10, monthly: 9 }
+export const DEFAULT_RETENTION: RetentionLimits = { recentMs: 24 * HOUR_MS, daily: 12, weekly: 10, monthly: 9 }
 
-const DAY_MS = 86_400_000
 const dayOf = (date: number) => Math.floor(date / DAY_MS)
 // Day 0 (1970-01-01) was a Thursday; shifting by 3 makes weeks start on Monday, as ISO weeks do.
 const weekOf = (date: number) => Math.floor((dayOf(date) + 3) / 7)
@@ -24,7 +24,11 @@ const monthOf = (date: number) => new Date(date).getUTCFullYear() * 12 + new Dat
  * The newest backup is never deleted. Backups dated after `now` (the clock was set back) are kept
  * and take no slot, so they cannot push out real history.
  */
-export function backupsToDelete<T extends { date: number }>(backups: readonly T[], now: number, limits: RetentionLimits = DEFAULT_RETENTION): T[] {
+export function backupsToDelete<T extends { date: number }>(
+  backups: readonly T[],
+  now: number,
+  limits: RetentionLimits = DEFAULT_RETENTION
+): T[] {
   const sorted = [...backups].sort((a, b) => b.date - a.date)
   const left = { daily: limits.daily, weekly: limits.weekly, monthly: limits.monthly }
   let lastDay = Infinity

@@ -46,7 +46,7 @@ export function scanLog(bytes: Uint8Array): LogScan {
     if (position + HEADER_SIZE > bytes.length) return { completeEnd, after: 'cut-off' }
     const storedCrc = view.getUint32(position, true)
     const length = view.getUint16(position + 4, true)
-    const type = bytes[position + 6]!
+    const type = bytes[position + 6] as RecordType
     const end = position + HEADER_SIZE + length
     if (length > leftInBlock - HEADER_SIZE) return { completeEnd, after: 'damage' }
     if (end > bytes.length) return { completeEnd, after: 'cut-off' }
@@ -79,14 +79,14 @@ const CRC32C_TABLE = (() => {
   return table
 })()
 
-export function crc32c(bytes: Uint8Array): number {
+function crc32c(bytes: Uint8Array): number {
   let c = 0xffffffff
   for (let i = 0; i < bytes.length; i++) c = CRC32C_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
 
 /** LevelDB stores CRCs rotated and offset, so a CRC of data that holds CRCs stays meaningful. */
-export function maskedCrc32c(bytes: Uint8Array): number {
+function maskedCrc32c(bytes: Uint8Array): number {
   const c = crc32c(bytes)
   return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0
 }

@@ -1,6 +1,6 @@
+import { scanLog } from '@main/storage-repair/leveldb-log'
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { scanLog } from '@main/storage-repair/leveldb-log'
 
 export interface TailRepair {
   file: string
@@ -44,11 +44,13 @@ function indexedDbFolders(profileDir: string): string[] {
       if (bucket.isDirectory()) parents.push(join(buckets, bucket.name, 'IndexedDB'))
     }
   }
-  return parents.filter((parent) => existsSync(parent)).flatMap((parent) =>
-    readdirSync(parent, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name.endsWith('.leveldb'))
-      .map((entry) => join(parent, entry.name))
-  )
+  return parents
+    .filter((parent) => existsSync(parent))
+    .flatMap((parent) =>
+      readdirSync(parent, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && entry.name.endsWith('.leveldb'))
+        .map((entry) => join(parent, entry.name))
+    )
 }
 
 export function cutOffTornTail(file: string): TailRepair | null {

@@ -1,8 +1,8 @@
 import { AppNav } from '@components/AppNav'
 import { lazyPart, LazyView, named } from '@components/LazyPart'
 import { useQuestionMarkKey } from '@components/ShortcutSheetButton'
-import { DecksScreen } from '@screens/decks/DecksScreen'
 import { useImportTriggers } from '@components/use-import-triggers'
+import { DecksScreen } from '@screens/decks/DecksScreen'
 import { CollectionAlert } from '@screens/maintenance/CollectionAlert'
 import { StudyScreen } from '@screens/study/StudyScreen'
 import { useRecall } from '@store'
@@ -19,7 +19,15 @@ const screens = {
   'exam-plan': lazyPart(() => import('@screens/exam-plan/ExamPlanScreen')),
   tools: lazyPart(() => import('@screens/maintenance/ToolsScreen'))
 }
-const SCREEN_NAMES = { options: 'the deck options', browse: 'the card browser', add: 'the add screen', practice: 'the practice screen', stats: 'the statistics', 'exam-plan': 'the exam plan', tools: 'the tools' }
+const SCREEN_NAMES = {
+  options: 'the deck options',
+  browse: 'the card browser',
+  add: 'the add screen',
+  practice: 'the practice screen',
+  stats: 'the statistics',
+  'exam-plan': 'the exam plan',
+  tools: 'the tools'
+}
 
 const dialogs = {
   import: lazyPart(() => import('@screens/import/ImportDialog').then(named('ImportDialog'))),
@@ -42,7 +50,13 @@ export function App() {
     <div className="mx-auto flex min-h-screen max-w-4xl flex-col px-6 py-4">
       {screen !== 'study' && <AppNav />}
       <CollectionAlert />
-      {screen === 'study' ? <StudyScreen /> : screen === 'decks' ? <DecksScreen /> : <LazyView key={screen} part={screens[screen]} what={SCREEN_NAMES[screen]} />}
+      {screen === 'study' ? (
+        <StudyScreen />
+      ) : screen === 'decks' ? (
+        <DecksScreen />
+      ) : (
+        <LazyView key={screen} part={screens[screen]} what={SCREEN_NAMES[screen]} />
+      )}
       {importing && <LazyView part={dialogs.import} what="the import dialog" />}
       {backups && <LazyView part={dialogs.backups} what="the backups dialog" />}
       {welcome && <LazyView part={dialogs.welcome} what="the welcome dialog" />}

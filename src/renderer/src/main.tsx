@@ -1,14 +1,14 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from '@renderer/App'
+import { pickDeckFile } from '@components/use-import-triggers'
 import { RecallDatabase } from '@db/database'
 import { detectPlatform } from '@platform/index'
-import { listenToMenuCommands } from '@store/menu-commands'
-import { pickDeckFile } from '@components/use-import-triggers'
-import { startReminderClock } from '@store/reminder-slice'
-import { createRecallStore, setAppStore } from '@store'
-import { applyTheme, followThemePreference, readRememberedPreferences } from '@renderer/theme'
+import { App } from '@renderer/App'
 import '@renderer/styles.css'
+import { applyTheme, followThemePreference, readRememberedPreferences } from '@renderer/theme'
+import { createRecallStore, setAppStore } from '@store'
+import { listenToMenuCommands } from '@store/menu-commands'
+import { startReminderClock } from '@store/reminder-slice'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
 
 // Before anything renders, so the first frame already has the chosen colours.
 const remembered = readRememberedPreferences()

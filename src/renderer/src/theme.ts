@@ -1,6 +1,5 @@
-import type { Preferences } from '@db/preferences-repository'
-import { isThemePreference } from '@db/preferences-repository'
 import type { ThemePreference } from '@core/model'
+import { isThemePreference, type Preferences } from '@db/preferences-repository'
 import type { RecallStore } from '@store'
 
 // The settings table is the source of truth, but IndexedDB answers after the first paint; this

@@ -33,7 +33,7 @@ export function canonicalJson(value: unknown, where = 'value'): string {
           return `[${parts.join(',')}]`
         }
         const proto = Object.getPrototypeOf(v) as unknown
-        if (proto !== Object.prototype && proto !== null) fail(`is a ${(v as object).constructor?.name ?? 'non-plain object'}`)
+        if (proto !== Object.prototype && proto !== null) fail(`is a ${v.constructor?.name ?? 'non-plain object'}`)
         const record = v as Record<string, unknown>
         const parts: string[] = []
         for (const key of Object.keys(record).sort()) {

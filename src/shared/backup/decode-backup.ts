@@ -31,12 +31,19 @@ export async function decodeBackup(text: string): Promise<DecodeBackupResult> {
   const expected = tables.reduce((sum, t) => sum + t.rows, 0)
   const found = countLines(body)
   if (found < expected) {
-    return { error: `This backup is damaged: it should hold ${expected} rows but only ${found} are there (the file was cut short or changed).` }
+    return {
+      error: `This backup is damaged: it should hold ${expected} rows but only ${found} are there (the file was cut short or changed).`
+    }
   }
   if (found > expected) return { error: 'This backup is damaged: it holds more rows than its first line lists.' }
   if ((await backupChecksum(unsigned, body)) !== sha256) return { error: DAMAGED_CHECKSUM }
 
-  const backup: Backup = { createdAt, appVersion: unsigned.appVersion as string, schemaVersion: unsigned.schemaVersion as number, tables: {} }
+  const backup: Backup = {
+    createdAt,
+    appVersion: unsigned.appVersion as string,
+    schemaVersion: unsigned.schemaVersion as number,
+    tables: {}
+  }
   let start = 0
   for (const table of tables) {
     const rows: unknown[] = []
@@ -82,7 +89,7 @@ function checkHeader(header: Record<string, unknown>): CheckedHeader | { error: 
     tables.every(isTableEntry) &&
     new Set(tables.map((t: BackupTableEntry) => t.name)).size === tables.length
   if (!ok) return { error: DAMAGED_HEADER }
-  return { tables: tables as BackupTableEntry[], createdAt: date, sha256: sha256 as string, unsigned }
+  return { tables: tables, createdAt: date, sha256: sha256, unsigned }
 }
 
 function isTableEntry(entry: unknown): entry is BackupTableEntry {

@@ -1,10 +1,20 @@
+import {
+  acceptCard,
+  ankiGuidId,
+  deckIdFor,
+  fileStem,
+  finishImport,
+  mostCommon,
+  toTags,
+  type AcceptedCard
+} from '@shared/deck/foreign-cards'
+import { htmlToText } from '@shared/deck/html-to-text'
+import { addMedia, type MediaCount } from '@shared/deck/media-count'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 import { unzipSync } from 'fflate'
 import { Decompress } from 'fzstd'
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
-import { addMedia, htmlToText, type MediaCount } from '@shared/deck/html-to-text'
-import { acceptCard, ankiGuidId, deckIdFor, fileStem, finishImport, mostCommon, toTags, type AcceptedCard } from '@shared/deck/json-cards'
-import type { DeckProblem, ImportResult } from '@shared/deck/problems'
-import type { Deck } from '@shared/deck/schema'
 
 /**
  * Anki packages (.apkg, .colpkg) → deck. A package is a zip holding the collection as SQLite:
@@ -27,7 +37,12 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
 }
 
-export function parseApkgDeck(bytes: Uint8Array, file: string, sqlJs: SqlJsStatic | undefined, options: ApkgOptions = {}): ImportResult<Deck> {
+export function parseApkgDeck(
+  bytes: Uint8Array,
+  file: string,
+  sqlJs: SqlJsStatic | undefined,
+  options: ApkgOptions = {}
+): ImportResult<Deck> {
   const fail = (message: string): ImportResult<Deck> => ({ problems: [{ file, message }] })
   const cap = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES
   if (!isZip(bytes)) return fail('not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one')
@@ -159,7 +174,8 @@ function readCollection(db: Database, file: string, maxCards: number | undefined
       problems: [
         {
           file,
-          message: 'this package holds only the "please update Anki" placeholder: its cards are in a newer format. In Anki, export the deck again with "Support older Anki versions" ticked'
+          message:
+            'this package holds only the "please update Anki" placeholder: its cards are in a newer format. In Anki, export the deck again with "Support older Anki versions" ticked'
         }
       ]
     }

@@ -1,5 +1,5 @@
-import Papa from 'papaparse'
 import type { Deck } from '@shared/deck/schema'
+import Papa from 'papaparse'
 
 /**
  * A deck as CSV that Anki's text importer and Recall's both read: Anki header lines, then one row

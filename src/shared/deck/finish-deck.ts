@@ -10,12 +10,7 @@ export interface LocatedCard {
  * Turns what an importer read into a validated native deck. Problems of single cards keep their
  * source line; a duplicate id is reported on the second card.
  */
-export function finishDeck(
-  draft: DeckDraft,
-  located: LocatedCard[],
-  problems: DeckProblem[],
-  file: string
-): ImportResult<Deck> {
+export function finishDeck(draft: DeckDraft, located: LocatedCard[], problems: DeckProblem[], file: string): ImportResult<Deck> {
   const seen = new Map<string, number>()
   const cards: LocatedCard[] = []
   for (const item of located) {

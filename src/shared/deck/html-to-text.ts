@@ -8,30 +8,112 @@
  * was left out.
  */
 
-export interface MediaCount {
-  images: number
-  sounds: number
-  videos: number
-}
+import type { MediaCount } from '@shared/deck/media-count'
+import { TextWriter } from '@shared/deck/text-writer'
 
 export interface SafeText {
   text: string
   media: MediaCount
 }
 
-const BLOCK = new Set(['div', 'tr', 'table', 'section', 'article', 'header', 'footer', 'pre', 'hr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'center', 'details', 'summary'])
+const BLOCK = new Set([
+  'div',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'pre',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'address',
+  'center',
+  'details',
+  'summary'
+])
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'])
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'math', 'textarea', 'select', 'head', 'title', 'audio', 'video'])
-const MEDIA = new Map<string, keyof MediaCount>(Object.entries({ img: 'images', svg: 'images', audio: 'sounds', video: 'videos', iframe: 'videos', object: 'videos', embed: 'videos' } as const))
-const ENTITIES = new Map<string, string>(Object.entries({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '', zwj: '', zwnj: '',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', bull: '•',
-  middot: '·', copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', micro: 'µ', euro: '€',
-  pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔', le: '≤', ge: '≥', ne: '≠'
-}))
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'head',
+  'title',
+  'audio',
+  'video'
+])
+const MEDIA = new Map<string, keyof MediaCount>(
+  Object.entries({
+    img: 'images',
+    svg: 'images',
+    audio: 'sounds',
+    video: 'videos',
+    iframe: 'videos',
+    object: 'videos',
+    embed: 'videos'
+  } as const)
+)
+const ENTITIES = new Map<string, string>(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    ensp: ' ',
+    emsp: ' ',
+    thinsp: ' ',
+    shy: '',
+    zwj: '',
+    zwnj: '',
+    ndash: '–',
+    mdash: '—',
+    hellip: '…',
+    lsquo: '‘',
+    rsquo: '’',
+    ldquo: '“',
+    rdquo: '”',
+    laquo: '«',
+    raquo: '»',
+    bull: '•',
+    middot: '·',
+    copy: '©',
+    reg: '®',
+    trade: '™',
+    deg: '°',
+    plusmn: '±',
+    times: '×',
+    divide: '÷',
+    micro: 'µ',
+    euro: '€',
+    pound: '£',
+    yen: '¥',
+    cent: '¢',
+    sect: '§',
+    para: '¶',
+    larr: '←',
+    rarr: '→',
+    uarr: '↑',
+    darr: '↓',
+    harr: '↔',
+    le: '≤',
+    ge: '≥',
+    ne: '≠'
+  })
+)
 const SPECIAL = /[<&[]/g
-// Words, then HTML whitespace (collapsed), then a source line break, then other control characters (dropped).
-const RUNS = /([^ \t\n\r\f\u00a0\x00-\x1f\x7f]+)|([ \t\r\f\u00a0]+)|(\n)|[\x00-\x08\x0b\x0e-\x1f\x7f]+/g
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,15}));/y
 const TAG_NAME = /\/?([a-zA-Z][a-zA-Z0-9:-]*)/y
 const closers = new Map<string, RegExp>()
@@ -143,111 +225,9 @@ function decodeEntity(m: RegExpExecArray): string {
   return code === 0xa0 ? ' ' : String.fromCodePoint(code)
 }
 
-/** Collapses spaces as HTML does, keeps at most one blank line, never leaves trailing spaces. */
-class TextWriter {
-  private parts: string[] = []
-  private lineHasText = false
-  private pendingSpace = false
-  private newlines = 0
-  private atMarker = false
-
-  text(s: string): void {
-    const c = s.charCodeAt(0)
-    if (s.length === 1 && c > 0x20 && c !== 0x7f && c !== 0xa0) return this.word(s) // the common single character
-    RUNS.lastIndex = 0
-    for (let m = RUNS.exec(s); m; m = RUNS.exec(s)) {
-      if (m[1] !== undefined) this.word(m[1])
-      else if (m[2] !== undefined) this.space()
-      else if (m[3] !== undefined) this.lineBreak(false)
-    }
-  }
-
-  private word(w: string): void {
-    if (this.pendingSpace) this.parts.push(' ')
-    this.parts.push(w)
-    this.pendingSpace = false
-    this.lineHasText = true
-    this.atMarker = false
-    this.newlines = 0
-  }
-
-  space(): void {
-    this.pendingSpace = this.lineHasText && !this.atMarker
-  }
-
-  /** `<br>` always breaks (two in a row make a blank line); blocks break only a non-empty line. */
-  lineBreak(always: boolean): void {
-    this.pendingSpace = false
-    if (this.atMarker) {
-      this.parts.pop() // an empty list item leaves no bare "- "
-      this.atMarker = false
-      this.lineHasText = false
-    }
-    if (this.parts.length === 0 || this.newlines >= 2 || (!always && !this.lineHasText)) return
-    this.parts.push('\n')
-    this.newlines++
-    this.lineHasText = false
-    this.atMarker = false
-  }
-
-  paragraph(): void {
-    this.lineBreak(false)
-    if (this.newlines === 1) this.lineBreak(true)
-  }
-
-  marker(s: string): void {
-    this.parts.push(s)
-    this.lineHasText = true
-    this.pendingSpace = false
-    this.atMarker = true
-    this.newlines = 0
-  }
-
-  done(): string {
-    // A "<" left in the text (from &lt; or a stray bracket next to a dropped tag) must never
-    // open a tag again: "‹" reads the same and cannot.
-    return this.parts.join('').trimEnd().replace(/<(?=[a-zA-Z/!?])/g, '‹')
-  }
-}
-
 /** True when a plain-text field looks like HTML (Anki's "allow HTML" guess for text files). */
 export function looksLikeHtml(text: string): boolean {
-  return /<\/?(?:br|div|p|span|b|i|u|em|strong|img|ul|ol|li|a|sub|sup|font|hr|table|tr|td|h[1-6])(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d{1,7});/i.test(text)
-}
-
-/** "(image not imported)", "(2 images and 1 sound not imported)"; undefined when nothing was left out. */
-export function mediaNote(media: MediaCount): string | undefined {
-  const counts = [[media.images, 'image'], [media.sounds, 'sound'], [media.videos, 'video']] as const
-  const found = counts.filter(([n]) => n > 0)
-  if (found.length === 0) return undefined
-  if (found.length === 1 && found[0]![0] === 1) return `(${found[0]![1]} not imported)`
-  const parts = found.map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`)
-  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
-  return `(${list} not imported)`
-}
-
-export function addMedia(into: MediaCount, from: MediaCount): MediaCount {
-  into.images += from.images
-  into.sounds += from.sounds
-  into.videos += from.videos
-  return into
-}
-
-const CLOZE = /\{\{c\d+::([\s\S]*?)\}\}/g
-
-export function hasCloze(text: string): boolean {
-  return /\{\{c\d+::/.test(text)
-}
-
-/** Anki cloze `{{c1::answer::hint}}` → the question side: "[hint]" or "[…]". */
-export function hideClozes(text: string): string {
-  return text.replace(CLOZE, (_, inner: string) => {
-    const hint = inner.indexOf('::') >= 0 ? inner.slice(inner.indexOf('::') + 2).trim() : ''
-    return `[${hint || '…'}]`
-  })
-}
-
-/** Anki cloze `{{c1::answer::hint}}` → the answer side: "answer". */
-export function revealClozes(text: string): string {
-  return text.replace(CLOZE, (_, inner: string) => (inner.indexOf('::') >= 0 ? inner.slice(0, inner.indexOf('::')) : inner))
+  return /<\/?(?:br|div|p|span|b|i|u|em|strong|img|ul|ol|li|a|sub|sup|font|hr|table|tr|td|h[1-6])(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|#\d{1,7});/i.test(
+    text
+  )
 }

@@ -1,12 +1,13 @@
-import type { SqlJsStatic } from 'sql.js'
 import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from '@shared/deck/apkg'
-import { parseCsvDeck, sniffDelimiter } from '@shared/deck/csv'
+import { parseCsvDeck } from '@shared/deck/csv'
+import { sniffDelimiter } from '@shared/deck/csv-rows'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import { parseJsonCards } from '@shared/deck/json-cards'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { parseNativeDeck } from '@shared/deck/native'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
+import type { SqlJsStatic } from 'sql.js'
 
 /**
  * One entry point for every deck file a person may bring: it checks the limits, decodes the
@@ -17,7 +18,7 @@ export type DeckFormat = 'native' | 'csv' | 'tsv' | 'json' | 'markdown' | 'apkg'
 export type TextDeckFormat = Exclude<DeckFormat, 'apkg'>
 export const DECK_FORMATS: readonly DeckFormat[] = ['native', 'csv', 'tsv', 'json', 'markdown', 'apkg']
 
-export interface ImportLimits {
+interface ImportLimits {
   /** Largest file accepted, in bytes. */
   maxBytes: number
   maxCards: number
@@ -25,20 +26,25 @@ export interface ImportLimits {
   maxUnzippedBytes: number
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: MAX_IMPORT_BYTES,
   maxCards: 100_000,
   maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES
 }
 
-/** Extensions a file picker should offer. */
-export const IMPORT_FILE_EXTENSIONS = ['.json', '.md', '.markdown', '.csv', '.tsv', '.txt', '.apkg', '.colpkg'] as const
-
 const MAX_PROBLEMS = 200
-const FORMAT_BY_EXTENSION = new Map<string, TextDeckFormat>([['.csv', 'csv'], ['.tsv', 'tsv'], ['.tab', 'tsv'], ['.md', 'markdown'], ['.markdown', 'markdown'], ['.json', 'json']])
+const FORMAT_BY_EXTENSION = new Map<string, TextDeckFormat>([
+  ['.csv', 'csv'],
+  ['.tsv', 'tsv'],
+  ['.tab', 'tsv'],
+  ['.md', 'markdown'],
+  ['.markdown', 'markdown'],
+  ['.json', 'json']
+])
 const ANKI_HEADER = /^(?:tags:|#(?:separator|html|columns|notetype|deck|tags|guid)(?: column)?:)/i
 const NATIVE_MARKER = /"format"\s*:\s*"recall-deck"/
-const MARKDOWN_CUES = /^(?:---[ \t]*$|#{1,6}[ \t]+\S|[ \t]*[-*+][ \t]+\*\*[^*\n]+\*\*|[ \t]*(?:\*\*)?Q:|[ \t]*\?\??[ \t]*$|[ \t]*\|.*\|[ \t]*$)/m
+const MARKDOWN_CUES =
+  /^(?:---[ \t]*$|#{1,6}[ \t]+\S|[ \t]*[-*+][ \t]+\*\*[^*\n]+\*\*|[ \t]*(?:\*\*)?Q:|[ \t]*\?\??[ \t]*$|[ \t]*\|.*\|[ \t]*$)/m
 
 export interface ImportOptions {
   /** Skip detection and read the file as this format. */
@@ -62,7 +68,8 @@ export async function importDeckFile(input: { name: string; bytes: Uint8Array },
       return parseApkgDeck(bytes, file, options.sqlJs, { maxUnzippedBytes: limits.maxUnzippedBytes, maxCards: limits.maxCards })
     }
     const text = decodeText(bytes)
-    if (text === undefined) return fail(`not a text file (it contains binary data or is not UTF-8), so it cannot be read as ${format ?? 'a deck'}`)
+    if (text === undefined)
+      return fail(`not a text file (it contains binary data or is not UTF-8), so it cannot be read as ${format ?? 'a deck'}`)
     if (!text.trim()) return fail('the file is empty')
     return importDeckText(text, file, format, limits.maxCards)
   })()
@@ -96,7 +103,7 @@ export function importDeckText(text: string, file: string, format?: TextDeckForm
  * (Anki tags and clozes contain "::"); for other names (`.txt`, none) the content decides:
  * tab-separated rows, then Markdown cues, then other separators, and Markdown notes otherwise.
  */
-export function detectTextFormat(text: string, file: string): TextDeckFormat {
+function detectTextFormat(text: string, file: string): TextDeckFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart()
   const extension = /\.[^./\\]*$/.exec(file.toLowerCase())?.[0] ?? ''
   const json = () => (NATIVE_MARKER.test(text) ? 'native' : 'json')

@@ -1,18 +1,28 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
-import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
-import { addMedia, hasCloze, hideClozes, htmlToText, looksLikeHtml, mediaNote, revealClozes, type MediaCount } from '@shared/deck/html-to-text'
-import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
+import {
+  acceptCard,
+  ankiGuidId,
+  deckIdFor,
+  fileStem,
+  finishImport,
+  foreignId,
+  lineCounter,
+  toTags,
+  type AcceptedCard,
+  type ForeignCard
+} from '@shared/deck/foreign-cards'
+import { htmlToText, looksLikeHtml } from '@shared/deck/html-to-text'
+import { slugify } from '@shared/deck/ids'
+import { addMedia, type MediaCount } from '@shared/deck/media-count'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
-import { cardSchema, ID_PATTERN, MAX_FIELD_CHARS, type Card, type Deck, type DeckDraft } from '@shared/deck/schema'
+import type { Deck } from '@shared/deck/schema'
 import { normaliseText } from '@shared/deck/text-lines'
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 
 /**
  * JSON decks from other tools → deck: a list of card objects (or `[front, back]` pairs), either
  * at the top level or under `cards`, `notes`, `flashcards`, `items`, `data` or `entries`.
- *
- * The helpers below (`acceptCard`, `finishImport`, ids and tags) turn any foreign record into a
- * Recall card; the CSV and Anki package importers share them.
  */
+
 const LIST_KEYS = ['cards', 'notes', 'flashcards', 'items', 'data', 'entries']
 const NAME_KEYS = ['name', 'title', 'deckname', 'deck']
 const FRONT_KEYS = ['front', 'question', 'term', 'prompt', 'q']
@@ -27,11 +37,16 @@ export function parseJsonCards(rawText: string, file: string, options: { maxCard
   const lineOf = lineCounter(text)
   if (errors.length > 0 || !root) {
     const first = errors[0]
-    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'the file is empty'
+    const what = first
+      ? printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+      : 'the file is empty'
     return { problems: [{ file, line: first ? lineOf(first.offset) : 1, message: `invalid JSON: ${what}` }] }
   }
   const { list, holder } = findCardList(root)
-  if (!list) return { problems: [{ file, message: 'no list of cards found (expected an array, or one under "cards", "notes", "items" or "data")' }] }
+  if (!list)
+    return { problems: [{ file, message: 'no list of cards found (expected an array, or one under "cards", "notes", "items" or "data")' }] }
   const items = list.children ?? []
   if (options.maxCards !== undefined && items.length > options.maxCards) {
     return { problems: [{ file, message: `the file has more than ${options.maxCards} cards; split it into smaller decks` }] }
@@ -58,7 +73,12 @@ function findCardList(root: Node): { list?: Node; holder?: Node } {
   if (root.type === 'array') return { list: root }
   if (root.type !== 'object') return {}
   // `{"deck": {"name": …, "cards": […]}}` is as common as a flat object: look one level down too.
-  for (const holder of [root, ...properties(root).map(([, v]) => v).filter((v) => v.type === 'object')]) {
+  for (const holder of [
+    root,
+    ...properties(root)
+      .map(([, v]) => v)
+      .filter((v) => v.type === 'object')
+  ]) {
     const list = LIST_KEYS.map((k) => property(holder, [k])).find((v) => v?.type === 'array')
     if (list) return { list, holder }
   }
@@ -79,7 +99,10 @@ function readItem(item: Node, html: boolean): ForeignCard | string {
     return { front, back, extra: rest.filter((s) => s.trim()).join('\n\n'), media }
   }
   if (item.type !== 'object') return 'not a card: expected an object with a front and a back'
-  for (const [side, keys] of [['front', FRONT_KEYS], ['back', BACK_KEYS]] as const) {
+  for (const [side, keys] of [
+    ['front', FRONT_KEYS],
+    ['back', BACK_KEYS]
+  ] as const) {
     const node = property(item, keys)
     if (node && node.type !== 'null' && valueText(node) === undefined) return `${side} must be text, not an object`
   }
@@ -90,14 +113,20 @@ function readItem(item: Node, html: boolean): ForeignCard | string {
   if (front === undefined && back === undefined) return 'not a card: no front/back, question/answer, term/definition or prompt/response'
   const extras = sides ? sides.slice(2) : EXTRA_KEYS.map((k) => textOf(item, [k]) ?? '')
   const tagNode = property(item, ['tags'])
-  const tagValues = tagNode?.type === 'array' ? (tagNode.children ?? []).map((n) => valueText(n) ?? '') : (textOf(item, ['tags']) ?? '').split(/[\s,]+/)
-  const topics = TOPIC_KEYS.map((k) => textOf(item, [k])).filter((t): t is string => !!t?.trim()).map((t) => slugify(t) || t)
+  const tagValues =
+    tagNode?.type === 'array' ? (tagNode.children ?? []).map((n) => valueText(n) ?? '') : (textOf(item, ['tags']) ?? '').split(/[\s,]+/)
+  const topics = TOPIC_KEYS.map((k) => textOf(item, [k]))
+    .filter((t): t is string => !!t?.trim())
+    .map((t) => slugify(t) || t)
   const id = textOf(item, ['id'])
   const guid = textOf(item, ['guid'])
   return {
     front: clean(front ?? ''),
     back: clean(back ?? ''),
-    extra: extras.map(clean).filter((s) => s.trim()).join('\n\n'),
+    extra: extras
+      .map(clean)
+      .filter((s) => s.trim())
+      .join('\n\n'),
     media,
     tags: toTags([...tagValues, ...topics]),
     id: guid?.trim() ? ankiGuidId(guid) : id?.trim() ? foreignId(id) : undefined
@@ -105,7 +134,9 @@ function readItem(item: Node, html: boolean): ForeignCard | string {
 }
 
 function properties(node: Node): [string, Node][] {
-  return (node.children ?? []).flatMap((p) => (p.children?.[0] && p.children[1] ? [[String(p.children[0].value).toLowerCase(), p.children[1]] as [string, Node]] : []))
+  return (node.children ?? []).flatMap((p) =>
+    p.children?.[0] && p.children[1] ? [[String(p.children[0].value).toLowerCase(), p.children[1]] as [string, Node]] : []
+  )
 }
 
 function property(node: Node, keys: string[]): Node | undefined {
@@ -125,131 +156,12 @@ function textOf(node: Node, keys: string[]): string | undefined {
 /** Text, numbers and lists of them read as text; objects do not. */
 function valueText(node: Node): string | undefined {
   if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') return String(getNodeValue(node))
-  if (node.type === 'array') return (node.children ?? []).map(valueText).filter((s): s is string => s !== undefined).join('\n')
+  if (node.type === 'array')
+    return (node.children ?? [])
+      .map(valueText)
+      .filter((s): s is string => s !== undefined)
+      .join('\n')
   return undefined
 }
 
 // ---- Shared by the foreign-format importers (CSV, JSON, Anki packages) ----
-
-export interface ForeignCard {
-  front: string
-  back: string
-  extra?: string
-  tags?: string[]
-  /** A valid Recall id (see foreignId/ankiGuidId); derived from the front when absent. */
-  id?: string
-  media?: MediaCount
-  /** Study both ways (an Anki note with a reversed card); a cloze never is. */
-  reverse?: boolean
-}
-
-/** Where a record was found: its line in a text file, or its position in a package. */
-export interface Where {
-  line?: number
-  card?: number
-}
-
-export interface AcceptedCard {
-  card: Card
-  where: Where
-}
-
-/**
- * Checks one record on its own, so that a bad record is reported and skipped while the rest of
- * the deck still imports. Anki clozes become a question with "[…]" gaps and the full sentence as
- * the answer; left-out media is mentioned once in the extra.
- */
-export function acceptCard(foreign: ForeignCard, where: Where, file: string, problems: DeckProblem[]): AcceptedCard | undefined {
-  let { front, back } = foreign
-  let extra = foreign.extra?.trim() ?? ''
-  const cloze = front.length <= MAX_FIELD_CHARS && hasCloze(front)
-  if (cloze) {
-    extra = [back.trim(), extra].filter(Boolean).join('\n\n')
-    back = revealClozes(front)
-    front = hideClozes(front)
-  }
-  const note = foreign.media && mediaNote(foreign.media)
-  if (note) extra = extra ? `${extra}\n\n${note}` : note
-  const result = cardSchema.safeParse({
-    id: foreign.id ?? cardIdFromFront(front),
-    front,
-    back,
-    ...(extra ? { extra } : {}),
-    tags: foreign.tags ?? [],
-    ...(foreign.reverse && !cloze ? { reverse: true } : {})
-  })
-  if (result.success) return { card: result.data, where }
-  for (const issue of result.error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : undefined
-    const message = issue.code === 'too_big' && field ? `${field} is longer than ${MAX_FIELD_CHARS} characters` : issue.message
-    problems.push({ file, ...where, ...(field ? { field } : {}), message })
-  }
-  return undefined
-}
-
-/** Skips (and reports) repeated ids, then validates the deck. */
-export function finishImport(draft: DeckDraft, accepted: AcceptedCard[], problems: DeckProblem[], file: string): ImportResult<Deck> {
-  const first = new Map<string, Where>()
-  const located: LocatedCard[] = []
-  for (const { card, where } of accepted) {
-    const seen = first.get(card.id)
-    if (seen) {
-      const at = [seen.card && `card ${seen.card}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
-      const what = card.id === cardIdFromFront(card.front) ? `the front "${card.front.slice(0, 60)}" is also on ${at}` : `duplicate id "${card.id}" (also on ${at})`
-      problems.push({ file, ...where, field: 'id', message: `${what}; this card was skipped` })
-      continue
-    }
-    first.set(card.id, where)
-    located.push({ card, line: where.line ?? 0 })
-  }
-  return finishDeck(draft, located, problems, file)
-}
-
-/** Tags have no spaces and at most 64 characters; repeats are dropped. */
-export function toTags(values: readonly string[]): string[] {
-  const tags = new Set<string>()
-  for (const value of values) {
-    const tag = value.trim().replace(/\s+/g, '-')
-    if (tag) tags.add(tag.length <= 64 ? tag : tag.slice(0, /[\ud800-\udbff]/.test(tag[63]!) ? 63 : 64))
-  }
-  return [...tags]
-}
-
-/** Another tool's id as a Recall id: kept when it already is one, else a readable slug plus a hash. */
-export function foreignId(raw: string): string {
-  const id = raw.trim()
-  if (ID_PATTERN.test(id.toLowerCase())) return id.toLowerCase()
-  return `${slugify(id, 40) || 'id'}-${hashText(id).slice(0, 8)}`
-}
-
-/** Anki's note guid → card id; the same note gets the same id from a package or a text export. */
-export function ankiGuidId(guid: string): string {
-  return `anki-${hashText(guid.trim())}`
-}
-
-export function fileStem(file: string): string {
-  return file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '').trim() || 'Imported deck'
-}
-
-export function deckIdFor(name: string, file: string): string {
-  return slugify(name) || slugify(fileStem(file)) || 'imported-deck'
-}
-
-export function mostCommon(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  let best: string | undefined
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v
-  return best
-}
-
-/** Line of an offset, for offsets that only grow: linear over the whole file, unlike lineAt per record. */
-export function lineCounter(text: string): (offset: number) => number {
-  let at = 0
-  let line = 1
-  return (offset) => {
-    if (offset < at) [at, line] = [0, 1]
-    for (const end = Math.min(offset, text.length); at < end; at++) if (text.charCodeAt(at) === 10) line++
-    return line
-  }
-}

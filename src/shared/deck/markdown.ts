@@ -1,9 +1,9 @@
+import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
+import { isTrue, readFrontMatter } from '@shared/deck/front-matter'
 import { cardIdFromFront, slugify } from '@shared/deck/ids'
-import { readFrontMatter, isTrue } from '@shared/deck/front-matter'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
 import type { Card, Deck } from '@shared/deck/schema'
 import { normaliseText } from '@shared/deck/text-lines'
-import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
 
 /**
  * Markdown study notes → deck.
@@ -29,7 +29,18 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
   let block: Line[] = []
 
   const flush = () => {
-    if (block.length > 0) readBlock(block, headings.filter(Boolean).map((h) => slugify(h)).filter(Boolean), defaultReverse, cards, problems, file)
+    if (block.length > 0)
+      readBlock(
+        block,
+        headings
+          .filter(Boolean)
+          .map((h) => slugify(h))
+          .filter(Boolean),
+        defaultReverse,
+        cards,
+        problems,
+        file
+      )
     block = []
   }
 
@@ -51,7 +62,10 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
   }
   flush()
 
-  const fileStem = file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '')
+  const fileStem = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]*$/, '')
   return finishDeck(
     {
       id: front.fields.id ?? (slugify(fileStem) || 'notes'),
@@ -99,8 +113,14 @@ function readBlock(
 
   const marker = block.findIndex((l, i) => i > 0 && /^\s*\?\??\s*$/.test(l.text))
   if (marker > 0) {
-    const frontText = block.slice(0, marker).map((l) => l.text.trim()).join('\n')
-    const back = block.slice(marker + 1).map((l) => l.text).join('\n')
+    const frontText = block
+      .slice(0, marker)
+      .map((l) => l.text.trim())
+      .join('\n')
+    const back = block
+      .slice(marker + 1)
+      .map((l) => l.text)
+      .join('\n')
     add(frontText, back, block[0]!.line, block[marker]!.text.trim() === '??')
     return
   }
@@ -170,10 +190,7 @@ function readTable(
       continue
     }
     const [frontCell, ...rest] = row.cells
-    const back =
-      rest.length === 1
-        ? rest[0]!
-        : rest.map((cell, i) => (header[i + 1] ? `**${header[i + 1]}:** ${cell}` : cell)).join('\n\n')
+    const back = rest.length === 1 ? rest[0]! : rest.map((cell, i) => (header[i + 1] ? `**${header[i + 1]}:** ${cell}` : cell)).join('\n\n')
     add(frontCell!, back, row.line, defaultReverse)
   }
 }

@@ -1,8 +1,8 @@
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { deckSchema, type Deck } from '@shared/deck/schema'
+import { lineAt, normaliseText } from '@shared/deck/text-lines'
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
-import { deckSchema, type Deck } from '@shared/deck/schema'
-import type { DeckProblem, ImportResult } from '@shared/deck/problems'
-import { lineAt, normaliseText } from '@shared/deck/text-lines'
 
 /** Parses and validates a native deck file; every problem names the file, line, card and field. */
 export function parseNativeDeck(rawText: string, file: string): ImportResult<Deck> {
@@ -28,19 +28,7 @@ export function parseNativeDeck(rawText: string, file: string): ImportResult<Dec
   }
 }
 
-/** Validates a deck already in memory (for example one an importer built). */
-export function validateDeck(value: unknown, file: string): ImportResult<Deck> {
-  const result = deckSchema.safeParse(value)
-  if (result.success) return { deck: result.data, problems: [] }
-  return { problems: result.error.issues.map((issue) => locateIssue(issue, '', undefined, file)) }
-}
-
-function locateIssue(
-  issue: z.core.$ZodIssue,
-  text: string,
-  tree: ReturnType<typeof parseTree>,
-  file: string
-): DeckProblem {
+function locateIssue(issue: z.core.$ZodIssue, text: string, tree: ReturnType<typeof parseTree>, file: string): DeckProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
   const problem: DeckProblem = { file, message: issue.message }
   if (path[0] === 'cards' && typeof path[1] === 'number') {

@@ -1,6 +1,6 @@
-import type { DeckLibrary } from '@shared/ipc'
 import type { Platform } from '@platform/platform'
 import { importDeckFile } from '@shared/deck/import-file'
+import type { DeckLibrary } from '@shared/ipc'
 
 /** The web platform's shape with a fixed deck library, for store tests. */
 export function fakePlatform(library: DeckLibrary | (() => DeckLibrary), overrides: Partial<Platform> = {}): Platform {

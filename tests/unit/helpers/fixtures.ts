@@ -1,6 +1,6 @@
+import { RecallDatabase } from '@db/database'
 import type { Card, Deck } from '@shared/deck/schema'
 import type { LibraryDeck } from '@shared/ipc'
-import { RecallDatabase } from '@db/database'
 
 let counter = 0
 /** A fresh, empty database on fake-indexeddb. */

@@ -1,11 +1,16 @@
-import { Rating, State, type Grade } from 'ts-fsrs'
-import { studyDayOf } from '@core/time/study-day'
 import type { Accumulator } from '@core/stats/accumulator'
 import { buttonGroupOf, type AnswerButtons, type ButtonReview } from '@core/stats/answer-buttons'
 import type { CalendarReview, ReviewDays } from '@core/stats/review-calendar'
-import { createStudyDayLookup, studyDaysBack } from '@core/time/study-day'
 import type { TodayCounts, TodayReview } from '@core/stats/today'
-import { emptyRetentionCounts, MATURE_INTERVAL_DAYS, type RetentionCounts, type RetentionDays, type RetentionReview } from '@core/stats/true-retention'
+import {
+  emptyRetentionCounts,
+  MATURE_INTERVAL_DAYS,
+  type RetentionCounts,
+  type RetentionDays,
+  type RetentionReview
+} from '@core/stats/true-retention'
+import { createStudyDayLookup, studyDayOf, studyDaysBack } from '@core/time/study-day'
+import { Rating, State } from 'ts-fsrs'
 
 /**
  * The review charts counted the plain way: every log fed through, one at a time, rules written
@@ -50,7 +55,7 @@ export function createAnswerButtonsAccumulator(params: {
   return {
     add(log) {
       if (log.rating === Rating.Manual || log.review < start || log.review >= end) return
-      counts[buttonGroupOf(log)][(log.rating as Grade) - 1]!++
+      counts[buttonGroupOf(log)][log.rating - 1]!++
     },
     result: () => counts
   }
@@ -95,8 +100,10 @@ export function createTrueRetentionAccumulator(params: { dayStartsAtHour: number
   const tally = (firstOfDay: Map<string, FirstReview>): RetentionCounts => {
     const counts = emptyRetentionCounts()
     for (const { passed, mature } of firstOfDay.values()) {
-      if (mature) passed ? counts.maturePassed++ : counts.matureFailed++
-      else passed ? counts.youngPassed++ : counts.youngFailed++
+      if (mature && passed) counts.maturePassed++
+      else if (mature) counts.matureFailed++
+      else if (passed) counts.youngPassed++
+      else counts.youngFailed++
     }
     return counts
   }

@@ -1,7 +1,7 @@
+import { APP_ENTRY_URL, APP_ORIGIN, contentTypeFor, resolveAppFile } from '@main/app-protocol'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { APP_ENTRY_URL, APP_ORIGIN, contentTypeFor, resolveAppFile } from '@main/app-protocol'
 
 const root = resolve('/opt/Recall/resources/app.asar/out/renderer')
 
@@ -65,7 +65,10 @@ describe('resolveAppFile', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]))
     for (const file of walk(builtRoot)) {
-      const url = `${APP_ORIGIN}/${file.slice(builtRoot.length + 1).split(sep).join('/')}`
+      const url = `${APP_ORIGIN}/${file
+        .slice(builtRoot.length + 1)
+        .split(sep)
+        .join('/')}`
       expect(resolveAppFile(builtRoot, url), url).toEqual({ ok: true, path: file })
     }
   })

@@ -1,9 +1,9 @@
+import { serveAppRequest } from '@main/app-response'
+import { RENDERER_CSP_HEADER } from '@main/content-security-policy'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveAppRequest } from '@main/app-response'
-import { RENDERER_CSP_HEADER } from '@main/content-security-policy'
 
 let root: string
 let outside: string
@@ -43,7 +43,12 @@ describe('serveAppRequest', () => {
   })
 
   it('never hands out a file outside the renderer folder', async () => {
-    for (const url of ['app://recall/..%2fsecret.txt', 'app://recall/%2e%2e/secret.txt', 'app://recall/../secret.txt', 'app://recall/assets/..%2F..%2Fsecret.txt']) {
+    for (const url of [
+      'app://recall/..%2fsecret.txt',
+      'app://recall/%2e%2e/secret.txt',
+      'app://recall/../secret.txt',
+      'app://recall/assets/..%2F..%2Fsecret.txt'
+    ]) {
       const response = await get(url)
       expect(response.status, url).toBe(404)
       expect(await response.text(), url).not.toContain('user data')

@@ -1,6 +1,6 @@
+import { RENDERER_CSP, RENDERER_CSP_HEADER } from '@main/content-security-policy'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { RENDERER_CSP, RENDERER_CSP_HEADER } from '@main/content-security-policy'
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

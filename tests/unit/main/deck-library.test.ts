@@ -1,9 +1,9 @@
-import { mkdtemp, rm, writeFile, copyFile, truncate } from 'node:fs/promises'
+import { deckFoldersFor } from '@main/deck-folders'
+import { loadDeckLibrary, MAX_DECK_FILE_BYTES } from '@main/deck-library'
+import { copyFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadDeckLibrary, MAX_DECK_FILE_BYTES } from '@main/deck-library'
-import { deckFoldersFor } from '@main/deck-folders'
 
 let dir: string
 beforeEach(async () => {
@@ -52,7 +52,10 @@ describe('loadDeckLibrary', () => {
 describe('deckFoldersFor', () => {
   it('reads built-in decks from the resources of a packaged app and from the checkout in development', () => {
     const app = { appPath: '/src/recall', resourcesPath: '/opt/Recall/resources', userDataPath: '/home/u/.config/Recall' }
-    expect(deckFoldersFor({ ...app, isPackaged: true })).toEqual({ builtinDir: '/opt/Recall/resources/decks', userDir: '/home/u/.config/Recall/decks' })
+    expect(deckFoldersFor({ ...app, isPackaged: true })).toEqual({
+      builtinDir: '/opt/Recall/resources/decks',
+      userDir: '/home/u/.config/Recall/decks'
+    })
     expect(deckFoldersFor({ ...app, isPackaged: false }).builtinDir).toBe('/src/recall/decks')
   })
 })

@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => {
   let isReady = false
   let markReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (markReady = resolve))
+  const session: Record<string, (...args: never[]) => unknown> = {}
   return {
     calls,
     ready: () => {
@@ -21,7 +22,7 @@ const fake = vi.hoisted(() => {
     isReady: () => isReady,
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
-    session: {} as Record<string, (...args: never[]) => unknown>,
+    session,
     menu: [] as { label?: string; role?: string; click?: () => void; submenu?: unknown[] }[],
     notifications: [] as { title: string; body: string }[],
     sent: [] as [string, unknown][],
@@ -78,10 +79,14 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     Notification,
-    Menu: { buildFromTemplate: (template: typeof fake.menu) => template, setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu) },
+    Menu: {
+      buildFromTemplate: (template: typeof fake.menu) => template,
+      setApplicationMenu: (menu: typeof fake.menu) => (fake.menu = menu)
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => fake.calls.push(`registerSchemesAsPrivileged ready=${fake.isReady()} ${JSON.stringify(schemes)}`),
+      registerSchemesAsPrivileged: (schemes: unknown) =>
+        fake.calls.push(`registerSchemesAsPrivileged ready=${fake.isReady()} ${JSON.stringify(schemes)}`),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocolHandlers.set(scheme, handler)
     },
     session: {
@@ -91,7 +96,9 @@ vi.mock('electron', async () => {
         setDevicePermissionHandler: (h: never) => (fake.session.device = h)
       }
     },
-    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.ipcHandlers.set(channel, handler) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.ipcHandlers.set(channel, handler)
+    },
     shell: { openExternal: () => Promise.resolve() },
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) }
   }
@@ -131,7 +138,13 @@ describe('the main process wiring', () => {
     expect(fake.windows).toHaveLength(1)
     const [window] = fake.windows
     expect(window!.url).toBe('app://recall/index.html')
-    expect(window!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
+    expect(window!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false
+    })
     const contents = window!.contents as EventEmitter & { openHandler?: (d: { url: string }) => unknown }
     expect(contents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
     expect(contents.listenerCount('will-navigate')).toBe(1)
@@ -150,10 +163,19 @@ describe('the main process wiring', () => {
     expect(fake.session.check!(...([null, 'media', 'app://recall', { isMainFrame: true }] as never[]))).toBe(false)
     expect(fake.session.device!()).toBe(false)
     const listDecks = fake.ipcHandlers.get('recall:listDecks')!
-    await expect(listDecks({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/did not come from Recall's own page/)
+    await expect(listDecks({ senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(
+      /did not come from Recall's own page/
+    )
     await expect(listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } }, '/etc')).rejects.toThrow(/invalid arguments/)
-    const library = (await listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } })) as { decks: { deck: { id: string } }[] }
-    expect(library.decks.map((d) => d.deck.id)).toEqual(readdirSync('decks').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort())
+    const library = (await listDecks({ senderFrame: { url: 'app://recall/index.html', parent: null } })) as {
+      decks: { deck: { id: string } }[]
+    }
+    expect(library.decks.map((d) => d.deck.id)).toEqual(
+      readdirSync('decks')
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.replace(/\.json$/, ''))
+        .sort()
+    )
   })
 
   it('sets an application menu whose page commands reach the window on one channel', () => {

@@ -1,7 +1,7 @@
+import { IPC_ARGUMENT_SCHEMAS, parseIpcArguments, type ArgumentSchemas } from '@main/ipc-validation'
+import { RECALL_METHODS, type DeckLibrary } from '@shared/ipc'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { RECALL_METHODS, type DeckLibrary } from '@shared/ipc'
-import { IPC_ARGUMENT_SCHEMAS, parseIpcArguments, type ArgumentSchemas } from '@main/ipc-validation'
 
 describe('IPC argument validation', () => {
   it('has exactly one schema per method of the contract', () => {

@@ -1,12 +1,12 @@
-import type { MenuItemConstructorOptions } from 'electron'
-import { describe, expect, it } from 'vitest'
 import { buildMenuTemplate } from '@main/menu'
 import { MENU_COMMANDS, type MenuCommand } from '@shared/ipc'
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it } from 'vitest'
 
 type Item = MenuItemConstructorOptions
 
 function flatten(items: Item[]): Item[] {
-  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu as Item[]) : [])])
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])])
 }
 
 function menu(platform: NodeJS.Platform, isPackaged = true) {
@@ -14,7 +14,15 @@ function menu(platform: NodeJS.Platform, isPackaged = true) {
   const template = buildMenuTemplate(platform, (command) => sent.push(command), { isPackaged })
   const find = (label: string) => flatten(template).find((item) => item.label === label)
   const click = (label: string) => (find(label)!.click as () => void)()
-  return { template, sent, find, click, roles: flatten(template).map((item) => item.role).filter(Boolean) }
+  return {
+    template,
+    sent,
+    find,
+    click,
+    roles: flatten(template)
+      .map((item) => item.role)
+      .filter(Boolean)
+  }
 }
 
 describe('the application menu', () => {
@@ -42,7 +50,21 @@ describe('the application menu', () => {
   })
 
   it('offers standard edit, zoom and full-screen roles', () => {
-    expect(menu('linux').roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'about']))
+    expect(menu('linux').roles).toEqual(
+      expect.arrayContaining([
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'resetZoom',
+        'zoomIn',
+        'zoomOut',
+        'togglefullscreen',
+        'about'
+      ])
+    )
   })
 
   it('offers developer tools only in development, away from the import shortcut', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { devServerUrlFrom, isOwnOrigin, isSafeExternalUrl, isTrustedSenderUrl } from '@main/trusted-sender'
+import { describe, expect, it } from 'vitest'
 
 const built = { appPageUrl: 'app://recall/index.html' }
 const dev = { ...built, devServerUrl: 'http://localhost:5173' }
@@ -49,7 +49,16 @@ describe('isSafeExternalUrl', () => {
   it('lets only plain http(s) links out', () => {
     expect(isSafeExternalUrl('https://docs.aws.amazon.com/sagemaker/')).toBe(true)
     expect(isSafeExternalUrl('http://example.com')).toBe(true)
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'smb://host/share', 'ms-msdt:/id', 'app://recall/index.html', 'https://user:pw@evil.example', 'nonsense']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'app://recall/index.html',
+      'https://user:pw@evil.example',
+      'nonsense'
+    ]) {
       expect(isSafeExternalUrl(url), url).toBe(false)
     }
   })

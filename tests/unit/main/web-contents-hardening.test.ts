@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { hardenWebContents, type HardenableContents } from '@main/web-contents-hardening'
 import { isTrustedSenderUrl } from '@main/trusted-sender'
+import { hardenWebContents } from '@main/web-contents-hardening'
+import { describe, expect, it } from 'vitest'
 
 type Listener = (event: { preventDefault(): void; url: string; isMainFrame: boolean }) => void
 
@@ -15,7 +15,7 @@ function fakeContents() {
     on(event: string, listener: Listener) {
       listeners.set(event, listener)
     }
-  } as unknown as HardenableContents
+  }
   return {
     contents,
     /** Emits an event and says whether the policy prevented it. */

@@ -1,9 +1,9 @@
+import { DEFAULT_WINDOW_SIZE, loadWindowState, placeWindow, saveWindowState, trackWindowState, type Rect } from '@main/window-state'
 import { EventEmitter } from 'node:events'
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_WINDOW_SIZE, loadWindowState, placeWindow, saveWindowState, trackWindowState, type Rect } from '@main/window-state'
 
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 870 }
 const external: Rect = { x: 1440, y: 0, width: 2560, height: 1400 }
@@ -20,13 +20,30 @@ describe('placing the window', () => {
   })
 
   it('does not trust a title bar above the top of the screen or a sliver at the edge', () => {
-    expect(placeWindow({ bounds: { x: 100, y: -500, width: 800, height: 600 }, maximized: false }, [laptop])).toEqual({ ...DEFAULT_WINDOW_SIZE, maximized: false })
-    expect(placeWindow({ bounds: { x: 1400, y: 100, width: 800, height: 600 }, maximized: false }, [laptop])).toEqual({ ...DEFAULT_WINDOW_SIZE, maximized: false })
+    expect(placeWindow({ bounds: { x: 100, y: -500, width: 800, height: 600 }, maximized: false }, [laptop])).toEqual({
+      ...DEFAULT_WINDOW_SIZE,
+      maximized: false
+    })
+    expect(placeWindow({ bounds: { x: 1400, y: 100, width: 800, height: 600 }, maximized: false }, [laptop])).toEqual({
+      ...DEFAULT_WINDOW_SIZE,
+      maximized: false
+    })
   })
 
   it('fits a window saved on a bigger screen, and ignores broken files', () => {
-    expect(placeWindow({ bounds: { x: 0, y: 0, width: 2400, height: 1300 }, maximized: false }, [laptop])).toEqual({ x: 0, y: 0, width: 1440, height: 870, maximized: false })
-    for (const broken of [null, 'x', { bounds: { x: 'a', y: 0, width: 1, height: 1 } }, { bounds: { x: Infinity, y: 0, width: 800, height: 600 } }]) {
+    expect(placeWindow({ bounds: { x: 0, y: 0, width: 2400, height: 1300 }, maximized: false }, [laptop])).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 870,
+      maximized: false
+    })
+    for (const broken of [
+      null,
+      'x',
+      { bounds: { x: 'a', y: 0, width: 1, height: 1 } },
+      { bounds: { x: Infinity, y: 0, width: 800, height: 600 } }
+    ]) {
       expect(placeWindow(broken, [laptop])).toEqual({ ...DEFAULT_WINDOW_SIZE, maximized: false })
     }
   })

@@ -59,7 +59,16 @@ async function fuses(binary: string): Promise<Record<string, string>> {
 describe('the afterPack hook', () => {
   it('flips the fuses in the packaged Electron binary and leaves the others as shipped', async () => {
     const binary = join(dir, 'recall')
-    await writeFile(binary, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(SENTINEL), Buffer.from([1, FUSE_ORDER.length]), Buffer.from(SHIPPED_WIRE), Buffer.from('…more code')]))
+    await writeFile(
+      binary,
+      Buffer.concat([
+        Buffer.from('\x7fELF…code…'),
+        Buffer.from(SENTINEL),
+        Buffer.from([1, FUSE_ORDER.length]),
+        Buffer.from(SHIPPED_WIRE),
+        Buffer.from('…more code')
+      ])
+    )
     await afterPack(linux(dir))
     expect(await fuses(binary)).toEqual({
       RunAsNode: '0',
@@ -82,7 +91,11 @@ describe('the afterPack hook', () => {
   it('finds the binary where electron-builder puts it on each platform', () => {
     const packager = { appInfo: { productFilename: 'Recall' }, executableName: 'recall' }
     expect(afterPack.electronBinaryPath({ appOutDir: '/d', electronPlatformName: 'linux', arch: 1, packager })).toBe(join('/d', 'recall'))
-    expect(afterPack.electronBinaryPath({ appOutDir: '/d', electronPlatformName: 'win32', arch: 1, packager })).toBe(join('/d', 'Recall.exe'))
-    expect(afterPack.electronBinaryPath({ appOutDir: '/d', electronPlatformName: 'darwin', arch: 3, packager })).toBe(join('/d', 'Recall.app'))
+    expect(afterPack.electronBinaryPath({ appOutDir: '/d', electronPlatformName: 'win32', arch: 1, packager })).toBe(
+      join('/d', 'Recall.exe')
+    )
+    expect(afterPack.electronBinaryPath({ appOutDir: '/d', electronPlatformName: 'darwin', arch: 3, packager })).toBe(
+      join('/d', 'Recall.app')
+    )
   })
 })

@@ -40,7 +40,9 @@ describe('electron-builder.yml', () => {
 
   it('would be caught by that validation if it were wrong', async () => {
     // A typo such as `extraResource` is what this guards against.
-    await expect(validateConfiguration({ ...config, extraResource: config.extraResources }, quietLogger)).rejects.toThrow(/unknown property 'extraResource'/)
+    await expect(validateConfiguration({ ...config, extraResource: config.extraResources }, quietLogger)).rejects.toThrow(
+      /unknown property 'extraResource'/
+    )
     await expect(validateConfiguration({ ...config, asar: 'yes please' }, quietLogger)).rejects.toThrow(/configuration\.asar/)
   })
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compareFindings, parseAcceptedFindings, type Finding } from '../../../scripts/security-scan'
 
@@ -8,7 +8,7 @@ describe('the accepted Electronegativity findings of docs/security.md', () => {
   const accepted = parseAcceptedFindings(readFileSync('docs/security.md', 'utf8'))
 
   it('name real checks and real files, each with a reason', () => {
-    const checks = readdirSync('node_modules/@doyensec/electronegativity/dist/finder/checks', { recursive: true })
+    const checks = readdirSync('node_modules/@doyensec/electronegativity/dist/finder/checks', { recursive: true, encoding: 'utf8' })
       .filter((f) => String(f).endsWith('.js'))
       .map((f) => readFileSync(`node_modules/@doyensec/electronegativity/dist/finder/checks/${f}`, 'utf8'))
       .join('\n')
@@ -23,11 +23,20 @@ describe('the accepted Electronegativity findings of docs/security.md', () => {
 describe('compareFindings', () => {
   it('fails on anything unexplained and on explanations whose finding is gone', () => {
     const accepted = parseAcceptedFindings(
-      ['# Doc', '## Accepted Electronegativity findings', '| Check | File | Why |', '|---|---|---|',
+      [
+        '# Doc',
+        '## Accepted Electronegativity findings',
+        '| Check | File | Why |',
+        '|---|---|---|',
         '| `OPEN_EXTERNAL_JS_CHECK` | `src/main/a.ts` | the URL passed isSafeExternalUrl first |',
-        '| `PRELOAD_JS_CHECK` | `src/main/gone.ts` | the preload exposes named functions only |', '## Next'].join('\n')
+        '| `PRELOAD_JS_CHECK` | `src/main/gone.ts` | the preload exposes named functions only |',
+        '## Next'
+      ].join('\n')
     )
-    const result = compareFindings([finding('OPEN_EXTERNAL_JS_CHECK', 'src/main/a.ts'), finding('OPEN_EXTERNAL_JS_CHECK', 'src/main/b.ts')], accepted)
+    const result = compareFindings(
+      [finding('OPEN_EXTERNAL_JS_CHECK', 'src/main/a.ts'), finding('OPEN_EXTERNAL_JS_CHECK', 'src/main/b.ts')],
+      accepted
+    )
     expect(result.explained.map((f) => f.file)).toEqual(['src/main/a.ts'])
     expect(result.unexplained.map((f) => f.file)).toEqual(['src/main/b.ts'])
     expect(result.stale.map((a) => a.file)).toEqual(['src/main/gone.ts'])

@@ -40,10 +40,16 @@ describe('npm run deck', () => {
     const fromCsv = JSON.parse(csv.stdout)
     expect(fromCsv).toMatchObject({ format: 'recall-deck', version: 1, id: 'aws-ml-data-engineering', name: 'AWS ML::Data Engineering' })
     expect(fromCsv.cards[0]).toMatchObject({ front: 'AWS Glue', tags: ['data-prep', 'etl'] })
-    for (const [file, name] of [['legacy.apkg', 'AWS ML::Services'], ['modern.apkg', 'MLA-C01::Deployment']]) {
+    for (const [file, name] of [
+      ['legacy.apkg', 'AWS ML::Services'],
+      ['modern.apkg', 'MLA-C01::Deployment']
+    ]) {
       const apkg = deck('convert', `tests/fixtures/import/${file}`)
       expect(apkg.status).toBe(0)
-      expect(JSON.parse(apkg.stdout)).toMatchObject({ name, cards: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })]) })
+      expect(JSON.parse(apkg.stdout)).toMatchObject({
+        name,
+        cards: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })])
+      })
     }
   })
 
@@ -53,7 +59,9 @@ describe('npm run deck', () => {
     expect(JSON.parse(forced.stdout).cards).toHaveLength(6)
     const notZip = deck('convert', 'tests/fixtures/import/exam-domains.csv', '--format=apkg')
     expect(notZip.status).toBe(1)
-    expect(notZip.stderr.trim()).toBe('tests/fixtures/import/exam-domains.csv: not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one')
+    expect(notZip.stderr.trim()).toBe(
+      'tests/fixtures/import/exam-domains.csv: not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one'
+    )
     const unknown = deck('convert', 'deck.xlsx', '--format', 'xlsx')
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toMatch(/^unknown format "xlsx": use one of native, csv, tsv, json, markdown, apkg\nUsage: npm run deck/)

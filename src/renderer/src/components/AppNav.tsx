@@ -1,7 +1,7 @@
-import type { Screen } from '@store/navigation-slice'
-import { actions, useRecall } from '@store'
 import { ShortcutSheetButton } from '@components/ShortcutSheetButton'
 import { ThemeToggle } from '@components/ThemeToggle'
+import { actions, useRecall } from '@store'
+import type { Screen } from '@store/navigation-slice'
 
 type NavName = Exclude<Screen['name'], 'study' | 'options'>
 

@@ -1,5 +1,5 @@
-import type { KeyboardEvent, Ref } from 'react'
 import { CardText } from '@components/CardText'
+import type { KeyboardEvent, Ref } from 'react'
 
 export interface CardFields {
   front: string
@@ -43,7 +43,14 @@ export function CardForm({
   const text = (key: 'front' | 'back' | 'extra', label: string, rows: number, ref?: Ref<HTMLTextAreaElement>) => (
     <div className="flex flex-col gap-1 text-sm font-medium">
       <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
-      <textarea id={`${idPrefix}-${key}`} ref={ref} rows={rows} value={value[key]} onChange={(e) => onChange({ [key]: e.target.value })} className={fieldClass} />
+      <textarea
+        id={`${idPrefix}-${key}`}
+        ref={ref}
+        rows={rows}
+        value={value[key]}
+        onChange={(e) => onChange({ [key]: e.target.value })}
+        className={fieldClass}
+      />
     </div>
   )
   return (
@@ -70,7 +77,10 @@ export function CardForm({
           )}
         </div>
       </div>
-      <section aria-label="Preview" className="flex flex-col gap-3 rounded-lg bg-white p-4 text-center shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+      <section
+        aria-label="Preview"
+        className="flex flex-col gap-3 rounded-lg bg-white p-4 text-center shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+      >
         <h2 className="text-start text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Preview</h2>
         <CardText text={value.front || '*Front*'} className="text-lg" />
         <hr className="border-slate-200 dark:border-slate-600" />

@@ -1,12 +1,25 @@
-import { useEffect } from 'react'
-import { Rating, State } from 'ts-fsrs'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
+import { Table } from '@components/Table'
 import { formatInterval } from '@core/time/format'
+import { DAY_MS } from '@shared/durations'
 import { actions, useRecall } from '@store'
+import { useEffect } from 'react'
+import { Rating, State } from 'ts-fsrs'
 
-const RATINGS: Record<number, string> = { [Rating.Manual]: 'Manual', [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' }
-const STATES: Record<number, string> = { [State.New]: 'New', [State.Learning]: 'Learning', [State.Review]: 'Review', [State.Relearning]: 'Relearning' }
+const RATINGS: Record<number, string> = {
+  [Rating.Manual]: 'Manual',
+  [Rating.Again]: 'Again',
+  [Rating.Hard]: 'Hard',
+  [Rating.Good]: 'Good',
+  [Rating.Easy]: 'Easy'
+}
+const STATES: Record<number, string> = {
+  [State.New]: 'New',
+  [State.Learning]: 'Learning',
+  [State.Review]: 'Review',
+  [State.Relearning]: 'Relearning'
+}
 
 /** Every grade of the card on screen, with the figures FSRS used. */
 export function CardHistoryDialog({ onClose }: { onClose: () => void }) {
@@ -23,30 +36,23 @@ export function CardHistoryDialog({ onClose }: { onClose: () => void }) {
       {rows && rows.length > 0 && (
         // Seven columns do not fit a narrow or zoomed window: the table scrolls, the page does not.
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Reviews of this card">
-          <table className="w-full text-sm tabular-nums" data-testid="history">
-            <thead>
-              <tr className="text-left">
-                {['Date', 'Rating', 'Was', 'Recall then', 'Interval', 'Stability', 'Difficulty'].map((h) => (
-                  <th key={h} scope="col" className="pb-2 pr-3">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={i} className="border-t border-slate-200 dark:border-slate-700">
-                  <td className="py-1 pr-3">{new Date(row.review).toLocaleString()}</td>
-                  <td className="pr-3">{row.manual ? (row.manual === 'reset' ? 'Reset' : 'Rescheduled') : RATINGS[row.rating]}</td>
-                  <td className="pr-3">{STATES[row.stateBefore]}</td>
-                  <td className="pr-3">{row.retrievability === undefined ? '—' : `${Math.round(row.retrievability * 100)}%`}</td>
-                  <td className="pr-3">{row.manual ? '—' : formatInterval(row.intervalDays * 86_400_000)}</td>
-                  <td className="pr-3">{row.manual ? '—' : `${row.stability.toFixed(2)}d`}</td>
-                  <td>{row.manual ? '—' : row.difficulty.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testId="history"
+            rows={rows}
+            rowKey={(_, i) => i}
+            columns={[
+              { header: 'Date', cell: (row) => new Date(row.review).toLocaleString() },
+              { header: 'Rating', cell: (row) => (row.manual ? (row.manual === 'reset' ? 'Reset' : 'Rescheduled') : RATINGS[row.rating]) },
+              { header: 'Was', cell: (row) => STATES[row.stateBefore] },
+              {
+                header: 'Recall then',
+                cell: (row) => (row.retrievability === undefined ? '—' : `${Math.round(row.retrievability * 100)}%`)
+              },
+              { header: 'Interval', cell: (row) => (row.manual ? '—' : formatInterval(row.intervalDays * DAY_MS)) },
+              { header: 'Stability', cell: (row) => (row.manual ? '—' : `${row.stability.toFixed(2)}d`) },
+              { header: 'Difficulty', cell: (row) => (row.manual ? '—' : row.difficulty.toFixed(2)) }
+            ]}
+          />
         </div>
       )}
       <div className="mt-4 flex justify-end">

@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 const DISALLOWED = ['img']
 
 /** Only plain web links survive; anything else (javascript:, data:, file:…) becomes plain text. */
-export function safeHref(href: string | undefined): string | undefined {
+function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined
   try {
     const url = new URL(href)
@@ -47,7 +47,13 @@ export function cardTextElements(text: string): ReactElement {
     parsed.set(text, kept)
     return kept
   }
-  const elements = Markdown({ remarkPlugins: PLUGINS, disallowedElements: DISALLOWED, unwrapDisallowed: true, components: COMPONENTS, children: text })
+  const elements = Markdown({
+    remarkPlugins: PLUGINS,
+    disallowedElements: DISALLOWED,
+    unwrapDisallowed: true,
+    components: COMPONENTS,
+    children: text
+  })
   parsed.set(text, elements)
   if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!)
   return elements

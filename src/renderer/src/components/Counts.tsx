@@ -3,7 +3,10 @@ import type { QueueCounts } from '@core/scheduling/queue'
 /** Anki's three numbers, in Anki's colours: new (blue), learning (red), due (green). */
 export function Counts({ counts, emphasise }: { counts: QueueCounts; emphasise?: keyof QueueCounts }) {
   const item = (key: keyof QueueCounts, label: string, colour: string) => (
-    <span className={`${colour} tabular-nums ${emphasise === key ? 'underline underline-offset-4' : ''}`} aria-label={`${counts[key]} ${label}`}>
+    <span
+      className={`${colour} tabular-nums ${emphasise === key ? 'underline underline-offset-4' : ''}`}
+      aria-label={`${counts[key]} ${label}`}
+    >
       {counts[key]}
     </span>
   )

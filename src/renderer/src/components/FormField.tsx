@@ -1,3 +1,4 @@
+import { Alert } from '@components/Alert'
 import type { ReactNode } from 'react'
 
 /** Every text input and select of the app's forms. */
@@ -5,7 +6,19 @@ export const inputClass =
   'rounded-md bg-white px-3 py-2 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 aria-invalid:ring-2 aria-invalid:ring-red-500 disabled:opacity-50 dark:bg-slate-900 dark:ring-slate-600'
 
 /** A labelled form field with its hint and, when invalid, its error right under it. */
-export function FormField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function FormField({
+  id,
+  label,
+  hint,
+  error,
+  children
+}: {
+  id: string
+  label: string
+  hint?: string
+  error?: string
+  children: ReactNode
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium">
@@ -18,9 +31,9 @@ export function FormField({ id, label, hint, error, children }: { id: string; la
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <Alert kind="inline" id={`${id}-error`}>
           {error}
-        </p>
+        </Alert>
       )}
     </div>
   )

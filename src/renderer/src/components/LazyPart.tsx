@@ -1,5 +1,6 @@
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 import { Button } from '@components/Button'
+import { reasonOf } from '@core/errors'
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 
 type Loader = () => Promise<{ default: ComponentType }>
 
@@ -50,9 +51,12 @@ export class LazyView extends Component<LazyViewProps, BoundaryState> {
   override render(): ReactNode {
     const { part, what } = this.props
     if (this.state.error) {
-      const reason = this.state.error instanceof Error ? this.state.error.message : String(this.state.error)
+      const reason = reasonOf(this.state.error)
       return (
-        <div role="alert" className="my-4 rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="my-4 rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
           <p>
             Recall could not open {what} ({reason}).
           </p>
@@ -71,7 +75,7 @@ export class LazyView extends Component<LazyViewProps, BoundaryState> {
   }
 }
 
-export function LoadingNote() {
+function LoadingNote() {
   return (
     <p role="status" className="my-4 text-slate-600 dark:text-slate-300">
       Loading…

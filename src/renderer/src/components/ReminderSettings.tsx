@@ -1,5 +1,5 @@
-import { useRecallShallow, actions } from '@store'
 import { inputClass } from '@components/FormField'
+import { actions, useRecallShallow } from '@store'
 
 /** The daily reminder: off by default; turning it on may show the browser's permission prompt. */
 export function ReminderSettings() {
@@ -43,7 +43,9 @@ export function ReminderSettings() {
       </div>
       <div role="status" aria-live="polite" className="text-sm">
         {enabled && nextAt !== undefined && !failed && (
-          <p className="text-slate-600 dark:text-slate-300">Next reminder: {new Date(nextAt).toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' })}.</p>
+          <p className="text-slate-600 dark:text-slate-300">
+            Next reminder: {new Date(nextAt).toLocaleString(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' })}.
+          </p>
         )}
         {message && <p className={failed ? 'rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100' : ''}>{message}</p>}
       </div>

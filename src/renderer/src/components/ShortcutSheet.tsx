@@ -1,10 +1,11 @@
-import { Fragment } from 'react'
-import { actions, useRecall } from '@store'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import { MAC_NOTE, SHORTCUT_GROUPS, type Shortcut } from '@components/shortcut-list'
+import { actions, useRecall } from '@store'
+import { Fragment } from 'react'
 
-const kbdClass = 'rounded border border-slate-300 bg-slate-100 px-1 font-mono text-xs text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
+const kbdClass =
+  'rounded border border-slate-300 bg-slate-100 px-1 font-mono text-xs text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100'
 
 /** "Ctrl+Alt+N" as three keycaps; alternatives joined by "or". */
 export function ShortcutKeys({ keys }: { keys: Shortcut['keys'] }) {

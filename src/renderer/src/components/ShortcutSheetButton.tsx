@@ -1,5 +1,5 @@
-import { useEffect } from 'react'
 import { actions } from '@store'
+import { useEffect } from 'react'
 
 function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)

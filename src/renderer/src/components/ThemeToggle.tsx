@@ -1,3 +1,4 @@
+import { Alert } from '@components/Alert'
 import type { ThemePreference } from '@core/model'
 import { actions, useRecall } from '@store'
 
@@ -29,11 +30,7 @@ export function ThemeToggle() {
           </button>
         ))}
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      )}
+      {error && <Alert kind="inline">{error}</Alert>}
     </div>
   )
 }

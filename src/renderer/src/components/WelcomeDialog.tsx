@@ -1,10 +1,10 @@
-import { useRef } from 'react'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { actions, useRecall } from '@store'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import { ShortcutRow } from '@components/ShortcutSheet'
 import { SHORTCUT_GROUPS } from '@components/shortcut-list'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { actions, useRecall } from '@store'
+import { useRef } from 'react'
 
 const DECKS = [
   { name: 'service → purpose', what: 'which AWS AI, ML, data and infrastructure service does what.' },
@@ -56,8 +56,8 @@ export function WelcomeDialog() {
             A little every day
           </h3>
           <p className="mt-1">
-            Each deck gives you up to {newCardsPerDay} new cards and {reviewsPerDay} reviews a day. Change that in the deck&apos;s options: the{' '}
-            <span aria-hidden="true">⚙</span> button beside it.
+            Each deck gives you up to {newCardsPerDay} new cards and {reviewsPerDay} reviews a day. Change that in the deck&apos;s options:
+            the <span aria-hidden="true">⚙</span> button beside it.
           </p>
         </section>
         <section aria-labelledby="welcome-keys">

@@ -1,7 +1,7 @@
-import { useEffect } from 'react'
 import { actions } from '@store'
+import { useEffect } from 'react'
 
-export const IMPORT_ACCEPT = '.json,.md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg'
+const IMPORT_ACCEPT = '.json,.md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg'
 
 /** Opens the system's file picker for a deck file. */
 export function pickDeckFile(): void {

@@ -27,10 +27,6 @@ export class RecallError extends Error {
   }
 }
 
-export function isRecallError(error: unknown, code?: RecallErrorCode): error is RecallError {
-  return error instanceof RecallError && (code === undefined || error.code === code)
-}
-
 /** What went wrong, in the error's own words, for a message such as "The card was not added (…)". */
 export function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message

@@ -1,12 +1,11 @@
-import { Rating, type FSRS } from 'ts-fsrs'
-import { RecallError } from '@core/errors'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
-import * as cardActions from '@db/card-actions'
-import type { UndoEntry } from '@db/card-actions'
-import { isUserDeck } from '@core/model'
 import { parseTags } from '@core/authoring/card-drafts'
+import { RecallError } from '@core/errors'
+import { isUserDeck, Queue, queueForState, type BrowseRow, type CardRecord, type ReviewRecord } from '@core/model'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import type { UndoEntry } from '@db/card-actions'
+import * as cardActions from '@db/card-actions'
 import type { RecallDatabase } from '@db/database'
-import { Queue, queueForState, type BrowseRow, type CardRecord, type ReviewRecord } from '@core/model'
+import { Rating, type FSRS } from 'ts-fsrs'
 
 /** What the card browser keeps of each card; 100,000 of these stay in memory while it is open. */
 export function toBrowseRow(c: CardRecord): BrowseRow {
@@ -107,7 +106,12 @@ export async function suspendCards(db: RecallDatabase, ids: readonly string[], s
  * Each card changes exactly as card-actions' forget changes it (a test holds the two equal).
  * `schedulerOf` maps a deck to its scheduler.
  */
-export async function forgetCards(db: RecallDatabase, ids: readonly string[], schedulerOf: (deckId: string) => FSRS, now: number): Promise<BulkChange> {
+export async function forgetCards(
+  db: RecallDatabase,
+  ids: readonly string[],
+  schedulerOf: (deckId: string) => FSRS,
+  now: number
+): Promise<BulkChange> {
   return db.transaction('rw', db.cards, db.reviews, async () => {
     const before = await cardsOf(db, ids)
     const after: CardRecord[] = []
@@ -132,12 +136,21 @@ export type TagChange = ({ ok: true } & BulkChange) | { ok: false; message: stri
  * Adds and removes tags on cards (both directions, as tags belong to the card) of the user's own
  * decks. A built-in deck takes its tags from its file at every update, which would undo the change.
  */
-export async function changeTags(db: RecallDatabase, ids: readonly string[], add: readonly string[], remove: readonly string[]): Promise<TagChange> {
+export async function changeTags(
+  db: RecallDatabase,
+  ids: readonly string[],
+  add: readonly string[],
+  remove: readonly string[]
+): Promise<TagChange> {
   return db.transaction('rw', db.decks, db.cards, async () => {
     const picked = await cardsOf(db, ids)
     const decks = await db.decks.bulkGet([...new Set(picked.map((c) => c.deckId))])
     const locked = decks.find((d) => d && !isUserDeck(d))
-    if (locked) return { ok: false as const, message: `Tags of "${locked.name}" come with the built-in deck; copy the deck to your decks to tag its cards.` }
+    if (locked)
+      return {
+        ok: false as const,
+        message: `Tags of "${locked.name}" come with the built-in deck; copy the deck to your decks to tag its cards.`
+      }
     const notes = new Set(picked.map((c) => `${c.deckId}\u0000${c.cardId}`))
     const siblings = await Promise.all([...notes].map((n) => db.cards.where('[deckId+cardId]').equals(n.split('\u0000')).toArray()))
     const gone = new Set(remove)

@@ -1,9 +1,8 @@
-import { Rating } from 'ts-fsrs'
+import { Queue, queueForState, type CardRecord } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import type { StudyDay } from '@core/time/study-day'
-import type { FSRS } from 'ts-fsrs'
 import type { RecallDatabase } from '@db/database'
-import { Queue, queueForState, type CardRecord } from '@core/model'
+import { type FSRS, Rating } from 'ts-fsrs'
 
 /**
  * What it takes to undo one user action: the cards as they were before it, and the review-log
@@ -59,7 +58,12 @@ export async function editCardText(db: RecallDatabase, deckId: string, cardId: s
   return db.transaction('rw', db.cards, async () => {
     const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()
     const entry = await change(db, 'Edit', cards, (c) => {
-      const next: CardRecord = { ...c, question: c.reverse ? text.back : text.front, answer: c.reverse ? text.front : text.back, edited: true }
+      const next: CardRecord = {
+        ...c,
+        question: c.reverse ? text.back : text.front,
+        answer: c.reverse ? text.front : text.back,
+        edited: true
+      }
       if (text.extra.trim()) next.extra = text.extra
       else delete next.extra
       return next
@@ -79,7 +83,14 @@ export async function forget(db: RecallDatabase, scheduler: FSRS, card: CardReco
   delete next.buriedUntil
   const logId = await db.transaction('rw', db.cards, db.reviews, async () => {
     await db.cards.put(next)
-    return db.reviews.add({ ...fromFsrsLog(log), rating: Rating.Manual, manual: 'reset', cardKey: card.id, deckId: card.deckId, duration: 0 })
+    return db.reviews.add({
+      ...fromFsrsLog(log),
+      rating: Rating.Manual,
+      manual: 'reset',
+      cardKey: card.id,
+      deckId: card.deckId,
+      duration: 0
+    })
   })
   return { label: 'Forget', before: [card], addedLogIds: [logId as number] }
 }

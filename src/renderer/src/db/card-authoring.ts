@@ -1,9 +1,18 @@
-import Dexie from 'dexie'
-import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
-import { deckRecord, draftToCard, newStudyCards, notesOf, REVERSE_ORD_OFFSET, uniqueId, type Authored, type CardDraft, type MembershipChange } from '@core/authoring/card-drafts'
-import { isUserDeck } from '@core/model'
-import { Queue, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
+import {
+  deckRecord,
+  draftToCard,
+  newStudyCards,
+  notesOf,
+  REVERSE_ORD_OFFSET,
+  uniqueId,
+  type Authored,
+  type CardDraft,
+  type MembershipChange
+} from '@core/authoring/card-drafts'
+import { isUserDeck, Queue, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
+import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
+import Dexie from 'dexie'
 
 /**
  * Cards and decks made in the app, written to the collection: adding cards, making, copying and
@@ -18,7 +27,9 @@ export const cardIdTaken = (db: RecallDatabase, deckId: string) => async (cardId
 export async function nextForwardOrd(db: RecallDatabase, deckId: string): Promise<number> {
   const queues = [Queue.New, Queue.Learning, Queue.Review, Queue.Suspended, Queue.Buried, Queue.Removed]
   const lasts = await Promise.all(
-    queues.map((q) => db.cards.where('[deckId+queue+ord]').between([deckId, q, Dexie.minKey], [deckId, q, REVERSE_ORD_OFFSET], true, false).last())
+    queues.map((q) =>
+      db.cards.where('[deckId+queue+ord]').between([deckId, q, Dexie.minKey], [deckId, q, REVERSE_ORD_OFFSET], true, false).last()
+    )
   )
   return Math.max(-1, ...lasts.map((c) => c?.ord ?? -1)) + 1
 }
@@ -34,7 +45,8 @@ export async function addCard(db: RecallDatabase, deckId: string, draft: CardDra
   if (!checked.ok) return checked
   return db.transaction('rw', db.decks, db.cards, async () => {
     const deck = await db.decks.get(deckId)
-    if (!isUserDeck(deck)) return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
+    if (!isUserDeck(deck))
+      return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
     const id = await uniqueId(cardIdFromFront(checked.card.front), cardIdTaken(db, deckId))
     const rows = newStudyCards(deckId, { ...checked.card, id }, await nextForwardOrd(db, deckId), now)
     await db.cards.bulkAdd(rows)
@@ -93,9 +105,20 @@ async function notesInAppDecks(db: RecallDatabase, ids: readonly string[], verb:
   const picked = (await db.cards.bulkGet([...ids])).filter((c): c is CardRecord => c !== undefined)
   const decks = await db.decks.bulkGet([...new Set(picked.map((c) => c.deckId))])
   const locked = decks.find((d) => d && !isUserDeck(d))
-  if (locked) return { ok: false, message: `Cannot ${verb} cards of "${locked.name}": built-in decks are read-only (copy the deck to your decks first).` }
+  if (locked)
+    return {
+      ok: false,
+      message: `Cannot ${verb} cards of "${locked.name}": built-in decks are read-only (copy the deck to your decks first).`
+    }
   const notes = new Map(picked.map((c) => [`${c.deckId}\u0000${c.cardId}`, [c.deckId, c.cardId] as const]))
-  const cards = await Promise.all([...notes.values()].map((key) => db.cards.where('[deckId+cardId]').equals([...key]).toArray()))
+  const cards = await Promise.all(
+    [...notes.values()].map((key) =>
+      db.cards
+        .where('[deckId+cardId]')
+        .equals([...key])
+        .toArray()
+    )
+  )
   return { ok: true, cards: cards.flat() }
 }
 
@@ -118,7 +141,8 @@ export async function deleteCards(db: RecallDatabase, ids: readonly string[]): P
  */
 export async function moveCards(db: RecallDatabase, ids: readonly string[], targetDeckId: string): Promise<Authored<MembershipChange>> {
   return db.transaction('rw', db.decks, db.cards, db.reviews, async () => {
-    if (!isUserDeck(await db.decks.get(targetDeckId))) return { ok: false as const, message: 'Cards can only be moved into one of your own decks.' }
+    if (!isUserDeck(await db.decks.get(targetDeckId)))
+      return { ok: false as const, message: 'Cards can only be moved into one of your own decks.' }
     const found = await notesInAppDecks(db, ids, 'move')
     if (!found.ok) return found
     const moving = found.cards.filter((c) => c.deckId !== targetDeckId).sort((a, b) => a.ord - b.ord)
@@ -135,7 +159,13 @@ export async function moveCards(db: RecallDatabase, ids: readonly string[], targ
         placed.set(note, place)
       }
       const id = studyCardKey(targetDeckId, place.cardId, card.reverse)
-      renamed.set(card.id, { ...card, id, deckId: targetDeckId, cardId: place.cardId, ord: card.reverse ? REVERSE_ORD_OFFSET + place.ord : place.ord })
+      renamed.set(card.id, {
+        ...card,
+        id,
+        deckId: targetDeckId,
+        cardId: place.cardId,
+        ord: card.reverse ? REVERSE_ORD_OFFSET + place.ord : place.ord
+      })
     }
     const keys = new Map([...renamed].map(([from, card]) => [from, card.id]))
     await db.cards.bulkDelete([...keys.keys()])

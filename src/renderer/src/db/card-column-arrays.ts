@@ -10,8 +10,30 @@ export type ColumnCard = Pick<CardRecord, 'id' | 'deckId' | 'ord' | 'queue' | 'b
 
 /** What the statistics' card accumulators read (core/stats). */
 
-type FloatColumn = 'due' | 'stability' | 'difficulty' | 'lastReview' | 'scheduledDays' | 'buriedUntil' | 'ord' | 'elapsedDays' | 'learningSteps' | 'reps' | 'lapses'
-type FloatField = 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil' | 'ord' | 'elapsed_days' | 'learning_steps' | 'reps' | 'lapses'
+type FloatColumn =
+  | 'due'
+  | 'stability'
+  | 'difficulty'
+  | 'lastReview'
+  | 'scheduledDays'
+  | 'buriedUntil'
+  | 'ord'
+  | 'elapsedDays'
+  | 'learningSteps'
+  | 'reps'
+  | 'lapses'
+type FloatField =
+  | 'due'
+  | 'stability'
+  | 'difficulty'
+  | 'last_review'
+  | 'scheduled_days'
+  | 'buriedUntil'
+  | 'ord'
+  | 'elapsed_days'
+  | 'learning_steps'
+  | 'reps'
+  | 'lapses'
 
 // Absent optional fields (last_review, buriedUntil) are stored as NaN, which no real value is.
 const FLOATS: ReadonlyArray<readonly [FloatColumn, FloatField]> = [
@@ -34,7 +56,11 @@ const FLOATS: ReadonlyArray<readonly [FloatColumn, FloatField]> = [
  */
 export function isWhole(row: CardColumnsRecord): boolean {
   const columns = ['queue', 'state', 'tagSet', ...FLOATS.map(([column]) => column)] as const
-  return Array.isArray(row.ids) && Array.isArray(row.tagSets) && columns.every((c) => ArrayBuffer.isView(row[c]) && row[c].length === row.ids.length)
+  return (
+    Array.isArray(row.ids) &&
+    Array.isArray(row.tagSets) &&
+    columns.every((c) => ArrayBuffer.isView(row[c]) && row[c].length === row.ids.length)
+  )
 }
 
 /** IndexedDB orders string keys by UTF-16 code units, as `<` does. */
@@ -158,7 +184,7 @@ export function patchColumns(columns: CardColumnsRecord, changed: readonly CardR
 const present = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value)
 
 /** Row `i` with everything the exam forecast reads. */
-export function cardAt(c: CardColumnsRecord, i: number): ColumnCard {
+function cardAt(c: CardColumnsRecord, i: number): ColumnCard {
   const card: ColumnCard = {
     id: c.ids[i]!,
     deckId: c.deckId,

@@ -1,8 +1,8 @@
-import Dexie from 'dexie'
+import type { CardColumnsRecord } from '@core/model'
 import { columnWriter, compareKeys, emptyColumns, indexOfId, isWhole, patchColumns } from '@db/card-column-arrays'
 import type { RecallDatabase } from '@db/database'
 import { nextChangeStamp } from '@db/derived-tables'
-import type { CardColumnsRecord } from '@core/model'
+import Dexie from 'dexie'
 
 export { cardsOfColumns, eachCardOfColumns, type ColumnCard } from '@db/card-column-arrays'
 
@@ -55,7 +55,8 @@ async function readColumns(db: RecallDatabase, deckIds: readonly string[], allDe
   // A stamp in the future means the clock stepped back: cards written since may carry lower stamps.
   const stored = (await db.cardColumns.bulkGet(unique)).map((row) => (row && isWhole(row) && row.builtFrom <= Date.now() ? row : undefined))
   const since = Math.min(...stored.map((row) => row?.builtFrom ?? Infinity))
-  const changedIn = since === Infinity ? new Map<string, string>() : await decksOfChangedCards(db, since, allDeckIds ?? (await deckIdsOfCards(db)))
+  const changedIn =
+    since === Infinity ? new Map<string, string>() : await decksOfChangedCards(db, since, allDeckIds ?? (await deckIdsOfCards(db)))
   const current = await Promise.all(unique.map((deckId, i) => currentColumns(db, deckId, stored[i], builtFrom, changedIn)))
   const byDeck = new Map(current.map((columns) => [columns.deckId, columns]))
   return deckIds.map((deckId) => byDeck.get(deckId)!)
@@ -72,8 +73,10 @@ async function deckIdsOfCards(db: RecallDatabase): Promise<string[]> {
 
 /** The deck of each card written since `since`, by card key: keys only, from each deck's [deckId+mod] range. */
 async function decksOfChangedCards(db: RecallDatabase, since: number, deckIds: readonly string[]): Promise<Map<string, string>> {
-  const changed = await Promise.all(deckIds.map((deckId) => db.cards.where('[deckId+mod]').between([deckId, since], [deckId, Dexie.maxKey], true, true).primaryKeys()))
-  return new Map(changed.flatMap((ids, i) => ids.map((id) => [id as string, deckIds[i]!] as const)))
+  const changed = await Promise.all(
+    deckIds.map((deckId) => db.cards.where('[deckId+mod]').between([deckId, since], [deckId, Dexie.maxKey], true, true).primaryKeys())
+  )
+  return new Map(changed.flatMap((ids, i) => ids.map((id) => [id, deckIds[i]!] as const)))
 }
 
 async function currentColumns(
@@ -93,7 +96,7 @@ async function currentColumns(
 
 /** Reads the deck's keys from its index, then its cards in key ranges (one getAll each, no cursor). */
 async function buildColumns(db: RecallDatabase, deckId: string, builtFrom: number): Promise<CardColumnsRecord> {
-  const ids = (await db.cards.where('deckId').equals(deckId).primaryKeys()) as string[]
+  const ids = await db.cards.where('deckId').equals(deckId).primaryKeys()
   const columns = emptyColumns(deckId, ids.length, builtFrom)
   const writer = columnWriter(columns.tagSets)
   let filled = 0

@@ -1,9 +1,19 @@
-import type { FSRS } from 'ts-fsrs'
+import {
+  EMPTY_LOG,
+  problemsOf,
+  rebuildFromLog,
+  REPAIR_KINDS,
+  repairCard,
+  summariseLog,
+  type CheckReport,
+  type LogSummary,
+  type RepairKind
+} from '@core/maintenance/check-rules'
+import type { CardRecord, ReviewRecord } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
 import type { RecallDatabase } from '@db/database'
-import { EMPTY_LOG, problemsOf, rebuildFromLog, repairCard, REPAIR_KINDS, summariseLog, type CheckReport, type LogSummary, type RepairKind } from '@core/maintenance/check-rules'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord, ReviewRecord } from '@core/model'
+import type { FSRS } from 'ts-fsrs'
 
 /**
  * Anki's "Check Database" for Recall: finds cards and logs that break the collection's invariants
@@ -28,7 +38,8 @@ export async function checkCollection(db: RecallDatabase, now: number): Promise<
     })
 
     const schedulers = new Map<string, FSRS>()
-    const schedulerOf = async (deckId: string) => schedulers.get(deckId) ?? schedulers.set(deckId, createScheduler(await optionsForDeck(db, deckId))).get(deckId)!
+    const schedulerOf = async (deckId: string) =>
+      schedulers.get(deckId) ?? schedulers.set(deckId, createScheduler(await optionsForDeck(db, deckId))).get(deckId)!
     const repaired = Object.fromEntries(REPAIR_KINDS.map((k) => [k, 0])) as Record<RepairKind, number>
     const fixed: CardRecord[] = []
     for (const { card, kinds, log } of flagged) {

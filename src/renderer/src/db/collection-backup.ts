@@ -1,9 +1,9 @@
-import { decodeBackup } from '@shared/backup/decode-backup'
-import { encodeBackup } from '@shared/backup/encode-backup'
-import { restoreProblem } from '@shared/backup/restore-check'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
+import { decodeBackup } from '@shared/backup/decode-backup'
+import { encodeBackup } from '@shared/backup/encode-backup'
+import { restoreProblem } from '@shared/backup/restore-check'
 
 const isDerived = (name: string) => (DERIVED_TABLES as readonly string[]).includes(name)
 

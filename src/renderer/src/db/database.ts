@@ -1,9 +1,19 @@
-import Dexie, { type EntityTable } from 'dexie'
+import type {
+  CardColumnsRecord,
+  CardRecord,
+  DeckRecord,
+  ExamPlan,
+  MockExamResult,
+  Preset,
+  ReviewDayRecord,
+  ReviewRecord,
+  SettingRecord
+} from '@core/model'
 import { keepDerivedTables, type DerivedRecord } from '@db/derived-tables'
 import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
-import type { CardColumnsRecord, CardRecord, DeckRecord, ExamPlan, Preset, ReviewDayRecord, ReviewRecord, SettingRecord, MockExamResult } from '@core/model'
+import Dexie, { type EntityTable } from 'dexie'
 
-export const DATABASE_NAME = 'recall'
+const DATABASE_NAME = 'recall'
 
 /**
  * The collection. Compound indexes serve the hot queries without scanning: today's learning and

@@ -1,9 +1,9 @@
-import type { Card } from '@shared/deck/schema'
-import { hashText } from '@shared/deck/ids'
-import type { LibraryDeck } from '@shared/ipc'
+import { Queue, queueForState, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import type { RecallDatabase } from '@db/database'
-import { Queue, queueForState, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
+import { hashText } from '@shared/deck/ids'
+import type { Card } from '@shared/deck/schema'
+import type { LibraryDeck } from '@shared/ipc'
 
 export interface MergeSummary {
   deckId: string
@@ -12,7 +12,6 @@ export interface MergeSummary {
   updated: number
   removed: number
 }
-
 
 /**
  * Brings a deck file into the collection in one transaction. Cards are matched by id: their text

@@ -1,5 +1,5 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
+import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
 
 /**
  * Derived tables: figures kept beside the collection so the statistics screen need not read a
@@ -26,7 +26,7 @@ export const DERIVED_TABLES = ['reviewDays', 'cardColumns', 'derived'] as const
 export const REVIEW_DAYS_ROW = 'reviewDays'
 
 /** A deleted log, as the rollup needs to know it: which deck, which moment. */
-export interface DeletedLog {
+interface DeletedLog {
   deckId: string
   review: number
 }

@@ -1,11 +1,11 @@
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import type { ExamDeckInput } from '@core/exam-plan/decks-forecast'
 import { examModeWindow } from '@core/exam-plan/exam-mode'
 import type { ExamModeSession } from '@core/exam-plan/scheduling'
+import { Queue, type DeckRecord, type ExamPlan } from '@core/model'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { cardsOfColumns, readCardColumns } from '@db/card-columns'
 import type { RecallDatabase } from '@db/database'
 import { getSettings, optionsOfDecks } from '@db/options-repository'
-import { Queue, type DeckRecord, type ExamPlan } from '@core/model'
 import { studiedTodayByDeck } from '@db/study-repository'
 
 /** Soonest first. A handful of rows: the table is read whole. */
@@ -38,7 +38,13 @@ export async function loadExamDecks(db: RecallDatabase, exam: ExamPlan, now: num
     studiedTodayByDeck(db, deckIds, day),
     optionsOfDecks(db, decks)
   ])
-  return decks.map((deck, i) => ({ deckId: deck.id, deckName: deck.name, cards: cardsOfColumns(columns[i]!), options: options.get(deck.id)!, studiedToday: studied.get(deck.id)! }))
+  return decks.map((deck, i) => ({
+    deckId: deck.id,
+    deckName: deck.name,
+    cards: cardsOfColumns(columns[i]!),
+    options: options.get(deck.id)!,
+    studiedToday: studied.get(deck.id)!
+  }))
 }
 
 /** Cards of `deckIds` in the learning or review queue due on each of `days`, counted on the index. */
@@ -49,7 +55,10 @@ export async function countDueOnDays(db: RecallDatabase, deckIds: readonly strin
         let count = 0
         for (const deckId of deckIds) {
           for (const queue of [Queue.Learning, Queue.Review]) {
-            count += await db.cards.where('[deckId+queue+due]').between([deckId, queue, day.start], [deckId, queue, day.end], true, false).count()
+            count += await db.cards
+              .where('[deckId+queue+due]')
+              .between([deckId, queue, day.start], [deckId, queue, day.end], true, false)
+              .count()
           }
         }
         return count
@@ -62,7 +71,12 @@ export async function countDueOnDays(db: RecallDatabase, deckIds: readonly strin
  * The exam-mode context for studying `deckId`: the soonest exam not yet past that covers the deck
  * and has exam mode on, with the current loads of its final window. Null means plain FSRS.
  */
-export async function loadExamMode(db: RecallDatabase, deckId: string, now: number, dayStartsAtHour?: number): Promise<ExamModeSession | null> {
+export async function loadExamMode(
+  db: RecallDatabase,
+  deckId: string,
+  now: number,
+  dayStartsAtHour?: number
+): Promise<ExamModeSession | null> {
   const hour = dayStartsAtHour ?? (await getSettings(db)).dayStartsAtHour
   const today = studyDayOf(now, hour).start
   const exam = (await listExamPlans(db)).find((e) => e.examMode && e.deckIds.includes(deckId) && studyDayOf(e.date, hour).start >= today)

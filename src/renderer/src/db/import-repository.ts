@@ -1,8 +1,8 @@
-import type { Card, Deck } from '@shared/deck/schema'
-import type { DeckOrigin } from '@shared/ipc'
+import { Queue, type CardRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
-import { Queue, type CardRecord } from '@core/model'
+import type { Card, Deck } from '@shared/deck/schema'
+import type { DeckOrigin } from '@shared/ipc'
 
 /** What importing a deck would change, shown before the person confirms. */
 export interface ImportPlan {
@@ -48,15 +48,37 @@ export async function applyImport(
   if (options.keepRemoved && plan.removed.length > 0) {
     const kept = new Set(plan.removed.map((r) => r.cardId))
     const old = (await forwardCards(db, plan.deckId)).filter((c) => kept.has(c.cardId))
-    const reverse = new Set((await db.cards.where('deckId').equals(plan.deckId).filter((c) => c.reverse).toArray()).map((c) => c.cardId))
-    cards = [...cards, ...old.map((c): Card => ({ id: c.cardId, front: c.question, back: c.answer, ...(c.extra ? { extra: c.extra } : {}), tags: c.tags, ...(reverse.has(c.cardId) ? { reverse: true } : {}) }))]
+    const reverse = new Set(
+      (
+        await db.cards
+          .where('deckId')
+          .equals(plan.deckId)
+          .filter((c) => c.reverse)
+          .toArray()
+      ).map((c) => c.cardId)
+    )
+    cards = [
+      ...cards,
+      ...old.map((c): Card => ({
+        id: c.cardId,
+        front: c.question,
+        back: c.answer,
+        ...(c.extra ? { extra: c.extra } : {}),
+        tags: c.tags,
+        ...(reverse.has(c.cardId) ? { reverse: true } : {})
+      }))
+    ]
   }
   return mergeDeck(db, { deck: { ...deck, id: plan.deckId, cards }, origin: options.origin ?? 'user', file: options.file }, options.now)
 }
 
 /** The forward study card of each card of a deck, in deck order (removed ones included). */
 async function forwardCards(db: RecallDatabase, deckId: string): Promise<CardRecord[]> {
-  const cards = await db.cards.where('deckId').equals(deckId).filter((c) => !c.reverse).toArray()
+  const cards = await db.cards
+    .where('deckId')
+    .equals(deckId)
+    .filter((c) => !c.reverse)
+    .toArray()
   return cards.sort((a, b) => a.ord - b.ord)
 }
 
@@ -64,7 +86,11 @@ async function forwardCards(db: RecallDatabase, deckId: string): Promise<CardRec
 export async function exportDeck(db: RecallDatabase, deckId: string): Promise<Deck | undefined> {
   const record = await db.decks.get(deckId)
   if (!record) return undefined
-  const all = await db.cards.where('deckId').equals(deckId).filter((c) => c.queue !== Queue.Removed).toArray()
+  const all = await db.cards
+    .where('deckId')
+    .equals(deckId)
+    .filter((c) => c.queue !== Queue.Removed)
+    .toArray()
   const reversed = new Set(all.filter((c) => c.reverse).map((c) => c.cardId))
   const forward = all.filter((c) => !c.reverse).sort((a, b) => a.ord - b.ord)
   return {

@@ -1,10 +1,9 @@
-import type Dexie from 'dexie'
 import { classifyStorageError, describeStorageError, errorChain } from '@db/storage-errors'
+import type Dexie from 'dexie'
 
 export type OpenResult = { ok: true } | { ok: false; message: string }
 
-export const CLOSED_ELSEWHERE_MESSAGE =
-  'Recall was updated in another window; reload to continue. Everything you answered so far is saved.'
+export const CLOSED_ELSEWHERE_MESSAGE = 'Recall was updated in another window; reload to continue. Everything you answered so far is saved.'
 
 export const BLOCKED_MESSAGE =
   'Another Recall window or tab is still using the previous version of your collection, so this one cannot finish opening it. Close the other Recall windows and tabs to continue; nothing is lost while you wait.'
@@ -37,7 +36,8 @@ export function describeOpenError(error: unknown, versions: { stored: number | u
     return `Recall could not upgrade your collection from version ${stored} to ${wanted} (${detail}). Your data is unchanged: the upgrade is all or nothing and was undone, so nothing was lost and no backup is needed. Restart Recall to try again; if it fails again, go back to the previous version of Recall and report this message.`
   }
   const problem = classifyStorageError(error)
-  if (problem === 'full' || problem === 'disk-error' || problem === 'unavailable') return `Recall could not open your collection. ${describeStorageError(error)}`
+  if (problem === 'full' || problem === 'disk-error' || problem === 'unavailable')
+    return `Recall could not open your collection. ${describeStorageError(error)}`
   return `Recall could not open your collection (${detail}). Your data has not been changed. Reload or restart Recall to try again.`
 }
 

@@ -1,15 +1,19 @@
-import Dexie from 'dexie'
-import type { OptimizerHistory } from '@shared/optimizer'
 import { trainingHistories } from '@core/optimizer/training-histories'
 import type { HistoryEntry } from '@core/scheduling/reschedule'
 import type { RecallDatabase } from '@db/database'
+import type { OptimizerHistory } from '@shared/optimizer'
+import Dexie from 'dexie'
 
 /**
  * The review histories of the given decks, per card, as the optimizer takes them. The optimizer
  * needs every review of these decks, so they are read (through the [deckId+review] index) into
  * compact per-card lists of rating and time.
  */
-export async function optimizerHistories(db: RecallDatabase, deckIds: readonly string[], dayStartsAtHour: number): Promise<OptimizerHistory[]> {
+export async function optimizerHistories(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  dayStartsAtHour: number
+): Promise<OptimizerHistory[]> {
   const byCard = new Map<string, HistoryEntry[]>()
   await db.transaction('r', db.reviews, async () => {
     for (const deckId of deckIds) {

@@ -1,10 +1,15 @@
+import { type DeckRecord, DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type Settings, type StudyOptions } from '@core/model'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
-import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type StudyOptions } from '@core/model'
 import type { RecallDatabase } from '@db/database'
-import type { DeckRecord, Settings } from '@core/model'
 
 const DEFAULT_PRESET: Preset = { id: DEFAULT_PRESET_ID, name: 'Default', options: DEFAULT_STUDY_OPTIONS }
-const DEFAULT_SETTINGS: Settings = { dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR, theme: 'system', welcomeSeen: false, reminderEnabled: false, reminderTime: '18:00' }
+const DEFAULT_SETTINGS: Settings = {
+  dayStartsAtHour: DEFAULT_DAY_STARTS_AT_HOUR,
+  theme: 'system',
+  welcomeSeen: false,
+  reminderEnabled: false,
+  reminderTime: '18:00'
+}
 
 export async function listPresets(db: RecallDatabase): Promise<Preset[]> {
   const stored = await db.presets.toArray()
@@ -31,10 +36,6 @@ function optionsOfPreset(preset: Preset | undefined): StudyOptions {
 
 export async function presetIdOfDeck(db: RecallDatabase, deckId: string): Promise<string> {
   return (await db.decks.get(deckId))?.presetId ?? DEFAULT_PRESET_ID
-}
-
-export async function savePreset(db: RecallDatabase, preset: Preset): Promise<void> {
-  await db.presets.put(preset)
 }
 
 /** Saves a preset and points a deck at it, in one transaction. */

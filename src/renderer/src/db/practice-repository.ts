@@ -1,11 +1,11 @@
-import Dexie from 'dexie'
-import { Rating, State } from 'ts-fsrs'
-import type { CustomStudyCard } from '@core/practice/custom-study'
 import type { QuestionCard } from '@core/mock-exam/draw'
+import { Queue, type CardRecord, type MockExamResult, type ReviewRecord } from '@core/model'
+import type { CustomStudyCard } from '@core/practice/custom-study'
 import { studyDayStart } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
 import type { RecallDatabase } from '@db/database'
-import { Queue, type CardRecord, type ReviewRecord, type MockExamResult } from '@core/model'
+import Dexie from 'dexie'
+import { Rating, State } from 'ts-fsrs'
 
 /**
  * Reads and writes of the practice modes: multiple choice, exam simulations and custom study.
@@ -18,14 +18,26 @@ import { Queue, type CardRecord, type ReviewRecord, type MockExamResult } from '
  * pool, held for a whole session, costs a few hundred bytes a card.
  */
 function toQuestionCard(c: CardRecord): QuestionCard {
-  return { id: c.id, deckId: c.deckId, cardId: c.cardId, reverse: c.reverse, question: c.question, answer: c.answer, tags: c.tags, queue: c.queue }
+  return {
+    id: c.id,
+    deckId: c.deckId,
+    cardId: c.cardId,
+    reverse: c.reverse,
+    question: c.question,
+    answer: c.answer,
+    tags: c.tags,
+    queue: c.queue
+  }
 }
 
 /** Every study card of the decks, both directions: the questions of an exam and the pool of wrong options. */
 export async function loadChoicePool(db: RecallDatabase, deckIds: readonly string[]): Promise<QuestionCard[]> {
   const pool: QuestionCard[] = []
   if (deckIds.length === 0) return pool
-  await db.cards.where('deckId').anyOf([...deckIds]).each((c) => void pool.push(toQuestionCard(c)))
+  await db.cards
+    .where('deckId')
+    .anyOf([...deckIds])
+    .each((c) => void pool.push(toQuestionCard(c)))
   return pool
 }
 
@@ -49,7 +61,10 @@ export async function sendToRelearning(db: RecallDatabase, cardKeys: readonly st
     const found = (await db.cards.bulkGet([...new Set(cardKeys)])).filter((c): c is CardRecord => c !== undefined)
     const studied = found.filter((c) => c.state !== State.New && c.queue !== Queue.Suspended && c.queue !== Queue.Removed)
     await db.cards.bulkPut(studied.map((c) => relearnNow(c, now)))
-    const logIds = (await db.reviews.bulkAdd(studied.map((c) => manualRow(c, now)), { allKeys: true })) as number[]
+    const logIds = (await db.reviews.bulkAdd(
+      studied.map((c) => manualRow(c, now)),
+      { allKeys: true }
+    )) as number[]
     return {
       undo: { label: 'Send to relearning', before: studied, addedLogIds: logIds },
       relearning: studied.length,
@@ -95,7 +110,15 @@ export async function recentMockExams(db: RecallDatabase, limit = 50): Promise<M
   return latest.reverse()
 }
 
-const toCustomCard = (c: CardRecord): CustomStudyCard => ({ id: c.id, deckId: c.deckId, ord: c.ord, tags: c.tags, queue: c.queue, state: c.state, due: c.due })
+const toCustomCard = (c: CardRecord): CustomStudyCard => ({
+  id: c.id,
+  deckId: c.deckId,
+  ord: c.ord,
+  tags: c.tags,
+  queue: c.queue,
+  state: c.state,
+  due: c.due
+})
 
 export interface CustomScopeInput {
   deckIds: readonly string[]
@@ -104,10 +127,7 @@ export interface CustomScopeInput {
 }
 
 export type CandidateRequest =
-  | { kind: 'review-ahead'; days: number }
-  | { kind: 'tags' }
-  | { kind: 'forgotten'; days: number }
-  | { kind: 'preview-new'; count: number }
+  { kind: 'review-ahead'; days: number } | { kind: 'tags' } | { kind: 'forgotten'; days: number } | { kind: 'preview-new'; count: number }
 
 /**
  * The cards `selectCustomStudy` may choose from, read through the narrowest index for each kind:
@@ -161,6 +181,10 @@ export async function customStudyCandidates(
 /** The tags used in the decks, for the tag picker of custom study. */
 export async function tagsOfDecks(db: RecallDatabase, deckIds: readonly string[]): Promise<string[]> {
   const tags = new Set<string>()
-  if (deckIds.length > 0) await db.cards.where('deckId').anyOf([...deckIds]).each((c) => c.tags.forEach((t) => tags.add(t)))
+  if (deckIds.length > 0)
+    await db.cards
+      .where('deckId')
+      .anyOf([...deckIds])
+      .each((c) => c.tags.forEach((t) => tags.add(t)))
   return [...tags].sort((a, b) => a.localeCompare(b))
 }

@@ -1,6 +1,6 @@
+import type { ThemePreference } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { getSettings, saveSetting } from '@db/options-repository'
-import type { ThemePreference } from '@core/model'
 
 /** How the app looks and whether the first-run welcome was closed: rows of the settings table. */
 export interface Preferences {
@@ -8,7 +8,7 @@ export interface Preferences {
   welcomeSeen: boolean
 }
 
-export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark']
+const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light', 'dark']
 
 export function isThemePreference(value: unknown): value is ThemePreference {
   return THEME_PREFERENCES.includes(value as ThemePreference)

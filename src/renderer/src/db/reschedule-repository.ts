@@ -1,15 +1,22 @@
-import type { FSRS } from 'ts-fsrs'
+import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
 import { rescheduleCard } from '@core/scheduling/reschedule'
 import type { RecallDatabase } from '@db/database'
-import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
+import type { FSRS } from 'ts-fsrs'
 
 /**
  * Reschedules every studied card of a deck from its own review history with new parameters, in
  * one transaction: either every card is rescheduled or none is. Returns how many changed.
  */
 export async function rescheduleDeck(db: RecallDatabase, deckId: string, scheduler: FSRS, now: number): Promise<number> {
-  const cards = await db.cards.where('deckId').equals(deckId).filter((c) => c.reps > 0).toArray()
-  const logs = await db.reviews.where('cardKey').anyOf(cards.map((c) => c.id)).toArray()
+  const cards = await db.cards
+    .where('deckId')
+    .equals(deckId)
+    .filter((c) => c.reps > 0)
+    .toArray()
+  const logs = await db.reviews
+    .where('cardKey')
+    .anyOf(cards.map((c) => c.id))
+    .toArray()
   const byCard = new Map<string, ReviewRecord[]>()
   for (const log of logs) (byCard.get(log.cardKey) ?? byCard.set(log.cardKey, []).get(log.cardKey)!).push(log)
 

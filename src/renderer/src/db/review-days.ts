@@ -1,9 +1,8 @@
-import { studyDayOf } from '@core/time/study-day'
+import type { ReviewDayRecord, ReviewRecord } from '@core/model'
 import { countable, createReviewDayRowsAccumulator, placed, type DeckDay } from '@core/stats/review-day-rows'
-import { createStudyDayLookup } from '@core/time/study-day'
+import { createStudyDayLookup, studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
-import type { ReviewDayRecord, ReviewRecord } from '@core/model'
 
 /**
  * The `reviewDays` rollup: per deck and study day, what the review charts count (see
@@ -29,9 +28,10 @@ interface DayRule {
   timeZone: string
 }
 
-const sameRule = (kept: ReviewDaysBookkeeping, rule: DayRule) => kept.dayStartsAtHour === rule.dayStartsAtHour && kept.timeZone === rule.timeZone
+const sameRule = (kept: ReviewDaysBookkeeping, rule: DayRule) =>
+  kept.dayStartsAtHour === rule.dayStartsAtHour && kept.timeZone === rule.timeZone
 
-export const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /**
  * Brings the rollup up to date with the review log, under the given study-day rule (rows are keyed
@@ -39,7 +39,11 @@ export const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
  * Up to date, it is one read-only look; otherwise one readwrite transaction, so no grade slips
  * between the logs read and the rows written.
  */
-export async function refreshReviewDays(db: RecallDatabase, dayStartsAtHour: number, timeZone = currentTimeZone()): Promise<ReviewDaysReport> {
+export async function refreshReviewDays(
+  db: RecallDatabase,
+  dayStartsAtHour: number,
+  timeZone = currentTimeZone()
+): Promise<ReviewDaysReport> {
   const rule = { dayStartsAtHour, timeZone }
   if (await isUpToDate(db, rule)) return { ...UNCHANGED }
   return db.transaction('rw', db.reviews, db.reviewDays, db.derived, async () => {
@@ -61,7 +65,11 @@ async function isUpToDate(db: RecallDatabase, rule: DayRule): Promise<boolean> {
 }
 
 /** Reads the logs with ids above `after` in id order, a page at a time. */
-async function eachLogAfter(db: RecallDatabase, after: number, visit: (log: ReviewRecord) => void): Promise<{ lastLogId: number; read: number }> {
+async function eachLogAfter(
+  db: RecallDatabase,
+  after: number,
+  visit: (log: ReviewRecord) => void
+): Promise<{ lastLogId: number; read: number }> {
   let lastLogId = after
   let read = 0
   for (;;) {
@@ -74,7 +82,11 @@ async function eachLogAfter(db: RecallDatabase, after: number, visit: (log: Revi
 }
 
 /** The rows of some deck-days, from each one's logs through the `[deckId+review]` index. */
-async function recount(db: RecallDatabase, dayStartsAtHour: number, deckDays: readonly DeckDay[]): Promise<{ rows: ReviewDayRecord[]; read: number }> {
+async function recount(
+  db: RecallDatabase,
+  dayStartsAtHour: number,
+  deckDays: readonly DeckDay[]
+): Promise<{ rows: ReviewDayRecord[]; read: number }> {
   // Days in time order within each deck, so the accumulator sees each card's grades in time order.
   const ordered = [...deckDays].sort((a, b) => (a.deckId === b.deckId ? a.day - b.day : a.deckId < b.deckId ? -1 : 1))
   const rows = createReviewDayRowsAccumulator({ dayStartsAtHour })
@@ -133,7 +145,9 @@ async function catchUp(db: RecallDatabase, kept: ReviewDaysBookkeeping): Promise
 export function readReviewDayRows(db: RecallDatabase, scope: 'all' | { deckIds: readonly string[] }): Promise<ReviewDayRecord[]> {
   if (scope === 'all') return db.reviewDays.toArray()
   return db.transaction('r', db.reviewDays, async () => {
-    const perDeck = await Promise.all(scope.deckIds.map((deckId) => db.reviewDays.where('[deckId+day]').between([deckId, -Infinity], [deckId, Infinity]).toArray()))
+    const perDeck = await Promise.all(
+      scope.deckIds.map((deckId) => db.reviewDays.where('[deckId+day]').between([deckId, -Infinity], [deckId, Infinity]).toArray())
+    )
     return perDeck.flat()
   })
 }

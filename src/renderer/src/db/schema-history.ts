@@ -1,5 +1,5 @@
-import type { Transaction } from 'dexie'
 import { DEFAULT_PRESET_ID } from '@core/model'
+import type { Transaction } from 'dexie'
 
 /**
  * What each database version changed. Old rows reach today's schema by two roads: Dexie's upgrade
@@ -10,7 +10,7 @@ import { DEFAULT_PRESET_ID } from '@core/model'
  */
 
 /** A stored row as plain data. */
-export type Row = Record<string, unknown>
+type Row = Record<string, unknown>
 /** One version's change to one table's rows: pure (a new row, or the same one when unchanged), keeping the primary key. */
 export type RowMigration = (row: Row) => Row
 
@@ -30,7 +30,10 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   4: { addsTables: ['reviewDays', 'cardColumns', 'derived'] }
 }
 
-const versions = () => Object.keys(SCHEMA_HISTORY).map(Number).sort((a, b) => a - b)
+const versions = () =>
+  Object.keys(SCHEMA_HISTORY)
+    .map(Number)
+    .sort((a, b) => a - b)
 
 /** Each table → the database version that created it. */
 export function tablesAddedIn(): Record<string, number> {

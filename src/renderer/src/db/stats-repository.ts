@@ -1,16 +1,26 @@
-import { default_w } from 'ts-fsrs'
 import { Queue, type ReviewDayRecord, type StatsCard } from '@core/model'
 import type { ButtonGroupSeries } from '@core/stats/answer-buttons'
 import type { MemoryHistograms } from '@core/stats/card-distributions'
 import type { DueForecast } from '@core/stats/due-forecast'
 import type { ReviewCalendar } from '@core/stats/review-calendar'
-import { buttonsOf, calendarOf, cardFamilies, retentionOf, todayOf, type CardCountsView, type RetentionView, type StatsScope, type StatsSnapshot } from '@core/stats/snapshot'
+import {
+  buttonsOf,
+  calendarOf,
+  cardFamilies,
+  retentionOf,
+  todayOf,
+  type CardCountsView,
+  type RetentionView,
+  type StatsScope,
+  type StatsSnapshot
+} from '@core/stats/snapshot'
 import type { Streaks } from '@core/stats/streaks'
 import type { TodaySummary } from '@core/stats/today'
 import { eachCardOfColumns, readAllCardColumns, readCardColumns } from '@db/card-columns'
 import type { RecallDatabase } from '@db/database'
 import { optionsForDeck } from '@db/options-repository'
 import { readReviewDayRows, refreshReviewDays } from '@db/review-days'
+import { default_w } from 'ts-fsrs'
 
 /**
  * Streams the scheduling fields of the scope's cards from the card columns (card-columns.ts),
@@ -31,7 +41,7 @@ function eachScheduledCard(db: RecallDatabase, scope: StatsScope, visit: (card: 
 
 /** Each deck's FSRS weights, from its preset (the defaults when it has none). */
 async function weightsOfDecks(db: RecallDatabase, scope: StatsScope): Promise<Map<string, readonly number[]>> {
-  const deckIds = scope === 'all' ? ((await db.decks.toCollection().primaryKeys()) as string[]) : scope.deckIds
+  const deckIds = scope === 'all' ? await db.decks.toCollection().primaryKeys() : scope.deckIds
   const entries = await Promise.all(deckIds.map(async (id) => [id, (await optionsForDeck(db, id)).w ?? default_w] as const))
   return new Map(entries)
 }
@@ -49,19 +59,40 @@ export async function loadTodayStats(db: RecallDatabase, scope: StatsScope, now:
 }
 
 /** The heatmap of the past year and the streaks; the longest streak needs the whole history. */
-export async function loadReviewCalendar(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<{ calendar: ReviewCalendar; streaks: Streaks }> {
+export async function loadReviewCalendar(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number
+): Promise<{ calendar: ReviewCalendar; streaks: Streaks }> {
   return calendarOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
-export async function loadTrueRetention(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<RetentionView> {
+export async function loadTrueRetention(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number
+): Promise<RetentionView> {
   return retentionOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
-export async function loadAnswerButtons(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<ButtonGroupSeries[]> {
+export async function loadAnswerButtons(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number
+): Promise<ButtonGroupSeries[]> {
   return buttonsOf(await reviewDayRows(db, scope, dayStartsAtHour), now, dayStartsAtHour)
 }
 
-export async function loadDueForecast(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number, days: 30 | 90): Promise<DueForecast> {
+export async function loadDueForecast(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number,
+  days: 30 | 90
+): Promise<DueForecast> {
   const family = cardFamilies(now, dayStartsAtHour, new Map())[days === 30 ? 'forecast30' : 'forecast90']
   await eachScheduledCard(db, scope, (card) => family.acc.add(card))
   return family.build()
@@ -73,7 +104,12 @@ export async function loadCardCounts(db: RecallDatabase, scope: StatsScope, now:
   return counts.build()
 }
 
-export async function loadMemoryDistributions(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<MemoryHistograms> {
+export async function loadMemoryDistributions(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number
+): Promise<MemoryHistograms> {
   const { memory } = cardFamilies(now, dayStartsAtHour, await weightsOfDecks(db, scope))
   await eachCard(db, scope, (card) => memory.acc.add(card))
   return memory.build()

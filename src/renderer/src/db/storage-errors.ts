@@ -8,8 +8,10 @@ export type StorageProblem = 'full' | 'disk-error' | 'not-open' | 'closed' | 'co
 
 const MESSAGES: Record<Exclude<StorageProblem, 'not-open' | 'other'>, string> = {
   full: "There is no room left to save it: the disk is full, or the browser's storage limit for Recall is reached. Free some disk space, then try again.",
-  'disk-error': "The browser's storage reported an internal error, which usually means the disk is full or failing. Free some disk space or restart Recall, then try again.",
-  closed: 'The collection was closed, usually because Recall was updated or reopened in another window. Reload Recall (Ctrl+R), then try again.',
+  'disk-error':
+    "The browser's storage reported an internal error, which usually means the disk is full or failing. Free some disk space or restart Recall, then try again.",
+  closed:
+    'The collection was closed, usually because Recall was updated or reopened in another window. Reload Recall (Ctrl+R), then try again.',
   'connection-lost': 'The connection to the collection was lost. Reload Recall (Ctrl+R), then try again.',
   cancelled: 'The browser cancelled the save before it finished. Try again; if it keeps failing, restart Recall.',
   unavailable: 'This browser does not let Recall store data here (IndexedDB is unavailable, as in some private windows).'
@@ -26,7 +28,7 @@ export function errorChain(error: unknown): Named[] {
   const wrapped = (e: object): unknown => (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0]
   for (let e: unknown = error; e && typeof e === 'object' && chain.length < 5; e = wrapped(e)) {
     const { name, message } = e as Partial<Named>
-    chain.push({ name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : String(e) })
+    chain.push({ name: typeof name === 'string' ? name : 'Error', message: typeof message === 'string' ? message : JSON.stringify(e) })
   }
   if (chain.length === 0) chain.push({ name: 'Error', message: String(error) })
   return chain

@@ -1,22 +1,25 @@
-import Dexie, { type Table } from 'dexie'
-import { hashText } from '@shared/deck/ids'
+import { type CardRecord, type DeckRecord, Queue, queueForState, type StudyOptions } from '@core/model'
 import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
-import type { StudyDay } from '@core/time/study-day'
 import type { QueueCounts, QueueEntry, TodayQueue } from '@core/scheduling/queue'
 import type { GradeOutcome } from '@core/scheduling/scheduler'
-import type { StudyOptions } from '@core/model'
+import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { listDecks } from '@db/deck-repository'
 import { optionsOfDecks } from '@db/options-repository'
-import { Queue, queueForState, type CardRecord, type DeckRecord } from '@core/model'
 import { classifyStorageError } from '@db/storage-errors'
 import { learningDueOfDecks, studiedTodayOfDecks } from '@db/today-counters'
 import { assertUnchangedSinceShown } from '@db/write-guards'
+import { hashText } from '@shared/deck/ids'
+import Dexie, { type Table } from 'dexie'
 
 type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
 
 /** What each deck studied on `day`, from the counter the deck list keeps (today-counters.ts). */
-export async function studiedTodayByDeck(db: RecallDatabase, deckIds: readonly string[], day: StudyDay): Promise<Map<string, StudiedToday>> {
+export async function studiedTodayByDeck(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  day: StudyDay
+): Promise<Map<string, StudiedToday>> {
   return withCounters(db, [db.reviews, db.derived], (keep) => studiedTodayOfDecks(db, deckIds, day, keep))
 }
 
@@ -54,7 +57,9 @@ export async function loadTodayStudy(
     const [learning, review, fresh] = await Promise.all([
       dueBefore(db, deckId, Queue.Learning, day.end).toArray(),
       dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
-      options.newCardOrder === 'random' ? randomNewCards(db, deckId, allowance.newCards, day) : newInOrder(db, deckId).limit(allowance.newCards).toArray()
+      options.newCardOrder === 'random'
+        ? randomNewCards(db, deckId, allowance.newCards, day)
+        : newInOrder(db, deckId).limit(allowance.newCards).toArray()
     ])
     const cards = new Map<string, CardRecord>()
     for (const list of [learning, review, fresh]) for (const card of list) cards.set(card.id, card)
@@ -68,7 +73,7 @@ export async function loadTodayStudy(
  */
 async function randomNewCards(db: RecallDatabase, deckId: string, limit: number, day: StudyDay): Promise<CardRecord[]> {
   if (limit <= 0) return []
-  const keys = (await newInOrder(db, deckId).primaryKeys()) as string[]
+  const keys = await newInOrder(db, deckId).primaryKeys()
   const ranked = keys.map((k) => [hashText(`${day.start}:${k}`), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   const chosen = await db.cards.bulkGet(ranked.slice(0, limit).map(([, k]) => k))
   return chosen.filter((c): c is CardRecord => c !== undefined)
@@ -98,7 +103,13 @@ export async function countEveryDeck(db: RecallDatabase, day: StudyDay): Promise
   return withCounters(db, [db.decks, db.presets, db.cards, db.reviews, db.derived], async (keep) => {
     const decks = await listDecks(db)
     const options = await optionsOfDecks(db, decks)
-    const counts = await countDecks(db, decks.map((deck) => deck.id), day, (deckId) => options.get(deckId)!, keep)
+    const counts = await countDecks(
+      db,
+      decks.map((deck) => deck.id),
+      day,
+      (deckId) => options.get(deckId)!,
+      keep
+    )
     return decks.map((deck, i) => ({ deck, counts: counts[i]! }))
   })
 }
@@ -123,15 +134,32 @@ async function withCounters<T>(db: RecallDatabase, tables: Table[], count: (keep
  * and new cards are shown capped by the day's limits, so at most that many keys are read of
  * each: IndexedDB's count() walks the whole range, some 13 µs a key in Chromium.
  */
-async function countDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, limitsOf: (deckId: string) => Limits, keep: boolean): Promise<QueueCounts[]> {
-  const [studied, learning] = await Promise.all([studiedTodayOfDecks(db, deckIds, day, keep), learningDueOfDecks(db, deckIds, day.end, keep)])
+async function countDecks(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  day: StudyDay,
+  limitsOf: (deckId: string) => Limits,
+  keep: boolean
+): Promise<QueueCounts[]> {
+  const [studied, learning] = await Promise.all([
+    studiedTodayOfDecks(db, deckIds, day, keep),
+    learningDueOfDecks(db, deckIds, day.end, keep)
+  ])
   const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
-    limit <= 0 ? Promise.resolve(0) : collection.limit(limit).primaryKeys().then((keys) => keys.length)
+    limit <= 0
+      ? Promise.resolve(0)
+      : collection
+          .limit(limit)
+          .primaryKeys()
+          .then((keys) => keys.length)
   // Issued together, so IndexedDB works through them without a round trip per deck.
   return Promise.all(
     deckIds.map(async (deckId) => {
       const allowance = allowanceFor(limitsOf(deckId), studied.get(deckId)!)
-      const [review, fresh] = await Promise.all([capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews), capped(newInOrder(db, deckId), allowance.newCards)])
+      const [review, fresh] = await Promise.all([
+        capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews),
+        capped(newInOrder(db, deckId), allowance.newCards)
+      ])
       return { learning: learning.get(deckId)!, review, fresh }
     })
   )

@@ -1,9 +1,15 @@
-import Dexie from 'dexie'
+import { Queue } from '@core/model'
 import { tallyStudiedToday, type StudiedToday } from '@core/scheduling/daily-limits'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
-import { LEARNING_CARDS_ROW, nextChangeStamp, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from '@db/derived-tables'
-import { Queue } from '@core/model'
+import {
+  LEARNING_CARDS_ROW,
+  nextChangeStamp,
+  STUDIED_TODAY_ROW,
+  type LearningCardsBookkeeping,
+  type StudiedTodayBookkeeping
+} from '@db/derived-tables'
+import Dexie from 'dexie'
 
 /**
  * The deck list's two costly numbers, kept as counters beside the collection (derived-tables.ts)
@@ -24,10 +30,17 @@ import { Queue } from '@core/model'
 const MARGIN_MS = 1_000
 
 /** What each deck studied on `day`, by deck id. */
-export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly string[], day: StudyDay, keep = true): Promise<Map<string, StudiedToday>> {
+export async function studiedTodayOfDecks(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  day: StudyDay,
+  keep = true
+): Promise<Map<string, StudiedToday>> {
   const kept = (await db.derived.get(STUDIED_TODAY_ROW)) as StudiedTodayBookkeeping | undefined
   const sameDay = kept !== undefined && kept.dayStart === day.start && kept.dayEnd === day.end
-  const row: StudiedTodayBookkeeping = sameDay ? { ...kept, decks: new Map(kept.decks) } : { name: STUDIED_TODAY_ROW, dayStart: day.start, dayEnd: day.end, lastLogId: 0, decks: new Map() }
+  const row: StudiedTodayBookkeeping = sameDay
+    ? { ...kept, decks: new Map(kept.decks) }
+    : { name: STUDIED_TODAY_ROW, dayStart: day.start, dayEnd: day.end, lastLogId: 0, decks: new Map() }
   let changed = !sameDay
 
   // Logs added since the last count, into the decks already counted; others are counted whole below.
@@ -36,12 +49,16 @@ export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly 
     const counted = row.decks.get(log.deckId)
     if (counted && log.review >= day.start && log.review < day.end) row.decks.set(log.deckId, addStudied(counted, tallyStudiedToday([log])))
   }
-  const lastLogId = sameDay ? (added.at(-1)?.id ?? row.lastLogId) : (((await db.reviews.orderBy(':id').reverse().limit(1).primaryKeys())[0] as number | undefined) ?? 0)
+  const lastLogId = sameDay
+    ? (added.at(-1)?.id ?? row.lastLogId)
+    : ((await db.reviews.orderBy(':id').reverse().limit(1).primaryKeys())[0] ?? 0)
   if (lastLogId !== row.lastLogId) changed = true
   row.lastLogId = lastLogId
 
   const missing = [...new Set(deckIds)].filter((deckId) => !row.decks.has(deckId))
-  const recounted = await Promise.all(missing.map((deckId) => db.reviews.where('[deckId+review]').between([deckId, day.start], [deckId, day.end], true, false).toArray()))
+  const recounted = await Promise.all(
+    missing.map((deckId) => db.reviews.where('[deckId+review]').between([deckId, day.start], [deckId, day.end], true, false).toArray())
+  )
   for (const [i, deckId] of missing.entries()) row.decks.set(deckId, tallyStudiedToday(recounted[i]!))
   if (missing.length > 0) changed = true
 
@@ -49,10 +66,18 @@ export async function studiedTodayOfDecks(db: RecallDatabase, deckIds: readonly 
   return new Map(deckIds.map((deckId) => [deckId, row.decks.get(deckId)!]))
 }
 
-const addStudied = (a: StudiedToday, b: StudiedToday): StudiedToday => ({ newCards: a.newCards + b.newCards, reviews: a.reviews + b.reviews })
+const addStudied = (a: StudiedToday, b: StudiedToday): StudiedToday => ({
+  newCards: a.newCards + b.newCards,
+  reviews: a.reviews + b.reviews
+})
 
 /** Each deck's learning cards due before `end`, by deck id. */
-export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly string[], end: number, keep = true): Promise<Map<string, number>> {
+export async function learningDueOfDecks(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  end: number,
+  keep = true
+): Promise<Map<string, number>> {
   // As the card columns do (card-columns.ts): this window's later writes stamp above `builtFrom`.
   nextChangeStamp()
   const builtFrom = Date.now() - MARGIN_MS
@@ -83,7 +108,11 @@ export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly s
 
   if (kept) {
     const keptIds = [...decks.keys()]
-    const written = await Promise.all(keptIds.map((deckId) => db.cards.where('[deckId+mod]').between([deckId, kept.builtFrom], [deckId, Dexie.maxKey], true, true).toArray()))
+    const written = await Promise.all(
+      keptIds.map((deckId) =>
+        db.cards.where('[deckId+mod]').between([deckId, kept.builtFrom], [deckId, Dexie.maxKey], true, true).toArray()
+      )
+    )
     for (const [i, deckId] of keptIds.entries()) {
       for (const card of written[i]!) {
         place(deckId, card.id, card.queue === Queue.Learning ? card.due : null)
@@ -93,12 +122,13 @@ export async function learningDueOfDecks(db: RecallDatabase, deckIds: readonly s
     }
   }
   const missing = [...new Set(deckIds)].filter((deckId) => !decks.has(deckId))
-  const learning = (deckId: string) => db.cards.where('[deckId+queue+due]').between([deckId, Queue.Learning, Dexie.minKey], [deckId, Queue.Learning, Dexie.maxKey])
+  const learning = (deckId: string) =>
+    db.cards.where('[deckId+queue+due]').between([deckId, Queue.Learning, Dexie.minKey], [deckId, Queue.Learning, Dexie.maxKey])
   const found = await Promise.all(missing.map((deckId) => Promise.all([learning(deckId).primaryKeys(), learning(deckId).keys()])))
   for (const [i, deckId] of missing.entries()) {
     decks.set(deckId, new Map())
     const [ids, keys] = found[i]!
-    for (const [j, id] of ids.entries()) place(deckId, id as string, (keys[j] as unknown as [string, number, number])[2])
+    for (const [j, id] of ids.entries()) place(deckId, id, (keys[j] as unknown as [string, number, number])[2])
     changed = true
   }
 

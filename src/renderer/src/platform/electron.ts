@@ -1,6 +1,6 @@
-import type { RecallApi, RecallEvents } from '@shared/ipc'
 import { askForPersistence, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
+import type { RecallApi, RecallEvents } from '@shared/ipc'
 
 export function electronPlatform(api: RecallApi & RecallEvents): Platform {
   return {

@@ -1,8 +1,8 @@
 import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
-import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
-import type { OptimizerHistory, OptimizeResult } from '@shared/optimizer'
 import type { ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
+import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
+import type { OptimizeResult, OptimizerHistory } from '@shared/optimizer'
 
 /** How the renderer reaches the outside world: the Electron shell or a plain browser. */
 export interface Platform {
@@ -29,7 +29,7 @@ export interface ReminderNotifications {
   showDue(count: number): Promise<void>
 }
 
-export interface BackupFolder {
+interface BackupFolder {
   noteStudyActivity(): Promise<AutoBackupOutcome>
   backupNow(): Promise<AutoBackupOutcome>
   list(): Promise<BackupInfo[]>

@@ -1,7 +1,8 @@
-import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
 import { dueReminderText } from '@core/reminder'
 import { askForPersistence, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
+import { MINUTE_MS } from '@shared/durations'
+import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
 
 const MIME: Record<SaveFileRequest['kind'], string> = {
   'deck-json': 'application/json',
@@ -51,6 +52,6 @@ function download({ suggestedName, content, kind }: SaveFileRequest): SaveFileRe
   document.body.append(link)
   link.click()
   link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  setTimeout(() => URL.revokeObjectURL(url), MINUTE_MS)
   return { status: 'saved', file: suggestedName }
 }

@@ -1,15 +1,15 @@
-import type { StateCreator } from 'zustand'
-import { isUserDeck } from '@core/model'
 import type { CardDraft } from '@core/authoring/card-drafts'
+import { reasonOf } from '@core/errors'
+import { isUserDeck } from '@core/model'
 import { listDecks } from '@db/deck-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 // Card authoring validates with the deck schema (zod): fetched when the add screen is used, not at start.
 const authoringDb = () => import('@db/card-authoring')
 
-export interface AuthoringState {
+interface AuthoringState {
   /** The decks cards can be added to: the user's own. */
   decks: Array<{ id: string; name: string }>
   deckId: string
@@ -90,12 +90,18 @@ export const createAuthoringSlice =
         try {
           const result = await (await authoringDb()).createUserDeck(db, name, now())
           if (!result.ok) return result.message
-          patch({ decks: await readDecks(), deckId: result.deck.id, message: { tone: 'done', text: `Made the deck "${result.deck.name}".` } })
+          patch({
+            decks: await readDecks(),
+            deckId: result.deck.id,
+            message: { tone: 'done', text: `Made the deck "${result.deck.name}".` }
+          })
           // Not awaited: the dialog closes as soon as the deck is made and picked, not a count of
           // every deck later (typing meanwhile went into the dialog, still open over the form),
           // and a failed count is not reported as a deck not made (the list then shows the new deck
           // from its next count: the next card added, import or start).
-          void get().refreshCounts().catch(() => undefined)
+          void get()
+            .refreshCounts()
+            .catch(() => undefined)
           return undefined
         } catch (error) {
           return `The deck was not made (${reasonOf(error)}).`

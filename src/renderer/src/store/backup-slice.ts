@@ -1,13 +1,13 @@
-import type { StateCreator } from 'zustand'
+import { reasonOf, RecallError } from '@core/errors'
 import type { BackupInfo } from '@shared/backup/backup-types'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf, RecallError } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 // The backup format's code is fetched when a backup is made or restored, not at start.
 const backupCode = () => import('@db/collection-backup')
 
-export interface BackupsState {
+interface BackupsState {
   /** The desktop app keeps automatic backups; the browser cannot. */
   automatic: boolean
   open: boolean
@@ -51,7 +51,16 @@ export const createBackupSlice =
         if (!platform.backups) return
         patch({ busy: true })
         const outcome = await platform.backups.backupNow()
-        patch({ busy: false, failed: outcome.status === 'failed', message: outcome.status === 'written' ? 'Backup written.' : outcome.status === 'failed' ? outcome.message : 'Nothing changed since the last backup.' })
+        patch({
+          busy: false,
+          failed: outcome.status === 'failed',
+          message:
+            outcome.status === 'written'
+              ? 'Backup written.'
+              : outcome.status === 'failed'
+                ? outcome.message
+                : 'Nothing changed since the last backup.'
+        })
         await refreshList()
       },
 
@@ -60,7 +69,16 @@ export const createBackupSlice =
         try {
           const content = await (await backupCode()).encodeCollection(db, appVersion, now())
           const result = await platform.saveFile({ suggestedName: `recall-${stamp()}.recall-backup`, content, kind: 'backup' })
-          patch({ busy: false, failed: result.status === 'failed', message: result.status === 'saved' ? `Saved the whole collection to ${result.file}.` : result.status === 'failed' ? result.message : undefined })
+          patch({
+            busy: false,
+            failed: result.status === 'failed',
+            message:
+              result.status === 'saved'
+                ? `Saved the whole collection to ${result.file}.`
+                : result.status === 'failed'
+                  ? result.message
+                  : undefined
+          })
         } catch (error) {
           patch({ busy: false, failed: true, message: `The backup could not be made (${reasonOf(error)}).` })
         }

@@ -1,19 +1,20 @@
-import type { FSRS } from 'ts-fsrs'
-import { createScheduler } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { undo, type UndoEntry } from '@db/card-actions'
 import type { MembershipChange } from '@core/authoring/card-drafts'
+import { reasonOf } from '@core/errors'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { undo, type UndoEntry } from '@db/card-actions'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord } from '@core/model'
 import type { BrowseSlice, BrowseState } from '@store/browse-state'
-import { loadBrowseCode } from '@store/load-browse-code'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import { loadBrowseCode } from '@store/load-browse-code'
+import { popUndo, pushUndo } from '@store/undo-stack'
+import type { FSRS } from 'ts-fsrs'
 
-const UNDO_LIMIT = 30
-
-type BrowseActions = Pick<BrowseSlice, 'suspendSelected' | 'forgetSelected' | 'tagSelected' | 'moveSelected' | 'deleteSelected' | 'copyDeckToMine' | 'undoBrowse' | 'saveEdit'>
+type BrowseActions = Pick<
+  BrowseSlice,
+  'suspendSelected' | 'forgetSelected' | 'tagSelected' | 'moveSelected' | 'deleteSelected' | 'copyDeckToMine' | 'undoBrowse' | 'saveEdit'
+>
 
 interface ActionDeps extends Pick<StoreDeps, 'db' | 'now'> {
   get: () => RecallState
@@ -45,13 +46,16 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       patch({ busy: false, problem: outcome.problem })
       return false
     }
-    if (outcome.undo) patch({ undo: [...browse().undo, outcome.undo].slice(-UNDO_LIMIT) })
+    if (outcome.undo) patch({ undo: pushUndo(browse().undo, outcome.undo) })
     try {
       await applyChanges(outcome.changed, outcome.removed, outcome.written)
       patch({ busy: false, notice: outcome.notice })
       await get().refreshCounts()
     } catch (error) {
-      patch({ busy: false, problem: `${outcome.notice} The list could not be refreshed (${reasonOf(error)}): open Browse again to see it.` })
+      patch({
+        busy: false,
+        problem: `${outcome.notice} The list could not be refreshed (${reasonOf(error)}): open Browse again to see it.`
+      })
     }
     return true
   }
@@ -68,7 +72,11 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
 
   async function schedulers(ids: string[]): Promise<(deckId: string) => FSRS> {
     const wanted = new Set(ids)
-    const deckIds = new Set(browse().rows.filter((r) => wanted.has(r.id)).map((r) => r.deckId))
+    const deckIds = new Set(
+      browse()
+        .rows.filter((r) => wanted.has(r.id))
+        .map((r) => r.deckId)
+    )
     const made = new Map<string, FSRS>()
     for (const id of deckIds) made.set(id, createScheduler(await optionsForDeck(db, id)))
     return (deckId) => made.get(deckId) ?? createScheduler(DEFAULT_STUDY_OPTIONS)
@@ -100,7 +108,9 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       }
       const ids = get().browseTargets()
       return act(async () => {
-        const result = await (await loadBrowseCode()).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
+        const result = await (
+          await loadBrowseCode()
+        ).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
         if (!result.ok) return { problem: result.message }
         return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`, result.after)
       })
@@ -140,7 +150,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       if (!entry || browse().busy) return
       await act(async () => {
         await undo(db, entry)
-        patch({ undo: browse().undo.slice(0, -1) })
+        patch({ undo: popUndo(browse().undo) })
         return { notice: `Undone: ${entry.label.toLowerCase()}.`, changed: entry.before.map((c: CardRecord) => c.id) }
       })
     },
@@ -148,7 +158,9 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
     async saveEdit(text, tags) {
       const id = browse().editingId
       if (!id) return false
-      return act(async () => fromEntry(await (await loadBrowseCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.'))
+      return act(async () =>
+        fromEntry(await (await loadBrowseCode()).browseDb.saveCardEdit(db, id, text, tags), 'Card saved; its progress is kept.')
+      )
     }
   }
 }

@@ -1,16 +1,14 @@
-import { studyDayOf } from '@core/time/study-day'
+import { isUserDeck, type BrowseRow } from '@core/model'
 import type { SearchNode } from '@core/search/ast'
 import type { SearchContext } from '@core/search/compile'
-import { studyDayStart } from '@core/time/study-day'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { isUserDeck, type BrowseRow } from '@core/model'
+import { studyDayOf, studyDayStart } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { listDecks } from '@db/deck-repository'
 import { getSettings, optionsOfDecks } from '@db/options-repository'
-import type { BrowseDeck, BrowseState } from '@store/browse-state'
 import { sortRows, type SortContext } from '@store/browse-sort'
+import type { BrowseDeck, BrowseState } from '@store/browse-state'
 import { loadBrowseCode } from '@store/load-browse-code'
-
 
 /** The decks and what the columns and `prop:r` are computed with: now, the study day, each deck's FSRS weights. */
 export async function readBrowseView(db: RecallDatabase, now: () => number): Promise<Pick<BrowseState, 'view' | 'decks'>> {
@@ -20,7 +18,9 @@ export async function readBrowseView(db: RecallDatabase, now: () => number): Pro
   const weights: Record<string, readonly number[] | undefined> = {}
   for (const d of decks) weights[d.id] = options.get(d.id)!.w
   return {
-    decks: decks.map((d) => ({ id: d.id, name: d.name, origin: d.origin, editable: isUserDeck(d) })).sort((a, b) => a.name.localeCompare(b.name)),
+    decks: decks
+      .map((d) => ({ id: d.id, name: d.name, origin: d.origin, editable: isUserDeck(d) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     view: { now: at, dayStart: studyDayOf(at, settings.dayStartsAtHour).start, dayStartsAtHour: settings.dayStartsAtHour, weights }
   }
 }
@@ -40,7 +40,8 @@ export function createBrowseSearch(db: RecallDatabase, browse: () => BrowseState
       now: view.now,
       dayStart: view.dayStart,
       dayStartsAtHour: view.dayStartsAtHour,
-      retrievability: (card: Pick<BrowseRow, 'deckId' | 'state' | 'stability' | 'last_review'>) => retrievabilityAt(card, view.now, view.weights[card.deckId]),
+      retrievability: (card: Pick<BrowseRow, 'deckId' | 'state' | 'stability' | 'last_review'>) =>
+        retrievabilityAt(card, view.now, view.weights[card.deckId]),
       ratedSince: (key, days) => rated.get(days)?.has(key) ?? false,
       deckName: (id) => names.get(id)
     }
@@ -48,7 +49,11 @@ export function createBrowseSearch(db: RecallDatabase, browse: () => BrowseState
 
   async function loadRated(ast: SearchNode, view: BrowseState['view']) {
     for (const days of ratedDays(ast)) {
-      if (!rated.has(days)) rated.set(days, await (await loadBrowseCode()).browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour)))
+      if (!rated.has(days))
+        rated.set(
+          days,
+          await (await loadBrowseCode()).browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour))
+        )
     }
   }
 

@@ -1,17 +1,17 @@
-import type { StateCreator } from 'zustand'
+import { reasonOf } from '@core/errors'
+import type { CardRecord } from '@core/model'
 import { buildCardHistory } from '@core/scheduling/card-history'
 import { createScheduler } from '@core/scheduling/scheduler'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord } from '@core/model'
 import { reviewsOfCard } from '@db/study-repository'
-import type { StoreDeps } from '@store/deps'
-import type { RecallState } from '@store/index'
 import { createBrowseActions } from '@store/browse-actions'
 import { createBrowseSearch, readBrowseView } from '@store/browse-search'
 import { sortRows } from '@store/browse-sort'
 import { initialBrowseState, type BrowseSlice, type BrowseState } from '@store/browse-state'
+import type { StoreDeps } from '@store/deps'
+import type { RecallState } from '@store/index'
 import { loadBrowseCode } from '@store/load-browse-code'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 export const createBrowseSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], BrowseSlice> =>

@@ -1,7 +1,8 @@
-import { State } from 'ts-fsrs'
 import type { BrowseRow } from '@core/model'
+import { State } from 'ts-fsrs'
 
-export type SortColumn = 'question' | 'answer' | 'deck' | 'due' | 'interval' | 'difficulty' | 'stability' | 'retrievability' | 'reviews' | 'lapses' | 'created'
+export type SortColumn =
+  'question' | 'answer' | 'deck' | 'due' | 'interval' | 'difficulty' | 'stability' | 'retrievability' | 'reviews' | 'lapses' | 'created'
 
 /** What sorting needs beyond the row: deck names and the FSRS recall of a card now. */
 export interface SortContext {

@@ -5,8 +5,6 @@ import type { SortColumn } from '@store/browse-sort'
 
 /** The card browser's state and actions; browse-slice.ts builds them from browse-search.ts and browse-actions.ts. */
 
-export type { SortColumn }
-
 export interface BrowseDeck {
   id: string
   name: string
@@ -81,4 +79,3 @@ export const initialBrowseState: BrowseState = {
   undo: [],
   view: { now: 0, dayStart: 0, dayStartsAtHour: 4, weights: {} }
 }
-

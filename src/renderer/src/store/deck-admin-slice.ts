@@ -1,8 +1,8 @@
-import type { StateCreator } from 'zustand'
+import { reasonOf } from '@core/errors'
 import { slugify } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 // Deck files and their writers (papaparse, the deck parsers) are fetched when a deck is exported or changed.
 const importDb = () => import('@db/import-repository')

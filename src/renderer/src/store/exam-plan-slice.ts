@@ -1,13 +1,13 @@
-import type { StateCreator } from 'zustand'
-import { hashText } from '@shared/deck/ids'
+import { reasonOf } from '@core/errors'
 import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
-import { removeExamPlan, listExamPlans, loadExamDecks, putExamPlan } from '@db/exam-plan-repository'
-import { getSettings } from '@db/options-repository'
 import type { ExamPlan } from '@core/model'
+import { listExamPlans, loadExamDecks, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
+import { getSettings } from '@db/options-repository'
+import { hashText } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 export interface ExamPlanEntry {
   exam: ExamPlan
@@ -15,7 +15,7 @@ export interface ExamPlanEntry {
   error?: string
 }
 
-export interface ExamPlanEditorState {
+interface ExamPlanEditorState {
   /** null while creating a new exam. */
   id: string | null
   form: ExamPlanForm
@@ -24,7 +24,7 @@ export interface ExamPlanEditorState {
   message?: string
 }
 
-export interface ExamPlanView {
+interface ExamPlanView {
   status: 'idle' | 'loading' | 'ready' | 'failed'
   entries: ExamPlanEntry[]
   editor: ExamPlanEditorState | null
@@ -49,19 +49,26 @@ export interface ExamPlanSlice {
   deleteExamPlan(id: string): Promise<void>
 }
 
-export const DEFAULT_TARGET_RECALL = '90'
+const DEFAULT_TARGET_RECALL = '90'
 
 export const createExamPlanSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], ExamPlanSlice> =>
   (set, get) => {
     const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
-    const patchEditor = (p: Partial<ExamPlanEditorState>) => set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
+    const patchEditor = (p: Partial<ExamPlanEditorState>) =>
+      set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
 
     async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
       try {
         // The forecast's simulation is fetched with the exam screen, not at start.
-        const [decks, { forecastExamDecks }] = await Promise.all([loadExamDecks(db, exam, at, dayStartsAtHour), import('@core/exam-plan/decks-forecast')])
-        return { exam, forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }) }
+        const [decks, { forecastExamDecks }] = await Promise.all([
+          loadExamDecks(db, exam, at, dayStartsAtHour),
+          import('@core/exam-plan/decks-forecast')
+        ])
+        return {
+          exam,
+          forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
+        }
       } catch (error) {
         return { exam, forecast: null, error: `The forecast could not be computed (${reasonOf(error)}).` }
       }
@@ -90,7 +97,9 @@ export const createExamPlanSlice =
 
       newExamPlan() {
         // A new exam covers the built-in decks: the three decks of the AWS ML exams.
-        const builtin = get().library.decks.filter((d) => d.origin === 'builtin').map((d) => d.id)
+        const builtin = get()
+          .library.decks.filter((d) => d.origin === 'builtin')
+          .map((d) => d.id)
         const form: ExamPlanForm = { name: '', date: '', deckIds: builtin, examMode: true, targetRecall: DEFAULT_TARGET_RECALL }
         patch({ editor: { id: null, form, errors: {}, saving: false }, notice: undefined })
       },
@@ -98,7 +107,10 @@ export const createExamPlanSlice =
       editExamPlan(id) {
         const entry = get().examPlan.entries.find((e) => e.exam.id === id)
         if (!entry) return
-        patch({ editor: { id, form: toExamPlanForm(entry.exam, get().examPlan.dayStartsAtHour), errors: {}, saving: false }, notice: undefined })
+        patch({
+          editor: { id, form: toExamPlanForm(entry.exam, get().examPlan.dayStartsAtHour), errors: {}, saving: false },
+          notice: undefined
+        })
       },
 
       changeExamPlan(change) {

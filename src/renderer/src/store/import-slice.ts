@@ -1,16 +1,16 @@
-import type { StateCreator } from 'zustand'
-import type { DeckProblem } from '@shared/deck/problems'
-import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
-import type { Deck } from '@shared/deck/schema'
+import { reasonOf } from '@core/errors'
 import type { ImportPlan } from '@db/import-repository'
+import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
+import type { DeckProblem } from '@shared/deck/problems'
+import type { Deck } from '@shared/deck/schema'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 // The merge is fetched with the import, not at start.
 const importDb = () => import('@db/import-repository')
 
-export interface ImportState {
+interface ImportState {
   status: 'reading' | 'preview' | 'importing' | 'done' | 'failed'
   fileName: string
   deck?: Deck
@@ -43,14 +43,23 @@ export const createImportSlice =
         set({ importer: { status: 'reading', fileName: file.name, problems: [], keepRemoved: false } })
         if (file.size > MAX_IMPORT_BYTES) {
           const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
-          return update({ status: 'failed', message: `${file.name} is ${mb(file.size)}; Recall imports files of up to ${mb(MAX_IMPORT_BYTES)}. Nothing was changed.` })
+          return update({
+            status: 'failed',
+            message: `${file.name} is ${mb(file.size)}; Recall imports files of up to ${mb(MAX_IMPORT_BYTES)}. Nothing was changed.`
+          })
         }
         try {
           const bytes = new Uint8Array(await file.arrayBuffer())
           const result = await platform.readDeckFile({ name: file.name, bytes })
           if (get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
-          if (!result.deck) return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
-          update({ status: 'preview', deck: result.deck, problems: result.problems, plan: await (await importDb()).planImport(db, result.deck) })
+          if (!result.deck)
+            return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
+          update({
+            status: 'preview',
+            deck: result.deck,
+            problems: result.problems,
+            plan: await (await importDb()).planImport(db, result.deck)
+          })
         } catch (error) {
           update({ status: 'failed', message: `${file.name} could not be read (${reasonOf(error)}). Nothing was changed.` })
         }
@@ -63,7 +72,9 @@ export const createImportSlice =
         if (!importer?.deck || !importer.plan || importer.status !== 'preview') return
         update({ status: 'importing' })
         try {
-          const summary = await (await importDb()).applyImport(db, importer.deck, importer.plan, { file: importer.fileName, keepRemoved: importer.keepRemoved, now: now() })
+          const summary = await (
+            await importDb()
+          ).applyImport(db, importer.deck, importer.plan, { file: importer.fileName, keepRemoved: importer.keepRemoved, now: now() })
           const set_aside = importer.keepRemoved ? 0 : summary.removed
           update({
             status: 'done',

@@ -1,27 +1,44 @@
-import { createStore, useStore, type StoreApi } from 'zustand'
-import { useShallow } from 'zustand/react/shallow'
 import { createAuthoringSlice, type AuthoringSlice } from '@store/authoring-slice'
+import { createBackupSlice, type BackupSlice } from '@store/backup-slice'
 import { createBrowseSlice } from '@store/browse-slice'
 import { type BrowseSlice } from '@store/browse-state'
-import { createBackupSlice, type BackupSlice } from '@store/backup-slice'
 import { createDeckAdminSlice, type DeckAdminSlice } from '@store/deck-admin-slice'
+import type { StoreDeps } from '@store/deps'
+import { createExamPlanSlice, type ExamPlanSlice } from '@store/exam-plan-slice'
 import { createImportSlice, type ImportSlice } from '@store/import-slice'
 import { createLibrarySlice, type LibrarySlice } from '@store/library-slice'
 import { createMaintenanceSlice, type MaintenanceSlice } from '@store/maintenance-slice'
+import { createMockExamSlice, type MockExamSlice } from '@store/mock-exam-slice'
 import { createNavigationSlice, type NavigationSlice } from '@store/navigation-slice'
 import { createOptionsSlice, type OptionsSlice } from '@store/options-slice'
-import { createMockExamSlice, type MockExamSlice } from '@store/mock-exam-slice'
 import { createCustomSlice, type CustomSlice } from '@store/practice-custom-slice'
 import { createMcSlice, type McSlice } from '@store/practice-mc-slice'
 import { createPracticeSlice, type PracticeSlice } from '@store/practice-slice'
 import { createPreferencesSlice, type PreferencesSlice } from '@store/preferences-slice'
-import { createStudySlice, type StudySlice } from '@store/study-slice'
-import { createStatsSlice, type StatsSlice } from '@store/stats-slice'
-import { createExamPlanSlice, type ExamPlanSlice } from '@store/exam-plan-slice'
 import { createReminderSlice, type ReminderSlice } from '@store/reminder-slice'
-import type { StoreDeps } from '@store/deps'
+import { createStatsSlice, type StatsSlice } from '@store/stats-slice'
+import { createStudySlice, type StudySlice } from '@store/study-slice'
+import { createStore, useStore, type StoreApi } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
 
-export type RecallState = NavigationSlice & LibrarySlice & ImportSlice & DeckAdminSlice & BackupSlice & StudySlice & OptionsSlice & PracticeSlice & McSlice & MockExamSlice & CustomSlice & PreferencesSlice & BrowseSlice & AuthoringSlice & StatsSlice & ExamPlanSlice & MaintenanceSlice & ReminderSlice
+export type RecallState = NavigationSlice &
+  LibrarySlice &
+  ImportSlice &
+  DeckAdminSlice &
+  BackupSlice &
+  StudySlice &
+  OptionsSlice &
+  PracticeSlice &
+  McSlice &
+  MockExamSlice &
+  CustomSlice &
+  PreferencesSlice &
+  BrowseSlice &
+  AuthoringSlice &
+  StatsSlice &
+  ExamPlanSlice &
+  MaintenanceSlice &
+  ReminderSlice
 export type RecallStore = StoreApi<RecallState>
 
 /** One store built from slices; components select narrow pieces of it. */

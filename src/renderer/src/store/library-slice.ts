@@ -1,14 +1,14 @@
-import type { StateCreator } from 'zustand'
-import type { DeckProblem } from '@shared/deck/problems'
-import type { DeckOrigin } from '@shared/ipc'
-import { studyDayOf } from '@core/time/study-day'
+import { reasonOf } from '@core/errors'
 import type { QueueCounts } from '@core/scheduling/queue'
+import { studyDayOf } from '@core/time/study-day'
 import { mergeDeck } from '@db/deck-repository'
 import { getSettings } from '@db/options-repository'
 import { countEveryDeck } from '@db/study-repository'
-import { reasonOf } from '@core/errors'
+import type { DeckProblem } from '@shared/deck/problems'
+import type { DeckOrigin } from '@shared/ipc'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
+import type { StateCreator } from 'zustand'
 
 export interface DeckSummary {
   id: string

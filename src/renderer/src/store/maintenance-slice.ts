@@ -1,17 +1,17 @@
-import type { StateCreator } from 'zustand'
 import type { CheckReport } from '@core/maintenance/check-rules'
 import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '@db/open-database'
 import { describeStorageError } from '@db/storage-errors'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
+import type { StateCreator } from 'zustand'
 
-export interface CollectionStatus {
+interface CollectionStatus {
   /** `closed`: another window upgraded the collection and this one must reload. */
   state: 'opening' | 'open' | 'blocked' | 'failed' | 'closed'
   message?: string
 }
 
-export interface CollectionCheck {
+interface CollectionCheck {
   status: 'idle' | 'running' | 'done' | 'failed'
   report?: CheckReport
   error?: string

@@ -1,12 +1,12 @@
+import type { Platform } from '@platform/platform'
 import type { MenuCommand } from '@shared/ipc'
 import type { RecallState } from '@store'
-import type { Platform } from '@platform/platform'
 
 /**
  * What each item of the desktop menu bar does in the page: the same store actions as the top
  * bar's links and the page's own shortcuts, so a menu click and a click in the page agree.
  */
-export function runMenuCommand(command: MenuCommand, state: RecallState, pickDeckFile: () => void): void {
+function runMenuCommand(command: MenuCommand, state: RecallState, pickDeckFile: () => void): void {
   const handlers: Record<MenuCommand, () => unknown> = {
     'import-deck': pickDeckFile,
     'open-backups': () => state.openBackups(),

@@ -1,4 +1,4 @@
-import type { StateCreator } from 'zustand'
+import { reasonOf } from '@core/errors'
 import { cardsToRelearn, mockExamResult, scoreMockExam, type MockExamScore } from '@core/mock-exam/score'
 import {
   answerMockExamQuestion,
@@ -6,17 +6,17 @@ import {
   finishMockExamSession,
   isFinished,
   startMockExamSession,
-  type MockExamSession,
-  type FinishedMockExam
+  type FinishedMockExam,
+  type MockExamSession
 } from '@core/mock-exam/simulation'
+import type { MockExamResult } from '@core/model'
 import { mulberry32 } from '@core/practice/random'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
 import { loadChoicePool, recentMockExams, saveMockExamResult, sendToRelearning } from '@db/practice-repository'
-import type { MockExamResult } from '@core/model'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
 import { wholeNumber } from '@store/practice-form'
+import type { StateCreator } from 'zustand'
 
 /**
  * A timed exam simulation. The clock is the store's `now`: the screen only asks for a tick each
@@ -33,7 +33,7 @@ export interface MockExamForm {
 }
 export type MockExamFormErrors = Partial<Record<'decks' | 'questionCount' | 'minutes' | 'passMark', string>>
 
-export interface MockExamRun {
+interface MockExamRun {
   exam: MockExamSession
   /** The question on screen. */
   index: number
@@ -104,7 +104,9 @@ export const createMockExamSlice =
       toggleMockExamDeck(deckId) {
         const { excludedDeckIds } = get().practice.mockExamForm
         const next = excludedDeckIds.includes(deckId) ? excludedDeckIds.filter((d) => d !== deckId) : [...excludedDeckIds, deckId]
-        set((s) => ({ practice: { ...s.practice, mockExamForm: { ...s.practice.mockExamForm, excludedDeckIds: next }, mockExamErrors: {} } }))
+        set((s) => ({
+          practice: { ...s.practice, mockExamForm: { ...s.practice.mockExamForm, excludedDeckIds: next }, mockExamErrors: {} }
+        }))
       },
 
       async startMockExam() {
@@ -120,7 +122,12 @@ export const createMockExamSlice =
         if (typeof questionCount === 'string') errors.questionCount = questionCount
         if (typeof minutes === 'string') errors.minutes = minutes
         if (typeof passMark === 'string') errors.passMark = passMark
-        if (Object.keys(errors).length > 0 || typeof questionCount === 'string' || typeof minutes === 'string' || typeof passMark === 'string') {
+        if (
+          Object.keys(errors).length > 0 ||
+          typeof questionCount === 'string' ||
+          typeof minutes === 'string' ||
+          typeof passMark === 'string'
+        ) {
           patchPractice({ mockExamErrors: errors })
           return
         }
@@ -136,7 +143,11 @@ export const createMockExamSlice =
           settings: { questionCount, timeLimitMinutes: minutes, passMarkPercent: passMark }
         })
         if (exam.questions.length === 0) {
-          patchPractice({ mockExamErrors: { decks: 'These decks have no cards that can make a question (each needs another card with a different answer).' } })
+          patchPractice({
+            mockExamErrors: {
+              decks: 'These decks have no cards that can make a question (each needs another card with a different answer).'
+            }
+          })
           return
         }
         const short = exam.questions.length < questionCount
@@ -146,7 +157,11 @@ export const createMockExamSlice =
             index: 0,
             now: at,
             status: 'running',
-            ...(short ? { notice: `These decks give only ${exam.questions.length} different questions, so the mock exam has ${exam.questions.length}.` } : {})
+            ...(short
+              ? {
+                  notice: `These decks give only ${exam.questions.length} different questions, so the mock exam has ${exam.questions.length}.`
+                }
+              : {})
           },
           practice: { ...s.practice, view: 'mock-exam', mockExamErrors: {} }
         }))
@@ -179,7 +194,10 @@ export const createMockExamSlice =
         try {
           const result = await sendToRelearning(db, keys, now())
           const moved = `${result.relearning} card${result.relearning === 1 ? ' is' : 's are'} now due in relearning.`
-          const left = result.leftAlone > 0 ? ` ${result.leftAlone} not studied yet (or suspended) stay as they were: new cards come with your daily new cards.` : ''
+          const left =
+            result.leftAlone > 0
+              ? ` ${result.leftAlone} not studied yet (or suspended) stay as they were: new cards come with your daily new cards.`
+              : ''
           setRun({ relearn: { status: 'done', message: moved + left, ...(result.relearning > 0 ? { undo: result.undo } : {}) } })
           await get().refreshCounts()
         } catch (error) {

@@ -1,7 +1,16 @@
-import type { StateCreator } from 'zustand'
 import type { RecallState } from '@store/index'
+import type { StateCreator } from 'zustand'
 
-export type Screen = { name: 'decks' } | { name: 'browse' } | { name: 'add' } | { name: 'study' } | { name: 'options'; deckId: string } | { name: 'practice' } | { name: 'stats' } | { name: 'exam-plan' } | { name: 'tools' }
+export type Screen =
+  | { name: 'decks' }
+  | { name: 'browse' }
+  | { name: 'add' }
+  | { name: 'study' }
+  | { name: 'options'; deckId: string }
+  | { name: 'practice' }
+  | { name: 'stats' }
+  | { name: 'exam-plan' }
+  | { name: 'tools' }
 
 export interface NavigationSlice {
   screen: Screen

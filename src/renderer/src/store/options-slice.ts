@@ -1,16 +1,16 @@
-import type { StateCreator } from 'zustand'
-import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/scheduling/options-validation'
-import { default_w } from 'ts-fsrs'
-import type { Evaluation } from '@core/optimizer/evaluate'
-import { createScheduler } from '@core/scheduling/scheduler'
+import { reasonOf } from '@core/errors'
 import { DEFAULT_PRESET_ID, type Preset } from '@core/model'
+import type { Evaluation } from '@core/optimizer/evaluate'
+import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/scheduling/options-validation'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { getSettings, listPresets, presetIdOfDeck, savePresetForDeck, saveSetting } from '@db/options-repository'
 import { hashText } from '@shared/deck/ids'
-import { getSettings, listPresets, presetIdOfDeck, saveSetting, savePresetForDeck } from '@db/options-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import { default_w } from 'ts-fsrs'
+import type { StateCreator } from 'zustand'
 
-export interface OptionsEditor {
+interface OptionsEditor {
   deckId: string
   presets: Preset[]
   presetId: string
@@ -22,7 +22,7 @@ export interface OptionsEditor {
   message?: string
 }
 
-export interface OptimizerState {
+interface OptimizerState {
   status: 'running' | 'ready' | 'failed'
   startedAt: number
   message?: string
@@ -67,7 +67,10 @@ export const createOptionsSlice =
         try {
           const settings = await getSettings(db)
           // The optimizer's code is fetched when it is used, not at start.
-          const [{ decksUsingPreset, optimizerHistories }, { evaluateParameters }] = await Promise.all([import('@db/optimizer-repository'), import('@core/optimizer/evaluate')])
+          const [{ decksUsingPreset, optimizerHistories }, { evaluateParameters }] = await Promise.all([
+            import('@db/optimizer-repository'),
+            import('@core/optimizer/evaluate')
+          ])
           const deckIds = await decksUsingPreset(db, current.presetId, DEFAULT_PRESET_ID)
           const histories = await optimizerHistories(db, deckIds, settings.dayStartsAtHour)
           const result = await platform.optimizeParameters(histories)
@@ -83,7 +86,13 @@ export const createOptionsSlice =
             }
           })
         } catch (error) {
-          set({ optimizer: { status: 'failed', startedAt: now(), message: `The optimizer could not run (${reasonOf(error)}). Your parameters are unchanged.` } })
+          set({
+            optimizer: {
+              status: 'failed',
+              startedAt: now(),
+              message: `The optimizer could not run (${reasonOf(error)}). Your parameters are unchanged.`
+            }
+          })
         }
       },
 

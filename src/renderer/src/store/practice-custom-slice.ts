@@ -1,15 +1,15 @@
-import type { FSRS, Grade } from 'ts-fsrs'
-import type { StateCreator } from 'zustand'
+import { reasonOf } from '@core/errors'
+import type { CardRecord } from '@core/model'
 import { forgottenCardKeys, selectCustomStudy, type CustomStudyMode, type CustomStudyRequest } from '@core/practice/custom-study'
 import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { customStudyCandidates, tagsOfDecks, type CandidateRequest } from '@db/practice-repository'
-import type { CardRecord } from '@core/model'
 import { getCard, recordReview } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
 import { wholeNumber } from '@store/practice-form'
+import type { FSRS, Grade } from 'ts-fsrs'
+import type { StateCreator } from 'zustand'
 
 /**
  * Anki's custom study: core/practice/custom-study chooses the cards, the database gives the
@@ -118,7 +118,16 @@ export const createCustomSlice =
         if (keys.length === 0) return fail(NOTHING_FOUND[form.kind])
         customSchedulers.clear()
         const mode: CustomStudyMode = form.reschedule ? 'reschedule' : 'preview'
-        const session: CustomSession = { mode, title: TITLES[form.kind], keys, index: 0, revealed: false, shownAt: at, saving: false, graded: 0 }
+        const session: CustomSession = {
+          mode,
+          title: TITLES[form.kind],
+          keys,
+          index: 0,
+          revealed: false,
+          shownAt: at,
+          saving: false,
+          graded: 0
+        }
         await showCustom(session, 0)
         set((s) => ({ practice: { ...s.practice, view: 'custom', customError: undefined } }))
       },
@@ -141,7 +150,13 @@ export const createCustomSlice =
           await recordReview(db, session.card, outcome, now() - session.shownAt)
           await showCustom({ ...session, graded: session.graded + 1 }, session.index + 1)
         } catch (error) {
-          set({ customSession: { ...session, saving: false, error: `Your answer was not saved (${reasonOf(error)}). Grade the card again to retry.` } })
+          set({
+            customSession: {
+              ...session,
+              saving: false,
+              error: `Your answer was not saved (${reasonOf(error)}). Grade the card again to retry.`
+            }
+          })
         }
       }
     }

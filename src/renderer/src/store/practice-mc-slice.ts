@@ -1,21 +1,21 @@
-import type { FSRS, Grade } from 'ts-fsrs'
-import type { StateCreator } from 'zustand'
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
+import { reasonOf } from '@core/errors'
 import type { QuestionCard } from '@core/mock-exam/draw'
+import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord, type StudyOptions } from '@core/model'
 import { finalRating, START_GRADING, stepGrading, type McGrading } from '@core/practice/mc-grading'
 import { buildMultipleChoice, type MultipleChoice } from '@core/practice/multiple-choice'
 import { mulberry32, type Random } from '@core/practice/random'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
 import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { loadChoicePool } from '@db/practice-repository'
-import { Queue, type CardRecord } from '@core/model'
 import { getCard, loadTodayQueue, recordReview } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import { popUndo, pushUndo } from '@store/undo-stack'
+import type { FSRS, Grade } from 'ts-fsrs'
+import type { StateCreator } from 'zustand'
 
 /**
  * Today's queue of a deck answered as multiple choice. The queue, the scheduler and the write are
@@ -61,8 +61,6 @@ export interface McSlice {
   resumeMc(): Promise<void>
   undoMc(): Promise<void>
 }
-
-const UNDO_LIMIT = 30
 
 export const createMcSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], McSlice> =>
@@ -116,10 +114,16 @@ export const createMcSlice =
           queue,
           answered: session.answered + 1,
           correct: session.correct + (right ? 1 : 0),
-          undo: [...session.undo, { entry, correct: right }].slice(-UNDO_LIMIT)
+          undo: pushUndo(session.undo, { entry, correct: right })
         })
       } catch (error) {
-        set({ mcSession: { ...session, saving: false, error: `Your answer was not saved (${reasonOf(error)}). Nothing was lost: press Enter to retry.` } })
+        set({
+          mcSession: {
+            ...session,
+            saving: false,
+            error: `Your answer was not saved (${reasonOf(error)}). Nothing was lost: press Enter to retry.`
+          }
+        })
       }
     }
 
@@ -133,7 +137,16 @@ export const createMcSlice =
         random = mulberry32(now() % 2 ** 32)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
         const queue = await loadTodayQueue(db, deckId, day, options)
-        await showMc({ deckId, deckName: get().library.decks.find((d) => d.id === deckId)?.name ?? deckId, day, options, queue, answered: 0, correct: 0, undo: [] })
+        await showMc({
+          deckId,
+          deckName: get().library.decks.find((d) => d.id === deckId)?.name ?? deckId,
+          day,
+          options,
+          queue,
+          answered: 0,
+          correct: 0,
+          undo: []
+        })
         set((s) => ({ screen: { name: 'practice' }, practice: { ...s.practice, view: 'mc' } }))
       },
 
@@ -146,7 +159,15 @@ export const createMcSlice =
         const picked = session.choice.options[index]!
         const pickedAnswers = picked.correct ? undefined : mcPool.find((c) => c.id === picked.cardKey)?.question
         // The buttons show intervals from the moment of the answer.
-        set({ mcSession: { ...session, grading, answeredAt: at, outcomes: previewGrades(mcScheduler, session.card!, at), ...(pickedAnswers ? { pickedAnswers } : {}) } })
+        set({
+          mcSession: {
+            ...session,
+            grading,
+            answeredAt: at,
+            outcomes: previewGrades(mcScheduler, session.card!, at),
+            ...(pickedAnswers ? { pickedAnswers } : {})
+          }
+        })
       },
 
       rateMc(rating) {
@@ -157,7 +178,8 @@ export const createMcSlice =
 
       revealMc() {
         const session = get().mcSession
-        if (session?.card && session.choice?.options.length === 0 && !session.revealed) set({ mcSession: { ...session, revealed: true, answeredAt: now() } })
+        if (session?.card && session.choice?.options.length === 0 && !session.revealed)
+          set({ mcSession: { ...session, revealed: true, answeredAt: now() } })
       },
 
       async nextMc(rating) {
@@ -189,7 +211,13 @@ export const createMcSlice =
         }
         const queue = await loadTodayQueue(db, session.deckId, session.day, session.options)
         const restored = entry.cardId ? await getCard(db, entry.cardId) : undefined
-        const base = { ...session, queue, undo: session.undo.slice(0, -1), answered: session.answered - 1, correct: session.correct - (last.correct ? 1 : 0) }
+        const base = {
+          ...session,
+          queue,
+          undo: popUndo(session.undo),
+          answered: session.answered - 1,
+          correct: session.correct - (last.correct ? 1 : 0)
+        }
         await showMc(base, restored, 'Undone: your last answer is back.')
       }
     }

@@ -1,20 +1,20 @@
-import type { StateCreator } from 'zustand'
 import { DEFAULT_MOCK_EXAM_SETTINGS } from '@core/mock-exam/simulation'
-import { recentMockExams } from '@db/practice-repository'
 import type { MockExamResult } from '@core/model'
+import { recentMockExams } from '@db/practice-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import type { CustomForm } from '@store/practice-custom-slice'
 import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
+import type { CustomForm } from '@store/practice-custom-slice'
+import type { StateCreator } from 'zustand'
 
 /**
  * The Practice screen: today's reviews answered as multiple choice (graded through FSRS like
  * normal study), timed mock exams, and Anki's custom study. Choosing and scoring live in
  * core/practice; the three sessions have a slice each, and this one holds what they share.
  */
-export type PracticeView = 'home' | 'mc' | 'mock-exam' | 'custom'
+type PracticeView = 'home' | 'mc' | 'mock-exam' | 'custom'
 
-export interface PracticeState {
+interface PracticeState {
   view: PracticeView
   history: MockExamResult[]
   mockExamForm: MockExamForm
@@ -56,7 +56,12 @@ export const createPracticeSlice =
     async openPractice() {
       const running = get().mockExam?.status === 'running'
       const left = get().mcSession !== null || get().customSession !== null
-      set((s) => ({ screen: { name: 'practice' }, mcSession: null, customSession: null, practice: { ...s.practice, view: running ? 'mock-exam' : 'home' } }))
+      set((s) => ({
+        screen: { name: 'practice' },
+        mcSession: null,
+        customSession: null,
+        practice: { ...s.practice, view: running ? 'mock-exam' : 'home' }
+      }))
       const history = await recentMockExams(deps.db)
       set((s) => ({ practice: { ...s.practice, history } }))
       if (left) await get().refreshCounts()

@@ -1,9 +1,9 @@
-import type { StateCreator } from 'zustand'
-import { readPreferences, saveTheme, saveWelcomeSeen, type Preferences } from '@db/preferences-repository'
+import { reasonOf } from '@core/errors'
 import type { ThemePreference } from '@core/model'
+import { readPreferences, saveTheme, saveWelcomeSeen, type Preferences } from '@db/preferences-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 export interface PreferencesSlice {
   preferences: Preferences & {

@@ -1,11 +1,12 @@
-import type { StateCreator } from 'zustand'
+import { reasonOf } from '@core/errors'
 import { DEFAULT_REMINDER_TIME, isReminderDue, nextReminderAt, parseReminderTime } from '@core/reminder'
 import { getSettings, saveSetting } from '@db/options-repository'
+import { MINUTE_MS } from '@shared/durations'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState, RecallStore } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
-export interface ReminderState {
+interface ReminderState {
   /** False where this platform cannot show a notification at all. */
   available: boolean
   enabled: boolean
@@ -54,14 +55,22 @@ export const createReminderSlice =
         const notifications = platform.notifications
         if (enabled && !notifications) return
         if (enabled && !(await notifications!.requestPermission())) {
-          return patch({ enabled: false, nextAt: undefined, failed: true, message: 'Notifications are blocked for Recall. Allow them in your browser or system settings, then turn the reminder on again.' })
+          return patch({
+            enabled: false,
+            nextAt: undefined,
+            failed: true,
+            message: 'Notifications are blocked for Recall. Allow them in your browser or system settings, then turn the reminder on again.'
+          })
         }
         const time = get().reminder.time
         patch({ enabled, nextAt: plan(enabled, time), failed: false, message: undefined })
         try {
           await saveSetting(db, 'reminderEnabled', enabled)
         } catch (error) {
-          patch({ failed: true, message: `The reminder is ${enabled ? 'on' : 'off'} until Recall closes, but it could not be saved (${reasonOf(error)}).` })
+          patch({
+            failed: true,
+            message: `The reminder is ${enabled ? 'on' : 'off'} until Recall closes, but it could not be saved (${reasonOf(error)}).`
+          })
         }
       },
 
@@ -94,7 +103,7 @@ export const createReminderSlice =
   }
 
 /** Checks once a minute rather than sleeping until the time: a timer does not count while the computer sleeps. */
-export function startReminderClock(store: RecallStore, everyMs = 60_000): () => void {
+export function startReminderClock(store: RecallStore, everyMs = MINUTE_MS): () => void {
   const timer = setInterval(() => void store.getState().checkReminder(), everyMs)
   return () => clearInterval(timer)
 }

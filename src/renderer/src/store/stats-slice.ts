@@ -1,14 +1,14 @@
-import type { StateCreator } from 'zustand'
-import { getSettings } from '@db/options-repository'
+import { reasonOf } from '@core/errors'
 import type { StatsSnapshot } from '@core/stats/snapshot'
+import { getSettings } from '@db/options-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
+import type { StateCreator } from 'zustand'
 
 /** 'all' for the whole collection, otherwise one deck's id. */
-export type StatsDeckChoice = 'all' | string
+type StatsDeckChoice = string
 
-export interface StatsView {
+interface StatsView {
   status: 'idle' | 'loading' | 'ready' | 'failed'
   deck: StatsDeckChoice
   forecastDays: 30 | 90

@@ -1,42 +1,21 @@
-import { State, type FSRS, type Grade } from 'ts-fsrs'
-import type { StateCreator } from 'zustand'
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
-import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
-import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
+import { reasonOf } from '@core/errors'
 import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '@core/exam-plan/scheduling'
-import { loadExamMode } from '@db/exam-plan-repository'
-import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
-import * as actionsDb from '@db/card-actions'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
+import { afterGrade, pickNext, type NextStep } from '@core/scheduling/queue'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
+import * as actionsDb from '@db/card-actions'
+import { loadExamMode } from '@db/exam-plan-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
-import type { CardRecord } from '@core/model'
 import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { reasonOf } from '@core/errors'
-
-export interface StudySession {
-  deckId: string
-  deckName: string
-  day: StudyDay
-  options: StudyOptions
-  queue: TodayQueue
-  /** The records of the cards in `queue`, kept current after each grade: the next card is shown from here. */
-  cards: ReadonlyMap<string, CardRecord>
-  step: NextStep
-  card?: CardRecord
-  /** What each grade would do, computed when the card is shown. */
-  outcomes?: Record<Grade, GradeOutcome>
-  revealed: boolean
-  shownAt: number
-  saving: boolean
-  error?: string
-  /** A short confirmation of the last action ("Card buried until tomorrow. Ctrl+Z undoes."). */
-  notice?: string
-}
-
-type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'cards'>
+import type { SessionBase, StudySession } from '@store/study-session'
+import { popUndo, pushUndo } from '@store/undo-stack'
+import { type FSRS, type Grade } from 'ts-fsrs'
+import type { StateCreator } from 'zustand'
 
 export interface StudySlice {
   session: StudySession | null
@@ -60,19 +39,6 @@ export interface StudySlice {
   hideCardHistory(): void
 }
 
-/**
- * The card most likely shown after the one on screen: what the queue offers next once this card
- * has left it (as after Good on a review card). For work done ahead, never for scheduling.
- */
-export function likelyNextCard(session: StudySession, now: number): CardRecord | undefined {
-  const { card } = session
-  if (!card) return undefined
-  const queue = afterGrade(session.queue, card.id, { due: Infinity, state: State.Review }, card.ord, session.day.end)
-  const step = pickNext(queue, now, session.options.studyOrder)
-  return step.kind === 'card' ? session.cards.get(step.id) : undefined
-}
-
-const UNDO_LIMIT = 30
 const SAVING_SHOWN_AFTER_MS = 150
 
 export const createStudySlice =
@@ -126,8 +92,8 @@ export const createStudySlice =
       set({ session: { ...session, card, cards, ...(notice ? { notice } : {}) } })
     }
 
-    function pushUndo(entry: UndoEntry) {
-      set({ undoStack: [...get().undoStack, entry].slice(-UNDO_LIMIT) })
+    function remember(entry: UndoEntry) {
+      set({ undoStack: pushUndo(get().undoStack, entry) })
     }
 
     /** Runs an action on the card on screen, with undo and a clear message if it fails. */
@@ -136,7 +102,7 @@ export const createStudySlice =
       if (!session?.card || session.saving) return
       try {
         const entry = await run(session.card, session)
-        pushUndo({ ...entry, cardId: session.card.id })
+        remember({ ...entry, cardId: session.card.id })
         await reload(session, undefined, notice)
       } catch (error) {
         set({ session: { ...session, error: `That did not work (${reasonOf(error)}). Nothing was changed.` } })
@@ -189,7 +155,7 @@ export const createStudySlice =
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
           examMode = examModeAfterGrade(examMode, card, saved.card)
-          pushUndo({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
+          remember({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
           // Main decides whether a backup is due (at most every 30 minutes); never awaited.
           void platform.backups?.noteStudyActivity().catch(() => undefined)
           const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
@@ -226,7 +192,7 @@ export const createStudySlice =
         const session = get().session
         if (!session?.card) return
         const entry = await actionsDb.toggleFlag(db, session.card, flag)
-        pushUndo({ ...entry, cardId: session.card.id })
+        remember({ ...entry, cardId: session.card.id })
         await showChanged(session, entry.before)
       },
 
@@ -234,7 +200,7 @@ export const createStudySlice =
         const session = get().session
         if (!session?.card) return
         const entry = await actionsDb.editCardText(db, session.card.deckId, session.card.cardId, text)
-        pushUndo({ ...entry, cardId: session.card.id })
+        remember({ ...entry, cardId: session.card.id })
         await showChanged(session, entry.before, 'Card edited; its progress is kept.')
       },
 
@@ -247,7 +213,7 @@ export const createStudySlice =
           set((s) => ({ session: s.session && { ...s.session, error: `Could not undo (${reasonOf(error)}).` } }))
           return
         }
-        set({ undoStack: get().undoStack.slice(0, -1) })
+        set({ undoStack: popUndo(get().undoStack) })
         const session = get().session
         if (!session) return get().refreshCounts()
         const restored = entry.cardId ? await getCard(db, entry.cardId) : undefined

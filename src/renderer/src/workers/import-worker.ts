@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
+import { importDeckFile, isAnkiPackage } from '@shared/deck/import-file'
 import initSqlJs from 'sql.js'
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url'
-import { importDeckFile, isAnkiPackage } from '@shared/deck/import-file'
 
 /**
  * Reads a deck file off the UI thread: a 50 MB spreadsheet or an Anki package never freezes the
@@ -13,6 +13,8 @@ self.onmessage = async (event: MessageEvent<{ name: string; bytes: Uint8Array }>
     const sqlJs = isAnkiPackage(input) ? await initSqlJs({ locateFile: () => sqlWasmUrl }) : undefined
     self.postMessage(await importDeckFile(input, { sqlJs }))
   } catch (error) {
-    self.postMessage({ problems: [{ file: input.name, message: `the file could not be read (${error instanceof Error ? error.message : String(error)})` }] })
+    self.postMessage({
+      problems: [{ file: input.name, message: `the file could not be read (${error instanceof Error ? error.message : String(error)})` }]
+    })
   }
 }

@@ -1,9 +1,9 @@
+import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '@main/backups/auto-backup'
+import { createBackupStore, type BackupStore } from '@main/backups/backup-store'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '@main/backups/auto-backup'
-import { createBackupStore, type BackupStore } from '@main/backups/backup-store'
 
 let dir: string
 let store: BackupStore
@@ -28,7 +28,10 @@ const files = async () => (await store.list()).map((b) => b.file)
 describe('createAutoBackup', () => {
   it('backs up on study at most once every 30 minutes', async () => {
     const backups = auto()
-    expect(await backups.onStudyActivity()).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-00-00Z.recall-backup' } })
+    expect(await backups.onStudyActivity()).toMatchObject({
+      status: 'written',
+      backup: { file: 'recall-2026-11-21T08-00-00Z.recall-backup' }
+    })
     now += 10 * MINUTE
     expect(await backups.onStudyActivity()).toEqual({ status: 'skipped', reason: 'recent' })
     now += 19 * MINUTE
@@ -49,7 +52,10 @@ describe('createAutoBackup', () => {
 
   it('does not wait for a backup dated in the future (the clock was set back)', async () => {
     await store.write('written while the clock was wrong', now + 24 * 60 * MINUTE)
-    expect(await auto().onStudyActivity()).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-00-00Z.recall-backup' } })
+    expect(await auto().onStudyActivity()).toMatchObject({
+      status: 'written',
+      backup: { file: 'recall-2026-11-21T08-00-00Z.recall-backup' }
+    })
   })
 
   it('backs up on quit only when something changed since the last backup', async () => {
@@ -61,7 +67,9 @@ describe('createAutoBackup', () => {
     expect(await backups.onStudyActivity()).toEqual({ status: 'skipped', reason: 'recent' })
     now += 1 * MINUTE
     expect(await backups.onQuit()).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-06-00Z.recall-backup' } })
-    expect(await store.read('recall-2026-11-21T08-06-00Z.recall-backup')).toEqual({ content: 'collection read #2 at 2026-11-21T08:06:00.000Z' })
+    expect(await store.read('recall-2026-11-21T08-06-00Z.recall-backup')).toEqual({
+      content: 'collection read #2 at 2026-11-21T08:06:00.000Z'
+    })
   })
 
   it('writes on "back up now" whatever the interval', async () => {
@@ -82,7 +90,13 @@ describe('createAutoBackup', () => {
       return getContent()
     }
     const backups = auto({ getContent: slowContent })
-    const outcomes = await Promise.all([backups.onStudyActivity(), backups.onStudyActivity(), backups.backupNow(), backups.onStudyActivity(), backups.onQuit()])
+    const outcomes = await Promise.all([
+      backups.onStudyActivity(),
+      backups.onStudyActivity(),
+      backups.backupNow(),
+      backups.onStudyActivity(),
+      backups.onQuit()
+    ])
     // Every change came before the writes read the collection, so quitting has nothing new to save.
     expect(outcomes.map((o) => o.status)).toEqual(['written', 'skipped', 'written', 'skipped', 'skipped'])
     expect(mostAtOnce).toBe(1)
@@ -106,7 +120,10 @@ describe('createAutoBackup', () => {
   it('reports a failure, retries five minutes later rather than on every card, and still backs up on quit', async () => {
     let broken = true
     const backups = auto({ getContent: async () => (broken ? Promise.reject(new Error('the window is gone')) : getContent()) })
-    expect(await backups.onStudyActivity()).toEqual({ status: 'failed', message: 'The collection could not be read for the backup (the window is gone).' })
+    expect(await backups.onStudyActivity()).toEqual({
+      status: 'failed',
+      message: 'The collection could not be read for the backup (the window is gone).'
+    })
     now += 1 * MINUTE
     expect(await backups.onStudyActivity()).toEqual({ status: 'skipped', reason: 'recent' })
     broken = false

@@ -1,10 +1,10 @@
+import { backupDateFromName, backupFileName } from '@main/backups/backup-names'
+import { createBackupStore, type BackupFileOps } from '@main/backups/backup-store'
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDateFromName, backupFileName } from '@main/backups/backup-names'
-import { createBackupStore, type BackupFileOps } from '@main/backups/backup-store'
 
 let root: string
 let dir: string
@@ -83,17 +83,27 @@ describe('BackupStore', () => {
     expect(await createBackupStore(dir, failing('open', 'ENOSPC')).write('x', T0)).toEqual({
       error: 'The disk is full, so the backup could not be saved. Your study progress is still safe in Recall.'
     })
-    expect(await createBackupStore(dir, failing('open', 'EACCES')).write('x', T0)).toHaveProperty('error', expect.stringContaining(`not allowed to write to its backups folder (${dir})`))
+    expect(await createBackupStore(dir, failing('open', 'EACCES')).write('x', T0)).toHaveProperty(
+      'error',
+      expect.stringContaining(`not allowed to write to its backups folder (${dir})`)
+    )
     expect(await fs.readdir(dir)).toEqual([])
   })
 
   it('reads only backup names from its own folder', async () => {
     const store = createBackupStore(dir)
     await fs.writeFile(join(root, 'secret.recall-backup'), 'outside')
-    for (const name of ['../secret.recall-backup', '/etc/passwd', 'recall-2026-11-21T08-33-00Z.recall-backup/../../secret.recall-backup', '']) {
+    for (const name of [
+      '../secret.recall-backup',
+      '/etc/passwd',
+      'recall-2026-11-21T08-33-00Z.recall-backup/../../secret.recall-backup',
+      ''
+    ]) {
       expect(await store.read(name)).toHaveProperty('error', expect.stringContaining('is not the name of a Recall backup'))
     }
-    expect(await store.read('recall-2026-11-21T08-33-00Z.recall-backup')).toEqual({ error: 'This backup no longer exists (recall-2026-11-21T08-33-00Z.recall-backup).' })
+    expect(await store.read('recall-2026-11-21T08-33-00Z.recall-backup')).toEqual({
+      error: 'This backup no longer exists (recall-2026-11-21T08-33-00Z.recall-backup).'
+    })
   })
 
   it('refuses a compressed backup that was cut short, and reads a plain-text one', async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { createContentRequester } from '@main/backups/content-request'
+import { describe, expect, it } from 'vitest'
 
 describe('createContentRequester', () => {
   it('resolves each request with the content the window delivers for its id', async () => {

@@ -1,12 +1,12 @@
+import { createAutoBackup } from '@main/backups/auto-backup'
+import { backupFileName } from '@main/backups/backup-names'
+import { createBackupStore } from '@main/backups/backup-store'
+import { backupsToDelete } from '@main/backups/retention'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAutoBackup } from '@main/backups/auto-backup'
-import { backupFileName } from '@main/backups/backup-names'
-import { createBackupStore } from '@main/backups/backup-store'
-import { backupsToDelete } from '@main/backups/retention'
 
 let dir: string
 beforeEach(async () => {
@@ -35,11 +35,39 @@ describe('pruning a year of backups', () => {
       // the last 24 hours
       '2026-11-21',
       // daily
-      '2026-11-20', '2026-11-19', '2026-11-18', '2026-11-17', '2026-11-16', '2026-11-15', '2026-11-14', '2026-11-13', '2026-11-12', '2026-11-11', '2026-11-10', '2026-11-09',
+      '2026-11-20',
+      '2026-11-19',
+      '2026-11-18',
+      '2026-11-17',
+      '2026-11-16',
+      '2026-11-15',
+      '2026-11-14',
+      '2026-11-13',
+      '2026-11-12',
+      '2026-11-11',
+      '2026-11-10',
+      '2026-11-09',
       // weekly: the Sunday ending each earlier (Monday to Sunday) week
-      '2026-11-08', '2026-11-01', '2026-10-25', '2026-10-18', '2026-10-11', '2026-10-04', '2026-09-27', '2026-09-20', '2026-09-13', '2026-09-06',
+      '2026-11-08',
+      '2026-11-01',
+      '2026-10-25',
+      '2026-10-18',
+      '2026-10-11',
+      '2026-10-04',
+      '2026-09-27',
+      '2026-09-20',
+      '2026-09-13',
+      '2026-09-06',
       // monthly: the last day of each month before September
-      '2026-08-31', '2026-07-31', '2026-06-30', '2026-05-31', '2026-04-30', '2026-03-31', '2026-02-28', '2026-01-31', '2025-12-31'
+      '2026-08-31',
+      '2026-07-31',
+      '2026-06-30',
+      '2026-05-31',
+      '2026-04-30',
+      '2026-03-31',
+      '2026-02-28',
+      '2026-01-31',
+      '2025-12-31'
     ])
     expect(await readdir(dir)).toHaveLength(32)
     expect(await store.read(kept[31]!.file)).toEqual({ content: 'day 325' })
@@ -61,9 +89,30 @@ describe('pruning a year of backups', () => {
     expect(kept.slice(0, 2)).toEqual(['2026-11-21T20:00', '2026-11-21T08:00'])
     // 2026-11-20T08:00 went: it is more than a day old and not the newest of its day.
     expect(kept.slice(2, 14)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-11-${String(20 - i).padStart(2, '0')}T20:00`))
-    expect(kept.slice(14, 24).map((d) => d.slice(0, 10))).toEqual(['2026-11-08', '2026-11-01', '2026-10-25', '2026-10-18', '2026-10-11', '2026-10-04', '2026-09-27', '2026-09-20', '2026-09-13', '2026-09-06'])
+    expect(kept.slice(14, 24).map((d) => d.slice(0, 10))).toEqual([
+      '2026-11-08',
+      '2026-11-01',
+      '2026-10-25',
+      '2026-10-18',
+      '2026-10-11',
+      '2026-10-04',
+      '2026-09-27',
+      '2026-09-20',
+      '2026-09-13',
+      '2026-09-06'
+    ])
     // Pruned as it goes, a month keeps its last Sunday: its final days went with the week they share with the next month.
-    expect(kept.slice(24).map((d) => d.slice(0, 10))).toEqual(['2026-08-30', '2026-07-26', '2026-06-28', '2026-05-31', '2026-04-26', '2026-03-29', '2026-02-22', '2026-01-25', '2025-12-28'])
+    expect(kept.slice(24).map((d) => d.slice(0, 10))).toEqual([
+      '2026-08-30',
+      '2026-07-26',
+      '2026-06-28',
+      '2026-05-31',
+      '2026-04-26',
+      '2026-03-29',
+      '2026-02-22',
+      '2026-01-25',
+      '2025-12-28'
+    ])
   }, 60_000) // some 380 real, fsync'd writes
 })
 
@@ -71,14 +120,28 @@ describe('backupsToDelete', () => {
   const b = (iso: string) => ({ date: at(iso), name: iso })
 
   it('keeps every backup of the last 24 hours, then only the newest of each day', () => {
-    const backups = [b('2026-11-21T08:00'), b('2026-11-21T08:30'), b('2026-11-20T09:00'), b('2026-11-20T21:00'), b('2026-11-19T09:00'), b('2026-11-19T21:00')]
+    const backups = [
+      b('2026-11-21T08:00'),
+      b('2026-11-21T08:30'),
+      b('2026-11-20T09:00'),
+      b('2026-11-20T21:00'),
+      b('2026-11-19T09:00'),
+      b('2026-11-19T21:00')
+    ]
     expect(backupsToDelete(backups, at('2026-11-21T08:45')).map((x) => x.name)).toEqual(['2026-11-19T09:00'])
-    expect(backupsToDelete(backups, at('2026-11-22T12:00')).map((x) => x.name)).toEqual(['2026-11-21T08:00', '2026-11-20T09:00', '2026-11-19T09:00'])
+    expect(backupsToDelete(backups, at('2026-11-22T12:00')).map((x) => x.name)).toEqual([
+      '2026-11-21T08:00',
+      '2026-11-20T09:00',
+      '2026-11-19T09:00'
+    ])
   })
 
   it('never deletes the newest backup, even with no slots at all', () => {
     const backups = [b('2026-01-01T00:00'), b('2026-03-01T00:00'), b('2026-02-01T00:00')]
-    expect(backupsToDelete(backups, at('2026-03-02T00:00'), { recentMs: 0, daily: 0, weekly: 0, monthly: 0 }).map((x) => x.name)).toEqual(['2026-02-01T00:00', '2026-01-01T00:00'])
+    expect(backupsToDelete(backups, at('2026-03-02T00:00'), { recentMs: 0, daily: 0, weekly: 0, monthly: 0 }).map((x) => x.name)).toEqual([
+      '2026-02-01T00:00',
+      '2026-01-01T00:00'
+    ])
   })
 
   it('keeps backups dated after now without letting them take a slot', () => {

@@ -1,9 +1,9 @@
+import { BLOCK_SIZE, HEADER_SIZE, scanLog } from '@main/storage-repair/leveldb-log'
+import { cutOffTornTail, repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BLOCK_SIZE, HEADER_SIZE, scanLog } from '@main/storage-repair/leveldb-log'
-import { cutOffTornTail, repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 
 /**
  * The first 32,816 bytes of a log Chromium 156 wrote for Recall's IndexedDB: 48 whole records,
@@ -52,7 +52,7 @@ describe('scanLog', () => {
     flipped[ends[10]! + HEADER_SIZE + 3]! ^= 0x40
     expect(scanLog(flipped)).toEqual({ completeEnd: ends[10], after: 'damage' })
     // A cut-off record with a later session's records after it: what Chromium deletes the database for.
-    const appendedAfterTear = Buffer.concat([chromiumLog.subarray(0, ends[20]! - 5), chromiumLog.subarray(ends[2]!, ends[3]!)])
+    const appendedAfterTear = Buffer.concat([chromiumLog.subarray(0, ends[20]! - 5), chromiumLog.subarray(ends[2], ends[3])])
     expect(scanLog(appendedAfterTear).after).toBe('damage')
   })
 })
@@ -90,7 +90,7 @@ describe('repairTornIndexedDbLogs', () => {
     expect(statSync(join(localStorage, '000003.log')).size).toBe(torn.length)
 
     // The next session appends records; the log then reads whole, where unrepaired it was damage.
-    const nextSession = chromiumLog.subarray(ends[31]!, ends[40]!)
+    const nextSession = chromiumLog.subarray(ends[31], ends[40])
     appendFileSync(join(database, '000003.log'), nextSession)
     expect(scanLog(readFileSync(join(database, '000003.log')))).toEqual({ completeEnd: ends[30]! + nextSession.length, after: 'nothing' })
     expect(scanLog(Buffer.concat([torn, nextSession])).after).toBe('damage')
@@ -99,7 +99,7 @@ describe('repairTornIndexedDbLogs', () => {
   it('leaves a damaged log as it is, for Chromium to deal with', () => {
     profile = mkdtempSync(join(tmpdir(), 'recall-profile-'))
     const file = join(profile, '000003.log')
-    const damaged = Buffer.concat([chromiumLog.subarray(0, ends[20]! - 5), chromiumLog.subarray(ends[2]!, ends[3]!)])
+    const damaged = Buffer.concat([chromiumLog.subarray(0, ends[20]! - 5), chromiumLog.subarray(ends[2], ends[3])])
     writeFileSync(file, damaged)
     expect(cutOffTornTail(file)).toBeNull()
     expect(readFileSync(file).equals(damaged)).toBe(true)

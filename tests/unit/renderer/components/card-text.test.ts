@@ -1,12 +1,14 @@
+import { cardTextElements, prepareCardText } from '@components/CardText'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { cardTextElements, prepareCardText } from '@components/CardText'
 
 describe('card text parsed once and kept', () => {
   it('renders the same safe Markdown from a kept parse as from a fresh one', () => {
     const text = 'Use **SageMaker Clarify** for [bias](javascript:alert(1)) reports <script>alert(1)</script>'
     const first = renderToStaticMarkup(cardTextElements(text))
-    expect(first).toBe('<p>Use <strong>SageMaker Clarify</strong> for <span class="underline decoration-dotted">bias</span> reports &lt;script&gt;alert(1)&lt;/script&gt;</p>')
+    expect(first).toBe(
+      '<p>Use <strong>SageMaker Clarify</strong> for <span class="underline decoration-dotted">bias</span> reports &lt;script&gt;alert(1)&lt;/script&gt;</p>'
+    )
     expect(cardTextElements(text)).toBe(cardTextElements(text))
     expect(renderToStaticMarkup(cardTextElements(text))).toBe(first)
   })

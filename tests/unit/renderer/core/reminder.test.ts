@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
 import { dueReminderText, formatReminderTime, isReminderDue, nextReminderAt, parseReminderTime } from '@core/reminder'
+import { afterEach, describe, expect, it } from 'vitest'
 
 const originalTz = process.env.TZ
 afterEach(() => {

@@ -1,18 +1,24 @@
+import { newStudyCard, REVERSE_ORD_OFFSET, type CardDraft } from '@core/authoring/card-drafts'
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { addCard, copyDeck, createUserDeck } from '@db/card-authoring'
+import { mergeDeck } from '@db/deck-repository'
+import { recordReview } from '@db/study-repository'
+import { cardIdFromFront } from '@shared/deck/ids'
 import Dexie from 'dexie'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { cardIdFromFront } from '@shared/deck/ids'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { addCard, copyDeck, createUserDeck } from '@db/card-authoring'
-import { newStudyCard, REVERSE_ORD_OFFSET, type CardDraft } from '@core/authoring/card-drafts'
-import { mergeDeck } from '@db/deck-repository'
-import { Queue } from '@core/model'
-import { recordReview } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 
 const now = new Date(2026, 3, 15, 10).getTime()
-const draft = (fields: Partial<CardDraft>): CardDraft => ({ front: 'Amazon Kendra', back: 'Enterprise search with natural-language questions', extra: '', tags: '', reverse: false, ...fields })
+const draft = (fields: Partial<CardDraft>): CardDraft => ({
+  front: 'Amazon Kendra',
+  back: 'Enterprise search with natural-language questions',
+  extra: '',
+  tags: '',
+  reverse: false,
+  ...fields
+})
 
 async function withUserDeck() {
   const db = freshDatabase()
@@ -34,8 +40,17 @@ describe('making cards and decks in the app', () => {
   it('makes a deck of the user’s own, refusing an empty or taken name', async () => {
     const { db, deckId } = await withUserDeck()
     expect(deckId).toMatch(/^exam-week-notes-[a-z0-9]{1,4}$/)
-    expect(await db.decks.get(deckId)).toMatchObject({ name: 'Exam week notes', origin: 'user', file: '', cardCount: 0, presetId: 'default' })
-    expect(await createUserDeck(db, 'exam WEEK notes', now)).toEqual({ ok: false, message: 'There is already a deck called "Exam week notes".' })
+    expect(await db.decks.get(deckId)).toMatchObject({
+      name: 'Exam week notes',
+      origin: 'user',
+      file: '',
+      cardCount: 0,
+      presetId: 'default'
+    })
+    expect(await createUserDeck(db, 'exam WEEK notes', now)).toEqual({
+      ok: false,
+      message: 'There is already a deck called "Exam week notes".'
+    })
     expect(await createUserDeck(db, '   ', now)).toEqual({ ok: false, message: 'The deck needs a name.' })
     expect(await db.decks.count()).toBe(1)
   })
@@ -46,15 +61,29 @@ describe('making cards and decks in the app', () => {
 
     const one = await addCard(db, deckId, draft({ tags: 'search, exam search' }), now)
     expect(one).toEqual({ ok: true, ids: [`${deckId}/${base}`] })
-    expect(await db.cards.get(`${deckId}/${base}`)).toMatchObject({ question: 'Amazon Kendra', tags: ['search', 'exam'], state: State.New, queue: Queue.New, ord: 0 })
+    expect(await db.cards.get(`${deckId}/${base}`)).toMatchObject({
+      question: 'Amazon Kendra',
+      tags: ['search', 'exam'],
+      state: State.New,
+      queue: Queue.New,
+      ord: 0
+    })
 
     // The same front again: a second card, not an overwrite of the first.
     const two = await addCard(db, deckId, draft({ back: 'Search over documents', reverse: true }), now + 1)
     expect(two).toEqual({ ok: true, ids: [`${deckId}/${base}-2`, `${deckId}/${base}-2/reverse`] })
-    expect(await db.cards.get(`${deckId}/${base}-2/reverse`)).toMatchObject({ question: 'Search over documents', answer: 'Amazon Kendra', reverse: true, ord: REVERSE_ORD_OFFSET + 1 })
+    expect(await db.cards.get(`${deckId}/${base}-2/reverse`)).toMatchObject({
+      question: 'Search over documents',
+      answer: 'Amazon Kendra',
+      reverse: true,
+      ord: REVERSE_ORD_OFFSET + 1
+    })
 
     await addCard(db, deckId, draft({ front: 'Amazon Lex', back: 'Chatbots', reverse: true }), now + 2)
-    const newInOrder = await db.cards.where('[deckId+queue+ord]').between([deckId, Queue.New, Dexie.minKey], [deckId, Queue.New, Dexie.maxKey]).toArray()
+    const newInOrder = await db.cards
+      .where('[deckId+queue+ord]')
+      .between([deckId, Queue.New, Dexie.minKey], [deckId, Queue.New, Dexie.maxKey])
+      .toArray()
     expect(newInOrder.map((c) => c.question)).toEqual(['Amazon Kendra', 'Amazon Kendra', 'Amazon Lex', 'Search over documents', 'Chatbots'])
     expect((await db.decks.get(deckId))!.cardCount).toBe(5)
   })
@@ -62,9 +91,15 @@ describe('making cards and decks in the app', () => {
   it('explains what is wrong with a draft and adds nothing', async () => {
     const { db, deckId } = await withUserDeck()
     expect(await addCard(db, deckId, draft({ back: '  ' }), now)).toEqual({ ok: false, message: 'Back is empty' })
-    expect(await addCard(db, deckId, draft({ tags: `ok ${'x'.repeat(70)}` }), now)).toMatchObject({ ok: false, message: expect.stringMatching(/^Tag "x+": a tag is 1–64 characters/) })
+    expect(await addCard(db, deckId, draft({ tags: `ok ${'x'.repeat(70)}` }), now)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Tag "x+": a tag is 1–64 characters/)
+    })
     await mergeDeck(db, makeDeck('aws-ml-chips', makeCards(2)), now)
-    expect(await addCard(db, 'aws-ml-chips', draft({}), now)).toMatchObject({ ok: false, message: expect.stringMatching(/^Built-in decks are read-only/) })
+    expect(await addCard(db, 'aws-ml-chips', draft({}), now)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Built-in decks are read-only/)
+    })
     expect(await db.cards.where('deckId').equals(deckId).count()).toBe(0)
   })
 
@@ -82,7 +117,10 @@ describe('making cards and decks in the app', () => {
     const { deck } = copied
     expect(deck).toMatchObject({ name: 'Deck aws-ml-chips (my copy)', origin: 'user', file: '', cardCount: 6 })
     expect(deck.id).not.toBe('aws-ml-chips')
-    const copies = await db.cards.where('[deckId+queue+ord]').between([deck.id, Queue.New, Dexie.minKey], [deck.id, Queue.New, Dexie.maxKey]).toArray()
+    const copies = await db.cards
+      .where('[deckId+queue+ord]')
+      .between([deck.id, Queue.New, Dexie.minKey], [deck.id, Queue.New, Dexie.maxKey])
+      .toArray()
     expect(copies.map((c) => [c.id, c.question, c.answer])).toEqual([
       [`${deck.id}/c1`, 'Question 1', 'Answer 1'],
       [`${deck.id}/c2`, 'Question 2', 'Answer 2'],

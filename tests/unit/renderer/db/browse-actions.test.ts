@@ -1,12 +1,11 @@
-import { Rating, State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { changeTags, cardsRatedSince, forgetCards, suspendCards } from '@db/browse-repository'
+import { cardsRatedSince, changeTags, forgetCards, suspendCards } from '@db/browse-repository'
 import { forget, setSuspended, undo } from '@db/card-actions'
 import { addCard, deleteCards, moveCards } from '@db/card-authoring'
 import { RecallDatabase } from '@db/database'
-import { Queue, type CardRecord } from '@core/model'
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { allUnstamped, freshDatabase } from '../../helpers/fixtures'
 import { NOW, seedCollection } from '../store/browse-collection'
 
@@ -21,7 +20,11 @@ async function seeded() {
 
 /** Everything a bulk action could touch, to compare before and after a failure. */
 async function snapshot(db: RecallDatabase) {
-  return { cards: allUnstamped(await db.cards.orderBy(':id').toArray()), reviews: await db.reviews.orderBy(':id').toArray(), decks: await db.decks.orderBy(':id').toArray() }
+  return {
+    cards: allUnstamped(await db.cards.orderBy(':id').toArray()),
+    reviews: await db.reviews.orderBy(':id').toArray(),
+    decks: await db.decks.orderBy(':id').toArray()
+  }
 }
 
 /** Makes the `n`th write of a kind to the cards table throw, as a full disk would mid-way. */
@@ -102,7 +105,9 @@ describe('bulk actions of the card browser', () => {
     const reset = (await db.cards.bulkGet(picked)) as CardRecord[]
     expect(reset.map((c) => [c.state, c.queue, c.reps])).toEqual(Array(3).fill([State.New, Queue.New, 0]))
     expect(entry.addedLogIds).toHaveLength(3)
-    expect((await db.reviews.bulkGet(entry.addedLogIds)).map((r) => [r!.cardKey, r!.rating, r!.manual])).toEqual(picked.map((id) => [id, Rating.Manual, 'reset']))
+    expect((await db.reviews.bulkGet(entry.addedLogIds)).map((r) => [r!.cardKey, r!.rating, r!.manual])).toEqual(
+      picked.map((id) => [id, Rating.Manual, 'reset'])
+    )
 
     await undo(db, entry)
     expect(await snapshot(db)).toEqual(before)
@@ -110,7 +115,12 @@ describe('bulk actions of the card browser', () => {
 
   it('tags both directions of the user’s own cards, refuses built-in ones, and fails whole', async () => {
     const db = await seeded()
-    const added = await addCard(db, 'my-notes-ab12', { front: 'Amazon Rekognition', back: 'Image and video analysis', extra: '', tags: '', reverse: true }, NOW)
+    const added = await addCard(
+      db,
+      'my-notes-ab12',
+      { front: 'Amazon Rekognition', back: 'Image and video analysis', extra: '', tags: '', reverse: true },
+      NOW
+    )
     if (!added.ok) throw new Error(added.message)
     const forward = added.ids[0]!
 
@@ -152,7 +162,11 @@ describe('bulk actions of the card browser', () => {
     // c2 is taken in the target, so the moved one becomes c2-2; progress and history follow.
     expect(moved).toEqual({ ok: true, removed: ['my-notes-ab12/c2', 'my-notes-ab12/c5'], added: ['other-cd34/c2-2', 'other-cd34/c5'] })
     expect(await db.cards.get('my-notes-ab12/c5')).toBeUndefined()
-    expect(await db.cards.get('other-cd34/c5')).toMatchObject({ deckId: 'other-cd34', cardId: 'c5', stability: before.cards.find((c) => c.id === 'my-notes-ab12/c5')!.stability })
+    expect(await db.cards.get('other-cd34/c5')).toMatchObject({
+      deckId: 'other-cd34',
+      cardId: 'c5',
+      stability: before.cards.find((c) => c.id === 'my-notes-ab12/c5')!.stability
+    })
     expect(await db.reviews.where('cardKey').equals('other-cd34/c5').count()).toBe(logsOfC5)
     expect((await db.decks.get('other-cd34'))!.cardCount).toBe(3)
 
@@ -192,7 +206,10 @@ describe('bulk actions of the card browser', () => {
           if (name !== 'reviews') return table
           return {
             ...table,
-            openCursor: (req) => (queries.push({ index: req.query.index.name ?? 'primary', lower: req.query.range.lower }), table.openCursor(req)),
+            openCursor: (req) => (
+              queries.push({ index: req.query.index.name ?? 'primary', lower: req.query.range.lower }),
+              table.openCursor(req)
+            ),
             query: (req) => (queries.push({ index: req.query.index.name ?? 'primary', lower: req.query.range.lower }), table.query(req))
           }
         }
@@ -202,7 +219,12 @@ describe('bulk actions of the card browser', () => {
     queries.length = 0
     const since = NOW - 2 * 3_600_000
     const keys = await cardsRatedSince(db, since)
-    expect([...keys].sort()).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 4 !== 0 && i % 11 === 0).map((i) => `${['aws-ml-chips', 'aws-ml-services', 'my-notes-ab12'][i % 3]}/c${i}`).sort())
+    expect([...keys].sort()).toEqual(
+      Array.from({ length: 300 }, (_, i) => i)
+        .filter((i) => i % 4 !== 0 && i % 11 === 0)
+        .map((i) => `${['aws-ml-chips', 'aws-ml-services', 'my-notes-ab12'][i % 3]}/c${i}`)
+        .sort()
+    )
     expect(queries).toEqual([{ index: 'review', lower: since }])
   })
 })

@@ -1,22 +1,21 @@
-import { default_w, Rating } from 'ts-fsrs'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
 import { forecastExamDecks, type ExamDeckInput } from '@core/exam-plan/decks-forecast'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ExamPlan } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { gather } from '@core/stats/accumulator'
 import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
 import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '@core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { type StatsScope } from '@core/stats/snapshot'
+import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { loadExamDecks } from '@db/exam-plan-repository'
 import { optionsForDeck } from '@db/options-repository'
-import type { CardRecord, ExamPlan } from '@core/model'
 import { loadCardCounts, loadDueForecast, loadMemoryDistributions } from '@db/stats-repository'
-import { type StatsScope } from '@core/stats/snapshot'
 import { recordReview } from '@db/study-repository'
-import { referenceStudiedToday } from '../../helpers/reference-counts'
+import { default_w, Rating } from 'ts-fsrs'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
+import { referenceStudiedToday } from '../../helpers/reference-counts'
 import { generateCollection, storeCollection } from './stats-collection'
 
 /**
@@ -69,14 +68,19 @@ const SCOPES: Array<[string, StatsScope]> = [
 describe.each(SCOPES)('statistics of %s from the card columns', (_, scope) => {
   it('count the cards by kind, overall and per deck in the same order', async () => {
     const { total, byDeck } = gather(createCardCountsAccumulator({ now: NOW }), await cardsOf(scope))
-    const expected = { total: buildCardCountSlices(total), byDeck: [...byDeck].map(([deckId, counts]) => ({ deckId, counts, total: buildCardCountSlices(counts).total })) }
+    const expected = {
+      total: buildCardCountSlices(total),
+      byDeck: [...byDeck].map(([deckId, counts]) => ({ deckId, counts, total: buildCardCountSlices(counts).total }))
+    }
     expect(await loadCardCounts(db, scope, NOW, HOUR)).toEqual(expected)
     expect(expected.total.total).toBeGreaterThan(50)
   })
 
   it('forecast the same due cards', async () => {
     for (const days of [30, 90] as const) {
-      const expected = buildDueForecast(gather(createDueForecastAccumulator({ now: NOW, dayStartsAtHour: HOUR, days }), await cardsOf(scope)))
+      const expected = buildDueForecast(
+        gather(createDueForecastAccumulator({ now: NOW, dayStartsAtHour: HOUR, days }), await cardsOf(scope))
+      )
       expect(rounded(await loadDueForecast(db, scope, NOW, HOUR, days))).toEqual(rounded(expected))
     }
   })
@@ -89,21 +93,70 @@ describe.each(SCOPES)('statistics of %s from the card columns', (_, scope) => {
 
 describe('the exam forecast from the card columns', () => {
   it('gets the same cards and gives the same forecast as the card records', async () => {
-    const exam: ExamPlan = { id: 'e', name: 'MLA-C01', date: NOW + 40 * DAY, deckIds: [...DECKS, 'gone'], examMode: false, targetRecall: 0.9 }
+    const exam: ExamPlan = {
+      id: 'e',
+      name: 'MLA-C01',
+      date: NOW + 40 * DAY,
+      deckIds: [...DECKS, 'gone'],
+      examMode: false,
+      targetRecall: 0.9
+    }
     const day = studyDayOf(NOW, HOUR)
     const expected: ExamDeckInput[] = []
     for (const deckId of DECKS) {
       const deck = (await db.decks.get(deckId))!
       const cards = await db.cards.where('deckId').equals(deckId).toArray()
-      expected.push({ deckId, deckName: deck.name, cards, options: await optionsForDeck(db, deckId), studiedToday: await referenceStudiedToday(db, deckId, day) })
+      expected.push({
+        deckId,
+        deckName: deck.name,
+        cards,
+        options: await optionsForDeck(db, deckId),
+        studiedToday: await referenceStudiedToday(db, deckId, day)
+      })
     }
     const decks = await loadExamDecks(db, exam, NOW, HOUR)
     expect(decks.map((d) => d.deckId)).toEqual(DECKS)
     decks.forEach((deck, i) => {
       const { cards, ...rest } = expected[i]!
       expect(deck).toMatchObject(rest)
-      expect(deck.cards).toEqual(cards.map(({ id, ord, queue, tags, buriedUntil, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review }) =>
-        ({ id, deckId: deck.deckId, ord, queue, tags, buriedUntil, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review })))
+      expect(deck.cards).toEqual(
+        cards.map(
+          ({
+            id,
+            ord,
+            queue,
+            tags,
+            buriedUntil,
+            due,
+            stability,
+            difficulty,
+            elapsed_days,
+            scheduled_days,
+            learning_steps,
+            reps,
+            lapses,
+            state,
+            last_review
+          }) => ({
+            id,
+            deckId: deck.deckId,
+            ord,
+            queue,
+            tags,
+            buriedUntil,
+            due,
+            stability,
+            difficulty,
+            elapsed_days,
+            scheduled_days,
+            learning_steps,
+            reps,
+            lapses,
+            state,
+            last_review
+          })
+        )
+      )
     })
     const params = { now: NOW, examDate: exam.date, dayStartsAtHour: HOUR, targetRecall: exam.targetRecall }
     const forecast = forecastExamDecks(decks, params)

@@ -1,6 +1,4 @@
-import fc from 'fast-check'
-import { Rating } from 'ts-fsrs'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CardRecord } from '@core/model'
 import { studyDayOf } from '@core/time/study-day'
 import { changeTags, forgetCards, saveCardEdit, suspendCards } from '@db/browse-repository'
 import { bury, forget, setSuspended, toggleFlag, undo } from '@db/card-actions'
@@ -9,9 +7,11 @@ import { cardsOfColumns, readAllCardColumns, readCardColumns, type ColumnCard } 
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
 import { applyImport, planImport } from '@db/import-repository'
-import type { CardRecord } from '@core/model'
+import fc from 'fast-check'
+import { Rating } from 'ts-fsrs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
-import { card, grade, HOUR, NOW, scheduler, runSteps, stepArbitrary, stepDecks } from './collection-steps'
+import { card, grade, HOUR, NOW, runSteps, scheduler, stepArbitrary, stepDecks } from './collection-steps'
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
 afterEach(() => void vi.useRealTimers())
@@ -20,7 +20,8 @@ const collection = () => stepDecks()
 
 /** What the columns must give back of a card: the record without its text, flag or stamps. */
 function projected(card: CardRecord): ColumnCard {
-  const { id, deckId, ord, queue, tags, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } = card
+  const { id, deckId, ord, queue, tags, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } =
+    card
   return {
     ...{ id, deckId, ord, queue, tags, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state },
     ...(card.last_review !== undefined ? { last_review: card.last_review } : {}),
@@ -41,7 +42,6 @@ async function expectCurrent(db: RecallDatabase, decks: readonly string[] = ['al
   expect(all.sort(byId)).toEqual((await db.cards.toArray()).map(projected))
 }
 
-
 describe('the card columns', () => {
   it('are built from the cards on first read and stored for the next', async () => {
     const db = await collection()
@@ -55,7 +55,9 @@ describe('the card columns', () => {
 
   it('are built again over a row with columns missing, as another version of Recall could leave', async () => {
     const db = await collection()
-    await db.table('cardColumns').put({ deckId: 'alpha', builtFrom: NOW - HOUR, ids: ['alpha/c1'], queue: new Int8Array(1), due: new Float64Array(1) })
+    await db
+      .table('cardColumns')
+      .put({ deckId: 'alpha', builtFrom: NOW - HOUR, ids: ['alpha/c1'], queue: new Int8Array(1), due: new Float64Array(1) })
     await expectCurrent(db)
   })
 

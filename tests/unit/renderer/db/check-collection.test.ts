@@ -1,20 +1,18 @@
-import { Rating, State, type Grade } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { summariseLog, type CheckReport } from '@core/maintenance/check-rules'
+import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
 import { bury, forget, setSuspended } from '@db/card-actions'
 import { checkCollection } from '@db/check-collection'
-import { type CheckReport } from '@core/maintenance/check-rules'
-import { summariseLog } from '@core/maintenance/check-rules'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
 import { sendToRelearning } from '@db/practice-repository'
-import { Queue, type CardRecord } from '@core/model'
 import { rescheduleDeck } from '@db/reschedule-repository'
 import { loadTodayQueue, recordReview } from '@db/study-repository'
-import { studyDayOf } from '@core/time/study-day'
 import { summariseCheck } from '@screens/maintenance/check-summary'
+import { Rating, State, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 
 const start = new Date(2026, 0, 5, 9, 0).getTime()
@@ -131,7 +129,12 @@ describe('checkCollection', () => {
 })
 
 describe('summariseLog', () => {
-  const row = (review: number, rating: Rating, state: State = State.Review, manual?: 'reset' | 'reschedule') => ({ review, rating, state, ...(manual ? { manual } : {}) })
+  const row = (review: number, rating: Rating, state: State = State.Review, manual?: 'reset' | 'reschedule') => ({
+    review,
+    rating,
+    state,
+    ...(manual ? { manual } : {})
+  })
 
   it('counts only what follows the last reset, in time order whatever the row order', () => {
     const summary = summariseLog([
@@ -148,15 +151,26 @@ describe('summariseLog', () => {
 
 describe('the Tools screen summary of a check', () => {
   it('says what was repaired and what was kept, in plain words with counts', () => {
-    const summary = summariseCheck({ cards: 100_188, logs: 1_000_000, repaired: { ...NOTHING, cardWithoutDeck: 4, countsFromLog: 1 }, logsWithoutCard: 2 })
+    const summary = summariseCheck({
+      cards: 100_188,
+      logs: 1_000_000,
+      repaired: { ...NOTHING, cardWithoutDeck: 4, countsFromLog: 1 },
+      logsWithoutCard: 2
+    })
     expect(summary).toEqual({
       headline: 'Checked 100,188 cards and 1,000,000 review-log entries and repaired what was wrong:',
       repairs: [
         '4 cards whose deck no longer exists were taken out of study; progress is kept in case the deck returns.',
         '1 card had review or lapse counts that disagreed with the review history; they were recounted from it.'
       ],
-      notes: ['2 review-log entries belong to cards that no longer exist. They were kept: they are part of your study history and statistics.']
+      notes: [
+        '2 review-log entries belong to cards that no longer exist. They were kept: they are part of your study history and statistics.'
+      ]
     })
-    expect(summariseCheck({ cards: 1, logs: 1, repaired: NOTHING, logsWithoutCard: 0 })).toEqual({ headline: 'Checked 1 card and 1 review-log entry: no problems found.', repairs: [], notes: [] })
+    expect(summariseCheck({ cards: 1, logs: 1, repaired: NOTHING, logsWithoutCard: 0 })).toEqual({
+      headline: 'Checked 1 card and 1 review-log entry: no problems found.',
+      repairs: [],
+      notes: []
+    })
   })
 })

@@ -1,14 +1,14 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
-import type { Backup } from '@shared/backup/backup-types'
-import { decodeBackup } from '@shared/backup/decode-backup'
-import { encodeBackup } from '@shared/backup/encode-backup'
+import type { CardRecord } from '@core/model'
 import { encodeCollection, restoreCollection } from '@db/collection-backup'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES, REVIEW_DAYS_ROW } from '@db/derived-tables'
-import type { CardRecord } from '@core/model'
 import { tablesAddedIn } from '@db/schema-history'
+import type { Backup } from '@shared/backup/backup-types'
+import { decodeBackup } from '@shared/backup/decode-backup'
+import { encodeBackup } from '@shared/backup/encode-backup'
 import { createRecallStore } from '@store'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { allUnstamped, freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -52,7 +52,11 @@ const asVersion3 = (backup: Backup): Backup => ({
 async function studiedCollection() {
   const db = freshDatabase()
   const clock = { now: new Date(2026, 9, 5, 9).getTime() }
-  const store = createRecallStore({ db, platform: fakePlatform({ decks: [makeDeck('a', makeCards(30, true)), makeDeck('b', makeCards(10))], problems: [] }), now: () => clock.now })
+  const store = createRecallStore({
+    db,
+    platform: fakePlatform({ decks: [makeDeck('a', makeCards(30, true)), makeDeck('b', makeCards(10))], problems: [] }),
+    now: () => clock.now
+  })
   const state = () => store.getState()
   await state().loadLibrary()
   await state().startStudy('a')
@@ -131,12 +135,18 @@ describe('collection backup', () => {
       const { exams: _, ...tables } = asVersion3(b).tables
       return { ...b, schemaVersion: 3, tables }
     })
-    expect(await restoreCollection(target, noExams)).toEqual({ ok: false, message: 'This backup is incomplete: it has no exams, so restoring it would lose them.' })
+    expect(await restoreCollection(target, noExams)).toEqual({
+      ok: false,
+      message: 'This backup is incomplete: it has no exams, so restoring it would lose them.'
+    })
     const noReviews = await rewrite(text, (b) => {
       const { reviews: _, ...tables } = b.tables
       return { ...b, tables }
     })
-    expect(await restoreCollection(target, noReviews)).toEqual({ ok: false, message: 'This backup is incomplete: it has no reviews, so restoring it would lose them.' })
+    expect(await restoreCollection(target, noReviews)).toEqual({
+      ok: false,
+      message: 'This backup is incomplete: it has no reviews, so restoring it would lose them.'
+    })
     const newer = await rewrite(text, (b) => ({ ...b, appVersion: '9.0.0', schemaVersion: target.verno + 1 }))
     expect(await restoreCollection(target, newer)).toEqual({
       ok: false,
@@ -149,11 +159,28 @@ describe('collection backup', () => {
     const source = await studiedCollection()
     const text = await encodeCollection(source, '0.1.0', Date.now())
     const target = await studiedCollection()
-    await target.reviews.add({ cardKey: 'x', deckId: 'a', rating: Rating.Good, state: 0, due: 0, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0, review: 1, duration: 0 })
+    await target.reviews.add({
+      cardKey: 'x',
+      deckId: 'a',
+      rating: Rating.Good,
+      state: 0,
+      due: 0,
+      stability: 0,
+      difficulty: 0,
+      elapsed_days: 0,
+      last_elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      review: 1,
+      duration: 0
+    })
     const before = await everyTable(target)
     const damaged = text.replace('"rating":3', '"rating":4')
     const outcome = await restoreCollection(target, damaged)
-    expect(outcome).toEqual({ ok: false, message: 'This backup is damaged: its checksum does not match (the file was changed or cut short).' })
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'This backup is damaged: its checksum does not match (the file was changed or cut short).'
+    })
     expect(await everyTable(target)).toEqual(before)
     expect(await restoreCollection(target, text.slice(0, text.length / 2))).toMatchObject({ ok: false })
     expect(await everyTable(target)).toEqual(before)

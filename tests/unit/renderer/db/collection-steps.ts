@@ -1,9 +1,6 @@
-import fc from 'fast-check'
-import { Rating, type Grade } from 'ts-fsrs'
-import { vi } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDayOf } from '@core/time/study-day'
 import { changeTags, forgetCards, saveCardEdit, suspendCards } from '@db/browse-repository'
 import { bury, forget, setSuspended, toggleFlag, undo, type UndoEntry } from '@db/card-actions'
 import { addCard, deleteCards, moveCards } from '@db/card-authoring'
@@ -11,6 +8,9 @@ import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
 import { nextChangeStamp } from '@db/derived-tables'
 import { recordReview } from '@db/study-repository'
+import fc from 'fast-check'
+import { Rating, type Grade } from 'ts-fsrs'
+import { vi } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 /**
@@ -43,7 +43,11 @@ export async function grade(db: RecallDatabase, id: string, rating: Grade = Rati
 }
 
 export type Step =
-  | { kind: 'grade' | 'undo' | 'bury' | 'suspend' | 'flag' | 'forget' | 'edit' | 'delete' | 'move' | 'retag' | 'rekey'; pick: number; rating: Grade }
+  | {
+      kind: 'grade' | 'undo' | 'bury' | 'suspend' | 'flag' | 'forget' | 'edit' | 'delete' | 'move' | 'retag' | 'rekey'
+      pick: number
+      rating: Grade
+    }
   | { kind: 'bulk-suspend' | 'bulk-forget'; picks: number[] }
   | { kind: 'import'; size: number }
   | { kind: 'add' }
@@ -88,21 +92,45 @@ export async function applyStep(db: RecallDatabase, s: Step, read: (decks: reado
       const entry = graded.get(db)?.pop()
       return entry && undo(db, entry)
     }
-    case 'bury': return void (await bury(db, at(s.pick), studyDayOf(now, 4)))
-    case 'suspend': return void (await setSuspended(db, at(s.pick), at(s.pick).queue !== -1))
-    case 'flag': return void (await toggleFlag(db, at(s.pick), s.rating))
-    case 'forget': return void (await forget(db, scheduler, at(s.pick), now))
-    case 'edit': return void (await saveCardEdit(db, at(s.pick).id, { front: 'F', back: 'B', extra: '' }, `topic-${s.rating}`))
-    case 'delete': return void (await deleteCards(db, [at(s.pick).id]))
-    case 'move': return void (await moveCards(db, [at(s.pick).id], at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha'))
-    case 'retag': return void (await changeTags(db, [at(s.pick).id], [`tag-${s.rating}`], ['t']))
-    case 'rekey': return void (await db.cards.update(at(s.pick).id, { deckId: at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha' }))
-    case 'bulk-suspend': return void (await suspendCards(db, s.picks.map((n) => at(n).id), true))
-    case 'bulk-forget': return void (await forgetCards(db, s.picks.map((n) => at(n).id), () => scheduler, now))
-    case 'import': return void (await mergeDeck(db, makeDeck('gamma', makeCards(s.size, s.size % 2 === 0)), now))
-    case 'add': return void (await addCard(db, 'alpha', { front: `Added ${now}`, back: 'B', extra: '', tags: '', reverse: false }, now))
-    case 'read': return void (await read(s.decks))
-    case 'clock': return void vi.setSystemTime(now + s.minutes * 60_000)
+    case 'bury':
+      return void (await bury(db, at(s.pick), studyDayOf(now, 4)))
+    case 'suspend':
+      return void (await setSuspended(db, at(s.pick), at(s.pick).queue !== -1))
+    case 'flag':
+      return void (await toggleFlag(db, at(s.pick), s.rating))
+    case 'forget':
+      return void (await forget(db, scheduler, at(s.pick), now))
+    case 'edit':
+      return void (await saveCardEdit(db, at(s.pick).id, { front: 'F', back: 'B', extra: '' }, `topic-${s.rating}`))
+    case 'delete':
+      return void (await deleteCards(db, [at(s.pick).id]))
+    case 'move':
+      return void (await moveCards(db, [at(s.pick).id], at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha'))
+    case 'retag':
+      return void (await changeTags(db, [at(s.pick).id], [`tag-${s.rating}`], ['t']))
+    case 'rekey':
+      return void (await db.cards.update(at(s.pick).id, { deckId: at(s.pick).deckId === 'alpha' ? 'beta' : 'alpha' }))
+    case 'bulk-suspend':
+      return void (await suspendCards(
+        db,
+        s.picks.map((n) => at(n).id),
+        true
+      ))
+    case 'bulk-forget':
+      return void (await forgetCards(
+        db,
+        s.picks.map((n) => at(n).id),
+        () => scheduler,
+        now
+      ))
+    case 'import':
+      return void (await mergeDeck(db, makeDeck('gamma', makeCards(s.size, s.size % 2 === 0)), now))
+    case 'add':
+      return void (await addCard(db, 'alpha', { front: `Added ${now}`, back: 'B', extra: '', tags: '', reverse: false }, now))
+    case 'read':
+      return void (await read(s.decks))
+    case 'clock':
+      return void vi.setSystemTime(now + s.minutes * 60_000)
   }
 }
 
@@ -110,7 +138,11 @@ export async function applyStep(db: RecallDatabase, s: Step, read: (decks: reado
  * Runs one property-test case: a first read, then `steps`, a few seconds apart as a person
  * studies, on a clock past every stamp an earlier case left.
  */
-export async function runSteps(db: () => Promise<RecallDatabase>, steps: readonly Step[], read: (db: RecallDatabase, decks: readonly string[] | 'all') => Promise<unknown>): Promise<RecallDatabase> {
+export async function runSteps(
+  db: () => Promise<RecallDatabase>,
+  steps: readonly Step[],
+  read: (db: RecallDatabase, decks: readonly string[] | 'all') => Promise<unknown>
+): Promise<RecallDatabase> {
   vi.setSystemTime(nextChangeStamp() + DAY)
   const opened = await db()
   const readThis = (decks: readonly string[] | 'all') => read(opened, decks)

@@ -1,10 +1,9 @@
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { mergeDeck } from '@db/deck-repository'
+import { recordReview } from '@db/study-repository'
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { mergeDeck } from '@db/deck-repository'
-import { Queue } from '@core/model'
-import { recordReview } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = Date.UTC(2026, 2, 1, 10)
@@ -34,7 +33,11 @@ describe('mergeDeck', () => {
     const c1 = (await db.cards.get('d/c1'))!
     const { card: studied } = await recordReview(db, c1, previewGrades(scheduler, c1, now)[Rating.Easy], 4000)
 
-    const edited = [{ ...cards[0]!, front: 'Reworded question', back: 'Fixed answer' }, cards[2]!, { id: 'c9', front: 'New', back: 'Card', tags: [] }]
+    const edited = [
+      { ...cards[0]!, front: 'Reworded question', back: 'Fixed answer' },
+      cards[2]!,
+      { id: 'c9', front: 'New', back: 'Card', tags: [] }
+    ]
     const summary = await mergeDeck(db, makeDeck('d', edited), now + 1000)
     expect(summary).toMatchObject({ added: 1, updated: 2, removed: 1 })
 

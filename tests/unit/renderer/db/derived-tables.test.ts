@@ -1,15 +1,27 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
 import type { CardColumnsRecord, ReviewRecord } from '@core/model'
-import { mergeDeck } from '@db/deck-repository'
 import type { RecallDatabase } from '@db/database'
+import { mergeDeck } from '@db/deck-repository'
+import { REVIEW_DAYS_ROW, type ReviewDaysBookkeeping } from '@db/derived-tables'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 9, 0).getTime()
 
 const bookkeeping = (): ReviewDaysBookkeeping => ({ name: REVIEW_DAYS_ROW, dayStartsAtHour: 4, timeZone: 'UTC', lastLogId: 0, deleted: [] })
 const log = (cardKey: string, review: number): ReviewRecord => ({
-  cardKey, deckId: 'd', review, rating: 3, state: 2, due: review, stability: 3, difficulty: 5, elapsed_days: 1, last_elapsed_days: 1, scheduled_days: 3, learning_steps: 0, duration: 4000
+  cardKey,
+  deckId: 'd',
+  review,
+  rating: 3,
+  state: 2,
+  due: review,
+  stability: 3,
+  difficulty: 5,
+  elapsed_days: 1,
+  last_elapsed_days: 1,
+  scheduled_days: 3,
+  learning_steps: 0,
+  duration: 4000
 })
 /** Only whether a deck's columns exist matters here, not what they hold. */
 const columns = (deckId: string) => ({ deckId, builtFrom: 0, ids: [] }) as unknown as CardColumnsRecord
@@ -38,7 +50,10 @@ describe('the change stamp on cards', () => {
     expect(second.mod).toBeGreaterThan(first.mod!)
 
     await db.cards.update('d/c1', { flag: 2 })
-    await db.cards.where('deckId').equals('d').modify((c) => void (c.tags = ['x']))
+    await db.cards
+      .where('deckId')
+      .equals('d')
+      .modify((c) => void (c.tags = ['x']))
     const third = (await db.cards.get('d/c1'))!
     expect(third.mod).toBeGreaterThan(second.mod!)
     expect(await db.cards.where('[deckId+mod]').above(['d', second.mod!]).count()).toBe(5)
@@ -70,7 +85,7 @@ describe('the derived tables follow deletions', () => {
     const db = await collection()
     const [a, b] = (await db.reviews.bulkAdd([log('d/c1', now), log('d/c2', now + 1000)], { allKeys: true })) as number[]
     // No bookkeeping row yet (the rollup was never built): nothing to note.
-    await db.reviews.delete(a!)
+    await db.reviews.delete(a)
     expect(await db.derived.get(REVIEW_DAYS_ROW)).toBeUndefined()
 
     await db.derived.put({ ...bookkeeping(), lastLogId: b! })
@@ -81,7 +96,10 @@ describe('the derived tables follow deletions', () => {
 
     // A log put back with an old id (as a restore or a repair would) marks its day too.
     await db.reviews.add({ ...log('d/c4', now + 5000), id: b! })
-    expect((await rollupRow(db))?.deleted).toEqual([{ deckId: 'd', review: now + 1000 }, { deckId: 'd', review: now + 5000 }])
+    expect((await rollupRow(db))?.deleted).toEqual([
+      { deckId: 'd', review: now + 1000 },
+      { deckId: 'd', review: now + 5000 }
+    ])
 
     await db.reviews.clear()
     expect(await db.derived.get(REVIEW_DAYS_ROW)).toBeUndefined()
@@ -89,7 +107,7 @@ describe('the derived tables follow deletions', () => {
 
   it('widens only write transactions on cards or reviews', async () => {
     const db = await collection()
-    const stores = (trans: unknown) => [...((trans as { idbtrans: IDBTransaction }).idbtrans.objectStoreNames)].sort()
+    const stores = (trans: unknown) => [...(trans as { idbtrans: IDBTransaction }).idbtrans.objectStoreNames].sort()
     expect(await db.transaction('rw', db.cards, (tx) => stores(tx))).toEqual(['cardColumns', 'cards', 'derived', 'reviewDays'])
     expect(await db.transaction('r', db.cards, (tx) => stores(tx))).toEqual(['cards'])
     expect(await db.transaction('rw', db.settings, (tx) => stores(tx))).toEqual(['settings'])

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs'
-import Dexie from 'dexie'
-import { Rating, State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_PRESET_ID, Queue, queueForState, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_PRESET_ID } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
 import { RecallDatabase } from '@db/database'
 import { openCollection } from '@db/open-database'
 import { getSettings, optionsForDeck } from '@db/options-repository'
-import { Queue, queueForState, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import { countToday, loadTodayQueue, recordReview } from '@db/study-repository'
+import Dexie from 'dexie'
+import { readFileSync } from 'node:fs'
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { makeFixtures, type DatabaseDump } from '../../../fixtures/db/make-fixtures'
 
 const readDump = (file: string) => JSON.parse(readFileSync(`tests/fixtures/db/${file}`, 'utf8')) as DatabaseDump
@@ -59,7 +58,9 @@ describe('opening a collection written by an earlier version of Recall', () => {
       expect(await db.exams.count()).toBe(0)
       expect(await db.simulations.count()).toBe(0)
       // The fixture is not trivially small: decks, studied cards in every state, a real log.
-      expect(new Set(rowsOf<CardRecord>(dump, 'cards').map((c) => c.state))).toEqual(new Set([State.New, State.Learning, State.Review, State.Relearning]))
+      expect(new Set(rowsOf<CardRecord>(dump, 'cards').map((c) => c.state))).toEqual(
+        new Set([State.New, State.Learning, State.Review, State.Relearning])
+      )
       db.close()
     })
 
@@ -73,14 +74,30 @@ describe('opening a collection written by an earlier version of Recall', () => {
         const queue = await loadTodayQueue(db, deck.id, day, options)
         // Worked out from the fixture rows alone: buried cards of an earlier day come back.
         const listed = (q: number) =>
-          cards
-            .filter((c) => c.deckId === deck.id && (c.queue === Queue.Buried && (c.buriedUntil ?? 0) <= day.start ? queueForState(c.state) : c.queue) === q)
-        const dueToday = (q: number) => listed(q).filter((c) => c.due < day.end).sort((a, b) => a.due - b.due)
+          cards.filter(
+            (c) =>
+              c.deckId === deck.id &&
+              (c.queue === Queue.Buried && (c.buriedUntil ?? 0) <= day.start ? queueForState(c.state) : c.queue) === q
+          )
+        const dueToday = (q: number) =>
+          listed(q)
+            .filter((c) => c.due < day.end)
+            .sort((a, b) => a.due - b.due)
         expect(queue.learning.map((e) => e.id)).toEqual(dueToday(Queue.Learning).map((c) => c.id))
-        expect(queue.review.map((e) => e.id)).toEqual(dueToday(Queue.Review).slice(0, options.reviewsPerDay).map((c) => c.id))
-        const fresh = listed(Queue.New).sort((a, b) => a.ord - b.ord).slice(0, options.newCardsPerDay)
+        expect(queue.review.map((e) => e.id)).toEqual(
+          dueToday(Queue.Review)
+            .slice(0, options.reviewsPerDay)
+            .map((c) => c.id)
+        )
+        const fresh = listed(Queue.New)
+          .sort((a, b) => a.ord - b.ord)
+          .slice(0, options.newCardsPerDay)
         expect(queue.fresh.map((e) => e.id)).toEqual(fresh.map((c) => c.id))
-        expect(await countToday(db, deck.id, day, options)).toEqual({ learning: queue.learning.length, review: queue.review.length, fresh: fresh.length })
+        expect(await countToday(db, deck.id, day, options)).toEqual({
+          learning: queue.learning.length,
+          review: queue.review.length,
+          fresh: fresh.length
+        })
         // Each list has cards, so each index is really exercised.
         expect([queue.learning.length, queue.review.length, queue.fresh.length].every((n) => n > 0)).toBe(true)
       }
@@ -91,7 +108,12 @@ describe('opening a collection written by an earlier version of Recall', () => {
       const db = new RecallDatabase(await restoreDump(dump))
       const card = (await db.cards.filter((c) => c.queue === Queue.Review).first())!
       const at = card.due + DAY
-      const { logId } = await recordReview(db, card, previewGrades(createScheduler(await optionsForDeck(db, card.deckId)), card, at)[Rating.Good], 3000)
+      const { logId } = await recordReview(
+        db,
+        card,
+        previewGrades(createScheduler(await optionsForDeck(db, card.deckId)), card, at)[Rating.Good],
+        3000
+      )
       const lastOld = Math.max(...rowsOf<ReviewRecord>(dump, 'reviews').map((r) => r.id!))
       expect(logId).toBe(lastOld + 1)
       expect((await db.cards.get(card.id))?.reps).toBe(card.reps + 1)
@@ -107,9 +129,12 @@ class RecallWithFailingUpgrade extends RecallDatabase {
     this.version(this.verno + 1)
       .stores({ cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod], *tags', backups: 'id' })
       .upgrade(async (tx) => {
-        await tx.table('cards').toCollection().modify((c: CardRecord) => {
-          c.question = 'half-migrated'
-        })
+        await tx
+          .table('cards')
+          .toCollection()
+          .modify((c: CardRecord) => {
+            c.question = 'half-migrated'
+          })
         await tx.table('reviews').clear()
         throw new Error('the disk went away')
       })
@@ -117,7 +142,13 @@ class RecallWithFailingUpgrade extends RecallDatabase {
 }
 
 async function snapshot(db: RecallDatabase) {
-  return { decks: await db.decks.toArray(), cards: await db.cards.toArray(), reviews: await db.reviews.toArray(), presets: await db.presets.toArray(), settings: await db.settings.toArray() }
+  return {
+    decks: await db.decks.toArray(),
+    cards: await db.cards.toArray(),
+    reviews: await db.reviews.toArray(),
+    presets: await db.presets.toArray(),
+    settings: await db.settings.toArray()
+  }
 }
 
 describe('an upgrade that fails', () => {

@@ -1,8 +1,8 @@
-import Dexie from 'dexie'
-import { describe, expect, it, vi } from 'vitest'
 import { RecallDatabase } from '@db/database'
 import { describeOpenError, openCollection, watchConnection } from '@db/open-database'
 import { describeStorageError } from '@db/storage-errors'
+import Dexie from 'dexie'
+import { describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
 
 /** What a newer Recall in another window does: open the collection at a higher version. */
@@ -75,13 +75,15 @@ describe('another window changes the collection', () => {
 
 describe('describeOpenError', () => {
   it('explains a collection saved by a newer Recall', () => {
-    expect(describeOpenError(new Dexie.VersionError('requested version (30) is less than the existing version (40)'), { stored: 4, wanted: 3 })).toMatch(
-      /saved by a newer version of Recall\. Update Recall/
-    )
+    expect(
+      describeOpenError(new Dexie.VersionError('requested version (30) is less than the existing version (40)'), { stored: 4, wanted: 3 })
+    ).toMatch(/saved by a newer version of Recall\. Update Recall/)
   })
 
   it('passes on a full disk and storage the browser does not offer', () => {
-    expect(describeOpenError(new Dexie.QuotaExceededError(), { stored: 3, wanted: 3 })).toMatch(/^Recall could not open your collection\. There is no room left/)
+    expect(describeOpenError(new Dexie.QuotaExceededError(), { stored: 3, wanted: 3 })).toMatch(
+      /^Recall could not open your collection\. There is no room left/
+    )
     expect(describeOpenError(new Dexie.MissingAPIError(), { stored: undefined, wanted: 3 })).toMatch(/IndexedDB is unavailable/)
   })
 

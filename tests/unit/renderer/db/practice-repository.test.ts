@@ -1,8 +1,8 @@
-import { State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { Queue, type MockExamResult } from '@core/model'
 import { mergeDeck } from '@db/deck-repository'
 import { loadChoicePool, recentMockExams, saveMockExamResult, sendToRelearning } from '@db/practice-repository'
-import { Queue, type MockExamResult } from '@core/model'
+import { State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 5, 1, 9, 0).getTime()
@@ -36,7 +36,8 @@ describe('practice repository', () => {
   it('sends cards to relearning all together or not at all', async () => {
     const db = await twoDecks()
     const keys = ['a/c1', 'a/c2']
-    for (const key of keys) await db.cards.update(key, { state: State.Review, queue: Queue.Review, due: now + 9e8, stability: 12, difficulty: 4, reps: 2 })
+    for (const key of keys)
+      await db.cards.update(key, { state: State.Review, queue: Queue.Review, due: now + 9e8, stability: 12, difficulty: 4, reps: 2 })
     const before = await db.cards.bulkGet(keys)
     let rows = 0
     const failSecond = () => {
@@ -56,7 +57,15 @@ describe('practice repository', () => {
 
   it('keeps a learning card in learning, due now, and leaves suspended cards alone', async () => {
     const db = await twoDecks()
-    await db.cards.update('b/c1', { state: State.Learning, queue: Queue.Learning, due: now + 600_000, stability: 2, difficulty: 5, reps: 1, learning_steps: 1 })
+    await db.cards.update('b/c1', {
+      state: State.Learning,
+      queue: Queue.Learning,
+      due: now + 600_000,
+      stability: 2,
+      difficulty: 5,
+      reps: 1,
+      learning_steps: 1
+    })
     await db.cards.update('b/c2', { state: State.Review, queue: Queue.Suspended, due: now + 9e8, stability: 12, difficulty: 4, reps: 2 })
     const result = await sendToRelearning(db, ['b/c1', 'b/c2'], now)
     expect(result.relearning).toBe(1)

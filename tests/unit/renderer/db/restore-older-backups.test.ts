@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs'
-import Dexie from 'dexie'
-import { describe, expect, it } from 'vitest'
-import { encodeBackup } from '@shared/backup/encode-backup'
-import { DEFAULT_PRESET_ID } from '@core/model'
+import { type CardRecord, type DeckRecord, DEFAULT_PRESET_ID } from '@core/model'
 import { restoreCollection } from '@db/collection-backup'
 import { RecallDatabase } from '@db/database'
 import { openCollection } from '@db/open-database'
-import type { CardRecord, DeckRecord } from '@core/model'
+import { encodeBackup } from '@shared/backup/encode-backup'
+import Dexie from 'dexie'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseDump } from '../../../fixtures/db/make-fixtures'
 import { allUnstamped, freshDatabase } from '../../helpers/fixtures'
 
@@ -36,7 +35,10 @@ async function everyTable(db: RecallDatabase) {
 describe('restoring a backup made by an earlier version of Recall', () => {
   for (const dump of [readDump('v1.json'), readDump('v2.json')]) {
     it(`gives the same collection as opening the version ${dump.version} database through the upgrade`, async () => {
-      const text = await encodeBackup({ appVersion: `0.${dump.version}.0`, schemaVersion: dump.version, tables: dump.tables }, dump.capturedAt)
+      const text = await encodeBackup(
+        { appVersion: `0.${dump.version}.0`, schemaVersion: dump.version, tables: dump.tables },
+        dump.capturedAt
+      )
       const restored = freshDatabase()
       const rows = Object.values(dump.tables).reduce((sum, t) => sum + t.length, 0)
       expect(await restoreCollection(restored, text)).toEqual({ ok: true, rows })

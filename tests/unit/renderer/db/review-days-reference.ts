@@ -1,23 +1,30 @@
+import type { ReviewDayRecord, ReviewRecord } from '@core/model'
 import { gather } from '@core/stats/accumulator'
 import { buildAnswerButtons } from '@core/stats/answer-buttons'
-import { studyDayOf } from '@core/time/study-day'
 import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
 import { buildReviewCalendar } from '@core/stats/review-calendar'
+import { ANSWER_BUTTON_DAYS, type StatsScope } from '@core/stats/snapshot'
 import { buildStreaks } from '@core/stats/streaks'
 import { buildTodaySummary } from '@core/stats/today'
 import { emptyRetentionCounts } from '@core/stats/true-retention'
+import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
-import type { ReviewDayRecord, ReviewRecord } from '@core/model'
-import { ANSWER_BUTTON_DAYS, type StatsScope } from '@core/stats/snapshot'
 import { loadAnswerButtons, loadReviewCalendar, loadTodayStats, loadTrueRetention } from '@db/stats-repository'
-import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
+import {
+  createAnswerButtonsAccumulator,
+  createReviewDaysAccumulator,
+  createTodayAccumulator,
+  createTrueRetentionAccumulator
+} from '../../helpers/log-scan-stats'
 
 /**
  * The review figures as the statistics screen computed them before the rollup: every log of the
  * scope, in time order (ties by id, as the indexes give them), fed through the chart accumulators.
  */
 export function logScanFigures(logs: readonly ReviewRecord[], scope: StatsScope, now: number, dayStartsAtHour: number) {
-  const inScope = logs.filter((l) => scope === 'all' || scope.deckIds.includes(l.deckId)).sort((a, b) => a.review - b.review || a.id! - b.id!)
+  const inScope = logs
+    .filter((l) => scope === 'all' || scope.deckIds.includes(l.deckId))
+    .sort((a, b) => a.review - b.review || a.id! - b.id!)
   const days = gather(createReviewDaysAccumulator({ dayStartsAtHour }), inScope)
   const retention = gather(createTrueRetentionAccumulator({ dayStartsAtHour }), inScope)
   return {
@@ -57,4 +64,5 @@ export function logScanRows(logs: readonly ReviewRecord[], dayStartsAtHour: numb
   return sortRows(rows)
 }
 
-export const sortRows = (rows: ReviewDayRecord[]) => rows.sort((a, b) => (a.deckId === b.deckId ? a.day - b.day : a.deckId < b.deckId ? -1 : 1))
+export const sortRows = (rows: ReviewDayRecord[]) =>
+  rows.sort((a, b) => (a.deckId === b.deckId ? a.day - b.day : a.deckId < b.deckId ? -1 : 1))

@@ -1,18 +1,17 @@
-import fc from 'fast-check'
-import { Rating } from 'ts-fsrs'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_STUDY_OPTIONS, type ReviewRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import type { StatsScope } from '@core/stats/snapshot'
 import { undo, type UndoEntry } from '@db/card-actions'
 import { deleteCards, moveCards } from '@db/card-authoring'
 import { encodeCollection, restoreCollection } from '@db/collection-backup'
 import type { RecallDatabase } from '@db/database'
-import type { ReviewRecord } from '@core/model'
 import { refreshReviewDays } from '@db/review-days'
-import type { StatsScope } from '@core/stats/snapshot'
 import { recordReview } from '@db/study-repository'
+import fc from 'fast-check'
+import { Rating } from 'ts-fsrs'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
-import { cardRecord, local, reviewLog, useTimeZone } from '../core/stats/records'
+import { cardRecord, local, reviewLog, useTimeZone } from '../../helpers/review-records'
 import { logScanFigures, logScanRows, rollupFigures, sortRows } from './review-days-reference'
 import { generateCollection, storeCollection } from './stats-collection'
 
@@ -28,7 +27,8 @@ const SCOPES: StatsScope[] = ['all', { deckIds: ['aws-ml-pipeline'] }, { deckIds
 /** Every review figure, for every scope, and every rollup row, as the log scan computes them now. */
 async function expectSameAsLogScan(db: RecallDatabase, dayStartsAtHour = HOUR): Promise<void> {
   const logs = await db.reviews.toArray()
-  for (const scope of SCOPES) expect(await rollupFigures(db, scope, now, dayStartsAtHour)).toEqual(logScanFigures(logs, scope, now, dayStartsAtHour))
+  for (const scope of SCOPES)
+    expect(await rollupFigures(db, scope, now, dayStartsAtHour)).toEqual(logScanFigures(logs, scope, now, dayStartsAtHour))
   expect(sortRows(await db.reviewDays.toArray())).toEqual(logScanRows(logs, dayStartsAtHour))
 }
 
@@ -94,17 +94,27 @@ describe('the review rollup', () => {
   it('counts a card’s grades stored newest first from their own deck-day', async () => {
     const db = freshDatabase()
     const days = [1, 2, 3].map((d) => local(2026, 3, 27 - d, 10))
-    await db.reviews.bulkAdd(days.flatMap((at) => [reviewLog({ review: at + 60_000, rating: Rating.Good }), reviewLog({ review: at, rating: Rating.Again })]))
+    await db.reviews.bulkAdd(
+      days.flatMap((at) => [reviewLog({ review: at + 60_000, rating: Rating.Good }), reviewLog({ review: at, rating: Rating.Again })])
+    )
     const report = await refreshReviewDays(db, HOUR)
     expect(report).toMatchObject({ rebuilt: true, daysRecounted: 2 })
     expect(sortRows(await db.reviewDays.toArray())).toEqual(logScanRows(await db.reviews.toArray(), HOUR))
-    expect((await db.reviewDays.toArray()).map((r) => [r.youngPassed, r.youngFailed])).toEqual([[0, 1], [0, 1], [0, 1]])
+    expect((await db.reviewDays.toArray()).map((r) => [r.youngPassed, r.youngFailed])).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1]
+    ])
   })
 
   it('takes the grade stored first when a card has two at the same moment, as the log scan does', async () => {
     const db = freshDatabase()
     const at = local(2026, 3, 26, 10)
-    await db.reviews.bulkAdd([reviewLog({ review: at + 1, rating: Rating.Easy }), reviewLog({ review: at, rating: Rating.Again }), reviewLog({ review: at, rating: Rating.Good })])
+    await db.reviews.bulkAdd([
+      reviewLog({ review: at + 1, rating: Rating.Easy }),
+      reviewLog({ review: at, rating: Rating.Again }),
+      reviewLog({ review: at, rating: Rating.Good })
+    ])
     await expectSameAsLogScan(db)
     expect(await db.reviewDays.toArray()).toMatchObject([{ youngPassed: 0, youngFailed: 1 }])
   })
@@ -114,7 +124,10 @@ describe('the review rollup', () => {
     await expectSameAsLogScan(db)
 
     const entries = [await grade(db, 'aws-ml-services/c1', Rating.Good), await grade(db, 'aws-ml-services/c2', Rating.Again)]
-    const todaysLogs = await db.reviews.where('[deckId+review]').between(['aws-ml-services', local(2026, 3, 30, 4)], ['aws-ml-services', now], true, true).count()
+    const todaysLogs = await db.reviews
+      .where('[deckId+review]')
+      .between(['aws-ml-services', local(2026, 3, 30, 4)], ['aws-ml-services', now], true, true)
+      .count()
     // Only today's deck-day is counted again, from its own logs.
     expect(await refreshReviewDays(db, HOUR)).toEqual({ rebuilt: false, daysRecounted: 1, logsRead: todaysLogs + 2 })
     await expectSameAsLogScan(db)
@@ -176,7 +189,10 @@ describe('the review rollup', () => {
   it('opens despite damaged logs, leaving out one without a time or a deck', async () => {
     const db = freshDatabase()
     const good = [reviewLog({ review: local(2026, 3, 26, 10) }), reviewLog({ review: local(2026, 3, 27, 10), rating: Rating.Again })]
-    const damaged = [reviewLog({ review: Number.NaN }), { ...reviewLog({ review: local(2026, 3, 26, 11) }), deckId: undefined as unknown as string }]
+    const damaged = [
+      reviewLog({ review: Number.NaN }),
+      { ...reviewLog({ review: local(2026, 3, 26, 11) }), deckId: undefined as unknown as string }
+    ]
     await db.reviews.bulkAdd([...good, ...damaged])
     const [a, b, ...rest] = await db.reviews.toArray()
     expect(rest).toHaveLength(2)

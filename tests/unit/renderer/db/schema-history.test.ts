@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest'
 import { DEFAULT_PRESET_ID } from '@core/model'
 import { RecallDatabase } from '@db/database'
 import { deckWithPreset, migrateRows, SCHEMA_HISTORY, tablesAddedIn, versionsMigratingRows } from '@db/schema-history'
+import { describe, expect, it } from 'vitest'
 
 /** Dexie's own record of database.ts's declarations (internal, but the only source of truth to hold the history against). */
 type DeclaredVersion = { _cfg: { version: number; storesSource: Record<string, string | null> | null; contentUpgrade: unknown } }
-const declared = () => [...(new RecallDatabase('schema-history') as unknown as { _versions: DeclaredVersion[] })._versions].sort((a, b) => a._cfg.version - b._cfg.version)
+const declared = () =>
+  [...(new RecallDatabase('schema-history') as unknown as { _versions: DeclaredVersion[] })._versions].sort(
+    (a, b) => a._cfg.version - b._cfg.version
+  )
 
 describe('the schema history', () => {
   it('lists every version database.ts declares, with the tables each one created', () => {
@@ -23,7 +26,11 @@ describe('the schema history', () => {
 
   it('gives Dexie an upgrade step exactly for the versions that change rows', () => {
     expect(versionsMigratingRows()).toEqual([2])
-    expect(declared().filter((v) => v._cfg.contentUpgrade).map((v) => v._cfg.version)).toEqual(versionsMigratingRows())
+    expect(
+      declared()
+        .filter((v) => v._cfg.contentUpgrade)
+        .map((v) => v._cfg.version)
+    ).toEqual(versionsMigratingRows())
   })
 })
 
@@ -39,7 +46,13 @@ describe('row migrations', () => {
   it('brings rows up from the version they were read at, leaving the input as it was', () => {
     const tables = { decks: [{ id: 'a' }, { id: 'b', presetId: 'slow' }], cards: [{ id: 'a/1', deckId: 'a' }] }
     const copy = structuredClone(tables)
-    expect(migrateRows(tables, 1, 4)).toEqual({ decks: [{ id: 'a', presetId: DEFAULT_PRESET_ID }, { id: 'b', presetId: 'slow' }], cards: [{ id: 'a/1', deckId: 'a' }] })
+    expect(migrateRows(tables, 1, 4)).toEqual({
+      decks: [
+        { id: 'a', presetId: DEFAULT_PRESET_ID },
+        { id: 'b', presetId: 'slow' }
+      ],
+      cards: [{ id: 'a/1', deckId: 'a' }]
+    })
     expect(tables).toEqual(copy)
     // From version 2 on, the v2 step has already run: a deck without a preset stays as it is.
     expect(migrateRows(tables, 2, 4)).toEqual(tables)

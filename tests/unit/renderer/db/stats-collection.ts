@@ -1,6 +1,6 @@
-import { Rating, State } from 'ts-fsrs'
-import type { RecallDatabase } from '@db/database'
 import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
+import type { RecallDatabase } from '@db/database'
+import { Rating, State } from 'ts-fsrs'
 
 const DAY = 86_400_000
 
@@ -94,7 +94,15 @@ export function generateCollection(deckIds: readonly string[], cardsPerDeck: num
 
 export async function storeCollection(db: RecallDatabase, collection: Collection, deckIds: readonly string[]): Promise<void> {
   await db.decks.bulkPut(
-    deckIds.map((id) => ({ id, name: `Deck ${id}`, origin: 'builtin' as const, file: `${id}.json`, contentHash: '', cardCount: 0, updatedAt: 0 }))
+    deckIds.map((id) => ({
+      id,
+      name: `Deck ${id}`,
+      origin: 'builtin' as const,
+      file: `${id}.json`,
+      contentHash: '',
+      cardCount: 0,
+      updatedAt: 0
+    }))
   )
   await db.cards.bulkPut(collection.cards)
   await db.reviews.bulkAdd(collection.reviews)

@@ -1,5 +1,3 @@
-import { default_w } from 'ts-fsrs'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { gather } from '@core/stats/accumulator'
 import { buildAnswerButtons } from '@core/stats/answer-buttons'
 import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
@@ -9,17 +7,32 @@ import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retentio
 import { buildReviewCalendar } from '@core/stats/review-calendar'
 import { buildStreaks } from '@core/stats/streaks'
 import { buildTodaySummary } from '@core/stats/today'
+import { default_w } from 'ts-fsrs'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ReviewRecord } from '@core/model'
+import { type StatsScope } from '@core/stats/snapshot'
 import type { RecallDatabase } from '@db/database'
 import { savePresetForDeck } from '@db/options-repository'
-import type { CardRecord, ReviewRecord } from '@core/model'
-import { loadAnswerButtons, loadCardCounts, loadDueForecast, loadMemoryDistributions, loadReviewCalendar, loadStatistics, loadTodayStats, loadTrueRetention } from '@db/stats-repository'
-import { type StatsScope } from '@core/stats/snapshot'
+import {
+  loadAnswerButtons,
+  loadCardCounts,
+  loadDueForecast,
+  loadMemoryDistributions,
+  loadReviewCalendar,
+  loadStatistics,
+  loadTodayStats,
+  loadTrueRetention
+} from '@db/stats-repository'
 import { freshDatabase } from '../../helpers/fixtures'
-import { local, useTimeZone } from '../core/stats/records'
+import {
+  createAnswerButtonsAccumulator,
+  createReviewDaysAccumulator,
+  createTodayAccumulator,
+  createTrueRetentionAccumulator
+} from '../../helpers/log-scan-stats'
+import { local, useTimeZone } from '../../helpers/review-records'
 import { generateCollection, storeCollection, type Collection } from './stats-collection'
-import { createAnswerButtonsAccumulator, createReviewDaysAccumulator, createTodayAccumulator, createTrueRetentionAccumulator } from '../../helpers/log-scan-stats'
 
 useTimeZone('Europe/London', afterAll)
 // fake-indexeddb walks a cursor far slower than Chromium: a few thousand logs take seconds.
@@ -73,7 +86,8 @@ function expectedFigures(scope: StatsScope) {
   const days = gather(createReviewDaysAccumulator({ dayStartsAtHour: HOUR }), reviews)
   const retention = gather(createTrueRetentionAccumulator({ dayStartsAtHour: HOUR }), reviews)
   const counts = gather(createCardCountsAccumulator({ now }), cards)
-  const memory = (w: readonly number[], keep: (c: CardRecord) => boolean) => gather(createMemoryDistributionsAccumulator({ now, w }), cards.filter(keep))
+  const memory = (w: readonly number[], keep: (c: CardRecord) => boolean) =>
+    gather(createMemoryDistributionsAccumulator({ now, w }), cards.filter(keep))
   const chips = memory(CHIPS_W, (c) => c.deckId === 'aws-ml-chips')
   const others = memory(default_w, (c) => c.deckId !== 'aws-ml-chips')
   // Stability and difficulty do not depend on the weights; retrievability does.
@@ -91,7 +105,8 @@ function expectedFigures(scope: StatsScope) {
       stability: everything.stability,
       difficulty: everything.difficulty,
       retrievabilityCounts: chips.retrievability.map((n, i) => n + others.retrievability[i]!),
-      retrievabilityMean: chips.cards + others.cards > 0 ? (chips.sums.retrievability + others.sums.retrievability) / (chips.cards + others.cards) : null
+      retrievabilityMean:
+        chips.cards + others.cards > 0 ? (chips.sums.retrievability + others.sums.retrievability) / (chips.cards + others.cards) : null
     }
   }
 }
@@ -144,19 +159,39 @@ describe('statistics read from the database through indexes', () => {
       const result = await loadMemoryDistributions(db, scope, now, HOUR)
       same(result.stability, expected().memory.stability)
       same(result.difficulty, expected().memory.difficulty)
-      same(result.retrievability.bins.map((b) => b.count), expected().memory.retrievabilityCounts)
+      same(
+        result.retrievability.bins.map((b) => b.count),
+        expected().memory.retrievabilityCounts
+      )
       expect(result.retrievability.mean).toBeCloseTo(expected().memory.retrievabilityMean!, 12)
     })
 
     it('gives every chart the same figures from one pass over each table', async () => {
       const all = await loadStatistics(db, scope, now, HOUR)
       same(
-        { today: all.today, calendar: all.calendar, streaks: all.streaks, retention: all.retention, buttons: all.buttons, forecast: all.forecast },
-        { today: expected().today, calendar: expected().calendar, streaks: expected().streaks, retention: expected().retention, buttons: expected().buttons, forecast: expected().forecast }
+        {
+          today: all.today,
+          calendar: all.calendar,
+          streaks: all.streaks,
+          retention: all.retention,
+          buttons: all.buttons,
+          forecast: all.forecast
+        },
+        {
+          today: expected().today,
+          calendar: expected().calendar,
+          streaks: expected().streaks,
+          retention: expected().retention,
+          buttons: expected().buttons,
+          forecast: expected().forecast
+        }
       )
       same(all.counts.total, expected().counts.total)
       same(all.memory.stability, expected().memory.stability)
-      same(all.memory.retrievability.bins.map((b) => b.count), expected().memory.retrievabilityCounts)
+      same(
+        all.memory.retrievability.bins.map((b) => b.count),
+        expected().memory.retrievabilityCounts
+      )
     })
   })
 

@@ -1,15 +1,21 @@
+import { classifyStorageError, describeStorageError } from '@db/storage-errors'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { classifyStorageError, describeStorageError } from '@db/storage-errors'
 import { freshDatabase } from '../../helpers/fixtures'
 
 const dom = (name: string, message = '') => new DOMException(message, name)
 
 describe('describeStorageError', () => {
   it('names a full disk or quota, however deep Dexie wrapped it', () => {
-    for (const error of [dom('QuotaExceededError'), new Dexie.QuotaExceededError(), new Dexie.AbortError('Transaction aborted', dom('QuotaExceededError'))]) {
+    for (const error of [
+      dom('QuotaExceededError'),
+      new Dexie.QuotaExceededError(),
+      new Dexie.AbortError('Transaction aborted', dom('QuotaExceededError'))
+    ]) {
       expect(classifyStorageError(error)).toBe('full')
-      expect(describeStorageError(error)).toMatch(/disk is full, or the browser's storage limit for Recall is reached\. Free some disk space, then try again\./)
+      expect(describeStorageError(error)).toMatch(
+        /disk is full, or the browser's storage limit for Recall is reached\. Free some disk space, then try again\./
+      )
     }
   })
 
@@ -19,9 +25,15 @@ describe('describeStorageError', () => {
 
   it('tells a closed collection, a lost connection, a cancelled save and an internal storage error apart', () => {
     expect(describeStorageError(new Dexie.DatabaseClosedError())).toMatch(/^The collection was closed.*Reload Recall/)
-    expect(describeStorageError(dom('InvalidStateError', "Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing."))).toMatch(/^The connection to the collection was lost/)
+    expect(
+      describeStorageError(
+        dom('InvalidStateError', "Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.")
+      )
+    ).toMatch(/^The connection to the collection was lost/)
     expect(describeStorageError(new Dexie.AbortError())).toMatch(/^The browser cancelled the save/)
-    expect(describeStorageError(new Dexie.AbortError('aborted', new Dexie.UnknownError('Internal error committing transaction')))).toMatch(/internal error, which usually means the disk is full or failing/)
+    expect(describeStorageError(new Dexie.AbortError('aborted', new Dexie.UnknownError('Internal error committing transaction')))).toMatch(
+      /internal error, which usually means the disk is full or failing/
+    )
     expect(describeStorageError(new Dexie.MissingAPIError('IndexedDB API missing'))).toMatch(/IndexedDB is unavailable/)
   })
 

@@ -1,12 +1,12 @@
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { fromFsrsCard } from '@core/scheduling/card-state'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDayOf } from '@core/time/study-day'
+import { mergeDeck } from '@db/deck-repository'
+import { optionsForDeck, savePresetForDeck } from '@db/options-repository'
+import { countEveryDeck, countToday, loadTodayQueue, recordReview, reviewsOfCard } from '@db/study-repository'
 import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { fromFsrsCard } from '@core/scheduling/card-state'
-import { studyDayOf } from '@core/time/study-day'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { mergeDeck } from '@db/deck-repository'
-import { savePresetForDeck, optionsForDeck } from '@db/options-repository'
-import { countEveryDeck, countToday, loadTodayQueue, recordReview, reviewsOfCard } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 10, 0).getTime() // local 10 am
@@ -93,7 +93,11 @@ describe('the deck list’s counts', () => {
   it('gives every deck the numbers countToday gives it with that deck’s own preset, in one read', async () => {
     const db = freshDatabase()
     for (const id of ['a', 'b', 'c']) await mergeDeck(db, makeDeck(id, makeCards(40)), now)
-    await savePresetForDeck(db, 'b', { id: 'strict', name: 'Strict', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 7, reviewsPerDay: 3 } })
+    await savePresetForDeck(db, 'b', {
+      id: 'strict',
+      name: 'Strict',
+      options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 7, reviewsPerDay: 3 }
+    })
     await db.decks.update('c', { presetId: 'deleted-preset' })
     for (const [i, grade] of ([3, 1, 4, 4] as Grade[]).entries()) {
       const card = (await db.cards.get(`b/c${i + 1}`))!

@@ -1,14 +1,14 @@
-import fc from 'fast-check'
-import { Rating, type Grade } from 'ts-fsrs'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
 import { undo } from '@db/card-actions'
 import { deleteCards } from '@db/card-authoring'
 import type { RecallDatabase } from '@db/database'
 import { LEARNING_CARDS_ROW, STUDIED_TODAY_ROW, type LearningCardsBookkeeping, type StudiedTodayBookkeeping } from '@db/derived-tables'
 import { optionsForDeck, savePresetForDeck } from '@db/options-repository'
 import { countEveryDeck, loadTodayQueue } from '@db/study-repository'
+import fc from 'fast-check'
+import { Rating, type Grade } from 'ts-fsrs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { referenceCounts } from '../../helpers/reference-counts'
 import { card, DAY, grade, HOUR, NOW, runSteps, stepArbitrary, stepDecks, type Step } from './collection-steps'
 
@@ -18,7 +18,11 @@ afterEach(() => void vi.useRealTimers())
 /** The step decks; beta's limits are tiny, so what was studied today decides its numbers. */
 async function collection(sizes?: Parameters<typeof stepDecks>[0]): Promise<RecallDatabase> {
   const db = await stepDecks(sizes)
-  await savePresetForDeck(db, 'beta', { id: 'tight', name: 'Tight', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 2, reviewsPerDay: 1 } })
+  await savePresetForDeck(db, 'beta', {
+    id: 'tight',
+    name: 'Tight',
+    options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 2, reviewsPerDay: 1 }
+  })
   return db
 }
 
@@ -32,7 +36,8 @@ const learningRow = async (db: RecallDatabase) => (await db.derived.get(LEARNING
 /** The deck list's numbers equal, deck by deck, what reading every card and log gives. */
 async function expectCounts(db: RecallDatabase, day = today()): Promise<void> {
   const counted = await countEveryDeck(db, day)
-  for (const { deck, counts } of counted) expect(counts, deck.id).toEqual(await referenceCounts(db, deck.id, day, await optionsForDeck(db, deck.id)))
+  for (const { deck, counts } of counted)
+    expect(counts, deck.id).toEqual(await referenceCounts(db, deck.id, day, await optionsForDeck(db, deck.id)))
 }
 
 /** Today's queue of each deck holds as many cards as its counts say (it reads the same counter). */
@@ -135,7 +140,14 @@ describe('the deck list’s counters', () => {
 
 /** Mostly grades and undone grades (the counters' daily work), among every other kind of change. */
 const countedStep: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constantFrom('grade' as const, 'undo' as const), pick: fc.noBias(fc.nat()), rating: fc.constantFrom<Grade>(1, 2, 3, 4) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('grade' as const, 'undo' as const),
+      pick: fc.noBias(fc.nat()),
+      rating: fc.constantFrom<Grade>(1, 2, 3, 4)
+    })
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), decks: fc.constant('all' as const) }) },
   { weight: 3, arbitrary: stepArbitrary }
 )

@@ -1,12 +1,12 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { toggleFlag } from '@db/card-actions'
 import { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
-import { changedSinceShown, StaleCardError } from '@db/write-guards'
 import { recordReview } from '@db/study-repository'
+import { changedSinceShown, StaleCardError } from '@db/write-guards'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 10, 0).getTime()

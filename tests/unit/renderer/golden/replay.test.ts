@@ -1,13 +1,12 @@
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
+import { fromFsrsCard } from '@core/scheduling/card-state'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import type { RecallDatabase } from '@db/database'
+import { mergeDeck } from '@db/deck-repository'
+import { recordReview } from '@db/study-repository'
 import fc from 'fast-check'
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { fromFsrsCard } from '@core/scheduling/card-state'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
-import type { RecallDatabase } from '@db/database'
-import { mergeDeck } from '@db/deck-repository'
-import type { CardRecord } from '@core/model'
-import { recordReview } from '@db/study-repository'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 /**
@@ -43,7 +42,24 @@ function reference(options: StudyOptions) {
   )
 }
 
-const stateOf = ({ id, deckId, cardId, reverse, ord, question, answer, tags, queue, createdAt, extra, flag, edited, buriedUntil, mod, ...state }: CardRecord) => state
+const stateOf = ({
+  id,
+  deckId,
+  cardId,
+  reverse,
+  ord,
+  question,
+  answer,
+  tags,
+  queue,
+  createdAt,
+  extra,
+  flag,
+  edited,
+  buriedUntil,
+  mod,
+  ...state
+}: CardRecord) => state
 
 /** Grades one card through Recall's storage; each step waits `gapMs[i]` after the card's due (may be negative: early). */
 async function replay(db: RecallDatabase, options: StudyOptions, start: number, steps: Array<{ grade: Grade; offsetMs: number }>) {
@@ -65,7 +81,7 @@ describe('golden replays through Dexie', () => {
   const start = Date.UTC(2025, 0, 6, 7, 30)
   // 60 grades with lapses and relearning, on time, late and early.
   const longHistory = Array.from({ length: 60 }, (_, i) => ({
-    grade: ([3, 3, 1, 3, 2, 3, 4, 1, 1, 3, 3, 3][i % 12] ?? 3) as Grade,
+    grade: [3, 3, 1, 3, 2, 3, 4, 1, 1, 3, 3, 3][i % 12] ?? 3,
     offsetMs: [0, 3_600_000, -600_000, 86_400_000 * 3][i % 4]!
   }))
 

@@ -1,11 +1,11 @@
-import { State, type Grade } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { Queue } from '@core/model'
 import { studyDayOf } from '@core/time/study-day'
 import type { Platform } from '@platform/platform'
-import { Queue } from '@core/model'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { State, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 /**
  * Months of daily study through the store, in whatever TZ the suite runs in (npm run test:tz runs
@@ -28,7 +28,7 @@ describe('study days across daylight-saving changes', () => {
     let seed = 7
 
     for (let d = 0; d < 260; d++) {
-      const local = new Date(2026, 1, 20 + d + (SESSION_HOURS[d % 7]! < 4 ? 1 : 0), SESSION_HOURS[d % 7]!, 0)
+      const local = new Date(2026, 1, 20 + d + (SESSION_HOURS[d % 7]! < 4 ? 1 : 0), SESSION_HOURS[d % 7], 0)
       now = local.getTime()
       const day = studyDayOf(now, 4)
       expect(day.start).toBeLessThanOrEqual(now)
@@ -63,9 +63,15 @@ describe('study days across daylight-saving changes', () => {
 
       expect(newToday).toBe(Math.min(20, 150 - d * 20 > 0 ? Math.min(20, 150 - d * 20) : 0))
       // Nothing due today was left behind.
-      const overdue = await db.cards.where('[deckId+queue+due]').between(['d', Queue.Review, 0], ['d', Queue.Review, day.end], true, false).count()
+      const overdue = await db.cards
+        .where('[deckId+queue+due]')
+        .between(['d', Queue.Review, 0], ['d', Queue.Review, day.end], true, false)
+        .count()
       expect(overdue, `day ${d}`).toBe(0)
-      const learningToday = await db.cards.where('[deckId+queue+due]').between(['d', Queue.Learning, 0], ['d', Queue.Learning, day.end], true, false).count()
+      const learningToday = await db.cards
+        .where('[deckId+queue+due]')
+        .between(['d', Queue.Learning, 0], ['d', Queue.Learning, day.end], true, false)
+        .count()
       expect(learningToday, `day ${d}`).toBe(0)
     }
     expect(await db.reviews.count()).toBe(grades)

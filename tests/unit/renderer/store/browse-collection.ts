@@ -1,9 +1,9 @@
-import { Rating, State } from 'ts-fsrs'
+import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import type { RecallDatabase } from '@db/database'
-import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
+import { Rating, State } from 'ts-fsrs'
 import { fakePlatform } from '../../helpers/fake-platform'
 
 const HOUR = 3_600_000
@@ -12,8 +12,24 @@ const DAY = 24 * HOUR
 export const NOW = new Date(2026, 3, 15, 10).getTime()
 
 export const DECKS: DeckRecord[] = [
-  { id: 'aws-ml-chips', name: 'AWS ML: chip → role', origin: 'builtin', file: 'aws-ml-chips.json', contentHash: 'x', cardCount: 0, updatedAt: 0 },
-  { id: 'aws-ml-services', name: 'AWS ML: service → purpose', origin: 'builtin', file: 'aws-ml-services.json', contentHash: 'x', cardCount: 0, updatedAt: 0 },
+  {
+    id: 'aws-ml-chips',
+    name: 'AWS ML: chip → role',
+    origin: 'builtin',
+    file: 'aws-ml-chips.json',
+    contentHash: 'x',
+    cardCount: 0,
+    updatedAt: 0
+  },
+  {
+    id: 'aws-ml-services',
+    name: 'AWS ML: service → purpose',
+    origin: 'builtin',
+    file: 'aws-ml-services.json',
+    contentHash: 'x',
+    cardCount: 0,
+    updatedAt: 0
+  },
   { id: 'my-notes-ab12', name: 'My notes', origin: 'user', file: '', contentHash: '', cardCount: 0, updatedAt: 0 }
 ]
 
@@ -40,7 +56,16 @@ function cardFor(i: number): CardRecord {
   const p = plan(i)
   const studied = p.fresh
     ? newSchedulingState(NOW - 40 * DAY)
-    : { ...newSchedulingState(NOW - 40 * DAY), state: State.Review, stability: p.stability, difficulty: 5, reps: 3, scheduled_days: 9, due: NOW + (i % 30) * DAY, last_review: NOW - 9 * DAY }
+    : {
+        ...newSchedulingState(NOW - 40 * DAY),
+        state: State.Review,
+        stability: p.stability,
+        difficulty: 5,
+        reps: 3,
+        scheduled_days: 9,
+        due: NOW + (i % 30) * DAY,
+        last_review: NOW - 9 * DAY
+      }
   return {
     id: p.id,
     deckId: p.deckId,
@@ -57,7 +82,21 @@ function cardFor(i: number): CardRecord {
 }
 
 function log(cardKey: string, deckId: string, review: number, rating: Rating): ReviewRecord {
-  return { cardKey, deckId, review, rating, state: State.Review, due: review, stability: 5, difficulty: 5, elapsed_days: 3, last_elapsed_days: 3, scheduled_days: 9, learning_steps: 0, duration: 4000 }
+  return {
+    cardKey,
+    deckId,
+    review,
+    rating,
+    state: State.Review,
+    due: review,
+    stability: 5,
+    difficulty: 5,
+    elapsed_days: 3,
+    last_elapsed_days: 3,
+    scheduled_days: 9,
+    learning_steps: 0,
+    duration: 4000
+  }
 }
 
 /** 10,000 cards in three decks, with review logs spread over the last weeks. */
@@ -78,7 +117,7 @@ export async function seedCollection(db: RecallDatabase, size = 10_000): Promise
   })
 }
 
-const platform: Platform = fakePlatform(({ decks: [], problems: [] }))
+const platform: Platform = fakePlatform({ decks: [], problems: [] })
 
 /** A store on the seeded collection with the browser open and loaded. */
 export async function browsing(db: RecallDatabase) {

@@ -1,11 +1,11 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
 import { Queue } from '@core/model'
 import type { Platform } from '@platform/platform'
 import type { DeckLibrary } from '@shared/ipc'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const library = { decks: [makeDeck('aws-ml-chips', makeCards(6, true))], problems: [] }
 const platform: Platform = fakePlatform(library)
@@ -121,7 +121,12 @@ describe('the card browser as a person uses it', () => {
     s.state().openEditor('aws-ml-chips/c1/reverse')
     expect(await s.state().saveEdit({ front: 'Which chip trains?', back: 'Trainium', extra: 'Trn1 instances' }, 't')).toBe(true)
     const [forward, reverse] = await s.db.cards.bulkGet(['aws-ml-chips/c1', 'aws-ml-chips/c1/reverse'])
-    expect([forward!.question, forward!.answer, forward!.extra, forward!.reps]).toEqual(['Which chip trains?', 'Trainium', 'Trn1 instances', 1])
+    expect([forward!.question, forward!.answer, forward!.extra, forward!.reps]).toEqual([
+      'Which chip trains?',
+      'Trainium',
+      'Trn1 instances',
+      1
+    ])
     expect([reverse!.question, reverse!.answer]).toEqual(['Trainium', 'Which chip trains?'])
     await s.state().setBrowseQuery('trainium')
     expect(s.results()).toEqual(['aws-ml-chips/c1', 'aws-ml-chips/c1/reverse'])
@@ -146,7 +151,10 @@ describe('the card browser as a person uses it', () => {
     expect(await s.state().addDraft()).toBe(true)
     expect(s.state().authoring.draft).toEqual({ front: '', back: '', extra: '', tags: 'inference', reverse: true })
     expect(s.state().authoring.message).toEqual({ tone: 'done', text: 'Added a card and its reverse to "Chips".' })
-    expect(s.state().library.decks.find((d) => d.id === deckId)).toMatchObject({ cardCount: 2, counts: { fresh: 2, learning: 0, review: 0 } })
+    expect(s.state().library.decks.find((d) => d.id === deckId)).toMatchObject({
+      cardCount: 2,
+      counts: { fresh: 2, learning: 0, review: 0 }
+    })
 
     await s.state().setBrowseQuery('deck:chips')
     expect(s.state().browse.results.map((r) => r.question)).toEqual(['AWS Inferentia', 'Low-cost inference'])

@@ -1,6 +1,6 @@
+import type { RecallDatabase } from '@db/database'
 import { default_w, forgetting_curve } from 'ts-fsrs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { RecallDatabase } from '@db/database'
 import { freshDatabase } from '../../helpers/fixtures'
 import { allPlans, browsing, seedCollection } from './browse-collection'
 
@@ -76,7 +76,11 @@ describe('card browser search on 10,000 cards', () => {
     expect(down.at(-1)!.state).toBe(0)
 
     state().sortBrowse('question')
-    expect(state().browse.results.slice(0, 3).map((r) => r.question)).toEqual(['Question 0', 'Question 1002', 'Question 1005'])
+    expect(
+      state()
+        .browse.results.slice(0, 3)
+        .map((r) => r.question)
+    ).toEqual(['Question 0', 'Question 1002', 'Question 1005'])
   })
 
   it('computes retrievability now from each deck’s weights for prop:r', async () => {

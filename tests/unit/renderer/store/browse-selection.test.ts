@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
 import type { BrowseRow } from '@core/model'
 import { gestureOf, nextSelection } from '@screens/browse/selection'
+import { describe, expect, it } from 'vitest'
 
 const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }) as BrowseRow)
 const ids = (set: Set<string>) => [...set].sort()

@@ -1,9 +1,9 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const library = { decks: [makeDeck('a', makeCards(40)), makeDeck('b', makeCards(40))], problems: [] }
 const platform: Platform = fakePlatform(library)
@@ -75,7 +75,11 @@ describe('deck options', () => {
       await state().grade(Rating.Easy)
     }
     await state().leaveStudy()
-    const before = await db.cards.where('deckId').equals('a').filter((c) => c.reps > 0).toArray()
+    const before = await db.cards
+      .where('deckId')
+      .equals('a')
+      .filter((c) => c.reps > 0)
+      .toArray()
     await state().openOptions('a')
     state().editOptions({ request_retention: '0.75', enable_fuzz: false })
     await state().saveAndReschedule()

@@ -1,14 +1,13 @@
+import { applyExamMode, examModeAfterGrade } from '@core/exam-plan/scheduling'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ExamPlan } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { studyDayOf } from '@core/time/study-day'
+import { countDueOnDays, loadExamMode, putExamPlan } from '@db/exam-plan-repository'
+import { recordReview } from '@db/study-repository'
 import { Rating } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
-import { applyExamMode, examModeAfterGrade } from '@core/exam-plan/scheduling'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { countDueOnDays, loadExamMode, putExamPlan } from '@db/exam-plan-repository'
-import type { CardRecord, ExamPlan } from '@core/model'
-import { recordReview } from '@db/study-repository'
 import { freshDatabase } from '../../helpers/fixtures'
-import { cardRecord, local, useTimeZone } from '../core/stats/records'
+import { cardRecord, local, useTimeZone } from '../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,11 +1,11 @@
-import { Rating, State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
 import { Queue } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const DAY = 86_400_000
 const library = { decks: [makeDeck('d', makeCards(5))], problems: [] }
@@ -19,7 +19,16 @@ async function setup() {
   await state().loadLibrary()
   // Every card a well-known review card due now: Good sends it two months away, past the exam.
   await db.cards.toCollection().modify((c) => {
-    Object.assign(c, { state: State.Review, queue: Queue.Review, due: clock.now - 3_600_000, stability: 60, difficulty: 5, scheduled_days: 60, reps: 4, last_review: clock.now - 60 * DAY })
+    Object.assign(c, {
+      state: State.Review,
+      queue: Queue.Review,
+      due: clock.now - 3_600_000,
+      stability: 60,
+      difficulty: 5,
+      scheduled_days: 60,
+      reps: 4,
+      last_review: clock.now - 60 * DAY
+    })
   })
   const d = new Date(clock.now)
   d.setDate(d.getDate() + 20)

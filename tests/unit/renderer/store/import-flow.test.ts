@@ -1,15 +1,19 @@
+import { Queue } from '@core/model'
+import { parseCsvDeck } from '@shared/deck/csv'
+import { parseNativeDeck } from '@shared/deck/native'
+import type { SaveFileRequest } from '@shared/ipc'
+import { createRecallStore } from '@store'
 import { readFileSync } from 'node:fs'
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { parseNativeDeck } from '@shared/deck/native'
-import { parseCsvDeck } from '@shared/deck/csv'
-import type { SaveFileRequest } from '@shared/ipc'
-import { Queue } from '@core/model'
-import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase } from '../../helpers/fixtures'
 
-const file = (name: string, text: string) => ({ name, size: new TextEncoder().encode(text).length, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer })
+const file = (name: string, text: string) => ({
+  name,
+  size: new TextEncoder().encode(text).length,
+  arrayBuffer: async () => new TextEncoder().encode(text).buffer
+})
 const csv = (rows: string[]) => ['#separator:comma', '#deck:My AWS notes', '#columns:id,front,back', ...rows].join('\n')
 
 async function setup() {
@@ -18,7 +22,10 @@ async function setup() {
   const clock = { now: new Date(2026, 8, 1, 10).getTime() }
   const store = createRecallStore({
     db,
-    platform: fakePlatform({ decks: [], problems: [] }, { saveFile: async (r) => (saved.push(r), { status: 'saved', file: r.suggestedName }) }),
+    platform: fakePlatform(
+      { decks: [], problems: [] },
+      { saveFile: async (r) => (saved.push(r), { status: 'saved', file: r.suggestedName }) }
+    ),
     now: () => clock.now
   })
   const state = () => store.getState()
@@ -29,7 +36,9 @@ async function setup() {
 describe('importing a deck', () => {
   it('previews, imports on confirmation, and a newer version keeps progress and lists removed cards', async () => {
     const { db, state, clock } = await setup()
-    await state().startImport(file('notes.csv', csv(['s3,Amazon S3,Object storage', 'glue,AWS Glue,ETL', 'athena,Amazon Athena,SQL on S3'])))
+    await state().startImport(
+      file('notes.csv', csv(['s3,Amazon S3,Object storage', 'glue,AWS Glue,ETL', 'athena,Amazon Athena,SQL on S3']))
+    )
     expect(state().importer).toMatchObject({ status: 'preview', plan: { deckId: 'my-aws-notes', existing: false, added: 3 } })
     expect(await db.cards.count()).toBe(0) // nothing changes before confirmation
 
@@ -45,8 +54,19 @@ describe('importing a deck', () => {
     await state().leaveStudy()
     const studied = (await db.cards.get('my-aws-notes/s3'))!
 
-    await state().startImport(file('notes-v2.csv', csv(['s3,Amazon S3,Object storage for any amount of data', 'glue,AWS Glue,ETL', 'emr,Amazon EMR,Spark and Hadoop'])))
-    expect(state().importer?.plan).toMatchObject({ existing: true, added: 1, updated: 1, unchanged: 1, removed: [{ cardId: 'athena', front: 'Amazon Athena' }] })
+    await state().startImport(
+      file(
+        'notes-v2.csv',
+        csv(['s3,Amazon S3,Object storage for any amount of data', 'glue,AWS Glue,ETL', 'emr,Amazon EMR,Spark and Hadoop'])
+      )
+    )
+    expect(state().importer?.plan).toMatchObject({
+      existing: true,
+      added: 1,
+      updated: 1,
+      unchanged: 1,
+      removed: [{ cardId: 'athena', front: 'Amazon Athena' }]
+    })
     await state().confirmImport()
     const s3 = (await db.cards.get('my-aws-notes/s3'))!
     expect(s3.answer).toBe('Object storage for any amount of data')
@@ -55,7 +75,9 @@ describe('importing a deck', () => {
     expect(await db.reviews.count()).toBe(1)
 
     // Importing the first version again with "keep" leaves the extra card in study.
-    await state().startImport(file('notes.csv', csv(['s3,Amazon S3,Object storage', 'glue,AWS Glue,ETL', 'athena,Amazon Athena,SQL on S3'])))
+    await state().startImport(
+      file('notes.csv', csv(['s3,Amazon S3,Object storage', 'glue,AWS Glue,ETL', 'athena,Amazon Athena,SQL on S3']))
+    )
     expect(state().importer?.plan?.removed).toEqual([{ cardId: 'emr', front: 'Amazon EMR' }])
     state().setKeepRemoved(true)
     await state().confirmImport()
@@ -79,7 +101,11 @@ describe('importing a deck', () => {
   it('never takes over a built-in deck: a copy of one is imported beside it', async () => {
     const builtIn = parseNativeDeck(readFileSync('decks/aws-ml-chips.json', 'utf8'), 'aws-ml-chips.json').deck!
     const db = freshDatabase()
-    const store = createRecallStore({ db, platform: fakePlatform({ decks: [{ deck: builtIn, origin: 'builtin', file: 'aws-ml-chips.json' }], problems: [] }), now: () => Date.now() })
+    const store = createRecallStore({
+      db,
+      platform: fakePlatform({ decks: [{ deck: builtIn, origin: 'builtin', file: 'aws-ml-chips.json' }], problems: [] }),
+      now: () => Date.now()
+    })
     await store.getState().loadLibrary()
     await store.getState().startImport(file('chips.json', readFileSync('decks/aws-ml-chips.json', 'utf8')))
     expect(store.getState().importer?.plan).toMatchObject({ deckId: 'aws-ml-chips-imported', existing: false })

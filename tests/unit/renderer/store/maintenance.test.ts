@@ -1,8 +1,8 @@
+import { Queue } from '@core/model'
+import { RecallDatabase } from '@db/database'
+import { createRecallStore } from '@store'
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { RecallDatabase } from '@db/database'
-import { Queue } from '@core/model'
-import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -50,7 +50,10 @@ describe('the collection status', () => {
       const request = indexedDB.open(db.name, (db.verno + 1) * 10)
       request.onsuccess = () => resolve(request.result)
     })
-    expect(state().collection).toEqual({ state: 'closed', message: expect.stringMatching(/^Recall was updated in another window; reload to continue\./) })
+    expect(state().collection).toEqual({
+      state: 'closed',
+      message: expect.stringMatching(/^Recall was updated in another window; reload to continue\./)
+    })
     state().reveal()
     await state().grade(Rating.Good)
     expect(state().session?.card?.id).toBe('d/c1')
@@ -75,7 +78,10 @@ describe('the collection status', () => {
     await new RecallDatabase(name).open().then((db) => db.close())
     const { state } = setup(new Broken())
     await state().openCollection()
-    expect(state().collection).toEqual({ state: 'failed', message: expect.stringMatching(/^Recall could not upgrade your collection from version 4 to 5 \(no space\)\. Your data is unchanged/) })
+    expect(state().collection).toEqual({
+      state: 'failed',
+      message: expect.stringMatching(/^Recall could not upgrade your collection from version 4 to 5 \(no space\)\. Your data is unchanged/)
+    })
   })
 })
 
@@ -93,11 +99,18 @@ describe('checking the collection from the store', () => {
     await checking
     expect(state().collectionCheck).toEqual({
       status: 'done',
-      report: { cards: 25, logs: 0, repaired: { cardWithoutDeck: 0, impossibleState: 0, queueMismatch: 1, strayBuriedUntil: 0, countsFromLog: 0 }, logsWithoutCard: 0 }
+      report: {
+        cards: 25,
+        logs: 0,
+        repaired: { cardWithoutDeck: 0, impossibleState: 0, queueMismatch: 1, strayBuriedUntil: 0, countsFromLog: 0 },
+        logsWithoutCard: 0
+      }
     })
     expect((await db.cards.get('d/c1'))?.queue).toBe(Queue.New)
     expect(state().library.decks[0]?.counts).toEqual({ fresh: 20, learning: 0, review: 0 })
-    const session = await state().startStudy('d').then(() => state().session)
+    const session = await state()
+      .startStudy('d')
+      .then(() => state().session)
     expect(session?.card?.id).toBe('d/c1') // back at the head of the new cards
   })
 
@@ -106,6 +119,9 @@ describe('checking the collection from the store', () => {
     await state().loadLibrary()
     db.close()
     await state().checkCollection()
-    expect(state().collectionCheck).toEqual({ status: 'failed', error: expect.stringMatching(/^The check stopped and changed nothing\. The collection was closed/) })
+    expect(state().collectionCheck).toEqual({
+      status: 'failed',
+      error: expect.stringMatching(/^The check stopped and changed nothing\. The collection was closed/)
+    })
   })
 })

@@ -1,8 +1,8 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { listPresets } from '@db/options-repository'
 import type { OptimizerHistory } from '@shared/optimizer'
 import { createRecallStore } from '@store'
-import { listPresets } from '@db/options-repository'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -13,7 +13,10 @@ describe('optimizing parameters from the deck options', () => {
     const db = freshDatabase()
     const sent: OptimizerHistory[][] = []
     const clock = { now: new Date(2026, 0, 10, 9).getTime() }
-    const platform = fakePlatform({ decks: [makeDeck('a', makeCards(5))], problems: [] }, { optimizeParameters: async (h) => (sent.push(h), { ok: true, w: FITTED }) })
+    const platform = fakePlatform(
+      { decks: [makeDeck('a', makeCards(5))], problems: [] },
+      { optimizeParameters: async (h) => (sent.push(h), { ok: true, w: FITTED }) }
+    )
     const store = createRecallStore({ db, platform, now: () => clock.now })
     const state = () => store.getState()
     await state().loadLibrary()
@@ -51,7 +54,14 @@ describe('optimizing parameters from the deck options', () => {
 
   it('shows the refusal when the history is too short', async () => {
     const db = freshDatabase()
-    const store = createRecallStore({ db, platform: fakePlatform({ decks: [makeDeck('a', makeCards(2))], problems: [] }, { optimizeParameters: async () => ({ ok: false, message: 'needs at least 400 reviews' }) }), now: () => Date.now() })
+    const store = createRecallStore({
+      db,
+      platform: fakePlatform(
+        { decks: [makeDeck('a', makeCards(2))], problems: [] },
+        { optimizeParameters: async () => ({ ok: false, message: 'needs at least 400 reviews' }) }
+      ),
+      now: () => Date.now()
+    })
     await store.getState().loadLibrary()
     await store.getState().openOptions('a')
     await store.getState().optimizeParameters()

@@ -1,7 +1,7 @@
+import { Queue } from '@core/model'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { Queue } from '@core/model'
-import { readDeck } from '../core/practice/built-in-cards'
+import { readDeck } from '../../helpers/built-in-cards'
 import { practiceStore } from './practice-setup'
 
 const DECK = 'aws-ml-services'
@@ -69,7 +69,16 @@ describe('custom study', () => {
     const { state, db, clock } = await practiceStore()
     const due = async (id: string, at: number) => {
       const card = (await db.cards.get(`${DECK}/${id}`))!
-      await db.cards.put({ ...card, state: State.Review, queue: Queue.Review, due: at, stability: 10, difficulty: 5, reps: 2, last_review: at - 10 * DAY })
+      await db.cards.put({
+        ...card,
+        state: State.Review,
+        queue: Queue.Review,
+        due: at,
+        stability: 10,
+        difficulty: 5,
+        reps: 2,
+        last_review: at - 10 * DAY
+      })
     }
     await due('polly', clock.now + 2 * 3_600_000) // later today
     await due('rekognition', clock.now + DAY) // tomorrow

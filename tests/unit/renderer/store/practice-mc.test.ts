@@ -1,10 +1,9 @@
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { Queue } from '@core/model'
 import { makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
-import { readDeck } from '../core/practice/built-in-cards'
+import { readDeck } from '../../helpers/built-in-cards'
 import { practiceStore } from './practice-setup'
 
 const DECK = 'aws-ml-services'
@@ -97,7 +96,17 @@ describe('multiple choice inside scheduled review', () => {
     const key = `${DECK}/polly/reverse`
     const polly = (await setup.db.cards.get(key))!
     // A reversed card studied before and due today: reviews come before new cards.
-    await setup.db.cards.put({ ...polly, state: State.Review, queue: Queue.Review, due: setup.clock.now - 3_600_000, stability: 5, difficulty: 5, reps: 2, last_review: setup.clock.now - 5 * 86_400_000, scheduled_days: 5 })
+    await setup.db.cards.put({
+      ...polly,
+      state: State.Review,
+      queue: Queue.Review,
+      due: setup.clock.now - 3_600_000,
+      stability: 5,
+      difficulty: 5,
+      reps: 2,
+      last_review: setup.clock.now - 5 * 86_400_000,
+      scheduled_days: 5
+    })
     await setup.state().startMcStudy(DECK)
     const mc = setup.state().mcSession!
     expect(mc.card?.id).toBe(key)

@@ -1,10 +1,10 @@
-import type { Platform } from '@platform/platform'
 import type { RecallDatabase } from '@db/database'
-import { createRecallStore } from '@store'
+import type { Platform } from '@platform/platform'
 import type { LibraryDeck } from '@shared/ipc'
-import { freshDatabase } from '../../helpers/fixtures'
-import { BUILT_IN_DECK_IDS, readDeck } from '../core/practice/built-in-cards'
+import { createRecallStore } from '@store'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase } from '../../helpers/fixtures'
+import { BUILT_IN_DECK_IDS, readDeck } from '../../helpers/built-in-cards'
 
 /** The three built-in decks, as the web build hands them to the renderer. */
 export const builtInLibrary = (): LibraryDeck[] =>
@@ -12,7 +12,7 @@ export const builtInLibrary = (): LibraryDeck[] =>
 
 /** A store on a fresh fake-indexeddb database with a clock the test moves by hand. */
 export async function practiceStore(decks: LibraryDeck[] = builtInLibrary(), db: RecallDatabase = freshDatabase()) {
-  const platform: Platform = fakePlatform(({ decks, problems: [] }))
+  const platform: Platform = fakePlatform({ decks, problems: [] })
   const clock = { now: new Date(2026, 5, 1, 9, 0).getTime() }
   const store = createRecallStore({ db, platform, now: () => clock.now })
   const state = () => store.getState()

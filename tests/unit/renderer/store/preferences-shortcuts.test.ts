@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
 import { SHORTCUT_GROUPS } from '@components/shortcut-list'
 import { mockExamCommandForKey, type MockExamCommand } from '@screens/practice/mock-exam-keys'
 import { commandForKey, type KeyPress, type StudyCommand } from '@screens/study/study-keys'
+import { describe, expect, it } from 'vitest'
 
 /** "Ctrl+1–7" → seven presses; "A–D" → four; "Space" → ' '; "E" → 'e'. */
 function pressesFor(chord: string): KeyPress[] {
@@ -10,7 +10,9 @@ function pressesFor(chord: string): KeyPress[] {
   const mods = { ctrlKey: parts.includes('Ctrl'), altKey: parts.includes('Alt'), shiftKey: parts.includes('Shift'), metaKey: false }
   const range = /^(.)–(.)$/.exec(key)
   const keys = range
-    ? Array.from({ length: range[2]!.charCodeAt(0) - range[1]!.charCodeAt(0) + 1 }, (_, i) => String.fromCharCode(range[1]!.charCodeAt(0) + i))
+    ? Array.from({ length: range[2]!.charCodeAt(0) - range[1]!.charCodeAt(0) + 1 }, (_, i) =>
+        String.fromCharCode(range[1]!.charCodeAt(0) + i)
+      )
     : [key]
   return keys.map((k) => {
     const named: Record<string, string> = { Space: ' ', Esc: 'Escape', Enter: 'Enter', '→': 'ArrowRight', '←': 'ArrowLeft' }

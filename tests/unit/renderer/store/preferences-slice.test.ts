@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest'
 import type { RecallDatabase } from '@db/database'
+import type { Preferences } from '@db/preferences-repository'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
-import type { Preferences } from '@db/preferences-repository'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
-const platform: Platform = fakePlatform(({ decks: [makeDeck('a', makeCards(3))], problems: [] }))
+const platform: Platform = fakePlatform({ decks: [makeDeck('a', makeCards(3))], problems: [] })
 
 /** One start of the app on `db`, with what its localStorage copy remembered. */
 async function start(db: RecallDatabase, remembered: Partial<Preferences> = {}) {
@@ -56,7 +56,7 @@ describe('preferences', () => {
 
   it('falls back to the system theme when the stored value is not a theme', async () => {
     const db = freshDatabase()
-    await db.settings.put({ key: 'theme', value: 'sepia' as never })
+    await db.settings.put({ key: 'theme', value: 'sepia' })
     const state = await start(db)
     expect(state().preferences.theme).toBe('system')
   })

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest'
-import { Rating } from 'ts-fsrs'
 import type { RecallDatabase } from '@db/database'
 import type { ReminderNotifications } from '@platform/platform'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const library = { decks: [makeDeck('d', makeCards(10))], problems: [] }
 

@@ -1,16 +1,18 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it, vi } from 'vitest'
 import { loadStatistics } from '@db/stats-repository'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 vi.mock('@db/stats-repository', async (importOriginal) => {
   const original = await importOriginal<typeof import('@db/stats-repository')>()
   return { ...original, loadStatistics: vi.fn(original.loadStatistics) }
 })
-const realLoadStatistics = (await vi.importActual<typeof import('@db/stats-repository')>('../../../../src/renderer/src/db/stats-repository')).loadStatistics
+const realLoadStatistics = (
+  await vi.importActual<typeof import('@db/stats-repository')>('../../../../src/renderer/src/db/stats-repository')
+).loadStatistics
 
 const library = { decks: [makeDeck('a', makeCards(30)), makeDeck('b', makeCards(30))], problems: [] }
 const platform: Platform = fakePlatform(library)

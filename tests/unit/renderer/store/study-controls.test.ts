@@ -1,12 +1,12 @@
-import { Rating, State } from 'ts-fsrs'
-import { describe, expect, it, vi } from 'vitest'
-import type { Platform } from '@platform/platform'
-import { createRecallStore } from '@store'
 import { Queue } from '@core/model'
 import { countQueue } from '@core/scheduling/queue'
 import { mergeDeck } from '@db/deck-repository'
-import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
+import type { Platform } from '@platform/platform'
+import { createRecallStore } from '@store'
+import { Rating, State } from 'ts-fsrs'
+import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
 
 const library = { decks: [makeDeck('d', makeCards(30, true))], problems: [] }
 const platform: Platform = fakePlatform(library)
@@ -47,7 +47,7 @@ describe('study controls', () => {
     expect(await db.reviews.count()).toBe(0)
     expect(state().session?.card?.id).toBe('d/c1')
     expect(counts()).toEqual({ fresh: 20, learning: 0, review: 0 })
-    expect((await db.cards.get('d/c2'))).toMatchObject({ state: State.New, reps: 0, queue: Queue.New })
+    expect(await db.cards.get('d/c2')).toMatchObject({ state: State.New, reps: 0, queue: Queue.New })
     await state().undoLast() // nothing left: no error
     expect(state().session?.error).toBeUndefined()
   })
@@ -135,9 +135,17 @@ describe('study controls', () => {
     const learning = (await db.cards.get('d/c1'))!
     await state().forgetCard()
     const reset = (await db.cards.get('d/c1'))!
-    expect({ state: reset.state, reps: reset.reps, lapses: reset.lapses, queue: reset.queue }).toEqual({ state: State.New, reps: 0, lapses: 0, queue: Queue.New })
+    expect({ state: reset.state, reps: reset.reps, lapses: reset.lapses, queue: reset.queue }).toEqual({
+      state: State.New,
+      reps: 0,
+      lapses: 0,
+      queue: Queue.New
+    })
     const logs = await db.reviews.where('cardKey').equals('d/c1').sortBy('review')
-    expect(logs.map((l) => [l.rating, l.manual])).toEqual([[Rating.Again, undefined], [Rating.Manual, 'reset']])
+    expect(logs.map((l) => [l.rating, l.manual])).toEqual([
+      [Rating.Again, undefined],
+      [Rating.Manual, 'reset']
+    ])
     await state().undoLast()
     expect(unstamped(await db.cards.get('d/c1'))).toEqual(unstamped(learning))
     expect(await db.reviews.where('cardKey').equals('d/c1').count()).toBe(1)

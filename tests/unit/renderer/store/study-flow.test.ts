@@ -1,11 +1,11 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import type { RecallDatabase } from '@db/database'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
-import { likelyNextCard } from '@store/study-slice'
-import type { RecallDatabase } from '@db/database'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { likelyNextCard } from '@store/study-session'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const library = { decks: [makeDeck('d', makeCards(25))], problems: [] }
 const platform: Platform = fakePlatform(library)
@@ -20,7 +20,9 @@ describe('studying a deck through the store', () => {
   it('lists the deck with today’s counts, then studies and grades cards in order', async () => {
     const { state, clock, db } = setup()
     await state().loadLibrary()
-    expect(state().library.decks).toEqual([expect.objectContaining({ id: 'd', cardCount: 25, counts: { fresh: 20, learning: 0, review: 0 } })])
+    expect(state().library.decks).toEqual([
+      expect.objectContaining({ id: 'd', cardCount: 25, counts: { fresh: 20, learning: 0, review: 0 } })
+    ])
 
     await state().startStudy('d')
     expect(state().session?.card?.id).toBe('d/c1')

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
 import type { BackupInput } from '@shared/backup/backup-types'
 import { BackupEncodeError, canonicalJson } from '@shared/backup/canonical-json'
 import { DAMAGED_CHECKSUM, decodeBackup, NOT_A_BACKUP } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
+import { describe, expect, it } from 'vitest'
 
 const NOW = Date.UTC(2026, 10, 21, 8, 33, 0)
 
@@ -35,11 +35,51 @@ function collection(): BackupInput {
     appVersion: '0.1.0',
     schemaVersion: 1,
     tables: {
-      decks: [{ id: 'aws-ml-services', name: 'AWS ML services', origin: 'builtin', file: 'aws-ml-services.json', contentHash: 'abc', cardCount: 2, updatedAt: NOW }],
+      decks: [
+        {
+          id: 'aws-ml-services',
+          name: 'AWS ML services',
+          origin: 'builtin',
+          file: 'aws-ml-services.json',
+          contentHash: 'abc',
+          cardCount: 2,
+          updatedAt: NOW
+        }
+      ],
       cards: [card(1), card(2, { flag: 3, buriedUntil: NOW + 3_600_000, extra: undefined })],
       reviews: [
-        { id: 1, cardKey: 'aws-ml-services/c1', deckId: 'aws-ml-services', rating: 3, state: 2, due: NOW, stability: 3.1, difficulty: 5, elapsed_days: 1, last_elapsed_days: 0, scheduled_days: 3, learning_steps: 0, review: NOW - 1000, duration: 4200 },
-        { id: 2, cardKey: 'aws-ml-services/c2', deckId: 'aws-ml-services', rating: 1, state: 1, due: NOW, stability: 0.4, difficulty: 7.25, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 1, review: NOW - 500, duration: 15000 }
+        {
+          id: 1,
+          cardKey: 'aws-ml-services/c1',
+          deckId: 'aws-ml-services',
+          rating: 3,
+          state: 2,
+          due: NOW,
+          stability: 3.1,
+          difficulty: 5,
+          elapsed_days: 1,
+          last_elapsed_days: 0,
+          scheduled_days: 3,
+          learning_steps: 0,
+          review: NOW - 1000,
+          duration: 4200
+        },
+        {
+          id: 2,
+          cardKey: 'aws-ml-services/c2',
+          deckId: 'aws-ml-services',
+          rating: 1,
+          state: 1,
+          due: NOW,
+          stability: 0.4,
+          difficulty: 7.25,
+          elapsed_days: 0,
+          last_elapsed_days: 0,
+          scheduled_days: 0,
+          learning_steps: 1,
+          review: NOW - 500,
+          duration: 15000
+        }
       ],
       settings: [{ key: 'dayStartsAt', value: { hour: 4, nested: [1, null, true] } }],
       deckOptions: []
@@ -81,12 +121,22 @@ describe('encodeBackup → decodeBackup', () => {
 
   it('is the same text for the same data whatever the field order', async () => {
     const input = collection()
-    const reordered = { ...input, tables: { ...input.tables, decks: input.tables.decks!.map((d) => Object.fromEntries(Object.entries(d as object).reverse())) } }
+    const reordered = {
+      ...input,
+      tables: { ...input.tables, decks: input.tables.decks!.map((d) => Object.fromEntries(Object.entries(d as object).reverse())) }
+    }
     expect(await encodeBackup(reordered, NOW)).toBe(await encodeBackup(input, NOW))
   })
 
   it('round-trips 200,000 review rows', async () => {
-    const reviews = Array.from({ length: 200_000 }, (_, i) => ({ id: i + 1, cardKey: `d/c${i % 5000}`, deckId: 'd', rating: (i % 4) + 1, review: NOW + i, duration: i % 9000 }))
+    const reviews = Array.from({ length: 200_000 }, (_, i) => ({
+      id: i + 1,
+      cardKey: `d/c${i % 5000}`,
+      deckId: 'd',
+      rating: (i % 4) + 1,
+      review: NOW + i,
+      duration: i % 9000
+    }))
     const text = await encodeBackup({ appVersion: '0.1.0', schemaVersion: 1, tables: { reviews, decks: [] } }, NOW)
     const backup = await decodeOk(text)
     expect(backup.tables.reviews).toHaveLength(200_000)
@@ -154,7 +204,10 @@ describe('decodeBackup refuses', () => {
     expect(await decodeBackup(text.replace('"version":1', '"version":"one"'))).toEqual({
       error: 'This backup has an unknown format version ("one"), so Recall cannot read it.'
     })
-    expect(await decodeBackup(text.replace('"version":1,', ''))).toHaveProperty('error', expect.stringContaining('unknown format version (none)'))
+    expect(await decodeBackup(text.replace('"version":1,', ''))).toHaveProperty(
+      'error',
+      expect.stringContaining('unknown format version (none)')
+    )
   })
 
   it('files that are not backups at all', async () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest'
 import type { Backup } from '@shared/backup/backup-types'
 import { restoreProblem } from '@shared/backup/restore-check'
+import { describe, expect, it } from 'vitest'
 
 // A database at version 3: v2 added presets, v3 added exams and a cache.
-const target = { schemaVersion: 3, tablesAddedIn: { decks: 1, cards: 1, reviews: 1, presets: 2, exams: 3, rollup: 3 }, derivedTables: ['rollup'] }
+const target = {
+  schemaVersion: 3,
+  tablesAddedIn: { decks: 1, cards: 1, reviews: 1, presets: 2, exams: 3, rollup: 3 },
+  derivedTables: ['rollup']
+}
 const backup = (schemaVersion: number, tables: string[]): Backup => ({
   createdAt: 0,
   appVersion: '0.3.0',
@@ -36,8 +40,12 @@ describe('restoreProblem', () => {
     expect(restoreProblem(backup(3, ['decks', 'cards', 'reviews', 'presets']), target)).toBe(
       'This backup is incomplete: it has no exams, so restoring it would lose them.'
     )
-    expect(restoreProblem(backup(2, ['decks', 'cards', 'reviews']), target)).toBe('This backup is incomplete: it has no presets, so restoring it would lose them.')
-    expect(restoreProblem(backup(1, ['decks', 'cards']), target)).toBe('This backup is incomplete: it has no reviews, so restoring it would lose them.')
+    expect(restoreProblem(backup(2, ['decks', 'cards', 'reviews']), target)).toBe(
+      'This backup is incomplete: it has no presets, so restoring it would lose them.'
+    )
+    expect(restoreProblem(backup(1, ['decks', 'cards']), target)).toBe(
+      'This backup is incomplete: it has no reviews, so restoring it would lose them.'
+    )
   })
 
   it('refuses a table this Recall does not know, or one its version did not have yet', () => {

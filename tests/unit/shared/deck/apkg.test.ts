@@ -1,10 +1,10 @@
+import { parseApkgDeck } from '@shared/deck/apkg'
+import { parseCsvDeck } from '@shared/deck/csv'
+import { ankiGuidId } from '@shared/deck/foreign-cards'
+import { formatProblem } from '@shared/deck/problems'
 import { readFileSync } from 'node:fs'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { parseApkgDeck } from '@shared/deck/apkg'
-import { parseCsvDeck } from '@shared/deck/csv'
-import { ankiGuidId } from '@shared/deck/json-cards'
-import { formatProblem } from '@shared/deck/problems'
 import {
   LEGACY_NOTES,
   legacyCollection,
@@ -22,7 +22,9 @@ beforeAll(async () => {
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`))
 const read = (bytes: Uint8Array, options = {}) => parseApkgDeck(bytes, 'deck.apkg', SQL, options)
-const only = (message: string | RegExp) => ({ problems: [{ file: 'deck.apkg', message: typeof message === 'string' ? message : expect.stringMatching(message) }] })
+const only = (message: string | RegExp) => ({
+  problems: [{ file: 'deck.apkg', message: typeof message === 'string' ? message : expect.stringMatching(message) }]
+})
 
 describe('parseApkgDeck: packages Anki writes', () => {
   it('reads an old package (collection.anki2, decks as JSON) with HTML, media, clozes and reversed notes', () => {
@@ -52,7 +54,11 @@ describe('parseApkgDeck: packages Anki writes', () => {
     expect(problems).toEqual([])
     expect(deck?.name).toBe('MLA-C01::Deployment')
     expect(deck?.cards.map((c) => c.front)).toEqual(MODERN_NOTES.map((n) => n.fields[0]))
-    expect(deck?.cards[1]).toMatchObject({ back: 'Scales to zero between requests; expect cold starts', extra: 'docs.aws.amazon.com/sagemaker', tags: ['AWS::Deployment'] })
+    expect(deck?.cards[1]).toMatchObject({
+      back: 'Scales to zero between requests; expect cold starts',
+      extra: 'docs.aws.amazon.com/sagemaker',
+      tags: ['AWS::Deployment']
+    })
     expect(deck?.cards[2]?.back).toBe('- payloads up to 1 GB\n- processing up to 1 hour')
     expect(deck?.cards[5]).toMatchObject({ front: 'モデルの監視', tags: ['日本語'] })
   })
@@ -60,7 +66,10 @@ describe('parseApkgDeck: packages Anki writes', () => {
   it('reads collection.anki21 ("support older Anki versions"), and zstd made of stored blocks', () => {
     const anki21 = packApkg({ 'collection.anki2': placeholderCollection(SQL), 'collection.anki21': legacyCollection(SQL, LEGACY_NOTES) })
     expect(read(anki21).deck?.cards).toHaveLength(LEGACY_NOTES.length)
-    const stored = packApkg({ 'collection.anki2': placeholderCollection(SQL), 'collection.anki21b': zstdRawFrame(schema18Collection(SQL, MODERN_NOTES)) })
+    const stored = packApkg({
+      'collection.anki2': placeholderCollection(SQL),
+      'collection.anki21b': zstdRawFrame(schema18Collection(SQL, MODERN_NOTES))
+    })
     expect(read(stored).deck?.name).toBe('MLA-C01::Deployment')
   })
 
@@ -71,7 +80,10 @@ describe('parseApkgDeck: packages Anki writes', () => {
   })
 
   it('reports a bad note by its position and imports the others', () => {
-    const notes = [{ guid: 'a', fields: ['Amazon Polly', 'Text to speech'], deck: 'D' }, { guid: 'b', fields: ['Front only', ''], deck: 'D' }]
+    const notes = [
+      { guid: 'a', fields: ['Amazon Polly', 'Text to speech'], deck: 'D' },
+      { guid: 'b', fields: ['Front only', ''], deck: 'D' }
+    ]
     const result = read(packApkg({ 'collection.anki2': legacyCollection(SQL, notes) }))
     expect(result.problems.map(formatProblem)).toEqual(['deck.apkg: card 2, field back: back is empty'])
     expect(result.deck?.cards.map((c) => c.front)).toEqual(['Amazon Polly'])
@@ -89,7 +101,9 @@ describe('parseApkgDeck: files it refuses', () => {
   })
 
   it('explains the "please update" placeholder of a package whose real collection is missing', () => {
-    expect(read(packApkg({ 'collection.anki2': placeholderCollection(SQL) }))).toEqual(only(/holds only the "please update Anki" placeholder/))
+    expect(read(packApkg({ 'collection.anki2': placeholderCollection(SQL) }))).toEqual(
+      only(/holds only the "please update Anki" placeholder/)
+    )
   })
 
   it('says so when the zstd data is damaged', () => {
@@ -98,7 +112,9 @@ describe('parseApkgDeck: files it refuses', () => {
   })
 
   it('refuses packages that unpack beyond the limit, before unpacking them', () => {
-    expect(read(fixture('legacy.apkg'), { maxUnzippedBytes: 10_000 })).toEqual(only('the package unpacks to more than 0.1 MB; it was not opened'))
+    expect(read(fixture('legacy.apkg'), { maxUnzippedBytes: 10_000 })).toEqual(
+      only('the package unpacks to more than 0.1 MB; it was not opened')
+    )
     // A zip entry that lies about its size is inflated into a buffer of the declared size only.
     const bomb = packApkg({ 'collection.anki2': new Uint8Array(2_000_000) })
     patchDeclaredSizes(bomb, 100)
@@ -110,7 +126,9 @@ describe('parseApkgDeck: files it refuses', () => {
     expect(read(packApkg({ 'collection.anki21b': hugeWindow }))).toEqual(only(/unpacks to more than 200 MB/))
     const rle = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3] // 128 KiB window, no declared size
     for (let i = 0; i < 100; i++) rle.push(...blockHeader(i === 99, 1, 128 * 1024), 0x41) // 100 × 128 KiB of "A"
-    expect(read(packApkg({ 'collection.anki21b': Uint8Array.from(rle) }), { maxUnzippedBytes: 1024 * 1024 })).toEqual(only(/unpacks to more than 1 MB/))
+    expect(read(packApkg({ 'collection.anki21b': Uint8Array.from(rle) }), { maxUnzippedBytes: 1024 * 1024 })).toEqual(
+      only(/unpacks to more than 1 MB/)
+    )
   })
 
   it('refuses more notes than the limit, and needs SQLite', () => {

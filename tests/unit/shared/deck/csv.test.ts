@@ -1,9 +1,9 @@
+import { parseCsvDeck } from '@shared/deck/csv'
+import { ankiGuidId } from '@shared/deck/foreign-cards'
+import { cardIdFromFront } from '@shared/deck/ids'
+import { formatProblem } from '@shared/deck/problems'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseCsvDeck } from '@shared/deck/csv'
-import { cardIdFromFront } from '@shared/deck/ids'
-import { ankiGuidId } from '@shared/deck/json-cards'
-import { formatProblem } from '@shared/deck/problems'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8')
 const fronts = (text: string, file = 'deck.csv') => parseCsvDeck(text, file).deck?.cards.map((c) => c.front)
@@ -33,7 +33,9 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     expect(card('Kinesis Data Streams vs Data Firehose')?.back).toBe(
       'Data Streams: real-time; you manage shards and consumers.\nData Firehose: near real-time delivery to S3, Redshift or OpenSearch, no code.'
     )
-    expect(card('SageMaker Feature Store')?.back).toBe('Two stores:\n- online – low-latency reads at inference\n- offline – history in S3 for training')
+    expect(card('SageMaker Feature Store')?.back).toBe(
+      'Two stores:\n- online – low-latency reads at inference\n- offline – history in S3 for training'
+    )
   })
 
   it('turns a cloze into a question with a gap, and says which media was left out', () => {
@@ -41,7 +43,10 @@ describe('parseCsvDeck: Anki plain-text export', () => {
       back: 'SageMaker Data Wrangler prepares data with 300+ built-in transforms.',
       extra: 'Visual and low-code.'
     })
-    expect(card('Which service answers "what is in this image?"')).toMatchObject({ back: 'Amazon Rekognition', extra: '(image not imported)' })
+    expect(card('Which service answers "what is in this image?"')).toMatchObject({
+      back: 'Amazon Rekognition',
+      extra: '(image not imported)'
+    })
     expect(card('AWS KMS')?.extra).toBe('(sound not imported)')
   })
 
@@ -53,10 +58,19 @@ describe('parseCsvDeck: Anki plain-text export', () => {
   })
 
   it('follows #separator, #columns, #tags and #deck, and #html:false keeps markup as text', () => {
-    const text = ['#separator:Pipe', '#html:false', '#columns:Back|Front|Tags', '#tags:mla-c01', '#deck:Imported::Pipes', 'a <b>bold</b> answer|Question?|extra-tag'].join('\n')
+    const text = [
+      '#separator:Pipe',
+      '#html:false',
+      '#columns:Back|Front|Tags',
+      '#tags:mla-c01',
+      '#deck:Imported::Pipes',
+      'a <b>bold</b> answer|Question?|extra-tag'
+    ].join('\n')
     const { deck } = parseCsvDeck(text, 'p.txt')
     expect(deck?.name).toBe('Imported::Pipes')
-    expect(deck?.cards).toEqual([{ id: cardIdFromFront('Question?'), front: 'Question?', back: 'a <b>bold</b> answer', tags: ['mla-c01', 'extra-tag'] }])
+    expect(deck?.cards).toEqual([
+      { id: cardIdFromFront('Question?'), front: 'Question?', back: 'a <b>bold</b> answer', tags: ['mla-c01', 'extra-tag'] }
+    ])
     expect(fronts('#separator:;\nA;B\n')).toEqual(['A'])
   })
 
@@ -72,7 +86,10 @@ describe('parseCsvDeck: other tools', () => {
     const { deck, problems } = parseCsvDeck(fixture('headerless.tsv'), 'headerless.tsv')
     expect(problems).toEqual([])
     expect(deck?.name).toBe('headerless')
-    expect(deck?.cards[0]).toMatchObject({ front: 'Amazon SageMaker Ground Truth', extra: 'Workforces: Mechanical Turk, private or vendor' })
+    expect(deck?.cards[0]).toMatchObject({
+      front: 'Amazon SageMaker Ground Truth',
+      extra: 'Workforces: Mechanical Turk, private or vendor'
+    })
     expect(deck?.cards.map((c) => c.front)).toContain('Amazon Personalize')
   })
 
@@ -92,16 +109,39 @@ describe('parseCsvDeck: other tools', () => {
   it('reads a Quizlet export whose quotes are just characters', () => {
     const { deck, problems } = parseCsvDeck(fixture('quizlet-export.txt'), 'quizlet-export.txt', { delimiter: '\t' })
     expect(problems).toEqual([])
-    expect(deck?.cards.map((c) => c.front)).toEqual(['Epoch', 'Learning rate', '"Bias" vs "variance"', 'Early stopping', 'Dropout', 'Batch size'])
+    expect(deck?.cards.map((c) => c.front)).toEqual([
+      'Epoch',
+      'Learning rate',
+      '"Bias" vs "variance"',
+      'Early stopping',
+      'Dropout',
+      'Batch size'
+    ])
     expect(deck?.cards[1]?.back).toBe('Step size of each "update" to the weights, e.g. 0.001')
   })
 
   it('guesses comma, semicolon, tab and pipe, and maps a header row by name', () => {
     for (const sep of [',', ';', '\t', '|']) {
-      expect(fronts(['term', 'definition'].join(sep) + '\n' + ['Epoch', 'One pass, over the data'].join(sep) + '\n' + ['Dropout', 'A regulariser'].join(sep))).toEqual(['Epoch', 'Dropout'])
+      expect(
+        fronts(
+          ['term', 'definition'].join(sep) +
+            '\n' +
+            ['Epoch', 'One pass, over the data'].join(sep) +
+            '\n' +
+            ['Dropout', 'A regulariser'].join(sep)
+        )
+      ).toEqual(['Epoch', 'Dropout'])
     }
-    const mapped = parseCsvDeck('Tags,Answer,Question,Notes\nnlp,Amazon Comprehend,Which service finds sentiment?,Also key phrases\n', 'q.csv')
-    expect(mapped.deck?.cards[0]).toMatchObject({ front: 'Which service finds sentiment?', back: 'Amazon Comprehend', extra: 'Also key phrases', tags: ['nlp'] })
+    const mapped = parseCsvDeck(
+      'Tags,Answer,Question,Notes\nnlp,Amazon Comprehend,Which service finds sentiment?,Also key phrases\n',
+      'q.csv'
+    )
+    expect(mapped.deck?.cards[0]).toMatchObject({
+      front: 'Which service finds sentiment?',
+      back: 'Amazon Comprehend',
+      extra: 'Also key phrases',
+      tags: ['nlp']
+    })
     expect(fronts('Front of card,Back of card\nx,y\n')).toEqual(['Front of card', 'x'])
   })
 
@@ -121,7 +161,9 @@ describe('parseCsvDeck: other tools', () => {
 describe('parseCsvDeck: problems', () => {
   it('names the line where an unclosed quote starts and keeps the records before it', () => {
     const result = parseCsvDeck('Polly,Text to speech\nLex,"Chatbots\nComprehend,NLP\n', 'q.csv')
-    expect(result.problems).toEqual([{ file: 'q.csv', line: 2, message: 'a quoted field is never closed, so the rest of the file could not be read' }])
+    expect(result.problems).toEqual([
+      { file: 'q.csv', line: 2, message: 'a quoted field is never closed, so the rest of the file could not be read' }
+    ])
     expect(result.deck?.cards.map((c) => c.front)).toEqual(['Polly'])
   })
 
@@ -140,7 +182,9 @@ describe('parseCsvDeck: problems', () => {
   it('says so when no separator can be found, once, instead of once per line', () => {
     const result = parseCsvDeck('just a list\nof lines\nwithout columns\n', 'list.txt')
     expect(result.deck).toBeUndefined()
-    expect(result.problems).toEqual([{ file: 'list.txt', line: 1, message: 'no column separator found: put a tab, comma, semicolon or pipe between front and back' }])
+    expect(result.problems).toEqual([
+      { file: 'list.txt', line: 1, message: 'no column separator found: put a tab, comma, semicolon or pipe between front and back' }
+    ])
   })
 
   it('refuses more cards than the limit', () => {

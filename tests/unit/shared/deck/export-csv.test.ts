@@ -1,10 +1,12 @@
+import { parseCsvDeck } from '@shared/deck/csv'
+import { exportDeckCsv } from '@shared/deck/export-csv'
+import type { Deck } from '@shared/deck/schema'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { exportDeckCsv } from '@shared/deck/export-csv'
-import { parseCsvDeck } from '@shared/deck/csv'
-import type { Deck } from '@shared/deck/schema'
 
-const builtIn = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips'].map((id) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck)
+const builtIn = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips'].map(
+  (id) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck
+)
 
 describe('exportDeckCsv', () => {
   it.each(builtIn.map((d) => [d.id, d] as const))('round-trips %s losslessly through the CSV importer', (_id, deck) => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import { ID_PATTERN } from '@shared/deck/schema'
+import { describe, expect, it } from 'vitest'
 
 describe('card ids', () => {
   it('are the same for the same front, whatever its spacing or case', () => {

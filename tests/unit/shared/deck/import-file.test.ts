@@ -1,8 +1,8 @@
+import { decodeText, importDeckFile, type ImportOptions } from '@shared/deck/import-file'
+import { readDeckFile } from '@shared/deck/read-deck-file'
 import { readFileSync } from 'node:fs'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { decodeText, importDeckFile, type ImportOptions } from '@shared/deck/import-file'
-import { readDeckFile } from '@shared/deck/read-deck-file'
 
 let SQL: SqlJsStatic
 beforeAll(async () => {
@@ -34,13 +34,24 @@ describe('importDeckFile: recognising the format', () => {
   })
 
   it('tells spreadsheet rows from notes in a .txt, even with "::" in Anki tags and clozes', async () => {
-    const clozes = await load('clozes.txt', encode('{{c1::Amazon Polly}} turns text into speech,Polly\n{{c1::Amazon Lex}} builds chatbots,Lex\n'))
+    const clozes = await load(
+      'clozes.txt',
+      encode('{{c1::Amazon Polly}} turns text into speech,Polly\n{{c1::Amazon Lex}} builds chatbots,Lex\n')
+    )
     expect(clozes.deck?.cards.map((c) => c.front)).toEqual(['[…] turns text into speech', '[…] builds chatbots'])
     const tagged = await load('tagged.txt', encode('Polly,Text to speech,AWS::AI\nLex,Chatbots,AWS::AI\n'))
-    expect(tagged.deck?.cards.map((c) => [c.back, c.extra])).toEqual([['Text to speech', 'AWS::AI'], ['Chatbots', 'AWS::AI']]) // unnamed third column
+    expect(tagged.deck?.cards.map((c) => [c.back, c.extra])).toEqual([
+      ['Text to speech', 'AWS::AI'],
+      ['Chatbots', 'AWS::AI']
+    ]) // unnamed third column
     const notes = await load('notes.txt', encode('Polly::Text to speech\nLex:::Chatbots\n'))
-    expect(notes.deck?.cards.map((c) => [c.front, c.reverse])).toEqual([['Polly', undefined], ['Lex', true]])
-    expect((await load('cut.txt', encode('{\n  "cards": [\n    {"front": "a"\n'))).problems).toEqual([{ file: 'cut.txt', line: 4, message: 'invalid JSON: close brace expected' }])
+    expect(notes.deck?.cards.map((c) => [c.front, c.reverse])).toEqual([
+      ['Polly', undefined],
+      ['Lex', true]
+    ])
+    expect((await load('cut.txt', encode('{\n  "cards": [\n    {"front": "a"\n'))).problems).toEqual([
+      { file: 'cut.txt', line: 4, message: 'invalid JSON: close brace expected' }
+    ])
   })
 
   it('sends native decks to the native reader, which keeps every field exactly', async () => {
@@ -84,8 +95,12 @@ describe('importDeckFile: text encodings', () => {
 
   it('refuses binary data and text that is not UTF-8', async () => {
     const message = 'not a text file (it contains binary data or is not UTF-8), so it cannot be read as a deck'
-    expect(await load('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual(refusal('image.png', message))
-    expect(await load('latin1.csv', Uint8Array.from([...encode('Caf'), 0xe9, ...encode(',coffee\n')]))).toEqual(refusal('latin1.csv', message))
+    expect(await load('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual(
+      refusal('image.png', message)
+    )
+    expect(await load('latin1.csv', Uint8Array.from([...encode('Caf'), 0xe9, ...encode(',coffee\n')]))).toEqual(
+      refusal('latin1.csv', message)
+    )
     expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x41]))).toBeUndefined() // odd UTF-16
   })
 })
@@ -95,7 +110,9 @@ describe('importDeckFile: limits', () => {
     expect(await load('empty.csv', new Uint8Array(0))).toEqual(refusal('empty.csv', 'the file is empty'))
     expect(await load('blank.md', encode(' \n\t\n'))).toEqual(refusal('blank.md', 'the file is empty'))
     const big = encode(`Q,A\n${'Polly,Text to speech\n'.repeat(60_000)}`)
-    expect(await load('big.csv', big, { limits: { maxBytes: 1024 * 1024 } })).toEqual(refusal('big.csv', 'the file is too large (1.3 MB); a deck file may have at most 1 MB'))
+    expect(await load('big.csv', big, { limits: { maxBytes: 1024 * 1024 } })).toEqual(
+      refusal('big.csv', 'the file is too large (1.3 MB); a deck file may have at most 1 MB')
+    )
   })
 
   it('refuses more cards than the limit in every format', async () => {
@@ -104,11 +121,21 @@ describe('importDeckFile: limits', () => {
     expect(await load('four.csv', encode('a,1\nb,2\nc,3\nd,4\n'), { limits })).toEqual(tooMany('four.csv'))
     expect(await load('four.json', encode('[["a",1],["b",2],["c",3],["d",4]]'), { limits })).toEqual(tooMany('four.json'))
     expect(await load('four.md', encode('a::1\nb::2\nc::3\nd::4\n'), { limits })).toEqual(tooMany('four.md'))
-    expect((await load('legacy.apkg', fixture('legacy.apkg'), { limits })).problems[0]?.message).toBe('the package has more than 3 notes; split it into smaller decks')
+    expect((await load('legacy.apkg', fixture('legacy.apkg'), { limits })).problems[0]?.message).toBe(
+      'the package has more than 3 notes; split it into smaller decks'
+    )
   })
 
   it('reports a field over the length limit by its record and keeps the rest of the deck', async () => {
-    const json = JSON.stringify([{ q: 'Polly', a: 'Text to speech' }, { q: 'Huge', a: 'x'.repeat(20_001) }, { q: 'Lex', a: 'Chatbots' }], null, 1)
+    const json = JSON.stringify(
+      [
+        { q: 'Polly', a: 'Text to speech' },
+        { q: 'Huge', a: 'x'.repeat(20_001) },
+        { q: 'Lex', a: 'Chatbots' }
+      ],
+      null,
+      1
+    )
     const { deck, problems } = await load('huge.json', encode(json))
     expect(problems).toEqual([{ file: 'huge.json', line: 6, card: 2, field: 'back', message: 'back is longer than 20000 characters' }])
     expect(deck?.cards.map((c) => c.front)).toEqual(['Polly', 'Lex'])

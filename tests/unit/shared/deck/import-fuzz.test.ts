@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs'
-import fc from 'fast-check'
-import initSqlJs, { type SqlJsStatic } from 'sql.js'
-import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeText, importDeckFile, type DeckFormat } from '@shared/deck/import-file'
 import { deckSchema } from '@shared/deck/schema'
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import initSqlJs, { type SqlJsStatic } from 'sql.js'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { LEGACY_NOTES, legacyCollection, packApkg } from '../../../fixtures/import/make-apkg'
 
 /**
@@ -27,11 +27,48 @@ const TEXT_SEEDS: { name: string; format: DeckFormat; bytes: Uint8Array }[] = [
   { name: 'obsidian-notes.md', format: 'markdown', bytes: fixture('tests/fixtures/import/obsidian-notes.md') },
   { name: 'aws-ml-chips.json', format: 'native', bytes: fixture('decks/aws-ml-chips.json').slice(0, 3000) }
 ]
-const PIECES = [',', ';', '\t', '|', '"', '""', '\n', '\r\n', '\r', '\u0000', '{', '}', '[', ']', ':', '::', '#separator:tab\n', '#html:true\n', '#tags column:9\n',
-  '<script>', '<', '&#', '&lt;', '{{c1::', '[sound:', '- **', 'Q: ', '?\n', '---\n', '\uFEFF', '"format": "recall-deck",', '{"front": 1, "back": null}', 'x'.repeat(20_500)]
-  .map(encode)
+const PIECES = [
+  ',',
+  ';',
+  '\t',
+  '|',
+  '"',
+  '""',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0000',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '::',
+  '#separator:tab\n',
+  '#html:true\n',
+  '#tags column:9\n',
+  '<script>',
+  '<',
+  '&#',
+  '&lt;',
+  '{{c1::',
+  '[sound:',
+  '- **',
+  'Q: ',
+  '?\n',
+  '---\n',
+  '\uFEFF',
+  '"format": "recall-deck",',
+  '{"front": 1, "back": null}',
+  'x'.repeat(20_500)
+].map(encode)
 
-type Mutation = { kind: 'flip'; at: number; byte: number } | { kind: 'cut'; at: number } | { kind: 'insert'; at: number; piece: number } | { kind: 'drop'; at: number; length: number } | { kind: 'repeat'; at: number; length: number }
+type Mutation =
+  | { kind: 'flip'; at: number; byte: number }
+  | { kind: 'cut'; at: number }
+  | { kind: 'insert'; at: number; piece: number }
+  | { kind: 'drop'; at: number; length: number }
+  | { kind: 'repeat'; at: number; length: number }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
@@ -49,7 +86,8 @@ function mutate(seed: Uint8Array, mutations: Mutation[]): Uint8Array {
     else if (m.kind === 'cut') bytes = bytes.slice(0, at)
     else if (m.kind === 'insert') bytes = join(bytes.subarray(0, at), PIECES[m.piece]!, bytes.subarray(at))
     else if (m.kind === 'drop') bytes = join(bytes.subarray(0, at), bytes.subarray(at + m.length))
-    else if (m.kind === 'repeat') bytes = join(bytes.subarray(0, at + m.length), bytes.subarray(at, at + m.length), bytes.subarray(at + m.length))
+    else if (m.kind === 'repeat')
+      bytes = join(bytes.subarray(0, at + m.length), bytes.subarray(at, at + m.length), bytes.subarray(at + m.length))
   }
   return bytes
 }
@@ -79,7 +117,11 @@ async function expectSoundResult(name: string, bytes: Uint8Array, format?: DeckF
 
 describe('importDeckFile under fuzzing', () => {
   it('survives mutated CSV, TSV, JSON, Markdown and native decks, detected or forced', async () => {
-    const input = fc.record({ seed: fc.nat({ max: TEXT_SEEDS.length - 1 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), forced: fc.boolean() })
+    const input = fc.record({
+      seed: fc.nat({ max: TEXT_SEEDS.length - 1 }),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+      forced: fc.boolean()
+    })
     await fc.assert(
       fc.asyncProperty(input, async ({ seed, mutations, forced }) => {
         const { name, format, bytes } = TEXT_SEEDS[seed]!
@@ -90,7 +132,10 @@ describe('importDeckFile under fuzzing', () => {
   })
 
   it('survives random JSON shapes', async () => {
-    const card = fc.dictionary(fc.constantFrom('front', 'Back', 'question', 'answer', 'term', 'tags', 'id', 'topic', 'fields', 'extra', 'q', 'a'), fc.jsonValue({ maxDepth: 2 }))
+    const card = fc.dictionary(
+      fc.constantFrom('front', 'Back', 'question', 'answer', 'term', 'tags', 'id', 'topic', 'fields', 'extra', 'q', 'a'),
+      fc.jsonValue({ maxDepth: 2 })
+    )
     const deck = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }),
       fc.array(card, { maxLength: 8 }),
@@ -119,7 +164,10 @@ describe('importDeckFile under fuzzing', () => {
   it('survives damaged Anki packages: in the zip, and in the SQLite collection inside', async () => {
     const apkg = fixture('tests/fixtures/import/legacy.apkg')
     const collection = legacyCollection(SQL, LEGACY_NOTES)
-    const flips = fc.array(fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 6 })
+    const flips = fc.array(fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 6
+    })
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
         await expectSoundResult('deck.apkg', mutate(apkg, mutations))

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { ankiGuidId, foreignId, toTags } from '@shared/deck/foreign-cards'
 import { cardIdFromFront } from '@shared/deck/ids'
-import { ankiGuidId, foreignId, parseJsonCards, toTags } from '@shared/deck/json-cards'
+import { parseJsonCards } from '@shared/deck/json-cards'
 import { formatProblem } from '@shared/deck/problems'
 import { ID_PATTERN } from '@shared/deck/schema'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8')
 
@@ -13,9 +14,25 @@ describe('parseJsonCards', () => {
     expect(problems).toEqual([])
     expect(deck?.id).toBe('cards-array')
     expect(deck?.cards).toEqual([
-      { id: 'sm-endpoint', front: 'What hosts a SageMaker model for real-time predictions?', back: 'An endpoint backed by one or more instances', tags: ['sagemaker', 'deployment'] },
-      { id: '42', front: 'Which SageMaker feature tunes hyperparameters automatically?', back: 'Automatic Model Tuning (Bayesian, random, grid or Hyperband search)', tags: ['sagemaker', 'training'] },
-      { id: cardIdFromFront('What does SageMaker Neo do?'), front: 'What does SageMaker Neo do?', back: 'Compiles models to run faster on a target device or instance', extra: 'Edge devices included.', tags: [] }
+      {
+        id: 'sm-endpoint',
+        front: 'What hosts a SageMaker model for real-time predictions?',
+        back: 'An endpoint backed by one or more instances',
+        tags: ['sagemaker', 'deployment']
+      },
+      {
+        id: '42',
+        front: 'Which SageMaker feature tunes hyperparameters automatically?',
+        back: 'Automatic Model Tuning (Bayesian, random, grid or Hyperband search)',
+        tags: ['sagemaker', 'training']
+      },
+      {
+        id: cardIdFromFront('What does SageMaker Neo do?'),
+        front: 'What does SageMaker Neo do?',
+        back: 'Compiles models to run faster on a target device or instance',
+        extra: 'Edge devices included.',
+        tags: []
+      }
     ])
   })
 
@@ -24,12 +41,20 @@ describe('parseJsonCards', () => {
     expect(deck?.name).toBe('ML Specialty – metrics')
     expect(deck?.id).toBe('ml-specialty-metrics')
     expect(deck?.cards[0]).toMatchObject({ front: 'Precision', tags: ['model-evaluation'] })
-    expect(deck?.cards[3]).toMatchObject({ front: 'RMSE', back: 'Root mean squared error\nPenalises large errors', tags: ['regression-metrics'] })
+    expect(deck?.cards[3]).toMatchObject({
+      front: 'RMSE',
+      back: 'Root mean squared error\nPenalises large errors',
+      tags: ['regression-metrics']
+    })
   })
 
   it('finds the cards of a deck object nested one level down, with its name and description', () => {
     const { deck } = parseJsonCards(fixture('nested-deck.json'), 'export.json')
-    expect(deck).toMatchObject({ name: 'AI Practitioner: responsible AI', description: 'Exam AIF-C01, domain 4', id: 'ai-practitioner-responsible-ai' })
+    expect(deck).toMatchObject({
+      name: 'AI Practitioner: responsible AI',
+      description: 'Exam AIF-C01, domain 4',
+      id: 'ai-practitioner-responsible-ai'
+    })
     expect(deck?.cards.map((c) => [c.front, c.back, c.tags])).toEqual([
       ['Which service detects bias before and after training?', 'SageMaker Clarify', ['responsible-ai']],
       ['Which service adds human review to ML predictions?', 'Amazon Augmented AI (A2I)', ['responsible-ai']],
@@ -43,7 +68,13 @@ describe('parseJsonCards', () => {
     expect(deck?.name).toBe('AWS ML::Chips')
     expect(deck?.cards).toEqual([
       { id: ankiGuidId('x4$Inferentia'), front: 'AWS Inferentia', back: 'Chip for low-cost, high-throughput inference', tags: ['chips'] },
-      { id: ankiGuidId('t9#Trainium'), front: 'AWS Trainium', back: 'Chip for training deep learning models\nUsed by Trn1 instances', extra: '(image not imported)', tags: ['chips', 'training'] }
+      {
+        id: ankiGuidId('t9#Trainium'),
+        front: 'AWS Trainium',
+        back: 'Chip for training deep learning models\nUsed by Trn1 instances',
+        extra: '(image not imported)',
+        tags: ['chips', 'training']
+      }
     ])
   })
 
@@ -56,7 +87,15 @@ describe('parseJsonCards', () => {
   })
 
   it('reports each bad item with its line and position and imports the rest', () => {
-    const text = ['[', '  {"front": "Polly", "back": "Text to speech"},', '  "just a string",', '  {"front": "Lex"},', '  {"title": "no sides"},', '  {"term": {"nested": true}, "definition": "x"}', ']'].join('\n')
+    const text = [
+      '[',
+      '  {"front": "Polly", "back": "Text to speech"},',
+      '  "just a string",',
+      '  {"front": "Lex"},',
+      '  {"title": "no sides"},',
+      '  {"term": {"nested": true}, "definition": "x"}',
+      ']'
+    ].join('\n')
     const { deck, problems } = parseJsonCards(text, 'bad.json')
     expect(problems.map(formatProblem)).toEqual([
       'bad.json:3: card 2: not a card: expected an object with a front and a back',

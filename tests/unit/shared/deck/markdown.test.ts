@@ -1,7 +1,7 @@
+import { cardIdFromFront } from '@shared/deck/ids'
+import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseMarkdownDeck } from '@shared/deck/markdown'
-import { cardIdFromFront } from '@shared/deck/ids'
 
 const notes = readFileSync('tests/fixtures/decks/notes.md', 'utf8')
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
 import { parseNativeDeck } from '@shared/deck/native'
 import { formatProblem } from '@shared/deck/problems'
 import { serializeDeck } from '@shared/deck/read-deck-file'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/decks/${name}`, 'utf8')
 
@@ -40,7 +40,10 @@ describe('parseNativeDeck', () => {
       ]
     }
     const { problems } = parseNativeDeck(JSON.stringify(deck, null, 2), 'd.json')
-    expect(problems.map(formatProblem)).toEqual(['d.json:12: card 2: unknown field "colour"', 'd.json:13: card 2, field id: duplicate id "x" (also card 1)'])
+    expect(problems.map(formatProblem)).toEqual([
+      'd.json:12: card 2: unknown field "colour"',
+      'd.json:13: card 2, field id: duplicate id "x" (also card 1)'
+    ])
     const wrong = parseNativeDeck(JSON.stringify({ ...deck, format: 'anki' }), 'w.json')
     expect(wrong.problems[0]).toMatchObject({ field: 'format', message: 'format must be "recall-deck"' })
   })

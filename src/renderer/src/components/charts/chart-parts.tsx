@@ -27,7 +27,12 @@ export const gridProps = { stroke: 'currentColor', strokeOpacity: 0.12, vertical
 export const cursorProps = { fill: 'currentColor', fillOpacity: 0.08 } as const
 
 /** Recharts' tooltip is white with inherited text; this one follows the colour scheme. */
-export function ChartTooltip({ active, payload, label, format }: Partial<TooltipContentProps<number, string>> & { format?: (v: number) => string }) {
+export function ChartTooltip({
+  active,
+  payload,
+  label,
+  format
+}: Partial<TooltipContentProps<number, string>> & { format?: (v: number) => string }) {
   if (!active || !payload?.length) return null
   return (
     <div className="rounded-md bg-white px-3 py-2 text-sm text-slate-900 shadow-md ring-1 ring-slate-200 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600">

@@ -16,7 +16,7 @@ export type Authored<T> = ({ ok: true } & T) | { ok: false; message: string }
 export const REVERSE_ORD_OFFSET = 1_000_000_000
 
 /** The text of one direction of a card, as mergeDeck lays it out. */
-export function studyCardText(card: Card, reverse: boolean, ord: number): Pick<CardRecord, 'question' | 'answer' | 'extra' | 'tags' | 'ord'> {
+function studyCardText(card: Card, reverse: boolean, ord: number): Pick<CardRecord, 'question' | 'answer' | 'extra' | 'tags' | 'ord'> {
   return {
     question: reverse ? card.back : card.front,
     answer: reverse ? card.front : card.back,
@@ -88,7 +88,17 @@ export async function uniqueId(base: string, taken: (id: string) => Promise<bool
 
 /** A deck of the user's own, as made in the app (no file behind it). */
 export function deckRecord(id: string, name: string, now: number, presetId = DEFAULT_PRESET_ID, description?: string): DeckRecord {
-  return { id, name, ...(description ? { description } : {}), origin: 'user', file: '', contentHash: '', cardCount: 0, updatedAt: now, presetId }
+  return {
+    id,
+    name,
+    ...(description ? { description } : {}),
+    origin: 'user',
+    file: '',
+    contentHash: '',
+    cardCount: 0,
+    updatedAt: now,
+    presetId
+  }
 }
 
 /** Study cards back to deck cards, in deck order: one per card id, `reverse` when both directions exist. */
@@ -101,7 +111,14 @@ export function notesOf(cards: CardRecord[]): Card[] {
       continue
     }
     const [front, back] = c.reverse ? [c.answer, c.question] : [c.question, c.answer]
-    byId.set(c.cardId, { id: c.cardId, front, back, ...(c.extra ? { extra: c.extra } : {}), tags: [...c.tags], ...(c.reverse ? { reverse: true } : {}) })
+    byId.set(c.cardId, {
+      id: c.cardId,
+      front,
+      back,
+      ...(c.extra ? { extra: c.extra } : {}),
+      tags: [...c.tags],
+      ...(c.reverse ? { reverse: true } : {})
+    })
   }
   return [...byId.values()]
 }
@@ -111,4 +128,3 @@ export interface MembershipChange {
   removed: string[]
   added: string[]
 }
-

@@ -1,15 +1,20 @@
-import { State } from 'ts-fsrs'
-import { Queue } from '@core/model'
-import type { StudiedToday } from '@core/scheduling/daily-limits'
-import { gather } from '@core/stats/accumulator'
-import type { StudyOptions } from '@core/model'
-import { forecastExam } from '@core/exam-plan/forecast'
-import { buildTopicReadiness, createExamRecallAccumulator, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { finalPassCandidates, type FinalPassCard } from '@core/exam-plan/final-pass'
+import { forecastExam } from '@core/exam-plan/forecast'
+import {
+  buildTopicReadiness,
+  createExamRecallAccumulator,
+  type ExamRecallCard,
+  type ExamRecallSums,
+  type TopicReadiness
+} from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import type { SimulatedCard, SimulatedDay } from '@core/exam-plan/schedule-simulation'
+import { Queue, type StudyOptions } from '@core/model'
+import type { StudiedToday } from '@core/scheduling/daily-limits'
+import { gather } from '@core/stats/accumulator'
+import { State } from 'ts-fsrs'
 
-export type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
+type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
 
 /** One deck of an exam: its cards and the options it is studied with. */
 export interface ExamDeckInput {
@@ -121,7 +126,7 @@ function addSum(into: RecallSum, from: RecallSum): void {
  * of p is mean × cards and the variance comes back from the interval's half-width, which is exact
  * unless both ends were clamped to 0 and 1 (a handful of cards), where it is an underestimate.
  */
-export function combineEstimates(estimates: readonly RecallEstimate[]): RecallEstimate {
+function combineEstimates(estimates: readonly RecallEstimate[]): RecallEstimate {
   const sum = emptyRecallSum()
   for (const e of estimates) {
     if (e.cards === 0) continue
@@ -133,5 +138,9 @@ export function combineEstimates(estimates: readonly RecallEstimate[]): RecallEs
 
 function addPlans(a: SimulatedDay[], b: readonly SimulatedDay[]): SimulatedDay[] {
   if (a.length === 0) return b.map((d) => ({ ...d }))
-  return a.map((day, i) => ({ start: day.start, reviews: day.reviews + (b[i]?.reviews ?? 0), newCards: day.newCards + (b[i]?.newCards ?? 0) }))
+  return a.map((day, i) => ({
+    start: day.start,
+    reviews: day.reviews + (b[i]?.reviews ?? 0),
+    newCards: day.newCards + (b[i]?.newCards ?? 0)
+  }))
 }

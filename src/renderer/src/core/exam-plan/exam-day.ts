@@ -1,5 +1,4 @@
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
-import { nextStudyDay } from '@core/time/study-day'
+import { nextStudyDay, studyDayOf, type StudyDay } from '@core/time/study-day'
 
 export interface ExamCountdown {
   today: StudyDay

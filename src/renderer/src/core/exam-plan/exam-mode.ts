@@ -1,7 +1,7 @@
-import type { SchedulingState } from '@core/model'
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { hashCardId } from '@core/exam-plan/card-hash'
 import { examCountdown } from '@core/exam-plan/exam-day'
+import type { SchedulingState } from '@core/model'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
 
 /**
  * Exam mode: no review lands on or after exam day. A grade whose FSRS due falls there is pulled

@@ -1,7 +1,7 @@
-import { default_w, State } from 'ts-fsrs'
 import { Queue, type CardRecord } from '@core/model'
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { retrievabilityAt } from '@core/stats/retrievability'
+import { studyDayOf, type StudyDay } from '@core/time/study-day'
+import { default_w, State } from 'ts-fsrs'
 
 export type FinalPassCard = Pick<CardRecord, 'id' | 'queue' | 'state' | 'due' | 'stability' | 'last_review'>
 

@@ -1,11 +1,11 @@
-import { State } from 'ts-fsrs'
-import { Queue } from '@core/model'
-import { gather } from '@core/stats/accumulator'
 import { examCountdown } from '@core/exam-plan/exam-day'
 import { buildTopicReadiness, createExamRecallAccumulator, type ExamRecallCard, type TopicReadiness } from '@core/exam-plan/recall'
+import { toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { simulateUntilExam, type ExamPlanInput, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import { buildExamWorkload, type ExamWorkload } from '@core/exam-plan/workload'
-import { toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
+import { Queue } from '@core/model'
+import { gather } from '@core/stats/accumulator'
+import { State } from 'ts-fsrs'
 
 export interface ExamForecast {
   /** Study days left before the exam, today included; 0 on exam day. */

@@ -18,9 +18,9 @@ export type ExamPlanFormErrors = Partial<Record<'name' | 'date' | 'deckIds' | 't
  * Exams are assumed to start at 9 am: recall is predicted for that moment. A day that starts
  * later than 9 moves it to the day's first hour, so the date picked stays the exam's study day.
  */
-export const EXAM_START_HOUR = 9
+const EXAM_START_HOUR = 9
 
-export function examDateFromInput(value: string, dayStartsAtHour: number): number | null {
+function examDateFromInput(value: string, dayStartsAtHour: number): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!match) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]

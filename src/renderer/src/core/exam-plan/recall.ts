@@ -1,8 +1,8 @@
-import { default_w } from 'ts-fsrs'
+import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import { Queue, type CardRecord } from '@core/model'
 import type { Accumulator } from '@core/stats/accumulator'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
+import { default_w } from 'ts-fsrs'
 
 export type ExamRecallCard = Pick<CardRecord, 'queue' | 'state' | 'stability' | 'last_review' | 'tags'>
 

@@ -1,14 +1,12 @@
-import { default_w, Rating, State } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@core/model'
-import { fromFsrsCard, toFsrsCard } from '@core/scheduling/card-state'
-import { type SchedulingState } from '@core/model'
-import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
-import { createScheduler } from '@core/scheduling/scheduler'
-import type { StudyOptions } from '@core/model'
-import { retrievabilityAt } from '@core/stats/retrievability'
-import { dayIndexOf } from '@core/time/study-day'
 import { examCountdown } from '@core/exam-plan/exam-day'
 import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
+import { type CardRecord, Queue, type SchedulingState, type StudyOptions } from '@core/model'
+import { fromFsrsCard, toFsrsCard } from '@core/scheduling/card-state'
+import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
+import { createScheduler } from '@core/scheduling/scheduler'
+import { retrievabilityAt } from '@core/stats/retrievability'
+import { dayIndexOf } from '@core/time/study-day'
+import { default_w, Rating, State } from 'ts-fsrs'
 
 export type SimulatedCard = Pick<CardRecord, 'id' | 'ord' | 'queue' | 'buriedUntil' | keyof SchedulingState>
 

@@ -1,9 +1,8 @@
-import type { Grade } from 'ts-fsrs'
-import { Queue, type CardRecord } from '@core/model'
-import type { StudyDay } from '@core/time/study-day'
-import { GRADES, type GradeOutcome } from '@core/scheduling/scheduler'
-import { dayIndexOf } from '@core/time/study-day'
 import { adjustForExam } from '@core/exam-plan/exam-mode'
+import { Queue, type CardRecord } from '@core/model'
+import { GRADES, type GradeOutcome } from '@core/scheduling/scheduler'
+import { dayIndexOf, type StudyDay } from '@core/time/study-day'
+import type { Grade } from 'ts-fsrs'
 
 /** What a study session keeps of the exam its deck belongs to, when that exam has exam mode on. */
 export interface ExamModeSession {

@@ -1,8 +1,7 @@
-import { createEmptyCard, Rating, State, type FSRS } from 'ts-fsrs'
+import { Queue, queueForState, type CardRecord, type ReviewRecord, type SchedulingState } from '@core/model'
 import { fromFsrsCard, newSchedulingState } from '@core/scheduling/card-state'
-import { type SchedulingState } from '@core/model'
 import { gradesSinceReset, type HistoryEntry } from '@core/scheduling/reschedule'
-import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
+import { createEmptyCard, Rating, State, type FSRS } from 'ts-fsrs'
 
 /**
  * The invariants "Check collection" holds every card to, as pure functions. They follow from how
@@ -13,7 +12,13 @@ import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/
 
 export type RepairKind = 'cardWithoutDeck' | 'impossibleState' | 'queueMismatch' | 'strayBuriedUntil' | 'countsFromLog'
 
-export const REPAIR_KINDS: readonly RepairKind[] = ['cardWithoutDeck', 'impossibleState', 'queueMismatch', 'strayBuriedUntil', 'countsFromLog']
+export const REPAIR_KINDS: readonly RepairKind[] = [
+  'cardWithoutDeck',
+  'impossibleState',
+  'queueMismatch',
+  'strayBuriedUntil',
+  'countsFromLog'
+]
 
 type LogRow = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'manual'>
 
@@ -50,7 +55,7 @@ const isCount = (n: unknown) => Number.isInteger(n) && (n as number) >= 0
 const isAmount = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0
 
 /** Values no scheduler could have written, or a New card whose log holds grades (its progress is in the log). */
-export function hasImpossibleState(card: CardRecord, log: LogSummary): boolean {
+function hasImpossibleState(card: CardRecord, log: LogSummary): boolean {
   const valid =
     Number.isInteger(card.state) &&
     card.state >= State.New &&
@@ -78,7 +83,8 @@ export function problemsOf(card: CardRecord, log: LogSummary, deckExists: boolea
   if (impossible) kinds.push('impossibleState')
   // A rebuilt card gets its list and counts from the rebuild, so those are not counted twice.
   else {
-    if (!KNOWN.includes(card.queue) || (ACTIVE.includes(card.queue) && card.queue !== queueForState(card.state))) kinds.push('queueMismatch')
+    if (!KNOWN.includes(card.queue) || (ACTIVE.includes(card.queue) && card.queue !== queueForState(card.state)))
+      kinds.push('queueMismatch')
     if (countsFromLog(card, log) !== null) kinds.push('countsFromLog')
   }
   if (card.buriedUntil !== undefined && card.queue !== Queue.Buried) kinds.push('strayBuriedUntil')
@@ -86,7 +92,7 @@ export function problemsOf(card: CardRecord, log: LogSummary, deckExists: boolea
 }
 
 /** The reps and lapses the log allows, or null when the card's own are within it. */
-export function countsFromLog(card: Pick<CardRecord, 'reps' | 'lapses'>, log: LogSummary): { reps: number; lapses: number } | null {
+function countsFromLog(card: Pick<CardRecord, 'reps' | 'lapses'>, log: LogSummary): { reps: number; lapses: number } | null {
   const least = log.grades
   const most = least + log.reschedules
   const reps = isCount(card.reps) ? Math.min(Math.max(card.reps, least), most) : least

@@ -43,7 +43,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** Round-robin: the first of each list, then the second of each, and so on. */
-export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
   const out: T[] = []
   const longest = Math.max(0, ...lists.map((l) => l.length))
   for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!)

@@ -1,14 +1,14 @@
+import type { FinishedMockExam, MockExamSession } from '@core/mock-exam/simulation'
 import type { MockExamResult } from '@core/model'
-import type { MockExamSession, FinishedMockExam } from '@core/mock-exam/simulation'
 
-export interface TagScore {
+interface TagScore {
   tag: string
   total: number
   correct: number
   percent: number
 }
 
-export interface MissedQuestion {
+interface MissedQuestion {
   cardKey: string
   question: string
   /** The option chosen, undefined when the question was left unanswered. */

@@ -1,6 +1,7 @@
 import { mockExamDrawOrder, type QuestionCard } from '@core/mock-exam/draw'
 import { buildMultipleChoice, DEFAULT_OPTION_COUNT, type MultipleChoice } from '@core/practice/multiple-choice'
 import { shuffled, type Random } from '@core/practice/random'
+import { MINUTE_MS } from '@shared/durations'
 
 /** Defaults of the AWS Certified Machine Learning exams: 65 questions, 130 minutes, 720/1000 to pass. */
 export interface MockExamSettings {
@@ -17,7 +18,7 @@ export const DEFAULT_MOCK_EXAM_SETTINGS: MockExamSettings = {
   optionCount: DEFAULT_OPTION_COUNT
 }
 
-export interface MockExamQuestion {
+interface MockExamQuestion {
   cardKey: string
   deckId: string
   tags: string[]
@@ -25,7 +26,7 @@ export interface MockExamQuestion {
   choice: MultipleChoice
 }
 
-export type MockExamEnd = 'user' | 'time'
+type MockExamEnd = 'user' | 'time'
 
 export interface MockExamSession {
   id: string
@@ -83,7 +84,7 @@ export function startMockExamSession(input: StartMockExamInput): MockExamSession
     deckIds: [...input.deckIds],
     settings,
     startedAt: input.now,
-    endsAt: input.now + settings.timeLimitMinutes * 60_000,
+    endsAt: input.now + settings.timeLimitMinutes * MINUTE_MS,
     questions: ordered,
     answers: ordered.map(() => null)
   }
@@ -95,7 +96,12 @@ export function timeLeftMs(exam: MockExamSession, now: number): number {
 }
 
 /** Records (or changes) an answer. After the exam ended, or for an option that does not exist, nothing changes. */
-export function answerMockExamQuestion(exam: MockExamSession, questionIndex: number, optionIndex: number | null, now: number): MockExamSession {
+export function answerMockExamQuestion(
+  exam: MockExamSession,
+  questionIndex: number,
+  optionIndex: number | null,
+  now: number
+): MockExamSession {
   if (exam.finishedAt !== undefined || now >= exam.endsAt) return exam
   const question = exam.questions[questionIndex]
   if (!question) return exam

@@ -86,7 +86,10 @@ export interface CardColumnsRecord {
 }
 
 /** The fields the statistics read of a card, as the card columns give them. */
-export type StatsCard = Pick<CardRecord, 'deckId' | 'queue' | 'state' | 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil'>
+export type StatsCard = Pick<
+  CardRecord,
+  'deckId' | 'queue' | 'state' | 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil'
+>
 
 /** A card as the browser lists it: the fields its columns, search and edit panel read. */
 export type BrowseRow = Pick<

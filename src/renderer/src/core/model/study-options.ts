@@ -38,10 +38,3 @@ export interface Preset {
 }
 
 export const DEFAULT_PRESET_ID = 'default'
-
-/** Starting points offered when a person makes a new preset. */
-export const PRESET_TEMPLATES: ReadonlyArray<{ name: string; options: Partial<StudyOptions> }> = [
-  { name: 'Default (Anki)', options: {} },
-  { name: 'Exam cram: more new cards, higher retention', options: { newCardsPerDay: 50, reviewsPerDay: 500, request_retention: 0.93 } },
-  { name: 'Light daily habit', options: { newCardsPerDay: 10, reviewsPerDay: 100, request_retention: 0.88 } }
-]

@@ -1,5 +1,5 @@
-import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs'
 import type { OptimizerHistory } from '@shared/optimizer'
+import { FSRSAlgorithm, generatorParameters, type FSRSState } from 'ts-fsrs'
 
 export interface Evaluation {
   /** Mean binary cross-entropy of the predicted recall on each later-day review (lower is better). */

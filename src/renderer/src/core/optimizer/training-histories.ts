@@ -1,7 +1,7 @@
-import { Rating } from 'ts-fsrs'
-import type { OptimizerHistory } from '@shared/optimizer'
-import { studyDayOf } from '@core/time/study-day'
 import { gradesSinceReset, type HistoryEntry } from '@core/scheduling/reschedule'
+import { studyDayOf } from '@core/time/study-day'
+import { DAY_MS } from '@shared/durations'
+import type { OptimizerHistory } from '@shared/optimizer'
 
 /**
  * Turns cards' review logs into the optimizer's input: per card, its grades since the last reset
@@ -17,7 +17,7 @@ export function trainingHistories(logsByCard: Iterable<readonly HistoryEntry[]>,
       const day = studyDayNumber(review, dayStartsAtHour)
       const deltaT = previousDay === null ? 0 : day - previousDay
       previousDay = day
-      return { rating: rating as Exclude<Rating, Rating.Manual>, deltaT }
+      return { rating: rating, deltaT }
     })
     histories.push(history)
   }
@@ -27,12 +27,5 @@ export function trainingHistories(logsByCard: Iterable<readonly HistoryEntry[]>,
 /** Days since a fixed local date, counted in study days (robust to DST: uses the calendar). */
 function studyDayNumber(at: number, hour: number): number {
   const start = new Date(studyDayOf(at, hour).start)
-  return Math.round(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / 86_400_000)
-}
-
-/** Reviews the optimizer learns from: repeats of a card on a later study day. */
-export function countLongTermReviews(histories: readonly OptimizerHistory[]): number {
-  let n = 0
-  for (const history of histories) for (const review of history) if (review.deltaT > 0) n++
-  return n
+  return Math.round(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / DAY_MS)
 }

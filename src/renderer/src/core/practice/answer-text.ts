@@ -5,14 +5,16 @@
 
 /** Trimmed, whitespace collapsed, lowercased, without Markdown emphasis markers. */
 export function normaliseAnswer(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\*+|~~|`+/g, '')
-    // Underscores mark emphasis only at a word's edge; inside snake_case they are text.
-    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=$|[^\p{L}\p{N}])/gu, '$1')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\*+|~~|`+/g, '')
+      // Underscores mark emphasis only at a word's edge; inside snake_case they are text.
+      .replace(/(^|[^\p{L}\p{N}])_+|_+(?=$|[^\p{L}\p{N}])/gu, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+  )
 }
 
 /** Non-empty lines: a stage list of five services has five. */

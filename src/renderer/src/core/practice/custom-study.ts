@@ -1,12 +1,12 @@
-import { Rating, State } from 'ts-fsrs'
 import { Queue, type CardRecord, type ReviewRecord } from '@core/model'
 import { studyDayStart } from '@core/time/study-day'
+import { Rating, State } from 'ts-fsrs'
 
 /**
  * Custom study, as Anki's: a one-off selection of cards outside today's queue. Each function
  * only chooses cards and orders them; choosing changes no scheduling. The session built from them
- * runs in preview mode (DEFAULT_CUSTOM_STUDY_MODE), where grades are not saved and no card is
- * rescheduled, unless the user opts to reschedule.
+ * runs in preview mode by default, where grades are not saved and no card is rescheduled, unless
+ * the user opts to reschedule.
  */
 export type CustomStudyRequest =
   /** Review cards due in the next `days` study days (not today: those are already in today's queue). */
@@ -29,9 +29,8 @@ export interface CustomStudyScope {
 
 /** `preview`: grades are shown but not saved; `reschedule`: grades are recorded as in normal study. */
 export type CustomStudyMode = 'preview' | 'reschedule'
-export const DEFAULT_CUSTOM_STUDY_MODE: CustomStudyMode = 'preview'
 
-export const DEFAULT_CUSTOM_STUDY_LIMIT = 100
+const DEFAULT_CUSTOM_STUDY_LIMIT = 100
 
 export type CustomStudyCard = Pick<CardRecord, 'id' | 'deckId' | 'ord' | 'tags' | 'queue' | 'state' | 'due'>
 

@@ -10,10 +10,7 @@ export type McGrading =
   | { phase: 'answered'; chosenIndex: number; correct: boolean; rating: Grade }
   | { phase: 'done'; chosenIndex: number; correct: boolean; rating: Grade }
 
-export type McGradingEvent =
-  | { type: 'choose'; index: number }
-  | { type: 'rate'; rating: Grade }
-  | { type: 'next' }
+export type McGradingEvent = { type: 'choose'; index: number } | { type: 'rate'; rating: Grade } | { type: 'next' }
 
 export interface McQuestionShape {
   options: readonly unknown[]

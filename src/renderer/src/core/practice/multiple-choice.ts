@@ -8,8 +8,7 @@ import { shuffled, type Random } from '@core/practice/random'
  * A reversed card already has question and answer swapped, so the same code asks "which service
  * does this?" with service names as options and "what does this service do?" with purposes.
  */
-export type ChoiceCard = Pick<CardRecord, 'id' | 'deckId' | 'cardId' | 'reverse' | 'answer' | 'tags'> &
-  Partial<Pick<CardRecord, 'queue'>>
+export type ChoiceCard = Pick<CardRecord, 'id' | 'deckId' | 'cardId' | 'reverse' | 'answer' | 'tags'> & Partial<Pick<CardRecord, 'queue'>>
 
 export interface ChoiceOption {
   text: string

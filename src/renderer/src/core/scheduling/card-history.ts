@@ -1,5 +1,6 @@
-import { createEmptyCard, Rating, State, type Card, type FSRS } from 'ts-fsrs'
 import type { HistoryEntry } from '@core/scheduling/reschedule'
+import { DAY_MS } from '@shared/durations'
+import { createEmptyCard, Rating, State, type Card, type FSRS } from 'ts-fsrs'
 
 export interface HistoryRow {
   review: number
@@ -15,8 +16,6 @@ export interface HistoryRow {
   intervalDays: number
   manual?: 'reset' | 'reschedule'
 }
-
-const DAY = 86_400_000
 
 /**
  * A card's review history as Anki's card info shows it, replayed through ts-fsrs so that every
@@ -50,7 +49,7 @@ export function buildCardHistory(scheduler: FSRS, entries: readonly HistoryEntry
       ...(retrievability !== undefined ? { retrievability } : {}),
       stability: after.stability,
       difficulty: after.difficulty,
-      intervalDays: (after.due.getTime() - entry.review) / DAY
+      intervalDays: (after.due.getTime() - entry.review) / DAY_MS
     })
     card = after
   }

@@ -1,5 +1,5 @@
-import { createEmptyCard, type Card, type ReviewLog } from 'ts-fsrs'
 import type { SchedulingState, StoredReviewLog } from '@core/model'
+import { createEmptyCard, type Card, type ReviewLog } from 'ts-fsrs'
 
 /** Conversions between the stored scheduling state (epoch milliseconds) and ts-fsrs's cards and logs (Dates). */
 

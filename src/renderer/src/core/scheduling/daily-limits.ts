@@ -1,5 +1,5 @@
-import { Rating, State } from 'ts-fsrs'
 import type { StudyOptions } from '@core/model'
+import { Rating, State } from 'ts-fsrs'
 
 /** What the day's limits leave, given what was already studied today. */
 export interface DailyAllowance {

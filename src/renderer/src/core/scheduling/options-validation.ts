@@ -1,6 +1,6 @@
-import type { StepUnit } from 'ts-fsrs'
-import { parseSteps } from '@core/scheduling/steps'
 import type { NewCardOrder, StudyOptions, StudyOrder } from '@core/model'
+import { parseSteps } from '@core/scheduling/steps'
+import type { StepUnit } from 'ts-fsrs'
 
 /** The deck options form as typed: every field is text until it is validated. */
 export interface OptionsForm {

@@ -1,5 +1,6 @@
-import { State } from 'ts-fsrs'
 import type { StudyOrder } from '@core/model'
+import { MINUTE_MS } from '@shared/durations'
+import { State } from 'ts-fsrs'
 
 /**
  * Today's queue for one deck: what is left to study, in the order it will be shown. Built once
@@ -21,13 +22,10 @@ export interface TodayQueue {
   fresh: QueueEntry[]
 }
 
-export type NextStep =
-  | { kind: 'card'; id: string; from: keyof TodayQueue }
-  | { kind: 'wait'; until: number }
-  | { kind: 'done' }
+export type NextStep = { kind: 'card'; id: string; from: keyof TodayQueue } | { kind: 'wait'; until: number } | { kind: 'done' }
 
 /** Anki's learn-ahead limit: with nothing else left, a learning card due this soon is shown now. */
-export const LEARN_AHEAD_MS = 20 * 60_000
+export const LEARN_AHEAD_MS = 20 * MINUTE_MS
 
 export function pickNext(queue: TodayQueue, now: number, order: StudyOrder = 'reviews-first', learnAheadMs = LEARN_AHEAD_MS): NextStep {
   const learning = queue.learning[0]
@@ -45,13 +43,7 @@ export function pickNext(queue: TodayQueue, now: number, order: StudyOrder = 're
  * The queue after a card was graded: the card leaves its list and, if it is still (re)learning
  * and due before the day ends, comes back into the learning list at its new due time.
  */
-export function afterGrade(
-  queue: TodayQueue,
-  id: string,
-  next: { due: number; state: State },
-  ord: number,
-  dayEnd: number
-): TodayQueue {
+export function afterGrade(queue: TodayQueue, id: string, next: { due: number; state: State }, ord: number, dayEnd: number): TodayQueue {
   const without = (list: QueueEntry[]) => (list.some((e) => e.id === id) ? list.filter((e) => e.id !== id) : list)
   const learning = without(queue.learning)
   const stillLearning = next.state === State.Learning || next.state === State.Relearning

@@ -1,6 +1,6 @@
-import { Rating, type FSRS, type FSRSHistory, type Grade } from 'ts-fsrs'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import { type SchedulingState, type StoredReviewLog } from '@core/model'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { Rating, type FSRS, type FSRSHistory, type Grade } from 'ts-fsrs'
 
 export interface HistoryEntry {
   rating: Rating

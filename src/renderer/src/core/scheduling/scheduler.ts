@@ -1,7 +1,6 @@
-import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs'
+import type { SchedulingState, StoredReviewLog, StudyOptions } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
-import { type SchedulingState, type StoredReviewLog } from '@core/model'
-import type { StudyOptions } from '@core/model'
+import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs'
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[]
 
@@ -27,8 +26,9 @@ export function createScheduler(options: StudyOptions): FSRS {
 }
 
 /**
- * What each of the four grades would do to a card now. The study screen shows these intervals
- * on the buttons and stores the chosen one as it is, so what is shown is what is saved.
+ * What each of the four grades would do to a card at `now`. The study screen shows these
+ * intervals on the buttons when the answer is revealed; the grade itself is computed again at
+ * the moment of the key press, so a card left on screen for a while is scheduled from then.
  */
 export function previewGrades(scheduler: FSRS, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
   const preview = scheduler.repeat(toFsrsCard(state), new Date(now))
@@ -41,5 +41,5 @@ export function previewGrades(scheduler: FSRS, state: SchedulingState, now: numb
     [Rating.Hard]: outcome(Rating.Hard),
     [Rating.Good]: outcome(Rating.Good),
     [Rating.Easy]: outcome(Rating.Easy)
-  } as Record<Grade, GradeOutcome>
+  }
 }

@@ -9,7 +9,10 @@ export type StepsResult = { steps: StepUnit[] } | { error: string }
 const MAX_STEP_MINUTES = 365 * 24 * 60
 
 export function parseSteps(text: string): StepsResult {
-  const tokens = text.trim().split(/[\s,]+/).filter(Boolean)
+  const tokens = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean)
   const steps: StepUnit[] = []
   for (const token of tokens) {
     const match = /^(\d+(?:\.\d+)?)([smhd])$/i.exec(token)
@@ -27,8 +30,4 @@ export function parseSteps(text: string): StepsResult {
     steps.push(`${value}${unit}` as StepUnit)
   }
   return { steps }
-}
-
-export function formatSteps(steps: readonly StepUnit[]): string {
-  return steps.join(' ')
 }

@@ -1,10 +1,10 @@
-import { State } from 'ts-fsrs'
 import { Queue, type CardRecord } from '@core/model'
 import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
-import { studyDayStart, studyDaysFromToday } from '@core/time/study-day'
 import type { CompareOp, ParseResult, PropName, SearchNode } from '@core/search/ast'
 import { parseSearch } from '@core/search/parse'
 import { containsMatcher, foldText, nameMatcher } from '@core/search/text-pattern'
+import { studyDayStart, studyDaysFromToday } from '@core/time/study-day'
+import { State } from 'ts-fsrs'
 
 export interface SearchContext {
   now: number
@@ -105,7 +105,10 @@ const isState: Record<Extract<SearchNode, { kind: 'is' }>['state'], CardPredicat
 }
 
 type PropReader = (card: CardRecord, ctx: SearchContext) => number | undefined
-const studied = (read: PropReader): PropReader => (card, ctx) => (card.state === State.New ? undefined : read(card, ctx))
+const studied =
+  (read: PropReader): PropReader =>
+  (card, ctx) =>
+    card.state === State.New ? undefined : read(card, ctx)
 
 const propReaders: Record<PropName, PropReader> = {
   ivl: studied((card) => card.scheduled_days),

@@ -6,7 +6,12 @@
 
 /** Lowercase, without accents, whitespace collapsed. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** A raw token value (escapes as typed) as a pattern: `\:` → `:`, `\"` → `"`, but `\*` and `\\` kept. */
@@ -24,7 +29,7 @@ export function toPattern(raw: string): string {
 }
 
 /** The pattern as a regular expression source, folded like the text it is matched against. */
-export function patternSource(pattern: string): string {
+function patternSource(pattern: string): string {
   let source = ''
   const folded = foldPattern(pattern)
   for (let i = 0; i < folded.length; i++) {
@@ -50,7 +55,12 @@ export function nameMatcher(pattern: string): (name: string) => boolean {
 
 function foldPattern(pattern: string): string {
   // Folding keeps backslashes and stars, so escapes survive; whitespace collapses as in the text.
-  return pattern.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return pattern
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 function escapeRegExp(ch: string): string {

@@ -7,8 +7,7 @@ import { SearchSyntaxError } from '@core/search/syntax-error'
  * which needs to tell `*` (a wildcard) from `\*` (a star); quotes do not.
  */
 export type Token =
-  | { type: 'open' | 'close' | 'not' | 'or' | 'and'; pos: number }
-  | { type: 'word'; raw: string; quoted: boolean; pos: number; end: number }
+  { type: 'open' | 'close' | 'not' | 'or' | 'and'; pos: number } | { type: 'word'; raw: string; quoted: boolean; pos: number; end: number }
 
 const isSpace = (ch: string) => /\s/.test(ch)
 

@@ -1,6 +1,6 @@
-import { State } from 'ts-fsrs'
 import type { ReviewRecord } from '@core/model'
 import { MATURE_INTERVAL_DAYS } from '@core/stats/true-retention'
+import { State } from 'ts-fsrs'
 
 export type ButtonReview = Pick<ReviewRecord, 'review' | 'rating' | 'state' | 'scheduled_days'>
 
@@ -8,7 +8,7 @@ export const BUTTON_GROUPS = ['learning', 'young', 'mature'] as const
 export type ButtonGroup = (typeof BUTTON_GROUPS)[number]
 
 /** Presses of Again, Hard, Good, Easy (index rating − 1). */
-export type ButtonCounts = [number, number, number, number]
+type ButtonCounts = [number, number, number, number]
 
 export type AnswerButtons = Record<ButtonGroup, ButtonCounts>
 

@@ -1,6 +1,6 @@
-import { State } from 'ts-fsrs'
 import { Queue, type CardRecord } from '@core/model'
 import type { Accumulator } from '@core/stats/accumulator'
+import { State } from 'ts-fsrs'
 
 export type CountedCard = Pick<CardRecord, 'deckId' | 'queue' | 'state' | 'buriedUntil'>
 
@@ -27,7 +27,7 @@ const BY_STATE: Record<State, CardKind> = {
  * Anki; a card whose burial has run out counts by its state even before the db unburies it.
  * Cards no longer in their deck file are not counted.
  */
-export function cardKindOf(card: CountedCard, now: number): CardKind | undefined {
+function cardKindOf(card: CountedCard, now: number): CardKind | undefined {
   if (card.queue === Queue.Removed) return undefined
   if (card.queue === Queue.Suspended) return 'suspended'
   if (card.queue === Queue.Buried && (card.buriedUntil === undefined || card.buriedUntil > now)) return 'buried'

@@ -1,7 +1,7 @@
-import { default_w, State } from 'ts-fsrs'
 import { Queue, type CardRecord } from '@core/model'
 import type { Accumulator } from '@core/stats/accumulator'
 import { retrievabilityAt } from '@core/stats/retrievability'
+import { default_w, State } from 'ts-fsrs'
 
 export type DistributedCard = Pick<CardRecord, 'queue' | 'state' | 'stability' | 'difficulty' | 'last_review'>
 
@@ -9,9 +9,9 @@ export type DistributedCard = Pick<CardRecord, 'queue' | 'state' | 'stability' |
  * Lower edges of the stability buckets in days, doubling: under 1 day, 1–2, 2–4 … 16384–32768,
  * and 32768 or more (the maximum interval is 36500 days).
  */
-export const STABILITY_EDGES: readonly number[] = [0, ...Array.from({ length: 16 }, (_, i) => 2 ** i)]
-export const DIFFICULTY_BUCKETS = 10
-export const RETRIEVABILITY_BUCKETS = 20
+const STABILITY_EDGES: readonly number[] = [0, ...Array.from({ length: 16 }, (_, i) => 2 ** i)]
+const DIFFICULTY_BUCKETS = 10
+const RETRIEVABILITY_BUCKETS = 20
 
 export interface MemoryDistributions {
   cards: number

@@ -1,8 +1,7 @@
-import { State } from 'ts-fsrs'
 import { Queue, type CardRecord } from '@core/model'
-import type { StudyDay } from '@core/time/study-day'
 import type { Accumulator } from '@core/stats/accumulator'
-import { dayIndexOf, studyDaysAhead } from '@core/time/study-day'
+import { dayIndexOf, type StudyDay, studyDaysAhead } from '@core/time/study-day'
+import { State } from 'ts-fsrs'
 
 export type ForecastCard = Pick<CardRecord, 'queue' | 'state' | 'due' | 'scheduled_days' | 'buriedUntil'>
 
@@ -50,7 +49,7 @@ export function createDueForecastAccumulator(params: {
   }
 }
 
-export interface ForecastDay {
+interface ForecastDay {
   start: number
   count: number
   /** Cards due on this day or before it in the period. */

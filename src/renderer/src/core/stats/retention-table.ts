@@ -1,5 +1,5 @@
-import { studyDaysBack } from '@core/time/study-day'
 import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from '@core/stats/true-retention'
+import { studyDaysBack } from '@core/time/study-day'
 
 export interface RetentionCell {
   passed: number
@@ -31,7 +31,7 @@ const cell = (passed: number, failed: number): RetentionCell => ({
   rate: passed + failed > 0 ? passed / (passed + failed) : null
 })
 
-export function toRetentionRow(c: RetentionCounts): RetentionRow {
+function toRetentionRow(c: RetentionCounts): RetentionRow {
   return {
     young: cell(c.youngPassed, c.youngFailed),
     mature: cell(c.maturePassed, c.matureFailed),
@@ -83,7 +83,5 @@ export function buildRetentionByMonth(gathered: RetentionDays): RetentionMonth[]
     if (!entry) months.set(key, (entry = { year: date.getFullYear(), month: date.getMonth() + 1, counts: emptyRetentionCounts() }))
     addRetentionCounts(entry.counts, counts)
   }
-  return [...months.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, m]) => ({ year: m.year, month: m.month, ...toRetentionRow(m.counts) }))
+  return [...months.entries()].sort(([a], [b]) => a - b).map(([, m]) => ({ year: m.year, month: m.month, ...toRetentionRow(m.counts) }))
 }

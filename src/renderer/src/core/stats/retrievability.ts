@@ -1,5 +1,5 @@
-import { default_w, State } from 'ts-fsrs'
 import type { SchedulingState } from '@core/model'
+import { default_w, State } from 'ts-fsrs'
 
 export type MemoryState = Pick<SchedulingState, 'state' | 'stability' | 'last_review'>
 

@@ -9,7 +9,7 @@ export interface ReviewDays {
   counts: Map<number, number>
 }
 
-export interface CalendarDay {
+interface CalendarDay {
   start: number
   count: number
 }

@@ -1,11 +1,11 @@
-import { Rating, type Grade } from 'ts-fsrs'
 import type { ReviewDayRecord, ReviewRecord } from '@core/model'
 import type { Accumulator } from '@core/stats/accumulator'
 import { BUTTON_GROUPS, buttonGroupOf, type AnswerButtons } from '@core/stats/answer-buttons'
 import type { ReviewDays } from '@core/stats/review-calendar'
-import { createStudyDayLookup } from '@core/time/study-day'
 import type { TodayCounts } from '@core/stats/today'
 import { addRetentionCounts, emptyRetentionCounts, type RetentionCounts, type RetentionDays } from '@core/stats/true-retention'
+import { createStudyDayLookup } from '@core/time/study-day'
+import { Rating, type Grade } from 'ts-fsrs'
 
 /**
  * The review charts' counts per deck and study day (the `reviewDays` rollup), and the sums the
@@ -31,15 +31,26 @@ export interface ReviewDayRows {
   late: DeckDay[]
 }
 
-export function emptyReviewDay(deckId: string, day: number): ReviewDayRecord {
-  return { deckId, day, grades: 0, cards: 0, timeMs: 0, ...emptyRetentionCounts(), learning: [0, 0, 0, 0], young: [0, 0, 0, 0], mature: [0, 0, 0, 0] }
+function emptyReviewDay(deckId: string, day: number): ReviewDayRecord {
+  return {
+    deckId,
+    day,
+    grades: 0,
+    cards: 0,
+    timeMs: 0,
+    ...emptyRetentionCounts(),
+    learning: [0, 0, 0, 0],
+    young: [0, 0, 0, 0],
+    mature: [0, 0, 0, 0]
+  }
 }
 
 /**
  * A damaged log without a time was never in the time indexes the log scan read; one without a
  * deck has no row to go in (a row's key holds its deck). Neither may stop the statistics opening.
  */
-export const placed = (log: Pick<ReviewRecord, 'review' | 'deckId'>): boolean => Number.isFinite(log.review) && typeof log.deckId === 'string'
+export const placed = (log: Pick<ReviewRecord, 'review' | 'deckId'>): boolean =>
+  Number.isFinite(log.review) && typeof log.deckId === 'string'
 
 /** Study: any placed grade but a Manual row. */
 export const countable = (log: Pick<ReviewRecord, 'rating' | 'review' | 'deckId'>): boolean => log.rating !== Rating.Manual && placed(log)
@@ -65,7 +76,7 @@ export function createReviewDayRowsAccumulator(params: { dayStartsAtHour: number
 
   const rowOf = (deckId: string, day: number): ReviewDayRecord => {
     let days = rows.get(deckId)
-    if (!days) rows.set(deckId, (days = new Map()))
+    if (!days) rows.set(deckId, (days = new Map<number, ReviewDayRecord>()))
     let row = days.get(day)
     if (!row) days.set(day, (row = emptyReviewDay(deckId, day)))
     return row
@@ -73,8 +84,10 @@ export function createReviewDayRowsAccumulator(params: { dayStartsAtHour: number
   const tally = (deckId: string, { day, first }: CardDay) => {
     if (!first) return
     const row = rowOf(deckId, day)
-    if (first.mature) first.passed ? row.maturePassed++ : row.matureFailed++
-    else first.passed ? row.youngPassed++ : row.youngFailed++
+    if (first.mature && first.passed) row.maturePassed++
+    else if (first.mature) row.matureFailed++
+    else if (first.passed) row.youngPassed++
+    else row.youngFailed++
   }
   const markLate = (deckId: string, day: number) => {
     let days = late.get(deckId)
@@ -92,7 +105,7 @@ export function createReviewDayRowsAccumulator(params: { dayStartsAtHour: number
       row.timeMs += log.duration
       row[group][(log.rating as Grade) - 1]!++
       let cards = cardDays.get(log.deckId)
-      if (!cards) cardDays.set(log.deckId, (cards = new Map()))
+      if (!cards) cardDays.set(log.deckId, (cards = new Map<string, CardDay>()))
       let card = cards.get(log.cardKey)
       if (card && day < card.day) return markLate(log.deckId, day)
       if (!card || day > card.day) {

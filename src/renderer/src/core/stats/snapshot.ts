@@ -1,16 +1,27 @@
-import { default_w } from 'ts-fsrs'
 import type { ReviewDayRecord, StatsCard } from '@core/model'
 import type { Accumulator } from '@core/stats/accumulator'
 import { buildAnswerButtons, type ButtonGroupSeries } from '@core/stats/answer-buttons'
 import { buildCardCountSlices, createCardCountsAccumulator, type CardCountSlice, type CardKindCounts } from '@core/stats/card-counts'
-import { buildMemoryHistograms, createMemoryDistributionsAccumulator, type MemoryDistributions, type MemoryHistograms } from '@core/stats/card-distributions'
+import {
+  buildMemoryHistograms,
+  createMemoryDistributionsAccumulator,
+  type MemoryDistributions,
+  type MemoryHistograms
+} from '@core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator, type DueForecast } from '@core/stats/due-forecast'
-import { buildRetentionByMonth, buildRetentionTable, type RetentionMonth, type RetentionPeriod, type RetentionRow } from '@core/stats/retention-table'
+import {
+  buildRetentionByMonth,
+  buildRetentionTable,
+  type RetentionMonth,
+  type RetentionPeriod,
+  type RetentionRow
+} from '@core/stats/retention-table'
 import { buildReviewCalendar, type ReviewCalendar } from '@core/stats/review-calendar'
 import { answerButtonsOfRows, retentionDaysOfRows, reviewDaysOfRows, todayOfRows } from '@core/stats/review-day-rows'
 import { buildStreaks, type Streaks } from '@core/stats/streaks'
 import { buildTodaySummary, type TodaySummary } from '@core/stats/today'
 import { studyDayOf, studyDaysBack } from '@core/time/study-day'
+import { default_w } from 'ts-fsrs'
 
 /**
  * The statistics screen's views, built from the per-day review rollup and one pass over the cards'
@@ -27,7 +38,10 @@ export const ANSWER_BUTTON_DAYS = 30
  * One accumulator per deck, merged at the end. True retention needs logs in time order, which
  * holds within a deck on either index; memory figures need each deck's own FSRS weights.
  */
-function perDeck<In extends { deckId: string }, Out>(make: (deckId: string) => Accumulator<In, Out>, merge: (parts: Out[]) => Out): Accumulator<In, Out> {
+function perDeck<In extends { deckId: string }, Out>(
+  make: (deckId: string) => Accumulator<In, Out>,
+  merge: (parts: Out[]) => Out
+): Accumulator<In, Out> {
   const parts = new Map<string, Accumulator<In, Out>>()
   return {
     add(record) {
@@ -124,4 +138,3 @@ export interface StatsSnapshot {
   memory: MemoryHistograms
   forecast: Record<30 | 90, DueForecast>
 }
-

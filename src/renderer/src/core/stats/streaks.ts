@@ -1,6 +1,5 @@
-import { studyDayOf } from '@core/time/study-day'
 import type { ReviewDays } from '@core/stats/review-calendar'
-import { previousStudyDay } from '@core/time/study-day'
+import { previousStudyDay, studyDayOf } from '@core/time/study-day'
 
 export interface Streaks {
   /** Consecutive study days with a grade, ending today, or yesterday while today has none yet. */

@@ -27,4 +27,3 @@ export function addRetentionCounts(into: RetentionCounts, from: RetentionCounts)
   into.matureFailed += from.matureFailed
   return into
 }
-

@@ -1,4 +1,4 @@
-import { MINUTE_MS, SECOND_MS } from './durations'
+import { MINUTE_MS, SECOND_MS } from '@shared/durations'
 
 /** How times, dates and intervals read on screen. */
 

@@ -1,4 +1,4 @@
-import { DAY_MS } from './durations'
+import { DAY_MS } from '@shared/durations'
 
 /**
  * The study day. As in Anki, a day starts at a chosen local hour (default 4 am), so a late-night

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
 import { Button } from '@components/Button'
-import { actions, useRecall } from '@store'
 import { CardForm } from '@components/CardForm'
 import { NewDeckDialog } from '@screens/add/NewDeckDialog'
+import { actions, useRecall } from '@store'
+import { useEffect, useRef, useState } from 'react'
 
 /**
  * Anki's Add window: pick one of your decks, write the card, Ctrl+Enter adds it and clears the
@@ -64,7 +64,13 @@ export function AddScreen() {
         </p>
       </div>
 
-      <CardForm idPrefix="add" value={draft} onChange={(patch) => actions().editDraft(patch)} onSubmit={() => void add()} frontRef={front} />
+      <CardForm
+        idPrefix="add"
+        value={draft}
+        onChange={(patch) => actions().editDraft(patch)}
+        onSubmit={() => void add()}
+        frontRef={front}
+      />
 
       <label className="flex items-center gap-2 text-sm">
         <input

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { actions } from '@store'
+import { useEffect, useRef, useState } from 'react'
 
 /** Names a new deck of the user's own; a refused name is explained under the field. */
 export function NewDeckDialog({ onClose }: { onClose: () => void }) {
@@ -50,9 +51,9 @@ export function NewDeckDialog({ onClose }: { onClose: () => void }) {
           />
         </label>
         {problem && (
-          <p id="new-deck-problem" role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+          <Alert kind="inline" id="new-deck-problem" className="mt-2">
             {problem}
-          </p>
+          </Alert>
         )}
         <div className="mt-4 flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>

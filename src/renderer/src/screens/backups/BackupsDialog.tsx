@@ -60,7 +60,11 @@ export function BackupsDialog() {
                 <td className="py-1">{new Date(b.date).toLocaleString()}</td>
                 <td>{kb(b.size)}</td>
                 <td className="text-right">
-                  <Button onClick={() => actions().askRestore({ file: b.file })} disabled={backups.busy} aria-label={`Restore the backup of ${new Date(b.date).toLocaleString()}`}>
+                  <Button
+                    onClick={() => actions().askRestore({ file: b.file })}
+                    disabled={backups.busy}
+                    aria-label={`Restore the backup of ${new Date(b.date).toLocaleString()}`}
+                  >
                     Restore
                   </Button>
                 </td>
@@ -70,10 +74,16 @@ export function BackupsDialog() {
         </table>
       )}
       {backups.pending && (
-        <div role="alertdialog" aria-label="Confirm restore" className="mt-4 rounded-md bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alertdialog"
+          aria-label="Confirm restore"
+          className="mt-4 rounded-md bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p>
             Replace your whole collection with {backups.pending.label}?{' '}
-            {automatic ? 'Recall first backs up the collection as it is now, so you can go back.' : 'Save a backup file of your current collection first if you may want it back.'}
+            {automatic
+              ? 'Recall first backs up the collection as it is now, so you can go back.'
+              : 'Save a backup file of your current collection first if you may want it back.'}
           </p>
           <div className="mt-2 flex gap-2">
             <Button onClick={() => actions().cancelRestore()}>Cancel</Button>

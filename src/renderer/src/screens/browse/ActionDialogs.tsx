@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 
 export type BrowseDialog = 'add-tags' | 'remove-tags' | 'move' | 'delete'
 
@@ -8,7 +9,21 @@ const fieldClass =
   'rounded-md bg-white p-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600'
 
 /** A modal form in the house style; Escape and Cancel close it, submitting runs `onSubmit`. */
-function Modal({ title, children, submitLabel, danger, onSubmit, onClose }: { title: string; children: ReactNode; submitLabel: string; danger?: boolean; onSubmit: () => Promise<boolean>; onClose: () => void }) {
+function Modal({
+  title,
+  children,
+  submitLabel,
+  danger,
+  onSubmit,
+  onClose
+}: {
+  title: string
+  children: ReactNode
+  submitLabel: string
+  danger?: boolean
+  onSubmit: () => Promise<boolean>
+  onClose: () => void
+}) {
   const ref = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     ref.current?.showModal()
@@ -34,7 +49,11 @@ function Modal({ title, children, submitLabel, danger, onSubmit, onClose }: { ti
           <Button onClick={onClose} autoFocus={danger}>
             Cancel
           </Button>
-          <Button type="submit" tone="primary" className={danger ? 'bg-red-600! hover:bg-red-700! dark:bg-red-500! dark:hover:bg-red-400!' : ''}>
+          <Button
+            type="submit"
+            tone="primary"
+            className={danger ? 'bg-red-600! hover:bg-red-700! dark:bg-red-500! dark:hover:bg-red-400!' : ''}
+          >
             {submitLabel}
           </Button>
         </div>
@@ -55,14 +74,20 @@ export function ActionDialog({ kind, targets, onClose }: { kind: BrowseDialog; t
   const [tried, setTried] = useState(false)
   const attempt = (run: () => Promise<boolean>) => () => (setTried(true), run())
   const error = tried && problem && (
-    <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
+    <Alert kind="inline" className="mt-3">
       {problem}
-    </p>
+    </Alert>
   )
 
   if (kind === 'delete') {
     return (
-      <Modal title={`Delete ${count(targets)}?`} submitLabel="Delete" danger onSubmit={attempt(() => actions().deleteSelected())} onClose={onClose}>
+      <Modal
+        title={`Delete ${count(targets)}?`}
+        submitLabel="Delete"
+        danger
+        onSubmit={attempt(() => actions().deleteSelected())}
+        onClose={onClose}
+      >
         <p>Both directions of each card are deleted, with their review history. This cannot be undone.</p>
         {error}
       </Modal>
@@ -70,7 +95,12 @@ export function ActionDialog({ kind, targets, onClose }: { kind: BrowseDialog; t
   }
   if (kind === 'move') {
     return (
-      <Modal title={`Move ${count(targets)}`} submitLabel="Move" onSubmit={attempt(() => (deckId ? actions().moveSelected(deckId) : Promise.resolve(false)))} onClose={onClose}>
+      <Modal
+        title={`Move ${count(targets)}`}
+        submitLabel="Move"
+        onSubmit={attempt(() => (deckId ? actions().moveSelected(deckId) : Promise.resolve(false)))}
+        onClose={onClose}
+      >
         {mine.length === 0 ? (
           <p>You have no decks of your own yet. Make one with “New deck…” on the Add screen.</p>
         ) : (
@@ -85,14 +115,21 @@ export function ActionDialog({ kind, targets, onClose }: { kind: BrowseDialog; t
             </select>
           </label>
         )}
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Cards keep their progress and history. Only cards of your own decks can move.</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+          Cards keep their progress and history. Only cards of your own decks can move.
+        </p>
         {error}
       </Modal>
     )
   }
   const adding = kind === 'add-tags'
   return (
-    <Modal title={`${adding ? 'Add tags to' : 'Remove tags from'} ${count(targets)}`} submitLabel={adding ? 'Add tags' : 'Remove tags'} onSubmit={attempt(() => actions().tagSelected(tags, adding ? 'add' : 'remove'))} onClose={onClose}>
+    <Modal
+      title={`${adding ? 'Add tags to' : 'Remove tags from'} ${count(targets)}`}
+      submitLabel={adding ? 'Add tags' : 'Remove tags'}
+      onSubmit={attempt(() => actions().tagSelected(tags, adding ? 'add' : 'remove'))}
+      onClose={onClose}
+    >
       <label className="flex flex-col gap-1 text-sm font-medium">
         Tags (separated by spaces)
         <input autoFocus value={tags} onChange={(e) => setTags(e.target.value)} className={fieldClass} />

@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from '@components/Button'
-import { actions, useRecall } from '@store'
 import { CardHistoryDialog } from '@components/CardHistoryDialog'
 import { ActionDialog, type BrowseDialog } from '@screens/browse/ActionDialogs'
 import { BrowseToolbar, useTargetsSuspended } from '@screens/browse/BrowseToolbar'
@@ -8,8 +6,11 @@ import { CardTable } from '@screens/browse/CardTable'
 import { DeckFilter } from '@screens/browse/DeckFilter'
 import { EditPanel } from '@screens/browse/EditPanel'
 import { SearchBox } from '@screens/browse/SearchBox'
+import { actions, useRecall } from '@store'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
-const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && target.closest('input, textarea, select, dialog') !== null
+const inTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.closest('input, textarea, select, dialog') !== null
 
 /** Anki's card browser: search, a sortable list of every card, actions on the selection, an editor. */
 export function BrowseScreen() {

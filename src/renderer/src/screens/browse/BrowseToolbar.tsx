@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
 import { Button } from '@components/Button'
 import { Queue } from '@core/model'
-import { actions, useRecall } from '@store'
 import type { BrowseDialog } from '@screens/browse/ActionDialogs'
+import { actions, useRecall } from '@store'
+import { useMemo } from 'react'
 
 /** Whether the cards an action would apply to are all suspended: the button then unsuspends. */
 export function useTargetsSuspended(): boolean {

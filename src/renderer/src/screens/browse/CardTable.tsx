@@ -1,10 +1,10 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { actions, useRecall } from '@store'
 import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from '@screens/browse/columns'
 import { gestureOf, nextSelection } from '@screens/browse/selection'
 import { ROW_HEIGHT, rowDomId, TableRow } from '@screens/browse/TableRow'
+import { actions, useRecall } from '@store'
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
 
 const HEADER_HEIGHT = 40
 
@@ -14,7 +14,15 @@ const HEADER_HEIGHT = 40
  * at the focused row with aria-activedescendant; moving the focus scrolls that row into view, so
  * it is always rendered.
  */
-export function CardTable({ onOpen, onDelete, gridRef }: { onOpen: (id: string) => void; onDelete: () => void; gridRef: RefObject<HTMLDivElement | null> }) {
+export function CardTable({
+  onOpen,
+  onDelete,
+  gridRef
+}: {
+  onOpen: (id: string) => void
+  onDelete: () => void
+  gridRef: RefObject<HTMLDivElement | null>
+}) {
   const results = useRecall((s) => s.browse.results)
   const selected = useRecall((s) => s.browse.selected)
   const focusedId = useRecall((s) => s.browse.focusedId)
@@ -25,7 +33,11 @@ export function CardTable({ onOpen, onDelete, gridRef }: { onOpen: (id: string) 
 
   const ctx = useMemo<CellContext>(() => {
     const names = new Map(decks.map((d) => [d.id, d.name]))
-    return { now: view.now, deckName: (id) => names.get(id) ?? id, retrievability: (row) => retrievabilityAt(row, view.now, view.weights[row.deckId]) }
+    return {
+      now: view.now,
+      deckName: (id) => names.get(id) ?? id,
+      retrievability: (row) => retrievabilityAt(row, view.now, view.weights[row.deckId])
+    }
   }, [decks, view])
 
   const focusedIndex = useMemo(() => (focusedId ? results.findIndex((r) => r.id === focusedId) : -1), [results, focusedId])
@@ -88,25 +100,28 @@ export function CardTable({ onOpen, onDelete, gridRef }: { onOpen: (id: string) 
     const handled = () => event.preventDefault()
     switch (event.key) {
       case 'ArrowDown':
-        return handled(), moveTo(focusedIndex + 1, event.shiftKey)
+        return (handled(), moveTo(focusedIndex + 1, event.shiftKey))
       case 'ArrowUp':
-        return handled(), moveTo(focusedIndex < 0 ? 0 : focusedIndex - 1, event.shiftKey)
+        return (handled(), moveTo(focusedIndex < 0 ? 0 : focusedIndex - 1, event.shiftKey))
       case 'PageDown':
-        return handled(), moveTo(focusedIndex + page, event.shiftKey)
+        return (handled(), moveTo(focusedIndex + page, event.shiftKey))
       case 'PageUp':
-        return handled(), moveTo(focusedIndex - page, event.shiftKey)
+        return (handled(), moveTo(focusedIndex - page, event.shiftKey))
       case 'Home':
-        return handled(), moveTo(0, event.shiftKey)
+        return (handled(), moveTo(0, event.shiftKey))
       case 'End':
-        return handled(), moveTo(results.length - 1, event.shiftKey)
+        return (handled(), moveTo(results.length - 1, event.shiftKey))
       case ' ':
-        return handled(), focusedIndex >= 0 && pick(focusedIndex, { shiftKey: false, ctrlKey: true, metaKey: false })
+        return (handled(), focusedIndex >= 0 && pick(focusedIndex, { shiftKey: false, ctrlKey: true, metaKey: false }))
       case 'Enter':
-        return handled(), focusedId && onOpen(focusedId)
+        return (handled(), focusedId && onOpen(focusedId))
       case 'Delete':
-        return handled(), onDelete()
+        return (handled(), onDelete())
       case 'Escape':
-        if (selected.size > 0) handled(), actions().setSelection(new Set())
+        if (selected.size > 0) {
+          handled()
+          actions().setSelection(new Set())
+        }
         return
     }
     if (ctrl && event.key.toLowerCase() === 'a') {
@@ -131,11 +146,21 @@ export function CardTable({ onOpen, onDelete, gridRef }: { onOpen: (id: string) 
       className="group/grid relative h-[calc(100vh-19rem)] min-h-64 overflow-auto rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 dark:ring-slate-700"
     >
       <div role="rowgroup" className="sticky top-0 z-10" style={{ minWidth: TABLE_MIN_WIDTH }}>
-        <div role="row" aria-rowindex={1} className="grid border-b border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-900" style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid border-b border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
+          style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}
+        >
           {COLUMNS.map((column) => {
             const active = sort.column === column.id
             return (
-              <div key={column.id} role="columnheader" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} className="flex items-stretch">
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                className="flex items-stretch"
+              >
                 <button
                   type="button"
                   onClick={() => actions().sortBrowse(column.id)}

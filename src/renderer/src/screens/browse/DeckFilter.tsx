@@ -25,7 +25,12 @@ export function DeckFilter() {
         ))}
       </select>
       {chosen && !chosen.editable && (
-        <Button className="px-3! py-2! text-sm" disabled={busy} onClick={() => void actions().copyDeckToMine(chosen.id)} title="A deck of your own with the same cards, progress starting fresh">
+        <Button
+          className="px-3! py-2! text-sm"
+          disabled={busy}
+          onClick={() => void actions().copyDeckToMine(chosen.id)}
+          title="A deck of your own with the same cards, progress starting fresh"
+        >
           Copy to my decks
         </Button>
       )}

@@ -1,12 +1,18 @@
-import { useEffect, useRef, useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { CardForm, type CardFields } from '@components/CardForm'
 import type { BrowseRow } from '@core/model'
 import { actions, useRecall } from '@store'
-import { CardForm, type CardFields } from '@components/CardForm'
+import { useEffect, useRef, useState } from 'react'
 
 function fieldsOf(row: BrowseRow): CardFields {
   // A reversed study card shows the back as its question: the form always edits the card itself.
-  return { front: row.reverse ? row.answer : row.question, back: row.reverse ? row.question : row.answer, extra: row.extra ?? '', tags: row.tags.join(' ') }
+  return {
+    front: row.reverse ? row.answer : row.question,
+    back: row.reverse ? row.question : row.answer,
+    extra: row.extra ?? '',
+    tags: row.tags.join(' ')
+  }
 }
 
 /** The add form for the card open in the browser; saving changes both directions and keeps progress. */
@@ -56,18 +62,16 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
         onSubmit={() => void save()}
         tagsNote={editable ? undefined : 'Tags of a built-in deck come with the deck.'}
       />
-      {problem && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {problem}
-        </p>
-      )}
+      {problem && <Alert kind="inline">{problem}</Alert>}
       <div className="flex flex-wrap gap-2">
         <Button tone="primary" disabled={busy} onClick={() => void save()}>
           Save <kbd className="ms-1 text-xs">Ctrl+Enter</kbd>
         </Button>
         <Button onClick={onHistory}>Review history</Button>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">Progress and history are kept. Both directions of the card change together.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        Progress and history are kept. Both directions of the card change together.
+      </p>
     </aside>
   )
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState, type RefObject } from 'react'
 import { actions, useRecall } from '@store'
+import { useEffect, useState, type RefObject } from 'react'
 
 const DEBOUNCE_MS = 150
 
@@ -46,7 +46,9 @@ export function SearchBox({ inputRef, onLeave }: { inputRef: RefObject<HTMLInput
             <ErrorMark query={stored} position={error.position} />
           </p>
         ) : (
-          <p className="text-slate-500 dark:text-slate-400">↓ moves into the list · Space selects · Enter opens a card · Ctrl+A selects all</p>
+          <p className="text-slate-500 dark:text-slate-400">
+            ↓ moves into the list · Space selects · Enter opens a card · Ctrl+A selects all
+          </p>
         )}
       </div>
     </div>
@@ -59,7 +61,9 @@ function ErrorMark({ query, position }: { query: string; position: number }) {
   return (
     <code aria-hidden="true" className="rounded bg-slate-100 px-1 text-slate-800 dark:bg-slate-800 dark:text-slate-200">
       {query.slice(0, at)}
-      <mark className="bg-red-200 text-red-950 underline decoration-red-600 decoration-2 dark:bg-red-900 dark:text-red-50">{query[at] ?? ' '}</mark>
+      <mark className="bg-red-200 text-red-950 underline decoration-red-600 decoration-2 dark:bg-red-900 dark:text-red-50">
+        {query[at] ?? ' '}
+      </mark>
       {query.slice(at + 1)}
     </code>
   )

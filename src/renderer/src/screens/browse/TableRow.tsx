@@ -1,7 +1,6 @@
-import { memo, type MouseEvent } from 'react'
-import type { BrowseRow } from '@core/model'
-import { Queue } from '@core/model'
+import { type BrowseRow, Queue } from '@core/model'
 import { COLUMNS, GRID_TEMPLATE, type CellContext } from '@screens/browse/columns'
+import { memo, type MouseEvent } from 'react'
 
 export const ROW_HEIGHT = 36
 const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']
@@ -25,7 +24,12 @@ interface RowProps {
  * only the ones coming into view.
  */
 export const TableRow = memo(function TableRow({ row, index, top, selected, focused, ctx, onPick, onOpen }: RowProps) {
-  const muted = row.queue === Queue.Suspended ? 'bg-amber-50 dark:bg-amber-950/60' : row.queue === Queue.Buried ? 'text-slate-500 dark:text-slate-400' : ''
+  const muted =
+    row.queue === Queue.Suspended
+      ? 'bg-amber-50 dark:bg-amber-950/60'
+      : row.queue === Queue.Buried
+        ? 'text-slate-500 dark:text-slate-400'
+        : ''
   return (
     <div
       id={rowDomId(index)}
@@ -42,8 +46,15 @@ export const TableRow = memo(function TableRow({ row, index, top, selected, focu
       style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       {COLUMNS.map((column, c) => (
-        <div key={column.id} role="gridcell" data-column={column.id} className={`flex min-w-0 items-center gap-1.5 overflow-hidden px-2 ${column.numeric ? 'justify-end tabular-nums' : ''}`}>
-          {c === 0 && row.flag ? <span className={`size-2 shrink-0 rounded-full ${FLAG_COLOURS[row.flag]}`} role="img" aria-label={`Flag ${row.flag}`} /> : null}
+        <div
+          key={column.id}
+          role="gridcell"
+          data-column={column.id}
+          className={`flex min-w-0 items-center gap-1.5 overflow-hidden px-2 ${column.numeric ? 'justify-end tabular-nums' : ''}`}
+        >
+          {c === 0 && row.flag ? (
+            <span className={`size-2 shrink-0 rounded-full ${FLAG_COLOURS[row.flag]}`} role="img" aria-label={`Flag ${row.flag}`} />
+          ) : null}
           <span className="truncate">{column.cell(row, ctx)}</span>
         </div>
       ))}

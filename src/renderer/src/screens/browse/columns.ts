@@ -1,10 +1,8 @@
-import { State } from 'ts-fsrs'
+import { type BrowseRow, Queue } from '@core/model'
 import { formatInterval } from '@core/time/format'
-import type { BrowseRow } from '@core/model'
-import { Queue } from '@core/model'
+import { DAY_MS } from '@shared/durations'
 import type { SortColumn } from '@store/browse-sort'
-
-const DAY = 86_400_000
+import { State } from 'ts-fsrs'
 
 /** What a cell needs besides its row. */
 export interface CellContext {
@@ -25,7 +23,7 @@ export interface Column {
 }
 
 /** Card text on one line: Markdown markers and line breaks do not help a table row. */
-export function plainLine(text: string): string {
+function plainLine(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+\.\s|>\s?)/gm, '')
@@ -44,7 +42,7 @@ const date = (ms: number) => dateFormat.format(ms)
 /** Anki's due column: new cards say so; cards out of study show their date in parentheses. */
 function dueCell(row: BrowseRow, ctx: CellContext): string {
   if (row.state === State.New) return 'New'
-  const when = row.queue === Queue.Learning && row.due - ctx.now < DAY ? timeFormat.format(row.due) : date(row.due)
+  const when = row.queue === Queue.Learning && row.due - ctx.now < DAY_MS ? timeFormat.format(row.due) : date(row.due)
   return row.queue === Queue.Suspended || row.queue === Queue.Buried ? `(${when})` : when
 }
 
@@ -53,11 +51,29 @@ export const COLUMNS: Column[] = [
   { id: 'answer', label: 'Answer', min: 10, grow: 3, cell: (r) => plainLine(r.answer) },
   { id: 'deck', label: 'Deck', min: 7, grow: 2, cell: (r, ctx) => ctx.deckName(r.deckId) },
   { id: 'due', label: 'Due', min: 7, cell: dueCell },
-  { id: 'interval', label: 'Interval', min: 4.75, numeric: true, cell: (r) => studied(r, () => (r.scheduled_days > 0 ? formatInterval(r.scheduled_days * DAY) : 'learning')) },
+  {
+    id: 'interval',
+    label: 'Interval',
+    min: 4.75,
+    numeric: true,
+    cell: (r) => studied(r, () => (r.scheduled_days > 0 ? formatInterval(r.scheduled_days * DAY_MS) : 'learning'))
+  },
   // FSRS difficulty runs 1–10; Anki shows it as a percentage from 0 to 100.
-  { id: 'difficulty', label: 'Difficulty', min: 5.5, numeric: true, cell: (r) => studied(r, () => `${Math.round(((r.difficulty - 1) / 9) * 100)}%`) },
-  { id: 'stability', label: 'Stability', min: 5.25, numeric: true, cell: (r) => studied(r, () => formatInterval(r.stability * DAY)) },
-  { id: 'retrievability', label: 'Recall', min: 4.5, numeric: true, cell: (r, ctx) => studied(r, () => `${Math.round(ctx.retrievability(r) * 100)}%`) },
+  {
+    id: 'difficulty',
+    label: 'Difficulty',
+    min: 5.5,
+    numeric: true,
+    cell: (r) => studied(r, () => `${Math.round(((r.difficulty - 1) / 9) * 100)}%`)
+  },
+  { id: 'stability', label: 'Stability', min: 5.25, numeric: true, cell: (r) => studied(r, () => formatInterval(r.stability * DAY_MS)) },
+  {
+    id: 'retrievability',
+    label: 'Recall',
+    min: 4.5,
+    numeric: true,
+    cell: (r, ctx) => studied(r, () => `${Math.round(ctx.retrievability(r) * 100)}%`)
+  },
   { id: 'reviews', label: 'Reviews', min: 4.75, numeric: true, cell: (r) => String(r.reps) },
   { id: 'lapses', label: 'Lapses', min: 4.5, numeric: true, cell: (r) => String(r.lapses) },
   { id: 'created', label: 'Created', min: 7, cell: (r) => date(r.createdAt) }

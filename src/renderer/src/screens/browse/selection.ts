@@ -6,7 +6,13 @@ import type { BrowseRow } from '@core/model'
  */
 export type SelectGesture = 'only' | 'toggle' | 'range'
 
-export function nextSelection(rows: readonly BrowseRow[], selected: ReadonlySet<string>, gesture: SelectGesture, index: number, anchorIndex: number): Set<string> {
+export function nextSelection(
+  rows: readonly BrowseRow[],
+  selected: ReadonlySet<string>,
+  gesture: SelectGesture,
+  index: number,
+  anchorIndex: number
+): Set<string> {
   const id = rows[index]?.id
   if (id === undefined) return new Set(selected)
   if (gesture === 'only') return new Set([id])

@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import { actions, useRecall } from '@store'
+import { useState } from 'react'
 
 /** A deck's details: where it came from, export, and for your own decks rename and delete. */
 export function DeckAdminDialog() {
@@ -39,7 +39,11 @@ export function DeckAdminDialog() {
         >
           <label className="flex flex-1 flex-col gap-1 text-sm font-medium">
             Name
-            <input value={name} onChange={(e) => setName(e.target.value)} className="rounded-md bg-white px-3 py-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600" />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="rounded-md bg-white px-3 py-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600"
+            />
           </label>
           <Button type="submit">Rename</Button>
         </form>
@@ -47,7 +51,9 @@ export function DeckAdminDialog() {
       {own &&
         (confirmDelete ? (
           <div role="alert" className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
-            <p>Delete “{deck.name}”? Its cards leave your deck list; their progress is kept, so importing the same deck again restores it.</p>
+            <p>
+              Delete “{deck.name}”? Its cards leave your deck list; their progress is kept, so importing the same deck again restores it.
+            </p>
             <div className="mt-2 flex gap-2">
               <Button onClick={() => setConfirmDelete(false)}>Keep it</Button>
               <Button tone="primary" onClick={() => void actions().deleteDeck(deck.id)}>

@@ -1,7 +1,19 @@
 import { Counts } from '@components/Counts'
 import type { DeckSummary } from '@store/library-slice'
 
-export function DeckRow({ deck, onStudy, onOptions, onDetails, autoFocus }: { deck: DeckSummary; onStudy: () => void; onOptions: () => void; onDetails: () => void; autoFocus?: boolean }) {
+export function DeckRow({
+  deck,
+  onStudy,
+  onOptions,
+  onDetails,
+  autoFocus
+}: {
+  deck: DeckSummary
+  onStudy: () => void
+  onOptions: () => void
+  onDetails: () => void
+  autoFocus?: boolean
+}) {
   const { fresh, learning, review } = deck.counts
   const waiting = fresh + learning + review
   return (

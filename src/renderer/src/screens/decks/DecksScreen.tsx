@@ -1,9 +1,10 @@
-import { formatProblem } from '@shared/deck/problems'
-import { actions, useRecall } from '@store'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { pickDeckFile } from '@components/use-import-triggers'
 import { DeckAdminDialog } from '@screens/decks/DeckAdminDialog'
 import { DeckRow } from '@screens/decks/DeckRow'
+import { formatProblem } from '@shared/deck/problems'
+import { actions, useRecall } from '@store'
 
 export function DecksScreen() {
   const library = useRecall((s) => s.library)
@@ -20,7 +21,11 @@ export function DecksScreen() {
           <span className="text-green-700 dark:text-green-400">due</span>
         </span>
         <span className="flex gap-2">
-          <Button onClick={pickDeckFile} aria-keyshortcuts="Control+Shift+I" title="Import a deck (Ctrl+Shift+I), or drop a file on the window">
+          <Button
+            onClick={pickDeckFile}
+            aria-keyshortcuts="Control+Shift+I"
+            title="Import a deck (Ctrl+Shift+I), or drop a file on the window"
+          >
             Import…
           </Button>
           <Button onClick={() => void actions().openBackups()}>Backups…</Button>
@@ -28,23 +33,29 @@ export function DecksScreen() {
       </header>
       {adminDeckId && <DeckAdminDialog key={adminDeckId} />}
 
-      {library.status === 'failed' && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          Recall could not open your decks: {library.error}
-        </p>
-      )}
+      {library.status === 'failed' && <Alert>Recall could not open your decks: {library.error}</Alert>}
       {library.status === 'loading' && library.decks.length === 0 && <p aria-live="polite">Loading decks…</p>}
 
       {library.decks.length > 0 && (
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:divide-slate-700 dark:bg-slate-800 dark:ring-slate-700">
           {library.decks.map((deck, i) => (
-            <DeckRow key={deck.id} deck={deck} autoFocus={i === 0} onStudy={() => void actions().startStudy(deck.id)} onOptions={() => void actions().openOptions(deck.id)} onDetails={() => actions().openDeckAdmin(deck.id)} />
+            <DeckRow
+              key={deck.id}
+              deck={deck}
+              autoFocus={i === 0}
+              onStudy={() => void actions().startStudy(deck.id)}
+              onOptions={() => void actions().openOptions(deck.id)}
+              onDetails={() => actions().openDeckAdmin(deck.id)}
+            />
           ))}
         </ul>
       )}
 
       {library.problems.length > 0 && (
-        <section aria-labelledby="problems-title" className="rounded-md bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100">
+        <section
+          aria-labelledby="problems-title"
+          className="rounded-md bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
           <h2 id="problems-title" className="font-semibold">
             Some deck files could not be read
           </h2>

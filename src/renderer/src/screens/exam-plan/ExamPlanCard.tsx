@@ -1,12 +1,13 @@
-import { useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import type { RecallEstimate } from '@core/exam-plan/recall-estimate'
-import type { ExamPlanEntry } from '@store/exam-plan-slice'
-import { actions, useRecall } from '@store'
-import { longDate } from '@core/time/format'
 import { percent, plural } from '@core/format'
+import { longDate } from '@core/time/format'
 import { StudyPlanChart } from '@screens/exam-plan/StudyPlanChart'
 import { TopicReadinessTable } from '@screens/exam-plan/TopicReadinessTable'
+import { actions, useRecall } from '@store'
+import type { ExamPlanEntry } from '@store/exam-plan-slice'
+import { useState } from 'react'
 
 function Recall({ label, estimate, testId }: { label: string; estimate: RecallEstimate; testId: string }) {
   return (
@@ -31,7 +32,11 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
   const [confirming, setConfirming] = useState(false)
   const id = `exam-${exam.id}`
   return (
-    <article aria-labelledby={`${id}-name`} className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700" data-testid="exam">
+    <article
+      aria-labelledby={`${id}-name`}
+      className="flex flex-col gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+      data-testid="exam"
+    >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id={`${id}-name`} className="text-xl font-semibold">
@@ -51,34 +56,38 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
         )}
       </header>
 
-      {entry.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {entry.error}
-        </p>
-      )}
+      {entry.error && <Alert>{entry.error}</Alert>}
 
       {forecast && (
         <>
           <dl className="grid gap-3 sm:grid-cols-2">
-            <Recall label="Predicted recall on exam day if you stop studying now" estimate={forecast.recallIfStopping} testId="recall-now" />
+            <Recall
+              label="Predicted recall on exam day if you stop studying now"
+              estimate={forecast.recallIfStopping}
+              testId="recall-now"
+            />
             <Recall label="If you keep studying as scheduled" estimate={forecast.recallIfStudying} testId="recall-studying" />
           </dl>
           <ul className="list-disc ps-5 text-sm">
             <li>
-              To see every card before the exam: <strong>{forecast.newCardsPerDayNeeded ?? '—'}</strong> new cards a day ({plural(forecast.unseen, 'card')} not
-              studied yet; your limits allow {forecast.newCardsPerDayAllowed} a day).
+              To see every card before the exam: <strong>{forecast.newCardsPerDayNeeded ?? '—'}</strong> new cards a day (
+              {plural(forecast.unseen, 'card')} not studied yet; your limits allow {forecast.newCardsPerDayAllowed} a day).
             </li>
             <li>
               Studying as scheduled means about <strong>{Math.round(forecast.reviewsPerDay)}</strong> answers a day.
             </li>
             {forecast.belowTarget > 0 && (
               <li>
-                {plural(forecast.belowTarget, 'studied card')} would be below your {percent(exam.targetRecall)} target on exam day with no review scheduled before it.
+                {plural(forecast.belowTarget, 'studied card')} would be below your {percent(exam.targetRecall)} target on exam day with no
+                review scheduled before it.
               </li>
             )}
           </ul>
           {forecast.warnings.length > 0 && (
-            <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="exam-warning">
+            <div
+              className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+              data-testid="exam-warning"
+            >
               <p className="font-semibold">Not every card fits before the exam</p>
               <ul className="list-disc ps-5">
                 {forecast.warnings.map((w) => (
@@ -98,7 +107,12 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
             <span className="text-sm" role="status">
               Delete “{exam.name}”? Your cards and progress are kept.
             </span>
-            <Button tone="primary" autoFocus onClick={() => void actions().deleteExamPlan(exam.id)} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+            <Button
+              tone="primary"
+              autoFocus
+              onClick={() => void actions().deleteExamPlan(exam.id)}
+              onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+            >
               Delete
             </Button>
             <Button onClick={() => setConfirming(false)}>Keep it</Button>

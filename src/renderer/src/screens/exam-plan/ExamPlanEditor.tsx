@@ -1,7 +1,7 @@
-import type { KeyboardEvent } from 'react'
 import { Button } from '@components/Button'
 import { FormField, inputClass } from '@components/FormField'
 import { actions, useRecall } from '@store'
+import type { KeyboardEvent } from 'react'
 
 /** Creates or edits an exam. Esc cancels; each problem is shown under its field. */
 export function ExamPlanEditor() {
@@ -38,8 +38,20 @@ export function ExamPlanEditor() {
       <h2 id="exam-form-title" className="text-lg font-semibold sm:col-span-2">
         {editor.id ? 'Edit exam' : 'New exam'}
       </h2>
-      <FormField id="exam-name" label="Exam name" hint="For example “AWS Certified Machine Learning Engineer – Associate”." error={errors.name}>
-        <input id="exam-name" autoFocus className={inputClass} value={form.name} onChange={(e) => actions().changeExamPlan({ name: e.target.value })} {...described('name')} />
+      <FormField
+        id="exam-name"
+        label="Exam name"
+        hint="For example “AWS Certified Machine Learning Engineer – Associate”."
+        error={errors.name}
+      >
+        <input
+          id="exam-name"
+          autoFocus
+          className={inputClass}
+          value={form.name}
+          onChange={(e) => actions().changeExamPlan({ name: e.target.value })}
+          {...described('name')}
+        />
       </FormField>
       <FormField id="exam-date" label="Exam date" hint="Recall is predicted for 9 am that day." error={errors.date}>
         <input
@@ -66,7 +78,12 @@ export function ExamPlanEditor() {
           </p>
         )}
       </fieldset>
-      <FormField id="exam-target" label="Target recall (%)" hint="The share of cards you aim to remember on exam day, 50 to 99." error={errors.targetRecall}>
+      <FormField
+        id="exam-target"
+        label="Target recall (%)"
+        hint="The share of cards you aim to remember on exam day, 50 to 99."
+        error={errors.targetRecall}
+      >
         <input
           id="exam-target"
           inputMode="numeric"
@@ -78,7 +95,12 @@ export function ExamPlanEditor() {
       </FormField>
       <div className="flex flex-col gap-1">
         <label className="flex items-center gap-2 font-medium">
-          <input type="checkbox" checked={form.examMode} aria-describedby="exam-mode-hint" onChange={(e) => actions().changeExamPlan({ examMode: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.examMode}
+            aria-describedby="exam-mode-hint"
+            onChange={(e) => actions().changeExamPlan({ examMode: e.target.checked })}
+          />
           Exam mode
         </label>
         <p id="exam-mode-hint" className="text-xs text-slate-600 dark:text-slate-400">

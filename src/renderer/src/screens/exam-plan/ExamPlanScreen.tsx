@@ -1,8 +1,9 @@
-import { useEffect } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { actions, useRecall } from '@store'
 import { ExamPlanCard } from '@screens/exam-plan/ExamPlanCard'
 import { ExamPlanEditor } from '@screens/exam-plan/ExamPlanEditor'
+import { actions, useRecall } from '@store'
+import { useEffect } from 'react'
 
 /** Exam dates: countdown, predicted recall and the work needed for each exam. Loaded on demand. */
 export default function ExamPlanScreen() {
@@ -27,11 +28,7 @@ export default function ExamPlanScreen() {
       <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
         {view.status === 'loading' ? 'Forecasting…' : (view.notice ?? '')}
       </p>
-      {view.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {view.error}
-        </p>
-      )}
+      {view.error && <Alert>{view.error}</Alert>}
       <ExamPlanEditor />
       {view.status === 'ready' && view.entries.length === 0 && !view.editor && (
         <p className="text-slate-600 dark:text-slate-400">

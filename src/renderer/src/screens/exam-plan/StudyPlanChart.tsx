@@ -1,8 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import type { SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import { FiguresTable } from '@components/charts/ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import type { SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import { shortDate } from '@core/time/format'
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
 /** The simulated days until the exam: reviews and new cards a day if you keep studying as scheduled. */
 export function StudyPlanChart({ plan, id }: { plan: SimulatedDay[]; id: string }) {
@@ -12,7 +12,13 @@ export function StudyPlanChart({ plan, id }: { plan: SimulatedDay[]; id: string 
       <h3 id={`${id}-plan`} className="font-medium">
         Daily work until the exam, if you keep studying as scheduled
       </h3>
-      <BarChart data={data} style={chartStyle(180)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }} aria-labelledby={`${id}-plan`}>
+      <BarChart
+        data={data}
+        style={chartStyle(180)}
+        responsive
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        aria-labelledby={`${id}-plan`}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
         <YAxis allowDecimals={false} {...axisProps} />
@@ -22,9 +28,15 @@ export function StudyPlanChart({ plan, id }: { plan: SimulatedDay[]; id: string 
         <Bar dataKey="reviews" name="Other answers" stackId="day" fill={COLOURS.green} isAnimationActive={false} maxBarSize={48} />
       </BarChart>
       <details className="text-sm">
-        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300">Show as a table</summary>
+        <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300">
+          Show as a table
+        </summary>
         <div className="mt-2 max-h-80 overflow-auto">
-          <FiguresTable caption="Daily work until the exam" head={['Day', 'New cards', 'Other answers']} rows={data.map((d) => [d.label, d.fresh, d.reviews])} />
+          <FiguresTable
+            caption="Daily work until the exam"
+            head={['Day', 'New cards', 'Other answers']}
+            rows={data.map((d) => [d.label, d.fresh, d.reviews])}
+          />
         </div>
       </details>
     </div>

@@ -26,7 +26,9 @@ export function ImportDialog() {
         <section aria-label="Preview" className="flex flex-col gap-3">
           <p data-testid="import-summary">
             {deck.cards.length} cards from {importer.fileName}
-            {plan.existing ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.` : ' in a new deck.'}
+            {plan.existing
+              ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.`
+              : ' in a new deck.'}
           </p>
           <ol className="flex flex-col gap-2">
             {deck.cards.slice(0, PREVIEW_CARDS).map((card) => (
@@ -36,7 +38,9 @@ export function ImportDialog() {
               </li>
             ))}
           </ol>
-          {deck.cards.length > PREVIEW_CARDS && <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.cards.length - PREVIEW_CARDS} more.</p>}
+          {deck.cards.length > PREVIEW_CARDS && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.cards.length - PREVIEW_CARDS} more.</p>
+          )}
           {plan.removed.length > 0 && (
             <fieldset className="rounded-md p-3 ring-1 ring-amber-400">
               <legend className="px-1 font-medium">{plan.removed.length} cards of your deck are not in this file</legend>

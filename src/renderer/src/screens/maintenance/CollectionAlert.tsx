@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
+import { useEffect } from 'react'
 
 const TONES = {
   failed: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100',
@@ -19,7 +19,11 @@ export function CollectionAlert() {
   if (!collection.message) return null
   const canReload = collection.state === 'closed' || collection.state === 'failed'
   return (
-    <div role="alert" data-testid="collection-alert" className={`mb-4 flex flex-wrap items-center gap-3 rounded-md p-3 ${collection.state === 'failed' ? TONES.failed : TONES.waiting}`}>
+    <div
+      role="alert"
+      data-testid="collection-alert"
+      className={`mb-4 flex flex-wrap items-center gap-3 rounded-md p-3 ${collection.state === 'failed' ? TONES.failed : TONES.waiting}`}
+    >
       <p className="flex-1">{collection.message}</p>
       {canReload && <Button onClick={() => window.location.reload()}>Reload</Button>}
     </div>

@@ -1,7 +1,8 @@
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { ReminderSettings } from '@components/ReminderSettings'
-import { actions, useRecall } from '@store'
 import { summariseCheck } from '@screens/maintenance/check-summary'
+import { actions, useRecall } from '@store'
 
 /** Maintenance of the collection. Loaded on demand: it is rarely opened. */
 export default function ToolsScreen() {
@@ -22,12 +23,19 @@ export default function ToolsScreen() {
           Check collection
         </h2>
         <p id="check-help" className="text-sm text-slate-600 dark:text-slate-300">
-          Looks for cards whose deck is missing, impossible scheduling values, cards in the wrong study list, and review counts that disagree
-          with the review history, and mends them all in one step, so a failure changes nothing. Your review history is never deleted.
+          Looks for cards whose deck is missing, impossible scheduling values, cards in the wrong study list, and review counts that
+          disagree with the review history, and mends them all in one step, so a failure changes nothing. Your review history is never
+          deleted.
         </p>
         <div>
           {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-check. The action ignores repeats. */}
-          <Button tone="primary" onClick={() => void actions().checkCollection()} aria-disabled={running} aria-describedby="check-help" className="aria-disabled:opacity-50">
+          <Button
+            tone="primary"
+            onClick={() => void actions().checkCollection()}
+            aria-disabled={running}
+            aria-describedby="check-help"
+            className="aria-disabled:opacity-50"
+          >
             {running ? 'Checking…' : 'Check collection'}
           </Button>
         </div>
@@ -51,11 +59,7 @@ export default function ToolsScreen() {
             </>
           )}
         </div>
-        {check.status === 'failed' && (
-          <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-            {check.error}
-          </p>
-        )}
+        {check.status === 'failed' && <Alert>{check.error}</Alert>}
       </section>
       <ReminderSettings />
     </main>

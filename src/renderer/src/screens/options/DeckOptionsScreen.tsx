@@ -1,8 +1,8 @@
 import { Button } from '@components/Button'
-import type { OptionsForm } from '@core/scheduling/options-validation'
-import { actions, useRecall } from '@store'
 import { FormField, inputClass } from '@components/FormField'
+import type { OptionsForm } from '@core/scheduling/options-validation'
 import { OptimizerPanel } from '@screens/options/OptimizerPanel'
+import { actions, useRecall } from '@store'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'
 
@@ -11,7 +11,11 @@ const TEXT_FIELDS: Array<{ key: TextKey; label: string; hint: string }> = [
   { key: 'reviewsPerDay', label: 'Maximum reviews per day', hint: 'Reviews beyond this wait for the next day.' },
   { key: 'learning_steps', label: 'Learning steps', hint: 'Anki syntax: "1m 10m" shows a new card again after 1 and 10 minutes.' },
   { key: 'relearning_steps', label: 'Relearning steps', hint: 'Steps for a card you forgot, e.g. "10m".' },
-  { key: 'request_retention', label: 'Desired retention', hint: 'The chance of remembering a card when it is due, 0.70 to 0.99. Higher means more reviews.' },
+  {
+    key: 'request_retention',
+    label: 'Desired retention',
+    hint: 'The chance of remembering a card when it is due, 0.70 to 0.99. Higher means more reviews.'
+  },
   { key: 'maximum_interval', label: 'Maximum interval (days)', hint: 'No review is scheduled further away than this.' }
 ]
 
@@ -65,19 +69,39 @@ export function DeckOptionsScreen() {
           </FormField>
         ))}
         <FormField id="newCardOrder" label="New card order">
-          <select id="newCardOrder" className={inputClass} value={editor.form.newCardOrder} onChange={(e) => edit({ newCardOrder: e.target.value as OptionsForm['newCardOrder'] })}>
+          <select
+            id="newCardOrder"
+            className={inputClass}
+            value={editor.form.newCardOrder}
+            onChange={(e) => edit({ newCardOrder: e.target.value as OptionsForm['newCardOrder'] })}
+          >
             <option value="deck">In deck order</option>
             <option value="random">Random</option>
           </select>
         </FormField>
         <FormField id="studyOrder" label="Show first">
-          <select id="studyOrder" className={inputClass} value={editor.form.studyOrder} onChange={(e) => edit({ studyOrder: e.target.value as OptionsForm['studyOrder'] })}>
+          <select
+            id="studyOrder"
+            className={inputClass}
+            value={editor.form.studyOrder}
+            onChange={(e) => edit({ studyOrder: e.target.value as OptionsForm['studyOrder'] })}
+          >
             <option value="reviews-first">Reviews, then new cards</option>
             <option value="new-first">New cards, then reviews</option>
           </select>
         </FormField>
-        <FormField id="dayStartsAtHour" label="Next day starts at (hour, all decks)" hint="0–23; like Anki, 4 means a session at 2 am counts for the day before.">
-          <input id="dayStartsAtHour" className={inputClass} inputMode="numeric" value={editor.dayStartsAtHour} onChange={(e) => edit({ dayStartsAtHour: e.target.value })} />
+        <FormField
+          id="dayStartsAtHour"
+          label="Next day starts at (hour, all decks)"
+          hint="0–23; like Anki, 4 means a session at 2 am counts for the day before."
+        >
+          <input
+            id="dayStartsAtHour"
+            className={inputClass}
+            inputMode="numeric"
+            value={editor.dayStartsAtHour}
+            onChange={(e) => edit({ dayStartsAtHour: e.target.value })}
+          />
         </FormField>
         <label className="flex items-center gap-2 self-end">
           <input type="checkbox" checked={editor.form.enable_fuzz} onChange={(e) => edit({ enable_fuzz: e.target.checked })} />

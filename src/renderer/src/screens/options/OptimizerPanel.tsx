@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
+import { useEffect, useState } from 'react'
 
 /** Fit FSRS to your own history: run, compare old and new, apply only if you accept. */
 export function OptimizerPanel({ disabled }: { disabled: boolean }) {
@@ -27,15 +28,13 @@ export function OptimizerPanel({ disabled }: { disabled: boolean }) {
           <span>Fitting parameters… {seconds}s (the window stays usable)</span>
         </div>
       )}
-      {optimizer?.status === 'failed' && (
-        <p role="alert" className="text-sm text-amber-900 dark:text-amber-200">
-          {optimizer.message}
-        </p>
-      )}
+      {optimizer?.status === 'failed' && <Alert kind="warning">{optimizer.message}</Alert>}
       {optimizer?.status === 'ready' && optimizer.before && optimizer.after && optimizer.proposed && (
         <div className="flex flex-col gap-3" data-testid="optimizer-result">
           <table className="w-full max-w-md text-sm tabular-nums">
-            <caption className="text-left font-medium">How well each set predicts your {optimizer.after.reviews} later-day reviews (lower is better)</caption>
+            <caption className="text-left font-medium">
+              How well each set predicts your {optimizer.after.reviews} later-day reviews (lower is better)
+            </caption>
             <thead>
               <tr className="text-left">
                 <th scope="col"></th>
@@ -45,12 +44,16 @@ export function OptimizerPanel({ disabled }: { disabled: boolean }) {
             </thead>
             <tbody>
               <tr>
-                <th scope="row" className="text-left font-normal">Log loss</th>
+                <th scope="row" className="text-left font-normal">
+                  Log loss
+                </th>
                 <td>{optimizer.before.logLoss.toFixed(4)}</td>
                 <td>{optimizer.after.logLoss.toFixed(4)}</td>
               </tr>
               <tr>
-                <th scope="row" className="text-left font-normal">RMSE (bins)</th>
+                <th scope="row" className="text-left font-normal">
+                  RMSE (bins)
+                </th>
                 <td>{(optimizer.before.rmseBins * 100).toFixed(2)}%</td>
                 <td>{(optimizer.after.rmseBins * 100).toFixed(2)}%</td>
               </tr>
@@ -75,12 +78,13 @@ export function OptimizerPanel({ disabled }: { disabled: boolean }) {
 }
 
 function useElapsedSeconds(running: boolean): number {
-  const [seconds, setSeconds] = useState(0)
+  const [clock, setClock] = useState({ since: 0, now: 0 })
   useEffect(() => {
     if (!running) return
-    setSeconds(0)
-    const timer = setInterval(() => setSeconds((s) => s + 1), 1000)
+    const since = Date.now()
+    const tick = () => setClock({ since, now: Date.now() })
+    const timer = setInterval(tick, 1000)
     return () => clearInterval(timer)
   }, [running])
-  return seconds
+  return running ? Math.max(0, Math.floor((clock.now - clock.since) / 1000)) : 0
 }

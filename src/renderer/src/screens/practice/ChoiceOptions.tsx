@@ -14,7 +14,8 @@ interface Props {
   onChoose: (index: number) => void
 }
 
-const base = 'flex w-full items-start gap-3 rounded-lg p-3 text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500'
+const base =
+  'flex w-full items-start gap-3 rounded-lg p-3 text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500'
 const plain = 'bg-white ring-1 ring-slate-300 dark:bg-slate-800 dark:ring-slate-600'
 
 function tone(i: number, chosen: number | null | undefined, correct: boolean, showResult: boolean): string {
@@ -32,7 +33,15 @@ export function ChoiceOptions({ options, chosenIndex, showResult, locked = false
     <ol className="flex w-full flex-col gap-2" aria-label="Options">
       {options.map((option, i) => {
         const chosen = i === chosenIndex
-        const verdict = showResult ? (option.correct ? ' (right answer)' : chosen ? ' (your answer, wrong)' : '') : chosen ? ' (your answer)' : ''
+        const verdict = showResult
+          ? option.correct
+            ? ' (right answer)'
+            : chosen
+              ? ' (your answer, wrong)'
+              : ''
+          : chosen
+            ? ' (your answer)'
+            : ''
         return (
           <li key={option.cardKey}>
             <button
@@ -53,7 +62,10 @@ export function ChoiceOptions({ options, chosenIndex, showResult, locked = false
               </span>
               <span className="sr-only">{verdict}</span>
               {showResult && (option.correct || chosen) && (
-                <span aria-hidden="true" className={`shrink-0 font-bold ${option.correct ? 'text-green-700 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}>
+                <span
+                  aria-hidden="true"
+                  className={`shrink-0 font-bold ${option.correct ? 'text-green-700 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}
+                >
                   {option.correct ? '✓' : '✗'}
                 </span>
               )}

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
+import type { ReactNode } from 'react'
 
 interface Props {
   title: string

@@ -1,8 +1,9 @@
-import { useEffect } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { hintClass, inputClass, panelClass } from '@screens/practice/form'
 import { actions, useRecall } from '@store'
 import type { CustomForm, CustomKind } from '@store/practice-custom-slice'
-import { hintClass, inputClass, panelClass } from '@screens/practice/form'
+import { useEffect } from 'react'
 
 const KINDS: Array<{ kind: CustomKind; label: string; field: 'days' | 'tags' | 'count'; fieldLabel: string }> = [
   { kind: 'review-ahead', label: 'Review ahead', field: 'days', fieldLabel: 'Days ahead' },
@@ -43,7 +44,12 @@ export function CustomStudySetup() {
           <label htmlFor="custom-deck" className="font-medium">
             Deck
           </label>
-          <select id="custom-deck" className={`${inputClass} max-w-sm`} value={form.deckId} onChange={(e) => edit({ deckId: e.target.value })}>
+          <select
+            id="custom-deck"
+            className={`${inputClass} max-w-sm`}
+            value={form.deckId}
+            onChange={(e) => edit({ deckId: e.target.value })}
+          >
             <option value="">All decks</option>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
@@ -84,18 +90,26 @@ export function CustomStudySetup() {
           )}
         </div>
         <label className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1" checked={form.reschedule} onChange={(e) => edit({ reschedule: e.target.checked })} aria-describedby="reschedule-hint" />
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={form.reschedule}
+            onChange={(e) => edit({ reschedule: e.target.checked })}
+            aria-describedby="reschedule-hint"
+          />
           <span>
             Reschedule cards I answer
             <span id="reschedule-hint" className={`block ${hintClass}`}>
-              {form.reschedule ? 'Your grades are saved and FSRS schedules each card as in normal study.' : 'Off: a preview. Nothing is saved and no card is rescheduled.'}
+              {form.reschedule
+                ? 'Your grades are saved and FSRS schedules each card as in normal study.'
+                : 'Off: a preview. Nothing is saved and no card is rescheduled.'}
             </span>
           </span>
         </label>
         {error && (
-          <p id="custom-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+          <Alert kind="inline" id="custom-error">
             {error}
-          </p>
+          </Alert>
         )}
         <div>
           <Button tone="primary" type="submit">

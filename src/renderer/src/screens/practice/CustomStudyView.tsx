@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react'
-import { Rating, type Grade } from 'ts-fsrs'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { CardText } from '@components/CardText'
+import { CardFace } from '@components/CardFace'
+import { GradeButtons } from '@components/GradeButtons'
+import { plainKey, useWindowKeys } from '@screens/practice/use-window-keys'
 import { actions, useRecall } from '@store'
 import type { CustomSession } from '@store/practice-custom-slice'
-import { RatingButtons } from '@screens/practice/RatingButtons'
-import { plainKey, useWindowKeys } from '@screens/practice/use-window-keys'
+import { useEffect, useRef } from 'react'
+import { Rating, type Grade } from 'ts-fsrs'
 
 const GRADES: Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
 const KEYS: Record<Grade, string> = { [Rating.Again]: '1', [Rating.Hard]: '2', [Rating.Good]: '3', [Rating.Easy]: '4' }
@@ -49,35 +50,29 @@ export function CustomStudyView() {
         </Button>
         <h1 className="truncate text-lg font-semibold">
           {session.title}
-          <span className={`ms-2 rounded px-2 py-0.5 text-xs font-medium ${preview ? 'bg-slate-200 dark:bg-slate-700' : 'bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100'}`}>
+          <span
+            className={`ms-2 rounded px-2 py-0.5 text-xs font-medium ${preview ? 'bg-slate-200 dark:bg-slate-700' : 'bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100'}`}
+          >
             {preview ? 'Preview: nothing is saved' : 'Rescheduling'}
           </span>
         </h1>
-        <span className="tabular-nums text-slate-600 dark:text-slate-400" aria-label={`Card ${Math.min(session.index + 1, session.keys.length)} of ${session.keys.length}`}>
+        <span
+          className="tabular-nums text-slate-600 dark:text-slate-400"
+          aria-label={`Card ${Math.min(session.index + 1, session.keys.length)} of ${session.keys.length}`}
+        >
           {Math.min(session.index + 1, session.keys.length)} / {session.keys.length}
         </span>
       </header>
-      {session.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {session.error}
-        </p>
-      )}
+      {session.error && <Alert>{session.error}</Alert>}
       {card ? (
         <>
-          <article className="flex flex-1 flex-col items-center gap-6 rounded-lg bg-white p-8 text-center text-xl shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-            <section ref={questionRef} tabIndex={-1} aria-label="Question" data-testid="question" className="outline-none">
-              <CardText text={card.question} />
-            </section>
-            {session.revealed && (
-              <>
-                <hr className="w-full border-slate-200 dark:border-slate-600" />
-                <section aria-label="Answer" data-testid="answer" aria-live="polite">
-                  <CardText text={card.answer} />
-                  {card.extra && <CardText text={card.extra} className="mt-4 text-base text-slate-600 dark:text-slate-400" />}
-                </section>
-              </>
-            )}
-          </article>
+          <CardFace
+            question={card.question}
+            answer={card.answer}
+            extra={card.extra}
+            revealed={session.revealed}
+            questionRef={questionRef}
+          />
           <footer className="flex justify-center">
             {!session.revealed ? (
               <Button tone="primary" autoFocus onClick={() => actions().revealCustom()} className="min-w-48">
@@ -88,7 +83,15 @@ export function CustomStudyView() {
                 Next <kbd className="ms-2 text-sm font-normal">Space</kbd>
               </Button>
             ) : (
-              <RatingButtons grades={GRADES} outcomes={session.outcomes!} now={session.shownAt} keys={KEYS} disabled={session.saving} label="How well did you remember?" onPick={(r) => void actions().nextCustom(r)} />
+              <GradeButtons
+                grades={GRADES}
+                outcomes={session.outcomes!}
+                now={session.shownAt}
+                keys={KEYS}
+                disabled={session.saving}
+                label="How well did you remember?"
+                onPick={(r) => void actions().nextCustom(r)}
+              />
             )}
           </footer>
         </>

@@ -1,6 +1,6 @@
 import { Counts } from '@components/Counts'
-import { actions, useRecall } from '@store'
 import { hintClass, panelClass } from '@screens/practice/form'
+import { actions, useRecall } from '@store'
 
 /** Each deck's reviews for today, to answer as multiple choice instead of by flipping cards. */
 export function McDeckList() {
@@ -13,8 +13,8 @@ export function McDeckList() {
           Multiple choice
         </h2>
         <p className={hintClass}>
-          Today’s cards of a deck, each with four answers to pick from (1–4 or A–D), in both directions. A wrong pick counts as Again and a right one as
-          Good (H for Hard, E for Easy), and FSRS schedules the card as in normal study.
+          Today’s cards of a deck, each with four answers to pick from (1–4 or A–D), in both directions. A wrong pick counts as Again and a
+          right one as Good (H for Hard, E for Easy), and FSRS schedules the card as in normal study.
         </p>
       </div>
       {decks.length === 0 ? (

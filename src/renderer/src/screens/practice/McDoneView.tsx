@@ -1,9 +1,9 @@
-import { useEffect } from 'react'
 import { Button } from '@components/Button'
 import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
 import { formatInterval } from '@core/time/format'
 import { actions } from '@store'
 import type { McSession } from '@store/practice-mc-slice'
+import { useEffect } from 'react'
 
 /** Nothing left to ask now; waits for learning cards due later today, as the study screen does. */
 export function McDoneView({ session }: { session: McSession }) {
@@ -11,7 +11,10 @@ export function McDoneView({ session }: { session: McSession }) {
   useEffect(() => {
     if (waitUntil === null) return
     // Timers cap at about 24 days; the store checks the queue again with its own clock.
-    const timer = setTimeout(() => void actions().resumeMc(), Math.min(Math.max(0, waitUntil - Date.now() - LEARN_AHEAD_MS) + 500, 2 ** 31 - 1))
+    const timer = setTimeout(
+      () => void actions().resumeMc(),
+      Math.min(Math.max(0, waitUntil - Date.now() - LEARN_AHEAD_MS) + 500, 2 ** 31 - 1)
+    )
     return () => clearTimeout(timer)
   }, [waitUntil])
 

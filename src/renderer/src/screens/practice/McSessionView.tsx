@@ -1,18 +1,20 @@
-import { useEffect, useRef } from 'react'
-import { Rating, type Grade } from 'ts-fsrs'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { CardFace } from '@components/CardFace'
 import { CardText } from '@components/CardText'
 import { Counts } from '@components/Counts'
+import { GradeButtons } from '@components/GradeButtons'
 import { ratingChoices } from '@core/practice/mc-grading'
 import { countQueue } from '@core/scheduling/queue'
 import { formatInterval } from '@core/time/format'
+import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
+import { MC_RATING_KEYS, mcCommandForKey, type McCommand } from '@screens/practice/mc-keys'
+import { McDoneView } from '@screens/practice/McDoneView'
+import { useWindowKeys } from '@screens/practice/use-window-keys'
 import { actions, useRecall } from '@store'
 import type { McSession } from '@store/practice-mc-slice'
-import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
-import { mcCommandForKey, MC_RATING_KEYS, type McCommand } from '@screens/practice/mc-keys'
-import { McDoneView } from '@screens/practice/McDoneView'
-import { RatingButtons } from '@screens/practice/RatingButtons'
-import { useWindowKeys } from '@screens/practice/use-window-keys'
+import { useEffect, useRef } from 'react'
+import { Rating, type Grade } from 'ts-fsrs'
 
 const ALL_GRADES: Grade[] = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
 const DIGIT_KEYS: Record<Grade, string> = { [Rating.Again]: '1', [Rating.Hard]: '2', [Rating.Good]: '3', [Rating.Easy]: '4' }
@@ -59,53 +61,55 @@ export function McSessionView() {
         </h1>
         <Counts counts={countQueue(session.queue)} emphasise={session.step.kind === 'card' ? session.step.from : undefined} />
       </header>
-      {session.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {session.error}
-        </p>
-      )}
+      {session.error && <Alert>{session.error}</Alert>}
       <p role="status" className="min-h-5 text-center text-sm text-slate-600 dark:text-slate-400">
         {session.notice ?? (session.answered > 0 ? `${session.correct} of ${session.answered} right this session` : '')}
       </p>
 
       {card && choice ? (
         <>
-          <article className="flex flex-col items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-            <section ref={questionRef} tabIndex={-1} aria-label="Question" data-testid="question" className="text-center text-xl outline-none">
-              <CardText text={card.question} />
-            </section>
+          <CardFace
+            question={card.question}
+            answer={card.answer}
+            extra={card.extra}
+            revealed={session.revealed}
+            questionRef={questionRef}
+            after={
+              grading.phase !== 'choosing' &&
+              (session.pickedAnswers || card.extra) && (
+                <section
+                  aria-label="About the answer"
+                  data-testid="answer"
+                  className="w-full border-t border-slate-200 pt-4 text-base dark:border-slate-600"
+                >
+                  {session.pickedAnswers && (
+                    <div className="text-slate-700 dark:text-slate-300">
+                      <p className="text-sm">Your pick is the answer to:</p>
+                      <CardText text={session.pickedAnswers} className="font-semibold" />
+                    </div>
+                  )}
+                  {card.extra && <CardText text={card.extra} className="mt-3 text-slate-600 dark:text-slate-400" />}
+                </section>
+              )
+            }
+          >
             {choice.reason && (
               <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="reason">
                 {choice.reason}
               </p>
             )}
             {choice.options.length > 0 && (
-              <ChoiceOptions
-                options={choice.options}
-                chosenIndex={grading.phase === 'choosing' ? null : grading.chosenIndex}
-                showResult={grading.phase !== 'choosing'}
-                locked={grading.phase !== 'choosing'}
-                onChoose={(i) => actions().chooseMcOption(i)}
-              />
+              <div className="w-full text-left text-base">
+                <ChoiceOptions
+                  options={choice.options}
+                  chosenIndex={grading.phase === 'choosing' ? null : grading.chosenIndex}
+                  showResult={grading.phase !== 'choosing'}
+                  locked={grading.phase !== 'choosing'}
+                  onChoose={(i) => actions().chooseMcOption(i)}
+                />
+              </div>
             )}
-            {session.revealed && (
-              <section aria-label="Answer" data-testid="answer" className="w-full border-t border-slate-200 pt-4 text-center dark:border-slate-600">
-                <CardText text={card.answer} />
-                {card.extra && <CardText text={card.extra} className="mt-3 text-slate-600 dark:text-slate-400" />}
-              </section>
-            )}
-            {grading.phase !== 'choosing' && (session.pickedAnswers || card.extra) && (
-              <section aria-label="About the answer" data-testid="answer" className="w-full border-t border-slate-200 pt-4 text-center dark:border-slate-600">
-                {session.pickedAnswers && (
-                  <div className="text-slate-700 dark:text-slate-300">
-                    <p className="text-sm">Your pick is the answer to:</p>
-                    <CardText text={session.pickedAnswers} className="font-semibold" />
-                  </div>
-                )}
-                {card.extra && <CardText text={card.extra} className="mt-3 text-slate-600 dark:text-slate-400" />}
-              </section>
-            )}
-          </article>
+          </CardFace>
           <Footer session={session} />
         </>
       ) : (
@@ -125,7 +129,15 @@ function Footer({ session }: { session: McSession }) {
     return (
       <footer className="flex flex-col items-center gap-3">
         {session.revealed ? (
-          <RatingButtons grades={ALL_GRADES} outcomes={outcomes} now={at} keys={DIGIT_KEYS} disabled={session.saving} label="How well did you remember?" onPick={(r) => void actions().nextMc(r)} />
+          <GradeButtons
+            grades={ALL_GRADES}
+            outcomes={outcomes}
+            now={at}
+            keys={DIGIT_KEYS}
+            disabled={session.saving}
+            label="How well did you remember?"
+            onPick={(r) => void actions().nextMc(r)}
+          />
         ) : (
           <Button tone="primary" autoFocus onClick={() => actions().revealMc()}>
             Show answer <kbd className="ms-2 text-sm font-normal">Space</kbd>
@@ -139,13 +151,16 @@ function Footer({ session }: { session: McSession }) {
   }
   return (
     <footer className="flex flex-col items-center gap-3" data-testid="feedback">
-      <p role="status" className={`text-lg font-semibold ${grading.correct ? 'text-green-700 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}>
+      <p
+        role="status"
+        className={`text-lg font-semibold ${grading.correct ? 'text-green-700 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}
+      >
         {grading.correct
           ? 'Right. Counted as Good; change it if it was a guess or too easy.'
           : `Not this one: counted as Again (back in ${formatInterval(outcomes[Rating.Again].next.due - at)}).`}
       </p>
       {grading.correct && (
-        <RatingButtons
+        <GradeButtons
           grades={ratingChoices(grading)}
           outcomes={outcomes}
           now={at}
@@ -159,7 +174,14 @@ function Footer({ session }: { session: McSession }) {
           }}
         />
       )}
-      <Button id={CONTINUE_ID} tone="primary" autoFocus disabled={session.saving} onClick={() => void actions().nextMc()} className="min-w-48">
+      <Button
+        id={CONTINUE_ID}
+        tone="primary"
+        autoFocus
+        disabled={session.saving}
+        onClick={() => void actions().nextMc()}
+        className="min-w-48"
+      >
         Continue <kbd className="ms-2 text-sm font-normal">Enter</kbd>
       </Button>
     </footer>

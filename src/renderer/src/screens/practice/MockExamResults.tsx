@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
-import { actions, useRecall } from '@store'
 import { ConfirmDialog } from '@screens/practice/ConfirmDialog'
 import { useWindowKeys } from '@screens/practice/use-window-keys'
+import { actions, useRecall } from '@store'
+import { useEffect, useRef, useState } from 'react'
 
 /** The score, pass or fail, the weakest topics, and every missed question with its right answer. */
 export function MockExamResults() {
@@ -44,21 +45,21 @@ export function MockExamResults() {
         aria-label="Score"
         data-testid="score"
         className={`flex flex-wrap items-baseline gap-x-6 gap-y-2 rounded-lg p-5 ring-1 ${
-          score.passed ? 'bg-green-50 ring-green-300 dark:bg-green-950 dark:ring-green-800' : 'bg-red-50 ring-red-300 dark:bg-red-950 dark:ring-red-800'
+          score.passed
+            ? 'bg-green-50 ring-green-300 dark:bg-green-950 dark:ring-green-800'
+            : 'bg-red-50 ring-red-300 dark:bg-red-950 dark:ring-red-800'
         }`}
       >
         <p className="text-4xl font-bold tabular-nums">{score.score} %</p>
-        <p className={`text-xl font-semibold ${score.passed ? 'text-green-800 dark:text-green-200' : 'text-red-800 dark:text-red-200'}`}>{score.passed ? 'Passed' : 'Not passed'}</p>
+        <p className={`text-xl font-semibold ${score.passed ? 'text-green-800 dark:text-green-200' : 'text-red-800 dark:text-red-200'}`}>
+          {score.passed ? 'Passed' : 'Not passed'}
+        </p>
         <p className="text-slate-700 dark:text-slate-300">
           {score.correct} of {score.total} right · {score.total - score.answered} unanswered · pass mark {exam.settings.passMarkPercent} %
           {exam.finishedBy === 'time' ? ' · time ran out' : ''}
         </p>
       </section>
-      {run.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {run.error}
-        </p>
-      )}
+      {run.error && <Alert>{run.error}</Alert>}
 
       <section aria-labelledby="tags-title">
         <h2 id="tags-title" className="mb-2 text-lg font-semibold">
@@ -67,8 +68,12 @@ export function MockExamResults() {
         <table className="w-full text-sm tabular-nums">
           <thead>
             <tr className="text-left">
-              <th scope="col" className="pb-1">Topic</th>
-              <th scope="col" className="pb-1">Right</th>
+              <th scope="col" className="pb-1">
+                Topic
+              </th>
+              <th scope="col" className="pb-1">
+                Right
+              </th>
               <th scope="col" className="w-1/3 pb-1">
                 <span className="sr-only">Share right</span>
               </th>
@@ -83,7 +88,10 @@ export function MockExamResults() {
                 </td>
                 <td>
                   <div className="h-2 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-                    <div className={`h-2 rounded ${t.percent >= exam.settings.passMarkPercent ? 'bg-green-600 dark:bg-green-400' : 'bg-red-500 dark:bg-red-400'}`} style={{ width: `${t.percent}%` }} />
+                    <div
+                      className={`h-2 rounded ${t.percent >= exam.settings.passMarkPercent ? 'bg-green-600 dark:bg-green-400' : 'bg-red-500 dark:bg-red-400'}`}
+                      style={{ width: `${t.percent}%` }}
+                    />
                   </div>
                 </td>
               </tr>
@@ -113,7 +121,10 @@ export function MockExamResults() {
             </div>
             <ol className="flex flex-col gap-3" data-testid="missed">
               {score.missed.map((m) => (
-                <li key={m.cardKey} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+                <li
+                  key={m.cardKey}
+                  className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+                >
                   <CardText text={m.question} className="font-semibold" />
                   <p className="mt-2 text-sm text-red-800 dark:text-red-300">{m.chosen === undefined ? 'Not answered' : 'Your answer:'}</p>
                   {m.chosen !== undefined && <CardText text={m.chosen} className="text-sm text-slate-700 dark:text-slate-300" />}
@@ -132,8 +143,8 @@ export function MockExamResults() {
           onConfirm={() => void actions().sendMissedToRelearning()}
           onClose={() => setConfirming(false)}
         >
-          The {score.missed.length} missed card{score.missed.length === 1 ? '' : 's'} you have studied before become due now, as if forgotten, and
-          FSRS schedules them again from your next answer. Cards you have not studied yet stay new. You can undo this.
+          The {score.missed.length} missed card{score.missed.length === 1 ? '' : 's'} you have studied before become due now, as if
+          forgotten, and FSRS schedules them again from your next answer. Cards you have not studied yet stay new. You can undo this.
         </ConfirmDialog>
       )}
     </main>

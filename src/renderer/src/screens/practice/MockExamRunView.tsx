@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
 import { timeLeftMs } from '@core/mock-exam/simulation'
-import { actions, useRecall } from '@store'
 import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
 import { ConfirmDialog } from '@screens/practice/ConfirmDialog'
 import { mockExamCommandForKey } from '@screens/practice/mock-exam-keys'
 import { MockExamTimer } from '@screens/practice/MockExamTimer'
 import { useWindowKeys } from '@screens/practice/use-window-keys'
+import { actions, useRecall } from '@store'
+import { useEffect, useRef, useState } from 'react'
 
 /** One timed question at a time, as in the exam: answers can be changed until the end. */
 export function MockExamRunView() {
@@ -43,7 +43,9 @@ export function MockExamRunView() {
         </h1>
         <MockExamTimer leftMs={timeLeftMs(exam, run.now)} running={run.status === 'running'} />
       </header>
-      {run.notice && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">{run.notice}</p>}
+      {run.notice && (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100">{run.notice}</p>
+      )}
 
       <nav aria-label="Questions" className="flex flex-wrap gap-1">
         {exam.questions.map((q, i) => (
@@ -54,7 +56,9 @@ export function MockExamRunView() {
             aria-current={i === index ? 'step' : undefined}
             aria-label={`Question ${i + 1}${exam.answers[i] === null ? '' : ', answered'}`}
             className={`size-7 rounded text-xs tabular-nums focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-500 aria-[current=step]:ring-2 aria-[current=step]:ring-blue-600 dark:aria-[current=step]:ring-blue-300 ${
-              exam.answers[i] === null ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200' : 'bg-blue-600 text-white dark:bg-blue-400 dark:text-slate-950'
+              exam.answers[i] === null
+                ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
+                : 'bg-blue-600 text-white dark:bg-blue-400 dark:text-slate-950'
             }`}
           >
             {i + 1}
@@ -63,10 +67,21 @@ export function MockExamRunView() {
       </nav>
 
       <article className="flex flex-col items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-        <section ref={questionRef} tabIndex={-1} aria-label={`Question ${index + 1}`} data-testid="question" className="text-center text-xl outline-none">
+        <section
+          ref={questionRef}
+          tabIndex={-1}
+          aria-label={`Question ${index + 1}`}
+          data-testid="question"
+          className="text-center text-xl outline-none"
+        >
           <CardText text={question.question} />
         </section>
-        <ChoiceOptions options={question.choice.options} chosenIndex={exam.answers[index]} showResult={false} onChoose={(i) => void actions().answerMockExam(i)} />
+        <ChoiceOptions
+          options={question.choice.options}
+          chosenIndex={exam.answers[index]}
+          showResult={false}
+          onChoose={(i) => void actions().answerMockExam(i)}
+        />
       </article>
 
       <footer className="flex flex-wrap items-center justify-between gap-3">
@@ -92,7 +107,12 @@ export function MockExamRunView() {
         </div>
       )}
       {confirming && (
-        <ConfirmDialog title="Finish the mock exam?" confirmLabel="Finish and see my score" onConfirm={() => void actions().finishMockExam()} onClose={() => setConfirming(false)}>
+        <ConfirmDialog
+          title="Finish the mock exam?"
+          confirmLabel="Finish and see my score"
+          onConfirm={() => void actions().finishMockExam()}
+          onClose={() => setConfirming(false)}
+        >
           {unanswered > 0
             ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} not answered yet and will count as wrong.`
             : 'Every question has an answer. You cannot change them afterwards.'}

@@ -1,8 +1,9 @@
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { actions, useRecall } from '@store'
-import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
 import { MockExamHistory } from '@screens/practice/MockExamHistory'
 import { hintClass, inputClass, panelClass } from '@screens/practice/form'
+import { actions, useRecall } from '@store'
+import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
 
 type NumberField = { key: keyof Omit<MockExamForm, 'excludedDeckIds'>; error: keyof MockExamFormErrors; label: string; suffix: string }
 
@@ -24,7 +25,10 @@ export function MockExamSetup() {
         <h2 id="exam-title" className="text-xl font-semibold">
           Mock exam
         </h2>
-        <p className={hintClass}>Timed multiple-choice questions drawn evenly from your decks and topics, scored like the AWS exams. Nothing here changes your schedule.</p>
+        <p className={hintClass}>
+          Timed multiple-choice questions drawn evenly from your decks and topics, scored like the AWS exams. Nothing here changes your
+          schedule.
+        </p>
       </div>
       <form
         className="flex flex-col gap-4"
@@ -37,14 +41,18 @@ export function MockExamSetup() {
           <legend className="mb-1 font-medium">Decks</legend>
           {decks.map((deck) => (
             <label key={deck.id} className="flex items-center gap-2">
-              <input type="checkbox" checked={!form.excludedDeckIds.includes(deck.id)} onChange={() => actions().toggleMockExamDeck(deck.id)} />
+              <input
+                type="checkbox"
+                checked={!form.excludedDeckIds.includes(deck.id)}
+                onChange={() => actions().toggleMockExamDeck(deck.id)}
+              />
               {deck.name}
             </label>
           ))}
           {errors.decks && (
-            <p id="exam-decks-error" role="alert" className="text-sm text-red-700 dark:text-red-300">
+            <Alert kind="inline" id="exam-decks-error">
               {errors.decks}
-            </p>
+            </Alert>
           )}
         </fieldset>
         <div className="flex flex-wrap gap-4">
@@ -66,9 +74,9 @@ export function MockExamSetup() {
                 {f.suffix && <span className={hintClass}>{f.suffix}</span>}
               </span>
               {errors[f.error] && (
-                <p id={`exam-${f.key}-error`} role="alert" className="max-w-48 text-sm text-red-700 dark:text-red-300">
+                <Alert kind="inline" id={`exam-${f.key}-error`} className="max-w-48">
                   {errors[f.error]}
-                </p>
+                </Alert>
               )}
             </div>
           ))}

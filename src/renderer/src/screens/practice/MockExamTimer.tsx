@@ -1,8 +1,9 @@
-import { useEffect } from 'react'
+import { MINUTE_MS } from '@shared/durations'
 import { actions } from '@store'
+import { useEffect } from 'react'
 
 /** h:mm:ss, or m:ss under an hour. */
-export function formatCountdown(ms: number): string {
+function formatCountdown(ms: number): string {
   const total = Math.ceil(Math.max(0, ms) / 1000)
   const h = Math.floor(total / 3600)
   const m = Math.floor((total % 3600) / 60)
@@ -10,7 +11,7 @@ export function formatCountdown(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
 }
 
-const WARN_MS = 5 * 60_000
+const WARN_MS = 5 * MINUTE_MS
 
 /**
  * The countdown. It only asks the store to tick each second: the time shown is the store's clock

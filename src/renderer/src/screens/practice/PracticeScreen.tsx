@@ -1,15 +1,15 @@
-import { useEffect, useRef } from 'react'
-import { actions, useRecall } from '@store'
 import { CustomStudySetup } from '@screens/practice/CustomStudySetup'
 import { CustomStudyView } from '@screens/practice/CustomStudyView'
+import { McDeckList } from '@screens/practice/McDeckList'
+import { McSessionView } from '@screens/practice/McSessionView'
 import { MockExamResults } from '@screens/practice/MockExamResults'
 import { MockExamRunView } from '@screens/practice/MockExamRunView'
 import { MockExamSetup } from '@screens/practice/MockExamSetup'
-import { McDeckList } from '@screens/practice/McDeckList'
-import { McSessionView } from '@screens/practice/McSessionView'
+import { actions, useRecall } from '@store'
+import { useEffect, useRef } from 'react'
 
 /** Practice the way the exam asks: multiple choice, timed mock exams, and custom study. */
-export function PracticeScreen() {
+function PracticeScreen() {
   const view = useRecall((s) => {
     const v = s.practice.view
     // A view shows only once its session is ready.

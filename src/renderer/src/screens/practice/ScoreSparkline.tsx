@@ -16,11 +16,31 @@ export function ScoreSparkline({ history, passMark }: { history: readonly MockEx
   const first = history[0]!.score
   const last = history.at(-1)!.score
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`Scores of the last ${history.length} mock exams, from ${first} % to ${last} %`} className="overflow-visible">
-      <line x1={PAD} x2={W - PAD} y1={y(passMark)} y2={y(passMark)} strokeDasharray="4 3" className="stroke-slate-400 dark:stroke-slate-500" />
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      role="img"
+      aria-label={`Scores of the last ${history.length} mock exams, from ${first} % to ${last} %`}
+      className="overflow-visible"
+    >
+      <line
+        x1={PAD}
+        x2={W - PAD}
+        y1={y(passMark)}
+        y2={y(passMark)}
+        strokeDasharray="4 3"
+        className="stroke-slate-400 dark:stroke-slate-500"
+      />
       <polyline points={points} fill="none" strokeWidth={2} strokeLinejoin="round" className="stroke-blue-600 dark:stroke-blue-400" />
       {history.map((h, i) => (
-        <circle key={h.id} cx={x(i)} cy={y(h.score)} r={2.5} className={h.passed ? 'fill-green-600 dark:fill-green-400' : 'fill-red-500 dark:fill-red-400'} />
+        <circle
+          key={h.id}
+          cx={x(i)}
+          cy={y(h.score)}
+          r={2.5}
+          className={h.passed ? 'fill-green-600 dark:fill-green-400' : 'fill-red-500 dark:fill-red-400'}
+        />
       ))}
     </svg>
   )

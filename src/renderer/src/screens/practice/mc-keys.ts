@@ -1,6 +1,6 @@
-import { Rating, type Grade } from 'ts-fsrs'
-import type { McSession } from '@store/practice-mc-slice'
 import { optionIndexForKey, plainKey, type PracticeKey } from '@screens/practice/use-window-keys'
+import type { McSession } from '@store/practice-mc-slice'
+import { Rating, type Grade } from 'ts-fsrs'
 
 export type McCommand =
   | { kind: 'choose'; index: number }
@@ -11,7 +11,12 @@ export type McCommand =
   | { kind: 'leave' }
 
 /** Shown on the rating buttons after a right answer. */
-export const MC_RATING_KEYS: Record<Grade, string> = { [Rating.Again]: '1', [Rating.Hard]: 'H 2', [Rating.Good]: 'G 3', [Rating.Easy]: 'E 4' }
+export const MC_RATING_KEYS: Record<Grade, string> = {
+  [Rating.Again]: '1',
+  [Rating.Hard]: 'H 2',
+  [Rating.Good]: 'G 3',
+  [Rating.Easy]: 'E 4'
+}
 const RATE: Record<string, Grade> = { h: Rating.Hard, '2': Rating.Hard, g: Rating.Good, '3': Rating.Good, e: Rating.Easy, '4': Rating.Easy }
 const GRADE_DIGITS: Record<string, Grade> = { '1': Rating.Again, '2': Rating.Hard, '3': Rating.Good, '4': Rating.Easy }
 

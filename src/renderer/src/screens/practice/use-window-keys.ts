@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 
 export interface PracticeKey {
   key: string
@@ -18,7 +18,10 @@ export interface PracticeKey {
  */
 export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled = true) {
   const latest = useRef<typeof handle | null>(handle)
-  latest.current = enabled ? handle : null
+  // Updated as part of every commit, before the browser handles the next key.
+  useLayoutEffect(() => {
+    latest.current = enabled ? handle : null
+  })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!latest.current) return

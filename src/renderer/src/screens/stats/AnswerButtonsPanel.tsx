@@ -1,9 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
-import { ANSWER_BUTTON_DAYS } from '@core/stats/snapshot'
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
 import { percent } from '@core/format'
+import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
+import { ANSWER_BUTTON_DAYS } from '@core/stats/snapshot'
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
 const GROUPS: Record<ButtonGroup, string> = { learning: 'Learning', young: 'Young', mature: 'Mature' }
 const BUTTONS = [
@@ -14,13 +14,21 @@ const BUTTONS = [
 ] as const
 
 export function AnswerButtonsPanel({ series }: { series: ButtonGroupSeries[] }) {
-  const data = series.map((s) => ({ label: GROUPS[s.group], again: s.counts[0], hard: s.counts[1], good: s.counts[2], easy: s.counts[3], s }))
+  const data = series.map((s) => ({
+    label: GROUPS[s.group],
+    again: s.counts[0],
+    hard: s.counts[1],
+    good: s.counts[2],
+    easy: s.counts[3],
+    s
+  }))
   const answered = series.filter((s) => s.total > 0)
   const summary =
     answered.length === 0
       ? `No answers in the last ${ANSWER_BUTTON_DAYS} days.`
       : `Last ${ANSWER_BUTTON_DAYS} days, share answered above Again: ` +
-        answered.map((s) => `${GROUPS[s.group].toLowerCase()} cards ${percent(s.correct)} of ${s.total}`).join(', ') + '.'
+        answered.map((s) => `${GROUPS[s.group].toLowerCase()} cards ${percent(s.correct)} of ${s.total}`).join(', ') +
+        '.'
   return (
     <ChartSection
       id="buttons"

@@ -1,9 +1,9 @@
-import { Cell, Pie, PieChart, Tooltip } from 'recharts'
-import { CARD_KINDS, type CardKind } from '@core/stats/card-counts'
-import type { CardCountsView } from '@core/stats/snapshot'
 import { ChartSection } from '@components/charts/ChartSection'
 import { ChartTooltip, COLOURS } from '@components/charts/chart-parts'
 import { percent, plural } from '@core/format'
+import { CARD_KINDS, type CardKind } from '@core/stats/card-counts'
+import type { CardCountsView } from '@core/stats/snapshot'
+import { Cell, Pie, PieChart, Tooltip } from 'recharts'
 
 const KINDS: Record<CardKind, { label: string; colour: string }> = {
   new: { label: 'New', colour: COLOURS.blue },

@@ -1,10 +1,10 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import type { DueForecast } from '@core/stats/due-forecast'
-import { actions } from '@store'
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
-import { shortDate } from '@core/time/format'
 import { plural } from '@core/format'
+import type { DueForecast } from '@core/stats/due-forecast'
+import { shortDate } from '@core/time/format'
+import { actions } from '@store'
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 
 const PERIODS = [30, 90] as const
 
@@ -15,7 +15,11 @@ export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; da
     `${forecast.overdue > 0 ? `, ${forecast.overdue} of them overdue today` : ''}; ${plural(forecast.later, 'card')} due later. ` +
     `Daily load: about ${forecast.dailyLoad.toFixed(1)} reviews a day in the long run.`
   const controls = (
-    <div role="group" aria-label="Forecast period" className="inline-flex overflow-hidden rounded-md ring-1 ring-slate-300 dark:ring-slate-600">
+    <div
+      role="group"
+      aria-label="Forecast period"
+      className="inline-flex overflow-hidden rounded-md ring-1 ring-slate-300 dark:ring-slate-600"
+    >
       {PERIODS.map((p) => (
         <button
           key={p}
@@ -35,7 +39,13 @@ export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; da
       title="Future due"
       summary={summary}
       controls={controls}
-      table={<FiguresTable caption="Cards due per day" head={['Day', 'Due', 'Running total']} rows={forecast.days.map((d, i) => [data[i]!.label, d.count, d.cumulative])} />}
+      table={
+        <FiguresTable
+          caption="Cards due per day"
+          head={['Day', 'Due', 'Running total']}
+          rows={forecast.days.map((d, i) => [data[i]!.label, d.count, d.cumulative])}
+        />
+      }
     >
       <BarChart data={data} style={chartStyle(220)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid {...gridProps} />

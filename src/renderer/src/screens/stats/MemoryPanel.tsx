@@ -1,9 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
-import { days } from '@core/time/format'
 import { percent } from '@core/format'
+import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
+import { days } from '@core/time/format'
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 
 interface Histogram {
   id: string
@@ -21,9 +21,17 @@ const difficultyPercent = (d: number) => (d - 1) / 9
 
 function HistogramChart({ h, cards }: { h: Histogram; cards: number }) {
   const data = h.bins.map((bin) => ({ label: h.label(bin), cards: bin.count }))
-  const summary = h.mean === null ? `No studied cards yet, so no ${h.what}.` : `Average ${h.what} ${h.meanText(h.mean)} over ${cards.toLocaleString()} studied cards.`
+  const summary =
+    h.mean === null
+      ? `No studied cards yet, so no ${h.what}.`
+      : `Average ${h.what} ${h.meanText(h.mean)} over ${cards.toLocaleString()} studied cards.`
   return (
-    <ChartSection id={h.id} title={h.title} summary={summary} table={<FiguresTable caption={h.title} head={['Range', 'Cards']} rows={data.map((d) => [d.label, d.cards])} />}>
+    <ChartSection
+      id={h.id}
+      title={h.title}
+      summary={summary}
+      table={<FiguresTable caption={h.title} head={['Range', 'Cards']} rows={data.map((d) => [d.label, d.cards])} />}
+    >
       <BarChart data={data} style={chartStyle(180)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={16} />

@@ -1,10 +1,10 @@
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
-import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
-import type { RetentionView } from '@core/stats/snapshot'
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
 import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from '@components/charts/chart-parts'
-import { monthName } from '@core/time/format'
 import { percent } from '@core/format'
+import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
+import type { RetentionView } from '@core/stats/snapshot'
+import { monthName } from '@core/time/format'
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 
 const PERIODS: Array<[RetentionPeriod, string]> = [
   ['today', 'Today'],

@@ -1,8 +1,8 @@
+import { ChartSection } from '@components/charts/ChartSection'
+import { plural } from '@core/format'
 import type { ReviewCalendar } from '@core/stats/review-calendar'
 import type { Streaks } from '@core/stats/streaks'
-import { ChartSection } from '@components/charts/ChartSection'
 import { longDate } from '@core/time/format'
-import { plural } from '@core/format'
 
 const CELL = 11
 const STEP = 13
@@ -31,7 +31,8 @@ export function ReviewCalendarPanel({ calendar, streaks }: { calendar: ReviewCal
   const months: Array<{ column: number; label: string }> = []
   calendar.days.forEach((day, i) => {
     const date = new Date(day.start)
-    if (date.getDate() === 1) months.push({ column: Math.floor((offset + i) / 7), label: date.toLocaleDateString(undefined, { month: 'short' }) })
+    if (date.getDate() === 1)
+      months.push({ column: Math.floor((offset + i) / 7), label: date.toLocaleDateString(undefined, { month: 'short' }) })
   })
   const summary =
     `${plural(calendar.total, 'answer')} on ${plural(calendar.activeDays, 'day')} of the last ${calendar.days.length}. ` +

@@ -1,6 +1,5 @@
-import { useEffect } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { actions, useRecall } from '@store'
 import { AnswerButtonsPanel } from '@screens/stats/AnswerButtonsPanel'
 import { CardCountsPanel } from '@screens/stats/CardCountsPanel'
 import { DueForecastPanel } from '@screens/stats/DueForecastPanel'
@@ -8,6 +7,8 @@ import { MemoryPanel } from '@screens/stats/MemoryPanel'
 import { RetentionPanel } from '@screens/stats/RetentionPanel'
 import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
 import { TodayPanel } from '@screens/stats/TodayPanel'
+import { actions, useRecall } from '@store'
+import { useEffect } from 'react'
 
 const selectClass =
   'rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600'
@@ -33,7 +34,12 @@ export default function StatsScreen() {
           <label htmlFor="stats-deck" className="text-sm font-medium">
             Deck
           </label>
-          <select id="stats-deck" className={selectClass} value={stats.deck} onChange={(e) => void actions().chooseStatsDeck(e.target.value)}>
+          <select
+            id="stats-deck"
+            className={selectClass}
+            value={stats.deck}
+            onChange={(e) => void actions().chooseStatsDeck(e.target.value)}
+          >
             <option value="all">All decks</option>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
@@ -50,11 +56,7 @@ export default function StatsScreen() {
       <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
         {stats.status === 'loading' ? 'Reading your review history…' : ''}
       </p>
-      {stats.status === 'failed' && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {stats.error}
-        </p>
-      )}
+      {stats.status === 'failed' && <Alert>{stats.error}</Alert>}
 
       {snapshot && (
         <div className="flex flex-col gap-4" data-testid="stats-charts">

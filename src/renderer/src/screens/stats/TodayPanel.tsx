@@ -1,7 +1,7 @@
-import type { TodaySummary } from '@core/stats/today'
 import { ChartSection } from '@components/charts/ChartSection'
-import { duration } from '@core/time/format'
 import { percent, plural } from '@core/format'
+import type { TodaySummary } from '@core/stats/today'
+import { duration } from '@core/time/format'
 
 export function TodayPanel({ today }: { today: TodaySummary }) {
   const summary =

@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import type { CardRecord } from '@core/model'
 import { actions } from '@store'
+import { useState } from 'react'
 
 /** Edits the card's text (both directions); its scheduling and history are untouched. */
 export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: () => void }) {

@@ -1,16 +1,20 @@
-import { useCallback, useEffect, useState } from 'react'
+import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { CardText, prepareCardText } from '@components/CardText'
-import { Counts } from '@components/Counts'
-import { countQueue } from '@core/scheduling/queue'
-import { actions, useRecall } from '@store'
-import { likelyNextCard } from '@store/study-slice'
-import { AnswerButtons } from '@screens/study/AnswerButtons'
+import { CardFace } from '@components/CardFace'
 import { CardHistoryDialog } from '@components/CardHistoryDialog'
+import { prepareCardText } from '@components/CardText'
+import { Counts } from '@components/Counts'
+import { GradeButtons } from '@components/GradeButtons'
+import { countQueue } from '@core/scheduling/queue'
+import { GRADES } from '@core/scheduling/scheduler'
 import { DoneView } from '@screens/study/DoneView'
 import { EditCardDialog } from '@screens/study/EditCardDialog'
 import { StudyToolbar } from '@screens/study/StudyToolbar'
 import { run, useStudyKeys } from '@screens/study/use-study-keys'
+import { actions, useRecall } from '@store'
+import { likelyNextCard } from '@store/study-session'
+import { useCallback, useEffect, useState } from 'react'
+import { Rating } from 'ts-fsrs'
 
 /** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks); returns a cancel. */
 function whenIdle(work: () => void): () => void {
@@ -22,7 +26,7 @@ function whenIdle(work: () => void): () => void {
   return () => cancelIdleCallback(idle)
 }
 
-const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']
+const KEYS = { [Rating.Again]: '1', [Rating.Hard]: '2', [Rating.Good]: '3', [Rating.Easy]: '4' }
 
 export function StudyScreen() {
   const session = useRecall((s) => s.session)!
@@ -51,35 +55,26 @@ export function StudyScreen() {
         <Counts counts={countQueue(session.queue)} emphasise={step.kind === 'card' ? step.from : undefined} />
       </header>
 
-      {session.error && (
-        <p role="alert" className="rounded-md bg-red-100 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
-          {session.error}
-        </p>
-      )}
+      {session.error && <Alert>{session.error}</Alert>}
       <p role="status" className="min-h-5 text-center text-sm text-slate-600 dark:text-slate-400">
         {session.notice}
       </p>
 
       {card ? (
         <>
-          <article className="relative flex flex-1 flex-col items-center gap-6 rounded-lg bg-white p-8 text-center text-xl shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-            {card.flag ? <span className={`absolute top-3 right-3 size-3 rounded-full ${FLAG_COLOURS[card.flag]}`} role="img" aria-label={`Flag ${card.flag}`} /> : null}
-            <section aria-label="Question" data-testid="question">
-              <CardText text={card.question} />
-            </section>
-            {revealed && (
-              <>
-                <hr className="w-full border-slate-200 dark:border-slate-600" />
-                <section aria-label="Answer" data-testid="answer" aria-live="polite">
-                  <CardText text={card.answer} />
-                  {card.extra && <CardText text={card.extra} className="mt-4 text-base text-slate-600 dark:text-slate-400" />}
-                </section>
-              </>
-            )}
-          </article>
+          <CardFace question={card.question} answer={card.answer} extra={card.extra} revealed={revealed} flag={card.flag} />
           <footer className="flex flex-col items-center gap-4">
             {revealed ? (
-              <AnswerButtons outcomes={session.outcomes!} now={session.shownAt} disabled={session.saving} />
+              <GradeButtons
+                grades={GRADES}
+                outcomes={session.outcomes!}
+                now={session.shownAt}
+                keys={KEYS}
+                autoFocus={Rating.Good}
+                disabled={session.saving}
+                label="How well did you remember?"
+                onPick={(rating) => void actions().grade(rating)}
+              />
             ) : (
               <Button tone="primary" autoFocus onClick={() => actions().reveal()} className="min-w-48">
                 Show answer <kbd className="ms-2 text-sm">Space</kbd>

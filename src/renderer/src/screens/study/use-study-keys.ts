@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
-import { actions } from '@store'
 import { commandForKey, type StudyCommand } from '@screens/study/study-keys'
+import { actions } from '@store'
+import { useEffect } from 'react'
 
 /** Window-wide review keys, off while a dialog or text field has the keyboard. */
 export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 'edit' | 'info') => void) {

@@ -1,8 +1,8 @@
+import { Queue, type CardRecord } from '@core/model'
+import { forgottenCardKeys, selectCustomStudy } from '@core/practice/custom-study'
 import { Rating, State } from 'ts-fsrs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { forgottenCardKeys, selectCustomStudy } from '@core/practice/custom-study'
-import { Queue, type CardRecord } from '@core/model'
-import { readDeck, studyCardsOf } from './built-in-cards'
+import { readDeck, studyCardsOf } from '../../../helpers/built-in-cards'
 
 const originalTz = process.env.TZ
 beforeAll(() => {
@@ -84,10 +84,9 @@ describe('custom study: by tag', () => {
     const cards = [...services, ...pipeline].map((c) =>
       c.cardId === 'polly' ? { ...c, queue: Queue.Buried } : c.cardId === 'transcribe' ? { ...c, queue: Queue.Removed } : c
     )
-    expect(selectCustomStudy(cards, { kind: 'tags', tags: ['speech-and-text', 'ml-pipeline'] }, { ...scope, deckIds: ['aws-ml-services'] })).toEqual([
-      'aws-ml-services/translate',
-      'aws-ml-services/translate/reverse'
-    ])
+    expect(
+      selectCustomStudy(cards, { kind: 'tags', tags: ['speech-and-text', 'ml-pipeline'] }, { ...scope, deckIds: ['aws-ml-services'] })
+    ).toEqual(['aws-ml-services/translate', 'aws-ml-services/translate/reverse'])
   })
 })
 

@@ -1,6 +1,6 @@
+import { finalRating, ratingChoices, START_GRADING, stepGrading, type McGradingEvent } from '@core/practice/mc-grading'
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { finalRating, ratingChoices, START_GRADING, stepGrading, type McGradingEvent } from '@core/practice/mc-grading'
 
 const question = { options: ['a', 'b', 'c', 'd'], correctIndex: 2 }
 const run = (...events: McGradingEvent[]) => events.reduce((state, e) => stepGrading(state, e, question), START_GRADING)

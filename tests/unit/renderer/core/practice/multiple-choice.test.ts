@@ -1,10 +1,10 @@
-import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import type { CardRecord } from '@core/model'
 import { lineCount, normaliseAnswer } from '@core/practice/answer-text'
 import { buildMultipleChoice, type ChoiceCard } from '@core/practice/multiple-choice'
 import { mulberry32 } from '@core/practice/random'
-import type { CardRecord } from '@core/model'
-import { BUILT_IN_DECK_IDS, readDeck, studyCardsOf } from './built-in-cards'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { BUILT_IN_DECK_IDS, readDeck, studyCardsOf } from '../../../helpers/built-in-cards'
 
 const SEEDS = [1, 42, 2026]
 
@@ -32,7 +32,10 @@ describe.each(BUILT_IN_DECK_IDS)('multiple choice over every card of %s, both di
       expect(mc.options, where).toHaveLength(4)
       expect(mc.reason, where).toBeUndefined()
       expect(new Set(mc.options.map((o) => normaliseAnswer(o.text))).size, where).toBe(4)
-      expect(mc.options.filter((o) => o.correct), where).toHaveLength(1)
+      expect(
+        mc.options.filter((o) => o.correct),
+        where
+      ).toHaveLength(1)
       expect(mc.options[mc.correctIndex], where).toEqual({ text: card.answer, cardKey: card.id, correct: true })
 
       const distractors = mc.options.filter((o) => !o.correct).map((o) => byKey.get(o.cardKey)!)
@@ -48,7 +51,11 @@ describe.each(BUILT_IN_DECK_IDS)('multiple choice over every card of %s, both di
       expect(mc.fellBack, where).toBe(tagged < 3)
       // Same kind of option (service names, or purposes) whenever the tag leaves enough of them.
       const sameKind = candidates(card, pool, (c) => sharesTag(card)(c) && c.reverse === card.reverse).size
-      if (sameKind >= 3) expect(distractors.every((d) => d.reverse === card.reverse), where).toBe(true)
+      if (sameKind >= 3)
+        expect(
+          distractors.every((d) => d.reverse === card.reverse),
+          where
+        ).toBe(true)
     }
   })
 
@@ -125,7 +132,13 @@ describe('multiple choice on small decks', () => {
   })
 
   it('never offers the same text twice, nor the right answer as a wrong one, whatever the spacing, case or emphasis', () => {
-    const pool = [mk('a', 'Amazon S3'), mk('b', '**amazon  s3**'), mk('c', 'Amazon EMR'), mk('d', ' amazon emr '), mk('e', '_Amazon_ Redshift')]
+    const pool = [
+      mk('a', 'Amazon S3'),
+      mk('b', '**amazon  s3**'),
+      mk('c', 'Amazon EMR'),
+      mk('d', ' amazon emr '),
+      mk('e', '_Amazon_ Redshift')
+    ]
     const mc = buildMultipleChoice(pool[0]!, pool, mulberry32(3))
     expect(mc.options.map((o) => normaliseAnswer(o.text)).sort()).toEqual(['amazon emr', 'amazon redshift', 'amazon s3'])
     expect(mc.reason).toBe('Only 2 other answers in this deck')
@@ -136,7 +149,11 @@ describe('multiple choice on small decks', () => {
     const mc = buildMultipleChoice(pool[0]!, pool, mulberry32(5))
     expect(mc.options).toHaveLength(4)
     expect(mc.fellBack).toBe(true)
-    expect(buildMultipleChoice(pool[0]!, pool, mulberry32(5), 2).options.map((o) => o.text).sort()).toEqual(['A', 'B'])
+    expect(
+      buildMultipleChoice(pool[0]!, pool, mulberry32(5), 2)
+        .options.map((o) => o.text)
+        .sort()
+    ).toEqual(['A', 'B'])
   })
 })
 
@@ -149,22 +166,28 @@ describe('multiple choice, property', () => {
 
   it('holds its promises on any small deck', () => {
     fc.assert(
-      fc.property(fc.array(cardArb, { minLength: 1, maxLength: 10 }), fc.nat(), fc.integer({ min: 2, max: 6 }), fc.nat(), (specs, seed, count, pick) => {
-        // Cards 8–10 are the reverse sides of cards 1–3: a sibling must never be an option.
-        const pool = specs.map((s, i) => mk(`c${i % 7}`, s.answer, s.tags, i >= 7))
-        const target = pool[pick % pool.length]!
-        const mc = buildMultipleChoice(target, pool, mulberry32(seed), count)
-        const available = candidates(target, pool).size
-        const wrong = Math.min(count - 1, available)
-        expect(mc.options).toHaveLength(wrong === 0 ? 0 : wrong + 1)
-        expect(mc.reason !== undefined).toBe(wrong < count - 1)
-        if (wrong === 0) return
-        expect(new Set(mc.options.map((o) => normaliseAnswer(o.text))).size).toBe(mc.options.length)
-        expect(mc.options.filter((o) => o.correct)).toEqual([{ text: target.answer, cardKey: target.id, correct: true }])
-        expect(mc.options[mc.correctIndex]!.correct).toBe(true)
-        const keys = mc.options.filter((o) => !o.correct).map((o) => o.cardKey)
-        expect(keys.every((k) => pool.find((c) => c.id === k)!.cardId !== target.cardId)).toBe(true)
-      }),
+      fc.property(
+        fc.array(cardArb, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.integer({ min: 2, max: 6 }),
+        fc.nat(),
+        (specs, seed, count, pick) => {
+          // Cards 8–10 are the reverse sides of cards 1–3: a sibling must never be an option.
+          const pool = specs.map((s, i) => mk(`c${i % 7}`, s.answer, s.tags, i >= 7))
+          const target = pool[pick % pool.length]!
+          const mc = buildMultipleChoice(target, pool, mulberry32(seed), count)
+          const available = candidates(target, pool).size
+          const wrong = Math.min(count - 1, available)
+          expect(mc.options).toHaveLength(wrong === 0 ? 0 : wrong + 1)
+          expect(mc.reason !== undefined).toBe(wrong < count - 1)
+          if (wrong === 0) return
+          expect(new Set(mc.options.map((o) => normaliseAnswer(o.text))).size).toBe(mc.options.length)
+          expect(mc.options.filter((o) => o.correct)).toEqual([{ text: target.answer, cardKey: target.id, correct: true }])
+          expect(mc.options[mc.correctIndex]!.correct).toBe(true)
+          const keys = mc.options.filter((o) => !o.correct).map((o) => o.cardKey)
+          expect(keys.every((k) => pool.find((c) => c.id === k)!.cardId !== target.cardId)).toBe(true)
+        }
+      ),
       { seed: 20260105, numRuns: 300 }
     )
   })

@@ -1,6 +1,6 @@
+import { mulberry32, randomInt, shuffled } from '@core/practice/random'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { mulberry32, randomInt, shuffled } from '@core/practice/random'
 
 describe('seeded random', () => {
   it('repeats its sequence for a seed, and differs between seeds', () => {

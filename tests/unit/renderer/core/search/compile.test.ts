@@ -1,10 +1,10 @@
-import { State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
+import { Queue, type CardRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import { studyDayOf } from '@core/time/study-day'
 import { compileSearch, searchPredicate, type SearchContext } from '@core/search/compile'
 import { parseSearch } from '@core/search/parse'
-import { Queue, type CardRecord } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
+import { State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
 
 // Set before anything below computes a study day (the context is built at module load).
 const originalTz = process.env.TZ
@@ -85,7 +85,15 @@ const cards: CardRecord[] = [
     answer: '1. Data collection\n2. Data preparation',
     createdAt: now - 2 * HOUR
   }),
-  card('athena', { ...reviewState, question: 'Amazon Athena', tags: ['data-and-analytics'], due: now + 5 * HOUR, scheduled_days: 40, stability: 45, difficulty: 3 })
+  card('athena', {
+    ...reviewState,
+    question: 'Amazon Athena',
+    tags: ['data-and-analytics'],
+    due: now + 5 * HOUR,
+    scheduled_days: 40,
+    stability: 45,
+    difficulty: 3
+  })
 ]
 
 const retrievability: Record<string, number> = { resume: 0.95, s3: 0.6, athena: 0.85, learning: 0.99 }

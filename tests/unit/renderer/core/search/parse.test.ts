@@ -1,9 +1,9 @@
-import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
 import type { SearchNode } from '@core/search/ast'
 import { compileSearch } from '@core/search/compile'
 import { parseSearch } from '@core/search/parse'
-import { readDeck, studyCardsOf } from '../practice/built-in-cards'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { readDeck, studyCardsOf } from '../../../helpers/built-in-cards'
 
 const text = (pattern: string): SearchNode => ({ kind: 'text', pattern })
 const and = (...children: SearchNode[]): SearchNode => ({ kind: 'and', children })
@@ -51,7 +51,10 @@ const cases: [string, SearchNode][] = [
   ['a AND b', and(text('a'), text('b'))],
   ['a b OR c', or(and(text('a'), text('b')), text('c'))],
   ['a (b OR c)', and(text('a'), or(text('b'), text('c')))],
-  ['-(is:new OR is:learn) deck:aws*', and(not(or({ kind: 'is', state: 'new' }, { kind: 'is', state: 'learn' })), { kind: 'deck', pattern: 'aws*' })],
+  [
+    '-(is:new OR is:learn) deck:aws*',
+    and(not(or({ kind: 'is', state: 'new' }, { kind: 'is', state: 'learn' })), { kind: 'deck', pattern: 'aws*' })
+  ],
   ['((a))', text('a')],
   ['a OR b OR -c', or(text('a'), text('b'), not(text('c')))]
 ]

@@ -1,9 +1,9 @@
-import { Rating, State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '@core/stats/accumulator'
 import { buildAnswerButtons } from '@core/stats/answer-buttons'
-import { local, reviewLog, useTimeZone } from './records'
+import { Rating, State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createAnswerButtonsAccumulator } from '../../../helpers/log-scan-stats'
+import { local, reviewLog, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,9 +1,9 @@
-import { State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
 import { Queue } from '@core/model'
 import { gather } from '@core/stats/accumulator'
 import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/card-counts'
-import { cardRecord } from './records'
+import { State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { cardRecord } from '../../../helpers/review-records'
 
 describe('card counts', () => {
   const now = 1_800_000_000_000

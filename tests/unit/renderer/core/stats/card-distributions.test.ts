@@ -1,6 +1,4 @@
-import { default_w, fsrs, generatorParameters, State } from 'ts-fsrs'
-import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { Queue } from '@core/model'
 import { toFsrsCard } from '@core/scheduling/card-state'
 import { gather } from '@core/stats/accumulator'
 import {
@@ -11,8 +9,10 @@ import {
   stabilityBucket
 } from '@core/stats/card-distributions'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { Queue } from '@core/model'
-import { cardRecord } from './records'
+import fc from 'fast-check'
+import { default_w, fsrs, generatorParameters, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { cardRecord } from '../../../helpers/review-records'
 
 const DAY = 86_400_000
 const now = Date.UTC(2026, 5, 1, 12)
@@ -76,9 +76,23 @@ describe('memory distributions', () => {
   it('histograms the studied cards only', () => {
     expect(gathered.cards).toBe(4)
     const at = (counts: number[]) => counts.flatMap((n, i) => (n > 0 ? [[i, n]] : []))
-    expect(at(gathered.stability)).toEqual([[0, 1], [1, 1], [2, 1], [16, 1]])
-    expect(at(gathered.difficulty)).toEqual([[0, 1], [2, 1], [5, 1], [9, 1]])
-    expect(at(gathered.retrievability)).toEqual([[11, 1], [18, 1], [19, 2]])
+    expect(at(gathered.stability)).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+      [16, 1]
+    ])
+    expect(at(gathered.difficulty)).toEqual([
+      [0, 1],
+      [2, 1],
+      [5, 1],
+      [9, 1]
+    ])
+    expect(at(gathered.retrievability)).toEqual([
+      [11, 1],
+      [18, 1],
+      [19, 2]
+    ])
   })
 
   it('gives bins with edges and means', () => {

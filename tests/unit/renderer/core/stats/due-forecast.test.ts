@@ -1,9 +1,9 @@
-import { State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
 import { Queue } from '@core/model'
 import { gather } from '@core/stats/accumulator'
 import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
-import { cardRecord, local, useTimeZone } from './records'
+import { State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cardRecord, local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,10 +1,10 @@
-import { Rating } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '@core/stats/accumulator'
 import { buildReviewCalendar } from '@core/stats/review-calendar'
 import { buildStreaks } from '@core/stats/streaks'
-import { local, reviewLog, useTimeZone } from './records'
+import { Rating } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createReviewDaysAccumulator } from '../../../helpers/log-scan-stats'
+import { local, reviewLog, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,9 +1,9 @@
-import { Rating } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '@core/stats/accumulator'
 import { buildTodaySummary } from '@core/stats/today'
-import { local, reviewLog, useTimeZone } from './records'
+import { Rating } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createTodayAccumulator } from '../../../helpers/log-scan-stats'
+import { local, reviewLog, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,10 +1,10 @@
-import { Rating, State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
 import { gather } from '@core/stats/accumulator'
 import { buildRetentionByMonth, buildRetentionTable } from '@core/stats/retention-table'
+import { Rating, State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
 
-import { local, reviewLog, useTimeZone } from './records'
 import { createTrueRetentionAccumulator } from '../../../helpers/log-scan-stats'
+import { local, reviewLog, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

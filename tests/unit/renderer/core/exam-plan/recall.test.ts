@@ -1,11 +1,11 @@
-import { fsrs, State } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
-import { toFsrsCard } from '@core/scheduling/card-state'
 import { buildTopicReadiness, createExamRecallAccumulator } from '@core/exam-plan/recall'
 import { toRecallEstimate, Z_90 } from '@core/exam-plan/recall-estimate'
-import { gather } from '@core/stats/accumulator'
 import { Queue } from '@core/model'
-import { cardRecord } from '../stats/records'
+import { toFsrsCard } from '@core/scheduling/card-state'
+import { gather } from '@core/stats/accumulator'
+import { fsrs, State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { cardRecord } from '../../../helpers/review-records'
 
 const DAY = 86_400_000
 const examAt = Date.UTC(2026, 5, 20, 9)

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { newSchedulingState } from '@core/scheduling/card-state'
 import { Queue, type CardRecord } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
 import type { Deck } from '@shared/deck/schema'
+import { readFileSync } from 'node:fs'
 
 export const BUILT_IN_DECK_IDS = ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'] as const
 

@@ -1,10 +1,10 @@
-import { State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '@core/scheduling/card-state'
-import { type SchedulingState } from '@core/model'
 import { hashCardId } from '@core/exam-plan/card-hash'
 import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, pickWindowDay } from '@core/exam-plan/exam-mode'
-import { local, useTimeZone } from '../stats/records'
+import { type SchedulingState } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,9 +1,9 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { fromFsrsCard } from '@core/scheduling/card-state'
 import { gradesSinceReset, rescheduleCard } from '@core/scheduling/reschedule'
 import { createScheduler } from '@core/scheduling/scheduler'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 
 const DAY = 86_400_000
 const t0 = Date.UTC(2026, 0, 1, 8)
@@ -20,8 +20,14 @@ describe('rescheduleCard', () => {
     const now = t0 + 20 * DAY
     const result = rescheduleCard(createScheduler(options), fromFsrsCard(card), history, now)!
 
-    const reference = fsrs(generatorParameters({ request_retention: 0.8, enable_fuzz: false, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] }))
-    const expected = reference.reschedule(card, history.map((h) => ({ rating: h.rating, review: new Date(h.review) })), { now: new Date(now), update_memory_state: true })
+    const reference = fsrs(
+      generatorParameters({ request_retention: 0.8, enable_fuzz: false, learning_steps: ['1m', '10m'], relearning_steps: ['10m'] })
+    )
+    const expected = reference.reschedule(
+      card,
+      history.map((h) => ({ rating: h.rating, review: new Date(h.review) })),
+      { now: new Date(now), update_memory_state: true }
+    )
     expect(result.next).toEqual(fromFsrsCard(expected.reschedule_item!.card))
     expect(result.log.rating).toBe(Rating.Manual)
     // A lower retention target lengthens the interval.
@@ -40,6 +46,8 @@ describe('rescheduleCard', () => {
       { rating: Rating.Again, review: t0 + 2 * DAY },
       { rating: Rating.Easy, review: t0 + 4 * DAY }
     ])
-    expect(rescheduleCard(createScheduler(DEFAULT_STUDY_OPTIONS), fromFsrsCard(createEmptyCard(new Date(t0))), entries.slice(0, 2), t0)).toBeNull()
+    expect(
+      rescheduleCard(createScheduler(DEFAULT_STUDY_OPTIONS), fromFsrsCard(createEmptyCard(new Date(t0))), entries.slice(0, 2), t0)
+    ).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest'
 import { createStudyDayLookup, dayIndexOf, studyDaysAhead, studyDaysBack } from '@core/time/study-day'
-import { local, useTimeZone } from './records'
+import { afterAll, describe, expect, it } from 'vitest'
+import { local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 const HOUR = 3_600_000

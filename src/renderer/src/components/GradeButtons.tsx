@@ -1,6 +1,6 @@
-import { Rating, type Grade } from 'ts-fsrs'
+import type { GradeOutcome } from '@core/scheduling/scheduler'
 import { formatInterval } from '@core/time/format'
-import { type GradeOutcome } from '@core/scheduling/scheduler'
+import { Rating, type Grade } from 'ts-fsrs'
 
 const LABELS: Record<Grade, string> = { [Rating.Again]: 'Again', [Rating.Hard]: 'Hard', [Rating.Good]: 'Good', [Rating.Easy]: 'Easy' }
 const TONES: Record<Grade, string> = {
@@ -13,18 +13,21 @@ const TONES: Record<Grade, string> = {
 interface Props {
   grades: readonly Grade[]
   outcomes: Record<Grade, GradeOutcome>
+  /** When the card was shown: each button shows the interval its grade gives from then. */
   now: number
   /** Each grade's keys, shown on the button ("3", "G 3"). */
   keys: Record<Grade, string>
   /** The grade that will be saved (multiple choice); the buttons then toggle instead of saving. */
   selected?: Grade
+  /** The grade whose button takes the focus when they appear (Good on the study screen). */
+  autoFocus?: Grade
   disabled?: boolean
   label: string
   onPick: (rating: Grade) => void
 }
 
-/** Grade buttons with the interval each would give, as on the study screen. */
-export function RatingButtons({ grades, outcomes, now, keys, selected, disabled, label, onPick }: Props) {
+/** The grade buttons of every place that grades a card, with the interval each would give. */
+export function GradeButtons({ grades, outcomes, now, keys, selected, autoFocus, disabled, label, onPick }: Props) {
   return (
     <div role="group" aria-label={label} className="flex flex-wrap justify-center gap-3">
       {grades.map((rating) => {
@@ -34,18 +37,19 @@ export function RatingButtons({ grades, outcomes, now, keys, selected, disabled,
             key={rating}
             type="button"
             disabled={disabled}
+            autoFocus={autoFocus === rating}
             aria-pressed={selected === undefined ? undefined : selected === rating}
             aria-keyshortcuts={keys[rating]}
-            title={`Next review in ${interval}`}
+            title={`Next review in ${interval} (key ${keys[rating]})`}
             onClick={() => onPick(rating)}
-            className={`flex min-w-20 flex-col items-center rounded-md bg-white px-3 py-2 ring-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500 disabled:opacity-50 aria-pressed:ring-4 dark:bg-slate-800 dark:hover:bg-slate-700 ${TONES[rating]}`}
+            className={`flex min-w-24 flex-col items-center rounded-md bg-white px-3 py-2 ring-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-500 disabled:opacity-50 aria-pressed:ring-4 dark:bg-slate-800 dark:hover:bg-slate-700 ${TONES[rating]}`}
           >
-            {/* The visible text is the name ("Easy 4d E 4"): label, interval, keys. */}
+            {/* The name is the visible text in reading order ("Good 10m 3"); the interval is drawn first. */}
             <span className="font-semibold">{LABELS[rating]}</span>
-            <span className="text-xs tabular-nums text-slate-700 dark:text-slate-300" data-testid="interval">
+            <span className="order-first text-xs tabular-nums opacity-80" data-testid="interval">
               {interval}
             </span>
-            <kbd className="text-xs text-slate-600 dark:text-slate-300">{keys[rating]}</kbd>
+            <kbd className="text-xs opacity-70">{keys[rating]}</kbd>
           </button>
         )
       })}

@@ -1,11 +1,10 @@
-import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '@core/scheduling/card-state'
 import { forecastExam } from '@core/exam-plan/forecast'
 import { simulateUntilExam } from '@core/exam-plan/schedule-simulation'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { Queue } from '@core/model'
-import { cardRecord, local, useTimeZone } from '../stats/records'
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating, State } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cardRecord, local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 
@@ -14,7 +13,9 @@ const now = local(2026, 5, 4, 9)
 const examDate = local(2026, 5, 8, 9)
 const options = { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 2 }
 const newCards = (n: number) =>
-  Array.from({ length: n }, (_, i) => cardRecord({ id: `aws/c${i}`, ord: i, queue: Queue.New, ...newSchedulingState(now), tags: ['sagemaker'] }))
+  Array.from({ length: n }, (_, i) =>
+    cardRecord({ id: `aws/c${i}`, ord: i, queue: Queue.New, ...newSchedulingState(now), tags: ['sagemaker'] })
+  )
 
 /** Stability after answering a new card Good, Good (learning steps), then Good again, per ts-fsrs without fuzz. */
 function referenceStabilities() {

@@ -1,23 +1,29 @@
-import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
 import { forecastExam } from '@core/exam-plan/forecast'
 import { createExamRecallAccumulator } from '@core/exam-plan/recall'
 import { toRecallEstimate } from '@core/exam-plan/recall-estimate'
-import { studyDayOf } from '@core/time/study-day'
-import { gather } from '@core/stats/accumulator'
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { gather } from '@core/stats/accumulator'
+import { studyDayOf } from '@core/time/study-day'
 import { optionsForDeck } from '@db/options-repository'
 import type { Platform } from '@platform/platform'
-import { referenceStudiedToday } from '../../helpers/reference-counts'
 import { createRecallStore } from '@store'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { Rating } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
+import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { referenceStudiedToday } from '../../helpers/reference-counts'
 
 const tagged = (n: number, tags: (i: number) => string[]) => makeCards(n).map((c, i) => ({ ...c, tags: tags(i) }))
 const library = {
   decks: [
-    makeDeck('services', tagged(60, (i) => [i % 3 === 0 ? 'bedrock' : 'sagemaker'])),
-    makeDeck('pipeline', tagged(30, () => ['pipeline'])),
+    makeDeck(
+      'services',
+      tagged(60, (i) => [i % 3 === 0 ? 'bedrock' : 'sagemaker'])
+    ),
+    makeDeck(
+      'pipeline',
+      tagged(30, () => ['pipeline'])
+    ),
     makeDeck('chips', makeCards(10))
   ],
   problems: []

@@ -1,9 +1,9 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { fromFsrsCard, newSchedulingState } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { formatInterval } from '@core/time/format'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
 
 const MINUTE = 60_000
 const start = Date.UTC(2026, 0, 5, 9, 0)

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest'
 import { examCountdown } from '@core/exam-plan/exam-day'
-import { local, useTimeZone } from '../stats/records'
+import { afterAll, describe, expect, it } from 'vitest'
+import { local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,9 +1,8 @@
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { studyDayOf } from '@core/time/study-day'
+import { loadTodayQueue } from '@db/study-repository'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { studyDayOf } from '@core/time/study-day'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { Queue } from '@core/model'
-import { loadTodayQueue } from '@db/study-repository'
 import { allUnstamped } from '../../helpers/fixtures'
 import { practiceStore } from './practice-setup'
 
@@ -82,7 +81,16 @@ describe('mock exam', () => {
     expect(run().score!.missed.map((m) => m.cardKey)).toEqual([run().exam.questions[2]!.cardKey])
     const saved = await db.simulations.toArray()
     expect(saved).toEqual([
-      expect.objectContaining({ startedAt: started, finishedAt: clock.now, finishedBy: 'user', total: 5, correct: 4, score: 80, passed: true, passMarkPercent: 72 })
+      expect.objectContaining({
+        startedAt: started,
+        finishedAt: clock.now,
+        finishedBy: 'user',
+        total: 5,
+        correct: 4,
+        score: 80,
+        passed: true,
+        passMarkPercent: 72
+      })
     ])
     expect(state().practice.history).toEqual(saved)
     // Nothing in an exam touches scheduling.
@@ -109,7 +117,9 @@ describe('mock exam', () => {
     expect(run().exam).toMatchObject({ finishedAt: endsAt, finishedBy: 'time' })
     expect(run().score).toMatchObject({ total: 5, answered: 1, correct: 1, score: 20, passed: false })
     expect(run().score!.missed).toHaveLength(4)
-    expect(await db.simulations.toArray()).toEqual([expect.objectContaining({ finishedBy: 'time', finishedAt: endsAt, score: 20, passed: false })])
+    expect(await db.simulations.toArray()).toEqual([
+      expect.objectContaining({ finishedBy: 'time', finishedAt: endsAt, score: 20, passed: false })
+    ])
   })
 
   it('times out from the tick alone when the user does nothing', async () => {
@@ -125,7 +135,11 @@ describe('mock exam', () => {
   it('lists past mock exams oldest first, so the chart reads left to right', async () => {
     const { state, answer, clock, db } = await examStore()
     state().editMockExamForm({ questionCount: '2', minutes: '5' })
-    for (const rights of [[false, false], [true, false], [true, true]]) {
+    for (const rights of [
+      [false, false],
+      [true, false],
+      [true, true]
+    ]) {
       await state().startMockExam()
       for (const right of rights) await answer(right)
       await state().finishMockExam()
@@ -149,7 +163,17 @@ describe('sending missed cards to relearning', () => {
     const newCardIds = new Set(chips.slice(0, keepNew).map((c) => c.cardId))
     for (const c of chips) {
       if (newCardIds.has(c.cardId)) continue
-      await db.cards.put({ ...c, state: State.Review, queue: Queue.Review, due: clock.now + 20 * 86_400_000, stability: 30, difficulty: 5, reps: 3, scheduled_days: 30, last_review: studiedAt })
+      await db.cards.put({
+        ...c,
+        state: State.Review,
+        queue: Queue.Review,
+        due: clock.now + 20 * 86_400_000,
+        stability: 30,
+        difficulty: 5,
+        reps: 3,
+        scheduled_days: 30,
+        last_review: studiedAt
+      })
     }
     state().toggleMockExamDeck('aws-ml-services')
     state().toggleMockExamDeck('aws-ml-pipeline')
@@ -176,7 +200,9 @@ describe('sending missed cards to relearning', () => {
     }
     const rows = await db.reviews.toArray()
     expect(rows).toHaveLength(15)
-    expect(rows.every((r) => r.rating === Rating.Manual && r.manual === 'reschedule' && r.review === clock.now && r.state === State.Review)).toBe(true)
+    expect(
+      rows.every((r) => r.rating === Rating.Manual && r.manual === 'reschedule' && r.review === clock.now && r.state === State.Review)
+    ).toBe(true)
 
     // They are at the head of today's queue, and the deck list counts them as learning.
     const queue = await loadTodayQueue(db, 'aws-ml-chips', studyDayOf(clock.now, 4), DEFAULT_STUDY_OPTIONS)

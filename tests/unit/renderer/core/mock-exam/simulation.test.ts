@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest'
 import { cardsToRelearn, mockExamResult, scoreMockExam } from '@core/mock-exam/score'
 import {
   answerMockExamQuestion,
@@ -8,9 +7,10 @@ import {
   timeLeftMs,
   type MockExamSession
 } from '@core/mock-exam/simulation'
-import { mulberry32 } from '@core/practice/random'
 import { Queue } from '@core/model'
-import { BUILT_IN_DECK_IDS, builtInCards } from './built-in-cards'
+import { mulberry32 } from '@core/practice/random'
+import { describe, expect, it } from 'vitest'
+import { BUILT_IN_DECK_IDS, builtInCards } from '../../../helpers/built-in-cards'
 
 const cards = builtInCards()
 const byKey = new Map(cards.map((c) => [c.id, c]))
@@ -38,10 +38,22 @@ describe('mock exam: drawing the questions', () => {
       const drawn = exam.questions.map((q) => byKey.get(q.cardKey)!)
       expect(new Set(drawn.map((c) => `${c.deckId}/${c.cardId}`)).size).toBe(65)
       // The chips deck has only 15 cards; the other two share the rest equally.
-      expect(Object.fromEntries(countBy(drawn, (c) => c.deckId))).toEqual({ 'aws-ml-chips': 15, 'aws-ml-pipeline': 25, 'aws-ml-services': 25 })
-      const topics = countBy(drawn.filter((c) => c.deckId === 'aws-ml-pipeline'), (c) => c.tags[0]!)
+      expect(Object.fromEntries(countBy(drawn, (c) => c.deckId))).toEqual({
+        'aws-ml-chips': 15,
+        'aws-ml-pipeline': 25,
+        'aws-ml-services': 25
+      })
+      const topics = countBy(
+        drawn.filter((c) => c.deckId === 'aws-ml-pipeline'),
+        (c) => c.tags[0]!
+      )
       expect(Object.fromEntries(topics)).toEqual({ 'key-terms': 3, 'aws-ml-stack': 7, 'ml-pipeline': 15 })
-      const serviceTopics = [...countBy(drawn.filter((c) => c.deckId === 'aws-ml-services'), (c) => c.tags[0]!).values()]
+      const serviceTopics = [
+        ...countBy(
+          drawn.filter((c) => c.deckId === 'aws-ml-services'),
+          (c) => c.tags[0]!
+        ).values()
+      ]
       expect(serviceTopics.sort()).toEqual([4, 5, 5, 5, 6])
       expect(drawn.some((c) => c.reverse) && drawn.some((c) => !c.reverse)).toBe(true)
     }

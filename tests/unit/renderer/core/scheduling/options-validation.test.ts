@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { toForm, validateOptions } from '@core/scheduling/options-validation'
 import { parseSteps } from '@core/scheduling/steps'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { describe, expect, it } from 'vitest'
 
 describe('parseSteps', () => {
   it('reads Anki step syntax', () => {

@@ -1,5 +1,5 @@
-import { Rating, State } from 'ts-fsrs'
 import { Queue, type CardRecord, type ReviewRecord } from '@core/model'
+import { Rating, State } from 'ts-fsrs'
 
 /** Epoch ms of a local wall-clock time in the current TZ: local(2026, 3, 10, 9) is 10 March 2026, 09:00. */
 export function local(year: number, month: number, day: number, hour = 12, minute = 0): number {

@@ -1,12 +1,11 @@
-import { Rating, type Grade } from 'ts-fsrs'
-import { afterAll, describe, expect, it } from 'vitest'
-import { newSchedulingState } from '@core/scheduling/card-state'
-import { type SchedulingState } from '@core/model'
 import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '@core/exam-plan/exam-mode'
+import { DEFAULT_STUDY_OPTIONS, type SchedulingState } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { studyDaysAhead } from '@core/time/study-day'
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { local, useTimeZone } from '../stats/records'
+import { Rating, type Grade } from 'ts-fsrs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 
@@ -49,7 +48,8 @@ function replay(exam: ExamModeSettings) {
   const cards: Card[] = Array.from({ length: CARDS }, (_, i) => ({ id: `aws/c${i}`, state: newSchedulingState(start), seen: false }))
   const grades: Array<{ at: number; proposed: SchedulingState; stored: SchedulingState }> = []
   let loadsAtFinalWindow: number[] = []
-  const dueOn = (day: { start: number; end: number }) => cards.filter((c) => c.seen && c.state.due >= day.start && c.state.due < day.end).length
+  const dueOn = (day: { start: number; end: number }) =>
+    cards.filter((c) => c.seen && c.state.due >= day.start && c.state.due < day.end).length
 
   for (let d = 0; d < STUDY_DAYS; d++) {
     const day = days[d]!

@@ -1,6 +1,6 @@
+import { afterGrade, countQueue, LEARN_AHEAD_MS, pickNext, type TodayQueue } from '@core/scheduling/queue'
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { afterGrade, countQueue, LEARN_AHEAD_MS, pickNext, type TodayQueue } from '@core/scheduling/queue'
 
 const now = 1_000_000_000
 const dayEnd = now + 10 * 3_600_000

@@ -1,11 +1,11 @@
+import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam-plan/final-pass'
+import { Queue } from '@core/model'
+import { toFsrsCard } from '@core/scheduling/card-state'
+import { studyDaysAhead } from '@core/time/study-day'
 import fc from 'fast-check'
 import { fsrs, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { toFsrsCard } from '@core/scheduling/card-state'
-import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam-plan/final-pass'
-import { studyDaysAhead } from '@core/time/study-day'
-import { Queue } from '@core/model'
-import { cardRecord, local, useTimeZone } from '../stats/records'
+import { cardRecord, local, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { buildExamWorkload } from '@core/exam-plan/workload'
+import { describe, expect, it } from 'vitest'
 
 describe('exam workload', () => {
   it('warns when the new-card limit leaves cards unseen, and says what limit would do', () => {

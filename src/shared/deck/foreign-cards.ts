@@ -1,0 +1,144 @@
+import { hasCloze, hideClozes, revealClozes } from '@shared/deck/cloze-text'
+import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
+import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
+import { mediaNote, type MediaCount } from '@shared/deck/media-count'
+import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { cardSchema, ID_PATTERN, MAX_FIELD_CHARS, type Card, type Deck, type DeckDraft } from '@shared/deck/schema'
+
+/**
+ * The foreign-card toolkit shared by the CSV, JSON and Anki importers: a record read from another
+ * tool's file becomes a Recall card (`acceptCard`), repeated ids are reported and the deck is
+ * validated (`finishImport`), and ids, tags and names are made the same way for every format.
+ */
+
+export interface ForeignCard {
+  front: string
+  back: string
+  extra?: string
+  tags?: string[]
+  /** A valid Recall id (see foreignId/ankiGuidId); derived from the front when absent. */
+  id?: string
+  media?: MediaCount
+  /** Study both ways (an Anki note with a reversed card); a cloze never is. */
+  reverse?: boolean
+}
+
+/** Where a record was found: its line in a text file, or its position in a package. */
+export interface Where {
+  line?: number
+  card?: number
+}
+
+export interface AcceptedCard {
+  card: Card
+  where: Where
+}
+
+/**
+ * Checks one record on its own, so that a bad record is reported and skipped while the rest of
+ * the deck still imports. Anki clozes become a question with "[…]" gaps and the full sentence as
+ * the answer; left-out media is mentioned once in the extra.
+ */
+export function acceptCard(foreign: ForeignCard, where: Where, file: string, problems: DeckProblem[]): AcceptedCard | undefined {
+  let { front, back } = foreign
+  let extra = foreign.extra?.trim() ?? ''
+  const cloze = front.length <= MAX_FIELD_CHARS && hasCloze(front)
+  if (cloze) {
+    extra = [back.trim(), extra].filter(Boolean).join('\n\n')
+    back = revealClozes(front)
+    front = hideClozes(front)
+  }
+  const note = foreign.media && mediaNote(foreign.media)
+  if (note) extra = extra ? `${extra}\n\n${note}` : note
+  const result = cardSchema.safeParse({
+    id: foreign.id ?? cardIdFromFront(front),
+    front,
+    back,
+    ...(extra ? { extra } : {}),
+    tags: foreign.tags ?? [],
+    ...(foreign.reverse && !cloze ? { reverse: true } : {})
+  })
+  if (result.success) return { card: result.data, where }
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : undefined
+    const message = issue.code === 'too_big' && field ? `${field} is longer than ${MAX_FIELD_CHARS} characters` : issue.message
+    problems.push({ file, ...where, ...(field ? { field } : {}), message })
+  }
+  return undefined
+}
+
+/** Skips (and reports) repeated ids, then validates the deck. */
+export function finishImport(draft: DeckDraft, accepted: AcceptedCard[], problems: DeckProblem[], file: string): ImportResult<Deck> {
+  const first = new Map<string, Where>()
+  const located: LocatedCard[] = []
+  for (const { card, where } of accepted) {
+    const seen = first.get(card.id)
+    if (seen) {
+      const at = [seen.card && `card ${seen.card}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
+      const what =
+        card.id === cardIdFromFront(card.front)
+          ? `the front "${card.front.slice(0, 60)}" is also on ${at}`
+          : `duplicate id "${card.id}" (also on ${at})`
+      problems.push({ file, ...where, field: 'id', message: `${what}; this card was skipped` })
+      continue
+    }
+    first.set(card.id, where)
+    located.push({ card, line: where.line ?? 0 })
+  }
+  return finishDeck(draft, located, problems, file)
+}
+
+/** Tags have no spaces and at most 64 characters; repeats are dropped. */
+export function toTags(values: readonly string[]): string[] {
+  const tags = new Set<string>()
+  for (const value of values) {
+    const tag = value.trim().replace(/\s+/g, '-')
+    if (tag) tags.add(tag.length <= 64 ? tag : tag.slice(0, /[\ud800-\udbff]/.test(tag[63]!) ? 63 : 64))
+  }
+  return [...tags]
+}
+
+/** Another tool's id as a Recall id: kept when it already is one, else a readable slug plus a hash. */
+export function foreignId(raw: string): string {
+  const id = raw.trim()
+  if (ID_PATTERN.test(id.toLowerCase())) return id.toLowerCase()
+  return `${slugify(id, 40) || 'id'}-${hashText(id).slice(0, 8)}`
+}
+
+/** Anki's note guid → card id; the same note gets the same id from a package or a text export. */
+export function ankiGuidId(guid: string): string {
+  return `anki-${hashText(guid.trim())}`
+}
+
+export function fileStem(file: string): string {
+  return (
+    file
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/\.[^.]*$/, '')
+      .trim() || 'Imported deck'
+  )
+}
+
+export function deckIdFor(name: string, file: string): string {
+  return slugify(name) || slugify(fileStem(file)) || 'imported-deck'
+}
+
+export function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best: string | undefined
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v
+  return best
+}
+
+/** Line of an offset, for offsets that only grow: linear over the whole file, unlike lineAt per record. */
+export function lineCounter(text: string): (offset: number) => number {
+  let at = 0
+  let line = 1
+  return (offset) => {
+    if (offset < at) [at, line] = [0, 1]
+    for (const end = Math.min(offset, text.length); at < end; at++) if (text.charCodeAt(at) === 10) line++
+    return line
+  }
+}
