@@ -46,10 +46,10 @@ export function GradeButtons({ grades, outcomes, now, keys, selected, autoFocus,
           >
             {/* The name is the visible text in reading order ("Good 10m 3"); the interval is drawn first. */}
             <span className="font-semibold">{LABELS[rating]}</span>
-            <span className="order-first text-xs tabular-nums opacity-80" data-testid="interval">
+            <span className="order-first text-xs text-slate-700 tabular-nums dark:text-slate-300" data-testid="interval">
               {interval}
             </span>
-            <kbd className="text-xs opacity-70">{keys[rating]}</kbd>
+            <kbd className="text-xs text-slate-600 dark:text-slate-300">{keys[rating]}</kbd>
           </button>
         )
       })}

@@ -1,3 +1,4 @@
+import { DeckSelect } from '@components/DeckSelect'
 import { Button } from '@components/Button'
 import { CardForm } from '@components/CardForm'
 import { NewDeckDialog } from '@screens/add/NewDeckDialog'
@@ -43,20 +44,15 @@ export function AddScreen() {
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor="add-deck">Deck</label>
-          <select
+          <DeckSelect
             id="add-deck"
+            decks={decks}
             value={deckId}
-            onChange={(e) => actions().chooseAddDeck(e.target.value)}
+            onChoose={(id) => actions().chooseAddDeck(id)}
             disabled={decks.length === 0}
-            className="min-w-64 rounded-md bg-white p-2 font-normal ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600"
-          >
-            {decks.length === 0 && <option value="">No decks of your own yet</option>}
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+            empty="No decks of your own yet"
+            className="min-w-64 font-normal"
+          />
         </div>
         <Button onClick={() => setNaming(true)}>New deck…</Button>
         <p className="basis-full text-xs text-slate-500 dark:text-slate-400">

@@ -1,3 +1,4 @@
+import { DeckSelect } from '@components/DeckSelect'
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
@@ -106,13 +107,7 @@ export function ActionDialog({ kind, targets, onClose }: { kind: BrowseDialog; t
         ) : (
           <label className="flex flex-col gap-1 text-sm font-medium">
             To deck
-            <select autoFocus value={deckId} onChange={(e) => setDeckId(e.target.value)} className={fieldClass}>
-              {mine.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
+            <DeckSelect autoFocus decks={mine} value={deckId} onChoose={setDeckId} className="font-normal" />
           </label>
         )}
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">

@@ -1,3 +1,4 @@
+import { DeckSelect } from '@components/DeckSelect'
 import { Button } from '@components/Button'
 import { actions, useRecall } from '@store'
 
@@ -10,20 +11,15 @@ export function DeckFilter() {
 
   return (
     <div className="flex items-center gap-2">
-      <select
+      <DeckSelect
         aria-label="Deck"
+        decks={decks}
         value={deckFilter}
-        onChange={(e) => void actions().setDeckFilter(e.target.value)}
-        className="max-w-72 rounded-md bg-white px-2 py-2 text-sm ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600"
-      >
-        <option value="">All decks</option>
-        {decks.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-            {d.origin === 'builtin' ? ' (built-in)' : ''}
-          </option>
-        ))}
-      </select>
+        onChoose={(id) => void actions().setDeckFilter(id)}
+        all={{ value: '', label: 'All decks' }}
+        markBuiltIn
+        className="max-w-72 text-sm"
+      />
       {chosen && !chosen.editable && (
         <Button
           className="px-3! py-2! text-sm"

@@ -1,6 +1,8 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { hintClass, inputClass, panelClass } from '@screens/practice/form'
+import { DeckSelect } from '@components/DeckSelect'
+import { hintClass, inputClass } from '@screens/practice/form'
+import { PracticePanel } from '@screens/practice/PracticePanel'
 import { actions, useRecall } from '@store'
 import type { CustomForm, CustomKind } from '@store/practice-custom-slice'
 import { useEffect } from 'react'
@@ -26,13 +28,7 @@ export function CustomStudySetup() {
   }, [form.kind, form.deckId])
 
   return (
-    <section aria-labelledby="custom-title" className={panelClass}>
-      <div>
-        <h2 id="custom-title" className="text-xl font-semibold">
-          Custom study
-        </h2>
-        <p className={hintClass}>Go through cards outside today’s schedule, as in Anki.</p>
-      </div>
+    <PracticePanel id="custom" title="Custom study" hint={<>Go through cards outside today’s schedule, as in Anki.</>}>
       <form
         className="flex flex-col gap-4"
         onSubmit={(e) => {
@@ -44,19 +40,14 @@ export function CustomStudySetup() {
           <label htmlFor="custom-deck" className="font-medium">
             Deck
           </label>
-          <select
+          <DeckSelect
             id="custom-deck"
-            className={`${inputClass} max-w-sm`}
+            className="max-w-sm"
+            decks={decks}
             value={form.deckId}
-            onChange={(e) => edit({ deckId: e.target.value })}
-          >
-            <option value="">All decks</option>
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+            onChoose={(deckId) => edit({ deckId })}
+            all={{ value: '', label: 'All decks' }}
+          />
         </div>
         <fieldset className="flex flex-wrap gap-x-5 gap-y-1">
           <legend className="mb-1 font-medium">What to study</legend>
@@ -117,6 +108,6 @@ export function CustomStudySetup() {
           </Button>
         </div>
       </form>
-    </section>
+    </PracticePanel>
   )
 }

@@ -2,6 +2,7 @@ import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { CardFace } from '@components/CardFace'
 import { GradeButtons } from '@components/GradeButtons'
+import { SessionHeader } from '@screens/practice/SessionHeader'
 import { plainKey, useWindowKeys } from '@screens/practice/use-window-keys'
 import { actions, useRecall } from '@store'
 import type { CustomSession } from '@store/practice-custom-slice'
@@ -44,25 +45,25 @@ export function CustomStudyView() {
 
   return (
     <main className="flex flex-1 flex-col gap-4" aria-label={`Custom study: ${session.title}`}>
-      <header className="flex items-center justify-between gap-4">
-        <Button onClick={() => void actions().showPracticeHome()} aria-label="Back to practice (Esc)">
-          ← Practice
-        </Button>
-        <h1 className="truncate text-lg font-semibold">
-          {session.title}
-          <span
-            className={`ms-2 rounded px-2 py-0.5 text-xs font-medium ${preview ? 'bg-slate-200 dark:bg-slate-700' : 'bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100'}`}
-          >
-            {preview ? 'Preview: nothing is saved' : 'Rescheduling'}
-          </span>
-        </h1>
+      <SessionHeader
+        title={
+          <>
+            {session.title}
+            <span
+              className={`ms-2 rounded px-2 py-0.5 text-xs font-medium ${preview ? 'bg-slate-200 dark:bg-slate-700' : 'bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100'}`}
+            >
+              {preview ? 'Preview: nothing is saved' : 'Rescheduling'}
+            </span>
+          </>
+        }
+      >
         <span
           className="tabular-nums text-slate-600 dark:text-slate-400"
           aria-label={`Card ${Math.min(session.index + 1, session.keys.length)} of ${session.keys.length}`}
         >
           {Math.min(session.index + 1, session.keys.length)} / {session.keys.length}
         </span>
-      </header>
+      </SessionHeader>
       {session.error && <Alert>{session.error}</Alert>}
       {card ? (
         <>

@@ -1,5 +1,6 @@
 import { Counts } from '@components/Counts'
-import { hintClass, panelClass } from '@screens/practice/form'
+import { hintClass } from '@screens/practice/form'
+import { PracticePanel } from '@screens/practice/PracticePanel'
 import { actions, useRecall } from '@store'
 
 /** Each deck's reviews for today, to answer as multiple choice instead of by flipping cards. */
@@ -7,16 +8,16 @@ export function McDeckList() {
   const decks = useRecall((s) => s.library.decks)
   const loading = useRecall((s) => s.library.status === 'loading')
   return (
-    <section aria-labelledby="mc-title" className={panelClass}>
-      <div>
-        <h2 id="mc-title" className="text-xl font-semibold">
-          Multiple choice
-        </h2>
-        <p className={hintClass}>
+    <PracticePanel
+      id="mc"
+      title="Multiple choice"
+      hint={
+        <>
           Today’s cards of a deck, each with four answers to pick from (1–4 or A–D), in both directions. A wrong pick counts as Again and a
           right one as Good (H for Hard, E for Easy), and FSRS schedules the card as in normal study.
-        </p>
-      </div>
+        </>
+      }
+    >
       {decks.length === 0 ? (
         <p className={hintClass} aria-live="polite">
           {loading ? 'Loading decks…' : 'No decks yet.'}
@@ -42,6 +43,6 @@ export function McDeckList() {
           })}
         </ul>
       )}
-    </section>
+    </PracticePanel>
   )
 }

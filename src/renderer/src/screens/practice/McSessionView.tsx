@@ -10,6 +10,7 @@ import { formatInterval } from '@core/time/format'
 import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
 import { MC_RATING_KEYS, mcCommandForKey, type McCommand } from '@screens/practice/mc-keys'
 import { McDoneView } from '@screens/practice/McDoneView'
+import { SessionHeader } from '@screens/practice/SessionHeader'
 import { useWindowKeys } from '@screens/practice/use-window-keys'
 import { actions, useRecall } from '@store'
 import type { McSession } from '@store/practice-mc-slice'
@@ -52,15 +53,15 @@ export function McSessionView() {
   const { card, choice, grading } = session
   return (
     <main className="flex flex-1 flex-col gap-4" aria-label={`Multiple choice: ${session.deckName}`}>
-      <header className="flex items-center justify-between gap-4">
-        <Button onClick={() => void actions().showPracticeHome()} aria-label="Back to practice (Esc)">
-          ← Practice
-        </Button>
-        <h1 className="truncate text-lg font-semibold">
-          {session.deckName} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">· multiple choice</span>
-        </h1>
+      <SessionHeader
+        title={
+          <>
+            {session.deckName} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">· multiple choice</span>
+          </>
+        }
+      >
         <Counts counts={countQueue(session.queue)} emphasise={session.step.kind === 'card' ? session.step.from : undefined} />
-      </header>
+      </SessionHeader>
       {session.error && <Alert>{session.error}</Alert>}
       <p role="status" className="min-h-5 text-center text-sm text-slate-600 dark:text-slate-400">
         {session.notice ?? (session.answered > 0 ? `${session.correct} of ${session.answered} right this session` : '')}

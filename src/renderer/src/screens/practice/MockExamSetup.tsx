@@ -1,7 +1,8 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { MockExamHistory } from '@screens/practice/MockExamHistory'
-import { hintClass, inputClass, panelClass } from '@screens/practice/form'
+import { PracticePanel } from '@screens/practice/PracticePanel'
+import { hintClass, inputClass } from '@screens/practice/form'
 import { actions, useRecall } from '@store'
 import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
 
@@ -20,16 +21,16 @@ export function MockExamSetup() {
   const decks = useRecall((s) => s.library.decks)
   const loading = useRecall((s) => s.library.status === 'loading' && s.library.decks.length === 0)
   return (
-    <section aria-labelledby="exam-title" className={panelClass}>
-      <div>
-        <h2 id="exam-title" className="text-xl font-semibold">
-          Mock exam
-        </h2>
-        <p className={hintClass}>
+    <PracticePanel
+      id="exam"
+      title="Mock exam"
+      hint={
+        <>
           Timed multiple-choice questions drawn evenly from your decks and topics, scored like the AWS exams. Nothing here changes your
           schedule.
-        </p>
-      </div>
+        </>
+      }
+    >
       <form
         className="flex flex-col gap-4"
         onSubmit={(e) => {
@@ -93,6 +94,6 @@ export function MockExamSetup() {
         </h3>
         <MockExamHistory />
       </section>
-    </section>
+    </PracticePanel>
   )
 }

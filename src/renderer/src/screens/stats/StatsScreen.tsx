@@ -1,3 +1,4 @@
+import { DeckSelect } from '@components/DeckSelect'
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { AnswerButtonsPanel } from '@screens/stats/AnswerButtonsPanel'
@@ -9,9 +10,6 @@ import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
 import { TodayPanel } from '@screens/stats/TodayPanel'
 import { actions, useRecall } from '@store'
 import { useEffect } from 'react'
-
-const selectClass =
-  'rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-900 dark:ring-slate-600'
 
 /** Statistics for one deck or the whole collection. Loaded on demand with recharts. */
 export default function StatsScreen() {
@@ -34,19 +32,14 @@ export default function StatsScreen() {
           <label htmlFor="stats-deck" className="text-sm font-medium">
             Deck
           </label>
-          <select
+          <DeckSelect
             id="stats-deck"
-            className={selectClass}
+            className="py-1.5!"
+            decks={decks}
             value={stats.deck}
-            onChange={(e) => void actions().chooseStatsDeck(e.target.value)}
-          >
-            <option value="all">All decks</option>
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+            onChoose={(deck) => void actions().chooseStatsDeck(deck)}
+            all={{ value: 'all', label: 'All decks' }}
+          />
           <Button onClick={() => void actions().refreshStats()} disabled={stats.status === 'loading'}>
             Refresh
           </Button>
