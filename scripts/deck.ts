@@ -4,7 +4,7 @@ import { serializeDeck } from '@shared/deck/read-deck-file'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
-import { generateBuiltInDecks } from './deck-generate'
+import { generateBuiltInDecks, studyCardCount } from './deck-generate'
 
 const USAGE = `Usage: npm run deck -- <command>
   generate [--check]                    build decks/*.json from decks/sources/*.md (--check: fail if they differ)
@@ -60,13 +60,13 @@ async function generate(check: boolean): Promise<number> {
     const path = join(root, 'decks', deck.fileName)
     const current = await readFile(path, 'utf8').catch(() => null)
     if (current === deck.content) {
-      console.log(`unchanged decks/${deck.fileName} (${deck.cardCount} cards)`)
+      console.log(`unchanged decks/${deck.fileName} (${deck.deck.notes.length} notes, ${deck.cardCount} cards)`)
     } else if (check) {
       console.error(`decks/${deck.fileName} is out of date: run npm run decks`)
       stale++
     } else {
       await writeFile(path, deck.content)
-      console.log(`wrote decks/${deck.fileName} (${deck.cardCount} cards)`)
+      console.log(`wrote decks/${deck.fileName} (${deck.deck.notes.length} notes, ${deck.cardCount} cards)`)
     }
   }
   return stale > 0 ? 1 : 0
@@ -97,7 +97,8 @@ async function validate(files: string[], format?: DeckFormat): Promise<number> {
   for (const file of files) {
     const result = await readDeck(file, format)
     result.problems.forEach((p) => console.error(formatProblem(p)))
-    if (result.deck && result.problems.length === 0) console.log(`${file}: ok, ${result.deck.cards.length} cards`)
+    if (result.deck && result.problems.length === 0)
+      console.log(`${file}: ok, ${result.deck.notes.length} notes, ${studyCardCount(result.deck)} cards`)
     else failed++
   }
   return failed > 0 ? 1 : 0

@@ -1,3 +1,4 @@
+import { basicNotes } from '../unit/helpers/notes'
 import type { Deck } from '@shared/deck/schema'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
@@ -20,7 +21,7 @@ const plain = (text: string) =>
 /** Every right answer of every question the decks can ask, in both directions. */
 const rightAnswers = new Map<string, Set<string>>()
 for (const deck of decks) {
-  for (const card of deck.cards) {
+  for (const card of basicNotes(deck)) {
     const pairs = card.reverse
       ? [
           [card.front, card.back],
@@ -45,7 +46,7 @@ async function rightOption(page: Page): Promise<number> {
   return index
 }
 
-const cardIdOf = (deck: Deck, question: string) => deck.cards.find((c) => plain(c.front) === plain(question))?.id
+const cardIdOf = (deck: Deck, question: string) => basicNotes(deck).find((c) => plain(c.front) === plain(question))?.id
 
 /** No serious or critical axe violation on the screen as it is, in light and in dark. */
 async function axeClean(page: Page, where: string) {
@@ -219,7 +220,7 @@ describe('practice in the web build, by keyboard', () => {
     await page.getByLabel('Number of new cards').press('Enter')
 
     const chips = decks[2]!
-    for (const card of chips.cards.slice(0, 3)) {
+    for (const card of basicNotes(chips).slice(0, 3)) {
       await expect.poll(() => page.getByTestId('question').innerText()).toBe(card.front)
       await page.keyboard.press('Space')
       await expect.poll(() => page.getByTestId('answer').innerText()).toBe(card.back)

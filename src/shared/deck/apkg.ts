@@ -163,7 +163,7 @@ function readCollection(db: Database, file: string, maxCards: number | undefined
         id: String(guid ?? '').trim() ? ankiGuidId(String(guid)) : undefined,
         reverse: (cards?.count ?? 0) > 1
       },
-      { card: position },
+      { note: position },
       file,
       problems
     )
@@ -181,7 +181,7 @@ function readCollection(db: Database, file: string, maxCards: number | undefined
     }
   }
   const name = (mostCommon(decks) ?? fileStem(file)).slice(0, 200)
-  return finishImport({ id: deckIdFor(name, file), name, cards: [] }, accepted, problems, file)
+  return finishImport({ id: deckIdFor(name, file), name }, accepted, problems, file)
 }
 
 function addMediaOf(media: MediaCount, safe: { text: string; media: MediaCount }): string {

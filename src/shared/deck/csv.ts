@@ -106,8 +106,7 @@ export function parseCsvDeck(rawText: string, file: string, options: CsvOptions 
   const draft = {
     id: head.deckId ?? deckIdFor(name, file),
     name,
-    ...(head.description ? { description: head.description } : {}),
-    cards: []
+    ...(head.description ? { description: head.description } : {})
   }
   return finishImport(draft, accepted, problems, file)
 }

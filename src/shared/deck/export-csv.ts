@@ -1,12 +1,13 @@
-import type { Deck } from '@shared/deck/schema'
+import type { BasicNote, Deck } from '@shared/deck/schema'
 import Papa from 'papaparse'
 
 /**
- * A deck as CSV that Anki's text importer and Recall's both read: Anki header lines, then one row
- * per card with its id, so that importing the file again updates the same cards. `#deck id:` and
- * `#deck description:` are comments to Anki and keep the round trip exact in Recall.
+ * A deck's front/back notes as CSV that Anki's text importer and Recall's both read: Anki header
+ * lines, then one row per note with its id, so that importing the file again updates the same
+ * notes. `#deck id:` and `#deck description:` are comments to Anki and keep the round trip exact
+ * in Recall. Exam-style questions have no place in a two-sided row: `left` counts them.
  */
-export function exportDeckCsv(deck: Deck): string {
+export function exportDeckCsv(deck: Deck): { text: string; left: number } {
   const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim()
   const header = [
     '#separator:comma',
@@ -17,6 +18,8 @@ export function exportDeckCsv(deck: Deck): string {
     '#columns:id,front,back,extra,tags,reverse',
     '#tags column:5'
   ]
-  const rows = deck.cards.map((c) => [c.id, c.front, c.back, c.extra ?? '', c.tags.join(' '), c.reverse ? 'true' : ''])
-  return `${header.join('\n')}\n${Papa.unparse(rows, { newline: '\n', quotes: (value) => typeof value === 'string' && /^[#\s]|[",\n]/.test(value) })}\n`
+  const basic = deck.notes.filter((n): n is BasicNote => n.type === 'basic')
+  const rows = basic.map((c) => [c.id, c.front, c.back, c.extra ?? '', c.tags.join(' '), c.reverse ? 'true' : ''])
+  const text = `${header.join('\n')}\n${Papa.unparse(rows, { newline: '\n', quotes: (value) => typeof value === 'string' && /^[#\s]|[",\n]/.test(value) })}\n`
+  return { text, left: deck.notes.length - basic.length }
 }

@@ -1,13 +1,13 @@
 import { hasCloze, hideClozes, revealClozes } from '@shared/deck/cloze-text'
-import { finishDeck, type LocatedCard } from '@shared/deck/finish-deck'
+import { finishDeck, type LocatedNote } from '@shared/deck/finish-deck'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import { mediaNote, type MediaCount } from '@shared/deck/media-count'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
-import { cardSchema, ID_PATTERN, MAX_FIELD_CHARS, type Card, type Deck, type DeckDraft } from '@shared/deck/schema'
+import { basicNoteSchema, ID_PATTERN, MAX_FIELD_CHARS, type BasicNote, type Deck, type DeckDraft } from '@shared/deck/schema'
 
 /**
  * The foreign-card toolkit shared by the CSV, JSON and Anki importers: a record read from another
- * tool's file becomes a Recall card (`acceptCard`), repeated ids are reported and the deck is
+ * tool's file becomes a Recall basic note (`acceptCard`), repeated ids are reported and the deck is
  * validated (`finishImport`), and ids, tags and names are made the same way for every format.
  */
 
@@ -26,11 +26,11 @@ export interface ForeignCard {
 /** Where a record was found: its line in a text file, or its position in a package. */
 export interface Where {
   line?: number
-  card?: number
+  note?: number
 }
 
 export interface AcceptedCard {
-  card: Card
+  card: BasicNote
   where: Where
 }
 
@@ -50,7 +50,8 @@ export function acceptCard(foreign: ForeignCard, where: Where, file: string, pro
   }
   const note = foreign.media && mediaNote(foreign.media)
   if (note) extra = extra ? `${extra}\n\n${note}` : note
-  const result = cardSchema.safeParse({
+  const result = basicNoteSchema.safeParse({
+    type: 'basic',
     id: foreign.id ?? cardIdFromFront(front),
     front,
     back,
@@ -68,13 +69,18 @@ export function acceptCard(foreign: ForeignCard, where: Where, file: string, pro
 }
 
 /** Skips (and reports) repeated ids, then validates the deck. */
-export function finishImport(draft: DeckDraft, accepted: AcceptedCard[], problems: DeckProblem[], file: string): ImportResult<Deck> {
+export function finishImport(
+  draft: Omit<DeckDraft, 'notes'>,
+  accepted: AcceptedCard[],
+  problems: DeckProblem[],
+  file: string
+): ImportResult<Deck> {
   const first = new Map<string, Where>()
-  const located: LocatedCard[] = []
+  const located: LocatedNote[] = []
   for (const { card, where } of accepted) {
     const seen = first.get(card.id)
     if (seen) {
-      const at = [seen.card && `card ${seen.card}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
+      const at = [seen.note && `note ${seen.note}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
       const what =
         card.id === cardIdFromFront(card.front)
           ? `the front "${card.front.slice(0, 60)}" is also on ${at}`
@@ -83,7 +89,7 @@ export function finishImport(draft: DeckDraft, accepted: AcceptedCard[], problem
       continue
     }
     first.set(card.id, where)
-    located.push({ card, line: where.line ?? 0 })
+    located.push({ note: card, line: where.line ?? 0 })
   }
   return finishDeck(draft, located, problems, file)
 }

@@ -147,7 +147,7 @@ export function decodeText(bytes: Uint8Array): string | undefined {
 
 function withinLimits(result: ImportResult<Deck>, file: string, maxCards: number): ImportResult<Deck> {
   let { deck, problems } = result
-  if (deck && deck.cards.length > maxCards) {
+  if (deck && deck.notes.length > maxCards) {
     problems = [...problems, { file, message: `the file has more than ${maxCards} cards; split it into smaller decks` }]
     deck = undefined
   }

@@ -56,7 +56,7 @@ export function parseJsonCards(rawText: string, file: string, options: { maxCard
   const accepted: AcceptedCard[] = []
   items.forEach((item, index) => {
     // Minified JSON is one line: the position in the list names the card there.
-    const where = { line: lineOf(item.offset), card: index + 1 }
+    const where = { line: lineOf(item.offset), note: index + 1 }
     const fields = readItem(item, html)
     if (typeof fields === 'string') problems.push({ file, ...where, message: fields })
     else {
@@ -66,7 +66,7 @@ export function parseJsonCards(rawText: string, file: string, options: { maxCard
   })
   const name = (holder && textOf(holder, NAME_KEYS)) || (root.type === 'object' && textOf(root, NAME_KEYS)) || fileStem(file)
   const description = holder ? textOf(holder, ['description'])?.slice(0, 2000) : undefined
-  return finishImport({ id: deckIdFor(name, file), name, ...(description ? { description } : {}), cards: [] }, accepted, problems, file)
+  return finishImport({ id: deckIdFor(name, file), name, ...(description ? { description } : {}) }, accepted, problems, file)
 }
 
 function findCardList(root: Node): { list?: Node; holder?: Node } {

@@ -4,7 +4,10 @@ import { lineAt, normaliseText } from '@shared/deck/text-lines'
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
 
-/** Parses and validates a native deck file; every problem names the file, line, card and field. */
+/**
+ * Parses and validates a native deck file; every problem names the file, line, note and field.
+ * A version 1 file (`cards`, each a basic note) is read as version 2.
+ */
 export function parseNativeDeck(rawText: string, file: string): ImportResult<Deck> {
   const text = normaliseText(rawText)
   const syntaxErrors: ParseError[] = []
@@ -21,18 +24,50 @@ export function parseNativeDeck(rawText: string, file: string): ImportResult<Dec
       ]
     }
   }
-  const result = deckSchema.safeParse(JSON.parse(text))
+  const value: unknown = JSON.parse(text)
+  const v1 = isVersion1(value)
+  const result = deckSchema.safeParse(v1 ? upgradeVersion1(value) : value)
   if (result.success) return { deck: result.data, problems: [] }
   return {
-    problems: result.error.issues.map((issue) => locateIssue(issue, text, tree, file))
+    problems: result.error.issues.map((issue) => locateIssue(issue, text, tree, file, v1 ? 'cards' : 'notes'))
   }
 }
 
-function locateIssue(issue: z.core.$ZodIssue, text: string, tree: ReturnType<typeof parseTree>, file: string): DeckProblem {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+interface Version1 {
+  version: 1
+  cards: unknown[]
+}
+
+function isVersion1(value: unknown): value is Version1 {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { version?: unknown }).version === 1 &&
+    Array.isArray((value as { cards?: unknown }).cards)
+  )
+}
+
+/** Version 1 listed `cards`: each one is a basic note (front, back, extra, tags, reverse). */
+function upgradeVersion1(deck: Version1): Record<string, unknown> {
+  const { cards, ...rest } = deck
+  return {
+    ...rest,
+    version: 2,
+    notes: cards.map((card) => (typeof card === 'object' && card !== null && !Array.isArray(card) ? { type: 'basic', ...card } : card))
+  }
+}
+
+function locateIssue(
+  issue: z.core.$ZodIssue,
+  text: string,
+  tree: ReturnType<typeof parseTree>,
+  file: string,
+  list: 'notes' | 'cards'
+): DeckProblem {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol').map((p) => (p === 'notes' ? list : p))
   const problem: DeckProblem = { file, message: issue.message }
-  if (path[0] === 'cards' && typeof path[1] === 'number') {
-    problem.card = path[1] + 1
+  if (path[0] === list && typeof path[1] === 'number') {
+    problem.note = path[1] + 1
     if (path.length > 2) problem.field = path.slice(2).join('.')
   } else if (path.length > 0) {
     problem.field = path.join('.')

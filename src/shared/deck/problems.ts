@@ -4,15 +4,15 @@ export interface DeckProblem {
   message: string
   /** 1-based line in the file, when known. */
   line?: number
-  /** 1-based position of the card in the deck, when the problem belongs to one card. */
-  card?: number
+  /** 1-based position of the note in the deck, when the problem belongs to one note. */
+  note?: number
   field?: string
 }
 
-/** One line a person can act on: `file:line: card 3, field back: back is empty`. */
+/** One line a person can act on: `file:line: note 3, field back: back is empty`. */
 export function formatProblem(p: DeckProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file
-  const what = [p.card ? `card ${p.card}` : '', p.field ? `field ${p.field}` : ''].filter(Boolean).join(', ')
+  const what = [p.note ? `note ${p.note}` : '', p.field ? `field ${p.field}` : ''].filter(Boolean).join(', ')
   return `${where}: ${what ? `${what}: ` : ''}${p.message}`
 }
 

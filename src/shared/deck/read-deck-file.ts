@@ -14,7 +14,7 @@ export function readDeckFile(text: string, file: string): ImportResult<Deck> {
 
 /** The native deck as it is written to disk: stable key order, two-space indent, final newline. */
 export function serializeDeck(deck: Deck): string {
-  const { format, version, id, name, description, source, cards } = deck
-  const ordered = { format, version, id, name, description, source, cards }
+  const { format, version, id, name, description, source, notes } = deck
+  const ordered = { format, version, id, name, description, source, notes }
   return `${JSON.stringify(ordered, null, 2)}\n`
 }

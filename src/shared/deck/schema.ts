@@ -1,37 +1,142 @@
 import { z } from 'zod'
 
 /**
- * Recall's native deck format, version 1.
+ * Recall's native deck format, version 2: a deck is a list of notes.
  *
- * A deck is a list of cards. Each card has a stable `id` (unique in its deck) so that a later
- * version of the deck keeps the progress of every card whose id is unchanged, even when its text
- * was edited. `reverse: true` asks for a second study card that shows the back and expects the
- * front (exams ask "what does X do?" and "which service does Y?"); each direction is scheduled
- * on its own.
+ * A note is one thing to know. Its `type` decides the study cards it makes, each scheduled on its
+ * own: a basic note asks front → back (and back → front with `reverse`); an exam-style question
+ * (single answer, multiple response, ordering, matching) is one card; a case study is the shared
+ * scenario of the questions that name it, and makes no card itself.
+ *
+ * Every note has a stable `id` (unique in its deck), so a later version of the deck keeps the
+ * progress of each note whose id is unchanged, even when its text was edited. A note may name the
+ * exam task statements it serves (`tasks`, e.g. "AIF-C01 1.1") and the pages its facts were
+ * checked against (`sources`). Version 1 decks (`cards`, each a basic note) are read as version 2.
  */
 export const DECK_FORMAT = 'recall-deck'
-export const DECK_VERSION = 1
+export const DECK_VERSION = 2
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/
 const idMessage = 'must be 1–64 characters: lowercase letters, digits, ".", "_" or "-"'
-
 export const MAX_FIELD_CHARS = 20_000
 
-const text = (what: string) =>
+/** An exam code and a task statement number: "AIF-C01 1.1", "MLA-C02 3.2". */
+export const TASK_PATTERN = /^[A-Z]{2,4}-[A-Z]\d{2} \d{1,2}\.\d{1,2}$/
+
+const text = (what: string, max = MAX_FIELD_CHARS) =>
   z
     .string({ error: `${what} must be text` })
     .trim()
     .min(1, { error: `${what} is empty` })
-    .max(MAX_FIELD_CHARS, { error: `${what} is longer than ${MAX_FIELD_CHARS} characters` })
+    .max(max, { error: `${what} is longer than ${max} characters` })
 
-export const cardSchema = z.strictObject({
-  id: z.string({ error: 'id must be text' }).regex(ID_PATTERN, { error: `id ${idMessage}` }),
+const noteId = z.string({ error: 'id must be text' }).regex(ID_PATTERN, { error: `id ${idMessage}` })
+const tags = z.array(z.string().regex(/^\S{1,64}$/, { error: 'a tag is 1–64 characters without spaces' })).default([])
+
+const sourceSchema = z.strictObject({
+  title: text('source title', 300),
+  url: z.url({ protocol: /^https$/, error: 'a source URL must be an https address' }).max(2000),
+  /** The month the page was checked against, `YYYY-MM`. */
+  checked: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'checked must be a month, YYYY-MM' })
+    .optional()
+})
+
+/** What every note may carry besides its id, type and fields. */
+const noteMeta = {
+  tags,
+  tasks: z.array(z.string().regex(TASK_PATTERN, { error: 'a task statement is an exam code and a number, like "AIF-C01 1.1"' })).optional(),
+  sources: z.array(sourceSchema).max(20).optional(),
+  /** What the note's term is (service, concept, metric…), so multiple-choice options compare like with like. */
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,31}$/, { error: 'kind is one lowercase word' })
+    .optional(),
+  /** Ids of notes of the same deck that people mix up with this one. */
+  confusable: z.array(noteId).max(20).optional()
+}
+
+export const basicNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('basic'),
   front: text('front'),
   back: text('back'),
   extra: z.string().max(MAX_FIELD_CHARS).optional(),
-  tags: z.array(z.string().regex(/^\S{1,64}$/, { error: 'a tag is 1–64 characters without spaces' })).default([]),
-  reverse: z.boolean().optional()
+  /** Also ask back → front, as a card of its own. */
+  reverse: z.boolean().optional(),
+  ...noteMeta
 })
+
+const option = z.strictObject({
+  text: text('an option'),
+  correct: z.boolean(),
+  /** Why this option is right or wrong. */
+  why: text('an option’s explanation')
+})
+
+/** One answer of four. */
+const singleNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('single'),
+  stem: text('the question'),
+  options: z.array(option).length(4, { error: 'a single-answer question has exactly 4 options' }),
+  /** The case study whose scenario is shown above this question. */
+  case: noteId.optional(),
+  ...noteMeta
+})
+
+/** N of five or more. */
+const multipleNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('multiple'),
+  stem: text('the question'),
+  options: z.array(option).min(5, { error: 'a multiple-response question has at least 5 options' }).max(8),
+  case: noteId.optional(),
+  ...noteMeta
+})
+
+/** Steps to put in order, written in the right order. */
+const orderingNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('ordering'),
+  stem: text('the question'),
+  steps: z
+    .array(text('a step', 1000))
+    .min(3, { error: 'an ordering question has 3 to 5 steps' })
+    .max(5, { error: 'an ordering question has 3 to 5 steps' }),
+  explanation: text('the explanation'),
+  case: noteId.optional(),
+  ...noteMeta
+})
+
+/** Prompts each matched to one response. */
+const matchingNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('matching'),
+  stem: text('the question'),
+  pairs: z
+    .array(z.strictObject({ prompt: text('a prompt', 1000), response: text('a response', 1000) }))
+    .min(3, { error: 'a matching question has 3 to 7 pairs' })
+    .max(7, { error: 'a matching question has 3 to 7 pairs' }),
+  explanation: text('the explanation'),
+  case: noteId.optional(),
+  ...noteMeta
+})
+
+/** The scenario of a case study; each of its questions is a note that names it. */
+const caseNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('case'),
+  scenario: text('the scenario'),
+  ...noteMeta
+})
+
+const noteSchema = z.discriminatedUnion(
+  'type',
+  [basicNoteSchema, singleNoteSchema, multipleNoteSchema, orderingNoteSchema, matchingNoteSchema, caseNoteSchema],
+  { error: 'type must be basic, single, multiple, ordering, matching or case' }
+)
 
 export const deckSchema = z
   .strictObject({
@@ -41,23 +146,84 @@ export const deckSchema = z
     name: text('name'),
     description: z.string().max(2000).optional(),
     source: z.string().max(500).optional(),
-    cards: z.array(cardSchema).max(200_000)
+    notes: z.array(noteSchema).max(200_000)
   })
   .superRefine((deck, ctx) => {
     const seen = new Map<string, number>()
-    deck.cards.forEach((card, index) => {
-      const first = seen.get(card.id)
-      if (first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cards', index, 'id'],
-          message: `duplicate id "${card.id}" (also card ${first + 1})`
-        })
-      } else seen.set(card.id, index)
+    deck.notes.forEach((note, index) => {
+      const first = seen.get(note.id)
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['notes', index, 'id'], message: `duplicate id "${note.id}" (also note ${first + 1})` })
+      else seen.set(note.id, index)
+    })
+    const byId = new Map(deck.notes.map((n) => [n.id, n]))
+    deck.notes.forEach((note, index) => {
+      for (const issue of noteIssues(note, byId))
+        ctx.addIssue({ code: 'custom', path: ['notes', index, issue.field], message: issue.message })
     })
   })
 
-export type Card = z.infer<typeof cardSchema>
+export type Source = z.infer<typeof sourceSchema>
+export type BasicNote = z.infer<typeof basicNoteSchema>
+type SingleNote = z.infer<typeof singleNoteSchema>
+export type MultipleNote = z.infer<typeof multipleNoteSchema>
+type OrderingNote = z.infer<typeof orderingNoteSchema>
+type MatchingNote = z.infer<typeof matchingNoteSchema>
+export type QuestionNote = SingleNote | MultipleNote | OrderingNote | MatchingNote
+export type Note = z.infer<typeof noteSchema>
 export type Deck = z.infer<typeof deckSchema>
 /** What importers produce before validation: a deck without format and version fields. */
 export type DeckDraft = Omit<Deck, 'format' | 'version'>
+
+const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const satisfies readonly QuestionNote['type'][]
+
+export function isQuestionNote(note: Note): note is QuestionNote {
+  return (QUESTION_TYPES as readonly string[]).includes(note.type)
+}
+
+/** Rules that span a note's fields or other notes: right answers, distinct texts, case links. */
+function noteIssues(note: Note, byId: ReadonlyMap<string, Note>): Array<{ field: string; message: string }> {
+  const issues: Array<{ field: string; message: string }> = []
+  const distinct = (values: string[], what: string, field: string) => {
+    const folded = values.map((v) => v.trim().toLowerCase())
+    if (new Set(folded).size !== folded.length) issues.push({ field, message: `two ${what} are the same` })
+  }
+  if (note.type === 'single' || note.type === 'multiple') {
+    const right = note.options.filter((o) => o.correct).length
+    if (note.type === 'single' && right !== 1)
+      issues.push({ field: 'options', message: `a single-answer question has exactly 1 right option (this one has ${right})` })
+    if (note.type === 'multiple' && (right < 2 || right >= note.options.length))
+      issues.push({
+        field: 'options',
+        message: `a multiple-response question has at least 2 right options and at least 1 wrong one (this one has ${right} of ${note.options.length})`
+      })
+    distinct(
+      note.options.map((o) => o.text),
+      'options',
+      'options'
+    )
+  }
+  if (note.type === 'ordering') distinct(note.steps, 'steps', 'steps')
+  if (note.type === 'matching') {
+    distinct(
+      note.pairs.map((p) => p.prompt),
+      'prompts',
+      'pairs'
+    )
+    distinct(
+      note.pairs.map((p) => p.response),
+      'responses',
+      'pairs'
+    )
+  }
+  if ('case' in note && note.case !== undefined && byId.get(note.case)?.type !== 'case')
+    issues.push({ field: 'case', message: `no case study with id "${note.case}" in this deck` })
+  for (const id of note.confusable ?? [])
+    if (!byId.has(id)) issues.push({ field: 'confusable', message: `no note with id "${id}" in this deck` })
+  return issues
+}
+
+/** How many options a multiple-response question asks for. */
+export function choose(note: MultipleNote): number {
+  return note.options.filter((o) => o.correct).length
+}

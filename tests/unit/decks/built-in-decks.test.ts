@@ -1,113 +1,69 @@
-import type { Deck } from '@shared/deck/schema'
-import { readFileSync } from 'node:fs'
+import { isQuestionNote, type Deck } from '@shared/deck/schema'
+import { blueprintOf } from '@shared/exam/blueprints'
+import { taskCoverage } from '@shared/exam/coverage'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { generateBuiltInDecks } from '../../../scripts/deck-generate'
+import { basicNotes } from '../helpers/notes'
 
-const read = (id: string) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck
+const decks = readdirSync('decks')
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as Deck)
+const notes = decks.flatMap((d) => d.notes.map((note) => ({ deck: d.id, note })))
 
 describe('built-in decks', () => {
-  it('are exactly what `npm run decks` generates from decks/sources', async () => {
-    const { decks, problems } = await generateBuiltInDecks(process.cwd())
+  it('are exactly what `npm run decks` generates from decks/sources, one deck per notes file', async () => {
+    const { decks: generated, problems } = await generateBuiltInDecks(process.cwd())
     expect(problems).toEqual([])
-    expect(decks.map((d) => d.fileName)).toEqual(['aws-ml-chips.json', 'aws-ml-pipeline.json', 'aws-ml-services.json'])
-    for (const deck of decks) expect(readFileSync(`decks/${deck.fileName}`, 'utf8'), deck.fileName).toBe(deck.content)
+    const sources = readdirSync('decks/sources').filter((f) => f.endsWith('.md'))
+    expect(generated.map((d) => d.fileName).sort()).toEqual(decks.map((d) => `${d.id}.json`))
+    expect(generated).toHaveLength(sources.length)
+    for (const deck of generated) expect(readFileSync(`decks/${deck.fileName}`, 'utf8'), deck.fileName).toBe(deck.content)
   })
 
-  // Every service, stage, layer, term, chip and framework the study notes behind the decks name.
-  const services = [
-    'Amazon SageMaker',
-    'SageMaker Ground Truth',
-    'Augmented AI (A2I)',
-    'SageMaker Data Wrangler',
-    'SageMaker Feature Store',
-    'SageMaker Processing Jobs',
-    'SageMaker Studio',
-    'SageMaker Studio Notebooks',
-    'SageMaker Experiments',
-    'SageMaker Debugger',
-    'SageMaker Training Jobs',
-    'SageMaker Autopilot',
-    'SageMaker JumpStart',
-    'SageMaker Automatic Model Tuning',
-    'SageMaker Model Monitor',
-    'SageMaker Clarify',
-    'SageMaker Endpoints',
-    'SageMaker Batch Transform',
-    'SageMaker Multi-Model Endpoints',
-    'SageMaker Serverless Inference',
-    'SageMaker Pipelines',
-    'SageMaker Canvas',
-    'Amazon Bedrock',
-    'Amazon CodeWhisperer',
-    'Amazon Rekognition',
-    'Amazon Polly',
-    'Amazon Transcribe',
-    'Amazon Translate',
-    'Amazon Comprehend',
-    'Amazon Lex',
-    'Amazon Textract',
-    'Amazon Personalize',
-    'Amazon Forecast',
-    'Amazon Fraud Detector',
-    'Amazon Kendra',
-    'Amazon Athena',
-    'Amazon EMR',
-    'Amazon Redshift',
-    'Amazon Kinesis',
-    'AWS Glue',
-    'AWS Glue DataBrew',
-    'AWS Lake Formation',
-    'Amazon QuickSight',
-    'QuickSight Q',
-    'Amazon S3',
-    'AWS Lambda',
-    'AWS Batch',
-    'Amazon API Gateway',
-    'Amazon CloudWatch',
-    'AWS CloudTrail',
-    'AWS Data Exchange',
-    'Deep Learning AMIs',
-    'Deep Learning Containers'
-  ]
-  const stages = [
-    'Data collection',
-    'Data preparation & exploration',
-    'Feature engineering',
-    'Model training',
-    'Hyperparameter tuning',
-    'Model evaluation',
-    'Model deployment',
-    'Model monitoring',
-    'Automation & orchestration'
-  ]
-  const layers = ['AI services layer', 'ML services layer', 'ML frameworks & infrastructure layer']
-  const terms = ['Artificial intelligence', 'Machine learning', 'Deep learning']
-  const chips = [
-    'Intel Xeon',
-    'NVIDIA GPU',
-    'CUDA',
-    'AWS Trainium',
-    'AWS Inferentia',
-    'Intel Gaudi',
-    'Apache MXNet',
-    'TensorFlow',
-    'PyTorch',
-    'Hugging Face'
-  ]
-
-  const fronts = (id: string) => read(id).cards.map((c) => c.front.toLowerCase())
-  const missing = (id: string, names: string[]) => names.filter((name) => !fronts(id).some((f) => f.includes(name.toLowerCase())))
-
-  it('give every name of the study notes a card of its own, in the deck that drills it', () => {
-    expect(missing('aws-ml-services', services)).toEqual([])
-    expect(missing('aws-ml-pipeline', [...stages, ...layers, ...terms])).toEqual([])
-    expect(missing('aws-ml-chips', chips)).toEqual([])
+  it('name, for every note, the exam task statements it serves and the AWS pages its facts were checked against', () => {
+    const withoutTasks = notes.filter(({ note }) => !note.tasks?.length).map(({ deck, note }) => `${deck}/${note.id}`)
+    const withoutSource = notes.filter(({ note }) => !note.sources?.length).map(({ deck, note }) => `${deck}/${note.id}`)
+    expect(withoutTasks).toEqual([])
+    expect(withoutSource).toEqual([])
+    const sources = notes.flatMap(({ note }) => note.sources ?? [])
+    expect(sources.every((s) => /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|docs\.amazonaws\.cn)\//.test(s.url))).toBe(true)
+    expect(sources.every((s) => /^\d{4}-\d{2}$/.test(s.checked ?? ''))).toBe(true)
   })
 
-  it('study service cards both ways, and never give the name away in the answer', () => {
-    for (const card of read('aws-ml-services').cards.filter((c) => c.reverse)) {
-      const name = card.front.replace(/^(Amazon|AWS)\s+/, '').replace(/\s*\(.*\)$/, '')
-      expect(card.back.toLowerCase(), card.front).not.toContain(name.toLowerCase())
+  it.each(['AIF-C01', 'MLA-C02'])('cover every task statement of %s with at least 8 facts and 5 questions in two formats', (exam) => {
+    const thin = taskCoverage(blueprintOf(exam)!, decks)
+      .filter((row) => row.facts < 8 || row.questions < 5 || row.formats.length < 2)
+      .map((row) => `${row.task.key}: ${row.facts} facts, ${row.questions} questions (${row.formats.join(', ')})`)
+    expect(thin).toEqual([])
+  })
+
+  it('use every question format of the exams, with an explanation for every option', () => {
+    const questions = notes.map((n) => n.note).filter(isQuestionNote)
+    expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'ordering', 'matching']))
+    expect(notes.some(({ note }) => note.type === 'case')).toBe(true)
+    for (const q of questions)
+      if (q.type === 'single' || q.type === 'multiple')
+        expect(
+          q.options.every((o) => o.why.length > 10),
+          q.id
+        ).toBe(true)
+  })
+
+  it('call services by their current names', () => {
+    const fronts = decks.flatMap((d) => basicNotes(d).map((n) => n.front))
+    expect(fronts.filter((f) => /^Amazon CodeWhisperer\b|^Amazon QuickSight Q\b|^QuickSight Q\b/.test(f))).toEqual([])
+    expect(fronts).toContain('Amazon Q Developer')
+  })
+
+  it('ask a reversed service card without giving the name away in the answer', () => {
+    for (const card of basicNotes(decks.find((d) => d.id === 'aws-ml-services')).filter((c) => c.reverse)) {
+      const name = card.front
+        .replace(/^(Amazon|AWS)\s+/, '')
+        .replace(/\s*\(.*\)$/, '')
+        .toLowerCase()
+      expect(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(card.back.toLowerCase()), card.front).toBe(false)
     }
   })
 })

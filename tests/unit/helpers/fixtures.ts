@@ -1,5 +1,5 @@
 import { RecallDatabase } from '@db/database'
-import type { Card, Deck } from '@shared/deck/schema'
+import type { BasicNote, Deck } from '@shared/deck/schema'
 import type { LibraryDeck } from '@shared/ipc'
 
 let counter = 0
@@ -8,9 +8,10 @@ export function freshDatabase(): RecallDatabase {
   return new RecallDatabase(`test-${process.pid}-${++counter}`)
 }
 
-export function makeCards(n: number, reverse = false): Card[] {
+export function makeCards(n: number, reverse = false): BasicNote[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `c${i + 1}`,
+    type: 'basic' as const,
     front: `Question ${i + 1}`,
     back: `Answer ${i + 1}`,
     tags: ['t'],
@@ -18,8 +19,8 @@ export function makeCards(n: number, reverse = false): Card[] {
   }))
 }
 
-export function makeDeck(id: string, cards: Card[]): LibraryDeck {
-  const deck: Deck = { format: 'recall-deck', version: 1, id, name: `Deck ${id}`, cards }
+export function makeDeck(id: string, notes: Deck['notes']): LibraryDeck {
+  const deck: Deck = { format: 'recall-deck', version: 2, id, name: `Deck ${id}`, notes }
   return { deck, origin: 'builtin', file: `${id}.json` }
 }
 

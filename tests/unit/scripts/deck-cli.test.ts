@@ -21,13 +21,13 @@ describe('npm run deck', () => {
     const result = deck('convert', 'tests/fixtures/decks/broken-card.json')
     expect(result.status).toBe(1)
     expect(result.stdout).toBe('')
-    expect(result.stderr.trim()).toBe('tests/fixtures/decks/broken-card.json:8: card 2, field back: back is empty')
+    expect(result.stderr.trim()).toBe('tests/fixtures/decks/broken-card.json:8: note 2, field back: back is empty')
   })
 
   it('validate reports each file and fails if any is bad; a missing file is a clear error', () => {
     const result = deck('validate', 'decks/aws-ml-services.json', 'tests/fixtures/decks/bad-syntax.json')
     expect(result.status).toBe(1)
-    expect(result.stdout).toMatch(/^decks\/aws-ml-services\.json: ok, \d+ cards$/m)
+    expect(result.stdout).toMatch(/^decks\/aws-ml-services\.json: ok, \d+ notes, \d+ cards$/m)
     expect(result.stderr).toMatch(/^tests\/fixtures\/decks\/bad-syntax\.json:6: invalid JSON/m)
     const missing = deck('validate', 'nope.json')
     expect(missing.status).toBe(1)
@@ -38,8 +38,8 @@ describe('npm run deck', () => {
     const csv = deck('convert', 'tests/fixtures/import/anki-notes.txt')
     expect(csv.status).toBe(0)
     const fromCsv = JSON.parse(csv.stdout)
-    expect(fromCsv).toMatchObject({ format: 'recall-deck', version: 1, id: 'aws-ml-data-engineering', name: 'AWS ML::Data Engineering' })
-    expect(fromCsv.cards[0]).toMatchObject({ front: 'AWS Glue', tags: ['data-prep', 'etl'] })
+    expect(fromCsv).toMatchObject({ format: 'recall-deck', version: 2, id: 'aws-ml-data-engineering', name: 'AWS ML::Data Engineering' })
+    expect(fromCsv.notes[0]).toMatchObject({ type: 'basic', front: 'AWS Glue', tags: ['data-prep', 'etl'] })
     for (const [file, name] of [
       ['legacy.apkg', 'AWS ML::Services'],
       ['modern.apkg', 'MLA-C01::Deployment']
@@ -48,7 +48,7 @@ describe('npm run deck', () => {
       expect(apkg.status).toBe(0)
       expect(JSON.parse(apkg.stdout)).toMatchObject({
         name,
-        cards: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })])
+        notes: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })])
       })
     }
   })
@@ -56,7 +56,7 @@ describe('npm run deck', () => {
   it('--format chooses the reader; an unknown format prints usage', () => {
     const forced = deck('convert', '--format', 'csv', 'tests/fixtures/import/quizlet-export.txt')
     expect(forced.status).toBe(0)
-    expect(JSON.parse(forced.stdout).cards).toHaveLength(6)
+    expect(JSON.parse(forced.stdout).notes).toHaveLength(6)
     const notZip = deck('convert', 'tests/fixtures/import/exam-domains.csv', '--format=apkg')
     expect(notZip.status).toBe(1)
     expect(notZip.stderr.trim()).toBe(
@@ -72,7 +72,9 @@ describe('npm run deck', () => {
     writeFileSync(bad, 'term,definition\nEpoch,One pass over the data\nDropout,\n')
     const result = deck('validate', 'tests/fixtures/import/headerless.tsv', 'tests/fixtures/import/legacy.apkg', bad)
     expect(result.status).toBe(1)
-    expect(result.stdout).toBe('tests/fixtures/import/headerless.tsv: ok, 5 cards\ntests/fixtures/import/legacy.apkg: ok, 6 cards\n')
+    expect(result.stdout).toBe(
+      'tests/fixtures/import/headerless.tsv: ok, 5 notes, 5 cards\ntests/fixtures/import/legacy.apkg: ok, 6 notes, 7 cards\n'
+    )
     expect(result.stderr.trim()).toBe(`${bad}:3: field back: back is empty`)
   })
 

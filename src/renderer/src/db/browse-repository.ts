@@ -1,6 +1,6 @@
 import { parseTags } from '@core/authoring/card-drafts'
 import { RecallError } from '@core/errors'
-import { isUserDeck, Queue, queueForState, type BrowseRow, type CardRecord, type ReviewRecord } from '@core/model'
+import { isUserDeck, noteKey, Queue, queueForState, type BrowseRow, type CardRecord, type NoteRecord, type ReviewRecord } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import type { UndoEntry } from '@db/card-actions'
 import * as cardActions from '@db/card-actions'
@@ -142,7 +142,7 @@ export async function changeTags(
   add: readonly string[],
   remove: readonly string[]
 ): Promise<TagChange> {
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const picked = await cardsOf(db, ids)
     const decks = await db.decks.bulkGet([...new Set(picked.map((c) => c.deckId))])
     const locked = decks.find((d) => d && !isUserDeck(d))
@@ -163,7 +163,8 @@ export async function changeTags(
       after.push({ ...card, tags })
     }
     await db.cards.bulkPut(after)
-    return { ok: true as const, undo: { label: add.length ? 'Add tags' : 'Remove tags', before, addedLogIds: [] }, after }
+    const notesBefore = await retagNotes(db, after)
+    return { ok: true as const, undo: { label: add.length ? 'Add tags' : 'Remove tags', before, addedLogIds: [], notesBefore }, after }
   })
 }
 
@@ -172,14 +173,24 @@ export async function changeTags(
  * and, for the user's own decks, the tags, in one transaction and one undo step.
  */
 export async function saveCardEdit(db: RecallDatabase, cardKey: string, text: cardActions.CardText, tagsText: string): Promise<UndoEntry> {
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const card = await db.cards.get(cardKey)
     if (!card) throw new RecallError('not-found', 'the card no longer exists')
     const entry = await cardActions.editCardText(db, card.deckId, card.cardId, text)
     const tags = parseTags(tagsText)
     if (isUserDeck(await db.decks.get(card.deckId)) && tags.join(' ') !== card.tags.join(' ')) {
       await db.cards.where('[deckId+cardId]').equals([card.deckId, card.cardId]).modify({ tags })
+      const before = await retagNotes(db, [{ ...card, tags }])
+      if (!entry.notesBefore?.length) entry.notesBefore = before
     }
     return entry
   })
+}
+
+/** A note's tags follow its cards' (tags belong to the note); returns the notes as they were. */
+async function retagNotes(db: RecallDatabase, cards: readonly CardRecord[]): Promise<NoteRecord[]> {
+  const tagsOf = new Map(cards.map((c) => [noteKey(c.deckId, c.cardId), c.tags]))
+  const notes = (await db.notes.bulkGet([...tagsOf.keys()])).filter((n): n is NoteRecord => n !== undefined)
+  await db.notes.bulkPut(notes.map((n) => ({ ...n, note: { ...n.note, tags: [...tagsOf.get(n.id)!] } })))
+  return notes
 }

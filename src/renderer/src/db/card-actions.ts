@@ -1,25 +1,29 @@
-import { Queue, queueForState, type CardRecord } from '@core/model'
+import { RecallError } from '@core/errors'
+import { noteKey, Queue, queueForState, type CardRecord, type NoteRecord } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { type FSRS, Rating } from 'ts-fsrs'
 
 /**
- * What it takes to undo one user action: the cards as they were before it, and the review-log
- * rows it added. Undoing puts the cards back and deletes those rows in one transaction.
+ * What it takes to undo one user action: the cards (and notes) as they were before it, and the
+ * review-log rows it added. Undoing puts them back and deletes those rows in one transaction.
  */
 export interface UndoEntry {
   label: string
   before: CardRecord[]
   addedLogIds: number[]
+  /** The notes an edit changed, as they were. */
+  notesBefore?: NoteRecord[]
   /** The card to show again after undoing, if any. */
   cardId?: string
 }
 
 export async function undo(db: RecallDatabase, entry: UndoEntry): Promise<void> {
-  await db.transaction('rw', db.cards, db.reviews, async () => {
+  await db.transaction('rw', [db.cards, db.reviews, db.notes], async () => {
     await db.cards.bulkPut(entry.before)
     await db.reviews.bulkDelete(entry.addedLogIds)
+    if (entry.notesBefore?.length) await db.notes.bulkPut(entry.notesBefore)
   })
 }
 
@@ -53,9 +57,15 @@ export interface CardText {
   extra: string
 }
 
-/** Edits the text of both directions of a card; scheduling is untouched. */
+/**
+ * Edits the text of a front/back note and both directions of its card; scheduling is untouched.
+ * An exam-style question has more than a front and a back: it is edited in its notes file.
+ */
 export async function editCardText(db: RecallDatabase, deckId: string, cardId: string, text: CardText): Promise<UndoEntry> {
-  return db.transaction('rw', db.cards, async () => {
+  return db.transaction('rw', [db.cards, db.notes], async () => {
+    const record = await db.notes.get(noteKey(deckId, cardId))
+    if (record && record.note.type !== 'basic')
+      throw new RecallError('invalid-input', 'an exam-style question is edited in its notes file, where its options and explanations are')
     const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()
     const entry = await change(db, 'Edit', cards, (c) => {
       const next: CardRecord = {
@@ -68,6 +78,15 @@ export async function editCardText(db: RecallDatabase, deckId: string, cardId: s
       else delete next.extra
       return next
     })
+    if (record?.note.type === 'basic') {
+      const { extra: _, ...note } = record.note
+      await db.notes.put({
+        ...record,
+        note: { ...note, front: text.front, back: text.back, ...(text.extra.trim() ? { extra: text.extra } : {}) },
+        edited: true
+      })
+      entry.notesBefore = [record]
+    }
     return entry
   })
 }

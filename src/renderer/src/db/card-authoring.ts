@@ -1,22 +1,22 @@
 import {
   deckRecord,
-  draftToCard,
+  draftToNote,
+  newNoteRecord,
   newStudyCards,
-  notesOf,
   REVERSE_ORD_OFFSET,
   uniqueId,
   type Authored,
   type CardDraft,
   type MembershipChange
 } from '@core/authoring/card-drafts'
-import { isUserDeck, Queue, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
+import { isUserDeck, noteKey, Queue, studyCardKey, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import Dexie from 'dexie'
 
 /**
- * Cards and decks made in the app, written to the collection: adding cards, making, copying and
- * deleting decks, moving cards between the user's decks. What a card or deck is made of is worked
+ * Notes, cards and decks made in the app, written to the collection: adding notes, making, copying
+ * and deleting decks, moving notes between the user's decks (a note and its cards always together). What a card or deck is made of is worked
  * out by core/authoring/card-drafts.ts; this file reads and writes, one transaction per action.
  */
 
@@ -39,16 +39,18 @@ export async function recountDeck(db: RecallDatabase, deckId: string): Promise<v
   await db.decks.update(deckId, { cardCount })
 }
 
-/** Adds a card (and its reverse) to a deck made in the app, with an id unique in that deck. */
+/** Adds a front/back note (its card, and its reverse) to a deck of the user's own, with an id unique in that deck. */
 export async function addCard(db: RecallDatabase, deckId: string, draft: CardDraft, now: number): Promise<Authored<{ ids: string[] }>> {
-  const checked = draftToCard(draft)
+  const checked = draftToNote(draft)
   if (!checked.ok) return checked
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const deck = await db.decks.get(deckId)
     if (!isUserDeck(deck))
       return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
-    const id = await uniqueId(cardIdFromFront(checked.card.front), cardIdTaken(db, deckId))
-    const rows = newStudyCards(deckId, { ...checked.card, id }, await nextForwardOrd(db, deckId), now)
+    const id = await uniqueId(cardIdFromFront(checked.note.front), cardIdTaken(db, deckId))
+    const note = { ...checked.note, id }
+    const rows = newStudyCards(deckId, note, await nextForwardOrd(db, deckId), now)
+    await db.notes.add(newNoteRecord(deckId, note, now))
     await db.cards.bulkAdd(rows)
     await recountDeck(db, deckId)
     return { ok: true as const, ids: rows.map((r) => r.id) }
@@ -86,18 +88,34 @@ export async function createUserDeck(db: RecallDatabase, name: string, now: numb
  * progress starting fresh. The copy keeps the study-options preset of the original.
  */
 export async function copyDeck(db: RecallDatabase, sourceId: string, now: number): Promise<Authored<{ deck: DeckRecord }>> {
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const source = await db.decks.get(sourceId)
     if (!source) return { ok: false as const, message: 'That deck no longer exists.' }
     let name = `${source.name} (my copy)`
     for (let n = 2; await checkDeckName(db, name); n++) name = `${source.name} (my copy ${n})`
     const deck = deckRecord(await newDeckId(db, name, now), name, now, source.presetId, source.description)
-    const cards = (await db.cards.where('deckId').equals(sourceId).toArray()).filter((c) => c.queue !== Queue.Removed)
-    const rows = notesOf(cards).flatMap((card, i) => newStudyCards(deck.id, card, i, now))
+    const notes = await notesInOrder(db, sourceId)
+    const rows = notes.flatMap((note, i) => newStudyCards(deck.id, note, i, now))
     await db.decks.add({ ...deck, cardCount: rows.length })
+    await db.notes.bulkAdd(notes.map((note) => newNoteRecord(deck.id, note, now)))
     await db.cards.bulkAdd(rows)
     return { ok: true as const, deck: { ...deck, cardCount: rows.length } }
   })
+}
+
+/** A deck's notes that are still in it, in the order of their first cards (case studies before their questions). */
+async function notesInOrder(db: RecallDatabase, deckId: string) {
+  const ord = new Map<string, number>()
+  await db.cards
+    .where('deckId')
+    .equals(deckId)
+    .each((c) => {
+      if (!c.reverse && c.queue !== Queue.Removed) ord.set(c.cardId, c.ord)
+    })
+  const notes = (await db.notes.where('deckId').equals(deckId).toArray()).filter((n) => !n.removed).map((n) => n.note)
+  for (const note of notes)
+    if ('case' in note && note.case) ord.set(note.case, Math.min(ord.get(note.case) ?? Infinity, (ord.get(note.id) ?? Infinity) - 0.5))
+  return notes.filter((n) => ord.has(n.id)).sort((a, b) => ord.get(a.id)! - ord.get(b.id)!)
 }
 
 /** Both directions of every card the study cards `ids` belong to, from decks the user may change. */
@@ -124,11 +142,12 @@ async function notesInAppDecks(db: RecallDatabase, ids: readonly string[], verb:
 
 /** Deletes cards (both directions) and their review history, from the user's own decks only. */
 export async function deleteCards(db: RecallDatabase, ids: readonly string[]): Promise<Authored<MembershipChange>> {
-  return db.transaction('rw', db.decks, db.cards, db.reviews, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.reviews, db.notes], async () => {
     const found = await notesInAppDecks(db, ids, 'delete')
     if (!found.ok) return found
     const removed = found.cards.map((c) => c.id)
     await db.cards.bulkDelete(removed)
+    await db.notes.bulkDelete([...new Set(found.cards.map((c) => noteKey(c.deckId, c.cardId)))])
     await db.reviews.where('cardKey').anyOf(removed).delete()
     for (const deckId of new Set(found.cards.map((c) => c.deckId))) await recountDeck(db, deckId)
     return { ok: true as const, removed, added: [] }
@@ -140,7 +159,7 @@ export async function deleteCards(db: RecallDatabase, ids: readonly string[]): P
  * decks to another. A card's key holds its deck, so each gets a new key, unique in the target.
  */
 export async function moveCards(db: RecallDatabase, ids: readonly string[], targetDeckId: string): Promise<Authored<MembershipChange>> {
-  return db.transaction('rw', db.decks, db.cards, db.reviews, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.reviews, db.notes], async () => {
     if (!isUserDeck(await db.decks.get(targetDeckId)))
       return { ok: false as const, message: 'Cards can only be moved into one of your own decks.' }
     const found = await notesInAppDecks(db, ids, 'move')
@@ -170,6 +189,7 @@ export async function moveCards(db: RecallDatabase, ids: readonly string[], targ
     const keys = new Map([...renamed].map(([from, card]) => [from, card.id]))
     await db.cards.bulkDelete([...keys.keys()])
     await db.cards.bulkAdd([...renamed.values()])
+    await moveNotes(db, placed, targetDeckId)
     await db.reviews
       .where('cardKey')
       .anyOf([...keys.keys()])
@@ -180,4 +200,29 @@ export async function moveCards(db: RecallDatabase, ids: readonly string[], targ
     for (const deckId of new Set([targetDeckId, ...moving.map((c) => c.deckId)])) await recountDeck(db, deckId)
     return { ok: true as const, removed: [...keys.keys()], added: [...keys.values()] }
   })
+}
+
+/**
+ * The notes of moved cards follow them, under their new ids. A question that named a case study
+ * of its old deck no longer does (the case stays where it was).
+ */
+async function moveNotes(db: RecallDatabase, placed: ReadonlyMap<string, { cardId: string }>, targetDeckId: string): Promise<void> {
+  const moved: NoteRecord[] = []
+  const gone: string[] = []
+  for (const [from, { cardId }] of placed) {
+    const [deckId, noteId] = from.split('\u0000') as [string, string]
+    const record = await db.notes.get(noteKey(deckId, noteId))
+    if (!record) continue
+    gone.push(record.id)
+    const { case: _, ...rest } = record.note as typeof record.note & { case?: string }
+    moved.push({
+      ...record,
+      id: noteKey(targetDeckId, cardId),
+      deckId: targetDeckId,
+      noteId: cardId,
+      note: { ...rest, id: cardId }
+    })
+  }
+  await db.notes.bulkDelete(gone)
+  await db.notes.bulkAdd(moved)
 }

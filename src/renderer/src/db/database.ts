@@ -4,6 +4,7 @@ import type {
   DeckRecord,
   ExamPlan,
   MockExamResult,
+  NoteRecord,
   Preset,
   ReviewDayRecord,
   ReviewRecord,
@@ -28,6 +29,7 @@ export class RecallDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>
   exams!: EntityTable<ExamPlan, 'id'>
   simulations!: EntityTable<MockExamResult, 'id'>
+  notes!: EntityTable<NoteRecord, 'id'>
   // Derived tables (caches for the statistics screen; see derived-tables.ts).
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
@@ -52,6 +54,8 @@ export class RecallDatabase extends Dexie {
       cardColumns: 'deckId',
       derived: 'name'
     })
+    // v5: notes, from which cards are made (a front/back note, an exam-style question, a case study).
+    this.version(5).stores({ notes: 'id, deckId' })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     this.use(keepDerivedTables)

@@ -1,8 +1,9 @@
-import { Queue, queueForState, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
+import { noteKey, Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
+import { cardsOfNote } from '@core/notes/cards-of-note'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import type { RecallDatabase } from '@db/database'
 import { hashText } from '@shared/deck/ids'
-import type { Card } from '@shared/deck/schema'
+import type { Note } from '@shared/deck/schema'
 import type { LibraryDeck } from '@shared/ipc'
 
 export interface MergeSummary {
@@ -14,46 +15,58 @@ export interface MergeSummary {
 }
 
 /**
- * Brings a deck file into the collection in one transaction. Cards are matched by id: their text
- * is refreshed and their progress kept; new cards start new; cards gone from the file leave study
- * but keep their progress, so a later version that brings them back restores it.
+ * Brings a deck file into the collection in one transaction. Notes are matched by id, and each
+ * note's cards by key: their text is refreshed and their progress kept; new cards start new;
+ * notes and cards gone from the file leave study but keep their progress, so a later version
+ * that brings them back restores it. A note edited in the app keeps its edited text.
+ *
+ * Order: every note's first card in file order, then the reversed cards, so a fact is met in its
+ * usual direction first.
  */
 export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: number): Promise<MergeSummary> {
   const { deck } = entry
   const contentHash = hashText(JSON.stringify(deck))
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const existing = await db.decks.get(deck.id)
     if (existing?.contentHash === contentHash) return { deckId: deck.id, unchanged: true, added: 0, updated: 0, removed: 0 }
 
-    const old = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]))
+    const oldCards = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.id, c]))
+    const oldNotes = new Map((await db.notes.where('deckId').equals(deck.id).toArray()).map((n) => [n.id, n]))
     const rows: CardRecord[] = []
+    const notes: NoteRecord[] = []
     let added = 0
-    const place = (card: Card, reverse: boolean, ord: number) => {
-      const id = studyCardKey(deck.id, card.id, reverse)
-      const text = {
-        question: reverse ? card.back : card.front,
-        answer: reverse ? card.front : card.back,
-        extra: card.extra,
-        tags: card.tags,
-        ord
+    deck.notes.forEach((fileNote, i) => {
+      const key = noteKey(deck.id, fileNote.id)
+      const previous = oldNotes.get(key)
+      oldNotes.delete(key)
+      const note = previous?.edited ? keepEdits(fileNote, previous.note) : fileNote
+      notes.push({
+        id: key,
+        deckId: deck.id,
+        noteId: note.id,
+        note,
+        ...(previous?.edited ? { edited: true } : {}),
+        createdAt: previous?.createdAt ?? now
+      })
+      for (const text of cardsOfNote(deck.id, note)) {
+        const ord = text.reverse ? deck.notes.length + i : i
+        const old = oldCards.get(text.id)
+        oldCards.delete(text.id)
+        if (old) {
+          const queue = old.queue === Queue.Removed ? queueForState(old.state) : old.queue
+          const { tasks: _, noteType: __, extra: ___, ...kept } = old
+          rows.push({ ...kept, ...text, deckId: deck.id, ord, queue })
+        } else {
+          added++
+          rows.push({ ...text, deckId: deck.id, ord, ...newSchedulingState(now), queue: Queue.New, createdAt: now })
+        }
       }
-      const previous = old.get(id)
-      old.delete(id)
-      if (previous) {
-        const queue = previous.queue === Queue.Removed ? queueForState(previous.state) : previous.queue
-        // Text the user edited in the app wins over the file; tags and order follow the file.
-        const fromFile = previous.edited ? { tags: text.tags, ord: text.ord } : text
-        rows.push({ ...previous, ...fromFile, queue })
-      } else {
-        added++
-        rows.push({ id, deckId: deck.id, cardId: card.id, reverse, ...text, ...newSchedulingState(now), queue: Queue.New, createdAt: now })
-      }
-    }
-    deck.cards.forEach((card, i) => place(card, false, i))
-    deck.cards.forEach((card, i) => card.reverse && place(card, true, deck.cards.length + i))
-    const removed = [...old.values()].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
+    })
+    const removed = [...oldCards.values()].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
+    const removedNotes = [...oldNotes.values()].filter((n) => !n.removed).map((n) => ({ ...n, removed: true }))
 
     await db.cards.bulkPut([...rows, ...removed])
+    await db.notes.bulkPut([...notes, ...removedNotes])
     const record: DeckRecord = {
       id: deck.id,
       name: deck.name,
@@ -62,11 +75,19 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
       file: entry.file,
       contentHash,
       cardCount: rows.length,
-      updatedAt: now
+      updatedAt: now,
+      ...(existing?.presetId ? { presetId: existing.presetId } : {})
     }
     await db.decks.put(record)
     return { deckId: deck.id, unchanged: false, added, updated: rows.length - added, removed: removed.length }
   })
+}
+
+/** A note as its new file says, with the text the person edited in the app (their edit wins). */
+function keepEdits(fromFile: Note, edited: Note): Note {
+  if (fromFile.type !== 'basic' || edited.type !== 'basic') return fromFile
+  const { front, back, extra } = edited
+  return { ...fromFile, front, back, ...(extra ? { extra } : {}) }
 }
 
 export function listDecks(db: RecallDatabase): Promise<DeckRecord[]> {

@@ -1,7 +1,7 @@
-import { Queue, type CardRecord } from '@core/model'
+import { Queue, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
-import type { Card, Deck } from '@shared/deck/schema'
+import { DECK_FORMAT, DECK_VERSION, type Deck, type Note } from '@shared/deck/schema'
 import type { DeckOrigin } from '@shared/ipc'
 
 /** What importing a deck would change, shown before the person confirms. */
@@ -12,30 +12,30 @@ export interface ImportPlan {
   added: number
   updated: number
   unchanged: number
-  /** Cards of the deck in the collection that the file no longer has. */
+  /** Notes of the deck in the collection that the file no longer has. */
   removed: Array<{ cardId: string; front: string }>
 }
 
 export async function planImport(db: RecallDatabase, deck: Deck): Promise<ImportPlan> {
   const taken = await db.decks.get(deck.id)
   const deckId = taken && taken.origin === 'builtin' ? `${deck.id}-imported` : deck.id
-  const current = await forwardCards(db, deckId)
-  const byId = new Map(current.map((c) => [c.cardId, c]))
+  const current = await currentNotes(db, deckId)
+  const byId = new Map(current.map((n) => [n.noteId, n]))
   let added = 0
   let updated = 0
-  for (const card of deck.cards) {
-    const old = byId.get(card.id)
+  for (const note of deck.notes) {
+    const old = byId.get(note.id)
     if (!old) added++
-    else if (old.question !== card.front || old.answer !== card.back || (old.extra ?? '') !== (card.extra ?? '')) updated++
-    byId.delete(card.id)
+    else if (JSON.stringify(textOf(old.note)) !== JSON.stringify(textOf(note))) updated++
+    byId.delete(note.id)
   }
-  const removed = [...byId.values()].map((c) => ({ cardId: c.cardId, front: c.question }))
-  return { deckId, existing: current.length > 0, added, updated, unchanged: deck.cards.length - added - updated, removed }
+  const removed = [...byId.values()].map((n) => ({ cardId: n.noteId, front: labelOf(n.note) }))
+  return { deckId, existing: current.length > 0, added, updated, unchanged: deck.notes.length - added - updated, removed }
 }
 
 /**
  * Brings an imported deck into the collection in one transaction (mergeDeck): progress is kept
- * by card id. Cards the new file lacks are kept in study when `keepRemoved`, else set aside with
+ * by note id. Notes the new file lacks are kept in study when `keepRemoved`, else set aside with
  * their progress (a later import that brings them back restores it).
  */
 export async function applyImport(
@@ -44,69 +44,56 @@ export async function applyImport(
   plan: ImportPlan,
   options: { file: string; keepRemoved: boolean; now: number; origin?: DeckOrigin }
 ): Promise<MergeSummary> {
-  let cards = deck.cards
+  let notes = deck.notes
   if (options.keepRemoved && plan.removed.length > 0) {
     const kept = new Set(plan.removed.map((r) => r.cardId))
-    const old = (await forwardCards(db, plan.deckId)).filter((c) => kept.has(c.cardId))
-    const reverse = new Set(
-      (
-        await db.cards
-          .where('deckId')
-          .equals(plan.deckId)
-          .filter((c) => c.reverse)
-          .toArray()
-      ).map((c) => c.cardId)
-    )
-    cards = [
-      ...cards,
-      ...old.map((c): Card => ({
-        id: c.cardId,
-        front: c.question,
-        back: c.answer,
-        ...(c.extra ? { extra: c.extra } : {}),
-        tags: c.tags,
-        ...(reverse.has(c.cardId) ? { reverse: true } : {})
-      }))
-    ]
+    notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
   }
-  return mergeDeck(db, { deck: { ...deck, id: plan.deckId, cards }, origin: options.origin ?? 'user', file: options.file }, options.now)
+  return mergeDeck(db, { deck: { ...deck, id: plan.deckId, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
 }
 
-/** The forward study card of each card of a deck, in deck order (removed ones included). */
-async function forwardCards(db: RecallDatabase, deckId: string): Promise<CardRecord[]> {
-  const cards = await db.cards
+/** The notes of a deck that are still in it (not set aside), in deck order of their first card. */
+async function currentNotes(db: RecallDatabase, deckId: string): Promise<NoteRecord[]> {
+  const notes = (await db.notes.where('deckId').equals(deckId).toArray()).filter((n) => !n.removed)
+  const ords = new Map<string, number>()
+  await db.cards
     .where('deckId')
     .equals(deckId)
-    .filter((c) => !c.reverse)
-    .toArray()
-  return cards.sort((a, b) => a.ord - b.ord)
+    .each((c) => {
+      if (!c.reverse) ords.set(c.cardId, c.ord)
+    })
+  // A case study has no card: it goes just before the first of its questions.
+  for (const n of notes) {
+    const of = 'case' in n.note ? n.note.case : undefined
+    if (of !== undefined) ords.set(of, Math.min(ords.get(of) ?? Infinity, (ords.get(n.noteId) ?? Infinity) - 0.5))
+  }
+  return notes.sort((a, b) => (ords.get(a.noteId) ?? Infinity) - (ords.get(b.noteId) ?? Infinity) || a.noteId.localeCompare(b.noteId))
+}
+
+/** What a person sees of a note: a change elsewhere (tags, sources) does not count as an update. */
+function textOf(note: Note): unknown {
+  const { tags: _, tasks: __, sources: ___, kind: ____, confusable: _____, ...text } = note
+  return text
+}
+
+function labelOf(note: Note): string {
+  if (note.type === 'basic') return note.front
+  if (note.type === 'case') return note.scenario
+  return note.stem
 }
 
 /** The deck as a native deck file, rebuilt from the collection (text as edited in the app). */
 export async function exportDeck(db: RecallDatabase, deckId: string): Promise<Deck | undefined> {
   const record = await db.decks.get(deckId)
   if (!record) return undefined
-  const all = await db.cards
-    .where('deckId')
-    .equals(deckId)
-    .filter((c) => c.queue !== Queue.Removed)
-    .toArray()
-  const reversed = new Set(all.filter((c) => c.reverse).map((c) => c.cardId))
-  const forward = all.filter((c) => !c.reverse).sort((a, b) => a.ord - b.ord)
+  const notes = await currentNotes(db, deckId)
   return {
-    format: 'recall-deck',
-    version: 1,
+    format: DECK_FORMAT,
+    version: DECK_VERSION,
     id: record.id,
     name: record.name,
     ...(record.description ? { description: record.description } : {}),
-    cards: forward.map((c) => ({
-      id: c.cardId,
-      front: c.question,
-      back: c.answer,
-      ...(c.extra ? { extra: c.extra } : {}),
-      tags: c.tags,
-      ...(reversed.has(c.cardId) ? { reverse: true } : {})
-    }))
+    notes: notes.map((n) => n.note)
   }
 }
 
@@ -115,13 +102,14 @@ export async function renameDeck(db: RecallDatabase, deckId: string, name: strin
 }
 
 /**
- * Deletes a deck from the list. Its cards are set aside with their progress and history (not
- * erased), so importing the same deck again soon brings everything back; Check collection
+ * Deletes a deck from the list. Its notes and cards are set aside with their progress and history
+ * (not erased), so importing the same deck again soon brings everything back; Check collection
  * clears set-aside cards later.
  */
 export async function deleteDeck(db: RecallDatabase, deckId: string): Promise<number> {
-  return db.transaction('rw', db.decks, db.cards, async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const count = await db.cards.where('deckId').equals(deckId).modify({ queue: Queue.Removed })
+    await db.notes.where('deckId').equals(deckId).modify({ removed: true })
     await db.decks.delete(deckId)
     return count
   })

@@ -1,4 +1,5 @@
 import { DEFAULT_PRESET_ID } from '@core/model'
+import { notesFromCards } from '@db/notes-from-cards'
 import type { Transaction } from 'dexie'
 
 /**
@@ -14,9 +15,16 @@ type Row = Record<string, unknown>
 /** One version's change to one table's rows: pure (a new row, or the same one when unchanged), keeping the primary key. */
 export type RowMigration = (row: Row) => Row
 
+/** A new table whose rows are made from other tables' rows (pure: the same rows in, the same rows out). */
+interface TableBuild {
+  from: readonly string[]
+  build: (tables: Readonly<Record<string, readonly Row[]>>) => Row[]
+}
+
 interface SchemaChange {
   addsTables: readonly string[]
   migratesRows?: Readonly<Record<string, RowMigration>>
+  buildsTables?: Readonly<Record<string, TableBuild>>
 }
 
 /** v2: every deck follows a study-options preset; decks from before presets follow the default one. */
@@ -27,7 +35,9 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   2: { addsTables: ['presets', 'settings'], migratesRows: { decks: deckWithPreset } },
   3: { addsTables: ['exams', 'simulations'] },
   // Caches (derived-tables.ts). Cards without a change stamp need none: the next write stamps them.
-  4: { addsTables: ['reviewDays', 'cardColumns', 'derived'] }
+  4: { addsTables: ['reviewDays', 'cardColumns', 'derived'] },
+  // Notes: every card of before was one direction of a front/back note (notes-from-cards.ts).
+  5: { addsTables: ['notes'], buildsTables: { notes: { from: ['cards'], build: ({ cards }) => notesFromCards(cards ?? []) } } }
 }
 
 const versions = () =>
@@ -40,9 +50,9 @@ export function tablesAddedIn(): Record<string, number> {
   return Object.fromEntries(versions().flatMap((v) => SCHEMA_HISTORY[v]!.addsTables.map((table) => [table, v])))
 }
 
-/** The versions whose upgrade changes stored rows. */
+/** The versions whose upgrade changes stored rows or builds a table from them. */
 export function versionsMigratingRows(): number[] {
-  return versions().filter((v) => SCHEMA_HISTORY[v]!.migratesRows)
+  return versions().filter((v) => SCHEMA_HISTORY[v]!.migratesRows || SCHEMA_HISTORY[v]!.buildsTables)
 }
 
 /** Rows read at version `from` (a backup's tables), as version `to` stores them. The input is left as it was. */
@@ -53,6 +63,8 @@ export function migrateRows(tables: Readonly<Record<string, readonly unknown[]>>
       const rows = out[table]
       if (rows) out[table] = rows.map((row) => migrate(row as Row))
     }
+    for (const [table, { build }] of Object.entries(SCHEMA_HISTORY[version]!.buildsTables ?? {}))
+      out[table] = build(out as Record<string, Row[]>)
   }
   return out
 }
@@ -68,5 +80,10 @@ export async function upgradeStoredRows(tx: Transaction, version: number): Promi
         if (next === row) return false
         ref.value = next
       })
+  }
+  for (const [table, { from, build }] of Object.entries(SCHEMA_HISTORY[version]?.buildsTables ?? {})) {
+    const sources: Record<string, Row[]> = {}
+    for (const name of from) sources[name] = (await tx.table(name).toArray()) as Row[]
+    await tx.table(table).bulkAdd(build(sources))
   }
 }

@@ -1,3 +1,4 @@
+import { plural } from '@core/format'
 import { reasonOf } from '@core/errors'
 import { slugify } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
@@ -35,12 +36,17 @@ export const createDeckAdminSlice =
           const [deck, [{ serializeDeck }, { exportDeckCsv }]] = await Promise.all([(await importDb()).exportDeck(db, deckId), deckFiles()])
           if (!deck) return say('This deck no longer exists.')
           const name = slugify(deck.name) || deck.id
+          const csv = format === 'csv' ? exportDeckCsv(deck) : undefined
           const result = await platform.saveFile(
-            format === 'json'
-              ? { suggestedName: `${name}.json`, content: serializeDeck(deck), kind: 'deck-json' }
-              : { suggestedName: `${name}.csv`, content: exportDeckCsv(deck), kind: 'deck-csv' }
+            csv
+              ? { suggestedName: `${name}.csv`, content: csv.text, kind: 'deck-csv' }
+              : { suggestedName: `${name}.json`, content: serializeDeck(deck), kind: 'deck-json' }
           )
-          if (result.status === 'saved') say(`Saved ${deck.cards.length} cards to ${result.file}.`)
+          const saved = plural(deck.notes.length - (csv?.left ?? 0), 'note')
+          const left = csv?.left
+            ? ` ${plural(csv.left, 'exam-style question')} cannot be written as CSV rows and ${csv.left === 1 ? 'was' : 'were'} left out: export as Recall JSON to keep ${csv.left === 1 ? 'it' : 'them'}.`
+            : ''
+          if (result.status === 'saved') say(`Saved ${saved} to ${result.file}.${left}`)
           else if (result.status === 'failed') say(result.message)
         } catch (error) {
           say(`The deck could not be exported (${reasonOf(error)}).`)

@@ -1,4 +1,4 @@
-import { newStudyCard, REVERSE_ORD_OFFSET, type CardDraft } from '@core/authoring/card-drafts'
+import { newStudyCards, REVERSE_ORD_OFFSET, type CardDraft } from '@core/authoring/card-drafts'
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { addCard, copyDeck, createUserDeck } from '@db/card-authoring'
@@ -30,11 +30,23 @@ async function withUserDeck() {
 describe('making cards and decks in the app', () => {
   it('builds new study cards exactly as mergeDeck does for a deck file', async () => {
     const db = freshDatabase()
-    const card = { id: 'kendra', front: 'Amazon Kendra', back: 'Enterprise search', extra: 'Uses ML', tags: ['search'], reverse: true }
+    const card = {
+      id: 'kendra',
+      type: 'basic' as const,
+      front: 'Amazon Kendra',
+      back: 'Enterprise search',
+      extra: 'Uses ML',
+      tags: ['search'],
+      tasks: ['AIF-C01 1.2'],
+      reverse: true
+    }
     await mergeDeck(db, makeDeck('d', [card]), now)
     const [forward, reverse] = await db.cards.orderBy('[deckId+queue+ord]').toArray()
-    expect(newStudyCard('d', card, false, 0, now)).toEqual(unstamped(forward))
-    expect(newStudyCard('d', card, true, 1, now)).toEqual(unstamped(reverse))
+    // mergeDeck puts a deck file's reversed cards right after its forward ones; the app's, REVERSE_ORD_OFFSET after.
+    const [madeForward, madeReverse] = newStudyCards('d', card, 0, now)
+    expect(madeForward).toEqual(unstamped(forward))
+    expect({ ...madeReverse, ord: 1 }).toEqual(unstamped(reverse))
+    expect(madeReverse!.ord).toBe(REVERSE_ORD_OFFSET)
   })
 
   it('makes a deck of the user’s own, refusing an empty or taken name', async () => {

@@ -36,7 +36,7 @@ describe('mergeDeck', () => {
     const edited = [
       { ...cards[0]!, front: 'Reworded question', back: 'Fixed answer' },
       cards[2]!,
-      { id: 'c9', front: 'New', back: 'Card', tags: [] }
+      { id: 'c9', type: 'basic' as const, front: 'New', back: 'Card', tags: [] }
     ]
     const summary = await mergeDeck(db, makeDeck('d', edited), now + 1000)
     expect(summary).toMatchObject({ added: 1, updated: 2, removed: 1 })

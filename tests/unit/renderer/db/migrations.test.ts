@@ -57,6 +57,30 @@ describe('opening a collection written by an earlier version of Recall', () => {
       expect(await db.settings.toArray()).toEqual(rowsOf(dump, 'settings'))
       expect(await db.exams.count()).toBe(0)
       expect(await db.simulations.count()).toBe(0)
+      // Version 5: one front/back note per card id, from its forward card, reversed when a reverse card exists.
+      const notes = await db.notes.toArray()
+      const cards = rowsOf<CardRecord>(dump, 'cards')
+      expect(notes.length).toBe(new Set(cards.map((c) => `${c.deckId}/${c.cardId}`)).size)
+      for (const card of cards.filter((c) => !c.reverse)) {
+        const reversed = cards.some((c) => c.reverse && c.deckId === card.deckId && c.cardId === card.cardId)
+        expect(notes.find((n) => n.id === `${card.deckId}/${card.cardId}`)?.note).toEqual({
+          id: card.cardId,
+          type: 'basic',
+          front: card.question,
+          back: card.answer,
+          ...(card.extra ? { extra: card.extra } : {}),
+          tags: card.tags,
+          ...(reversed ? { reverse: true } : {})
+        })
+      }
+      expect(notes.filter((n) => n.removed).map((n) => n.id)).toEqual(
+        cards
+          .filter(
+            (c) =>
+              c.queue === Queue.Removed && !cards.some((o) => o.cardId === c.cardId && o.deckId === c.deckId && o.queue !== Queue.Removed)
+          )
+          .map((c) => `${c.deckId}/${c.cardId}`)
+      )
       // The fixture is not trivially small: decks, studied cards in every state, a real log.
       expect(new Set(rowsOf<CardRecord>(dump, 'cards').map((c) => c.state))).toEqual(
         new Set([State.New, State.Learning, State.Review, State.Relearning])
@@ -162,11 +186,11 @@ describe('an upgrade that fails', () => {
     const result = await openCollection(failing)
     expect(result.ok).toBe(false)
     const message = result.ok ? '' : result.message
-    expect(message).toMatch(/^Recall could not upgrade your collection from version 4 to 5 \(the disk went away\)\./)
+    expect(message).toMatch(/^Recall could not upgrade your collection from version 5 to 6 \(the disk went away\)\./)
     expect(message).toMatch(/Your data is unchanged/)
     expect(message).toMatch(/no backup is needed/)
 
-    expect(await storedVersion(name)).toBe(40)
+    expect(await storedVersion(name)).toBe(50)
     const reopened = new RecallDatabase(name)
     expect(await snapshot(reopened)).toEqual(before)
     expect(reopened.tables.map((t) => t.name)).not.toContain('backups')
@@ -176,10 +200,10 @@ describe('an upgrade that fails', () => {
     reopened.close()
   })
 
-  it('undoes the earlier steps run in the same upgrade too (v1 → v5: the v2 step that set presetId)', async () => {
+  it('undoes the earlier steps run in the same upgrade too (v1 → v6: the v2 step that set presetId and the v5 step that built the notes)', async () => {
     const name = await restoreDump(v1)
     const result = await openCollection(new RecallWithFailingUpgrade(name))
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 5 .*Your data is unchanged/) })
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 6 .*Your data is unchanged/) })
     expect(await storedVersion(name)).toBe(10)
 
     const old = new Dexie(name)

@@ -40,8 +40,11 @@ describe('restoring a backup made by an earlier version of Recall', () => {
         dump.capturedAt
       )
       const restored = freshDatabase()
-      const rows = Object.values(dump.tables).reduce((sum, t) => sum + t.length, 0)
+      // Every row of the backup, and the notes version 5 makes from its cards (one per card id).
+      const notes = new Set((dump.tables.cards as CardRecord[]).map((c) => `${c.deckId}/${c.cardId}`)).size
+      const rows = Object.values(dump.tables).reduce((sum, t) => sum + t.length, 0) + notes
       expect(await restoreCollection(restored, text)).toEqual({ ok: true, rows })
+      expect(await restored.notes.count()).toBe(notes)
 
       const upgraded = new RecallDatabase(await oldDatabase(dump))
       expect(await openCollection(upgraded)).toEqual({ ok: true })

@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { Queue } from '@core/model'
 import { parseCsvDeck } from '@shared/deck/csv'
 import { parseNativeDeck } from '@shared/deck/native'
@@ -130,11 +131,11 @@ describe('exporting a deck', () => {
     ])
     const fromJson = parseNativeDeck(saved[0]!.content, 'x.json').deck!
     const fromCsv = parseCsvDeck(saved[1]!.content, 'x.csv').deck!
-    expect(fromJson.cards.map((c) => [c.id, c.front, c.back])).toEqual([
+    expect(basicNotes(fromJson).map((c) => [c.id, c.front, c.back])).toEqual([
       ['s3', 'Amazon S3 (edited)', 'Object storage, durable'],
       ['glue', 'AWS Glue', 'ETL']
     ])
     expect(fromCsv).toEqual(fromJson)
-    expect(state().deckAdmin?.message).toBe('Saved 2 cards to my-aws-notes.csv.')
+    expect(state().deckAdmin?.message).toBe('Saved 2 notes to my-aws-notes.csv.')
   })
 })

@@ -4,9 +4,12 @@ import { loadTodayQueue } from '@db/study-repository'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { allUnstamped } from '../../helpers/fixtures'
+import { readDeck } from '../../helpers/built-in-cards'
 import { practiceStore } from './practice-setup'
 
 const MINUTE = 60_000
+/** The chips deck: one direction of each of its notes makes one question. */
+const CHIPS = readDeck('aws-ml-chips').notes.length
 
 async function examStore() {
   const setup = await practiceStore()
@@ -54,10 +57,9 @@ describe('mock exam', () => {
     state().toggleMockExamDeck('aws-ml-pipeline')
     state().editMockExamForm({ questionCount: '40' })
     await state().startMockExam()
-    // The chips deck has 15 cards: one direction of each makes one question.
-    expect(run().exam.questions).toHaveLength(15)
+    expect(run().exam.questions).toHaveLength(CHIPS)
     expect(new Set(run().exam.questions.map((q) => q.deckId))).toEqual(new Set(['aws-ml-chips']))
-    expect(run().notice).toMatch(/only 15 different questions/)
+    expect(run().notice).toMatch(new RegExp(`only ${CHIPS} different questions`))
   })
 
   it('scores a finished exam, saves it to the history and shows it there', async () => {
@@ -177,9 +179,9 @@ describe('sending missed cards to relearning', () => {
     }
     state().toggleMockExamDeck('aws-ml-services')
     state().toggleMockExamDeck('aws-ml-pipeline')
-    state().editMockExamForm({ questionCount: '15' })
+    state().editMockExamForm({ questionCount: String(CHIPS) })
     await state().startMockExam()
-    for (let i = 0; i < 15; i++) await setup.answer(false)
+    for (let i = 0; i < CHIPS; i++) await setup.answer(false)
     await state().finishMockExam()
     clock.now += MINUTE
     return { ...setup, newCardIds }
@@ -188,18 +190,18 @@ describe('sending missed cards to relearning', () => {
   it('makes every missed card due now in relearning, with a Manual row in its history', async () => {
     const { state, run, db, clock } = await missedExam()
     const missed = run().record!.missedCardKeys
-    expect(missed).toHaveLength(15)
+    expect(missed).toHaveLength(CHIPS)
     const before = await db.cards.bulkGet(missed)
     await state().sendMissedToRelearning()
 
-    expect(run().relearn).toMatchObject({ status: 'done', message: '15 cards are now due in relearning.' })
+    expect(run().relearn).toMatchObject({ status: 'done', message: `${CHIPS} cards are now due in relearning.` })
     for (const [i, card] of (await db.cards.bulkGet(missed)).entries()) {
       expect(card).toMatchObject({ state: State.Relearning, queue: Queue.Learning, due: clock.now, learning_steps: 0 })
       // The memory state is kept: FSRS schedules the next real answer from it.
       expect(card).toMatchObject({ stability: before[i]!.stability, difficulty: before[i]!.difficulty, reps: 3, lapses: 0 })
     }
     const rows = await db.reviews.toArray()
-    expect(rows).toHaveLength(15)
+    expect(rows).toHaveLength(CHIPS)
     expect(
       rows.every((r) => r.rating === Rating.Manual && r.manual === 'reschedule' && r.review === clock.now && r.state === State.Review)
     ).toBe(true)
@@ -207,22 +209,22 @@ describe('sending missed cards to relearning', () => {
     // They are at the head of today's queue, and the deck list counts them as learning.
     const queue = await loadTodayQueue(db, 'aws-ml-chips', studyDayOf(clock.now, 4), DEFAULT_STUDY_OPTIONS)
     expect(new Set(queue.learning.map((e) => e.id))).toEqual(new Set(missed))
-    expect(state().library.decks.find((d) => d.id === 'aws-ml-chips')?.counts.learning).toBe(15)
+    expect(state().library.decks.find((d) => d.id === 'aws-ml-chips')?.counts.learning).toBe(CHIPS)
     // A second press does nothing more.
     await state().sendMissedToRelearning()
-    expect(await db.reviews.count()).toBe(15)
+    expect(await db.reviews.count()).toBe(CHIPS)
   })
 
   it('leaves never-studied cards new and says so', async () => {
     const { state, run, db, newCardIds } = await missedExam(2)
     await state().sendMissedToRelearning()
-    expect(run().relearn?.message).toMatch(/^13 cards are now due in relearning\. 2 not studied yet/)
+    expect(run().relearn?.message).toMatch(new RegExp(`^${CHIPS - 2} cards are now due in relearning\\. 2 not studied yet`))
     const cards = await db.cards.bulkGet(run().record!.missedCardKeys)
     expect(cards.filter((c) => newCardIds.has(c!.cardId)).map((c) => [c!.state, c!.queue])).toEqual([
       [State.New, Queue.New],
       [State.New, Queue.New]
     ])
-    expect(await db.reviews.count()).toBe(13)
+    expect(await db.reviews.count()).toBe(CHIPS - 2)
   })
 
   it('can be undone: the cards are scheduled as before and the Manual rows are gone', async () => {

@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { Queue } from '@core/model'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
@@ -33,7 +34,11 @@ describe('custom study', () => {
     expect(state().customSession?.index).toBe(0)
 
     const seen = await goThrough(state)
-    expect(seen).toEqual(services.cards.slice(0, 5).map((c) => `${DECK}/${c.id}`))
+    expect(seen).toEqual(
+      basicNotes(services)
+        .slice(0, 5)
+        .map((c) => `${DECK}/${c.id}`)
+    )
     expect(state().customSession).toMatchObject({ index: 5, graded: 0 })
     expect(state().customSession?.card).toBeUndefined()
     expect(await db.reviews.count()).toBe(0)
@@ -59,7 +64,7 @@ describe('custom study', () => {
     const { state } = await practiceStore()
     state().editCustomForm({ kind: 'tags', tags: 'vision, speech-and-text' })
     await state().startCustomStudy()
-    const expected = services.cards.filter((c) => c.tags.includes('vision') || c.tags.includes('speech-and-text'))
+    const expected = basicNotes(services).filter((c) => c.tags.includes('vision') || c.tags.includes('speech-and-text'))
     const keys = state().customSession!.keys
     expect(keys).toHaveLength(expected.length + expected.filter((c) => c.reverse).length)
     expect(keys.every((k) => k.startsWith(`${DECK}/`))).toBe(true)
@@ -131,7 +136,7 @@ describe('custom study', () => {
     const { state } = await practiceStore()
     state().editCustomForm({ deckId: 'aws-ml-pipeline' })
     await state().loadCustomTags()
-    const tags = new Set(readDeck('aws-ml-pipeline').cards.flatMap((c) => c.tags))
+    const tags = new Set(readDeck('aws-ml-pipeline').notes.flatMap((c) => c.tags))
     expect(state().practice.tags).toEqual([...tags].sort())
     expect(state().practice.tags).toContain('ml-pipeline')
   })

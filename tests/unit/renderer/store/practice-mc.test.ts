@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { Rating, State } from 'ts-fsrs'
@@ -28,8 +29,8 @@ describe('multiple choice inside scheduled review', () => {
     const { options, correctIndex, reason } = mc().choice!
     expect(options).toHaveLength(4)
     expect(reason).toBeUndefined()
-    expect(options[correctIndex]!.text).toBe(services.cards[0]!.back)
-    const backs = new Set(services.cards.map((c) => c.back))
+    expect(options[correctIndex]!.text).toBe(basicNotes(services)[0]!.back)
+    const backs = new Set(basicNotes(services).map((c) => c.back))
     expect(options.every((o) => backs.has(o.text))).toBe(true)
     expect(await db.reviews.count()).toBe(0)
   })
@@ -110,8 +111,8 @@ describe('multiple choice inside scheduled review', () => {
     await setup.state().startMcStudy(DECK)
     const mc = setup.state().mcSession!
     expect(mc.card?.id).toBe(key)
-    expect(mc.card?.question).toBe(services.cards.find((c) => c.id === 'polly')!.back)
-    const fronts = new Set(services.cards.map((c) => c.front))
+    expect(mc.card?.question).toBe(basicNotes(services).find((c) => c.id === 'polly')!.back)
+    const fronts = new Set(basicNotes(services).map((c) => c.front))
     expect(mc.choice!.options.map((o) => fronts.has(o.text))).toEqual([true, true, true, true])
     expect(mc.choice!.options[mc.choice!.correctIndex]!.text).toBe('Amazon Polly')
   })

@@ -122,7 +122,11 @@ describe('study controls', () => {
     expect(forward.state).toBe(State.Learning)
 
     // A changed deck file (one card added) is merged again: the edit survives.
-    await mergeDeck(db, makeDeck('d', [...makeCards(30, true), { id: 'extra', front: 'X', back: 'Y', tags: [] }]), clock.now)
+    await mergeDeck(
+      db,
+      makeDeck('d', [...makeCards(30, true), { id: 'extra', type: 'basic' as const, front: 'X', back: 'Y', tags: [] }]),
+      clock.now
+    )
     expect((await db.cards.get('d/c1'))?.question).toBe('Edited question')
   })
 

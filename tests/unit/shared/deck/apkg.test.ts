@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { parseApkgDeck } from '@shared/deck/apkg'
 import { parseCsvDeck } from '@shared/deck/csv'
 import { ankiGuidId } from '@shared/deck/foreign-cards'
@@ -32,9 +33,10 @@ describe('parseApkgDeck: packages Anki writes', () => {
     expect(problems).toEqual([])
     expect(deck?.name).toBe('AWS ML::Services') // five notes there, one in Default
     expect(deck?.id).toBe('aws-ml-services')
-    const card = (front: string) => deck?.cards.find((c) => c.front === front)
+    const card = (front: string) => basicNotes(deck).find((c) => c.front === front)
     expect(card('Amazon Polly')).toEqual({
       id: ankiGuidId('f]Qx1#Polly'),
+      type: 'basic',
       front: 'Amazon Polly',
       back: 'Turns text into lifelike speech.\nSupports SSML & custom lexicons.',
       tags: ['ai-services', 'speech']
@@ -53,19 +55,19 @@ describe('parseApkgDeck: packages Anki writes', () => {
     const { deck, problems } = parseApkgDeck(fixture('modern.apkg'), 'modern.apkg', SQL)
     expect(problems).toEqual([])
     expect(deck?.name).toBe('MLA-C01::Deployment')
-    expect(deck?.cards.map((c) => c.front)).toEqual(MODERN_NOTES.map((n) => n.fields[0]))
-    expect(deck?.cards[1]).toMatchObject({
+    expect(basicNotes(deck).map((c) => c.front)).toEqual(MODERN_NOTES.map((n) => n.fields[0]))
+    expect(basicNotes(deck)[1]).toMatchObject({
       back: 'Scales to zero between requests; expect cold starts',
       extra: 'docs.aws.amazon.com/sagemaker',
       tags: ['AWS::Deployment']
     })
-    expect(deck?.cards[2]?.back).toBe('- payloads up to 1 GB\n- processing up to 1 hour')
-    expect(deck?.cards[5]).toMatchObject({ front: 'モデルの監視', tags: ['日本語'] })
+    expect(basicNotes(deck)[2]?.back).toBe('- payloads up to 1 GB\n- processing up to 1 hour')
+    expect(basicNotes(deck)[5]).toMatchObject({ front: 'モデルの監視', tags: ['日本語'] })
   })
 
   it('reads collection.anki21 ("support older Anki versions"), and zstd made of stored blocks', () => {
     const anki21 = packApkg({ 'collection.anki2': placeholderCollection(SQL), 'collection.anki21': legacyCollection(SQL, LEGACY_NOTES) })
-    expect(read(anki21).deck?.cards).toHaveLength(LEGACY_NOTES.length)
+    expect(read(anki21).deck?.notes).toHaveLength(LEGACY_NOTES.length)
     const stored = packApkg({
       'collection.anki2': placeholderCollection(SQL),
       'collection.anki21b': zstdRawFrame(schema18Collection(SQL, MODERN_NOTES))
@@ -76,7 +78,7 @@ describe('parseApkgDeck: packages Anki writes', () => {
   it('gives a note the same id as in Anki’s text export, so progress follows the note', () => {
     const fromText = parseCsvDeck('#separator:tab\n#guid column:1\nf]Qx1#Polly\tAmazon Polly\tText to speech\n', 'notes.txt')
     const fromPackage = read(fixture('legacy.apkg'))
-    expect(fromText.deck?.cards[0]?.id).toBe(fromPackage.deck?.cards.find((c) => c.front === 'Amazon Polly')?.id)
+    expect(basicNotes(fromText.deck)[0]?.id).toBe(basicNotes(fromPackage.deck).find((c) => c.front === 'Amazon Polly')?.id)
   })
 
   it('reports a bad note by its position and imports the others', () => {
@@ -85,8 +87,8 @@ describe('parseApkgDeck: packages Anki writes', () => {
       { guid: 'b', fields: ['Front only', ''], deck: 'D' }
     ]
     const result = read(packApkg({ 'collection.anki2': legacyCollection(SQL, notes) }))
-    expect(result.problems.map(formatProblem)).toEqual(['deck.apkg: card 2, field back: back is empty'])
-    expect(result.deck?.cards.map((c) => c.front)).toEqual(['Amazon Polly'])
+    expect(result.problems.map(formatProblem)).toEqual(['deck.apkg: note 2, field back: back is empty'])
+    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Amazon Polly'])
   })
 })
 

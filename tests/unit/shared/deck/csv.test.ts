@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { parseCsvDeck } from '@shared/deck/csv'
 import { ankiGuidId } from '@shared/deck/foreign-cards'
 import { cardIdFromFront } from '@shared/deck/ids'
@@ -6,22 +7,23 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`, 'utf8')
-const fronts = (text: string, file = 'deck.csv') => parseCsvDeck(text, file).deck?.cards.map((c) => c.front)
+const fronts = (text: string, file = 'deck.csv') => basicNotes(parseCsvDeck(text, file).deck).map((c) => c.front)
 
 describe('parseCsvDeck: Anki plain-text export', () => {
   const { deck, problems } = parseCsvDeck(fixture('anki-notes.txt'), 'anki-notes.txt')
-  const card = (front: string) => deck?.cards.find((c) => c.front === front)
+  const card = (front: string) => basicNotes(deck).find((c) => c.front === front)
 
   it('reads every note, names the deck after its most common deck column, with no problem', () => {
     expect(problems).toEqual([])
     expect(deck?.name).toBe('AWS ML::Data Engineering')
     expect(deck?.id).toBe('aws-ml-data-engineering')
-    expect(deck?.cards).toHaveLength(6)
+    expect(basicNotes(deck)).toHaveLength(6)
   })
 
   it('takes the guid column as a stable id and skips the notetype and deck columns', () => {
     expect(card('AWS Glue')).toEqual({
       id: ankiGuidId('Pq7#x0Glue'),
+      type: 'basic',
       front: 'AWS Glue',
       back: 'Serverless ETL: crawlers fill the Data Catalog, jobs run Apache Spark.',
       tags: ['data-prep', 'etl']
@@ -54,7 +56,7 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     const text = ['#separator:tab', '#html:false', 'Front one\t"back', 'spanning', 'lines"', 'Front two\t', 'Front three\tok'].join('\n')
     const result = parseCsvDeck(text, 'lines.txt')
     expect(result.problems.map(formatProblem)).toEqual(['lines.txt:6: field back: back is empty'])
-    expect(result.deck?.cards.map((c) => c.front)).toEqual(['Front one', 'Front three'])
+    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Front one', 'Front three'])
   })
 
   it('follows #separator, #columns, #tags and #deck, and #html:false keeps markup as text', () => {
@@ -68,8 +70,8 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     ].join('\n')
     const { deck } = parseCsvDeck(text, 'p.txt')
     expect(deck?.name).toBe('Imported::Pipes')
-    expect(deck?.cards).toEqual([
-      { id: cardIdFromFront('Question?'), front: 'Question?', back: 'a <b>bold</b> answer', tags: ['mla-c01', 'extra-tag'] }
+    expect(basicNotes(deck)).toEqual([
+      { id: cardIdFromFront('Question?'), type: 'basic', front: 'Question?', back: 'a <b>bold</b> answer', tags: ['mla-c01', 'extra-tag'] }
     ])
     expect(fronts('#separator:;\nA;B\n')).toEqual(['A'])
   })
@@ -77,7 +79,7 @@ describe('parseCsvDeck: Anki plain-text export', () => {
   it('reports an unknown separator on its line and guesses instead', () => {
     const result = parseCsvDeck('#separator:Hash\nfront,back\nAmazon Polly,Text to speech\n', 'x.txt')
     expect(result.problems).toEqual([{ file: 'x.txt', line: 1, message: 'unknown separator "Hash"; the separator was guessed instead' }])
-    expect(result.deck?.cards.map((c) => [c.front, c.back])).toEqual([['Amazon Polly', 'Text to speech']])
+    expect(basicNotes(result.deck).map((c) => [c.front, c.back])).toEqual([['Amazon Polly', 'Text to speech']])
   })
 })
 
@@ -86,30 +88,30 @@ describe('parseCsvDeck: other tools', () => {
     const { deck, problems } = parseCsvDeck(fixture('headerless.tsv'), 'headerless.tsv')
     expect(problems).toEqual([])
     expect(deck?.name).toBe('headerless')
-    expect(deck?.cards[0]).toMatchObject({
+    expect(basicNotes(deck)[0]).toMatchObject({
       front: 'Amazon SageMaker Ground Truth',
       extra: 'Workforces: Mechanical Turk, private or vendor'
     })
-    expect(deck?.cards.map((c) => c.front)).toContain('Amazon Personalize')
+    expect(basicNotes(deck).map((c) => c.front)).toContain('Amazon Personalize')
   })
 
   it('reads a semicolon CSV with a byte-order mark, Windows line ends and a header row', () => {
     const { deck, problems } = parseCsvDeck(fixture('exam-domains.csv'), 'exam-domains.csv')
     expect(problems).toEqual([])
-    expect(deck?.cards.map((c) => c.front)).toEqual([
+    expect(basicNotes(deck).map((c) => c.front)).toEqual([
       'Which exam domain covers data preparation?',
       'Which domain covers model development?',
       'What does "drift" mean; in production?',
       'Welche Domäne behandelt Sicherheit?'
     ])
-    expect(deck?.cards[0]).toMatchObject({ back: 'Domain 1: Data Preparation for ML; 28% of MLA-C01', tags: ['mla-c01', 'domains'] })
-    expect(deck?.cards[2]?.back).toBe("The data or the model's quality changes over time.\nDetect it with SageMaker Model Monitor.")
+    expect(basicNotes(deck)[0]).toMatchObject({ back: 'Domain 1: Data Preparation for ML; 28% of MLA-C01', tags: ['mla-c01', 'domains'] })
+    expect(basicNotes(deck)[2]?.back).toBe("The data or the model's quality changes over time.\nDetect it with SageMaker Model Monitor.")
   })
 
   it('reads a Quizlet export whose quotes are just characters', () => {
     const { deck, problems } = parseCsvDeck(fixture('quizlet-export.txt'), 'quizlet-export.txt', { delimiter: '\t' })
     expect(problems).toEqual([])
-    expect(deck?.cards.map((c) => c.front)).toEqual([
+    expect(basicNotes(deck).map((c) => c.front)).toEqual([
       'Epoch',
       'Learning rate',
       '"Bias" vs "variance"',
@@ -117,7 +119,7 @@ describe('parseCsvDeck: other tools', () => {
       'Dropout',
       'Batch size'
     ])
-    expect(deck?.cards[1]?.back).toBe('Step size of each "update" to the weights, e.g. 0.001')
+    expect(basicNotes(deck)[1]?.back).toBe('Step size of each "update" to the weights, e.g. 0.001')
   })
 
   it('guesses comma, semicolon, tab and pipe, and maps a header row by name', () => {
@@ -136,7 +138,7 @@ describe('parseCsvDeck: other tools', () => {
       'Tags,Answer,Question,Notes\nnlp,Amazon Comprehend,Which service finds sentiment?,Also key phrases\n',
       'q.csv'
     )
-    expect(mapped.deck?.cards[0]).toMatchObject({
+    expect(basicNotes(mapped.deck)[0]).toMatchObject({
       front: 'Which service finds sentiment?',
       back: 'Amazon Comprehend',
       extra: 'Also key phrases',
@@ -147,14 +149,14 @@ describe('parseCsvDeck: other tools', () => {
 
   it('makes a tag of a topic column, and keeps quotes literal only in plain TSV', () => {
     const topics = parseCsvDeck('Term\tDefinition\tTopic\nPrecision\tTP / (TP + FP)\tModel Evaluation\n', 't.tsv')
-    expect(topics.deck?.cards[0]?.tags).toEqual(['model-evaluation'])
+    expect(basicNotes(topics.deck)[0]?.tags).toEqual(['model-evaluation'])
     const anki = parseCsvDeck('#separator:tab\nPolly\t"Text to" speech\nLex\tChatbots\n', 'anki.txt')
     expect(anki.problems).toEqual([{ file: 'anki.txt', line: 2, message: 'a quoted field has text after its closing quote' }])
   })
 
   it('detects HTML without a header and reduces it', () => {
     const { deck } = parseCsvDeck('Polly,Text to speech<br>with <b>SSML</b>\nLex,Chatbots&nbsp;and voice\n', 'h.csv')
-    expect(deck?.cards.map((c) => c.back)).toEqual(['Text to speech\nwith SSML', 'Chatbots and voice'])
+    expect(basicNotes(deck).map((c) => c.back)).toEqual(['Text to speech\nwith SSML', 'Chatbots and voice'])
   })
 })
 
@@ -164,19 +166,19 @@ describe('parseCsvDeck: problems', () => {
     expect(result.problems).toEqual([
       { file: 'q.csv', line: 2, message: 'a quoted field is never closed, so the rest of the file could not be read' }
     ])
-    expect(result.deck?.cards.map((c) => c.front)).toEqual(['Polly'])
+    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Polly'])
   })
 
   it('reports a field that is too long with its line, and still imports the other cards', () => {
     const result = parseCsvDeck(`Polly,Text to speech\nHuge,${'x'.repeat(20_001)}\nLex,Chatbots\n`, 'big.csv')
     expect(result.problems).toEqual([{ file: 'big.csv', line: 2, field: 'back', message: 'back is longer than 20000 characters' }])
-    expect(result.deck?.cards.map((c) => c.front)).toEqual(['Polly', 'Lex'])
+    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Polly', 'Lex'])
   })
 
   it('keeps the first of two cards with the same front and names both lines', () => {
     const result = parseCsvDeck('Polly,Text to speech\nLex,Chatbots\npolly ,Duplicate\n', 'dup.csv')
     expect(result.problems.map(formatProblem)).toEqual(['dup.csv:3: field id: the front "polly" is also on line 1; this card was skipped'])
-    expect(result.deck?.cards).toHaveLength(2)
+    expect(basicNotes(result.deck)).toHaveLength(2)
   })
 
   it('says so when no separator can be found, once, instead of once per line', () => {
@@ -192,6 +194,6 @@ describe('parseCsvDeck: problems', () => {
     expect(parseCsvDeck(rows, 'many.csv', { maxCards: 10 })).toEqual({
       problems: [{ file: 'many.csv', message: 'the file has more than 10 cards; split it into smaller decks' }]
     })
-    expect(parseCsvDeck(rows, 'many.csv', { maxCards: 12 }).deck?.cards).toHaveLength(12)
+    expect(parseCsvDeck(rows, 'many.csv', { maxCards: 12 }).deck?.notes).toHaveLength(12)
   })
 })

@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { decodeText, importDeckFile, type ImportOptions } from '@shared/deck/import-file'
 import { readDeckFile } from '@shared/deck/read-deck-file'
 import { readFileSync } from 'node:fs'
@@ -30,7 +31,7 @@ describe('importDeckFile: recognising the format', () => {
     const { deck, problems } = await load(name, fixture(file))
     expect(problems).toEqual([])
     expect(deck?.name).toBe(deckName)
-    expect(deck?.cards).toHaveLength(count)
+    expect(basicNotes(deck)).toHaveLength(count)
   })
 
   it('tells spreadsheet rows from notes in a .txt, even with "::" in Anki tags and clozes', async () => {
@@ -38,14 +39,14 @@ describe('importDeckFile: recognising the format', () => {
       'clozes.txt',
       encode('{{c1::Amazon Polly}} turns text into speech,Polly\n{{c1::Amazon Lex}} builds chatbots,Lex\n')
     )
-    expect(clozes.deck?.cards.map((c) => c.front)).toEqual(['[…] turns text into speech', '[…] builds chatbots'])
+    expect(basicNotes(clozes.deck).map((c) => c.front)).toEqual(['[…] turns text into speech', '[…] builds chatbots'])
     const tagged = await load('tagged.txt', encode('Polly,Text to speech,AWS::AI\nLex,Chatbots,AWS::AI\n'))
-    expect(tagged.deck?.cards.map((c) => [c.back, c.extra])).toEqual([
+    expect(basicNotes(tagged.deck).map((c) => [c.back, c.extra])).toEqual([
       ['Text to speech', 'AWS::AI'],
       ['Chatbots', 'AWS::AI']
     ]) // unnamed third column
     const notes = await load('notes.txt', encode('Polly::Text to speech\nLex:::Chatbots\n'))
-    expect(notes.deck?.cards.map((c) => [c.front, c.reverse])).toEqual([
+    expect(basicNotes(notes.deck).map((c) => [c.front, c.reverse])).toEqual([
       ['Polly', undefined],
       ['Lex', true]
     ])
@@ -60,14 +61,14 @@ describe('importDeckFile: recognising the format', () => {
     expect((await load('aws-ml-chips.json', native)).deck).toEqual(committed)
     expect((await load('chips.txt', native, { format: 'json' })).deck).toEqual(committed)
     const broken = await load('broken.json', bytesOf('tests/fixtures/decks/broken-card.json'))
-    expect(broken.problems).toEqual([{ file: 'broken.json', line: 8, card: 2, field: 'back', message: 'back is empty' }])
+    expect(broken.problems).toEqual([{ file: 'broken.json', line: 8, note: 2, field: 'back', message: 'back is empty' }])
   })
 
   it('lets the caller choose the format', async () => {
     const asCsv = await load('notes.md', encode('Amazon Polly;Text to speech\nAmazon Lex;Chatbots\n'), { format: 'csv' })
-    expect(asCsv.deck?.cards.map((c) => c.back)).toEqual(['Text to speech', 'Chatbots'])
+    expect(basicNotes(asCsv.deck).map((c) => c.back)).toEqual(['Text to speech', 'Chatbots'])
     const asTsv = await load('x.csv', encode('a,b\tcomma, inside\n'), { format: 'tsv' })
-    expect(asTsv.deck?.cards[0]).toMatchObject({ front: 'a,b', back: 'comma, inside' })
+    expect(basicNotes(asTsv.deck)[0]).toMatchObject({ front: 'a,b', back: 'comma, inside' })
     expect(await load('deck.apkg', encode('front,back'), { format: 'apkg' })).toEqual(
       refusal('deck.apkg', 'not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one')
     )
@@ -75,7 +76,7 @@ describe('importDeckFile: recognising the format', () => {
 
   it('keeps readDeckFile working for text callers, now for every text format', () => {
     expect(readDeckFile(readFileSync('tests/fixtures/decks/notes.md', 'utf8'), 'notes.md').deck?.id).toBe('sample-notes')
-    expect(readDeckFile(readFileSync('tests/fixtures/import/exam-domains.csv', 'utf8'), 'exam-domains.csv').deck?.cards).toHaveLength(4)
+    expect(readDeckFile(readFileSync('tests/fixtures/import/exam-domains.csv', 'utf8'), 'exam-domains.csv').deck?.notes).toHaveLength(4)
     expect(readDeckFile('{"format": "recall-deck", "version": 1', 'cut.json').problems[0]?.message).toMatch(/^invalid JSON/)
   })
 })
@@ -87,7 +88,7 @@ describe('importDeckFile: text encodings', () => {
     const utf8 = await load('de.csv', encode(csv))
     const le = Uint8Array.from([0xff, 0xfe, ...[...csv].flatMap(utf16Units).flatMap((u) => [u & 0xff, u >> 8])])
     const be = Uint8Array.from([0xfe, 0xff, ...[...csv].flatMap(utf16Units).flatMap((u) => [u >> 8, u & 0xff])])
-    expect(utf8.deck?.cards[0]).toMatchObject({ front: 'Was ist Überanpassung?', back: 'Das Modell lernt Rauschen 😵' })
+    expect(basicNotes(utf8.deck)[0]).toMatchObject({ front: 'Was ist Überanpassung?', back: 'Das Modell lernt Rauschen 😵' })
     expect((await load('de.csv', le)).deck).toEqual(utf8.deck)
     expect((await load('de.csv', be)).deck).toEqual(utf8.deck)
     expect((await load('de.csv', Uint8Array.from([0xef, 0xbb, 0xbf, ...encode(csv)]))).deck).toEqual(utf8.deck)
@@ -137,8 +138,8 @@ describe('importDeckFile: limits', () => {
       1
     )
     const { deck, problems } = await load('huge.json', encode(json))
-    expect(problems).toEqual([{ file: 'huge.json', line: 6, card: 2, field: 'back', message: 'back is longer than 20000 characters' }])
-    expect(deck?.cards.map((c) => c.front)).toEqual(['Polly', 'Lex'])
+    expect(problems).toEqual([{ file: 'huge.json', line: 6, note: 2, field: 'back', message: 'back is longer than 20000 characters' }])
+    expect(basicNotes(deck).map((c) => c.front)).toEqual(['Polly', 'Lex'])
   })
 
   it('lists at most 200 problems and says how many more there are', async () => {

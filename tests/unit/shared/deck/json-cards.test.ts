@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { ankiGuidId, foreignId, toTags } from '@shared/deck/foreign-cards'
 import { cardIdFromFront } from '@shared/deck/ids'
 import { parseJsonCards } from '@shared/deck/json-cards'
@@ -13,21 +14,24 @@ describe('parseJsonCards', () => {
     const { deck, problems } = parseJsonCards(fixture('cards-array.json'), 'cards-array.json')
     expect(problems).toEqual([])
     expect(deck?.id).toBe('cards-array')
-    expect(deck?.cards).toEqual([
+    expect(basicNotes(deck)).toEqual([
       {
         id: 'sm-endpoint',
+        type: 'basic',
         front: 'What hosts a SageMaker model for real-time predictions?',
         back: 'An endpoint backed by one or more instances',
         tags: ['sagemaker', 'deployment']
       },
       {
         id: '42',
+        type: 'basic',
         front: 'Which SageMaker feature tunes hyperparameters automatically?',
         back: 'Automatic Model Tuning (Bayesian, random, grid or Hyperband search)',
         tags: ['sagemaker', 'training']
       },
       {
         id: cardIdFromFront('What does SageMaker Neo do?'),
+        type: 'basic',
         front: 'What does SageMaker Neo do?',
         back: 'Compiles models to run faster on a target device or instance',
         extra: 'Edge devices included.',
@@ -40,8 +44,8 @@ describe('parseJsonCards', () => {
     const { deck } = parseJsonCards(fixture('quiz-app.json'), 'quiz-app.json')
     expect(deck?.name).toBe('ML Specialty – metrics')
     expect(deck?.id).toBe('ml-specialty-metrics')
-    expect(deck?.cards[0]).toMatchObject({ front: 'Precision', tags: ['model-evaluation'] })
-    expect(deck?.cards[3]).toMatchObject({
+    expect(basicNotes(deck)[0]).toMatchObject({ front: 'Precision', tags: ['model-evaluation'] })
+    expect(basicNotes(deck)[3]).toMatchObject({
       front: 'RMSE',
       back: 'Root mean squared error\nPenalises large errors',
       tags: ['regression-metrics']
@@ -55,7 +59,7 @@ describe('parseJsonCards', () => {
       description: 'Exam AIF-C01, domain 4',
       id: 'ai-practitioner-responsible-ai'
     })
-    expect(deck?.cards.map((c) => [c.front, c.back, c.tags])).toEqual([
+    expect(basicNotes(deck).map((c) => [c.front, c.back, c.tags])).toEqual([
       ['Which service detects bias before and after training?', 'SageMaker Clarify', ['responsible-ai']],
       ['Which service adds human review to ML predictions?', 'Amazon Augmented AI (A2I)', ['responsible-ai']],
       ['What are Bedrock Guardrails for?', 'Filtering harmful content and denied topics in generative AI apps', ['security']]
@@ -66,10 +70,17 @@ describe('parseJsonCards', () => {
     const { deck, problems } = parseJsonCards(fixture('crowdanki-notes.json'), 'crowdanki.json')
     expect(problems).toEqual([])
     expect(deck?.name).toBe('AWS ML::Chips')
-    expect(deck?.cards).toEqual([
-      { id: ankiGuidId('x4$Inferentia'), front: 'AWS Inferentia', back: 'Chip for low-cost, high-throughput inference', tags: ['chips'] },
+    expect(basicNotes(deck)).toEqual([
+      {
+        id: ankiGuidId('x4$Inferentia'),
+        type: 'basic',
+        front: 'AWS Inferentia',
+        back: 'Chip for low-cost, high-throughput inference',
+        tags: ['chips']
+      },
       {
         id: ankiGuidId('t9#Trainium'),
+        type: 'basic',
         front: 'AWS Trainium',
         back: 'Chip for training deep learning models\nUsed by Trn1 instances',
         extra: '(image not imported)',
@@ -80,7 +91,7 @@ describe('parseJsonCards', () => {
 
   it('reads [front, back] pairs and the list under "data"', () => {
     const pairs = parseJsonCards('{"data": [["Polly", "Text to speech"], ["Lex", "Chatbots", "voice and text"]]}', 'pairs.json')
-    expect(pairs.deck?.cards.map((c) => [c.front, c.back, c.extra])).toEqual([
+    expect(basicNotes(pairs.deck).map((c) => [c.front, c.back, c.extra])).toEqual([
       ['Polly', 'Text to speech', undefined],
       ['Lex', 'Chatbots', 'voice and text']
     ])
@@ -98,19 +109,19 @@ describe('parseJsonCards', () => {
     ].join('\n')
     const { deck, problems } = parseJsonCards(text, 'bad.json')
     expect(problems.map(formatProblem)).toEqual([
-      'bad.json:3: card 2: not a card: expected an object with a front and a back',
-      'bad.json:4: card 3, field back: back is empty',
-      'bad.json:5: card 4: not a card: no front/back, question/answer, term/definition or prompt/response',
-      'bad.json:6: card 5: front must be text, not an object'
+      'bad.json:3: note 2: not a card: expected an object with a front and a back',
+      'bad.json:4: note 3, field back: back is empty',
+      'bad.json:5: note 4: not a card: no front/back, question/answer, term/definition or prompt/response',
+      'bad.json:6: note 5: front must be text, not an object'
     ])
-    expect(deck?.cards.map((c) => c.front)).toEqual(['Polly'])
+    expect(basicNotes(deck).map((c) => c.front)).toEqual(['Polly'])
   })
 
   it('numbers the cards of minified JSON, where every line is 1', () => {
     const { problems } = parseJsonCards('[{"q":"Polly","a":"Text to speech"},{"q":"Lex","a":""},{"q":"polly","a":"again"}]', 'min.json')
     expect(problems.map(formatProblem)).toEqual([
-      'min.json:1: card 2, field back: back is empty',
-      'min.json:1: card 3, field id: the front "polly" is also on card 1, line 1; this card was skipped'
+      'min.json:1: note 2, field back: back is empty',
+      'min.json:1: note 3, field id: the front "polly" is also on note 1, line 1; this card was skipped'
     ])
   })
 

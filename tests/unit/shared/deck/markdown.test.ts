@@ -1,3 +1,4 @@
+import { basicNotes } from '../../helpers/notes'
 import { cardIdFromFront } from '@shared/deck/ids'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { readFileSync } from 'node:fs'
@@ -7,13 +8,13 @@ const notes = readFileSync('tests/fixtures/decks/notes.md', 'utf8')
 
 describe('parseMarkdownDeck', () => {
   const { deck, problems } = parseMarkdownDeck(notes, 'notes.md')
-  const card = (front: string) => deck?.cards.find((c) => c.front === front)
+  const card = (front: string) => basicNotes(deck).find((c) => c.front === front)
 
   it('reads every card style in the notes, with no problem', () => {
     expect(problems).toEqual([])
     expect(deck?.id).toBe('sample-notes')
     expect(deck?.name).toBe('Sample notes')
-    expect(deck?.cards.map((c) => c.front)).toEqual([
+    expect(basicNotes(deck).map((c) => c.front)).toEqual([
       'Amazon Polly',
       'Amazon Transcribe',
       'Amazon Translate',
@@ -69,7 +70,7 @@ describe('parseMarkdownDeck', () => {
       { file: 'dup.md', line: 6, message: 'a question (Q:) has no answer (A:)' },
       { file: 'dup.md', line: 4, field: 'id', message: 'duplicate id "same" (first used on line 3)' }
     ])
-    expect(result.deck?.cards.map((c) => c.front)).toEqual(['A'])
+    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['A'])
   })
 
   it('reports a file with no cards instead of producing an empty deck', () => {
@@ -89,6 +90,6 @@ describe('headings without latin letters', () => {
   it('give no empty tag, and the deck still imports', () => {
     const { deck, problems } = parseMarkdownDeck('## 日本語のメモ\n\n- **猫:** cat\n', 'ja.md')
     expect(problems).toEqual([])
-    expect(deck?.cards[0]).toMatchObject({ front: '猫', back: 'cat', tags: [] })
+    expect(basicNotes(deck)[0]).toMatchObject({ front: '猫', back: 'cat', tags: [] })
   })
 })

@@ -17,8 +17,8 @@ describe('parseNativeDeck', () => {
   it('names the file, line, card and field of an invalid card', () => {
     const { deck, problems } = parseNativeDeck(fixture('broken-card.json'), 'broken-card.json')
     expect(deck).toBeUndefined()
-    expect(problems).toEqual([{ file: 'broken-card.json', line: 8, card: 2, field: 'back', message: 'back is empty' }])
-    expect(formatProblem(problems[0]!)).toBe('broken-card.json:8: card 2, field back: back is empty')
+    expect(problems).toEqual([{ file: 'broken-card.json', line: 8, note: 2, field: 'back', message: 'back is empty' }])
+    expect(formatProblem(problems[0]!)).toBe('broken-card.json:8: note 2, field back: back is empty')
   })
 
   it('names the line of a JSON syntax error', () => {
@@ -41,8 +41,8 @@ describe('parseNativeDeck', () => {
     }
     const { problems } = parseNativeDeck(JSON.stringify(deck, null, 2), 'd.json')
     expect(problems.map(formatProblem)).toEqual([
-      'd.json:12: card 2: unknown field "colour"',
-      'd.json:13: card 2, field id: duplicate id "x" (also card 1)'
+      'd.json:12: note 2: unknown field "colour"',
+      'd.json:13: note 2, field id: duplicate id "x" (also note 1)'
     ])
     const wrong = parseNativeDeck(JSON.stringify({ ...deck, format: 'anki' }), 'w.json')
     expect(wrong.problems[0]).toMatchObject({ field: 'format', message: 'format must be "recall-deck"' })

@@ -1,10 +1,11 @@
-import { DEFAULT_PRESET_ID, Queue, studyCardKey, type CardRecord, type DeckRecord } from '@core/model'
+import { DEFAULT_PRESET_ID, noteKey, Queue, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
+import { cardsOfNote } from '@core/notes/cards-of-note'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import { cardSchema, type Card } from '@shared/deck/schema'
+import { basicNoteSchema, type BasicNote, type Note } from '@shared/deck/schema'
 
 /**
- * Cards and decks made in the app. The user's own decks (made here, imported, or from the decks
- * folder) take new, moved, tagged and deleted cards; built-in decks are read-only and can be
+ * Notes, cards and decks made in the app. The user's own decks (made here, imported, or from the
+ * decks folder) take new, moved, tagged and deleted cards; built-in decks are read-only and can be
  * copied. A deck made here has no file behind it (`file: ''`).
  */
 export type Authored<T> = ({ ok: true } & T) | { ok: false; message: string }
@@ -15,35 +16,24 @@ export type Authored<T> = ({ ok: true } & T) | { ok: false; message: string }
  */
 export const REVERSE_ORD_OFFSET = 1_000_000_000
 
-/** The text of one direction of a card, as mergeDeck lays it out. */
-function studyCardText(card: Card, reverse: boolean, ord: number): Pick<CardRecord, 'question' | 'answer' | 'extra' | 'tags' | 'ord'> {
-  return {
-    question: reverse ? card.back : card.front,
-    answer: reverse ? card.front : card.back,
-    ...(card.extra ? { extra: card.extra } : {}),
-    tags: card.tags,
-    ord
-  }
-}
-
-/** A new study card, never studied. mergeDeck builds its new rows the same way and could call this. */
-export function newStudyCard(deckId: string, card: Card, reverse: boolean, ord: number, now: number): CardRecord {
-  return {
-    id: studyCardKey(deckId, card.id, reverse),
+/**
+ * A note's new study cards, never studied: its first card takes `forwardOrd`, a reversed card
+ * REVERSE_ORD_OFFSET more, so that reversed cards stay after every forward card of the deck.
+ */
+export function newStudyCards(deckId: string, note: Note, forwardOrd: number, now: number): CardRecord[] {
+  return cardsOfNote(deckId, note).map((text) => ({
+    ...text,
     deckId,
-    cardId: card.id,
-    reverse,
-    ...studyCardText(card, reverse, ord),
+    ord: text.reverse ? REVERSE_ORD_OFFSET + forwardOrd : forwardOrd,
     ...newSchedulingState(now),
     queue: Queue.New,
     createdAt: now
-  }
+  }))
 }
 
-/** Both directions of a card when it asks for the reverse, with the ords above. */
-export function newStudyCards(deckId: string, card: Card, forwardOrd: number, now: number): CardRecord[] {
-  const forward = newStudyCard(deckId, card, false, forwardOrd, now)
-  return card.reverse ? [forward, newStudyCard(deckId, card, true, REVERSE_ORD_OFFSET + forwardOrd, now)] : [forward]
+/** The note record of a note made in the app. */
+export function newNoteRecord(deckId: string, note: Note, now: number): NoteRecord {
+  return { id: noteKey(deckId, note.id), deckId, noteId: note.id, note, createdAt: now }
 }
 
 /** Tags as typed in a box: separated by spaces or commas, duplicates dropped. */
@@ -59,17 +49,18 @@ export interface CardDraft {
   reverse: boolean
 }
 
-/** A draft as a deck card, checked by the deck format's own rules; the id is filled in later. */
-export function draftToCard(draft: CardDraft): Authored<{ card: Card }> {
-  const parsed = cardSchema.safeParse({
+/** A draft as a front/back note, checked by the deck format's own rules; the id is filled in later. */
+export function draftToNote(draft: CardDraft): Authored<{ note: BasicNote }> {
+  const parsed = basicNoteSchema.safeParse({
     id: 'draft',
+    type: 'basic',
     front: draft.front,
     back: draft.back,
     ...(draft.extra.trim() ? { extra: draft.extra.trim() } : {}),
     tags: parseTags(draft.tags),
     ...(draft.reverse ? { reverse: true } : {})
   })
-  if (parsed.success) return { ok: true, card: parsed.data }
+  if (parsed.success) return { ok: true, note: parsed.data }
   const issue = parsed.error.issues[0]!
   const field = String(issue.path[0] ?? '')
   const message = field === 'tags' ? `Tag "${parseTags(draft.tags)[Number(issue.path[1])]}": ${issue.message}` : capitalise(issue.message)
@@ -99,28 +90,6 @@ export function deckRecord(id: string, name: string, now: number, presetId = DEF
     updatedAt: now,
     presetId
   }
-}
-
-/** Study cards back to deck cards, in deck order: one per card id, `reverse` when both directions exist. */
-export function notesOf(cards: CardRecord[]): Card[] {
-  const byId = new Map<string, Card>()
-  for (const c of [...cards].sort((a, b) => a.ord - b.ord)) {
-    const known = byId.get(c.cardId)
-    if (known) {
-      known.reverse = true
-      continue
-    }
-    const [front, back] = c.reverse ? [c.answer, c.question] : [c.question, c.answer]
-    byId.set(c.cardId, {
-      id: c.cardId,
-      front,
-      back,
-      ...(c.extra ? { extra: c.extra } : {}),
-      tags: [...c.tags],
-      ...(c.reverse ? { reverse: true } : {})
-    })
-  }
-  return [...byId.values()]
 }
 
 /** What a change of deck membership did, so the browser can drop and add its rows. */

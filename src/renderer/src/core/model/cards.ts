@@ -1,3 +1,4 @@
+import type { QuestionNote } from '@shared/deck/schema'
 import type { SchedulingState } from './scheduling'
 
 /**
@@ -30,6 +31,10 @@ export interface CardRecord extends SchedulingState {
   answer: string
   extra?: string
   tags: string[]
+  /** The exam task statements its note serves ("AIF-C01 1.1"), copied from the note. */
+  tasks?: string[]
+  /** For the card of an exam-style question: its type (the question itself is in the note). Absent: a front/back card. */
+  noteType?: QuestionNote['type']
   queue: QueueValue
   /** When `queue` is Buried: the start of the study day on which the card returns. */
   buriedUntil?: number

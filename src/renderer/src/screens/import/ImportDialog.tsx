@@ -1,3 +1,6 @@
+import { plural } from '@core/format'
+import { answerText } from '@core/notes/cards-of-note'
+import type { Note } from '@shared/deck/schema'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
 import { Dialog } from '@components/Dialog'
@@ -25,25 +28,27 @@ export function ImportDialog() {
       {deck && plan && status !== 'done' && (
         <section aria-label="Preview" className="flex flex-col gap-3">
           <p data-testid="import-summary">
-            {deck.cards.length} cards from {importer.fileName}
+            {plural(deck.notes.length, 'note')} from {importer.fileName}
             {plan.existing
               ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.`
               : ' in a new deck.'}
           </p>
           <ol className="flex flex-col gap-2">
-            {deck.cards.slice(0, PREVIEW_CARDS).map((card) => (
-              <li key={card.id} className="grid grid-cols-2 gap-3 rounded-md p-2 text-sm ring-1 ring-slate-200 dark:ring-slate-700">
-                <CardText text={card.front} />
-                <CardText text={card.back} />
+            {deck.notes.slice(0, PREVIEW_CARDS).map((note) => (
+              <li key={note.id} className="grid grid-cols-2 gap-3 rounded-md p-2 text-sm ring-1 ring-slate-200 dark:ring-slate-700">
+                <CardText text={previewSides(note)[0]} />
+                <CardText text={previewSides(note)[1]} />
               </li>
             ))}
           </ol>
-          {deck.cards.length > PREVIEW_CARDS && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.cards.length - PREVIEW_CARDS} more.</p>
+          {deck.notes.length > PREVIEW_CARDS && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.notes.length - PREVIEW_CARDS} more.</p>
           )}
           {plan.removed.length > 0 && (
             <fieldset className="rounded-md p-3 ring-1 ring-amber-400">
-              <legend className="px-1 font-medium">{plan.removed.length} cards of your deck are not in this file</legend>
+              <legend className="px-1 font-medium">
+                {plural(plan.removed.length, 'note')} of your deck {plan.removed.length === 1 ? 'is' : 'are'} not in this file
+              </legend>
               <ul className="max-h-32 list-disc overflow-y-auto ps-5 text-sm">
                 {plan.removed.map((r) => (
                   <li key={r.cardId}>{r.front}</li>
@@ -59,7 +64,9 @@ export function ImportDialog() {
       )}
       {problems.length > 0 && (
         <section aria-label="Problems" className="mt-3">
-          <h3 className="font-medium">{deck ? `${problems.length} records were skipped` : 'Problems'}</h3>
+          <h3 className="font-medium">
+            {deck ? `${plural(problems.length, 'problem')}: what is named here was not imported` : 'Problems'}
+          </h3>
           <ul className="max-h-40 list-disc overflow-y-auto ps-5 font-mono text-xs" data-testid="import-problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>{formatProblem(p)}</li>
@@ -72,7 +79,7 @@ export function ImportDialog() {
           <>
             <Button onClick={close}>Cancel</Button>
             <Button tone="primary" data-autofocus onClick={() => void actions().confirmImport()}>
-              Import {deck?.cards.length} cards
+              Import {plural(deck?.notes.length ?? 0, 'note')}
             </Button>
           </>
         ) : (
@@ -83,4 +90,11 @@ export function ImportDialog() {
       </div>
     </Dialog>
   )
+}
+
+/** A note in the preview: what it asks, and its answer. */
+function previewSides(note: Note): [string, string] {
+  if (note.type === 'basic') return [note.front, note.back]
+  if (note.type === 'case') return [note.scenario, '*(case study)*']
+  return [note.stem, answerText(note)]
 }

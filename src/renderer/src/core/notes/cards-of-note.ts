@@ -1,0 +1,62 @@
+import { studyCardKey, type CardRecord } from '@core/model'
+import type { Note, QuestionNote } from '@shared/deck/schema'
+
+/**
+ * The study cards a note makes, as its type decides: a front/back note asks front → back, and
+ * back → front too when it is reversed; an exam-style question is one card; a case study makes
+ * none (its questions show its scenario). Each card carries text for the browser and search:
+ * a question's stem and, as its answer, the right option(s), the steps in order, or the pairs.
+ */
+export type CardText = Pick<CardRecord, 'id' | 'cardId' | 'reverse' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'noteType'>
+
+export function cardsOfNote(deckId: string, note: Note): CardText[] {
+  const shared = { cardId: note.id, tags: note.tags, ...(note.tasks?.length ? { tasks: note.tasks } : {}) }
+  switch (note.type) {
+    case 'case':
+      return []
+    case 'basic': {
+      const extra = note.extra?.trim() ? { extra: note.extra } : {}
+      const forward: CardText = {
+        id: studyCardKey(deckId, note.id, false),
+        ...shared,
+        reverse: false,
+        question: note.front,
+        answer: note.back,
+        ...extra
+      }
+      if (!note.reverse) return [forward]
+      return [
+        forward,
+        { id: studyCardKey(deckId, note.id, true), ...shared, reverse: true, question: note.back, answer: note.front, ...extra }
+      ]
+    }
+    default:
+      return [
+        {
+          id: studyCardKey(deckId, note.id, false),
+          ...shared,
+          reverse: false,
+          question: note.stem,
+          answer: answerText(note),
+          noteType: note.type
+        }
+      ]
+  }
+}
+
+/** The right answer of a question as text: the right option(s), the steps in order, or the pairs. */
+export function answerText(note: QuestionNote): string {
+  switch (note.type) {
+    case 'single':
+      return note.options.find((o) => o.correct)?.text ?? ''
+    case 'multiple':
+      return note.options
+        .filter((o) => o.correct)
+        .map((o) => `- ${o.text}`)
+        .join('\n')
+    case 'ordering':
+      return note.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')
+    case 'matching':
+      return note.pairs.map((p) => `- ${p.prompt} → ${p.response}`).join('\n')
+  }
+}

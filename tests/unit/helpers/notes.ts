@@ -1,0 +1,6 @@
+import type { BasicNote, Deck } from '@shared/deck/schema'
+
+/** A deck's front/back notes: what the importers of other tools' files produce. */
+export function basicNotes(deck: Pick<Deck, 'notes'> | undefined): BasicNote[] {
+  return (deck?.notes ?? []).filter((n): n is BasicNote => n.type === 'basic')
+}
