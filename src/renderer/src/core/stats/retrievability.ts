@@ -21,16 +21,21 @@ function curveOf(w: readonly number[]) {
 }
 
 /**
- * The probability of recalling a card at `at`, exactly as ts-fsrs's `get_retrievability` computes
- * it (whole days since the last review on its forgetting curve), with the same arithmetic but no
- * `Card`, no `Date`s and the curve's constants derived once per weight set: stats and the exam
- * forecast call this for every card (100,000 cards: ~36 ms through ts-fsrs's own functions). A
- * card never studied has nothing to recall, so 0.
+ * The probability of recalling a card at `at`: the FSRS-6 forgetting curve,
+ * R = (1 + factor · t / S)^(−w20), at the time elapsed since the last review in days *with their
+ * fraction*, as fsrs-rs and Anki's browser compute it. (ts-fsrs's `get_retrievability` rounds t
+ * down to whole days, which for an exam at 9:00 reviewed at 20:00 the day before counts no time
+ * at all.) No `Card`, no `Date`s, and the curve's constants derived once per weight set: stats and
+ * the exam forecast call this for every card. A card never studied has nothing to recall, so 0.
  */
 export function retrievabilityAt(card: MemoryState, at: number, w: readonly number[] = default_w): number {
   if (card.state === State.New || card.last_review === undefined) return 0
-  // date_diff: whole days between the two times as Dates hold them (milliseconds, truncated).
-  const elapsedDays = Math.max(Math.floor((Math.trunc(at) - Math.trunc(card.last_review)) / DAY_MS), 0)
+  const elapsedDays = Math.max(at - card.last_review, 0) / DAY_MS
+  return forgettingCurve(w, elapsedDays, card.stability)
+}
+
+/** The FSRS-6 forgetting curve: recall probability `elapsedDays` after a review that left stability `stability`. */
+export function forgettingCurve(w: readonly number[], elapsedDays: number, stability: number): number {
   const { decay, factor } = curveOf(w)
-  return roundTo(Math.pow(1 + (factor * elapsedDays) / +card.stability.toFixed(8), decay), 8)
+  return roundTo(Math.pow(1 + (factor * Math.max(elapsedDays, 0)) / stability, decay), 8)
 }

@@ -43,9 +43,15 @@ describe('studying as scheduled until the exam', () => {
   it('predicts recall at the exam from the simulated memory states (ts-fsrs forgetting curve)', () => {
     const { learnt, reviewed } = referenceStabilities()
     const sim = simulateUntilExam(newCards(5), { options, dayStartsAtHour: 4, now, examDate })
-    // c0, c1 reviewed Wed 9:10 → 1 whole day at the exam; c2, c3 reviewed Thu 9:10 → 0 days;
-    // c4 learnt Wed 9:10 → 1 day.
-    const expected = (2 * forgetting_curve(default_w, 1, reviewed) + 2 * 1 + forgetting_curve(default_w, 1, learnt)) / 5
+    // c0, c1 reviewed Wed 9:10 → 1 day 23 h 50 min before the exam; c2, c3 reviewed Thu 9:10 →
+    // 23 h 50 min; c4 learnt Wed 9:10. Elapsed time counts with its fraction of a day.
+    const twoDays = 2 - 10 / (24 * 60)
+    const oneDay = 1 - 10 / (24 * 60)
+    const expected =
+      (2 * forgetting_curve(default_w, twoDays, reviewed) +
+        2 * forgetting_curve(default_w, oneDay, reviewed) +
+        forgetting_curve(default_w, twoDays, learnt)) /
+      5
     expect(sim.recall.mean).toBeCloseTo(expected, 8)
     expect(sim.recall.cards).toBe(5)
   })
