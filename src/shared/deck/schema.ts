@@ -165,7 +165,7 @@ export const deckSchema = z
 
 export type Source = z.infer<typeof sourceSchema>
 export type BasicNote = z.infer<typeof basicNoteSchema>
-type SingleNote = z.infer<typeof singleNoteSchema>
+export type SingleNote = z.infer<typeof singleNoteSchema>
 export type MultipleNote = z.infer<typeof multipleNoteSchema>
 type OrderingNote = z.infer<typeof orderingNoteSchema>
 type MatchingNote = z.infer<typeof matchingNoteSchema>

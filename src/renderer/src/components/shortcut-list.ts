@@ -23,13 +23,14 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     title: 'Studying',
     shortcuts: [
       { keys: ['Space', 'Enter'], does: 'Show the answer; once it shows, grade Good', essential: true },
+      { keys: ['A–H'], does: 'On an exam-style question: choose option A, B, C… (Space submits, then saves the grade it earned)' },
       { keys: ['1–4'], does: 'Grade the answer: 1 Again, 2 Hard, 3 Good, 4 Easy', essential: true },
       { keys: ['Ctrl+Z'], does: 'Undo the last grade or card action', essential: true },
       { keys: ['-'], does: 'Bury the card until tomorrow', essential: true },
       { keys: ['@'], does: 'Suspend the card', essential: true },
       { keys: ['Ctrl+1–7'], does: 'Put a coloured flag on the card, or take it off' },
       { keys: ['Ctrl+Alt+N'], does: 'Reset the card to new' },
-      { keys: ['E'], does: 'Edit the card', essential: true },
+      { keys: ['E'], does: 'Edit the card (a front/back card; exam-style questions are edited in their notes)', essential: true },
       { keys: ['I'], does: "Show the card's review history", essential: true },
       { keys: ['Esc'], does: 'Back to the decks', essential: true }
     ]
@@ -81,10 +82,10 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   {
     title: 'Practice: mock exam',
     shortcuts: [
-      { keys: ['1–4', 'A–D'], does: 'Answer the question' },
+      { keys: ['A–H', '1–8'], does: 'Choose an option (in an ordering question: the next step)' },
       { keys: ['N', '→'], does: 'Next question' },
       { keys: ['P', '←'], does: 'Previous question' },
-      { keys: ['F'], does: 'Finish the mock exam (asks first)' }
+      { keys: ['Ctrl+Enter'], does: 'Finish the mock exam (asks first)' }
     ]
   }
 ]

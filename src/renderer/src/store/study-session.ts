@@ -1,5 +1,6 @@
 import type { CardRecord, StudyOptions } from '@core/model'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
+import type { AnswerCheck, QuestionResponse, ShownQuestion } from '@core/questions/question'
 import type { GradeOutcome } from '@core/scheduling/scheduler'
 import type { StudyDay } from '@core/time/study-day'
 import { State, type Grade } from 'ts-fsrs'
@@ -17,12 +18,22 @@ export interface StudySession {
   card?: CardRecord
   /** What each grade would do, computed when the card is shown. */
   outcomes?: Record<Grade, GradeOutcome>
+  /** For the card of an exam-style question: the question as shown and the answer so far. */
+  question?: StudyQuestion
   revealed: boolean
   shownAt: number
   saving: boolean
   error?: string
   /** A short confirmation of the last action ("Card buried until tomorrow. Ctrl+Z undoes."). */
   notice?: string
+}
+
+export interface StudyQuestion {
+  shown: ShownQuestion
+  response: QuestionResponse
+  /** Once submitted: what was right, and the grade it earns (core/questions/grade.ts). */
+  check?: AnswerCheck
+  suggested?: Grade
 }
 
 export type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'cards'>

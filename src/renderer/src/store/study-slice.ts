@@ -1,6 +1,9 @@
 import { reasonOf } from '@core/errors'
 import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '@core/exam-plan/scheduling'
 import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { mulberry32 } from '@core/practice/random'
+import { gradeOfAnswer, slowAfterMs } from '@core/questions/grade'
+import { checkResponse, choose, emptyResponse, match, responseProblem, showQuestion } from '@core/questions/question'
 import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
 import { afterGrade, pickNext, type NextStep } from '@core/scheduling/queue'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
@@ -8,11 +11,12 @@ import { studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
 import * as actionsDb from '@db/card-actions'
 import { loadExamMode } from '@db/exam-plan-repository'
+import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import type { SessionBase, StudySession } from '@store/study-session'
+import type { SessionBase, StudyQuestion, StudySession } from '@store/study-session'
 import { popUndo, pushUndo } from '@store/undo-stack'
 import { type FSRS, type Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
@@ -22,7 +26,12 @@ export interface StudySlice {
   /** Most recent last; Ctrl+Z takes from the end. */
   undoStack: UndoEntry[]
   startStudy(deckId: string): Promise<void>
+  /** Shows the answer; for an exam-style question, submits the answer given (unless it is incomplete). */
   reveal(): void
+  /** Picks (or, for a multiple response or an ordering, toggles) the option at display position `at`. */
+  chooseOption(at: number): void
+  /** Matches a prompt of a matching question with the response at display position `at`. */
+  matchItem(prompt: number, at: number): void
   grade(rating: Grade): Promise<void>
   /** Looks again for a learning card that has become due while the done screen waited. */
   resume(): Promise<void>
@@ -56,6 +65,7 @@ export const createStudySlice =
       const at = now()
       const step: NextStep = show ? { kind: 'card', id: show.id, from: 'learning' } : pickNext(base.queue, at, base.options.studyOrder)
       const card = show ?? (step.kind === 'card' ? (base.cards.get(step.id) ?? (await getCard(db, step.id))) : undefined)
+      const question = card?.noteType ? await questionFor(card, at) : undefined
       set({
         session: {
           deckId: base.deckId,
@@ -66,12 +76,27 @@ export const createStudySlice =
           cards: base.cards,
           step,
           revealed: false,
+          ...(question ? { question } : {}),
           shownAt: at,
           saving: false,
           ...(notice ? { notice } : {}),
           ...(card ? { card, outcomes: applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode) } : {})
         }
       })
+    }
+
+    /** An exam-style question, its parts shuffled afresh each time it is shown. */
+    async function questionFor(card: CardRecord, at: number): Promise<StudyQuestion | undefined> {
+      const stored = await questionOfCard(db, card)
+      if (!stored) return undefined
+      const shown = showQuestion(stored.note, mulberry32((at ^ card.reps) >>> 0), stored.scenario)
+      return { shown, response: emptyResponse(shown) }
+    }
+
+    function answerQuestion(change: (q: StudyQuestion) => StudyQuestion['response']) {
+      const session = get().session
+      if (!session?.question || session.revealed) return
+      set({ session: { ...session, notice: undefined, question: { ...session.question, response: change(session.question) } } })
     }
 
     /** After anything but a grade, today's lists are read again so every count is exact. */
@@ -135,8 +160,18 @@ export const createStudySlice =
 
       reveal() {
         const session = get().session
-        if (session?.card && !session.revealed) set({ session: { ...session, revealed: true } })
+        if (!session?.card || session.revealed) return
+        const { question } = session
+        if (!question) return set({ session: { ...session, revealed: true } })
+        const problem = responseProblem(question.shown, question.response)
+        if (problem) return set({ session: { ...session, notice: problem } })
+        const check = checkResponse(question.shown, question.response)
+        const suggested = gradeOfAnswer(check.correct, now() - session.shownAt, slowAfterMs(session.card.tasks))
+        set({ session: { ...session, revealed: true, notice: undefined, question: { ...question, check, suggested } } })
       },
+
+      chooseOption: (at) => answerQuestion((q) => choose(q.shown, q.response, at)),
+      matchItem: (prompt, at) => answerQuestion((q) => match(q.shown, q.response, prompt, at)),
 
       async grade(rating) {
         const session = get().session

@@ -1,4 +1,4 @@
-import { CardText } from '@components/CardText'
+import { OptionFace } from '@components/question/OptionFace'
 import type { ChoiceOption } from '@core/practice/multiple-choice'
 
 const LETTERS = 'ABCDEF'
@@ -54,12 +54,7 @@ export function ChoiceOptions({ options, chosenIndex, showResult, locked = false
               data-state={showResult ? (option.correct ? 'right' : chosen ? 'wrong' : 'other') : chosen ? 'chosen' : 'open'}
               className={`${base} ${tone(i, chosenIndex, option.correct, showResult)}`}
             >
-              <kbd className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded bg-slate-200 text-sm font-semibold dark:bg-slate-700">
-                {LETTERS[i]}
-              </kbd>
-              <span className="min-w-0 flex-1" data-testid="option-text">
-                <CardText text={option.text} />
-              </span>
+              <OptionFace letter={LETTERS[i]} text={option.text} />
               <span className="sr-only">{verdict}</span>
               {showResult && (option.correct || chosen) && (
                 <span

@@ -5,6 +5,8 @@ import { CardHistoryDialog } from '@components/CardHistoryDialog'
 import { prepareCardText } from '@components/CardText'
 import { Counts } from '@components/Counts'
 import { GradeButtons } from '@components/GradeButtons'
+import { QuestionView } from '@components/question/QuestionView'
+import { partsOf } from '@core/questions/question'
 import { countQueue } from '@core/scheduling/queue'
 import { GRADES } from '@core/scheduling/scheduler'
 import { DoneView } from '@screens/study/DoneView'
@@ -14,7 +16,7 @@ import { run, useStudyKeys } from '@screens/study/use-study-keys'
 import { actions, useRecall } from '@store'
 import { likelyNextCard } from '@store/study-session'
 import { useCallback, useEffect, useState } from 'react'
-import { Rating } from 'ts-fsrs'
+import { Rating, type Grade } from 'ts-fsrs'
 
 /** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks); returns a cancel. */
 function whenIdle(work: () => void): () => void {
@@ -26,15 +28,28 @@ function whenIdle(work: () => void): () => void {
   return () => cancelIdleCallback(idle)
 }
 
+/** What an answered question earned (core/questions/grade.ts); Space or Enter saves it, 1–4 save another. */
+const EARNED: Record<Grade, string> = {
+  [Rating.Again]: 'A wrong answer is graded Again (Space). Change it with 1–4.',
+  [Rating.Hard]: 'Right, but slower than the exam allows: graded Hard (Space). Change it with 1–4.',
+  [Rating.Good]: 'Right in time: graded Good (Space). Change it with 1–4.',
+  [Rating.Easy]: 'Graded Easy (Space).'
+}
+
 const KEYS = { [Rating.Again]: '1', [Rating.Hard]: '2', [Rating.Good]: '3', [Rating.Easy]: '4' }
 
 export function StudyScreen() {
   const session = useRecall((s) => s.session)!
   const canUndo = useRecall((s) => s.undoStack.length > 0)
   const [panel, setPanel] = useState<'edit' | 'info' | null>(null)
-  const { card, revealed, step } = session
-  const open = useCallback((p: 'edit' | 'info') => card && setPanel(p), [card])
-  useStudyKeys(revealed, panel === null, open)
+  const { card, revealed, step, question } = session
+  const open = useCallback((p: 'edit' | 'info') => card && !(p === 'edit' && card.noteType) && setPanel(p), [card])
+  const letters = question && question.shown.note.type !== 'matching' ? partsOf(question.shown.note) : 0
+  useStudyKeys(revealed, panel === null, open, {
+    letters,
+    question: card?.noteType !== undefined,
+    ...(question?.suggested !== undefined ? { suggested: question.suggested } : {})
+  })
   // While the answer is read, the likely next question is parsed in idle time: the grade then
   // only has to write and lay it out.
   useEffect(() => {
@@ -62,7 +77,17 @@ export function StudyScreen() {
 
       {card ? (
         <>
-          <CardFace question={card.question} answer={card.answer} extra={card.extra} revealed={revealed} flag={card.flag} />
+          {question ? (
+            <QuestionView
+              shown={question.shown}
+              response={question.response}
+              {...(question.check ? { check: question.check } : {})}
+              onChoose={(at) => actions().chooseOption(at)}
+              onMatch={(prompt, at) => actions().matchItem(prompt, at)}
+            />
+          ) : (
+            <CardFace question={card.question} answer={card.answer} extra={card.extra} revealed={revealed} flag={card.flag} />
+          )}
           <footer className="flex flex-col items-center gap-4">
             {revealed ? (
               <GradeButtons
@@ -70,17 +95,17 @@ export function StudyScreen() {
                 outcomes={session.outcomes!}
                 now={session.shownAt}
                 keys={KEYS}
-                autoFocus={Rating.Good}
+                autoFocus={question?.suggested ?? Rating.Good}
                 disabled={session.saving}
-                label="How well did you remember?"
+                label={question?.suggested !== undefined ? EARNED[question.suggested] : 'How well did you remember?'}
                 onPick={(rating) => void actions().grade(rating)}
               />
             ) : (
-              <Button tone="primary" autoFocus onClick={() => actions().reveal()} className="min-w-48">
-                Show answer <kbd className="ms-2 text-sm">Space</kbd>
+              <Button tone="primary" autoFocus={!question} onClick={() => actions().reveal()} className="min-w-48">
+                {question ? 'Submit answer' : 'Show answer'} <kbd className="ms-2 text-sm">Space</kbd>
               </Button>
             )}
-            <StudyToolbar canUndo={canUndo} onCommand={(c) => run(c, open)} />
+            <StudyToolbar canUndo={canUndo} canEdit={!card.noteType} onCommand={(c) => run(c, open)} />
           </footer>
         </>
       ) : (

@@ -11,10 +11,18 @@ const ITEMS: Array<{ label: string; keys: string; command: StudyCommand }> = [
 ]
 
 /** The study actions for mouse users, each labelled with its key. */
-export function StudyToolbar({ onCommand, canUndo }: { onCommand: (c: StudyCommand) => void; canUndo: boolean }) {
+export function StudyToolbar({
+  onCommand,
+  canUndo,
+  canEdit
+}: {
+  onCommand: (c: StudyCommand) => void
+  canUndo: boolean
+  canEdit: boolean
+}) {
   return (
     <nav aria-label="Card actions" className="flex flex-wrap justify-center gap-2 text-sm">
-      {ITEMS.map((item) => (
+      {ITEMS.filter((item) => canEdit || item.command.kind !== 'edit').map((item) => (
         <button
           key={item.label}
           type="button"

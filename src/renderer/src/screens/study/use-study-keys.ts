@@ -1,22 +1,23 @@
-import { commandForKey, type StudyCommand } from '@screens/study/study-keys'
+import { commandForKey, type KeyContext, type StudyCommand } from '@screens/study/study-keys'
 import { actions } from '@store'
 import { useEffect } from 'react'
 
 /** Window-wide review keys, off while a dialog or text field has the keyboard. */
-export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 'edit' | 'info') => void) {
+export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 'edit' | 'info') => void, context: KeyContext) {
+  const { letters, suggested, question } = context
   useEffect(() => {
     if (!enabled) return
     const onKey = (event: KeyboardEvent) => {
       if (event.repeat) return
       if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select, dialog')) return
-      const command = commandForKey(event, revealed)
+      const command = commandForKey(event, revealed, { letters, question, ...(suggested !== undefined ? { suggested } : {}) })
       if (!command) return
       event.preventDefault()
       run(command, open)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [revealed, enabled, open])
+  }, [revealed, enabled, open, letters, suggested, question])
 }
 
 export function run(command: StudyCommand, open: (panel: 'edit' | 'info') => void): void {
@@ -26,6 +27,8 @@ export function run(command: StudyCommand, open: (panel: 'edit' | 'info') => voi
       return void a.leaveStudy()
     case 'reveal':
       return a.reveal()
+    case 'choose':
+      return a.chooseOption(command.at)
     case 'grade':
       return void a.grade(command.rating)
     case 'undo':
