@@ -1,7 +1,9 @@
 import { Queue, type CardRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import type { BasicNote, Deck } from '@shared/deck/schema'
-import { readFileSync } from 'node:fs'
+import { cardsOfNote } from '@core/notes/cards-of-note'
+import type { QuestionSource } from '@core/mock-exam/questions'
+import { isQuestionNote, type Deck } from '@shared/deck/schema'
+import { readdirSync, readFileSync } from 'node:fs'
 
 export const BUILT_IN_DECK_IDS = ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'] as const
 
@@ -9,30 +11,41 @@ export function readDeck(id: string): Deck {
   return JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck
 }
 
-/** The study cards of a deck of front/back notes as mergeDeck makes them: forward cards in file order, then the reversed ones. */
+/** The study cards of a deck as mergeDeck makes them: every note's first card in file order, then the reversed ones. */
 export function studyCardsOf(deck: Deck, now = Date.UTC(2026, 0, 5)): CardRecord[] {
-  const place = (card: BasicNote, reverse: boolean, ord: number): CardRecord => ({
-    id: reverse ? `${deck.id}/${card.id}/reverse` : `${deck.id}/${card.id}`,
-    deckId: deck.id,
-    cardId: card.id,
-    reverse,
-    ord,
-    question: reverse ? card.back : card.front,
-    answer: reverse ? card.front : card.back,
-    ...(card.extra !== undefined ? { extra: card.extra } : {}),
-    tags: card.tags,
-    ...(card.tasks ? { tasks: card.tasks } : {}),
-    ...newSchedulingState(now),
-    queue: Queue.New,
-    createdAt: now
-  })
-  const notes = deck.notes.map((note, i) => [note, i] as const).filter((e): e is readonly [BasicNote, number] => e[0].type === 'basic')
-  return [
-    ...notes.map(([c, i]) => place(c, false, i)),
-    ...notes.flatMap(([c, i]) => (c.reverse ? [place(c, true, deck.notes.length + i)] : []))
-  ]
+  const cards = deck.notes.flatMap((note, i) =>
+    cardsOfNote(deck.id, note).map((text) => ({
+      ...text,
+      deckId: deck.id,
+      ord: text.reverse ? deck.notes.length + i : i,
+      ...newSchedulingState(now),
+      queue: Queue.New,
+      createdAt: now
+    }))
+  )
+  return cards.sort((a, b) => a.ord - b.ord)
 }
 
 export function builtInCards(): CardRecord[] {
   return BUILT_IN_DECK_IDS.flatMap((id) => studyCardsOf(readDeck(id)))
+}
+
+/** Every deck file the app ships. */
+export const ALL_DECK_IDS = readdirSync('decks')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+
+/** The notes of the exam-style question cards of the decks, by card key, with their case scenarios: what the mock exam reads from the notes table. */
+export function questionSources(deckIds: readonly string[] = ALL_DECK_IDS): Map<string, QuestionSource> {
+  const out = new Map<string, QuestionSource>()
+  for (const id of deckIds) {
+    const deck = readDeck(id)
+    const scenarios = new Map(deck.notes.flatMap((n) => (n.type === 'case' ? [[n.id, n.scenario] as const] : [])))
+    for (const note of deck.notes) {
+      if (!isQuestionNote(note)) continue
+      const scenario = note.case ? scenarios.get(note.case) : undefined
+      out.set(`${id}/${note.id}`, { note, ...(scenario ? { scenario } : {}) })
+    }
+  }
+  return out
 }

@@ -54,7 +54,8 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
         oldCards.delete(text.id)
         if (old) {
           const queue = old.queue === Queue.Removed ? queueForState(old.state) : old.queue
-          const { tasks: _, noteType: __, extra: ___, ...kept } = old
+          // Fields copied from the note go, so a note that lost them in its new version loses them here.
+          const { tasks: _, noteType: __, extra: ___, kind: ____, confusable: _____, ...kept } = old
           rows.push({ ...kept, ...text, deckId: deck.id, ord, queue })
         } else {
           added++

@@ -1,4 +1,4 @@
-import type { QuestionCard } from '@core/mock-exam/draw'
+import type { ExamCard } from '@core/mock-exam/questions'
 import { Queue, type CardRecord, type MockExamResult, type ReviewRecord } from '@core/model'
 import type { CustomStudyCard } from '@core/practice/custom-study'
 import { studyDayStart } from '@core/time/study-day'
@@ -17,7 +17,7 @@ import { Rating, State } from 'ts-fsrs'
  * What a question and its wrong options need. Scheduling fields are dropped so that a deck's
  * pool, held for a whole session, costs a few hundred bytes a card.
  */
-function toQuestionCard(c: CardRecord): QuestionCard {
+function toQuestionCard(c: CardRecord): ExamCard {
   return {
     id: c.id,
     deckId: c.deckId,
@@ -26,13 +26,18 @@ function toQuestionCard(c: CardRecord): QuestionCard {
     question: c.question,
     answer: c.answer,
     tags: c.tags,
-    queue: c.queue
+    queue: c.queue,
+    ...(c.extra ? { extra: c.extra } : {}),
+    ...(c.tasks ? { tasks: c.tasks } : {}),
+    ...(c.kind ? { kind: c.kind } : {}),
+    ...(c.confusable ? { confusable: c.confusable } : {}),
+    ...(c.noteType ? { noteType: c.noteType } : {})
   }
 }
 
 /** Every study card of the decks, both directions: the questions of an exam and the pool of wrong options. */
-export async function loadChoicePool(db: RecallDatabase, deckIds: readonly string[]): Promise<QuestionCard[]> {
-  const pool: QuestionCard[] = []
+export async function loadChoicePool(db: RecallDatabase, deckIds: readonly string[]): Promise<ExamCard[]> {
+  const pool: ExamCard[] = []
   if (deckIds.length === 0) return pool
   await db.cards
     .where('deckId')

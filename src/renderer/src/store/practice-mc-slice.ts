@@ -1,13 +1,15 @@
 import { reasonOf } from '@core/errors'
-import type { QuestionCard } from '@core/mock-exam/draw'
+import type { ExamCard } from '@core/mock-exam/questions'
 import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord, type StudyOptions } from '@core/model'
 import { finalRating, START_GRADING, stepGrading, type McGrading } from '@core/practice/mc-grading'
 import { buildMultipleChoice, type MultipleChoice } from '@core/practice/multiple-choice'
 import { mulberry32, type Random } from '@core/practice/random'
+import { singleAsChoice } from '@core/questions/question'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
 import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
 import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
+import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { loadChoicePool } from '@db/practice-repository'
 import { getCard, loadTodayQueue, recordReview } from '@db/study-repository'
@@ -39,6 +41,8 @@ export interface McSession {
   outcomes?: Record<Grade, GradeOutcome>
   shownAt: number
   answeredAt?: number
+  /** For an exam-style single-answer question: each shown option's reason, shown once answered. */
+  whys?: string[]
   /** After a wrong pick: the question that the picked option answers ("Amazon Forecast"), to learn from the mistake. */
   pickedAnswers?: string
   saving: boolean
@@ -67,7 +71,7 @@ export const createMcSlice =
   (set, get) => {
     // Per session, not state: they never change what is shown by themselves.
     let mcScheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
-    let mcPool: QuestionCard[] = []
+    let mcPool: ExamCard[] = []
     let random: Random = mulberry32(0)
 
     type McBase = Pick<McSession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'answered' | 'correct' | 'undo'>
@@ -77,6 +81,7 @@ export const createMcSlice =
       const from = (c: CardRecord): keyof TodayQueue => (c.queue === Queue.New ? 'fresh' : c.queue === Queue.Review ? 'review' : 'learning')
       const step: NextStep = show ? { kind: 'card', id: show.id, from: from(show) } : pickNext(base.queue, at, base.options.studyOrder)
       const card = show ?? (step.kind === 'card' ? await getCard(db, step.id) : undefined)
+      const asked = card ? await choiceFor(card) : undefined
       const { deckId, deckName, day, options, queue, answered, correct, undo } = base
       set({
         mcSession: {
@@ -94,9 +99,30 @@ export const createMcSlice =
           shownAt: at,
           saving: false,
           ...(notice ? { notice } : {}),
-          ...(card ? { card, choice: buildMultipleChoice(card, mcPool, random), outcomes: previewGrades(mcScheduler, card, at) } : {})
+          ...(card && asked ? { card, ...asked, outcomes: previewGrades(mcScheduler, card, at) } : {})
         }
       })
+    }
+
+    /**
+     * A front/back card is asked with options from related cards; a single-answer question with its
+     * own options and reasons. Other question types need their own screens (study, mock exam): here
+     * they are shown and graded like a flashcard, and the screen says so.
+     */
+    async function choiceFor(card: CardRecord): Promise<Pick<McSession, 'choice' | 'whys'>> {
+      if (!card.noteType) return { choice: buildMultipleChoice(card, mcPool, random) }
+      const stored = await questionOfCard(db, card)
+      if (stored?.note.type === 'single') {
+        const { whys, ...choice } = singleAsChoice(stored.note, card.id, random)
+        return { choice, whys }
+      }
+      return {
+        choice: {
+          options: [],
+          correctIndex: -1,
+          reason: 'A multiple-response, ordering or matching question: answer it in Study or a mock exam'
+        }
+      }
     }
 
     async function saveMc(session: McSession, rating: Grade) {
@@ -157,7 +183,7 @@ export const createMcSlice =
         if (grading === session.grading) return
         const at = now()
         const picked = session.choice.options[index]!
-        const pickedAnswers = picked.correct ? undefined : mcPool.find((c) => c.id === picked.cardKey)?.question
+        const pickedAnswers = picked.correct || session.whys ? undefined : mcPool.find((c) => c.id === picked.cardKey)?.question
         // The buttons show intervals from the moment of the answer.
         set({
           mcSession: {

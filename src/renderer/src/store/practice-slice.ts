@@ -38,6 +38,7 @@ const initialPractice: PracticeState = {
   view: 'home',
   history: [],
   mockExamForm: {
+    exam: 'AIF-C01',
     excludedDeckIds: [],
     questionCount: String(DEFAULT_MOCK_EXAM_SETTINGS.questionCount),
     minutes: String(DEFAULT_MOCK_EXAM_SETTINGS.timeLimitMinutes),

@@ -16,7 +16,16 @@ async function mcSession() {
   await setup.state().startMcStudy(DECK)
   const mc = () => setup.state().mcSession!
   const wrongIndex = () => (mc().choice!.correctIndex + 1) % mc().choice!.options.length
-  return { ...setup, mc, wrongIndex }
+  /** Answers the card on screen right, or wrong: by choosing, or (a card asked as a flashcard) by showing and grading it. */
+  const answer = async (right: boolean) => {
+    if (mc().choice!.options.length === 0) {
+      setup.state().revealMc()
+      return setup.state().nextMc(right ? Rating.Good : Rating.Again)
+    }
+    setup.state().chooseMcOption(right ? mc().choice!.correctIndex : wrongIndex())
+    await setup.state().nextMc()
+  }
+  return { ...setup, mc, wrongIndex, answer }
 }
 
 describe('multiple choice inside scheduled review', () => {
@@ -67,7 +76,7 @@ describe('multiple choice inside scheduled review', () => {
   })
 
   it('saves a wrong choice as Again, which the user cannot change, and brings the card back in learning', async () => {
-    const { mc, state, db, clock, wrongIndex } = await mcSession()
+    const { mc, state, db, clock, wrongIndex, answer } = await mcSession()
     const card = mc().card!
     state().chooseMcOption(wrongIndex())
     state().chooseMcOption(mc().choice!.correctIndex) // a second choice does not replace the first
@@ -79,8 +88,7 @@ describe('multiple choice inside scheduled review', () => {
 
     // Due again after the first learning step (1 minute): the queue shows it before new cards.
     clock.now += 61_000
-    state().chooseMcOption(mc().choice!.correctIndex)
-    await state().nextMc()
+    await answer(true)
     expect(mc().card?.id).toBe(card.id)
   })
 
@@ -117,16 +125,22 @@ describe('multiple choice inside scheduled review', () => {
     expect(mc.choice!.options[mc.choice!.correctIndex]!.text).toBe('Amazon Polly')
   })
 
-  it('says why there are fewer options in a small deck, and falls back to show-and-grade with none', async () => {
+  it('says why a card of a small deck is not asked as multiple choice, and falls back to show-and-grade', async () => {
     const two = await practiceStore([makeDeck('two', makeCards(2))])
     await two.state().startMcStudy('two')
-    expect(two.state().mcSession!.choice).toMatchObject({ reason: 'Only 1 other answer in this deck' })
-    expect(two.state().mcSession!.choice!.options).toHaveLength(2)
+    expect(two.state().mcSession!.choice).toEqual({
+      options: [],
+      correctIndex: -1,
+      reason: 'Only 1 good wrong option for this card: asked as a flashcard'
+    })
+    const four = await practiceStore([makeDeck('four', makeCards(4))])
+    await four.state().startMcStudy('four')
+    expect(four.state().mcSession!.choice!.options).toHaveLength(4)
 
     const one = await practiceStore([makeDeck('one', makeCards(1))])
     await one.state().startMcStudy('one')
     const mc = () => one.state().mcSession!
-    expect(mc().choice).toMatchObject({ options: [], reason: 'No other answers in this deck to choose from' })
+    expect(mc().choice).toMatchObject({ options: [], reason: 'No related answer to offer as a wrong option: asked as a flashcard' })
     await one.state().nextMc(Rating.Good) // not before the answer is shown
     expect(await one.db.reviews.count()).toBe(0)
     one.state().revealMc()
@@ -135,12 +149,10 @@ describe('multiple choice inside scheduled review', () => {
   })
 
   it('undoes the last answer: the card and its log are as before, and it is asked again', async () => {
-    const { mc, state, db, wrongIndex } = await mcSession()
+    const { mc, state, db, answer } = await mcSession()
     const first = mc().card!
-    state().chooseMcOption(mc().choice!.correctIndex)
-    await state().nextMc()
-    state().chooseMcOption(wrongIndex())
-    await state().nextMc()
+    await answer(true)
+    await answer(false)
     expect(await db.reviews.count()).toBe(2)
     await state().undoMc()
     await state().undoMc()
@@ -177,5 +189,60 @@ describe('multiple choice inside scheduled review', () => {
     expect(state().practice.view).toBe('home')
     expect(state().mcSession).toBeNull()
     expect(state().library.decks.find((d) => d.id === DECK)?.counts).toEqual({ fresh: 19, learning: 1, review: 0 })
+  })
+})
+
+describe('exam-style questions in multiple-choice practice', () => {
+  const option = (text: string, correct: boolean) => ({
+    text,
+    correct,
+    why: `${text}: ${correct ? 'fits the need' : 'does something else'}.`
+  })
+  const questions = makeDeck('q', [
+    {
+      id: 'one',
+      type: 'single',
+      stem: 'Which service turns speech into text?',
+      options: [
+        option('Amazon Transcribe', true),
+        option('Amazon Polly', false),
+        option('Amazon Translate', false),
+        option('Amazon Lex', false)
+      ],
+      tags: []
+    },
+    {
+      id: 'two',
+      type: 'multiple',
+      stem: 'Which two record activity? (Choose two.)',
+      options: [
+        option('CloudTrail', true),
+        option('CloudWatch', true),
+        option('Polly', false),
+        option('Lex', false),
+        option('Glue', false)
+      ],
+      tags: []
+    }
+  ])
+
+  it('asks a single-answer question with its own options and explains the pick and the right answer', async () => {
+    const { state, db } = await practiceStore([questions])
+    await state().startMcStudy('q')
+    const mc = () => state().mcSession!
+    expect(mc().card?.id).toBe('q/one')
+    expect(
+      mc()
+        .choice!.options.map((o) => o.text)
+        .sort()
+    ).toEqual(['Amazon Lex', 'Amazon Polly', 'Amazon Transcribe', 'Amazon Translate'])
+    const wrong = (mc().choice!.correctIndex + 1) % 4
+    state().chooseMcOption(wrong)
+    expect(mc().whys![wrong]).toBe(`${mc().choice!.options[wrong]!.text}: does something else.`)
+    expect(mc().whys![mc().choice!.correctIndex]).toBe('Amazon Transcribe: fits the need.')
+    await state().nextMc()
+    expect((await db.reviews.toArray()).map((l) => [l.cardKey, l.rating])).toEqual([['q/one', Rating.Again]])
+    expect(mc().card?.id).toBe('q/two')
+    expect(mc().choice).toMatchObject({ options: [], reason: expect.stringMatching(/answer it in Study or a mock exam/) })
   })
 })

@@ -33,6 +33,10 @@ export interface CardRecord extends SchedulingState {
   tags: string[]
   /** The exam task statements its note serves ("AIF-C01 1.1"), copied from the note. */
   tasks?: string[]
+  /** What the note's term is (service, concept, metric…), copied from the note: multiple-choice options compare like with like. */
+  kind?: string
+  /** Ids of notes of the same deck that people mix up with this one: preferred wrong options. */
+  confusable?: string[]
   /** For the card of an exam-style question: its type (the question itself is in the note). Absent: a front/back card. */
   noteType?: QuestionNote['type']
   queue: QueueValue
@@ -88,7 +92,15 @@ export interface CardColumnsRecord {
   /** Each distinct list of tags once (topic readiness needs them); `tagSet` points into it per card. */
   tagSets: string[][]
   tagSet: Int32Array
+  /** Each distinct list of exam task statements once (exam readiness needs them); `taskSet` points into it per card. */
+  taskSets: string[][]
+  taskSet: Int32Array
+  /** The card's question type: 0 front/back, then NOTE_TYPE_CODES' order. */
+  noteType: Int8Array
 }
+
+/** Question types as the card columns store them (index + 1; 0 is a front/back card). */
+export const NOTE_TYPE_CODES = ['single', 'multiple', 'ordering', 'matching'] as const
 
 /** The fields the statistics read of a card, as the card columns give them. */
 export type StatsCard = Pick<

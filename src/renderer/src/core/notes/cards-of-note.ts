@@ -7,10 +7,19 @@ import type { Note, QuestionNote } from '@shared/deck/schema'
  * none (its questions show its scenario). Each card carries text for the browser and search:
  * a question's stem and, as its answer, the right option(s), the steps in order, or the pairs.
  */
-export type CardText = Pick<CardRecord, 'id' | 'cardId' | 'reverse' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'noteType'>
+export type CardText = Pick<
+  CardRecord,
+  'id' | 'cardId' | 'reverse' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'kind' | 'confusable' | 'noteType'
+>
 
 export function cardsOfNote(deckId: string, note: Note): CardText[] {
-  const shared = { cardId: note.id, tags: note.tags, ...(note.tasks?.length ? { tasks: note.tasks } : {}) }
+  const shared = {
+    cardId: note.id,
+    tags: note.tags,
+    ...(note.tasks?.length ? { tasks: note.tasks } : {}),
+    ...(note.kind ? { kind: note.kind } : {}),
+    ...(note.confusable?.length ? { confusable: note.confusable } : {})
+  }
   switch (note.type) {
     case 'case':
       return []

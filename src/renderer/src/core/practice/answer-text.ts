@@ -22,20 +22,25 @@ export function lineCount(text: string): number {
   return text.split('\n').filter((line) => line.trim() !== '').length
 }
 
-const SHORT_ANSWER_WORDS = 6
-
-/**
- * How different two answers look, 0 for the same shape. Lists compare by line count; single
- * lines by whether they are a name ("Amazon Polly") or a sentence, so a short name never stands
- * out among purposes.
- */
-export function shapeDistance(a: string, b: string): number {
-  const la = lineCount(a)
-  const lb = lineCount(b)
-  if (la > 1 || lb > 1) return Math.abs(la - lb)
-  return isShort(a) === isShort(b) ? 0 : 1
+/** Words of a text, for comparing what two options say. */
+function words(text: string): Set<string> {
+  return new Set(normaliseAnswer(text).match(/[\p{L}\p{N}]+/gu) ?? [])
 }
 
-function isShort(text: string): boolean {
-  return text.trim().split(/\s+/).length <= SHORT_ANSWER_WORDS
+/** Share of words two texts have in common (Jaccard): 1 for the same words in any order. */
+const SAME_MEANING_OVERLAP = 0.8
+
+/**
+ * Two options that would read as one: the same text once spacing, case and emphasis are set
+ * aside, or (for sentences: six words or more; names differ by one word) nearly the same words — "stores features for
+ * training and inference" and "stores features for inference and training".
+ */
+export function sameMeaning(a: string, b: string): boolean {
+  if (normaliseAnswer(a) === normaliseAnswer(b)) return true
+  const wa = words(a)
+  const wb = words(b)
+  if (wa.size < 6 || wb.size < 6) return false
+  let shared = 0
+  for (const w of wa) if (wb.has(w)) shared++
+  return shared / (wa.size + wb.size - shared) >= SAME_MEANING_OVERLAP
 }

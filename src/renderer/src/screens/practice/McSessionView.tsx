@@ -77,7 +77,7 @@ export function McSessionView() {
             questionRef={questionRef}
             after={
               grading.phase !== 'choosing' &&
-              (session.pickedAnswers || card.extra) && (
+              (session.pickedAnswers || card.extra || session.whys) && (
                 <section
                   aria-label="About the answer"
                   data-testid="answer"
@@ -90,6 +90,20 @@ export function McSessionView() {
                     </div>
                   )}
                   {card.extra && <CardText text={card.extra} className="mt-3 text-slate-600 dark:text-slate-400" />}
+                  {session.whys && (
+                    <dl className="flex flex-col gap-2 text-left">
+                      {[...new Set([grading.chosenIndex, choice.correctIndex])].map((i) => (
+                        <div key={i}>
+                          <dt className="text-sm font-semibold">
+                            {i === choice.correctIndex ? 'Why the right answer is right' : 'Why your pick is wrong'}
+                          </dt>
+                          <dd>
+                            <CardText text={session.whys![i]!} />
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
                 </section>
               )
             }
