@@ -5,12 +5,17 @@ import {
   checkMockExamTime,
   finishMockExamSession,
   isFinished,
+  responseTo,
+  settingsForExam,
   startMockExamSession,
   type FinishedMockExam,
   type MockExamSession
 } from '@core/mock-exam/simulation'
 import type { MockExamResult } from '@core/model'
 import { mulberry32 } from '@core/practice/random'
+import { choose, match } from '@core/questions/question'
+import { questionsOfCards } from '@db/note-repository'
+import { blueprintOf } from '@shared/exam/blueprints'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
 import { loadChoicePool, recentMockExams, saveMockExamResult, sendToRelearning } from '@db/practice-repository'
 import type { StoreDeps } from '@store/deps'
@@ -25,6 +30,8 @@ import type { StateCreator } from 'zustand'
 
 /** The settings form as typed; checked when the exam starts. */
 export interface MockExamForm {
+  /** The exam whose guide sets the questions, time, domains and pass mark ("AIF-C01"); '' for a free-form exam. */
+  exam: string
   /** Unticked decks; every other deck of the library takes part, including decks added later. */
   excludedDeckIds: string[]
   questionCount: string
@@ -52,7 +59,11 @@ export interface MockExamSlice {
   editMockExamForm(patch: Partial<Omit<MockExamForm, 'excludedDeckIds'>>): void
   toggleMockExamDeck(deckId: string): void
   startMockExam(): Promise<void>
-  answerMockExam(optionIndex: number): Promise<void>
+  /** Picks (a multiple response or an ordering: toggles) the part shown at `at` of the question on screen. */
+  chooseMockExamOption(at: number): Promise<void>
+  /** Matches a prompt of the matching question on screen with the response shown at `at`. */
+  matchMockExamItem(prompt: number, at: number): Promise<void>
+  clearMockExamAnswer(): Promise<void>
   goToMockExamQuestion(index: number): Promise<void>
   /** Called each second while an exam runs: moves the clock and ends the exam when time is up. */
   tickMockExam(): Promise<void>
@@ -114,9 +125,11 @@ export const createMockExamSlice =
         const deckIds = get()
           .library.decks.map((d) => d.id)
           .filter((id) => !form.excludedDeckIds.includes(id))
-        const questionCount = wholeNumber(form.questionCount, 'Number of questions', 1, 500)
-        const minutes = wholeNumber(form.minutes, 'Minutes', 1, 600)
-        const passMark = wholeNumber(form.passMark, 'Pass mark', 1, 100)
+        const blueprint = form.exam ? blueprintOf(form.exam) : undefined
+        const fixed = blueprint ? settingsForExam(blueprint) : undefined
+        const questionCount = fixed?.questionCount ?? wholeNumber(form.questionCount, 'Number of questions', 1, 500)
+        const minutes = fixed?.timeLimitMinutes ?? wholeNumber(form.minutes, 'Minutes', 1, 600)
+        const passMark = fixed?.passMarkPercent ?? wholeNumber(form.passMark, 'Pass mark', 1, 100)
         const errors: MockExamFormErrors = {}
         if (deckIds.length === 0) errors.decks = 'Choose at least one deck'
         if (typeof questionCount === 'string') errors.questionCount = questionCount
@@ -132,20 +145,24 @@ export const createMockExamSlice =
           return
         }
         const cards = await loadChoicePool(db, deckIds)
+        const questions = await questionsOfCards(db, cards)
         const at = now()
         const rng = mulberry32(at % 2 ** 32)
         const exam = startMockExamSession({
           id: `sim-${at}-${Math.floor(rng() * 1e6)}`,
           deckIds,
           cards,
+          questions,
           random: rng,
           now: at,
-          settings: { questionCount, timeLimitMinutes: minutes, passMarkPercent: passMark }
+          settings: fixed ?? { questionCount, timeLimitMinutes: minutes, passMarkPercent: passMark }
         })
         if (exam.questions.length === 0) {
           patchPractice({
             mockExamErrors: {
-              decks: 'These decks have no cards that can make a question (each needs another card with a different answer).'
+              decks: blueprint
+                ? `These decks have no notes for the task statements of ${blueprint.exam}.`
+                : 'These decks have no cards that can make a question (a card needs three related cards with other answers).'
             }
           })
           return
@@ -167,9 +184,23 @@ export const createMockExamSlice =
         }))
       },
 
-      async answerMockExam(optionIndex) {
+      async chooseMockExamOption(at) {
         const run = await runningMockExam()
-        if (run) setRun({ exam: answerMockExamQuestion(run.exam, run.index, optionIndex, run.now) })
+        if (!run) return
+        const shown = run.exam.questions[run.index]!.shown
+        setRun({ exam: answerMockExamQuestion(run.exam, run.index, choose(shown, responseTo(run.exam, run.index), at), run.now) })
+      },
+
+      async matchMockExamItem(prompt, at) {
+        const run = await runningMockExam()
+        if (!run) return
+        const shown = run.exam.questions[run.index]!.shown
+        setRun({ exam: answerMockExamQuestion(run.exam, run.index, match(shown, responseTo(run.exam, run.index), prompt, at), run.now) })
+      },
+
+      async clearMockExamAnswer() {
+        const run = await runningMockExam()
+        if (run) setRun({ exam: answerMockExamQuestion(run.exam, run.index, null, run.now) })
       },
 
       async goToMockExamQuestion(index) {

@@ -1,45 +1,78 @@
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import type { QuestionResponse } from '@core/questions/question'
 import { studyDayOf } from '@core/time/study-day'
 import { loadTodayQueue } from '@db/study-repository'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { allUnstamped } from '../../helpers/fixtures'
-import { readDeck } from '../../helpers/built-in-cards'
-import { practiceStore } from './practice-setup'
+import { rightResponse, wrongResponse } from '../../helpers/responses'
+import { fullLibrary, practiceStore } from './practice-setup'
 
 const MINUTE = 60_000
-/** The chips deck: one direction of each of its notes makes one question. */
-const CHIPS = readDeck('aws-ml-chips').notes.length
+const FREE_FORM = { exam: '' }
 
-async function examStore() {
-  const setup = await practiceStore()
+/** The three first decks: fact cards only, for free-form exams. */
+async function threeDecks() {
+  const { builtInLibrary } = await import('./practice-setup')
+  return builtInLibrary()
+}
+
+async function examStore(decks = fullLibrary()) {
+  const setup = await practiceStore(decks)
   const run = () => setup.state().mockExam!
   const question = () => run().exam.questions[run().index]!
+  /** Gives the question on screen this answer, as the keys would: option by option, or prompt by prompt. */
+  const respond = async (response: QuestionResponse) => {
+    await setup.state().clearMockExamAnswer()
+    if (question().shown.note.type === 'matching')
+      for (const [prompt, at] of response.entries()) await setup.state().matchMockExamItem(prompt, at)
+    else for (const at of response) await setup.state().chooseMockExamOption(at)
+  }
   /** Answers the question on screen, rightly or wrongly, and moves to the next. */
   const answer = async (right: boolean) => {
-    const { correctIndex, options } = question().choice
-    await setup.state().answerMockExam(right ? correctIndex : (correctIndex + 1) % options.length)
+    await respond(right ? rightResponse(question().shown) : wrongResponse(question().shown))
     await setup.state().goToMockExamQuestion(run().index + 1)
   }
-  return { ...setup, run, question, answer }
+  return { ...setup, run, question, answer, respond }
 }
 
 describe('mock exam', () => {
-  it('starts with the exam defaults over every deck: 65 questions, 130 minutes, 72 % to pass', async () => {
+  it('starts as AIF-C01 over every deck: its 65 questions and 90 minutes, whatever the free-form fields say', async () => {
     const { state, run, clock } = await examStore()
-    expect(state().practice.mockExamForm).toEqual({ excludedDeckIds: [], questionCount: '65', minutes: '130', passMark: '72' })
+    expect(state().practice.mockExamForm).toEqual({
+      exam: 'AIF-C01',
+      excludedDeckIds: [],
+      questionCount: '65',
+      minutes: '130',
+      passMark: '72'
+    })
+    state().editMockExamForm({ questionCount: '3' })
     await state().startMockExam()
     expect(state().practice.view).toBe('mock-exam')
     expect(run().exam.questions).toHaveLength(65)
-    expect(run().exam.deckIds.sort()).toEqual(['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services'])
-    expect(run().exam.endsAt - clock.now).toBe(130 * MINUTE)
-    expect(run().exam.settings.passMarkPercent).toBe(72)
+    expect(run().exam.settings.exam).toBe('AIF-C01')
+    expect(run().exam.endsAt - clock.now).toBe(90 * MINUTE)
+    expect(run().exam.questions.every((q) => q.tasks.some((t) => t.startsWith('AIF-C01 ')))).toBe(true)
     expect(run().notice).toBeUndefined()
   })
 
+  it('answers every format by its keys: options toggle, steps go in order, prompts get a response', async () => {
+    const { state, run, respond, question } = await examStore()
+    await state().startMockExam()
+    for (const type of ['single', 'multiple', 'ordering', 'matching']) {
+      const i = run().exam.questions.findIndex((q) => q.shown.note.type === type)
+      if (i < 0) continue
+      await state().goToMockExamQuestion(i)
+      await respond(rightResponse(question().shown))
+      expect(run().exam.responses[i], type).toEqual(rightResponse(question().shown))
+    }
+    await state().finishMockExam()
+    expect(run().score!.correct).toBe(run().exam.responses.filter((r) => r !== null).length)
+  })
+
   it('refuses settings that make no exam, with a message per field, and starts nothing', async () => {
-    const { state } = await examStore()
-    state().editMockExamForm({ questionCount: 'ten', minutes: '0', passMark: '101' })
+    const { state } = await examStore(await threeDecks())
+    state().editMockExamForm({ ...FREE_FORM, questionCount: 'ten', minutes: '0', passMark: '101' })
     for (const id of ['aws-ml-chips', 'aws-ml-pipeline', 'aws-ml-services']) state().toggleMockExamDeck(id)
     await state().startMockExam()
     expect(state().mockExam).toBeNull()
@@ -52,19 +85,27 @@ describe('mock exam', () => {
   })
 
   it('draws only from the chosen decks and says when they give fewer questions than asked', async () => {
-    const { state, run } = await examStore()
+    const { state, run } = await examStore(await threeDecks())
     state().toggleMockExamDeck('aws-ml-services')
     state().toggleMockExamDeck('aws-ml-pipeline')
-    state().editMockExamForm({ questionCount: '40' })
+    state().editMockExamForm({ ...FREE_FORM, questionCount: '40' })
+    // Alone, the chips deck's notes are too few of each kind to make good wrong options.
     await state().startMockExam()
-    expect(run().exam.questions).toHaveLength(CHIPS)
-    expect(new Set(run().exam.questions.map((q) => q.deckId))).toEqual(new Set(['aws-ml-chips']))
-    expect(run().notice).toMatch(new RegExp(`only ${CHIPS} different questions`))
+    expect(state().mockExam).toBeNull()
+    expect(state().practice.mockExamErrors.decks).toMatch(/no cards that can make a question/)
+    state().toggleMockExamDeck('aws-ml-chips')
+    state().toggleMockExamDeck('aws-ml-pipeline')
+    await state().startMockExam()
+    const n = run().exam.questions.length
+    expect(n).toBeGreaterThan(5)
+    expect(n).toBeLessThan(40)
+    expect(new Set(run().exam.questions.map((q) => q.deckId))).toEqual(new Set(['aws-ml-pipeline']))
+    expect(run().notice).toMatch(new RegExp(`only ${n} different questions`))
   })
 
   it('scores a finished exam, saves it to the history and shows it there', async () => {
-    const { state, run, answer, db, clock } = await examStore()
-    state().editMockExamForm({ questionCount: '5', minutes: '10', passMark: '72' })
+    const { state, run, answer, respond, question, db, clock } = await examStore(await threeDecks())
+    state().editMockExamForm({ ...FREE_FORM, questionCount: '5', minutes: '10', passMark: '72' })
     await state().startMockExam()
     const started = clock.now
     for (const right of [true, true, false, true, true]) {
@@ -73,14 +114,14 @@ describe('mock exam', () => {
     }
     // Going back changes an answer, as in the real exam.
     await state().goToMockExamQuestion(2)
-    await state().answerMockExam(run().exam.questions[2]!.choice.correctIndex)
+    await respond(rightResponse(question().shown))
     await state().goToMockExamQuestion(2)
-    await state().answerMockExam((run().exam.questions[2]!.choice.correctIndex + 1) % 4)
+    await respond(wrongResponse(question().shown))
     await state().finishMockExam()
 
     expect(run().status).toBe('finished')
     expect(run().score).toMatchObject({ total: 5, answered: 5, correct: 4, score: 80, passed: true })
-    expect(run().score!.missed.map((m) => m.cardKey)).toEqual([run().exam.questions[2]!.cardKey])
+    expect(run().score!.missed).toEqual([2])
     const saved = await db.simulations.toArray()
     expect(saved).toEqual([
       expect.objectContaining({
@@ -99,13 +140,14 @@ describe('mock exam', () => {
     expect(await db.reviews.count()).toBe(0)
 
     // Answers after the end change nothing.
-    await state().answerMockExam(run().exam.questions[2]!.choice.correctIndex)
+    await respond(rightResponse(run().exam.questions[2]!.shown))
+    expect(run().exam.responses[2]).toEqual(wrongResponse(run().exam.questions[2]!.shown))
     expect(run().score!.correct).toBe(4)
   })
 
   it('ends by time-out on the tick after time runs out, scoring unanswered questions as wrong', async () => {
-    const { state, run, answer, db, clock } = await examStore()
-    state().editMockExamForm({ questionCount: '5', minutes: '1' })
+    const { state, run, answer, question, db, clock } = await examStore(await threeDecks())
+    state().editMockExamForm({ ...FREE_FORM, questionCount: '5', minutes: '1' })
     await state().startMockExam()
     const endsAt = run().exam.endsAt
     await answer(true)
@@ -114,7 +156,7 @@ describe('mock exam', () => {
     expect(run()).toMatchObject({ status: 'running', now: clock.now })
     clock.now = endsAt + 1_500
     // An answer given after the limit is not counted: the exam ends instead.
-    await state().answerMockExam(run().exam.questions[run().index]!.choice.correctIndex)
+    await state().chooseMockExamOption(rightResponse(question().shown)[0]!)
     expect(run().status).toBe('finished')
     expect(run().exam).toMatchObject({ finishedAt: endsAt, finishedBy: 'time' })
     expect(run().score).toMatchObject({ total: 5, answered: 1, correct: 1, score: 20, passed: false })
@@ -126,7 +168,7 @@ describe('mock exam', () => {
 
   it('times out from the tick alone when the user does nothing', async () => {
     const { state, run, clock } = await examStore()
-    state().editMockExamForm({ questionCount: '3', minutes: '2' })
+    state().editMockExamForm({ ...FREE_FORM, questionCount: '3', minutes: '2' })
     await state().startMockExam()
     clock.now += 2 * MINUTE
     await state().tickMockExam()
@@ -135,8 +177,8 @@ describe('mock exam', () => {
   })
 
   it('lists past mock exams oldest first, so the chart reads left to right', async () => {
-    const { state, answer, clock, db } = await examStore()
-    state().editMockExamForm({ questionCount: '2', minutes: '5' })
+    const { state, answer, clock, db } = await examStore(await threeDecks())
+    state().editMockExamForm({ ...FREE_FORM, questionCount: '2', minutes: '5' })
     for (const rights of [
       [false, false],
       [true, false],
@@ -149,22 +191,22 @@ describe('mock exam', () => {
     }
     expect(state().practice.history.map((h) => h.score)).toEqual([0, 50, 100])
     // Reopening the screen reads them back from the database.
-    const again = await practiceStore(undefined, db)
+    const again = await practiceStore(await threeDecks(), db)
     await again.state().openPractice()
     expect(again.state().practice.history.map((h) => h.score)).toEqual([0, 50, 100])
   })
 })
 
 describe('sending missed cards to relearning', () => {
-  /** An exam over the chips deck where every card was studied before, except `keepNew`. */
+  const CHIPS = 8
+  /** An exam of CHIPS questions over the services deck where every card was studied before, except `keepNew` notes. */
   async function missedExam(keepNew = 0) {
-    const setup = await examStore()
+    const setup = await examStore(await threeDecks())
     const { db, state, clock } = setup
     const studiedAt = clock.now - 10 * 86_400_000
-    const chips = await db.cards.where('deckId').equals('aws-ml-chips').sortBy('ord')
-    const newCardIds = new Set(chips.slice(0, keepNew).map((c) => c.cardId))
+    const chips = await db.cards.where('deckId').equals('aws-ml-services').sortBy('ord')
+    const newCardIds = new Set<string>()
     for (const c of chips) {
-      if (newCardIds.has(c.cardId)) continue
       await db.cards.put({
         ...c,
         state: State.Review,
@@ -177,11 +219,23 @@ describe('sending missed cards to relearning', () => {
         last_review: studiedAt
       })
     }
-    state().toggleMockExamDeck('aws-ml-services')
+    state().toggleMockExamDeck('aws-ml-chips')
     state().toggleMockExamDeck('aws-ml-pipeline')
-    state().editMockExamForm({ questionCount: String(CHIPS) })
+    state().editMockExamForm({ ...FREE_FORM, questionCount: String(CHIPS) })
     await state().startMockExam()
     for (let i = 0; i < CHIPS; i++) await setup.answer(false)
+    if (keepNew) {
+      // The first `keepNew` questions' notes stay new.
+      const asked = new Set(
+        setup
+          .run()
+          .exam.questions.slice(0, keepNew)
+          .map((q) => q.cardKey.split('/')[1])
+      )
+      for (const c of chips.filter((c) => asked.has(c.cardId))) await db.cards.put(c)
+      newCardIds.clear()
+      for (const id of asked) newCardIds.add(id!)
+    }
     await state().finishMockExam()
     clock.now += MINUTE
     return { ...setup, newCardIds }
@@ -207,9 +261,9 @@ describe('sending missed cards to relearning', () => {
     ).toBe(true)
 
     // They are at the head of today's queue, and the deck list counts them as learning.
-    const queue = await loadTodayQueue(db, 'aws-ml-chips', studyDayOf(clock.now, 4), DEFAULT_STUDY_OPTIONS)
+    const queue = await loadTodayQueue(db, 'aws-ml-services', studyDayOf(clock.now, 4), DEFAULT_STUDY_OPTIONS)
     expect(new Set(queue.learning.map((e) => e.id))).toEqual(new Set(missed))
-    expect(state().library.decks.find((d) => d.id === 'aws-ml-chips')?.counts.learning).toBe(CHIPS)
+    expect(state().library.decks.find((d) => d.id === 'aws-ml-services')?.counts.learning).toBe(CHIPS)
     // A second press does nothing more.
     await state().sendMissedToRelearning()
     expect(await db.reviews.count()).toBe(CHIPS)

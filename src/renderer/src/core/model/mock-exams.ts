@@ -11,4 +11,10 @@ export interface MockExamResult {
   passMarkPercent: number
   passed: boolean
   missedCardKeys: string[]
+  /** The exam whose guide shaped it ("AIF-C01"); absent for a free-form exam over decks. */
+  exam?: string
+  /** The score on the exam's 100–1000 scale, estimated as a straight line from the share right. */
+  scaledScore?: number
+  /** Questions right out of asked in each domain of the guide. */
+  byDomain?: Array<{ domain: string; total: number; correct: number }>
 }

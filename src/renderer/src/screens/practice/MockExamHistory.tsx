@@ -1,5 +1,7 @@
 import { Table } from '@components/Table'
 import { ScoreSparkline } from '@screens/practice/ScoreSparkline'
+import type { MockExamResult } from '@core/model'
+import { blueprintOf } from '@shared/exam/blueprints'
 import { useRecall } from '@store'
 
 const SHOWN = 10
@@ -20,6 +22,7 @@ export function MockExamHistory() {
           <figcaption className="text-xs text-slate-600 dark:text-slate-400">Score over time; the dashed line is the pass mark.</figcaption>
         </figure>
       )}
+      <DomainTrend history={history} />
       <Table
         caption="Past mock exams, newest first"
         rows={latest}
@@ -35,10 +38,12 @@ export function MockExamHistory() {
               </span>
             )
           },
+          { header: 'Exam', cell: (h) => h.exam ?? 'Free-form' },
           {
             header: 'Score',
             cell: (h) => (
               <>
+                {h.scaledScore !== undefined ? `${h.scaledScore} · ` : ''}
                 {h.score} %{' '}
                 <span className="text-slate-500 dark:text-slate-400">
                   ({h.correct}/{h.total})
@@ -54,5 +59,38 @@ export function MockExamHistory() {
         ]}
       />
     </div>
+  )
+}
+
+const TREND = 6
+
+/** The latest exam's domains, each with its share right in the last mock exams of that exam, oldest first. */
+function DomainTrend({ history }: { history: readonly MockExamResult[] }) {
+  const exam = history.at(-1)?.exam
+  const blueprint = exam ? blueprintOf(exam) : undefined
+  if (!blueprint) return null
+  const runs = history.filter((h) => h.exam === exam && h.byDomain).slice(-TREND)
+  const share = (h: MockExamResult, domain: string) => {
+    const d = h.byDomain!.find((x) => x.domain === domain)
+    return d && d.total > 0 ? Math.round((100 * d.correct) / d.total) : undefined
+  }
+  return (
+    <Table
+      caption={`${exam}: share right by domain in the last ${runs.length === 1 ? 'mock exam' : `${runs.length} mock exams`}, oldest first`}
+      rows={blueprint.domains}
+      rowKey={(d) => d.id}
+      columns={[
+        { header: 'Domain', cell: (d) => `${d.id}. ${d.name} (${d.weight} %)` },
+        {
+          header: 'Trend',
+          className: 'tabular-nums whitespace-nowrap',
+          cell: (d) =>
+            runs
+              .map((h) => share(h, d.id))
+              .map((p) => (p === undefined ? '–' : `${p} %`))
+              .join(' → ')
+        }
+      ]}
+    />
   )
 }

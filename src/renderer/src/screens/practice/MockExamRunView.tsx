@@ -1,7 +1,6 @@
 import { Button } from '@components/Button'
-import { CardText } from '@components/CardText'
-import { timeLeftMs } from '@core/mock-exam/simulation'
-import { ChoiceOptions } from '@screens/practice/ChoiceOptions'
+import { QuestionView } from '@components/question/QuestionView'
+import { isAnswered, responseTo, timeLeftMs } from '@core/mock-exam/simulation'
 import { ConfirmDialog } from '@screens/practice/ConfirmDialog'
 import { mockExamCommandForKey } from '@screens/practice/mock-exam-keys'
 import { MockExamTimer } from '@screens/practice/MockExamTimer'
@@ -13,32 +12,34 @@ import { useEffect, useRef, useState } from 'react'
 export function MockExamRunView() {
   const run = useRecall((s) => s.mockExam)!
   const [confirming, setConfirming] = useState(false)
-  const questionRef = useRef<HTMLElement>(null)
+  const mainRef = useRef<HTMLElement>(null)
   const { exam, index } = run
   const question = exam.questions[index]!
-  const answered = exam.answers.filter((a) => a !== null).length
+  const answered = exam.questions.filter((_, i) => isAnswered(exam, i)).length
   const unanswered = exam.questions.length - answered
   const last = index === exam.questions.length - 1
   const go = (to: number) => void actions().goToMockExamQuestion(to)
+  const choosable = question.shown.note.type === 'matching' ? 0 : question.shown.order.length
 
   useWindowKeys((press) => {
-    const command = mockExamCommandForKey(press, question.choice.options.length)
+    const command = mockExamCommandForKey(press, choosable)
     if (!command) return false
-    if (command.kind === 'answer') void actions().answerMockExam(command.index)
+    if (command.kind === 'answer') void actions().chooseMockExamOption(command.index)
     else if (command.kind === 'next') go(index + 1)
     else if (command.kind === 'previous') go(index - 1)
     else setConfirming(true)
     return true
   }, !confirming)
-  useEffect(() => questionRef.current?.focus(), [index])
+  useEffect(() => mainRef.current?.querySelector<HTMLElement>('[data-testid="question"]')?.focus(), [index])
+  const passMark = exam.settings.exam ? `${exam.settings.exam}` : `pass mark ${exam.settings.passMarkPercent} %`
 
   return (
-    <main className="flex flex-1 flex-col gap-4" aria-label="Mock exam">
+    <main ref={mainRef} className="flex flex-1 flex-col gap-4" aria-label="Mock exam">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">
           Question {index + 1} of {exam.questions.length}
           <span className="ms-2 text-sm font-normal text-slate-500 dark:text-slate-400">
-            · {answered} answered · pass mark {exam.settings.passMarkPercent} %
+            · {answered} answered · {passMark}
           </span>
         </h1>
         <MockExamTimer leftMs={timeLeftMs(exam, run.now)} running={run.status === 'running'} />
@@ -54,11 +55,11 @@ export function MockExamRunView() {
             type="button"
             onClick={() => go(i)}
             aria-current={i === index ? 'step' : undefined}
-            aria-label={`Question ${i + 1}${exam.answers[i] === null ? '' : ', answered'}`}
+            aria-label={`Question ${i + 1}${isAnswered(exam, i) ? ', answered' : ''}`}
             className={`size-7 rounded text-xs tabular-nums focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-500 aria-[current=step]:ring-2 aria-[current=step]:ring-blue-600 dark:aria-[current=step]:ring-blue-300 ${
-              exam.answers[i] === null
-                ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
-                : 'bg-blue-600 text-white dark:bg-blue-400 dark:text-slate-950'
+              isAnswered(exam, i)
+                ? 'bg-blue-600 text-white dark:bg-blue-400 dark:text-slate-950'
+                : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
             }`}
           >
             {i + 1}
@@ -66,32 +67,22 @@ export function MockExamRunView() {
         ))}
       </nav>
 
-      <article className="flex flex-col items-center gap-5 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-        <section
-          ref={questionRef}
-          tabIndex={-1}
-          aria-label={`Question ${index + 1}`}
-          data-testid="question"
-          className="text-center text-xl outline-none"
-        >
-          <CardText text={question.question} />
-        </section>
-        <ChoiceOptions
-          options={question.choice.options}
-          chosenIndex={exam.answers[index]}
-          showResult={false}
-          onChoose={(i) => void actions().answerMockExam(i)}
-        />
-      </article>
+      <QuestionView
+        key={index}
+        shown={question.shown}
+        response={responseTo(exam, index)}
+        onChoose={(at) => void actions().chooseMockExamOption(at)}
+        onMatch={(prompt, at) => void actions().matchMockExamItem(prompt, at)}
+      />
 
       <footer className="flex flex-wrap items-center justify-between gap-3">
         <Button disabled={index === 0} onClick={() => go(index - 1)} aria-keyshortcuts="P ArrowLeft">
           ← Previous <kbd className="ms-1 text-xs font-normal">P</kbd>
         </Button>
-        <p className="text-sm text-slate-500 dark:text-slate-400">1–4 or A–D answer · N next · P previous · F finish</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">A–H answer · N next · P previous · Ctrl+Enter finish</p>
         {last ? (
-          <Button tone="primary" onClick={() => setConfirming(true)} aria-keyshortcuts="F">
-            Finish <kbd className="ms-1 text-xs font-normal">F</kbd>
+          <Button tone="primary" onClick={() => setConfirming(true)} aria-keyshortcuts="Control+Enter">
+            Finish <kbd className="ms-1 text-xs font-normal">Ctrl+Enter</kbd>
           </Button>
         ) : (
           <Button tone="primary" onClick={() => go(index + 1)} aria-keyshortcuts="N ArrowRight">
@@ -99,13 +90,16 @@ export function MockExamRunView() {
           </Button>
         )}
       </footer>
-      {!last && (
-        <div className="flex justify-end">
-          <Button onClick={() => setConfirming(true)} aria-keyshortcuts="F">
-            Finish exam <kbd className="ms-1 text-xs font-normal">F</kbd>
+      <div className="flex justify-between">
+        <Button onClick={() => void actions().clearMockExamAnswer()} disabled={exam.responses[index] === null}>
+          Clear answer
+        </Button>
+        {!last && (
+          <Button onClick={() => setConfirming(true)} aria-keyshortcuts="Control+Enter">
+            Finish exam <kbd className="ms-1 text-xs font-normal">Ctrl+Enter</kbd>
           </Button>
-        </div>
-      )}
+        )}
+      </div>
       {confirming && (
         <ConfirmDialog
           title="Finish the mock exam?"
@@ -114,7 +108,7 @@ export function MockExamRunView() {
           onClose={() => setConfirming(false)}
         >
           {unanswered > 0
-            ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} not answered yet and will count as wrong.`
+            ? `${unanswered} question${unanswered === 1 ? ' is' : 's are'} not fully answered yet and will count as wrong.`
             : 'Every question has an answer. You cannot change them afterwards.'}
         </ConfirmDialog>
       )}

@@ -1,8 +1,11 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { ExamGuideSelect } from '@components/ExamGuideSelect'
+import { FormField } from '@components/FormField'
 import { MockExamHistory } from '@screens/practice/MockExamHistory'
 import { PracticePanel } from '@screens/practice/PracticePanel'
 import { hintClass, inputClass } from '@screens/practice/form'
+import { blueprintOf } from '@shared/exam/blueprints'
 import { actions, useRecall } from '@store'
 import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
 
@@ -20,14 +23,15 @@ export function MockExamSetup() {
   const errors = useRecall((s) => s.practice.mockExamErrors)
   const decks = useRecall((s) => s.library.decks)
   const loading = useRecall((s) => s.library.status === 'loading' && s.library.decks.length === 0)
+  const blueprint = form.exam ? blueprintOf(form.exam) : undefined
   return (
     <PracticePanel
       id="exam"
       title="Mock exam"
       hint={
         <>
-          Timed multiple-choice questions drawn evenly from your decks and topics, scored like the AWS exams. Nothing here changes your
-          schedule.
+          A timed exam as the guide describes it: its number of questions and minutes, each domain in its share, exam-style questions first,
+          and a score on the exam's scale. Nothing here changes your schedule.
         </>
       }
     >
@@ -38,6 +42,22 @@ export function MockExamSetup() {
           void actions().startMockExam()
         }}
       >
+        <FormField id="exam-guide" label="Exam">
+          <ExamGuideSelect
+            id="exam-guide"
+            className="max-w-md"
+            value={form.exam}
+            none="Free-form: my own number of questions, minutes and pass mark"
+            onChoose={(exam) => actions().editMockExamForm({ exam })}
+          />
+          {blueprint && (
+            <p className={hintClass} data-testid="exam-delivery">
+              {blueprint.delivery.questions} questions · {blueprint.delivery.minutes} minutes · pass at {blueprint.delivery.passingScore} of{' '}
+              {blueprint.delivery.scoreRange[1]} · domains {blueprint.domains.map((d) => `${d.id} (${d.weight} %)`).join(', ')}
+              {!blueprint.status.available && ' · this exam is no longer offered'}
+            </p>
+          )}
+        </FormField>
         <fieldset className="flex flex-col gap-1" aria-describedby={errors.decks ? 'exam-decks-error' : undefined}>
           <legend className="mb-1 font-medium">Decks</legend>
           {decks.map((deck) => (
@@ -56,7 +76,7 @@ export function MockExamSetup() {
             </Alert>
           )}
         </fieldset>
-        <div className="flex flex-wrap gap-4">
+        <div className="flex flex-wrap gap-4" hidden={blueprint !== undefined}>
           {FIELDS.map((f) => (
             <div key={f.key} className="flex flex-col gap-1">
               <label htmlFor={`exam-${f.key}`} className="font-medium">

@@ -2,8 +2,13 @@ import { optionIndexForKey, plainKey, type PracticeKey } from '@screens/practice
 
 export type MockExamCommand = { kind: 'answer'; index: number } | { kind: 'next' } | { kind: 'previous' } | { kind: 'finish' }
 
-/** 1–4 or A–D answer; N or → next question, P or ← previous; F finishes (after a confirmation). */
+/**
+ * A–H or 1–8 choose an option (or, in an ordering, the next step) of the question on screen;
+ * N or → next question, P or ← previous; Ctrl+Enter finishes (after a confirmation). Letters
+ * stay free for options: a multiple-response question can have an option F.
+ */
 export function mockExamCommandForKey(press: PracticeKey, optionCount: number): MockExamCommand | null {
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && press.key === 'Enter') return { kind: 'finish' }
   if (!plainKey(press)) return null
   switch (press.key) {
     case 'ArrowRight':
@@ -14,9 +19,6 @@ export function mockExamCommandForKey(press: PracticeKey, optionCount: number): 
     case 'p':
     case 'P':
       return { kind: 'previous' }
-    case 'f':
-    case 'F':
-      return { kind: 'finish' }
   }
   const index = optionIndexForKey(press, optionCount)
   return index === null ? null : { kind: 'answer', index }

@@ -28,7 +28,8 @@ export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled =
       if (event.repeat || event.defaultPrevented) return
       const target = event.target instanceof HTMLElement ? event.target : null
       if (target?.closest('input, textarea, select, dialog, [contenteditable="true"]')) return
-      if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, a[href], summary')) return
+      const modified = event.ctrlKey || event.metaKey
+      if (!modified && (event.key === 'Enter' || event.key === ' ') && target?.closest('button, a[href], summary')) return
       if (latest.current(event)) event.preventDefault()
     }
     window.addEventListener('keydown', onKey)
@@ -36,9 +37,9 @@ export function useWindowKeys(handle: (press: PracticeKey) => boolean, enabled =
   }, [])
 }
 
-const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f']
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
 
-/** 1–4 or A–D (any case) to an option index; null for other keys or with a modifier held. */
+/** 1–8 or A–H (any case) to an option index below `optionCount`; null for other keys or with a modifier held. */
 export function optionIndexForKey(press: PracticeKey, optionCount: number): number | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null
   const digit = /^[1-9]$/.test(press.key) ? Number(press.key) - 1 : -1
