@@ -1,18 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serveFolder } from '../static-server'
 import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
 import { BUDGET_GZIP, measureBundle } from './bundle-size'
 import { fsrsNextInNode } from './node-figures'
+import { readinessFigures } from './readiness'
 import type { Sample } from './page/bench-page'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --grades 200]`: builds the web app and the bench
+ * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200]`: builds the web app and the bench
  * page beside it, serves them on 127.0.0.1, and for each size fills a fresh Chromium profile with
- * a generated collection, then measures the app in it. One JSON line per figure, then a table.
+ * a generated collection, then measures the app in it; last, the exam-readiness range against
+ * simulated learners. One JSON line per figure, then a table.
  */
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
@@ -27,6 +29,8 @@ const BENCH_DECK = 'Bench deck 00'
 /** Key presses timed for the grade's bare limit (`limit:grade-keyed-*`). */
 const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
+/** Simulated learners per size for the exam-readiness check (`npm run bench:readiness` for more). */
+const LEARNERS = Number(option('learners', '200'))
 
 const emit = (f: Figure) => console.log(JSON.stringify(f))
 const log = (message: string) => console.error(`[bench] ${message}`)
@@ -165,7 +169,9 @@ async function main() {
   const started = Date.now()
   const outDir = await mkdtemp(join(tmpdir(), 'recall-bench-web-'))
   let server: Awaited<ReturnType<typeof serveFolder>> | null = null
+  const load = () => console.log(JSON.stringify({ name: 'load', loadavg: loadavg().map((l) => round(l)) }))
   try {
+    load()
     log('building the web app and the bench page…')
     await buildAll(outDir)
     const bundle = await measureBundle(outDir)
@@ -214,6 +220,9 @@ async function main() {
       .filter((f) => f.size === largest && !f.name.startsWith('limit:') && f.ratio !== undefined && f.ratio > 3)
       .map((f) => `${f.name} ${f.ratio}×`)
     console.log(`figures above 3× their limit at ${largest}: ${misses.join(', ') || 'none'}`)
+    log('exam readiness: the 90 % range against simulated learners…')
+    readinessFigures(() => LEARNERS)
+    load()
     log(`done in ${Math.round((Date.now() - started) / 1000)} s`)
   } finally {
     await server?.close()

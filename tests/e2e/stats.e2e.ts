@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
@@ -5,6 +6,10 @@ import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, type Profile } from './browser'
 
 const DECK = /^Study AWS ML: service → purpose/
+const GUIDE = JSON.parse(readFileSync('src/shared/exam/blueprints/aif-c01.json', 'utf8')) as {
+  domains: Array<{ id: string; name: string; weight: number; tasks: unknown[] }>
+  delivery: { passingScore: number }
+}
 const BUILT_IN = ['AWS ML: service → purpose', 'AWS ML: pipeline stage → services', 'AWS ML: chip → role']
 
 /** RECALL_SCREENSHOTS=/some/dir keeps a picture of each screen for a person to look at. */
@@ -117,7 +122,9 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     await page.getByText('Choose the exam date.').waitFor()
     expect(await page.getByLabel('Exam name').getAttribute('aria-invalid')).toBe('true')
 
-    await page.getByLabel('Exam name').fill('MLA-C01')
+    // A new exam follows the AI Practitioner guide: readiness is predicted as that exam scores it.
+    expect(await page.getByLabel('Exam guide').inputValue()).toBe('AIF-C01')
+    await page.getByLabel('Exam name').fill('AIF-C01')
     await page.getByLabel('Exam date').fill(await dateInThirtyDays(page))
     await page.getByLabel('Exam name').press('Enter')
     const exam = page.getByTestId('exam')
@@ -125,11 +132,29 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     expect(await exam.getByTestId('days-left').innerText()).toBe('30')
     expect(await exam.getByTestId('recall-now').innerText()).toMatch(/^\d+%$/)
     expect(await exam.getByTestId('recall-studying').innerText()).toMatch(/^\d+%$/)
-    expect(await exam.getByRole('heading', { name: 'MLA-C01' }).count()).toBe(1)
-    await exam.getByTestId('topics').waitFor()
+    expect(await exam.getByRole('heading', { name: 'AIF-C01', exact: true }).count()).toBe(1)
+    // A handful of pipeline cards studied is far from a pass: near the guessing rate, and every
+    // task statement of the guide listed with what it needs.
+    const predicted = Number(await exam.getByTestId('predicted-score').innerText())
+    expect(predicted).toBeGreaterThanOrEqual(100)
+    expect(predicted).toBeLessThan(GUIDE.delivery.passingScore)
+    expect((await exam.getByTestId('readiness-domains').locator('tbody tr').allInnerTexts()).map((t) => t.split('\t').slice(0, 2))).toEqual(
+      GUIDE.domains.map((d) => [`${d.id}. ${d.name}`, `${d.weight}%`])
+    )
+    const tasks = exam.getByTestId('readiness-tasks').locator('tbody tr')
+    expect(await tasks.count()).toBe(GUIDE.domains.reduce((n, d) => n + d.tasks.length, 0))
+    expect(await tasks.filter({ hasText: 'Not studied yet' }).count()).toBeGreaterThan(0)
+    expect(await exam.getByTestId('mock-scores').innerText()).toBe('None yet: take one under Practice.')
     expect(await exam.locator('.recharts-wrapper > svg').count()).toBe(1)
     expect(formatViolations(`exam (${scheme})`, blocking(await runAxe(page)))).toBe('')
     await snapshot(page, `exam-${scheme}`)
+
+    // Without a guide, recall is forecast by topic over the decks' cards.
+    await exam.getByRole('button', { name: 'Edit AIF-C01' }).click()
+    await page.getByLabel('Exam guide').selectOption('')
+    await page.getByRole('button', { name: 'Save exam' }).click()
+    await exam.getByTestId('topics').waitFor()
+    expect(await exam.getByTestId('readiness').count()).toBe(0)
 
     expect(consoleErrors).toEqual([])
   })

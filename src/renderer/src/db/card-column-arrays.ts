@@ -1,4 +1,11 @@
-import type { CardColumnsRecord, CardRecord, QueueValue, SchedulingState, StatsCard } from '@core/model'
+import {
+  NOTE_TYPE_CODES,
+  type CardColumnsRecord,
+  type CardRecord,
+  type QueueValue,
+  type SchedulingState,
+  type StatsCard
+} from '@core/model'
 
 /**
  * The card columns as data: filling them from card records, patching them with changed cards,
@@ -6,7 +13,10 @@ import type { CardColumnsRecord, CardRecord, QueueValue, SchedulingState, StatsC
  */
 
 /** A card as the columns give it back: its scheduling state, order and tags, never its text. */
-export type ColumnCard = Pick<CardRecord, 'id' | 'deckId' | 'ord' | 'queue' | 'buriedUntil' | 'tags' | keyof SchedulingState>
+export type ColumnCard = Pick<
+  CardRecord,
+  'id' | 'deckId' | 'ord' | 'queue' | 'buriedUntil' | 'tags' | 'tasks' | 'noteType' | keyof SchedulingState
+>
 
 /** What the statistics' card accumulators read (core/stats). */
 
@@ -55,10 +65,11 @@ const FLOATS: ReadonlyArray<readonly [FloatColumn, FloatField]> = [
  * columns, or a damaged one, is built again rather than patched.
  */
 export function isWhole(row: CardColumnsRecord): boolean {
-  const columns = ['queue', 'state', 'tagSet', ...FLOATS.map(([column]) => column)] as const
+  const columns = ['queue', 'state', 'tagSet', 'taskSet', 'noteType', ...FLOATS.map(([column]) => column)] as const
   return (
     Array.isArray(row.ids) &&
     Array.isArray(row.tagSets) &&
+    Array.isArray(row.taskSets) &&
     columns.every((c) => ArrayBuffer.isView(row[c]) && row[c].length === row.ids.length)
   )
 }
@@ -86,22 +97,31 @@ export function emptyColumns(deckId: string, size: number, builtFrom: number): C
     reps: float(),
     lapses: float(),
     tagSets: [],
-    tagSet: new Int32Array(size)
+    tagSet: new Int32Array(size),
+    taskSets: [],
+    taskSet: new Int32Array(size),
+    noteType: new Int8Array(size)
   }
 }
+
+const typeCode = (card: CardRecord) => (card.noteType ? NOTE_TYPE_CODES.indexOf(card.noteType) + 1 : 0)
 
 /**
  * Writes card records into rows of columns that share `tagSets`, adding each new list of tags to
  * that dictionary once.
  */
-export function columnWriter(tagSets: string[][]) {
-  const known = new Map(tagSets.map((tags, i) => [JSON.stringify(tags), i]))
-  const tagIndex = (tags: readonly string[] = []) => {
-    const key = JSON.stringify(tags)
-    let index = known.get(key)
-    if (index === undefined) known.set(key, (index = tagSets.push([...tags]) - 1))
-    return index
+export function columnWriter(tagSets: string[][], taskSets: string[][]) {
+  const dictionary = (sets: string[][]) => {
+    const known = new Map(sets.map((list, i) => [JSON.stringify(list), i]))
+    return (list: readonly string[] = []) => {
+      const key = JSON.stringify(list)
+      let index = known.get(key)
+      if (index === undefined) known.set(key, (index = sets.push([...list]) - 1))
+      return index
+    }
   }
+  const tagIndex = dictionary(tagSets)
+  const taskIndex = dictionary(taskSets)
   return {
     write(columns: CardColumnsRecord, i: number, card: CardRecord): void {
       columns.ids[i] = card.id
@@ -109,9 +129,12 @@ export function columnWriter(tagSets: string[][]) {
       columns.state[i] = card.state
       for (const [column, field] of FLOATS) columns[column][i] = card[field] ?? NaN
       columns.tagSet[i] = tagIndex(card.tags)
+      columns.taskSet[i] = taskIndex(card.tasks)
+      columns.noteType[i] = typeCode(card)
     },
     matches(columns: CardColumnsRecord, i: number, card: CardRecord): boolean {
       if (columns.queue[i] !== card.queue || columns.state[i] !== card.state || columns.tagSet[i] !== tagIndex(card.tags)) return false
+      if (columns.taskSet[i] !== taskIndex(card.tasks) || columns.noteType[i] !== typeCode(card)) return false
       return FLOATS.every(([column, field]) => Object.is(columns[column][i], card[field] ?? NaN))
     }
   }
@@ -125,6 +148,8 @@ function copyRow(from: CardColumnsRecord, i: number, to: CardColumnsRecord, k: n
   to.state[k] = from.state[i]!
   for (const [column] of FLOATS) to[column][k] = from[column][i]!
   to.tagSet[k] = from.tagSet[i]!
+  to.taskSet[k] = from.taskSet[i]!
+  to.noteType[k] = from.noteType[i]!
 }
 
 /** Where `id` is in key-ordered `ids`, or -1. */
@@ -146,6 +171,7 @@ function withAdded(columns: CardColumnsRecord, added: CardRecord[], writer: Colu
   added.sort((a, b) => compareKeys(a.id, b.id))
   const out = emptyColumns(columns.deckId, columns.ids.length + added.length, columns.builtFrom)
   out.tagSets = columns.tagSets
+  out.taskSets = columns.taskSets
   let i = 0
   let j = 0
   for (let k = 0; k < out.ids.length; k++) {
@@ -164,7 +190,7 @@ function withAdded(columns: CardColumnsRecord, added: CardRecord[], writer: Colu
  * stored row can stay as it is); otherwise the patched columns, stamped `builtFrom`.
  */
 export function patchColumns(columns: CardColumnsRecord, changed: readonly CardRecord[], builtFrom: number): CardColumnsRecord | null {
-  const writer = columnWriter(columns.tagSets)
+  const writer = columnWriter(columns.tagSets, columns.taskSets)
   const added: CardRecord[] = []
   let dirty = false
   for (const card of changed) {
@@ -201,6 +227,10 @@ function cardAt(c: CardColumnsRecord, i: number): ColumnCard {
     lapses: c.lapses[i]!,
     tags: c.tagSets[c.tagSet[i]!]!
   }
+  const tasks = c.taskSets[c.taskSet[i]!]!
+  if (tasks.length > 0) card.tasks = tasks
+  const type = c.noteType[i]!
+  if (type > 0) card.noteType = NOTE_TYPE_CODES[type - 1]
   const lastReview = present(c.lastReview[i]!)
   if (lastReview !== undefined) card.last_review = lastReview
   const buriedUntil = present(c.buriedUntil[i]!)

@@ -98,7 +98,7 @@ async function currentColumns(
 async function buildColumns(db: RecallDatabase, deckId: string, builtFrom: number): Promise<CardColumnsRecord> {
   const ids = await db.cards.where('deckId').equals(deckId).primaryKeys()
   const columns = emptyColumns(deckId, ids.length, builtFrom)
-  const writer = columnWriter(columns.tagSets)
+  const writer = columnWriter(columns.tagSets, columns.taskSets)
   let filled = 0
   for (let from = 0; from < ids.length; from += PAGE) {
     const last = ids[Math.min(from + PAGE, ids.length) - 1]!

@@ -1,9 +1,15 @@
 import { reasonOf } from '@core/errors'
 import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
-import type { ExamPlan } from '@core/model'
+import type { ExamPlan, MockExamResult } from '@core/model'
 import { listExamPlans, loadExamDecks, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
 import { getSettings } from '@db/options-repository'
+import { recentMockExams } from '@db/practice-repository'
+import { loadReadinessData } from '@db/readiness-repository'
+import { blueprintOf } from '@shared/exam/blueprints'
+import { default_w } from 'ts-fsrs'
+import { mulberry32 } from '@core/practice/random'
+import type { ExamReadiness } from '@core/readiness/exam-readiness'
 import { hashText } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
@@ -12,6 +18,10 @@ import type { StateCreator } from 'zustand'
 export interface ExamPlanEntry {
   exam: ExamPlan
   forecast: ExamDecksForecast | null
+  /** The exam score predicted on the exam's guide, when the exam follows one. */
+  readiness?: ExamReadiness
+  /** Mock exams of the same exam, oldest first: shown beside the forecast. */
+  mockExams?: MockExamResult[]
   error?: string
 }
 
@@ -61,14 +71,25 @@ export const createExamPlanSlice =
     async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
       try {
         // The forecast's simulation is fetched with the exam screen, not at start.
-        const [decks, { forecastExamDecks }] = await Promise.all([
+        const [decks, { forecastExamDecks }, { forecastReadiness }] = await Promise.all([
           loadExamDecks(db, exam, at, dayStartsAtHour),
-          import('@core/exam-plan/decks-forecast')
+          import('@core/exam-plan/decks-forecast'),
+          import('@core/readiness/exam-readiness')
         ])
-        return {
-          exam,
-          forecast: forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
-        }
+        const forecast = forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
+        const blueprint = exam.blueprint ? blueprintOf(exam.blueprint) : undefined
+        if (!blueprint) return { exam, forecast }
+        const w = decks[0]?.options.w ?? default_w
+        const [data, history] = await Promise.all([loadReadinessData(db, exam, w), recentMockExams(db)])
+        const readiness = forecastReadiness({
+          blueprint,
+          ...data,
+          examAt: exam.date,
+          w,
+          // The same figures on every visit for the same collection: the draws are seeded by the exam.
+          random: mulberry32(Number.parseInt(hashText(exam.id).slice(0, 6), 36) >>> 0)
+        })
+        return { exam, forecast, readiness, mockExams: history.filter((h) => h.exam === blueprint.exam) }
       } catch (error) {
         return { exam, forecast: null, error: `The forecast could not be computed (${reasonOf(error)}).` }
       }
@@ -96,11 +117,18 @@ export const createExamPlanSlice =
       },
 
       newExamPlan() {
-        // A new exam covers the built-in decks: the three decks of the AWS ML exams.
+        // A new exam follows the AI Practitioner guide and covers the built-in decks.
         const builtin = get()
           .library.decks.filter((d) => d.origin === 'builtin')
           .map((d) => d.id)
-        const form: ExamPlanForm = { name: '', date: '', deckIds: builtin, examMode: true, targetRecall: DEFAULT_TARGET_RECALL }
+        const form: ExamPlanForm = {
+          name: '',
+          date: '',
+          deckIds: builtin,
+          blueprint: 'AIF-C01',
+          examMode: true,
+          targetRecall: DEFAULT_TARGET_RECALL
+        }
         patch({ editor: { id: null, form, errors: {}, saving: false }, notice: undefined })
       },
 

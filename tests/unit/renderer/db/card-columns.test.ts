@@ -10,6 +10,7 @@ import { applyImport, planImport } from '@db/import-repository'
 import fc from 'fast-check'
 import { Rating } from 'ts-fsrs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { readDeck } from '../../helpers/built-in-cards'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
 import { card, grade, HOUR, NOW, runSteps, scheduler, stepArbitrary, stepDecks } from './collection-steps'
 
@@ -25,7 +26,9 @@ function projected(card: CardRecord): ColumnCard {
   return {
     ...{ id, deckId, ord, queue, tags, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state },
     ...(card.last_review !== undefined ? { last_review: card.last_review } : {}),
-    ...(card.buriedUntil !== undefined ? { buriedUntil: card.buriedUntil } : {})
+    ...(card.buriedUntil !== undefined ? { buriedUntil: card.buriedUntil } : {}),
+    ...(card.tasks?.length ? { tasks: card.tasks } : {}),
+    ...(card.noteType !== undefined ? { noteType: card.noteType } : {})
   }
 }
 
@@ -95,6 +98,22 @@ describe('the card columns', () => {
     await expectCurrent(db)
     await moveCards(db, ['alpha/c6'], 'beta')
     await expectCurrent(db)
+  })
+
+  it('carry the task statements and question types of exam notes, and rebuild over rows from before them', async () => {
+    const db = await collection()
+    const exam = readDeck('aif-c01-2-generative-ai')
+    await mergeDeck(db, { deck: exam, origin: 'builtin', file: `${exam.id}.json` }, Date.now())
+    const decks = ['alpha', exam.id]
+    await expectCurrent(db, decks)
+    const cards = cardsOfColumns((await readCardColumns(db, [exam.id]))[0]!)
+    expect(new Set(cards.map((c) => c.noteType)).size).toBeGreaterThan(1)
+    expect(cards.every((c) => c.tasks?.every((t) => t.startsWith('AIF-C01 2.')))).toBe(true)
+    // A row stored by a version of Recall without these columns is built again, not read as untyped.
+    const stored = (await db.cardColumns.get(exam.id))!
+    const { taskSets: _sets, taskSet: _set, noteType: _type, ...older } = stored
+    await db.table('cardColumns').put(older)
+    await expectCurrent(db, decks)
   })
 
   it('drop a card that changed deck under the same key', async () => {

@@ -7,6 +7,8 @@ export interface ExamPlanForm {
   /** `YYYY-MM-DD`, as `<input type="date">` gives it. */
   date: string
   deckIds: string[]
+  /** An exam guide's code, or '' for none. */
+  blueprint: string
   examMode: boolean
   /** Percent, 50–99. */
   targetRecall: string
@@ -43,6 +45,7 @@ export function toExamPlanForm(exam: ExamPlan, dayStartsAtHour: number): ExamPla
     name: exam.name,
     date: dateInputOf(exam.date, dayStartsAtHour),
     deckIds: [...exam.deckIds],
+    blueprint: exam.blueprint ?? '',
     examMode: exam.examMode,
     targetRecall: String(Math.round(exam.targetRecall * 100))
   }
@@ -67,5 +70,14 @@ export function validateExamPlanForm(
     errors.targetRecall = 'Target recall must be a percentage from 50 to 99.'
   }
   if (Object.keys(errors).length > 0) return { errors }
-  return { exam: { name, date: date!, deckIds: [...form.deckIds], examMode: form.examMode, targetRecall: target / 100 } }
+  return {
+    exam: {
+      name,
+      date: date!,
+      deckIds: [...form.deckIds],
+      ...(form.blueprint ? { blueprint: form.blueprint } : {}),
+      examMode: form.examMode,
+      targetRecall: target / 100
+    }
+  }
 }

@@ -8,6 +8,8 @@ export interface ExamPlan {
   /** Any moment of the exam day (local); the study day containing it is the exam day. */
   date: number
   deckIds: string[]
+  /** The exam guide it follows ("AIF-C01"): readiness is then predicted as that exam scores it. */
+  blueprint?: string
   /** Cap intervals so every card is seen again in the final week before the exam. */
   examMode: boolean
   /** Recall to aim for on exam day (0–1), for the optional final pass. */

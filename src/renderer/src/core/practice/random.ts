@@ -34,3 +34,10 @@ export function shuffled<T>(items: readonly T[], random: Random): T[] {
   }
   return out
 }
+
+/** A standard normal draw (Box–Muller). */
+export function randomNormal(random: Random): number {
+  const u = 1 - random()
+  const v = random()
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+}

@@ -4,6 +4,7 @@ import type { RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { percent, plural } from '@core/format'
 import { longDate } from '@core/time/format'
 import { StudyPlanChart } from '@screens/exam-plan/StudyPlanChart'
+import { ReadinessPanel } from '@screens/exam-plan/ReadinessPanel'
 import { TopicReadinessTable } from '@screens/exam-plan/TopicReadinessTable'
 import { actions, useRecall } from '@store'
 import type { ExamPlanEntry } from '@store/exam-plan-slice'
@@ -43,7 +44,9 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
             {exam.name}
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {longDate(exam.date)} · {deckNames} · exam mode {exam.examMode ? 'on' : 'off'} · target {percent(exam.targetRecall)}
+            {longDate(exam.date)}
+            {exam.blueprint ? ` · ${exam.blueprint}` : ''} · {deckNames} · exam mode {exam.examMode ? 'on' : 'off'} · target{' '}
+            {percent(exam.targetRecall)}
           </p>
         </div>
         {forecast && (
@@ -96,7 +99,11 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
               </ul>
             </div>
           )}
-          <TopicReadinessTable topics={forecast.topics} target={exam.targetRecall} id={id} />
+          {entry.readiness ? (
+            <ReadinessPanel readiness={entry.readiness} mockExams={entry.mockExams ?? []} id={id} />
+          ) : (
+            <TopicReadinessTable topics={forecast.topics} target={exam.targetRecall} id={id} />
+          )}
           {forecast.plan.length > 0 && <StudyPlanChart plan={forecast.plan} id={id} />}
         </>
       )}

@@ -1,4 +1,5 @@
 import { Button } from '@components/Button'
+import { ExamGuideSelect } from '@components/ExamGuideSelect'
 import { FormField, inputClass } from '@components/FormField'
 import { actions, useRecall } from '@store'
 import type { KeyboardEvent } from 'react'
@@ -51,6 +52,18 @@ export function ExamPlanEditor() {
           value={form.name}
           onChange={(e) => actions().changeExamPlan({ name: e.target.value })}
           {...described('name')}
+        />
+      </FormField>
+      <FormField
+        id="exam-guide"
+        label="Exam guide"
+        hint="Readiness is then predicted as this exam scores it: by its domains and task statements."
+      >
+        <ExamGuideSelect
+          id="exam-guide"
+          value={form.blueprint}
+          none="None: recall over the decks’ cards"
+          onChoose={(blueprint) => actions().changeExamPlan({ blueprint })}
         />
       </FormField>
       <FormField id="exam-date" label="Exam date" hint="Recall is predicted for 9 am that day." error={errors.date}>
