@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, type Profile } from './browser'
 
-const FIRST_DECK = /^Study AWS ML: chip → role/
+const FIRST_DECK = /^Study AIF-C01 · 1 Fundamentals of AI and ML/
 
 /** One row of the settings table, read straight from IndexedDB. */
 function readSetting(page: Page, key: string): Promise<unknown> {
@@ -97,7 +97,7 @@ describe('accessibility of the web build', () => {
     const welcome = page.getByRole('dialog', { name: 'Welcome to Recall' })
     await welcome.waitFor()
     const text = await welcome.innerText()
-    for (const deck of ['service → purpose', 'pipeline stage → services', 'chip → role']) expect(text).toContain(`AWS ML: ${deck}`)
+    for (const deck of ['AIF-C01', 'MLA-C02', 'AWS ML', 'service → purpose']) expect(text).toContain(deck)
     expect(text).toContain('20 new cards and 200 reviews a day')
     for (const key of ['Space', '1–4', 'Ctrl', '@', 'Esc', '?']) expect(text).toContain(key)
     expect(await focusedName(page)).toBe('Start studying')

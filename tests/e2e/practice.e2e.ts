@@ -1,10 +1,11 @@
 import { basicNotes } from '../unit/helpers/notes'
-import type { Deck } from '@shared/deck/schema'
-import { readFileSync } from 'node:fs'
+import { isQuestionNote, type Deck } from '@shared/deck/schema'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, readReviewLog, type Profile } from './browser'
+import { studyCards } from './deck-files'
 
 const DECK_IDS = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips']
 const decks = DECK_IDS.map((id) => JSON.parse(readFileSync(`decks/${id}.json`, 'utf8')) as Deck)
@@ -32,6 +33,46 @@ for (const deck of decks) {
       const key = plain(question!)
       rightAnswers.set(key, (rightAnswers.get(key) ?? new Set()).add(plain(answer!)))
     }
+  }
+}
+
+/** Every exam-style question of the shipped decks, by its question text. */
+const examQuestions = new Map(
+  readdirSync('decks')
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => (JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as Deck).notes)
+    .filter(isQuestionNote)
+    .map((note) => [plain(note.stem), note] as const)
+)
+
+/** Answers the exam-style question on screen right, by keys (letters) and, for matching, its lists, working the answer out from the deck files. */
+async function answerRight(page: Page) {
+  const stem = plain(await page.getByTestId('exam-question').getByTestId('question').innerText())
+  const note = examQuestions.get(stem)
+  expect(note, `no note asks "${stem}"`).toBeDefined()
+  switch (note!.type) {
+    case 'single':
+    case 'multiple': {
+      const right = new Set(note!.options.filter((o) => o.correct).map((o) => plain(o.text)))
+      const shown = (await page.getByTestId('option-text').allInnerTexts()).map(plain)
+      for (const [at, text] of shown.entries()) if (right.has(text)) await page.keyboard.press('abcdefgh'[at]!)
+      await expect.poll(() => page.locator('[data-testid="option"][aria-checked="true"]').count()).toBe(right.size)
+      return
+    }
+    case 'ordering': {
+      const shown = (await page.getByTestId('step').allInnerTexts()).map((t) => plain(t.replace(/^[A-H]\s*/, '')))
+      for (const step of note!.steps) await page.keyboard.press('abcdefgh'[shown.findIndex((s) => s.startsWith(plain(step)))]!)
+      await expect.poll(() => page.getByTestId('your-order').locator('li').count()).toBe(note!.steps.length)
+      return
+    }
+    case 'matching':
+      for (const pair of note!.pairs) {
+        const select = page.getByRole('combobox', { name: pair.prompt, exact: true })
+        const label = (await select.locator('option').allInnerTexts()).find((t) => t.replace(/^[A-H]\. /, '') === pair.response)!
+        await select.selectOption({ label })
+      }
+      // Keys go to the page again, not to the last list.
+      await page.getByTestId('exam-question').getByTestId('question').focus()
   }
 }
 
@@ -95,7 +136,18 @@ describe('practice in the web build, by keyboard', () => {
     ]
     const expected: Array<{ cardKey: string; rating: number }> = []
     for (const [i, step] of plan.entries()) {
-      const question = await page.getByTestId('question').innerText()
+      let question = await page.getByTestId('question').innerText()
+      // A card without three good wrong options is asked as a flashcard, and says why.
+      while ((await page.getByTestId('reason').count()) > 0) {
+        expect(await page.getByTestId('reason').innerText()).toMatch(/asked as a flashcard$/)
+        await page.keyboard.press('Space')
+        await page.getByTestId('answer').waitFor()
+        await page.keyboard.press('3')
+        expected.push({ cardKey: `aws-ml-services/${cardIdOf(services, question)}`, rating: 3 })
+        await expect.poll(() => readReviewLog(page)).toEqual(expected)
+        await expect.poll(() => page.getByTestId('question').innerText()).not.toBe(question)
+        question = await page.getByTestId('question').innerText()
+      }
       expect(await page.getByTestId('option').count()).toBe(4)
       const right = await rightOption(page)
       const wrong = (right + 1) % 4
@@ -127,71 +179,84 @@ describe('practice in the web build, by keyboard', () => {
       await expect.poll(() => readReviewLog(page)).toEqual(expected)
       await expect.poll(() => page.getByTestId('question').innerText()).not.toBe(question)
     }
-    expect(await page.getByRole('status').first().innerText()).toBe('3 of 5 right this session')
+    const flashcards = expected.length - plan.length
+    // Only answers chosen among options count as right or wrong; a card shown as a flashcard is graded, not scored.
+    expect(await page.getByRole('status').first().innerText()).toBe(`3 of ${5 + flashcards} right this session`)
 
     // Back on the Practice screen, the deck's counts show what was studied.
     await page.keyboard.press('Escape')
     const row = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('button', { name: 'Study AWS ML: service → purpose as multiple choice' }) })
-    await expect.poll(async () => (await row.getByTestId('counts').innerText()).replace(/\s+/g, ' ')).toBe('15 4 0')
+    // Again keeps a card in learning, and so does Good or Hard on a new card; Easy graduates it.
+    const learning = expected.filter((e) => e.rating !== 4).length
+    await expect
+      .poll(async () => (await row.getByTestId('counts').innerText()).replace(/\s+/g, ' '))
+      .toBe(`${20 - expected.length} ${learning} 0`)
   })
 
-  it('runs a short timed exam by keyboard to its score, and lists it in the history', async () => {
+  it('sits AIF-C01 by keyboard, every format, to a score by domain with the explanations, and lists it in the history', async () => {
     const { page } = await profile.open()
     await openApp(page)
     await practiceNav(page).click()
     await axeClean(page, 'practice home')
-    const questions = page.getByLabel('Questions', { exact: true })
-    await questions.focus()
-    await page.keyboard.press('Control+a')
-    await page.keyboard.type('5')
-    await page.keyboard.press('Enter') // submits the form
+    expect(await page.getByLabel('Exam', { exact: true }).inputValue()).toBe('AIF-C01')
+    expect(await page.getByTestId('exam-delivery').innerText()).toMatch(/^65 questions · 90 minutes · pass at 700 of 1000/)
+    await page.getByRole('button', { name: 'Start mock exam' }).click()
     const timer = page.getByRole('timer', { name: 'Time left' })
     await timer.waitFor()
-    expect(await timer.innerText()).toMatch(/^2:(10:00|09:5\d)$/)
-    await expect.poll(() => timer.innerText(), { timeout: 5_000 }).toMatch(/^2:09:5\d$/)
+    expect(await timer.innerText()).toMatch(/^1:(30:00|29:5\d)$/)
 
-    // Three right (by digit and by letter), one wrong, one changed from wrong to right after going back.
+    // One question of each format answered right by its keys; the rest left unanswered.
     const heading = () => page.getByRole('heading', { level: 1 }).innerText()
-    const picks: Array<'right' | 'wrong'> = ['right', 'wrong', 'right', 'right', 'wrong']
-    for (const [i, pick] of picks.entries()) {
-      await expect.poll(heading).toMatch(new RegExp(`^Question ${i + 1} of 5`))
-      const right = await rightOption(page)
-      const index = pick === 'right' ? right : (right + 1) % 4
-      await page.keyboard.press(i % 2 === 0 ? String(index + 1) : 'abcd'[index]!)
-      await expect.poll(() => page.getByTestId('option').nth(index).getAttribute('aria-pressed')).toBe('true')
-      if (i === 0) await axeClean(page, 'exam question')
-      await page.keyboard.press(i % 2 === 0 ? 'n' : 'ArrowRight')
+    const formats = new Map<string, number>()
+    for (let i = 0; i < 65 && formats.size < 4; i++) {
+      await expect.poll(heading).toMatch(new RegExp(`^Question ${i + 1} of 65`))
+      const type = (await page.getByTestId('exam-question').getAttribute('data-type'))!
+      if (!formats.has(type)) {
+        formats.set(type, i)
+        await answerRight(page)
+        await axeClean(page, `exam ${type} question`)
+      }
+      await page.keyboard.press('n')
     }
-    await page.keyboard.press('p')
-    await expect.poll(heading).toMatch(/^Question 4 of 5/)
-    await page.keyboard.press('ArrowRight')
-    await expect.poll(heading).toMatch(/^Question 5 of 5/)
-    await page.keyboard.press(String((await rightOption(page)) + 1))
+    expect([...formats.keys()].sort()).toEqual(['matching', 'multiple', 'ordering', 'single'])
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Questions' })
+        .getByRole('button', { name: /answered$/ })
+        .count()
+    ).toBe(4)
 
-    // F asks first; Escape keeps the exam going, F and Enter finish it.
-    await page.keyboard.press('f')
+    // Ctrl+Enter asks first; Escape keeps the exam going.
+    await page.keyboard.press('Control+Enter')
     const confirm = page.getByRole('dialog', { name: 'Finish the mock exam?' })
-    const dialogs = page.locator('dialog')
     await confirm.waitFor()
+    expect(await confirm.innerText()).toMatch(/61 questions are not fully answered yet/)
     await page.keyboard.press('Escape')
-    await expect.poll(() => dialogs.count()).toBe(0)
+    await expect.poll(() => page.locator('dialog').count()).toBe(0)
     expect(await timer.isVisible()).toBe(true)
-    await page.keyboard.press('f')
+    await page.keyboard.press('Control+Enter')
     await confirm.waitFor()
-    // Escape and F pressed back to back: the F is not lost while the dialog closes.
-    await page.keyboard.press('Escape')
-    await page.keyboard.press('f')
-    await confirm.waitFor({ timeout: 5_000 })
     await page.keyboard.press('Enter')
 
     const score = page.getByTestId('score')
     await score.waitFor()
-    expect((await score.innerText()).replace(/\s+/g, ' ')).toMatch(/^80 % Passed 4 of 5 right · 0 unanswered · pass mark 72 %$/)
-    expect(await page.getByTestId('missed').locator(':scope > li').count()).toBe(1)
-    expect(await page.getByTestId('missed').innerText()).toMatch(/Your answer:[\s\S]*Right answer:/)
-    expect(await page.getByRole('heading', { name: 'By topic' }).isVisible()).toBe(true)
+    // 4 of 65 right: 100 + 900 × 4/65 = 155 on the exam's scale.
+    expect((await score.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /^6\.2 % about 155 of 1000 \(pass: 700\) Not passed 4 of 65 right · 61 unanswered/
+    )
+    const domains = page.getByTestId('by-domains').locator('tbody tr')
+    expect(await domains.count()).toBe(5)
+    const guide = JSON.parse(readFileSync('src/shared/exam/blueprints/aif-c01.json', 'utf8')) as {
+      domains: Array<{ id: string; name: string; weight: number }>
+    }
+    expect((await domains.allInnerTexts()).map((t) => t.split('\t')[0])).toEqual(
+      guide.domains.map((d) => `${d.id}. ${d.name} (${d.weight} % of the exam)`)
+    )
+    expect(await page.getByTestId('missed').locator(':scope > li').count()).toBe(61)
+    // Every missed question shows why each option is right or wrong (or the right order and pairs).
+    expect(await page.getByTestId('missed').getByTestId('verdict').count()).toBe(61)
     await axeClean(page, 'exam result')
     // An exam never touches scheduling.
     expect(await readReviewLog(page)).toEqual([])
@@ -199,14 +264,28 @@ describe('practice in the web build, by keyboard', () => {
     await page.keyboard.press('Escape')
     const history = page.getByTestId('history')
     await history.waitFor()
-    const rows = history.getByRole('row')
+    const rows = history.getByRole('table', { name: /^Past mock exams/ }).getByRole('row')
     expect(await rows.count()).toBe(2) // header and this simulation
-    expect((await rows.nth(1).innerText()).replace(/\s+/g, ' ')).toMatch(/All decks 80 % \(4\/5\) Passed$/)
+    expect((await rows.nth(1).innerText()).replace(/\s+/g, ' ')).toMatch(/All decks AIF-C01 155 · 6\.2 % \(4\/65\) Not passed$/)
+    expect(
+      await history
+        .getByRole('table', { name: /^AIF-C01: share right by domain/ })
+        .getByRole('row')
+        .count()
+    ).toBe(6)
 
     // It is kept: after a reload the history still shows it.
     await page.reload()
     await practiceNav(page).click()
-    await expect.poll(() => page.getByTestId('history').getByRole('row').count()).toBe(2)
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('history')
+          .getByRole('table', { name: /^Past mock exams/ })
+          .getByRole('row')
+          .count()
+      )
+      .toBe(2)
   })
 
   it('previews new cards in custom study by keyboard without saving anything', async () => {
@@ -233,6 +312,6 @@ describe('practice in the web build, by keyboard', () => {
     const row = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('button', { name: 'Study AWS ML: chip → role as multiple choice' }) })
-    expect((await row.getByTestId('counts').innerText()).replace(/\s+/g, ' ')).toBe('20 0 0')
+    expect((await row.getByTestId('counts').innerText()).replace(/\s+/g, ' ')).toBe(`${Math.min(20, studyCards('aws-ml-chips'))} 0 0`)
   })
 })

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { newProfile, readReviewLog, type Profile } from './browser'
 
-const DECK = /^Study AWS ML: chip → role/
+const DECK = /^Study AWS ML: pipeline stage → services/
 
 async function headerCounts(page: Page) {
   return (await page.getByTestId('counts').first().innerText()).replace(/\s+/g, ' ')

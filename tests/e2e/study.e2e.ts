@@ -63,14 +63,16 @@ describe('studying a built-in deck in the web build', () => {
   it('can be studied with the mouse too', async () => {
     const { context, page } = await profile.open()
     await page.goto(inject('baseUrl'))
-    await page.getByRole('button', { name: /^Study AWS ML: chip → role/ }).click()
+    await page.getByRole('button', { name: /^Study AWS ML: pipeline stage → services/ }).click()
     await page.getByRole('button', { name: /Show answer/ }).click()
     const good = page.getByRole('button', { name: /^Good 10m/ })
     await good.click()
     await expect.poll(() => page.getByRole('button', { name: /Show answer/ }).count()).toBe(1)
     await page.getByRole('button', { name: 'Back to decks (Esc)' }).click()
     await expect
-      .poll(async () => (await page.getByRole('button', { name: /^Study AWS ML: chip → role/ }).getAttribute('aria-label')) ?? '')
+      .poll(
+        async () => (await page.getByRole('button', { name: /^Study AWS ML: pipeline stage → services/ }).getAttribute('aria-label')) ?? ''
+      )
       .toMatch(/19 new, 1 learning, 0 to review/)
     await context.close()
   })

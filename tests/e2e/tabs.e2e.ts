@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { newProfile, readReviewLog, type Profile } from './browser'
 import { inconsistencies, readCollection } from './stored-collection'
 
-const DECK = 'AWS ML: chip → role'
+const DECK = 'AWS ML: pipeline stage → services'
 const deckButton = (page: Page) => page.getByRole('button', { name: new RegExp(`^Study ${DECK}`) })
 const deckLabel = async (page: Page) => (await deckButton(page).getAttribute('aria-label')) ?? ''
 
@@ -71,7 +71,7 @@ describe('two tabs on one collection', () => {
       await deckButton(tab).waitFor()
     }
     const studied = new Set(stored.reviews.map((r) => r.cardKey)).size
-    const learning = stored.cards.filter((c) => c.deckId === 'aws-ml-chips' && c.queue === 1).length
+    const learning = stored.cards.filter((c) => c.deckId === 'aws-ml-pipeline' && c.queue === 1).length
     await expect.poll(() => deckLabel(first)).toContain(`${20 - studied} new, ${learning} learning, 0 to review`)
     expect(await deckLabel(second)).toBe(await deckLabel(first))
     await context.close()

@@ -35,7 +35,7 @@ describe('a deck of XSS payloads in the web build', () => {
     })
     await page.goto(inject('baseUrl'))
     page.on('framenavigated', (frame) => navigations.push(frame.url()))
-    await expect.poll(() => page.getByRole('button', { name: /^Study AWS ML/ }).count()).toBe(3)
+    await expect.poll(() => page.getByRole('button', { name: /^Study AWS ML/ }).count(), { timeout: 20_000 }).toBe(3) // the three AWS ML decks
 
     const file = join(profile.dir, 'hostile.json')
     await writeFile(file, xssDeckJson())
@@ -44,7 +44,7 @@ describe('a deck of XSS payloads in the web build', () => {
     await (await chooser).setFiles(file)
     const dialog = page.getByTestId('import-dialog')
     await expect.poll(() => dialog.getByTestId('import-summary').count()).toBe(1)
-    await dialog.getByRole('button', { name: /^Import \d+ cards$/ }).click()
+    await dialog.getByRole('button', { name: /^Import \d+ notes?$/ }).click()
     await expect.poll(() => dialog.getByRole('button', { name: 'Done' }).count()).toBe(1)
     await dialog.getByRole('button', { name: 'Done' }).click()
 

@@ -7,9 +7,9 @@ import { actions, useRecall } from '@store'
 import { useRef } from 'react'
 
 const DECKS = [
-  { name: 'service → purpose', what: 'which AWS AI, ML, data and infrastructure service does what.' },
-  { name: 'pipeline stage → services', what: 'which services serve each stage of the ML pipeline.' },
-  { name: 'chip → role', what: 'which chips, accelerators and frameworks play which role.' }
+  { name: 'AIF-C01', what: 'AWS Certified AI Practitioner: one deck per domain of the exam guide.' },
+  { name: 'MLA-C02', what: 'AWS Certified Machine Learning Engineer – Associate: one deck per domain of the exam guide.' },
+  { name: 'AWS ML', what: 'service → purpose, pipeline stage → services, and chip → role.' }
 ]
 
 const ESSENTIAL_KEYS = SHORTCUT_GROUPS.flatMap((g) => g.shortcuts.filter((s) => s.essential))
@@ -41,15 +41,19 @@ export function WelcomeDialog() {
         <p>Flashcards for the AWS machine-learning exams, scheduled so you review each fact just before you would forget it.</p>
         <section aria-labelledby="welcome-decks">
           <h3 id="welcome-decks" className="font-semibold">
-            Three decks are built in
+            Decks for your exam are built in
           </h3>
           <ul className="mt-1 list-disc ps-5">
             {DECKS.map((deck) => (
               <li key={deck.name}>
-                <strong>AWS ML: {deck.name}</strong> — {deck.what}
+                <strong>{deck.name}</strong> — {deck.what}
               </li>
             ))}
           </ul>
+          <p className="mt-1">
+            Facts, and questions shaped like the exam&apos;s (single answer, multiple response, ordering, matching, case study), each naming
+            the exam task it serves and the AWS page it was checked against.
+          </p>
         </section>
         <section aria-labelledby="welcome-limits">
           <h3 id="welcome-limits" className="font-semibold">
