@@ -64,6 +64,8 @@ export interface ExamReadiness {
   /** On the exam's scale (100–1000), a straight line from the share right. */
   scaled: Range
   passingScore: number
+  /** How the exam is sat, as its guide says (with whether the figures were confirmed on an AWS page). */
+  delivery: Blueprint['delivery']
   /** Chance that a sitting of the exam passes: the range above, and the luck of which questions come. */
   passChance: number
   tasks: TaskReadiness[]
@@ -225,6 +227,7 @@ export function forecastReadiness(input: ReadinessInput): ExamReadiness {
     share,
     scaled: { mean: scaled(share.mean), low: scaled(share.low), high: scaled(share.high) },
     passingScore,
+    delivery: blueprint.delivery,
     passChance,
     tasks: taskRows,
     domains,

@@ -88,6 +88,8 @@ export function ReadinessPanel({ readiness, mockExams, id }: { readiness: ExamRe
           answer). A card never studied, and a task statement without cards, is only guessed. The range covers what is not known: how far
           FSRS is off for you, task statements with little evidence, and notes that are harder or easier than their task (both directions of
           a note together). The score scale is a straight line from the share right: AWS does not publish its scaling.
+          {!readiness.delivery.confirmed &&
+            ` The exam's ${readiness.delivery.scored} scored questions and passing score of ${readiness.passingScore} are as others publish them: Recall could not read them on an AWS page.`}
         </p>
       </details>
     </section>

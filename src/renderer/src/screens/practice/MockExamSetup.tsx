@@ -55,6 +55,7 @@ export function MockExamSetup() {
               {blueprint.delivery.questions} questions · {blueprint.delivery.minutes} minutes · pass at {blueprint.delivery.passingScore} of{' '}
               {blueprint.delivery.scoreRange[1]} · domains {blueprint.domains.map((d) => `${d.id} (${d.weight} %)`).join(', ')}
               {!blueprint.status.available && ' · this exam is no longer offered'}
+              {!blueprint.delivery.confirmed && ' · figures as published by others: Recall could not read them on an AWS page'}
             </p>
           )}
         </FormField>
