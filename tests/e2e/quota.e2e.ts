@@ -34,10 +34,19 @@ describe('a full disk while studying', () => {
     // Chromium checks quota against a figure it caches while the origin's IndexedDB is open, so
     // the origin's last connection closes (Chromium keeps the store ~2 s more) before the quota
     // shrinks to just above what is stored: the next grade cannot fit.
+    // Usage is read once it has settled: the first start writes a dozen decks, and Chromium's
+    // LevelDB compacts them for a while after, which would free room for the grade.
     await page.goto(new URL('decks/library.json', base).href)
     await page.waitForTimeout(3_000)
     const cdp = await context.newCDPSession(page)
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (await usage(cdp, origin)) + 1_024 })
+    let settled = await usage(cdp, origin)
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(1_000)
+      const now = await usage(cdp, origin)
+      if (now === settled) break
+      settled = now
+    }
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: settled + 1_024 })
 
     await page.goto(base)
     await page.getByRole('button', { name: new RegExp(`^Study ${DECK}`) }).click()
