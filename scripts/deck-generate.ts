@@ -1,3 +1,4 @@
+import { parseCloze } from '@shared/deck/cloze'
 import { builtInProblems } from '@shared/deck/built-in-rules'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import type { DeckProblem } from '@shared/deck/problems'
@@ -40,7 +41,12 @@ export async function generateBuiltInDecks(root: string): Promise<{ decks: Gener
   return { decks, problems }
 }
 
-/** The study cards a deck makes: one per note, two for a basic note with its reverse, none for a case study. */
+/** The study cards a deck makes: one per note, two for a basic note with its reverse, one per number of a cloze, none for a case study. */
 export function studyCardCount(deck: Deck): number {
-  return deck.notes.reduce((n, note) => n + (note.type === 'case' ? 0 : note.type === 'basic' && note.reverse ? 2 : 1), 0)
+  const cardsOf = (note: Deck['notes'][number]) => {
+    if (note.type === 'case') return 0
+    if (note.type === 'cloze') return parseCloze(note.text).numbers.length
+    return note.type === 'basic' && note.reverse ? 2 : 1
+  }
+  return deck.notes.reduce((n, note) => n + cardsOf(note), 0)
 }

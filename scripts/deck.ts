@@ -10,6 +10,7 @@ const USAGE = `Usage: npm run deck -- <command>
   generate [--check]                    build decks/*.json from decks/sources/*.md (--check: fail if they differ)
   convert <file> [--format <format>]    print the native deck JSON for a deck file
   validate <file...> [--format <format>] check deck files and report every problem with its line
+  inspect <file> [--format <format>]    print one JSON line: the notes, study cards, media and problems an import would make
 Deck files: native .json, other tools' JSON, Markdown notes, CSV/TSV (Anki, Quizlet, spreadsheets),
 Anki packages (.apkg, .colpkg). The format is recognised from the file unless --format is one of
 ${DECK_FORMATS.join(', ')}.`
@@ -19,13 +20,14 @@ const root = resolve(__dirname, '..')
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv
   if (command === 'generate') return generate(args.includes('--check'))
-  if (command !== 'convert' && command !== 'validate') return usage()
+  if (command !== 'convert' && command !== 'validate' && command !== 'inspect') return usage()
   const parsed = readFormatOption(args)
   if (typeof parsed === 'string') {
     console.error(parsed)
     return usage()
   }
   if (command === 'convert') return parsed.files.length === 1 ? convert(parsed.files[0]!, parsed.format) : usage()
+  if (command === 'inspect') return parsed.files.length === 1 ? inspect(parsed.files[0]!, parsed.format) : usage()
   return parsed.files.length > 0 ? validate(parsed.files, parsed.format) : usage()
 }
 
@@ -89,6 +91,20 @@ async function convert(file: string, format?: DeckFormat): Promise<number> {
   result.problems.forEach((p) => console.error(formatProblem(p)))
   if (!result.deck || result.problems.length > 0) return 1
   process.stdout.write(serializeDeck(result.deck))
+  return 0
+}
+
+/**
+ * What importing a file would make, as one JSON line; each problem also goes to stderr with its
+ * line. Media files are not imported yet, so `media` is 0 and a card says which it left out.
+ */
+async function inspect(file: string, format?: DeckFormat): Promise<number> {
+  const result = await readDeck(file, format)
+  result.problems.forEach((p) => console.error(formatProblem(p)))
+  const deck = result.deck
+  console.log(
+    JSON.stringify({ notes: deck?.notes.length ?? 0, cards: deck ? studyCardCount(deck) : 0, media: 0, problems: result.problems.length })
+  )
   return 0
 }
 

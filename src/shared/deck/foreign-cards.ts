@@ -1,13 +1,23 @@
-import { hasCloze, hideClozes, revealClozes } from '@shared/deck/cloze-text'
+import { clozePlain, hasCloze } from '@shared/deck/cloze'
 import { finishDeck, type LocatedNote } from '@shared/deck/finish-deck'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import { mediaNote, type MediaCount } from '@shared/deck/media-count'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
-import { basicNoteSchema, ID_PATTERN, MAX_FIELD_CHARS, type BasicNote, type Deck, type DeckDraft } from '@shared/deck/schema'
+import {
+  basicNoteSchema,
+  clozeNoteSchema,
+  ID_PATTERN,
+  MAX_FIELD_CHARS,
+  type BasicNote,
+  type ClozeNote,
+  type Deck,
+  type DeckDraft
+} from '@shared/deck/schema'
 
 /**
  * The foreign-card toolkit shared by the CSV, JSON and Anki importers: a record read from another
- * tool's file becomes a Recall basic note (`acceptCard`), repeated ids are reported and the deck is
+ * tool's file becomes a Recall basic note, or a cloze note when its front has `{{c1::…}}` deletions
+ * (`acceptCard`), repeated ids are reported and the deck is
  * validated (`finishImport`), and ids, tags and names are made the same way for every format.
  */
 
@@ -30,38 +40,38 @@ export interface Where {
 }
 
 export interface AcceptedCard {
-  card: BasicNote
+  card: BasicNote | ClozeNote
   where: Where
 }
 
 /**
  * Checks one record on its own, so that a bad record is reported and skipped while the rest of
- * the deck still imports. Anki clozes become a question with "[…]" gaps and the full sentence as
- * the answer; left-out media is mentioned once in the extra.
+ * the deck still imports. A front with Anki cloze deletions makes a cloze note (its back, Anki's
+ * "Back Extra", goes to the extra); left-out media is mentioned once in the extra.
  */
 export function acceptCard(foreign: ForeignCard, where: Where, file: string, problems: DeckProblem[]): AcceptedCard | undefined {
-  let { front, back } = foreign
+  const { front, back } = foreign
   let extra = foreign.extra?.trim() ?? ''
   const cloze = front.length <= MAX_FIELD_CHARS && hasCloze(front)
-  if (cloze) {
-    extra = [back.trim(), extra].filter(Boolean).join('\n\n')
-    back = revealClozes(front)
-    front = hideClozes(front)
-  }
+  if (cloze) extra = [back.trim(), extra].filter(Boolean).join('\n\n')
   const note = foreign.media && mediaNote(foreign.media)
   if (note) extra = extra ? `${extra}\n\n${note}` : note
-  const result = basicNoteSchema.safeParse({
-    type: 'basic',
-    id: foreign.id ?? cardIdFromFront(front),
-    front,
-    back,
-    ...(extra ? { extra } : {}),
-    tags: foreign.tags ?? [],
-    ...(foreign.reverse && !cloze ? { reverse: true } : {})
-  })
+  const shared = { ...(extra ? { extra } : {}), tags: foreign.tags ?? [] }
+  const result = cloze
+    ? clozeNoteSchema.safeParse({ type: 'cloze', id: foreign.id ?? cardIdFromFront(clozePlain(front)), text: front, ...shared })
+    : basicNoteSchema.safeParse({
+        type: 'basic',
+        id: foreign.id ?? cardIdFromFront(front),
+        front,
+        back,
+        ...shared,
+        ...(foreign.reverse ? { reverse: true } : {})
+      })
   if (result.success) return { card: result.data, where }
   for (const issue of result.error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : undefined
+    // A cloze's text is the foreign card's front: the person knows it by that name.
+    const path = issue.path.length > 0 ? String(issue.path[0]) : undefined
+    const field = path === 'text' ? 'front' : path
     const message = issue.code === 'too_big' && field ? `${field} is longer than ${MAX_FIELD_CHARS} characters` : issue.message
     problems.push({ file, ...where, ...(field ? { field } : {}), message })
   }
@@ -81,9 +91,10 @@ export function finishImport(
     const seen = first.get(card.id)
     if (seen) {
       const at = [seen.note && `note ${seen.note}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
+      const front = card.type === 'cloze' ? clozePlain(card.text) : card.front
       const what =
-        card.id === cardIdFromFront(card.front)
-          ? `the front "${card.front.slice(0, 60)}" is also on ${at}`
+        card.id === cardIdFromFront(front)
+          ? `the front "${front.slice(0, 60)}" is also on ${at}`
           : `duplicate id "${card.id}" (also on ${at})`
       problems.push({ file, ...where, field: 'id', message: `${what}; this card was skipped` })
       continue

@@ -66,7 +66,15 @@ export function readBlock(block: Line[], ctx: DirectiveContext): { notes: BasicD
     if (open) add(open.front, open.back.join('\n'), open.line, open.reverse)
     open = null
   }
+  let inCode = false
   for (const { text, line } of block) {
+    // A code sample is never a note of its own: it belongs to the answer being written, if any.
+    const fence = /^\s*(```|~~~)/.test(text)
+    if (fence || inCode) {
+      if (fence) inCode = !inCode
+      if (open) open.back.push(open.kind === 'bullet' ? text.replace(/^\s{2}/, '') : text)
+      continue
+    }
     if (isDirective(text)) {
       close()
       if (question) problem(question.line, 'a question (Q:) has no answer (A:)')

@@ -1,7 +1,9 @@
 import { finishDeck, type LocatedNote } from '@shared/deck/finish-deck'
 import { isTrue, readFrontMatter } from '@shared/deck/front-matter'
 import { cardIdFromFront, slugify } from '@shared/deck/ids'
+import { clozePlain } from '@shared/deck/cloze'
 import { readBlock, takeBlockId, type BasicDraft } from '@shared/deck/markdown-blocks'
+import { isClozeBlock, readClozeBlock, type ClozeDraft } from '@shared/deck/markdown-cloze'
 import {
   mergeDirectives,
   readReference,
@@ -20,7 +22,8 @@ import { normaliseText } from '@shared/deck/text-lines'
  *
  * Front/back notes are read from definition bullets, `Q:`/`A:` pairs, `front::back` lines,
  * `?`/`??` blocks and tables (markdown-blocks.ts); exam-style questions from `::: type ^id` blocks
- * (markdown-questions.ts). Headings above a note become its tags; `@` lines under a heading set
+ * (markdown-questions.ts); cloze notes from paragraphs with `{{c1::…}}` deletions or `==highlights==`
+ * (markdown-cloze.ts). Headings above a note become its tags; `@` lines under a heading set
  * the task statements, sources and kind of the notes of that section; reference lines
  * `[key]: https://… "Title"` are the sources `@source` names. Directions follow Obsidian's
  * spaced-repetition plugin: questions (`Q:`, `::`, `?`) are one-way, `:::` and `??` both ways;
@@ -74,12 +77,23 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
   const flush = () => {
     if (block.length === 0) return
     const section = inherited()
-    const read = readBlock(block, ctx)
+    let basic: ReturnType<typeof readBlock> | undefined
+    const cloze = isClozeBlock(block, () => {
+      // Read on a copy of the problems: a block that turns out to be a cloze reports nothing as front/back.
+      const probe = { ...ctx, problems: [] as DeckProblem[] }
+      basic = readBlock(block, probe)
+      if (basic.notes.length > 0) ctx.problems.push(...probe.problems)
+      return basic.notes.length > 0
+    })
+    const clozes = cloze ? readClozeBlock(block, ctx) : undefined
+    const fronts = cloze ? undefined : (basic ?? readBlock(block, ctx))
+    const read = (clozes ?? fronts)!
     // Directives that open the first paragraph under a heading are that section's.
     if (blocksSinceHeading === 0 && headings.length > 0)
       sections[headings.length - 1] = mergeDirectives(sections[headings.length - 1] ?? {}, read.shared)
     const shared = blocksSinceHeading === 0 && headings.length > 0 ? inherited() : mergeDirectives(section, read.shared)
-    for (const draft of read.notes) addBasic(draft, shared, front.fields.reverse)
+    for (const draft of clozes?.notes ?? []) addCloze(draft, shared)
+    for (const draft of fronts?.notes ?? []) addBasic(draft, shared, front.fields.reverse)
     blocksSinceHeading++
     block = []
   }
@@ -101,6 +115,10 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
       directives,
       draft.line
     )
+  }
+  const addCloze = (draft: ClozeDraft, directives: Directives) => {
+    const { text, id } = takeBlockId(draft.text)
+    finish({ type: 'cloze', id: id ?? cardIdFromFront(clozePlain(text)), text, tags: tags() }, directives, draft.line)
   }
   const addQuestion = (draft: QuestionDraft, line: number) => {
     const directives = mergeDirectives(inherited(), draft.directives)

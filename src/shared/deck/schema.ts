@@ -1,10 +1,12 @@
+import { parseCloze } from '@shared/deck/cloze'
 import { z } from 'zod'
 
 /**
  * Recall's native deck format, version 2: a deck is a list of notes.
  *
  * A note is one thing to know. Its `type` decides the study cards it makes, each scheduled on its
- * own: a basic note asks front → back (and back → front with `reverse`); an exam-style question
+ * own: a basic note asks front → back (and back → front with `reverse`); a cloze note asks one
+ * card per deletion number (`{{c1::…}}`, as in Anki); an exam-style question
  * (single answer, multiple response, ordering, matching) is one card; a case study is the shared
  * scenario of the questions that name it, and makes no card itself.
  *
@@ -65,6 +67,23 @@ export const basicNoteSchema = z.strictObject({
   extra: z.string().max(MAX_FIELD_CHARS).optional(),
   /** Also ask back → front, as a card of its own. */
   reverse: z.boolean().optional(),
+  ...noteMeta
+})
+
+/**
+ * A text with Anki cloze deletions (`{{c1::answer}}`, `{{c1::answer::hint}}`): one study card per
+ * number, each hiding its own deletions (see cloze.ts).
+ */
+export const clozeNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('cloze'),
+  text: text('the cloze text').superRefine((value, ctx) => {
+    const { numbers, problems } = parseCloze(value)
+    for (const message of problems) ctx.addIssue({ code: 'custom', message })
+    if (problems.length === 0 && numbers.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'a cloze note has no deletion: mark one as {{c1::answer}}' })
+  }),
+  extra: z.string().max(MAX_FIELD_CHARS).optional(),
   ...noteMeta
 })
 
@@ -134,8 +153,8 @@ const caseNoteSchema = z.strictObject({
 
 const noteSchema = z.discriminatedUnion(
   'type',
-  [basicNoteSchema, singleNoteSchema, multipleNoteSchema, orderingNoteSchema, matchingNoteSchema, caseNoteSchema],
-  { error: 'type must be basic, single, multiple, ordering, matching or case' }
+  [basicNoteSchema, clozeNoteSchema, singleNoteSchema, multipleNoteSchema, orderingNoteSchema, matchingNoteSchema, caseNoteSchema],
+  { error: 'type must be basic, cloze, single, multiple, ordering, matching or case' }
 )
 
 export const deckSchema = z
@@ -165,6 +184,7 @@ export const deckSchema = z
 
 export type Source = z.infer<typeof sourceSchema>
 export type BasicNote = z.infer<typeof basicNoteSchema>
+export type ClozeNote = z.infer<typeof clozeNoteSchema>
 export type SingleNote = z.infer<typeof singleNoteSchema>
 export type MultipleNote = z.infer<typeof multipleNoteSchema>
 type OrderingNote = z.infer<typeof orderingNoteSchema>

@@ -13,7 +13,7 @@ describe('npm run deck', () => {
     expect(result.status).toBe(0)
     const converted = JSON.parse(result.stdout)
     const committed = JSON.parse(readFileSync('decks/aws-ml-chips.json', 'utf8'))
-    expect(converted.cards).toEqual(committed.cards)
+    expect(converted.notes).toEqual(committed.notes)
     expect(converted.id).toBe('aws-ml-chips')
   })
 
@@ -73,7 +73,7 @@ describe('npm run deck', () => {
     const result = deck('validate', 'tests/fixtures/import/headerless.tsv', 'tests/fixtures/import/legacy.apkg', bad)
     expect(result.status).toBe(1)
     expect(result.stdout).toBe(
-      'tests/fixtures/import/headerless.tsv: ok, 5 notes, 5 cards\ntests/fixtures/import/legacy.apkg: ok, 6 notes, 7 cards\n'
+      'tests/fixtures/import/headerless.tsv: ok, 5 notes, 5 cards\ntests/fixtures/import/legacy.apkg: ok, 6 notes, 8 cards\n'
     )
     expect(result.stderr.trim()).toBe(`${bad}:3: field back: back is empty`)
   })
@@ -83,5 +83,16 @@ describe('npm run deck', () => {
     const usage = deck('frobnicate')
     expect(usage.status).toBe(2)
     expect(usage.stderr).toMatch(/^Usage: npm run deck/)
+  })
+
+  it('inspect prints what an import would make: notes, study cards (one per cloze number), media and problems', () => {
+    const clozes = deck('inspect', 'tests/fixtures/import/cloze-notes.md')
+    expect(clozes.status).toBe(0)
+    expect(JSON.parse(clozes.stdout)).toEqual({ notes: 6, cards: 8, media: 0, problems: 0 })
+    const anki = deck('inspect', 'tests/fixtures/import/anki-notes.txt')
+    expect(JSON.parse(anki.stdout)).toEqual({ notes: 6, cards: 6, media: 0, problems: 0 })
+    const broken = deck('inspect', 'tests/fixtures/decks/broken-card.json')
+    expect(JSON.parse(broken.stdout)).toEqual({ notes: 0, cards: 0, media: 0, problems: 1 })
+    expect(broken.stderr.trim()).toBe('tests/fixtures/decks/broken-card.json:8: note 2, field back: back is empty')
   })
 })

@@ -17,10 +17,16 @@ interface Props {
   children?: ReactNode
   /** Under the answer: what a multiple-choice pick meant. */
   after?: ReactNode
+  /** A cloze card: once revealed, its answer (the whole text) takes the question's place, as in Anki. */
+  cloze?: boolean
 }
 
-/** A card as it is studied: the question, then (revealed) a rule, the answer and its extra. */
-export function CardFace({ question, answer, extra, revealed, flag, questionRef, children, after }: Props) {
+/**
+ * A card as it is studied: the question, then (revealed) a rule, the answer and its extra. A cloze
+ * card shows its answer in the question's place, so the text is read once, with the gap filled.
+ */
+export function CardFace({ question, answer, extra, revealed, flag, questionRef, children, after, cloze = false }: Props) {
+  const inPlace = cloze && revealed
   return (
     <article className="relative flex flex-1 flex-col items-center gap-6 rounded-lg bg-white p-8 text-center text-xl shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
       {flag ? (
@@ -29,14 +35,21 @@ export function CardFace({ question, answer, extra, revealed, flag, questionRef,
       <section
         ref={questionRef}
         tabIndex={questionRef ? -1 : undefined}
-        aria-label="Question"
+        aria-label={inPlace ? 'Answer' : 'Question'}
+        aria-live={cloze ? 'polite' : undefined}
         data-testid="question"
+        data-cloze={cloze ? (revealed ? 'answer' : 'question') : undefined}
         className="outline-none"
       >
-        <CardText text={question} />
+        <CardText text={inPlace ? answer : question} />
       </section>
       {children}
-      {revealed && (
+      {inPlace && extra && (
+        <section aria-label="Extra" data-testid="answer">
+          <CardText text={extra} className="text-base text-slate-600 dark:text-slate-400" />
+        </section>
+      )}
+      {revealed && !inPlace && (
         <>
           <hr className="w-full border-slate-200 dark:border-slate-600" />
           <section aria-label="Answer" data-testid="answer" aria-live="polite">

@@ -64,6 +64,7 @@ export interface CardText {
 export async function editCardText(db: RecallDatabase, deckId: string, cardId: string, text: CardText): Promise<UndoEntry> {
   return db.transaction('rw', [db.cards, db.notes], async () => {
     const record = await db.notes.get(noteKey(deckId, cardId))
+    if (record?.note.type === 'cloze') throw new RecallError('invalid-input', 'a cloze note is edited in its deck or notes file for now')
     if (record && record.note.type !== 'basic')
       throw new RecallError('invalid-input', 'an exam-style question is edited in its notes file, where its options and explanations are')
     const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()

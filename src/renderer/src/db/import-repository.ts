@@ -1,3 +1,4 @@
+import { clozePlain } from '@shared/deck/cloze'
 import { Queue, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
@@ -79,6 +80,7 @@ function textOf(note: Note): unknown {
 function labelOf(note: Note): string {
   if (note.type === 'basic') return note.front
   if (note.type === 'case') return note.scenario
+  if (note.type === 'cloze') return clozePlain(note.text)
   return note.stem
 }
 

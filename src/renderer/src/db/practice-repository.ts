@@ -31,7 +31,8 @@ function toQuestionCard(c: CardRecord): ExamCard {
     ...(c.tasks ? { tasks: c.tasks } : {}),
     ...(c.kind ? { kind: c.kind } : {}),
     ...(c.confusable ? { confusable: c.confusable } : {}),
-    ...(c.noteType ? { noteType: c.noteType } : {})
+    ...(c.noteType ? { noteType: c.noteType } : {}),
+    ...(c.cloze !== undefined ? { cloze: c.cloze } : {})
   }
 }
 

@@ -72,4 +72,34 @@ describe('mergeDeck', () => {
     await mergeDeck(db, makeDeck('d', makeCards(2)), now)
     expect(await mergeDeck(db, makeDeck('d', makeCards(2)), now + 5)).toMatchObject({ unchanged: true })
   })
+
+  it('makes a card per cloze number; a new version that adds c4 and drops c2 keeps c1 and c3’s progress and c2’s history', async () => {
+    const db = freshDatabase()
+    const note = (text: string) => ({ id: 'f1', type: 'cloze' as const, text, tags: ['metrics'] })
+    const v1 = note('{{c1::Precision}} is TP / (TP + {{c2::FP}}); {{c3::recall}} is TP / (TP + FN).')
+    expect(await mergeDeck(db, makeDeck('d', [v1]), now)).toMatchObject({ added: 3 })
+    const cards = await db.cards.where('deckId').equals('d').toArray()
+    expect(cards.map((c) => [c.id, c.cloze, c.question])).toEqual([
+      ['d/f1/c1', 1, '**&#91;…&#93;** is TP / (TP + FP); recall is TP / (TP + FN).'],
+      ['d/f1/c2', 2, 'Precision is TP / (TP + **&#91;…&#93;**); recall is TP / (TP + FN).'],
+      ['d/f1/c3', 3, 'Precision is TP / (TP + FP); **&#91;…&#93;** is TP / (TP + FN).']
+    ])
+    const studied = new Map<string, number>()
+    for (const key of ['d/f1/c1', 'd/f1/c2']) {
+      const card = (await db.cards.get(key))!
+      const { card: after } = await recordReview(db, card, previewGrades(scheduler, card, now)[Rating.Good], 3000)
+      studied.set(key, after.stability)
+    }
+
+    const v2 = note('{{c1::Precision}} is TP / (TP + FP); {{c3::recall}} is TP / (TP + FN); {{c4::F1}} is their harmonic mean.')
+    expect(await mergeDeck(db, makeDeck('d', [v2]), now + 1000)).toMatchObject({ added: 1, updated: 2, removed: 1 })
+    const c1 = (await db.cards.get('d/f1/c1'))!
+    expect(c1.stability).toBe(studied.get('d/f1/c1'))
+    expect(c1.question).toBe('**&#91;…&#93;** is TP / (TP + FP); recall is TP / (TP + FN); F1 is their harmonic mean.')
+    expect((await db.cards.get('d/f1/c4'))!.queue).toBe(Queue.New)
+    const c2 = (await db.cards.get('d/f1/c2'))!
+    expect(c2.queue).toBe(Queue.Removed)
+    expect(c2.stability).toBe(studied.get('d/f1/c2'))
+    expect(await db.reviews.where('cardKey').equals('d/f1/c2').count()).toBe(1)
+  })
 })

@@ -1,4 +1,4 @@
-import { basicNotes } from '../../helpers/notes'
+import { basicNotes, clozeNotes } from '../../helpers/notes'
 import { parseApkgDeck } from '@shared/deck/apkg'
 import { parseCsvDeck } from '@shared/deck/csv'
 import { ankiGuidId } from '@shared/deck/foreign-cards'
@@ -44,11 +44,13 @@ describe('parseApkgDeck: packages Anki writes', () => {
     expect(card('Amazon Comprehend')?.reverse).toBe(true) // two cards: "Basic (and reversed card)"
     expect(card('Amazon Rekognition')).toMatchObject({ back: 'Image and video analysis', extra: '(image not imported)' })
     expect(card('Amazon Lex')?.extra).toBe('(sound not imported)')
-    expect(card('[…] detects [what?] in data and models.')).toMatchObject({
-      back: 'SageMaker Clarify detects bias in data and models.',
-      extra: 'Also explains predictions with SHAP values.'
-    })
-    expect(card('[…] detects [what?] in data and models.')?.reverse).toBeUndefined()
+    expect(clozeNotes(deck)).toMatchObject([
+      {
+        type: 'cloze',
+        text: '{{c1::SageMaker Clarify}} detects {{c2::bias::what?}} in data and models.',
+        extra: 'Also explains predictions with SHAP values.'
+      }
+    ])
   })
 
   it('reads a current package from collection.anki21b (zstd, schema 18), not the placeholder beside it', () => {

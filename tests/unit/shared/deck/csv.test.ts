@@ -1,4 +1,4 @@
-import { basicNotes } from '../../helpers/notes'
+import { basicNotes, clozeNotes } from '../../helpers/notes'
 import { parseCsvDeck } from '@shared/deck/csv'
 import { ankiGuidId } from '@shared/deck/foreign-cards'
 import { cardIdFromFront } from '@shared/deck/ids'
@@ -17,7 +17,8 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     expect(problems).toEqual([])
     expect(deck?.name).toBe('AWS ML::Data Engineering')
     expect(deck?.id).toBe('aws-ml-data-engineering')
-    expect(basicNotes(deck)).toHaveLength(6)
+    expect(basicNotes(deck)).toHaveLength(5)
+    expect(clozeNotes(deck)).toHaveLength(1)
   })
 
   it('takes the guid column as a stable id and skips the notetype and deck columns', () => {
@@ -40,11 +41,16 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     )
   })
 
-  it('turns a cloze into a question with a gap, and says which media was left out', () => {
-    expect(card('[…] prepares data with 300+ built-in transforms.')).toMatchObject({
-      back: 'SageMaker Data Wrangler prepares data with 300+ built-in transforms.',
-      extra: 'Visual and low-code.'
-    })
+  it('reads a cloze note as a cloze (its Back Extra as the extra), and says which media was left out', () => {
+    expect(clozeNotes(deck)).toEqual([
+      {
+        id: ankiGuidId('Dw4~cloze'),
+        type: 'cloze',
+        text: '{{c1::SageMaker Data Wrangler}} prepares data with 300+ built-in transforms.',
+        extra: 'Visual and low-code.',
+        tags: ['data-prep']
+      }
+    ])
     expect(card('Which service answers "what is in this image?"')).toMatchObject({
       back: 'Amazon Rekognition',
       extra: '(image not imported)'

@@ -52,4 +52,28 @@ describe('exportDeckCsv', () => {
     ])
     expect(back?.name).toBe('Tricky, "quoted" deck')
   })
+
+  it('writes cloze notes as Anki writes them and reads them back as clozes; counts what it leaves out', () => {
+    const cloze = {
+      id: 'f1',
+      type: 'cloze' as const,
+      text: '{{c1::F1}} weighs {{c2::precision, recall::two metrics}} equally.',
+      tags: ['metrics']
+    }
+    const withExtra = { ...cloze, id: 'f2', extra: 'Harmonic, not arithmetic, mean.' }
+    const question = {
+      id: 'q',
+      type: 'ordering' as const,
+      stem: 'Order the steps.',
+      steps: ['one', 'two', 'three'],
+      explanation: 'In order.',
+      tags: []
+    }
+    const deck: Deck = { format: 'recall-deck', version: 2, id: 'clozes', name: 'Clozes', notes: [cloze, withExtra, question] }
+    const { text, left } = exportDeckCsv(deck)
+    expect(left).toBe(1)
+    const { deck: back, problems } = parseCsvDeck(text, 'clozes.csv')
+    expect(problems).toEqual([])
+    expect(back?.notes).toEqual([cloze, withExtra])
+  })
 })

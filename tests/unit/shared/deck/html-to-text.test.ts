@@ -1,4 +1,3 @@
-import { hideClozes, revealClozes } from '@shared/deck/cloze-text'
 import { htmlToText, looksLikeHtml } from '@shared/deck/html-to-text'
 import { mediaNote } from '@shared/deck/media-count'
 import fc from 'fast-check'
@@ -100,12 +99,6 @@ describe('htmlToText', () => {
 })
 
 describe('Anki markup helpers', () => {
-  it('turn a cloze into a question with gaps and a full answer', () => {
-    const field = '{{c1::SageMaker Clarify}} detects {{c2::bias::what?}} in data.'
-    expect(hideClozes(field)).toBe('[…] detects [what?] in data.')
-    expect(revealClozes(field)).toBe('SageMaker Clarify detects bias in data.')
-  })
-
   it('recognise HTML fields but not plain comparisons', () => {
     expect(looksLikeHtml('line one<br>line two')).toBe(true)
     expect(looksLikeHtml('<div class="x">a</div>')).toBe(true)

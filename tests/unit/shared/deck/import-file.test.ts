@@ -1,4 +1,4 @@
-import { basicNotes } from '../../helpers/notes'
+import { basicNotes, clozeNotes } from '../../helpers/notes'
 import { decodeText, importDeckFile, type ImportOptions } from '@shared/deck/import-file'
 import { readDeckFile } from '@shared/deck/read-deck-file'
 import { readFileSync } from 'node:fs'
@@ -31,7 +31,7 @@ describe('importDeckFile: recognising the format', () => {
     const { deck, problems } = await load(name, fixture(file))
     expect(problems).toEqual([])
     expect(deck?.name).toBe(deckName)
-    expect(basicNotes(deck)).toHaveLength(count)
+    expect(deck?.notes).toHaveLength(count)
   })
 
   it('tells spreadsheet rows from notes in a .txt, even with "::" in Anki tags and clozes', async () => {
@@ -39,7 +39,10 @@ describe('importDeckFile: recognising the format', () => {
       'clozes.txt',
       encode('{{c1::Amazon Polly}} turns text into speech,Polly\n{{c1::Amazon Lex}} builds chatbots,Lex\n')
     )
-    expect(basicNotes(clozes.deck).map((c) => c.front)).toEqual(['[…] turns text into speech', '[…] builds chatbots'])
+    expect(clozeNotes(clozes.deck).map((c) => [c.text, c.extra])).toEqual([
+      ['{{c1::Amazon Polly}} turns text into speech', 'Polly'],
+      ['{{c1::Amazon Lex}} builds chatbots', 'Lex']
+    ])
     const tagged = await load('tagged.txt', encode('Polly,Text to speech,AWS::AI\nLex,Chatbots,AWS::AI\n'))
     expect(basicNotes(tagged.deck).map((c) => [c.back, c.extra])).toEqual([
       ['Text to speech', 'AWS::AI'],

@@ -1,4 +1,4 @@
-import { basicNotes } from '../../helpers/notes'
+import { basicNotes, clozeNotes } from '../../helpers/notes'
 import { cardIdFromFront } from '@shared/deck/ids'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { readFileSync } from 'node:fs'
@@ -91,5 +91,71 @@ describe('headings without latin letters', () => {
     const { deck, problems } = parseMarkdownDeck('## 日本語のメモ\n\n- **猫:** cat\n', 'ja.md')
     expect(problems).toEqual([])
     expect(basicNotes(deck)[0]).toMatchObject({ front: '猫', back: 'cat', tags: [] })
+  })
+})
+
+describe('cloze notes in Markdown', () => {
+  const { deck, problems } = parseMarkdownDeck(readFileSync('tests/fixtures/import/cloze-notes.md', 'utf8'), 'cloze-notes.md')
+
+  it('reads Anki deletions, a list of one-line clozes and Obsidian highlights as cloze notes', () => {
+    expect(clozeNotes(deck).map((n) => [n.id, n.text, n.tags])).toEqual([
+      [
+        'precision',
+        '{{c1::Precision}} is the share of predicted positives that are right: TP / (TP + {{c2::FP}}).',
+        ['classification-metrics']
+      ],
+      [
+        cardIdFromFront('Recall is TP / (TP + FN), and sensitivity is another name for it.'),
+        'Recall is TP / (TP + {{c1::FN::the positives it missed}}), and {{c1::sensitivity}} is another name for it.',
+        ['classification-metrics']
+      ],
+      [
+        cardIdFromFront('F1 is the harmonic mean of precision and recall.'),
+        '{{c1::F1}} is the harmonic mean of precision and recall.',
+        ['classification-metrics']
+      ],
+      [
+        cardIdFromFront('AUC sums up the ROC curve in one number.'),
+        '{{c1::AUC}} sums up the ROC curve in one number.',
+        ['classification-metrics']
+      ],
+      [
+        cardIdFromFront('The confusion matrix counts true and false positives and negatives.'),
+        'The {{c1::confusion matrix}} counts {{c2::true and false positives}} and negatives.',
+        ['classification-metrics']
+      ]
+    ])
+    expect(clozeNotes(deck).every((n) => n.tasks?.join() === 'MLA-C02 2.3')).toBe(true)
+  })
+
+  it('keeps a definition with a highlighted phrase as a front/back note', () => {
+    expect(basicNotes(deck).map((n) => [n.front, n.back])).toEqual([
+      ['Specificity', 'the share of actual negatives predicted as negative, a ==true negative rate==.']
+    ])
+  })
+
+  it('reads the file with no problem; a cloze in a code sample is code', () => {
+    expect(problems).toEqual([])
+    expect(deck?.notes.some((n) => n.type === 'cloze' && n.text.includes('not a cloze'))).toBe(false)
+  })
+
+  it('names the note, field and line of an unclosed or nested deletion, and imports nothing half', () => {
+    const broken = parseMarkdownDeck(
+      [
+        '# Metrics',
+        '',
+        '{{c1::Precision}} is fine.',
+        '',
+        'The {{c1::open deletion never closes.',
+        '',
+        '{{c1::outer {{c2::inner}} text}} is nested.'
+      ].join('\n'),
+      'broken.md'
+    )
+    expect(broken.deck).toBeUndefined()
+    expect(broken.problems.map((p) => [p.line, p.note, p.field, p.message])).toEqual([
+      [5, 2, 'text', 'the cloze c1 at “{{c1::open deletion never closes.” has no closing }}'],
+      [7, 3, 'text', 'the cloze c1 at “{{c1::outer {{c2::inner}} text}} is nest…” holds another cloze: nested deletions are not supported']
+    ])
   })
 })

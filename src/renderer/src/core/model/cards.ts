@@ -25,6 +25,8 @@ export interface CardRecord extends SchedulingState {
   deckId: string
   cardId: string
   reverse: boolean
+  /** The card of a cloze note: the number of the deletions it hides (`{{c2::…}}` → 2). */
+  cloze?: number
   /** Position in the deck: forward cards first, in file order, then the reversed ones. */
   ord: number
   question: string
@@ -54,6 +56,11 @@ export interface CardRecord extends SchedulingState {
 /** The key of one direction of a deck card: `deckId/cardId`, or `deckId/cardId/reverse`. */
 export function studyCardKey(deckId: string, cardId: string, reverse: boolean): string {
   return reverse ? `${deckId}/${cardId}/reverse` : `${deckId}/${cardId}`
+}
+
+/** The key of a cloze note's card: `deckId/noteId/c2` for the deletions numbered 2. */
+export function clozeCardKey(deckId: string, noteId: string, n: number): string {
+  return `${deckId}/${noteId}/c${n}`
 }
 
 /** The list an active card belongs in, from its FSRS state (ts-fsrs State: 0 new, 1/3 learning, 2 review). */

@@ -1,15 +1,17 @@
-import { studyCardKey, type CardRecord } from '@core/model'
+import { clozeCardKey, studyCardKey, type CardRecord } from '@core/model'
+import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
 import type { Note, QuestionNote } from '@shared/deck/schema'
 
 /**
  * The study cards a note makes, as its type decides: a front/back note asks front → back, and
- * back → front too when it is reversed; an exam-style question is one card; a case study makes
+ * back → front too when it is reversed; a cloze note makes a card per deletion number (key
+ * `…/c1`, `…/c2`), each hiding its own deletions; an exam-style question is one card; a case study makes
  * none (its questions show its scenario). Each card carries text for the browser and search:
  * a question's stem and, as its answer, the right option(s), the steps in order, or the pairs.
  */
 export type CardText = Pick<
   CardRecord,
-  'id' | 'cardId' | 'reverse' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'kind' | 'confusable' | 'noteType'
+  'id' | 'cardId' | 'reverse' | 'cloze' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'kind' | 'confusable' | 'noteType'
 >
 
 export function cardsOfNote(deckId: string, note: Note): CardText[] {
@@ -23,6 +25,19 @@ export function cardsOfNote(deckId: string, note: Note): CardText[] {
   switch (note.type) {
     case 'case':
       return []
+    case 'cloze': {
+      const parsed = parseCloze(note.text)
+      const extra = note.extra?.trim() ? { extra: note.extra } : {}
+      return parsed.numbers.map((n) => ({
+        id: clozeCardKey(deckId, note.id, n),
+        ...shared,
+        reverse: false,
+        cloze: n,
+        question: clozeQuestion(note.text, n, parsed),
+        answer: clozeAnswer(note.text, n, parsed),
+        ...extra
+      }))
+    }
     case 'basic': {
       const extra = note.extra?.trim() ? { extra: note.extra } : {}
       const forward: CardText = {

@@ -9,7 +9,7 @@ import { shuffled, type Random } from '@core/practice/random'
  * does this?" with service names as options and "what does this service do?" with purposes.
  */
 export type ChoiceCard = Pick<CardRecord, 'id' | 'deckId' | 'cardId' | 'reverse' | 'question' | 'answer' | 'tags'> &
-  Partial<Pick<CardRecord, 'queue' | 'tasks' | 'kind' | 'confusable' | 'noteType'>>
+  Partial<Pick<CardRecord, 'queue' | 'tasks' | 'kind' | 'confusable' | 'noteType' | 'cloze'>>
 
 export interface ChoiceOption {
   text: string
@@ -66,6 +66,8 @@ export function buildMultipleChoice(
 ): MultipleChoice {
   const wanted = Math.max(MIN_OPTION_COUNT, Math.floor(optionCount)) - 1
   if (target.noteType) return notAsked('An exam-style question is asked with its own options')
+  // A cloze's answer is its whole text: other texts as options would give it away by their shape.
+  if (target.cloze !== undefined) return notAsked('A cloze is asked as a flashcard')
   const question = normaliseAnswer(target.question)
   const targetTasks = new Set(target.tasks ?? [])
   const targetTags = new Set(target.tags)
@@ -74,7 +76,7 @@ export function buildMultipleChoice(
 
   const candidates: Candidate[] = []
   for (const card of pool) {
-    if (card.noteType || card.queue === Queue.Removed || card.reverse !== target.reverse) continue
+    if (card.noteType || card.cloze !== undefined || card.queue === Queue.Removed || card.reverse !== target.reverse) continue
     if (card.deckId === target.deckId && card.cardId === target.cardId) continue
     if (kindFamily(target.kind) !== kindFamily(card.kind)) continue
     const normalised = normaliseAnswer(card.answer)

@@ -124,7 +124,7 @@ export function forecastReadiness(input: ReadinessInput): ExamReadiness {
     const k = Math.min(GRID_BINS - 1, Math.max(0, Math.round((x - GRID_LOW) / GRID_STEP)))
     bin.weight[k]! += 1 - floor
     const p = sigmoid(calibration.a * x + calibration.b)
-    const note = card.id.replace(/\/reverse$/, '')
+    const note = card.id.replace(/\/(reverse|c\d+)$/, '')
     const slopes = noteSlope[i]!
     slopes.set(note, (slopes.get(note) ?? 0) + (1 - floor) * p * (1 - p))
   }

@@ -1,3 +1,4 @@
+import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
 import { plural } from '@core/format'
 import { answerText } from '@core/notes/cards-of-note'
 import type { Note } from '@shared/deck/schema'
@@ -96,5 +97,13 @@ export function ImportDialog() {
 function previewSides(note: Note): [string, string] {
   if (note.type === 'basic') return [note.front, note.back]
   if (note.type === 'case') return [note.scenario, '*(case study)*']
+  if (note.type === 'cloze') {
+    const parsed = parseCloze(note.text)
+    const cards = parsed.numbers.length
+    return [
+      clozeQuestion(note.text, parsed.numbers[0]!, parsed),
+      `${clozeAnswer(note.text, parsed.numbers[0]!, parsed)}\n\n*(cloze: ${cards} card${cards === 1 ? '' : 's'})*`
+    ]
+  }
   return [note.stem, answerText(note)]
 }

@@ -73,6 +73,7 @@ export function CustomStudyView() {
             extra={card.extra}
             revealed={session.revealed}
             questionRef={questionRef}
+            cloze={card.cloze !== undefined}
           />
           <footer className="flex justify-center">
             {!session.revealed ? (

@@ -43,7 +43,8 @@ export function StudyScreen() {
   const canUndo = useRecall((s) => s.undoStack.length > 0)
   const [panel, setPanel] = useState<'edit' | 'info' | null>(null)
   const { card, revealed, step, question } = session
-  const open = useCallback((p: 'edit' | 'info') => card && !(p === 'edit' && card.noteType) && setPanel(p), [card])
+  const editable = card !== undefined && !card.noteType && card.cloze === undefined
+  const open = useCallback((p: 'edit' | 'info') => card && !(p === 'edit' && !editable) && setPanel(p), [card, editable])
   const letters = question && question.shown.note.type !== 'matching' ? partsOf(question.shown.note) : 0
   useStudyKeys(revealed, panel === null, open, {
     letters,
@@ -86,7 +87,14 @@ export function StudyScreen() {
               onMatch={(prompt, at) => actions().matchItem(prompt, at)}
             />
           ) : (
-            <CardFace question={card.question} answer={card.answer} extra={card.extra} revealed={revealed} flag={card.flag} />
+            <CardFace
+              question={card.question}
+              answer={card.answer}
+              extra={card.extra}
+              revealed={revealed}
+              flag={card.flag}
+              cloze={card.cloze !== undefined}
+            />
           )}
           <footer className="flex flex-col items-center gap-4">
             {revealed ? (
@@ -105,7 +113,7 @@ export function StudyScreen() {
                 {question ? 'Submit answer' : 'Show answer'} <kbd className="ms-2 text-sm">Space</kbd>
               </Button>
             )}
-            <StudyToolbar canUndo={canUndo} canEdit={!card.noteType} onCommand={(c) => run(c, open)} />
+            <StudyToolbar canUndo={canUndo} canEdit={editable} onCommand={(c) => run(c, open)} />
           </footer>
         </>
       ) : (
