@@ -24,12 +24,25 @@ export function rendererConfig(outDir?: string): UserConfig {
     root: resolve(__dirname, '../src/renderer'),
     base: './',
     define: { __APP_VERSION__: JSON.stringify(version) },
-    resolve: { alias: aliases() },
+    resolve: {
+      alias: [
+        ...aliases(),
+        // rehype-katex parses KaTeX's HTML; the browser build of this module parses it through the
+        // DOM, which reports every style attribute KaTeX writes as a CSP violation. Its parse5 build
+        // makes the same tree without the DOM (React then sets the styles through the CSSOM).
+        {
+          find: /^hast-util-from-html-isomorphic$/,
+          replacement: resolve(__dirname, '../node_modules/hast-util-from-html-isomorphic/lib/index.js')
+        }
+      ]
+    },
     plugins: [react(), tailwindcss(), devServerCsp],
     build: {
       outDir,
       emptyOutDir: true,
       minify: true,
+      // Fonts (KaTeX's) stay files: the CSP allows fonts from the app itself, not data: URLs.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
       // The study path stays one chunk for now; the size budget is checked by the build report.
       chunkSizeWarningLimit: 800,
       rollupOptions: { input: resolve(__dirname, '../src/renderer/index.html') }

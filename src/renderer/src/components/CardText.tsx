@@ -1,9 +1,10 @@
-import { memo, type AnchorHTMLAttributes, type ReactElement } from 'react'
-import Markdown, { type Components } from 'react-markdown'
+import { memo, useSyncExternalStore, type AnchorHTMLAttributes, type ReactElement } from 'react'
+import Markdown, { type Components, type Options } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 
 // Raw HTML in card text is shown as text, never parsed (no rehype-raw); images are not rendered
-// at all (decks carry no media yet, and a remote image would be a tracking pixel).
+// at all (decks carry no media yet, and a remote image would be a tracking pixel). Formulas and
+// code are rendered by KaTeX and highlight.js, loaded when first needed.
 const DISALLOWED = ['img']
 
 /** Only plain web links survive; anything else (javascript:, data:, file:…) becomes plain text. */
@@ -31,6 +32,74 @@ function CardLink({ href, children }: AnchorHTMLAttributes<HTMLAnchorElement>) {
 const COMPONENTS: Components = { a: CardLink }
 const PLUGINS = [remarkGfm]
 
+/**
+ * Formulas and code: `$$…$$`, `\[…\]`, `\(…\)`, `$…$` (opening `$` before a non-space, closing
+ * `$` after one and not before a digit, so "$5 and $10" stays text) and fenced code blocks. Their
+ * renderers load the first time a card needs them (card-text-rich.ts); until then the text shows
+ * as written, and every card shown meanwhile is drawn again once they are in.
+ */
+const DISPLAY_MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/
+const INLINE_MATH = /(^|[^\\$])\$(?=\S)[^$\n]*?[^\s\\]\$(?!\d)/
+const CODE_FENCE = /^\s*(```|~~~)/m
+type Rich = typeof import('@components/card-text-rich')
+let rich: Rich | undefined
+let loading: Promise<void> | undefined
+let richVersion = 0
+const richListeners = new Set<() => void>()
+
+function needsRich(text: string): boolean {
+  return DISPLAY_MATH.test(text) || INLINE_MATH.test(text) || CODE_FENCE.test(text)
+}
+
+function loadRich(): void {
+  loading ??= import('@components/card-text-rich').then(
+    (module) => {
+      rich = module
+      richVersion++
+      for (const notify of richListeners) notify()
+    },
+    () => {
+      // Offline from a broken install, say: the text stays as written, and the next card tries again.
+      loading = undefined
+    }
+  )
+}
+
+/** Loads the formula and code renderers now, for a card known to need them (and for tests). */
+export function loadCardTextRenderers(): Promise<void> {
+  loadRich()
+  return loading ?? Promise.resolve()
+}
+
+const subscribeRich = (notify: () => void) => {
+  richListeners.add(notify)
+  return () => richListeners.delete(notify)
+}
+
+/** Anki's MathJax delimiters `\(…\)` and `\[…\]`, and a line of `$$…$$`, as remark-math reads them; code is left alone. */
+function withDollarMath(text: string): string {
+  return text
+    .split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\\\[([\s\S]+?)\\\]/g, (_, tex: string) => `\n\n$$\n${tex.trim()}\n$$\n\n`)
+            .replace(/\\\(([\s\S]+?)\\\)/g, (_, tex: string) => `$${tex}$`)
+            // A line that is one `$$…$$` is a display formula, as in Anki and Obsidian.
+            .replace(/^[ \t]*\$\$([^\n]+?)\$\$[ \t]*$/gm, (_, tex: string) => `\n$$\n${tex.trim()}\n$$\n`)
+    )
+    .join('')
+}
+
+function markdownOptions(text: string): Options {
+  const base: Options = { remarkPlugins: PLUGINS, disallowedElements: DISALLOWED, unwrapDisallowed: true, components: COMPONENTS }
+  if (!rich || !needsRich(text)) return { ...base, children: text }
+  const source = withDollarMath(text)
+  const plugins = rich.richPlugins(INLINE_MATH.test(source))
+  return { ...base, remarkPlugins: [...PLUGINS, ...plugins.remark], rehypePlugins: plugins.rehype, children: source }
+}
+
 /** Parsed card texts, most recently used last; a few sessions' worth, so memory stays flat. */
 const parsed = new Map<string, ReactElement>()
 const PARSED_KEPT = 64
@@ -41,20 +110,17 @@ const PARSED_KEPT = 64
  * be shown again anywhere.
  */
 export function cardTextElements(text: string): ReactElement {
-  const kept = parsed.get(text)
+  const waiting = needsRich(text) && !rich
+  if (waiting) loadRich()
+  const key = waiting ? `plain:${text}` : text
+  const kept = parsed.get(key)
   if (kept) {
-    parsed.delete(text)
-    parsed.set(text, kept)
+    parsed.delete(key)
+    parsed.set(key, kept)
     return kept
   }
-  const elements = Markdown({
-    remarkPlugins: PLUGINS,
-    disallowedElements: DISALLOWED,
-    unwrapDisallowed: true,
-    components: COMPONENTS,
-    children: text
-  })
-  parsed.set(text, elements)
+  const elements = Markdown(markdownOptions(text))
+  parsed.set(key, elements)
   if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!)
   return elements
 }
@@ -66,5 +132,7 @@ export function prepareCardText(text: string): void {
 
 /** Card text as safe Markdown; memoised, since the study screen re-renders around an unchanged card. */
 export const CardText = memo(function CardText({ text, className = '' }: { text: string; className?: string }) {
+  // Subscribed so that a text shown before the formula renderer loaded is drawn again with it.
+  useSyncExternalStore(subscribeRich, () => richVersion)
   return <div className={`card-text ${className}`}>{cardTextElements(text)}</div>
 })

@@ -1,5 +1,6 @@
-import { cardTextElements, prepareCardText } from '@components/CardText'
+import { cardTextElements, loadCardTextRenderers, prepareCardText } from '@components/CardText'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { XSS_PAYLOADS } from '../../../fixtures/xss/payloads'
 import { describe, expect, it } from 'vitest'
 
 describe('card text parsed once and kept', () => {
@@ -33,5 +34,64 @@ describe('card text parsed once and kept', () => {
     expect(cardTextElements(recent)).toBe(recentParse)
     expect(cardTextElements(old)).not.toBe(oldParse)
     expect(renderToStaticMarkup(cardTextElements(old))).toBe('<p>Question kept at first</p>')
+  })
+})
+
+describe('formulas and code in card text', () => {
+  /** The markup once the formula and code renderers, loaded on first need, are in. */
+  async function rendered(text: string): Promise<string> {
+    await loadCardTextRenderers()
+    return renderToStaticMarkup(cardTextElements(text))
+  }
+
+  it('renders $…$, $$…$$ and Anki’s \\(…\\) and \\[…\\] with KaTeX, and leaves prices as text', async () => {
+    const precision = await rendered('Precision is $\\frac{TP}{TP+FP}$.')
+    expect(precision).toContain('class="katex"')
+    expect(precision).toContain('<mfrac>')
+    expect(await rendered('Softmax: \\(e^{z_i}\\) over the sum')).toMatch(/^<p>Softmax: <span class="katex">.*<msub>/s)
+    expect(await rendered('The sum:\n\\[\\sum_j e^{z_j}\\]')).toMatch(/class="katex-display".*<munder>|class="katex-display".*<msub>/s)
+    expect(await rendered('$$F_1 = 2PR/(P+R)$$')).toContain('katex-display')
+    expect(await rendered('It costs $5 and $10 a month.')).toBe('<p>It costs $5 and $10 a month.</p>')
+  })
+
+  it('shows a formula that does not parse as its source, marked, never a blank', async () => {
+    const html = await rendered('Broken: $\\frac{1$ here.')
+    expect(html).toContain('katex-error')
+    expect(html).toContain('\\frac{1')
+  })
+
+  it('runs KaTeX without trust: \\href, \\url and \\htmlClass make no link or attribute', async () => {
+    for (const tex of [
+      '$\\href{javascript:alert(1)}{click}$',
+      '$\\url{javascript:alert(1)}$',
+      '$\\htmlClass{x" onclick="alert(1)}{y}$',
+      '$\\htmlData{a=1}{y}$'
+    ]) {
+      const html = await rendered(`Formula ${tex}`)
+      expect(html, tex).toContain('katex')
+      // No tag gets a link, a handler, a data attribute or a class from the formula.
+      expect(
+        html.match(/<[^>]+>/g)!.filter((tag) => /^<a\b|\s(href|on\w+|data-[\w-]+)=|class="([^"]*\s)?[xy](\s[^"]*)?"/.test(tag)),
+        tex
+      ).toEqual([])
+    }
+  })
+
+  it('highlights fenced code, and reads a dollar inside code as code', async () => {
+    const html = await rendered('```python\nprice = "$x$"\nfit(model)\n```')
+    expect(html).toContain('<code class="hljs language-python">')
+    expect(html).toContain('<span class="hljs-string">&quot;$x$&quot;</span>')
+    expect(html).not.toContain('katex')
+  })
+
+  it('renders every XSS payload, with the formula renderers in, as text: no script, handler, link or remote load', async () => {
+    await loadCardTextRenderers()
+    for (const payload of XSS_PAYLOADS) {
+      const tags = renderToStaticMarkup(cardTextElements(`Question: ${payload}`)).match(/<[^>]+>/g) ?? []
+      const bad = tags.filter((tag) =>
+        /^<(script|iframe|object|img|style|form|base|meta|input|select)\b|\son\w+=|(href|src)="(?!https?:)|url\(/i.test(tag)
+      )
+      expect(bad, payload).toEqual([])
+    }
   })
 })

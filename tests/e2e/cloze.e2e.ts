@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
+import { newProfile, type Profile } from './browser'
+
+/** Each cloze card of tests/fixtures/import/cloze-notes.md as the study screen reads: question, then the text in full. */
+const CLOZE_CARDS = [
+  [
+    '[…] is the share of predicted positives that are right: TP / (TP + FP).',
+    'Precision is the share of predicted positives that are right: TP / (TP + FP).'
+  ],
+  [
+    'Precision is the share of predicted positives that are right: TP / (TP + […]).',
+    'Precision is the share of predicted positives that are right: TP / (TP + FP).'
+  ],
+  [
+    'Recall is TP / (TP + [the positives it missed]), and […] is another name for it.',
+    'Recall is TP / (TP + FN), and sensitivity is another name for it.'
+  ],
+  ['[…] is the harmonic mean of precision and recall.', 'F1 is the harmonic mean of precision and recall.'],
+  ['[…] sums up the ROC curve in one number.', 'AUC sums up the ROC curve in one number.'],
+  ['The […] counts true and false positives and negatives.', 'The confusion matrix counts true and false positives and negatives.'],
+  ['The confusion matrix counts […] and negatives.', 'The confusion matrix counts true and false positives and negatives.']
+]
+
+describe('cloze notes in the web build', () => {
+  let profile: Profile
+  beforeEach(async () => {
+    profile = await newProfile()
+  })
+  afterEach(async () => {
+    await profile.remove()
+  })
+
+  it('imports Markdown clozes and studies one card per deletion number, each hiding only its own', async () => {
+    const { page } = await profile.open()
+    await page.goto(inject('baseUrl'))
+    await page
+      .getByRole('button', { name: /^Study AWS ML/ })
+      .first()
+      .waitFor({ timeout: 20_000 })
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import…' }).click()
+    await (await chooser).setFiles('tests/fixtures/import/cloze-notes.md')
+    const dialog = page.getByTestId('import-dialog')
+    await dialog.getByTestId('import-summary').waitFor()
+    expect(await dialog.getByText('(cloze: 2 cards)').count()).toBeGreaterThan(0)
+    await dialog.getByRole('button', { name: 'Import 6 notes' }).click()
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    const deck = page.getByRole('button', { name: /^Study Metrics with clozes/ })
+    expect(await deck.getAttribute('aria-label')).toMatch(/8 new/)
+    await deck.click()
+    const seen: string[][] = []
+    for (let i = 0; i < 8; i++) {
+      const question = page.getByTestId('question')
+      await question.waitFor()
+      const asked = await question.innerText()
+      await page.keyboard.press('Space')
+      if ((await question.getAttribute('data-cloze')) === null) {
+        // The one front/back note of the file.
+        await page.getByTestId('answer').waitFor()
+        expect(asked).toBe('Specificity')
+      } else {
+        await expect.poll(() => question.getAttribute('data-cloze')).toBe('answer')
+        seen.push([asked, await question.innerText()])
+        // The gap is filled in place and marked; the grade buttons follow as for any card.
+        expect(await question.locator('strong').count()).toBeGreaterThan(0)
+      }
+      await page.keyboard.press('4')
+      await expect
+        .poll(async () => (await page.getByTestId('done').count()) > 0 || (await question.innerText().catch(() => '')) !== asked)
+        .toBe(true)
+    }
+    expect(seen.sort()).toEqual([...CLOZE_CARDS].sort())
+    await page.getByTestId('done').waitFor()
+  })
+
+  it('renders formulas with KaTeX and code with highlighting, from the app’s own files, with no console error', async () => {
+    const { page } = await profile.open()
+    const errors: string[] = []
+    const remote: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('request', (r) => !r.url().startsWith(inject('baseUrl')) && remote.push(r.url()))
+    await page.goto(inject('baseUrl'))
+    await page
+      .getByRole('button', { name: /^Study AWS ML/ })
+      .first()
+      .waitFor({ timeout: 20_000 })
+    const file = join(profile.dir, 'formulas.md')
+    await writeFile(
+      file,
+      [
+        '---',
+        'name: Formulas',
+        '---',
+        '',
+        '{{c1::F1}} is $\\frac{2PR}{P+R}$, and a broken one: $\\frac{1$.',
+        '',
+        'Q: What does this fit?',
+        'A: A scikit-learn model:',
+        '```python',
+        'def train(model):',
+        '    return model.fit(X_train, y_train)  # in place',
+        '```'
+      ].join('\n')
+    )
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Import…' }).click()
+    await (await chooser).setFiles(file)
+    const dialog = page.getByTestId('import-dialog')
+    await dialog.getByRole('button', { name: 'Import 2 notes' }).click()
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    await page.getByRole('button', { name: /^Study Formulas/ }).click()
+
+    for (let i = 0; i < 2; i++) {
+      const question = page.getByTestId('question')
+      await question.waitFor()
+      const asked = await question.innerText()
+      await page.keyboard.press('Space')
+      if ((await question.getAttribute('data-cloze')) !== null) {
+        await expect.poll(() => question.locator('.katex .katex-html').count()).toBe(1)
+        expect(await question.locator('.katex-error').innerText()).toContain('\\frac{1')
+        // KaTeX's own font, from the app's files.
+        await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true)
+      } else {
+        const code = page.getByTestId('answer').locator('code.hljs.language-python')
+        await code.waitFor()
+        expect(await code.locator('.hljs-keyword').allInnerTexts()).toEqual(['def', 'return'])
+        expect(await code.locator('.hljs-comment').innerText()).toBe('# in place')
+      }
+      await page.keyboard.press('4')
+      await expect
+        .poll(async () => (await page.getByTestId('done').count()) > 0 || (await question.innerText().catch(() => '')) !== asked)
+        .toBe(true)
+    }
+    expect(errors).toEqual([])
+    expect(remote).toEqual([])
+  })
+})
