@@ -107,3 +107,18 @@ export function clozeAnswer(text: string, n: number, parsed = parseCloze(text)):
 export function clozePlain(text: string, parsed = parseCloze(text)): string {
   return render(text, parsed.deletions, (d) => d.answer)
 }
+
+/**
+ * Anki's Ctrl+Shift+C: the selection of `text` (from `start` to `end`) wrapped in a deletion with
+ * the next number, or (Ctrl+Shift+Alt+C) the last number used, so several parts hide together.
+ * Returns the new text and where the caret goes: after the deletion, or inside an empty one.
+ */
+export function insertCloze(text: string, start: number, end: number, sameNumber: boolean): { text: string; caret: number } {
+  const numbers = parseCloze(text).numbers
+  const last = numbers.at(-1) ?? 0
+  const n = sameNumber ? Math.max(1, last) : last + 1
+  const open = `{{c${n}::`
+  const selected = text.slice(start, end)
+  const wrapped = `${open}${selected}}}`
+  return { text: text.slice(0, start) + wrapped + text.slice(end), caret: selected ? start + wrapped.length : start + open.length }
+}

@@ -1,4 +1,5 @@
 import { CardText } from '@components/CardText'
+import { clozeAnswer, clozeQuestion, insertCloze, parseCloze } from '@shared/deck/cloze'
 import type { KeyboardEvent, Ref } from 'react'
 
 export interface CardFields {
@@ -14,6 +15,8 @@ const fieldClass =
 /**
  * The card fields with a live preview, as the card will look when studied (safe Markdown: raw
  * HTML shows as text). Used by the add screen and the browser's side panel. Ctrl+Enter submits.
+ * A cloze note has one text (in `front`) and an extra; Ctrl+Shift+C wraps the selection in the
+ * next deletion and Ctrl+Shift+Alt+C in the same one, as in Anki, and the preview shows every card.
  */
 export function CardForm({
   value,
@@ -22,7 +25,8 @@ export function CardForm({
   idPrefix,
   frontRef,
   tagsNote,
-  stacked = false
+  stacked = false,
+  cloze = false
 }: {
   value: CardFields
   onChange: (patch: Partial<CardFields>) => void
@@ -33,6 +37,8 @@ export function CardForm({
   tagsNote?: string
   /** One column (the side panel) rather than fields beside the preview. */
   stacked?: boolean
+  /** The fields of a cloze note: its text and extra. */
+  cloze?: boolean
 }) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -40,7 +46,15 @@ export function CardForm({
       onSubmit()
     }
   }
-  const text = (key: 'front' | 'back' | 'extra', label: string, rows: number, ref?: Ref<HTMLTextAreaElement>) => (
+  const onClozeKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (!cloze || !(event.ctrlKey || event.metaKey) || !event.shiftKey || event.code !== 'KeyC') return
+    event.preventDefault()
+    const area = event.currentTarget
+    const next = insertCloze(area.value, area.selectionStart, area.selectionEnd, event.altKey)
+    onChange({ front: next.text })
+    requestAnimationFrame(() => area.setSelectionRange(next.caret, next.caret))
+  }
+  const text = (key: 'front' | 'back' | 'extra', label: string, rows: number, ref?: Ref<HTMLTextAreaElement>, hint?: string) => (
     <div className="flex flex-col gap-1 text-sm font-medium">
       <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
       <textarea
@@ -49,15 +63,31 @@ export function CardForm({
         rows={rows}
         value={value[key]}
         onChange={(e) => onChange({ [key]: e.target.value })}
+        onKeyDown={key === 'front' ? onClozeKey : undefined}
+        aria-describedby={hint ? `${idPrefix}-${key}-hint` : undefined}
+        aria-keyshortcuts={key === 'front' && cloze ? 'Control+Shift+C Control+Shift+Alt+C' : undefined}
         className={fieldClass}
       />
+      {hint && (
+        <span id={`${idPrefix}-${key}-hint`} className="text-xs font-normal text-slate-500 dark:text-slate-400">
+          {hint}
+        </span>
+      )}
     </div>
   )
   return (
     <div onKeyDown={onKeyDown} className={stacked ? 'flex flex-col gap-4' : 'grid gap-6 md:grid-cols-2'}>
       <div className="flex flex-col gap-3">
-        {text('front', 'Front', 3, frontRef)}
-        {text('back', 'Back', 4)}
+        {cloze
+          ? text(
+              'front',
+              'Text',
+              4,
+              frontRef,
+              'Select a part and press Ctrl+Shift+C to hide it on a card of its own (Ctrl+Shift+Alt+C: on the same card as the last).'
+            )
+          : text('front', 'Front', 3, frontRef)}
+        {!cloze && text('back', 'Back', 4)}
         {text('extra', 'Extra (shown under the answer)', 2)}
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor={`${idPrefix}-tags`}>Tags</label>
@@ -82,11 +112,36 @@ export function CardForm({
         className="flex flex-col gap-3 rounded-lg bg-white p-4 text-center shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
       >
         <h2 className="text-start text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Preview</h2>
-        <CardText text={value.front || '*Front*'} className="text-lg" />
-        <hr className="border-slate-200 dark:border-slate-600" />
-        <CardText text={value.back || '*Back*'} />
+        {cloze ? (
+          <ClozePreview text={value.front} />
+        ) : (
+          <>
+            <CardText text={value.front || '*Front*'} className="text-lg" />
+            <hr className="border-slate-200 dark:border-slate-600" />
+            <CardText text={value.back || '*Back*'} />
+          </>
+        )}
         {value.extra.trim() && <CardText text={value.extra} className="text-sm text-slate-600 dark:text-slate-400" />}
       </section>
     </div>
+  )
+}
+
+/** Every card a cloze text makes, question over answer, or what is wrong with it. */
+function ClozePreview({ text }: { text: string }) {
+  const parsed = parseCloze(text)
+  if (parsed.problems.length > 0) return <p className="text-sm text-red-700 dark:text-red-300">{parsed.problems[0]}</p>
+  if (parsed.numbers.length === 0)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No deletion yet: select a part and press Ctrl+Shift+C.</p>
+  return (
+    <ol className="flex flex-col gap-3" aria-label="Cards">
+      {parsed.numbers.map((n) => (
+        <li key={n} className="flex flex-col gap-1" data-testid="cloze-preview">
+          <span className="text-start text-xs text-slate-500 dark:text-slate-400">Card {n}</span>
+          <CardText text={clozeQuestion(text, n, parsed)} className="text-lg" />
+          <CardText text={clozeAnswer(text, n, parsed)} className="text-sm text-slate-600 dark:text-slate-400" />
+        </li>
+      ))}
+    </ol>
   )
 }

@@ -67,7 +67,11 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   },
   {
     title: 'Add',
-    shortcuts: [{ keys: ['Ctrl+Enter'], does: 'Add the card and start the next one' }]
+    shortcuts: [
+      { keys: ['Ctrl+Enter'], does: 'Add the card and start the next one' },
+      { keys: ['Ctrl+Shift+C'], does: 'Cloze: hide the selection on a card of its own' },
+      { keys: ['Ctrl+Shift+Alt+C'], does: 'Cloze: hide the selection on the same card as the last' }
+    ]
   },
   {
     title: 'Practice: multiple choice',

@@ -29,6 +29,7 @@ export function toBrowseRow(c: CardRecord): BrowseRow {
     createdAt: c.createdAt
   }
   if (c.extra) row.extra = c.extra
+  if (c.cloze !== undefined) row.cloze = c.cloze
   if (c.flag) row.flag = c.flag
   if (c.last_review !== undefined) row.last_review = c.last_review
   return row

@@ -1,8 +1,10 @@
 import { RecallError } from '@core/errors'
 import { noteKey, Queue, queueForState, type CardRecord, type NoteRecord } from '@core/model'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { cardsOfNote } from '@core/notes/cards-of-note'
+import { fromFsrsCard, fromFsrsLog, newSchedulingState, toFsrsCard } from '@core/scheduling/card-state'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
+import { clozeNoteSchema, type ClozeNote } from '@shared/deck/schema'
 import { type FSRS, Rating } from 'ts-fsrs'
 
 /**
@@ -15,6 +17,8 @@ export interface UndoEntry {
   addedLogIds: number[]
   /** The notes an edit changed, as they were. */
   notesBefore?: NoteRecord[]
+  /** Cards the action made (a cloze edit that added a number): undo deletes them. */
+  addedCardIds?: string[]
   /** The card to show again after undoing, if any. */
   cardId?: string
 }
@@ -23,6 +27,7 @@ export async function undo(db: RecallDatabase, entry: UndoEntry): Promise<void> 
   await db.transaction('rw', [db.cards, db.reviews, db.notes], async () => {
     await db.cards.bulkPut(entry.before)
     await db.reviews.bulkDelete(entry.addedLogIds)
+    if (entry.addedCardIds?.length) await db.cards.bulkDelete(entry.addedCardIds)
     if (entry.notesBefore?.length) await db.notes.bulkPut(entry.notesBefore)
   })
 }
@@ -61,10 +66,16 @@ export interface CardText {
  * Edits the text of a front/back note and both directions of its card; scheduling is untouched.
  * An exam-style question has more than a front and a back: it is edited in its notes file.
  */
-export async function editCardText(db: RecallDatabase, deckId: string, cardId: string, text: CardText): Promise<UndoEntry> {
+export async function editCardText(
+  db: RecallDatabase,
+  deckId: string,
+  cardId: string,
+  text: CardText,
+  now = Date.now()
+): Promise<UndoEntry> {
   return db.transaction('rw', [db.cards, db.notes], async () => {
     const record = await db.notes.get(noteKey(deckId, cardId))
-    if (record?.note.type === 'cloze') throw new RecallError('invalid-input', 'a cloze note is edited in its deck or notes file for now')
+    if (record?.note.type === 'cloze') return editClozeNote(db, { ...record, note: record.note }, text, now)
     if (record && record.note.type !== 'basic')
       throw new RecallError('invalid-input', 'an exam-style question is edited in its notes file, where its options and explanations are')
     const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()
@@ -90,6 +101,46 @@ export async function editCardText(db: RecallDatabase, deckId: string, cardId: s
     }
     return entry
   })
+}
+
+/**
+ * A cloze note's new text (in `text.front`) and extra: the cards of the numbers it keeps keep
+ * their progress, a new number adds a card, a number gone retires its card (its history kept,
+ * and back with it if the number returns). Refused, with the reason, when a deletion is broken.
+ */
+async function editClozeNote(
+  db: RecallDatabase,
+  record: NoteRecord & { note: ClozeNote },
+  text: CardText,
+  now: number
+): Promise<UndoEntry> {
+  const parsed = clozeNoteSchema.safeParse({
+    ...record.note,
+    text: text.front,
+    extra: text.extra.trim() || undefined
+  })
+  if (!parsed.success) throw new RecallError('invalid-input', parsed.error.issues[0]!.message)
+  const note = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as ClozeNote
+  const before = await db.cards.where('[deckId+cardId]').equals([record.deckId, record.noteId]).toArray()
+  const old = new Map(before.map((c) => [c.id, c]))
+  const ord = before[0]?.ord ?? 0
+  const after: CardRecord[] = []
+  const added: string[] = []
+  for (const made of cardsOfNote(record.deckId, note)) {
+    const card = old.get(made.id)
+    old.delete(made.id)
+    if (card) {
+      const { extra: _, ...kept } = card
+      after.push({ ...kept, ...made, queue: card.queue === Queue.Removed ? queueForState(card.state) : card.queue, edited: true })
+    } else {
+      after.push({ ...made, deckId: record.deckId, ord, ...newSchedulingState(now), queue: Queue.New, createdAt: now, edited: true })
+      added.push(made.id)
+    }
+  }
+  const retired = [...old.values()].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
+  await db.cards.bulkPut([...after, ...retired])
+  await db.notes.put({ ...record, note, edited: true })
+  return { label: 'Edit', before, addedLogIds: [], addedCardIds: added, notesBefore: [record] }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { clozePlain } from '@shared/deck/cloze'
 import {
   deckRecord,
   draftToNote,
@@ -47,8 +48,9 @@ export async function addCard(db: RecallDatabase, deckId: string, draft: CardDra
     const deck = await db.decks.get(deckId)
     if (!isUserDeck(deck))
       return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
-    const id = await uniqueId(cardIdFromFront(checked.note.front), cardIdTaken(db, deckId))
-    const note = { ...checked.note, id }
+    const { note: drafted } = checked
+    const id = await uniqueId(cardIdFromFront(drafted.type === 'cloze' ? clozePlain(drafted.text) : drafted.front), cardIdTaken(db, deckId))
+    const note = { ...drafted, id }
     const rows = newStudyCards(deckId, note, await nextForwardOrd(db, deckId), now)
     await db.notes.add(newNoteRecord(deckId, note, now))
     await db.cards.bulkAdd(rows)

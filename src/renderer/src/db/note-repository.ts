@@ -8,6 +8,15 @@ export interface StoredQuestion {
   scenario?: string
 }
 
+/** The text and extra of the cloze note behind a cloze card, as written (with its deletions); undefined for other cards. */
+export async function clozeOfCard(
+  db: RecallDatabase,
+  card: Pick<CardRecord, 'deckId' | 'cardId'>
+): Promise<{ text: string; extra: string } | undefined> {
+  const record = await db.notes.get(noteKey(card.deckId, card.cardId))
+  return record?.note.type === 'cloze' ? { text: record.note.text, extra: record.note.extra ?? '' } : undefined
+}
+
 /** The exam-style question behind a question card, with its case study's scenario; undefined for a front/back card. */
 export async function questionOfCard(
   db: RecallDatabase,

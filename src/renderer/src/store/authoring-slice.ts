@@ -1,3 +1,4 @@
+import { clozeOfCard } from '@db/note-repository'
 import type { CardDraft } from '@core/authoring/card-drafts'
 import { reasonOf } from '@core/errors'
 import { isUserDeck } from '@core/model'
@@ -28,9 +29,11 @@ export interface AuthoringSlice {
   addDraft(): Promise<boolean>
   /** Makes an empty deck of the user's own and picks it; returns a message when the name is refused. */
   createDeck(name: string): Promise<string | undefined>
+  /** The cloze note behind a card, as written, for editing it; undefined when it is not a cloze. */
+  clozeNoteOf(card: { deckId: string; cardId: string }): Promise<{ text: string; extra: string } | undefined>
 }
 
-const EMPTY_DRAFT: CardDraft = { front: '', back: '', extra: '', tags: '', reverse: false }
+const EMPTY_DRAFT: CardDraft = { front: '', back: '', extra: '', tags: '', reverse: false, cloze: false }
 
 export const createAuthoringSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], AuthoringSlice> =>
@@ -53,6 +56,8 @@ export const createAuthoringSlice =
         patch({ decks, deckId: wanted ?? decks[0]?.id ?? '', message: undefined })
       },
 
+      clozeNoteOf: (card) => clozeOfCard(db, card),
+
       editDraft: (change) => patch({ draft: { ...authoring().draft, ...change }, message: undefined }),
       chooseAddDeck: (deckId) => patch({ deckId, message: undefined }),
 
@@ -71,10 +76,14 @@ export const createAuthoringSlice =
             return false
           }
           const name = decks.find((d) => d.id === deckId)?.name ?? deckId
-          const what = result.ids.length === 2 ? 'Added a card and its reverse' : 'Added a card'
+          const what = draft.cloze
+            ? `Added a cloze note with ${result.ids.length === 1 ? 'one card' : `${result.ids.length} cards`}`
+            : result.ids.length === 2
+              ? 'Added a card and its reverse'
+              : 'Added a card'
           patch({
             saving: false,
-            draft: { ...EMPTY_DRAFT, tags: draft.tags, reverse: draft.reverse },
+            draft: { ...EMPTY_DRAFT, tags: draft.tags, reverse: draft.reverse, cloze: draft.cloze ?? false },
             message: { tone: 'done', text: `${what} to "${name}".` }
           })
           await get().refreshBrowse(result.ids)

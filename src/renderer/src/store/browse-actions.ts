@@ -64,7 +64,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
   const undoHint = ' Ctrl+Z undoes.'
   const fromEntry = (entry: UndoEntry, notice: string, written?: CardRecord[]): Outcome => ({
     notice: notice + (entry.before.length ? undoHint : ''),
-    changed: entry.before.map((c) => c.id),
+    changed: [...entry.before.map((c) => c.id), ...(entry.addedCardIds ?? [])],
     ...(entry.before.length ? { undo: entry } : {}),
     ...(written ? { written } : {})
   })
@@ -151,7 +151,11 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       await act(async () => {
         await undo(db, entry)
         patch({ undo: popUndo(browse().undo) })
-        return { notice: `Undone: ${entry.label.toLowerCase()}.`, changed: entry.before.map((c: CardRecord) => c.id) }
+        return {
+          notice: `Undone: ${entry.label.toLowerCase()}.`,
+          changed: entry.before.map((c: CardRecord) => c.id),
+          ...(entry.addedCardIds?.length ? { removed: entry.addedCardIds } : {})
+        }
       })
     },
 

@@ -149,7 +149,7 @@ describe('the card browser as a person uses it', () => {
     const deckId = s.state().authoring.deckId
     s.state().editDraft({ front: 'AWS Inferentia', back: 'Low-cost inference', tags: 'inference', reverse: true })
     expect(await s.state().addDraft()).toBe(true)
-    expect(s.state().authoring.draft).toEqual({ front: '', back: '', extra: '', tags: 'inference', reverse: true })
+    expect(s.state().authoring.draft).toEqual({ front: '', back: '', extra: '', tags: 'inference', reverse: true, cloze: false })
     expect(s.state().authoring.message).toEqual({ tone: 'done', text: 'Added a card and its reverse to "Chips".' })
     expect(s.state().library.decks.find((d) => d.id === deckId)).toMatchObject({
       cardCount: 2,

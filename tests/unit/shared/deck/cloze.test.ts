@@ -1,4 +1,4 @@
-import { clozeAnswer, clozePlain, clozeQuestion, parseCloze } from '@shared/deck/cloze'
+import { clozeAnswer, clozePlain, clozeQuestion, insertCloze, parseCloze } from '@shared/deck/cloze'
 import { clozeNoteSchema } from '@shared/deck/schema'
 import { describe, expect, it } from 'vitest'
 
@@ -55,5 +55,20 @@ describe('cloze deletions as Anki writes them', () => {
     ])
     const broken = clozeNoteSchema.safeParse({ ...note, text: '{{c1::open' })
     expect(broken.error?.issues.map((i) => i.path.join('.'))).toEqual(['text'])
+  })
+})
+
+describe('Ctrl+Shift+C in the editor', () => {
+  it('wraps the selection in the next number, or the same number with Alt, and places the caret', () => {
+    const text = 'Precision is TP over predicted positives'
+    const first = insertCloze(text, 0, 9, false)
+    expect(first).toEqual({ text: '{{c1::Precision}} is TP over predicted positives', caret: 17 })
+    const at = first.text.indexOf('predicted')
+    const second = insertCloze(first.text, at, at + 'predicted positives'.length, false)
+    expect(second.text).toBe('{{c1::Precision}} is TP over {{c2::predicted positives}}')
+    const same = insertCloze(second.text, 21, 23, true)
+    expect(same.text).toBe('{{c1::Precision}} is {{c2::TP}} over {{c2::predicted positives}}')
+    // Nothing selected: an empty deletion with the caret inside, ready to type.
+    expect(insertCloze('F1 is ', 6, 6, false)).toEqual({ text: 'F1 is {{c1::}}', caret: 12 })
   })
 })

@@ -1,7 +1,7 @@
 import { DEFAULT_PRESET_ID, noteKey, Queue, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote } from '@core/notes/cards-of-note'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import { basicNoteSchema, type BasicNote, type Note } from '@shared/deck/schema'
+import { basicNoteSchema, clozeNoteSchema, type BasicNote, type ClozeNote, type Note } from '@shared/deck/schema'
 
 /**
  * Notes, cards and decks made in the app. The user's own decks (made here, imported, or from the
@@ -42,24 +42,30 @@ export function parseTags(text: string): string[] {
 }
 
 export interface CardDraft {
+  /** For a cloze note, its text with `{{c1::…}}` deletions; `back` is then unused. */
   front: string
   back: string
   extra: string
   tags: string
   reverse: boolean
+  /** A cloze note rather than a front/back one. */
+  cloze?: boolean
 }
 
-/** A draft as a front/back note, checked by the deck format's own rules; the id is filled in later. */
-export function draftToNote(draft: CardDraft): Authored<{ note: BasicNote }> {
-  const parsed = basicNoteSchema.safeParse({
-    id: 'draft',
-    type: 'basic',
-    front: draft.front,
-    back: draft.back,
-    ...(draft.extra.trim() ? { extra: draft.extra.trim() } : {}),
-    tags: parseTags(draft.tags),
-    ...(draft.reverse ? { reverse: true } : {})
-  })
+/** A draft as a note (front/back, or cloze), checked by the deck format's own rules; the id is filled in later. */
+export function draftToNote(draft: CardDraft): Authored<{ note: BasicNote | ClozeNote }> {
+  const extra = draft.extra.trim() ? { extra: draft.extra.trim() } : {}
+  const parsed = draft.cloze
+    ? clozeNoteSchema.safeParse({ id: 'draft', type: 'cloze', text: draft.front, ...extra, tags: parseTags(draft.tags) })
+    : basicNoteSchema.safeParse({
+        id: 'draft',
+        type: 'basic',
+        front: draft.front,
+        back: draft.back,
+        ...extra,
+        tags: parseTags(draft.tags),
+        ...(draft.reverse ? { reverse: true } : {})
+      })
   if (parsed.success) return { ok: true, note: parsed.data }
   const issue = parsed.error.issues[0]!
   const field = String(issue.path[0] ?? '')

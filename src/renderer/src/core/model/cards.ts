@@ -122,6 +122,7 @@ export type BrowseRow = Pick<
   | 'deckId'
   | 'cardId'
   | 'reverse'
+  | 'cloze'
   | 'ord'
   | 'question'
   | 'answer'

@@ -1,6 +1,7 @@
 import { DeckSelect } from '@components/DeckSelect'
 import { Button } from '@components/Button'
 import { CardForm } from '@components/CardForm'
+import { inputClass } from '@components/FormField'
 import { NewDeckDialog } from '@screens/add/NewDeckDialog'
 import { actions, useRecall } from '@store'
 import { useEffect, useRef, useState } from 'react'
@@ -55,6 +56,18 @@ export function AddScreen() {
           />
         </div>
         <Button onClick={() => setNaming(true)}>New deck…</Button>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="add-type">Note type</label>
+          <select
+            id="add-type"
+            value={draft.cloze ? 'cloze' : 'basic'}
+            onChange={(e) => actions().editDraft({ cloze: e.target.value === 'cloze' })}
+            className={`${inputClass} font-normal`}
+          >
+            <option value="basic">Basic: front and back</option>
+            <option value="cloze">Cloze: hide parts of a text, a card for each</option>
+          </select>
+        </div>
         <p className="basis-full text-xs text-slate-500 dark:text-slate-400">
           Built-in decks are read-only. To change one, copy it to your decks from the browser’s deck filter.
         </p>
@@ -66,9 +79,10 @@ export function AddScreen() {
         onChange={(patch) => actions().editDraft(patch)}
         onSubmit={() => void add()}
         frontRef={front}
+        cloze={draft.cloze}
       />
 
-      <label className="flex items-center gap-2 text-sm">
+      <label className={`flex items-center gap-2 text-sm ${draft.cloze ? 'hidden' : ''}`}>
         <input
           type="checkbox"
           checked={draft.reverse}

@@ -22,6 +22,23 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
   const [fields, setFields] = useState(() => fieldsOf(row))
   const [problem, setProblem] = useState<string>()
   const front = useRef<HTMLTextAreaElement>(null)
+  const cloze = row.cloze !== undefined
+  // A cloze card shows its note's text with the gaps filled; the form edits the note as written.
+  const [clozeLoaded, setClozeLoaded] = useState(!cloze)
+  useEffect(() => {
+    if (!cloze) return
+    let live = true
+    void actions()
+      .clozeNoteOf(row)
+      .then((note) => {
+        if (!live) return
+        if (note) setFields((f) => ({ ...f, front: note.text, back: '', extra: note.extra }))
+        setClozeLoaded(true)
+      })
+    return () => {
+      live = false
+    }
+  }, [cloze, row])
 
   // Opening a card (Enter in the list) puts the keyboard in its form; Escape gives it back.
   useEffect(() => {
@@ -29,7 +46,9 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
   }, [])
 
   const save = async () => {
-    if (!fields.front.trim() || !fields.back.trim()) return setProblem('Front and back cannot be empty.')
+    if (!clozeLoaded) return
+    if (!fields.front.trim() || (!cloze && !fields.back.trim()))
+      return setProblem(cloze ? 'The text cannot be empty.' : 'Front and back cannot be empty.')
     setProblem(undefined)
     await actions().saveEdit({ front: fields.front, back: fields.back, extra: fields.extra }, fields.tags)
   }
@@ -60,6 +79,7 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
         frontRef={front}
         onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
         onSubmit={() => void save()}
+        cloze={cloze}
         tagsNote={editable ? undefined : 'Tags of a built-in deck come with the deck.'}
       />
       {problem && <Alert kind="inline">{problem}</Alert>}

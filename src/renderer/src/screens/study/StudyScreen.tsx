@@ -43,7 +43,7 @@ export function StudyScreen() {
   const canUndo = useRecall((s) => s.undoStack.length > 0)
   const [panel, setPanel] = useState<'edit' | 'info' | null>(null)
   const { card, revealed, step, question } = session
-  const editable = card !== undefined && !card.noteType && card.cloze === undefined
+  const editable = card !== undefined && !card.noteType
   const open = useCallback((p: 'edit' | 'info') => card && !(p === 'edit' && !editable) && setPanel(p), [card, editable])
   const letters = question && question.shown.note.type !== 'matching' ? partsOf(question.shown.note) : 0
   useStudyKeys(revealed, panel === null, open, {
