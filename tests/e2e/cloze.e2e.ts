@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
@@ -22,6 +23,15 @@ const CLOZE_CARDS = [
   ['The […] counts true and false positives and negatives.', 'The confusion matrix counts true and false positives and negatives.'],
   ['The confusion matrix counts […] and negatives.', 'The confusion matrix counts true and false positives and negatives.']
 ]
+
+/** The study screen has moved on from the card asked `asked`: a new question, not yet answered (or the end). */
+async function nextCardShown(page: Page, asked: string): Promise<boolean> {
+  if ((await page.getByTestId('done').count()) > 0) return true
+  const question = page.getByTestId('question')
+  if ((await page.getByTestId('answer').count()) > 0 || (await question.getAttribute('data-cloze').catch(() => null)) === 'answer')
+    return false
+  return (await question.innerText().catch(() => asked)) !== asked
+}
 
 describe('cloze notes in the web build', () => {
   let profile: Profile
@@ -69,9 +79,7 @@ describe('cloze notes in the web build', () => {
         expect(await question.locator('strong').count()).toBeGreaterThan(0)
       }
       await page.keyboard.press('4')
-      await expect
-        .poll(async () => (await page.getByTestId('done').count()) > 0 || (await question.innerText().catch(() => '')) !== asked)
-        .toBe(true)
+      await expect.poll(() => nextCardShown(page, asked)).toBe(true)
     }
     expect(seen.sort()).toEqual([...CLOZE_CARDS].sort())
     await page.getByTestId('done').waitFor()
@@ -131,9 +139,7 @@ describe('cloze notes in the web build', () => {
         expect(await code.locator('.hljs-comment').innerText()).toBe('# in place')
       }
       await page.keyboard.press('4')
-      await expect
-        .poll(async () => (await page.getByTestId('done').count()) > 0 || (await question.innerText().catch(() => '')) !== asked)
-        .toBe(true)
+      await expect.poll(() => nextCardShown(page, asked)).toBe(true)
     }
     expect(errors).toEqual([])
     expect(remote).toEqual([])
