@@ -4,7 +4,8 @@ import { parseMarkdownDeck } from '@shared/deck/markdown'
 import type { DeckProblem } from '@shared/deck/problems'
 import { serializeDeck } from '@shared/deck/read-deck-file'
 import type { Deck } from '@shared/deck/schema'
-import { blueprintProblems } from '@shared/exam/blueprint'
+import { blueprintSchema } from '@shared/exam/blueprint'
+import { blueprintProblems } from '@shared/exam/task-statements'
 import { BLUEPRINTS, TASK_STATEMENTS } from '@shared/exam/blueprints'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
@@ -26,7 +27,10 @@ export async function generateBuiltInDecks(root: string): Promise<{ decks: Gener
   const sourcesDir = join(root, 'decks', 'sources')
   const names = (await readdir(sourcesDir)).filter((n) => n.endsWith('.md')).sort()
   const decks: GeneratedDeck[] = []
-  const problems: DeckProblem[] = BLUEPRINTS.flatMap(blueprintProblems).map((message) => ({ file: 'src/shared/exam/blueprints', message }))
+  const problems: DeckProblem[] = BLUEPRINTS.flatMap((b) => [
+    ...(blueprintSchema.safeParse(b).error?.issues ?? []).map((i) => `${b.exam}: ${i.path.join('.')}: ${i.message}`),
+    ...blueprintProblems(b)
+  ]).map((message) => ({ file: 'src/shared/exam/blueprints', message }))
   const known = new Set(TASK_STATEMENTS.keys())
   for (const name of names) {
     const path = join(sourcesDir, name)

@@ -4,7 +4,7 @@ import { forecastReadiness, type ReadinessCard } from '@core/readiness/exam-read
 import { addRecall, emptyRecallSum, toRecallEstimate } from '@core/exam-plan/recall-estimate'
 import { Queue } from '@core/model'
 import { blueprintOf } from '@shared/exam/blueprints'
-import { taskStatements } from '@shared/exam/blueprint'
+import { taskStatements } from '@shared/exam/task-statements'
 import { clipParameters, default_w, forgetting_curve, fsrs, generatorParameters, Rating, State, type FSRSState } from 'ts-fsrs'
 
 /**

@@ -74,6 +74,13 @@ export function parseCloze(text: string): ClozeParse {
   return { deletions, numbers, problems }
 }
 
+/** What is wrong with a cloze note's text: its deletions' problems, or that it has none. */
+export function clozeTextProblems(text: string): string[] {
+  const { numbers, problems } = parseCloze(text)
+  if (problems.length === 0 && numbers.length === 0) return ['a cloze note has no deletion: mark one as {{c1::answer}}']
+  return problems
+}
+
 /**
  * Brackets, emphasis, backslashes and dollars as character references, so that a hint is never read
  * as a link, markup or a formula (`\\[…\\]` would be display math).

@@ -1,4 +1,5 @@
-import { parseCloze } from '@shared/deck/cloze'
+import { clozeTextProblems } from '@shared/deck/cloze'
+import { DECK_FORMAT, DECK_VERSION, ID_PATTERN, isQuestionNote, MAX_FIELD_CHARS, TASK_PATTERN } from '@shared/deck/format'
 import { z } from 'zod'
 
 /**
@@ -15,15 +16,8 @@ import { z } from 'zod'
  * exam task statements it serves (`tasks`, e.g. "AIF-C01 1.1") and the pages its facts were
  * checked against (`sources`). Version 1 decks (`cards`, each a basic note) are read as version 2.
  */
-export const DECK_FORMAT = 'recall-deck'
-export const DECK_VERSION = 2
-
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/
+export { DECK_FORMAT, DECK_VERSION, ID_PATTERN, isQuestionNote, MAX_FIELD_CHARS, TASK_PATTERN }
 const idMessage = 'must be 1–64 characters: lowercase letters, digits, ".", "_" or "-"'
-export const MAX_FIELD_CHARS = 20_000
-
-/** An exam code and a task statement number: "AIF-C01 1.1", "MLA-C02 3.2". */
-export const TASK_PATTERN = /^[A-Z]{2,4}-[A-Z]\d{2} \d{1,2}\.\d{1,2}$/
 
 const text = (what: string, max = MAX_FIELD_CHARS) =>
   z
@@ -78,10 +72,7 @@ export const clozeNoteSchema = z.strictObject({
   id: noteId,
   type: z.literal('cloze'),
   text: text('the cloze text').superRefine((value, ctx) => {
-    const { numbers, problems } = parseCloze(value)
-    for (const message of problems) ctx.addIssue({ code: 'custom', message })
-    if (problems.length === 0 && numbers.length === 0)
-      ctx.addIssue({ code: 'custom', message: 'a cloze note has no deletion: mark one as {{c1::answer}}' })
+    for (const message of clozeTextProblems(value)) ctx.addIssue({ code: 'custom', message })
   }),
   extra: z.string().max(MAX_FIELD_CHARS).optional(),
   ...noteMeta
@@ -194,12 +185,6 @@ export type Note = z.infer<typeof noteSchema>
 export type Deck = z.infer<typeof deckSchema>
 /** What importers produce before validation: a deck without format and version fields. */
 export type DeckDraft = Omit<Deck, 'format' | 'version'>
-
-const QUESTION_TYPES = ['single', 'multiple', 'ordering', 'matching'] as const satisfies readonly QuestionNote['type'][]
-
-export function isQuestionNote(note: Note): note is QuestionNote {
-  return (QUESTION_TYPES as readonly string[]).includes(note.type)
-}
 
 /** Rules that span a note's fields or other notes: right answers, distinct texts, case links. */
 function noteIssues(note: Note, byId: ReadonlyMap<string, Note>): Array<{ field: string; message: string }> {

@@ -1,5 +1,6 @@
 import { isQuestionNote, type Deck, type QuestionNote } from '@shared/deck/schema'
-import { taskStatements, type Blueprint, type TaskStatement } from '@shared/exam/blueprint'
+import type { Blueprint } from '@shared/exam/blueprint'
+import { taskStatements, type TaskStatement } from '@shared/exam/task-statements'
 
 export interface TaskCoverage {
   task: TaskStatement

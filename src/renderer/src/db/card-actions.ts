@@ -4,7 +4,9 @@ import { cardsOfNote } from '@core/notes/cards-of-note'
 import { fromFsrsCard, fromFsrsLog, newSchedulingState, toFsrsCard } from '@core/scheduling/card-state'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
-import { clozeNoteSchema, type ClozeNote } from '@shared/deck/schema'
+import { clozeTextProblems } from '@shared/deck/cloze'
+import { MAX_FIELD_CHARS } from '@shared/deck/format'
+import type { ClozeNote } from '@shared/deck/schema'
 import { type FSRS, Rating } from 'ts-fsrs'
 
 /**
@@ -114,13 +116,17 @@ async function editClozeNote(
   text: CardText,
   now: number
 ): Promise<UndoEntry> {
-  const parsed = clozeNoteSchema.safeParse({
-    ...record.note,
-    text: text.front,
-    extra: text.extra.trim() || undefined
-  })
-  if (!parsed.success) throw new RecallError('invalid-input', parsed.error.issues[0]!.message)
-  const note = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as ClozeNote
+  // The deck format's rules for a cloze text (schema.ts), without loading the schema at start.
+  const body = text.front.trim()
+  const extra = text.extra.trim()
+  const problem = !body
+    ? 'the cloze text is empty'
+    : Math.max(body.length, extra.length) > MAX_FIELD_CHARS
+      ? `a field is longer than ${MAX_FIELD_CHARS} characters`
+      : clozeTextProblems(body)[0]
+  if (problem) throw new RecallError('invalid-input', problem)
+  const { extra: _, ...rest } = record.note
+  const note: ClozeNote = { ...rest, text: body, ...(extra ? { extra } : {}) }
   const before = await db.cards.where('[deckId+cardId]').equals([record.deckId, record.noteId]).toArray()
   const old = new Map(before.map((c) => [c.id, c]))
   const ord = before[0]?.ord ?? 0

@@ -2,7 +2,8 @@ import { clozePlain } from '@shared/deck/cloze'
 import { Queue, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
-import { DECK_FORMAT, DECK_VERSION, type Deck, type Note } from '@shared/deck/schema'
+import { DECK_FORMAT, DECK_VERSION } from '@shared/deck/format'
+import type { Deck, Note } from '@shared/deck/schema'
 import type { DeckOrigin } from '@shared/ipc'
 
 /** What importing a deck would change, shown before the person confirms. */

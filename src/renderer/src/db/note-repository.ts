@@ -1,6 +1,7 @@
 import { noteKey, type CardRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
-import { isQuestionNote, type QuestionNote } from '@shared/deck/schema'
+import { isQuestionNote } from '@shared/deck/format'
+import type { QuestionNote } from '@shared/deck/schema'
 
 export interface StoredQuestion {
   note: QuestionNote

@@ -1,7 +1,8 @@
 import type { ExamCard } from '@core/mock-exam/questions'
 import { Queue } from '@core/model'
 import { randomInt, shuffled, type Random } from '@core/practice/random'
-import { taskStatements, type Blueprint } from '@shared/exam/blueprint'
+import type { Blueprint } from '@shared/exam/blueprint'
+import { taskStatements } from '@shared/exam/task-statements'
 
 /**
  * The order in which cards are offered to a mock exam. Taking questions from the front of it is a

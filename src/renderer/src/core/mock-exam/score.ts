@@ -1,7 +1,8 @@
 import type { FinishedMockExam, MockExamSession } from '@core/mock-exam/simulation'
 import type { MockExamResult } from '@core/model'
 import { checkResponse } from '@core/questions/question'
-import { taskStatements, type Blueprint } from '@shared/exam/blueprint'
+import type { Blueprint } from '@shared/exam/blueprint'
+import { taskStatements } from '@shared/exam/task-statements'
 import { blueprintOf } from '@shared/exam/blueprints'
 
 /** Questions right out of asked, for a domain, a task statement or a tag. */

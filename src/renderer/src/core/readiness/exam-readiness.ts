@@ -3,7 +3,8 @@ import { randomNormal, type Random } from '@core/practice/random'
 import { typicalGuessFloor } from '@core/questions/question'
 import { calibrate, logit, sigmoid, type Calibration, type ReviewEvidence } from '@core/readiness/calibration'
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { taskStatements, type Blueprint } from '@shared/exam/blueprint'
+import type { Blueprint } from '@shared/exam/blueprint'
+import { taskStatements } from '@shared/exam/task-statements'
 import { State } from 'ts-fsrs'
 
 /**
