@@ -104,6 +104,13 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     await expect.poll(() => summary.innerText()).toMatch(/due in the next 90 days/)
     expect(await page.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true')
 
+    // By what the exams weigh: every domain of the AI Practitioner guide, in its order and weight.
+    const domains = page.getByTestId('exam-domains-AIF-C01').locator('tbody tr')
+    expect((await domains.allInnerTexts()).map((t) => t.split('\t').slice(0, 2))).toEqual(
+      GUIDE.domains.map((d) => [`${d.id} ${d.name}`, `${d.weight}%`])
+    )
+    await page.getByText('Task statements').first().click()
+
     // Readable in this scheme: no contrast or labelling problem axe calls serious.
     const violations = blocking(await runAxe(page))
     expect(formatViolations(`stats (${scheme})`, violations)).toBe('')

@@ -259,6 +259,8 @@ export function eachCardOfColumns(c: CardColumnsRecord, visit: (card: StatsCard)
     if (lastReview !== undefined) card.last_review = lastReview
     const buriedUntil = present(c.buriedUntil[i]!)
     if (buriedUntil !== undefined) card.buriedUntil = buriedUntil
+    const tasks = c.taskSets[c.taskSet[i]!]!
+    if (tasks.length > 0) card.tasks = tasks
     visit(card)
   }
 }

@@ -122,6 +122,7 @@ export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now:
   await eachCard(db, scope, (card) => {
     cards.counts.acc.add(card)
     cards.memory.acc.add(card)
+    cards.examTasks.acc.add(card)
     cards.forecast30.acc.add(card)
     cards.forecast90.acc.add(card)
   })
@@ -132,6 +133,7 @@ export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now:
     buttons: buttonsOf(rows, now, dayStartsAtHour),
     counts: cards.counts.build(),
     memory: cards.memory.build(),
-    forecast: { 30: cards.forecast30.build(), 90: cards.forecast90.build() }
+    forecast: { 30: cards.forecast30.build(), 90: cards.forecast90.build() },
+    exams: cards.examTasks.build()
   }
 }

@@ -113,7 +113,7 @@ export const NOTE_TYPE_CODES = ['single', 'multiple', 'ordering', 'matching'] as
 export type StatsCard = Pick<
   CardRecord,
   'deckId' | 'queue' | 'state' | 'due' | 'stability' | 'difficulty' | 'last_review' | 'scheduled_days' | 'buriedUntil'
->
+> & { tasks?: readonly string[] }
 
 /** A card as the browser lists it: the fields its columns, search and edit panel read. */
 export type BrowseRow = Pick<

@@ -9,6 +9,7 @@ import {
   type MemoryHistograms
 } from '@core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator, type DueForecast } from '@core/stats/due-forecast'
+import { buildExamTaskStats, createExamTasksAccumulator, type ExamTaskStats } from '@core/stats/exam-tasks'
 import {
   buildRetentionByMonth,
   buildRetentionTable,
@@ -104,6 +105,7 @@ export const cardFamilies = (now: number, dayStartsAtHour: number, weights: Map<
     (deckId) => createMemoryDistributionsAccumulator({ now, w: weights.get(deckId) ?? default_w }),
     mergeDistributions
   )
+  const examTasks = createExamTasksAccumulator({ now, weights: (deckId) => weights.get(deckId) ?? default_w })
   const forecast30 = createDueForecastAccumulator({ now, dayStartsAtHour, days: 30 })
   const forecast90 = createDueForecastAccumulator({ now, dayStartsAtHour, days: 90 })
   return {
@@ -118,6 +120,7 @@ export const cardFamilies = (now: number, dayStartsAtHour: number, weights: Map<
       }
     },
     memory: { acc: memory, build: () => buildMemoryHistograms(memory.result()) },
+    examTasks: { acc: examTasks, build: () => buildExamTaskStats(examTasks.result()) },
     forecast30: { acc: forecast30, build: () => buildDueForecast(forecast30.result()) },
     forecast90: { acc: forecast90, build: () => buildDueForecast(forecast90.result()) }
   }
@@ -137,4 +140,6 @@ export interface StatsSnapshot {
   counts: CardCountsView
   memory: MemoryHistograms
   forecast: Record<30 | 90, DueForecast>
+  /** By exam guide, domain and task statement, for the guides the cards name. */
+  exams: ExamTaskStats[]
 }

@@ -4,6 +4,7 @@ import { Button } from '@components/Button'
 import { AnswerButtonsPanel } from '@screens/stats/AnswerButtonsPanel'
 import { CardCountsPanel } from '@screens/stats/CardCountsPanel'
 import { DueForecastPanel } from '@screens/stats/DueForecastPanel'
+import { ExamTasksPanel } from '@screens/stats/ExamTasksPanel'
 import { MemoryPanel } from '@screens/stats/MemoryPanel'
 import { RetentionPanel } from '@screens/stats/RetentionPanel'
 import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
@@ -60,6 +61,7 @@ export default function StatsScreen() {
           <CardCountsPanel counts={snapshot.counts} deckName={deckName} />
           <AnswerButtonsPanel series={snapshot.buttons} />
           <MemoryPanel memory={snapshot.memory} />
+          <ExamTasksPanel exams={snapshot.exams} />
         </div>
       )}
     </main>
