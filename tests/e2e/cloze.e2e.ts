@@ -128,10 +128,10 @@ describe('cloze notes in the web build', () => {
       const asked = await question.innerText()
       await page.keyboard.press('Space')
       if ((await question.getAttribute('data-cloze')) !== null) {
-        await expect.poll(() => question.locator('.katex .katex-html').count()).toBe(1)
+        await expect.poll(() => question.locator('.katex .katex-html').count(), { timeout: 15_000 }).toBe(1)
         expect(await question.locator('.katex-error').innerText()).toContain('\\frac{1')
         // KaTeX's own font, from the app's files.
-        await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true)
+        await expect.poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main')), { timeout: 15_000 }).toBe(true)
       } else {
         const code = page.getByTestId('answer').locator('code.hljs.language-python')
         await code.waitFor()
@@ -179,7 +179,7 @@ describe('cloze notes in the web build', () => {
     await page.keyboard.press('e')
     const dialog = page.getByRole('dialog', { name: 'Edit cloze note' })
     const edit = dialog.getByRole('textbox', { name: 'Text' })
-    await expect.poll(() => edit.inputValue()).toBe('{{c1::Precision}} is TP over {{c2::predicted positives}}')
+    await expect.poll(() => edit.inputValue(), { timeout: 15_000 }).toBe('{{c1::Precision}} is TP over {{c2::predicted positives}}')
     await edit.fill('{{c1::Precision}} is {{c3::TP}} over {{c2::predicted positives}}')
     await edit.press('Control+Enter')
     await expect.poll(() => dialog.count()).toBe(0)
