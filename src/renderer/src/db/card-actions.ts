@@ -1,7 +1,7 @@
 import { RecallError } from '@core/errors'
 import { noteKey, Queue, queueForState, type CardRecord, type NoteRecord } from '@core/model'
-import { cardsOfNote } from '@core/notes/cards-of-note'
-import { fromFsrsCard, fromFsrsLog, newSchedulingState, toFsrsCard } from '@core/scheduling/card-state'
+import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
+import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { clozeTextProblems } from '@shared/deck/cloze'
@@ -135,16 +135,10 @@ async function editClozeNote(
   for (const made of cardsOfNote(record.deckId, note)) {
     const card = old.get(made.id)
     old.delete(made.id)
-    if (card) {
-      const { extra: _, ...kept } = card
-      after.push({ ...kept, ...made, queue: card.queue === Queue.Removed ? queueForState(card.state) : card.queue, edited: true })
-    } else {
-      after.push({ ...made, deckId: record.deckId, ord, ...newSchedulingState(now), queue: Queue.New, createdAt: now, edited: true })
-      added.push(made.id)
-    }
+    if (!card) added.push(made.id)
+    after.push({ ...(card ? withNewText(card, made, card.ord) : newCardOf(record.deckId, made, ord, now)), edited: true })
   }
-  const retired = [...old.values()].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
-  await db.cards.bulkPut([...after, ...retired])
+  await db.cards.bulkPut([...after, ...retiredCards(old.values())])
   await db.notes.put({ ...record, note, edited: true })
   return { label: 'Edit', before, addedLogIds: [], addedCardIds: added, notesBefore: [record] }
 }

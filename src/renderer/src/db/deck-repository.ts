@@ -1,6 +1,5 @@
-import { noteKey, Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
-import { cardsOfNote } from '@core/notes/cards-of-note'
-import { newSchedulingState } from '@core/scheduling/card-state'
+import { noteKey, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
+import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
 import type { RecallDatabase } from '@db/database'
 import { hashText } from '@shared/deck/ids'
 import type { Note } from '@shared/deck/schema'
@@ -52,18 +51,14 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
         const ord = text.reverse ? deck.notes.length + i : i
         const old = oldCards.get(text.id)
         oldCards.delete(text.id)
-        if (old) {
-          const queue = old.queue === Queue.Removed ? queueForState(old.state) : old.queue
-          // Fields copied from the note go, so a note that lost them in its new version loses them here.
-          const { tasks: _, noteType: __, extra: ___, kind: ____, confusable: _____, ...kept } = old
-          rows.push({ ...kept, ...text, deckId: deck.id, ord, queue })
-        } else {
+        if (old) rows.push(withNewText(old, text, ord))
+        else {
           added++
-          rows.push({ ...text, deckId: deck.id, ord, ...newSchedulingState(now), queue: Queue.New, createdAt: now })
+          rows.push(newCardOf(deck.id, text, ord, now))
         }
       }
     })
-    const removed = [...oldCards.values()].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
+    const removed = retiredCards(oldCards.values())
     const removedNotes = [...oldNotes.values()].filter((n) => !n.removed).map((n) => ({ ...n, removed: true }))
 
     await db.cards.bulkPut([...rows, ...removed])

@@ -1,6 +1,5 @@
-import { DEFAULT_PRESET_ID, noteKey, Queue, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
-import { cardsOfNote } from '@core/notes/cards-of-note'
-import { newSchedulingState } from '@core/scheduling/card-state'
+import { DEFAULT_PRESET_ID, noteKey, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
+import { cardsOfNote, newCardOf } from '@core/notes/cards-of-note'
 import { basicNoteSchema, clozeNoteSchema, type BasicNote, type ClozeNote, type Note } from '@shared/deck/schema'
 
 /**
@@ -21,14 +20,7 @@ export const REVERSE_ORD_OFFSET = 1_000_000_000
  * REVERSE_ORD_OFFSET more, so that reversed cards stay after every forward card of the deck.
  */
 export function newStudyCards(deckId: string, note: Note, forwardOrd: number, now: number): CardRecord[] {
-  return cardsOfNote(deckId, note).map((text) => ({
-    ...text,
-    deckId,
-    ord: text.reverse ? REVERSE_ORD_OFFSET + forwardOrd : forwardOrd,
-    ...newSchedulingState(now),
-    queue: Queue.New,
-    createdAt: now
-  }))
+  return cardsOfNote(deckId, note).map((text) => newCardOf(deckId, text, text.reverse ? REVERSE_ORD_OFFSET + forwardOrd : forwardOrd, now))
 }
 
 /** The note record of a note made in the app. */

@@ -1,4 +1,5 @@
-import { clozeCardKey, studyCardKey, type CardRecord } from '@core/model'
+import { clozeCardKey, Queue, queueForState, studyCardKey, type CardRecord } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
 import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
 import type { Note, QuestionNote } from '@shared/deck/schema'
 
@@ -66,6 +67,26 @@ export function cardsOfNote(deckId: string, note: Note): CardText[] {
         }
       ]
   }
+}
+
+/**
+ * A stored card brought up to its note's new text, its progress kept. Fields copied from the note
+ * are replaced, so a note that lost one (an extra, a task) loses it here; a card that had left
+ * study because its note no longer made it comes back.
+ */
+export function withNewText(old: CardRecord, text: CardText, ord: number): CardRecord {
+  const { tasks: _, noteType: __, extra: ___, kind: ____, confusable: _____, cloze: ______, ...kept } = old
+  return { ...kept, ...text, ord, queue: old.queue === Queue.Removed ? queueForState(old.state) : old.queue }
+}
+
+/** A card its note makes for the first time: new, at `ord` in its deck. */
+export function newCardOf(deckId: string, text: CardText, ord: number, now: number): CardRecord {
+  return { ...text, deckId, ord, ...newSchedulingState(now), queue: Queue.New, createdAt: now }
+}
+
+/** Cards their note no longer makes: out of study, their progress kept in case they come back. */
+export function retiredCards(cards: Iterable<CardRecord>): CardRecord[] {
+  return [...cards].filter((c) => c.queue !== Queue.Removed).map((c) => ({ ...c, queue: Queue.Removed }))
 }
 
 /** The right answer of a question as text: the right option(s), the steps in order, or the pairs. */
