@@ -63,6 +63,11 @@ export function clozeCardKey(deckId: string, noteId: string, n: number): string 
   return `${deckId}/${noteId}/c${n}`
 }
 
+/** The key of the note a card key belongs to: the card key without `/reverse` or `/cN`. */
+export function noteKeyOfCardKey(cardKey: string): string {
+  return cardKey.replace(/\/(reverse|c\d+)$/, '')
+}
+
 /** The list an active card belongs in, from its FSRS state (ts-fsrs State: 0 new, 1/3 learning, 2 review). */
 export function queueForState(state: number): QueueValue {
   if (state === 0) return Queue.New

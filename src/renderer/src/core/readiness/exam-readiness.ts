@@ -1,4 +1,4 @@
-import { Queue, type CardRecord } from '@core/model'
+import { noteKeyOfCardKey, Queue, type CardRecord } from '@core/model'
 import { randomNormal, type Random } from '@core/practice/random'
 import { typicalGuessFloor } from '@core/questions/question'
 import { calibrate, logit, sigmoid, type Calibration, type ReviewEvidence } from '@core/readiness/calibration'
@@ -125,7 +125,7 @@ export function forecastReadiness(input: ReadinessInput): ExamReadiness {
     const k = Math.min(GRID_BINS - 1, Math.max(0, Math.round((x - GRID_LOW) / GRID_STEP)))
     bin.weight[k]! += 1 - floor
     const p = sigmoid(calibration.a * x + calibration.b)
-    const note = card.id.replace(/\/(reverse|c\d+)$/, '')
+    const note = noteKeyOfCardKey(card.id)
     const slopes = noteSlope[i]!
     slopes.set(note, (slopes.get(note) ?? 0) + (1 - floor) * p * (1 - p))
   }
