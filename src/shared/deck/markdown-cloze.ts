@@ -23,11 +23,11 @@ function hasHighlight(text: string): boolean {
   return HIGHLIGHT.test(text)
 }
 
-/** Whether the block is read as clozes: it has Anki deletions, or highlights and (the caller says) no front/back note. */
-export function isClozeBlock(block: readonly Line[], hasBasicNotes: () => boolean): boolean {
+/** Whether the block is read as clozes: it has Anki deletions, or highlights and no front/back note. */
+export function isClozeBlock(block: readonly Line[], hasBasicNotes: boolean): boolean {
   const lines = outsideCode(block).filter((l) => !isDirective(l.text))
   if (lines.some((l) => hasCloze(l.text))) return true
-  return lines.some((l) => hasHighlight(l.text)) && !hasBasicNotes()
+  return !hasBasicNotes && lines.some((l) => hasHighlight(l.text))
 }
 
 export function readClozeBlock(block: readonly Line[], ctx: DirectiveContext): { notes: ClozeDraft[]; shared: Directives } {

@@ -77,23 +77,18 @@ export function parseMarkdownDeck(rawText: string, file: string): ImportResult<D
   const flush = () => {
     if (block.length === 0) return
     const section = inherited()
-    let basic: ReturnType<typeof readBlock> | undefined
-    const cloze = isClozeBlock(block, () => {
-      // Read on a copy of the problems: a block that turns out to be a cloze reports nothing as front/back.
-      const probe = { ...ctx, problems: [] as DeckProblem[] }
-      basic = readBlock(block, probe)
-      if (basic.notes.length > 0) ctx.problems.push(...probe.problems)
-      return basic.notes.length > 0
-    })
-    const clozes = cloze ? readClozeBlock(block, ctx) : undefined
-    const fronts = cloze ? undefined : (basic ?? readBlock(block, ctx))
-    const read = (clozes ?? fronts)!
+    // Read as front/back notes first, with problems kept aside: a block that is a cloze reports none of them.
+    const probe = { ...ctx, problems: [] as DeckProblem[] }
+    const basic = readBlock(block, probe)
+    const clozes = isClozeBlock(block, basic.notes.length > 0) ? readClozeBlock(block, ctx) : undefined
+    if (!clozes) ctx.problems.push(...probe.problems)
+    const read = clozes ?? basic
     // Directives that open the first paragraph under a heading are that section's.
     if (blocksSinceHeading === 0 && headings.length > 0)
       sections[headings.length - 1] = mergeDirectives(sections[headings.length - 1] ?? {}, read.shared)
     const shared = blocksSinceHeading === 0 && headings.length > 0 ? inherited() : mergeDirectives(section, read.shared)
-    for (const draft of clozes?.notes ?? []) addCloze(draft, shared)
-    for (const draft of fronts?.notes ?? []) addBasic(draft, shared, front.fields.reverse)
+    if (clozes) for (const draft of clozes.notes) addCloze(draft, shared)
+    else for (const draft of basic.notes) addBasic(draft, shared, front.fields.reverse)
     blocksSinceHeading++
     block = []
   }
