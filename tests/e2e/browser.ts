@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { chromiumPath, FLAGS } from '../../scripts/chromium'
 
 export { chromiumPath, FLAGS }
@@ -66,4 +66,24 @@ export function readReviewLog(page: Page): Promise<Array<{ cardKey: string; rati
         }
       })
   )
+}
+
+/**
+ * Imports a file as a person does: Import…, the file, its preview (which `preview` may look at),
+ * the import button, Done.
+ */
+export async function importThroughDialog(
+  page: Page,
+  file: string,
+  importButton: string | RegExp,
+  preview?: (dialog: Locator) => Promise<void>
+): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await (await chooser).setFiles(file)
+  const dialog = page.getByTestId('import-dialog')
+  await dialog.getByTestId('import-summary').waitFor()
+  await preview?.(dialog)
+  await dialog.getByRole('button', { name: importButton }).click()
+  await dialog.getByRole('button', { name: 'Done' }).click()
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import { newProfile, type Profile } from './browser'
+import { importThroughDialog, newProfile, type Profile } from './browser'
 
 /** Each cloze card of tests/fixtures/import/cloze-notes.md as the study screen reads: question, then the text in full. */
 const CLOZE_CARDS = [
@@ -42,22 +42,24 @@ describe('cloze notes in the web build', () => {
     await profile.remove()
   })
 
-  it('imports Markdown clozes and studies one card per deletion number, each hiding only its own', async () => {
+  /** The app on a fresh profile, once its deck list is up; `watch` sees the page before it loads. */
+  async function openRecall(watch?: (page: Page) => void): Promise<Page> {
     const { page } = await profile.open()
+    watch?.(page)
     await page.goto(inject('baseUrl'))
     await page
       .getByRole('button', { name: /^Study AWS ML/ })
       .first()
       .waitFor({ timeout: 20_000 })
+    return page
+  }
 
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Import…' }).click()
-    await (await chooser).setFiles('tests/fixtures/import/cloze-notes.md')
-    const dialog = page.getByTestId('import-dialog')
-    await dialog.getByTestId('import-summary').waitFor()
-    expect(await dialog.getByText('(cloze: 2 cards)').count()).toBeGreaterThan(0)
-    await dialog.getByRole('button', { name: 'Import 6 notes' }).click()
-    await dialog.getByRole('button', { name: 'Done' }).click()
+  it('imports Markdown clozes and studies one card per deletion number, each hiding only its own', async () => {
+    const page = await openRecall()
+
+    await importThroughDialog(page, 'tests/fixtures/import/cloze-notes.md', 'Import 6 notes', async (dialog) => {
+      expect(await dialog.getByText('(cloze: 2 cards)').count()).toBeGreaterThan(0)
+    })
 
     const deck = page.getByRole('button', { name: /^Study Metrics with clozes/ })
     expect(await deck.getAttribute('aria-label')).toMatch(/8 new/)
@@ -86,16 +88,12 @@ describe('cloze notes in the web build', () => {
   })
 
   it('renders formulas with KaTeX and code with highlighting, from the app’s own files, with no console error', async () => {
-    const { page } = await profile.open()
     const errors: string[] = []
     const remote: string[] = []
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    page.on('request', (r) => !r.url().startsWith(inject('baseUrl')) && remote.push(r.url()))
-    await page.goto(inject('baseUrl'))
-    await page
-      .getByRole('button', { name: /^Study AWS ML/ })
-      .first()
-      .waitFor({ timeout: 20_000 })
+    const page = await openRecall((page) => {
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+      page.on('request', (r) => !r.url().startsWith(inject('baseUrl')) && remote.push(r.url()))
+    })
     const file = join(profile.dir, 'formulas.md')
     await writeFile(
       file,
@@ -114,12 +112,7 @@ describe('cloze notes in the web build', () => {
         '```'
       ].join('\n')
     )
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Import…' }).click()
-    await (await chooser).setFiles(file)
-    const dialog = page.getByTestId('import-dialog')
-    await dialog.getByRole('button', { name: 'Import 2 notes' }).click()
-    await dialog.getByRole('button', { name: 'Done' }).click()
+    await importThroughDialog(page, file, 'Import 2 notes')
     await page.getByRole('button', { name: /^Study Formulas/ }).click()
 
     for (let i = 0; i < 2; i++) {
@@ -146,12 +139,7 @@ describe('cloze notes in the web build', () => {
   })
 
   it('writes a cloze in the add screen with Ctrl+Shift+C, studies it, and edits it to add a card', async () => {
-    const { page } = await profile.open()
-    await page.goto(inject('baseUrl'))
-    await page
-      .getByRole('button', { name: /^Study AWS ML/ })
-      .first()
-      .waitFor({ timeout: 20_000 })
+    const page = await openRecall()
     const nav = page.getByRole('navigation', { name: 'Main' })
     await nav.getByRole('button', { name: 'Add' }).click()
     await page.getByRole('button', { name: 'New deck…' }).click()

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { XSS_PAYLOADS, xssDeckJson } from '../fixtures/xss/payloads'
-import { newProfile, type Profile } from './browser'
+import { importThroughDialog, newProfile, type Profile } from './browser'
 
 describe('a deck of XSS payloads in the web build', () => {
   let profile: Profile
@@ -39,14 +39,7 @@ describe('a deck of XSS payloads in the web build', () => {
 
     const file = join(profile.dir, 'hostile.json')
     await writeFile(file, xssDeckJson())
-    const chooser = page.waitForEvent('filechooser')
-    await page.getByRole('button', { name: 'Import…' }).click()
-    await (await chooser).setFiles(file)
-    const dialog = page.getByTestId('import-dialog')
-    await expect.poll(() => dialog.getByTestId('import-summary').count()).toBe(1)
-    await dialog.getByRole('button', { name: /^Import \d+ notes?$/ }).click()
-    await expect.poll(() => dialog.getByRole('button', { name: 'Done' }).count()).toBe(1)
-    await dialog.getByRole('button', { name: 'Done' }).click()
+    await importThroughDialog(page, file, /^Import \d+ notes?$/)
 
     await page.getByRole('button', { name: /^Study Hostile deck/ }).click()
     let shown = 0
