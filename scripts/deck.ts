@@ -1,18 +1,19 @@
 import { DECK_FORMATS, importDeckFile, isAnkiPackage, type DeckFormat } from '@shared/deck/import-file'
 import { formatProblem } from '@shared/deck/problems'
 import { serializeDeck } from '@shared/deck/read-deck-file'
-import { readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { zipSync } from 'fflate'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { generateBuiltInDecks, studyCardCount } from './deck-generate'
 
 const USAGE = `Usage: npm run deck -- <command>
   generate [--check]                    build decks/*.json from decks/sources/*.md (--check: fail if they differ)
-  convert <file> [--format <format>]    print the native deck JSON for a deck file
+  convert <file> [--format <format>]    print the native deck JSON for a deck file, its images and sounds embedded (base64, "media")
   validate <file...> [--format <format>] check deck files and report every problem with its line
   inspect <file> [--format <format>]    print one JSON line: the notes, study cards, media and problems an import would make
 Deck files: native .json, other tools' JSON, Markdown notes, CSV/TSV (Anki, Quizlet, spreadsheets),
-Anki packages (.apkg, .colpkg). The format is recognised from the file unless --format is one of
+Anki packages (.apkg, .colpkg), and a folder (or .zip) of Markdown notes with the images they name. The format is recognised from the file unless --format is one of
 ${DECK_FORMATS.join(', ')}.`
 
 const root = resolve(__dirname, '..')
@@ -77,33 +78,58 @@ async function generate(check: boolean): Promise<number> {
 let sqlJs: Promise<SqlJsStatic> | undefined
 
 async function readDeck(file: string, format?: DeckFormat) {
+  const folder = await stat(file)
+    .then((s) => s.isDirectory())
+    .catch(() => false)
+  if (folder) return importDeckFile({ name: `${file.replace(/[\\/]+$/, '')}.zip`, bytes: await zipFolder(file) })
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${file}: cannot read the file (${error.code ?? error.message})`)
   })
   const input = { name: file, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
   // In Node, sql.js finds its wasm next to its module; load it only for Anki packages.
   const sql = isAnkiPackage(input, format) ? await (sqlJs ??= initSqlJs()) : undefined
-  return importDeckFile(input, { format, sqlJs: sql })
+  // Images a Markdown file names by relative path are read from beside it (never above its folder).
+  const readBeside = (path: string) =>
+    readFile(join(dirname(file), path)).then(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+      () => undefined
+    )
+  return importDeckFile(input, { format, sqlJs: sql, readBeside })
+}
+
+/** A folder of notes as the zip the app takes (stored, not compressed); hidden files are left out. */
+async function zipFolder(root: string): Promise<Uint8Array> {
+  const files: Record<string, Uint8Array> = {}
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else if (entry.isFile()) files[relative(root, path).split('\\').join('/')] = new Uint8Array(await readFile(path))
+    }
+  }
+  await walk(root)
+  return zipSync(files, { level: 0 })
 }
 
 async function convert(file: string, format?: DeckFormat): Promise<number> {
   const result = await readDeck(file, format)
   result.problems.forEach((p) => console.error(formatProblem(p)))
   if (!result.deck || result.problems.length > 0) return 1
-  process.stdout.write(serializeDeck(result.deck))
+  process.stdout.write(serializeDeck(result.deck, result.media))
   return 0
 }
 
 /**
  * What importing a file would make, as one JSON line; each problem also goes to stderr with its
- * line. Media files are not imported yet, so `media` is 0 and a card says which it left out.
+ * line. `media` counts the images and sounds that would enter the collection.
  */
 async function inspect(file: string, format?: DeckFormat): Promise<number> {
   const result = await readDeck(file, format)
   result.problems.forEach((p) => console.error(formatProblem(p)))
   const deck = result.deck
   console.log(
-    JSON.stringify({ notes: deck?.notes.length ?? 0, cards: deck ? studyCardCount(deck) : 0, media: 0, problems: result.problems.length })
+    JSON.stringify({ notes: deck?.notes.length ?? 0, cards: deck ? studyCardCount(deck) : 0, media: result.media?.length ?? 0, problems: result.problems.length })
   )
   return 0
 }

@@ -10,17 +10,18 @@ import {
 } from '@shared/deck/foreign-cards'
 import { htmlToText } from '@shared/deck/html-to-text'
 import { addMedia, type MediaCount } from '@shared/deck/media-count'
-import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import { readPackageMedia, unzipPackage, unzstdBounded } from '@shared/deck/apkg-media'
+import type { DeckProblem, ImportResult, ParsedImport } from '@shared/deck/problems'
+import { MAX_MEDIA_BYTES } from '@shared/media/media-file'
 import type { Deck } from '@shared/deck/schema'
-import { unzipSync } from 'fflate'
-import { Decompress } from 'fzstd'
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
 
 /**
  * Anki packages (.apkg, .colpkg) → deck. A package is a zip holding the collection as SQLite:
  * `collection.anki21b` (zstd-compressed, schema 18, Anki 2.1.50+), else `collection.anki21`,
  * else `collection.anki2`. Each note becomes one card: first field front, second back, the other
- * fields the extra; a note with several cards that is not a cloze is studied both ways.
+ * fields the extra; a note with several cards that is not a cloze is studied both ways. Images
+ * (`<img src>`) and sounds (`[sound:…]`) come with the package's media (apkg-media.ts).
  * The caller passes the initialised SQL.js, so this file stays free of wasm loading.
  */
 export interface ApkgOptions {
@@ -42,89 +43,30 @@ export function parseApkgDeck(
   file: string,
   sqlJs: SqlJsStatic | undefined,
   options: ApkgOptions = {}
-): ImportResult<Deck> {
+): ParsedImport<Deck> {
   const fail = (message: string): ImportResult<Deck> => ({ problems: [{ file, message }] })
   const cap = options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES
   if (!isZip(bytes)) return fail('not an Anki package: .apkg and .colpkg files are zip archives, and this file is not one')
-  const unzipped = unzipCollections(bytes, cap)
+  const unzipped = unzipPackage(bytes, cap)
   if (typeof unzipped === 'string') return fail(unzipped)
   const name = COLLECTIONS.find((n) => unzipped[n])
   if (!name) return fail('the package holds no Anki collection (collection.anki21b, collection.anki21 or collection.anki2)')
-  const data = name === 'collection.anki21b' ? unzstd(unzipped[name]!, cap) : unzipped[name]!
+  const data = name === 'collection.anki21b' ? unzstdBounded(unzipped[name]!, cap) : unzipped[name]!
   if (typeof data === 'string') return fail(data)
   if (!sqlJs) return fail('reading Anki packages needs SQLite (sql.js), which was not provided')
   let db: Database | undefined
   try {
     db = new sqlJs.Database(data)
-    return readCollection(db, file, options.maxCards)
+    const result = readCollection(db, file, options.maxCards)
+    if (!result.deck) return result
+    // The package's images and sounds; each is checked with the notes that name it (import-file.ts).
+    const media = readPackageMedia(unzipped, { maxFileBytes: MAX_MEDIA_BYTES, cap })
+    return { ...result, files: media.media, problems: [...result.problems, ...media.problems.map((message) => ({ file, message }))] }
   } catch (error) {
     return fail(`the collection in the package cannot be read (${error instanceof Error ? error.message : String(error)})`)
   } finally {
     db?.close()
   }
-}
-
-function unzipCollections(bytes: Uint8Array, cap: number): Record<string, Uint8Array> | string {
-  let declared = 0
-  let tooLarge = false
-  try {
-    // fflate inflates into a buffer of the declared size, so checking declared sizes bounds memory.
-    const files = unzipSync(bytes, {
-      filter: (entry) => {
-        if (!COLLECTIONS.includes(entry.name)) return false
-        declared += entry.originalSize
-        tooLarge ||= declared > cap
-        return !tooLarge
-      }
-    })
-    return tooLarge ? tooLargeMessage(cap) : files
-  } catch {
-    return 'the package is damaged: it is not a readable zip archive'
-  }
-}
-
-function unzstd(data: Uint8Array, cap: number): Uint8Array | string {
-  if (declaredZstdSize(data) > cap) return tooLargeMessage(cap)
-  const chunks: Uint8Array[] = []
-  let total = 0
-  try {
-    const stream = new Decompress((chunk) => {
-      total += chunk.length
-      if (total > cap) throw new RangeError('too large')
-      chunks.push(chunk.slice())
-    })
-    const step = 64 * 1024
-    for (let at = 0; at < data.length; at += step) stream.push(data.subarray(at, at + step), at + step >= data.length)
-  } catch {
-    return total > cap ? tooLargeMessage(cap) : 'the collection in the package is damaged (its zstd compression cannot be read)'
-  }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
-}
-
-/** The window or content size a zstd frame header asks the decoder to allocate (0 when unreadable). */
-function declaredZstdSize(b: Uint8Array): number {
-  if (b.length < 14) return 0
-  const descriptor = b[4]!
-  if ((descriptor & 0x20) === 0) {
-    const exponent = b[5]! >> 3
-    const base = 2 ** (10 + exponent)
-    return base + (base / 8) * (b[5]! & 7)
-  }
-  const at = 5 + [0, 1, 2, 4][descriptor & 3]!
-  const sizeBytes = [1, 2, 4, 8][descriptor >> 6]!
-  let size = 0
-  for (let i = sizeBytes - 1; i >= 0; i--) size = size * 256 + b[at + i]!
-  return sizeBytes === 2 ? size + 256 : size
-}
-
-function tooLargeMessage(cap: number): string {
-  return `the package unpacks to more than ${Math.ceil((cap / 1024 / 1024) * 10) / 10} MB; it was not opened`
 }
 
 function readCollection(db: Database, file: string, maxCards: number | undefined): ImportResult<Deck> {

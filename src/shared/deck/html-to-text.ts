@@ -3,13 +3,16 @@
  *
  * One forward pass, no DOM and no backtracking regex over the whole input, so hostile fields
  * (unclosed tags, `<scr<script>ipt>`, megabyte attributes) cost linear time. Line structure
- * survives (`<br>`, blocks, lists); every tag and attribute is dropped; script, style and other
- * embedded documents are dropped with their content; media is counted so the card can say what
- * was left out.
+ * survives (`<br>`, blocks, lists); every tag and attribute is dropped but an image's file name,
+ * which becomes Markdown (`<img src="a.png">` → `![](a.png)`, resolved against the collection's
+ * media when shown); Anki's `[sound:a.mp3]` stays as written. Script, style and other embedded
+ * documents are dropped with their content; other media is counted so the card can say what was
+ * left out.
  */
 
 import type { MediaCount } from '@shared/deck/media-count'
 import { TextWriter } from '@shared/deck/text-writer'
+import { imageMarkdown } from '@shared/media/media-refs'
 
 export interface SafeText {
   text: string
@@ -55,7 +58,6 @@ const DROP_WITH_CONTENT = new Set([
 ])
 const MEDIA = new Map<string, keyof MediaCount>(
   Object.entries({
-    img: 'images',
     svg: 'images',
     audio: 'sounds',
     video: 'videos',
@@ -138,10 +140,10 @@ export function htmlToText(html: string): SafeText {
       out.text(m ? decodeEntity(m) : '&')
       i += m ? m[0].length : 1
     } else {
+      // A sound tag is kept whole (its name may hold "<" or "&", which must not be read as markup).
       const end = html.startsWith('[sound:', i) && !noSoundEnd ? html.indexOf(']', i) : -1
-      if (end >= 0) media.sounds++
-      else noSoundEnd ||= html.startsWith('[sound:', i) // none closes later either: stay linear
-      if (end < 0) out.text('[')
+      if (end < 0) noSoundEnd ||= html.startsWith('[sound:', i) // none closes later either: stay linear
+      out.text(end >= 0 ? `[sound:${html.slice(i + 7, end).trim()}]` : '[')
       i = end >= 0 ? end + 1 : i + 1
     }
   }
@@ -170,6 +172,12 @@ function readMarkup(html: string, i: number, out: TextWriter, media: MediaCount,
   const end = tagEnd(html, TAG_NAME.lastIndex)
   if (end < 0) return html.length // an unclosed tag swallows the rest, as in a browser
   const selfClosing = html[end - 1] === '/'
+  if (name === 'img' && !closing) {
+    const src = attribute(html.slice(TAG_NAME.lastIndex, end), 'src')
+    if (src) out.text(imageMarkdown(src, attribute(html.slice(TAG_NAME.lastIndex, end), 'alt') ?? ''))
+    else media.images++
+    return end + 1
+  }
   const kind = MEDIA.get(name)
   if (kind && !closing) media[kind]++
   if (DROP_WITH_CONTENT.has(name) && !closing && !selfClosing) return skipElement(html, name, end + 1)
@@ -189,6 +197,16 @@ function readMarkup(html: string, i: number, out: TextWriter, media: MediaCount,
     }
   } else if (name === 'td' || name === 'th') out.space()
   return end + 1
+}
+
+/** An attribute's value in a tag's text, entities decoded; undefined when absent or empty. */
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag)
+  const raw = m ? (m[1] ?? m[2] ?? m[3] ?? '') : ''
+  const value = raw.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,15}));/g, (...e) =>
+    decodeEntity(e as unknown as RegExpExecArray)
+  )
+  return value.trim() || undefined
 }
 
 /** Index of the `>` that ends a tag, skipping quoted attribute values; -1 when there is none. */

@@ -5,8 +5,12 @@ import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import { parseJsonCards } from '@shared/deck/json-cards'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { parseNativeDeck } from '@shared/deck/native'
-import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { DeckProblem, ImportResult, ParsedImport } from '@shared/deck/problems'
+import { decodeText } from '@shared/deck/text-lines'
 import type { Deck } from '@shared/deck/schema'
+import { readNotesZip } from '@shared/deck/notes-zip'
+import { withCompanionFiles } from '@shared/media/companion-files'
+import { checkDeckMedia } from '@shared/media/deck-media'
 import type { SqlJsStatic } from 'sql.js'
 
 /**
@@ -52,7 +56,15 @@ export interface ImportOptions {
   /** Initialised SQL.js; needed only for Anki packages. */
   sqlJs?: SqlJsStatic
   limits?: Partial<ImportLimits>
+  /**
+   * Reads a file beside a Markdown notes file by its path relative to it (the command line reads
+   * the notes' folder); without it, images named by relative path are reported as not imported.
+   */
+  readBeside?: (path: string) => Promise<Uint8Array | undefined>
 }
+
+/** What a reader returns before its media is checked: the deck and the files it brought. */
+export type ParsedDeck = ParsedImport<Deck>
 
 export async function importDeckFile(input: { name: string; bytes: Uint8Array }, options: ImportOptions = {}): Promise<ImportResult<Deck>> {
   const { name: file, bytes } = input
@@ -63,26 +75,42 @@ export async function importDeckFile(input: { name: string; bytes: Uint8Array },
     return fail(`the file is too large (${mb(bytes.length)}); a deck file may have at most ${mb(limits.maxBytes)}`)
   }
   const { format } = options
-  const result = (() => {
+  const parsed = await (async (): Promise<ParsedDeck> => {
     if (format === 'apkg' || isAnkiPackage(input, format)) {
       return parseApkgDeck(bytes, file, options.sqlJs, { maxUnzippedBytes: limits.maxUnzippedBytes, maxCards: limits.maxCards })
     }
+    if (isZip(bytes)) return readNotesZip(bytes, file, limits.maxUnzippedBytes)
     const text = decodeText(bytes)
     if (text === undefined)
       return fail(`not a text file (it contains binary data or is not UTF-8), so it cannot be read as ${format ?? 'a deck'}`)
     if (!text.trim()) return fail('the file is empty')
-    return importDeckText(text, file, format, limits.maxCards)
+    const result: ParsedDeck = importDeckText(text, file, format, limits.maxCards)
+    if (!result.deck || !options.readBeside) return result
+    const { deck, files } = await withCompanionFiles(result.deck, options.readBeside)
+    return { ...result, deck, files: [...(result.files ?? []), ...files] }
   })()
-  return withinLimits(result, file, limits.maxCards)
+  return withinLimits(withCheckedMedia(parsed, file), file, limits.maxCards)
 }
 
-/** True when the input is read as an Anki package, which needs `sqlJs`. */
+/** The deck with its media checked against its notes (shared/media/deck-media.ts). */
+function withCheckedMedia(parsed: ParsedDeck, file: string): ImportResult<Deck> {
+  const { deck, files = [], problems } = parsed
+  if (!deck) return { problems }
+  const checked = checkDeckMedia(deck, files, file)
+  return { deck: checked.deck, media: checked.media, problems: [...problems, ...checked.problems] }
+}
+
+/**
+ * True when the input is read as an Anki package, which needs `sqlJs`: a .apkg or .colpkg file,
+ * or a zip archive under another name but .zip (a .zip is a folder of Markdown notes).
+ */
 export function isAnkiPackage(input: { name: string; bytes: Uint8Array }, format?: DeckFormat): boolean {
-  return format === 'apkg' || (!format && (isZip(input.bytes) || /\.(apkg|colpkg)$/i.test(input.name)))
+  if (format) return format === 'apkg'
+  return /\.(apkg|colpkg)$/i.test(input.name) || (isZip(input.bytes) && !/\.zip$/i.test(input.name))
 }
 
 /** Reads a deck from text already in memory; the format is detected unless given. */
-export function importDeckText(text: string, file: string, format?: TextDeckFormat, maxCards?: number): ImportResult<Deck> {
+export function importDeckText(text: string, file: string, format?: TextDeckFormat, maxCards?: number): ParsedDeck {
   switch (format ?? detectTextFormat(text, file)) {
     case 'native':
       return parseNativeDeck(text, file)
@@ -129,24 +157,9 @@ function isJson(text: string): boolean {
   }
 }
 
-/**
- * Bytes → text: UTF-8 (a byte-order mark is dropped), or UTF-16 when a byte-order mark says so.
- * Undefined for anything else: invalid UTF-8 or NUL characters mean a binary file.
- */
-export function decodeText(bytes: Uint8Array): string | undefined {
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
-  try {
-    const decoder = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true })
-    const text = decoder.decode(utf16 ? bytes.subarray(2) : bytes)
-    if (text.includes('\u0000')) return undefined
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  } catch {
-    return undefined
-  }
-}
-
 function withinLimits(result: ImportResult<Deck>, file: string, maxCards: number): ImportResult<Deck> {
   let { deck, problems } = result
+  const { media } = result
   if (deck && deck.notes.length > maxCards) {
     problems = [...problems, { file, message: `the file has more than ${maxCards} cards; split it into smaller decks` }]
     deck = undefined
@@ -155,7 +168,7 @@ function withinLimits(result: ImportResult<Deck>, file: string, maxCards: number
     const more: DeckProblem = { file, message: `… and ${problems.length - MAX_PROBLEMS} more problems` }
     problems = [...problems.slice(0, MAX_PROBLEMS), more]
   }
-  return deck ? { deck, problems } : { problems }
+  return deck ? { deck, ...(media?.length ? { media } : {}), problems } : { problems }
 }
 
 function mb(bytes: number): string {

@@ -1,4 +1,6 @@
-import type { DeckProblem, ImportResult } from '@shared/deck/problems'
+import type { DeckProblem, ParsedImport } from '@shared/deck/problems'
+import { base64ToBytes } from '@shared/media/base64'
+import type { MediaFile } from '@shared/media/media-file'
 import { deckSchema, type Deck } from '@shared/deck/schema'
 import { lineAt, normaliseText } from '@shared/deck/text-lines'
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
@@ -6,9 +8,11 @@ import type { z } from 'zod'
 
 /**
  * Parses and validates a native deck file; every problem names the file, line, note and field.
- * A version 1 file (`cards`, each a basic note) is read as version 2.
+ * A version 1 file (`cards`, each a basic note) is read as version 2. The images and sounds its
+ * notes name travel in `media`: `[{ "name": "diagram.png", "data": "<base64>" }]`, checked
+ * like every other import's media (shared/media).
  */
-export function parseNativeDeck(rawText: string, file: string): ImportResult<Deck> {
+export function parseNativeDeck(rawText: string, file: string): ParsedImport<Deck> {
   const text = normaliseText(rawText)
   const syntaxErrors: ParseError[] = []
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true })
@@ -24,13 +28,29 @@ export function parseNativeDeck(rawText: string, file: string): ImportResult<Dec
       ]
     }
   }
-  const value: unknown = JSON.parse(text)
+  const { value, files, problems } = takeMedia(JSON.parse(text), file)
   const v1 = isVersion1(value)
   const result = deckSchema.safeParse(v1 ? upgradeVersion1(value) : value)
-  if (result.success) return { deck: result.data, problems: [] }
+  if (result.success) return { deck: result.data, files, problems }
   return {
     problems: result.error.issues.map((issue) => locateIssue(issue, text, tree, file, v1 ? 'cards' : 'notes'))
   }
+}
+
+/** The deck without its `media` list, and the files the list holds. */
+function takeMedia(parsed: unknown, file: string): { value: unknown; files: MediaFile[]; problems: DeckProblem[] } {
+  if (typeof parsed !== 'object' || parsed === null || !('media' in parsed)) return { value: parsed, files: [], problems: [] }
+  const { media, ...value } = parsed as { media: unknown }
+  const files: MediaFile[] = []
+  const problems: DeckProblem[] = []
+  if (!Array.isArray(media)) return { value, files, problems: [{ file, message: 'media must be a list of { name, data } entries' }] }
+  media.forEach((entry: unknown, i) => {
+    const { name, data } = (entry ?? {}) as { name?: unknown; data?: unknown }
+    const bytes = typeof data === 'string' ? base64ToBytes(data) : undefined
+    if (typeof name !== 'string' || !bytes) problems.push({ file, message: `media entry ${i + 1} needs a name and base64 data` })
+    else files.push({ name, bytes })
+  })
+  return { value, files, problems }
 }
 
 interface Version1 {

@@ -1,6 +1,7 @@
 import { CardText } from '@components/CardText'
 import { clozeAnswer, clozeQuestion, insertCloze, parseCloze } from '@shared/deck/cloze'
-import type { KeyboardEvent, Ref } from 'react'
+import { actions } from '@store'
+import { useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type Ref } from 'react'
 
 export interface CardFields {
   front: string
@@ -17,6 +18,8 @@ const fieldClass =
  * HTML shows as text). Used by the add screen and the browser's side panel. Ctrl+Enter submits.
  * A cloze note has one text (in `front`) and an extra; Ctrl+Shift+C wraps the selection in the
  * next deletion and Ctrl+Shift+Alt+C in the same one, as in Anki, and the preview shows every card.
+ * An image or sound pasted or dropped into a field is added to the collection's media and named
+ * where the caret is (`![](paste-1a2b3c4d.png)`); a file Recall cannot take says why.
  */
 export function CardForm({
   value,
@@ -54,6 +57,33 @@ export function CardForm({
     onChange({ front: next.text })
     requestAnimationFrame(() => area.setSelectionRange(next.caret, next.caret))
   }
+  const [mediaMessage, setMediaMessage] = useState('')
+  const addFiles = async (key: 'front' | 'back' | 'extra', area: HTMLTextAreaElement, files: File[], pasted: boolean) => {
+    const { start, end } = { start: area.selectionStart, end: area.selectionEnd }
+    setMediaMessage('Adding…')
+    const result = await actions().addMediaFiles(
+      await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), pasted })))
+    )
+    setMediaMessage(result.problems.join(' '))
+    if (result.markdown.length === 0) return
+    const insert = result.markdown.join(' ')
+    onChange({ [key]: area.value.slice(0, start) + insert + area.value.slice(end) })
+    requestAnimationFrame(() => area.setSelectionRange(start + insert.length, start + insert.length))
+  }
+  const onPaste = (key: 'front' | 'back' | 'extra') => (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files]
+    if (files.length === 0) return
+    event.preventDefault()
+    void addFiles(key, event.currentTarget, files, true)
+  }
+  const onDrop = (key: 'front' | 'back' | 'extra') => (event: DragEvent<HTMLTextAreaElement>) => {
+    const files = [...event.dataTransfer.files]
+    if (files.length === 0) return
+    // Not a deck to import (the window's own drop handler): a picture for this field.
+    event.preventDefault()
+    event.stopPropagation()
+    void addFiles(key, event.currentTarget, files, false)
+  }
   const text = (key: 'front' | 'back' | 'extra', label: string, rows: number, ref?: Ref<HTMLTextAreaElement>, hint?: string) => (
     <div className="flex flex-col gap-1 text-sm font-medium">
       <label htmlFor={`${idPrefix}-${key}`}>{label}</label>
@@ -64,6 +94,8 @@ export function CardForm({
         value={value[key]}
         onChange={(e) => onChange({ [key]: e.target.value })}
         onKeyDown={key === 'front' ? onClozeKey : undefined}
+        onPaste={onPaste(key)}
+        onDrop={onDrop(key)}
         aria-describedby={hint ? `${idPrefix}-${key}-hint` : undefined}
         aria-keyshortcuts={key === 'front' && cloze ? 'Control+Shift+C Control+Shift+Alt+C' : undefined}
         className={fieldClass}
@@ -89,6 +121,11 @@ export function CardForm({
           : text('front', 'Front', 3, frontRef)}
         {!cloze && text('back', 'Back', 4)}
         {text('extra', 'Extra (shown under the answer)', 2)}
+        {mediaMessage && (
+          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+            {mediaMessage}
+          </p>
+        )}
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor={`${idPrefix}-tags`}>Tags</label>
           <input

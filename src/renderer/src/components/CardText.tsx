@@ -1,11 +1,13 @@
+import { CardMedia } from '@components/CardMedia'
+import { soundsAsImages } from '@shared/media/media-refs'
 import { memo, useSyncExternalStore, type AnchorHTMLAttributes, type ReactElement } from 'react'
 import Markdown, { type Components, type Options } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 
-// Raw HTML in card text is shown as text, never parsed (no rehype-raw); images are not rendered
-// at all (decks carry no media yet, and a remote image would be a tracking pixel). Formulas and
-// code are rendered by KaTeX and highlight.js, loaded when first needed.
-const DISALLOWED = ['img']
+// Raw HTML in card text is shown as text, never parsed (no rehype-raw). Images and sounds come
+// only from the collection's media (CardMedia.tsx); a remote image would be a tracking pixel.
+// Formulas and code are rendered by KaTeX and highlight.js, loaded when first needed.
+const DISALLOWED: string[] = []
 
 /** Only plain web links survive; anything else (javascript:, data:, file:…) becomes plain text. */
 function safeHref(href: string | undefined): string | undefined {
@@ -29,7 +31,7 @@ function CardLink({ href, children }: AnchorHTMLAttributes<HTMLAnchorElement>) {
   )
 }
 
-const COMPONENTS: Components = { a: CardLink }
+const COMPONENTS: Components = { a: CardLink, img: CardMedia }
 const PLUGINS = [remarkGfm]
 
 /**
@@ -92,8 +94,9 @@ function withDollarMath(text: string): string {
     .join('')
 }
 
-function markdownOptions(text: string): Options {
+function markdownOptions(rawText: string): Options {
   const base: Options = { remarkPlugins: PLUGINS, disallowedElements: DISALLOWED, unwrapDisallowed: true, components: COMPONENTS }
+  const text = soundsAsImages(rawText)
   if (!rich || !needsRich(text)) return { ...base, children: text }
   const source = withDollarMath(text)
   const plugins = rich.richPlugins(INLINE_MATH.test(source))

@@ -1,11 +1,26 @@
+import type { MediaRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import { decodeBackup } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
 import { restoreProblem } from '@shared/backup/restore-check'
+import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
 
 const isDerived = (name: string) => (DERIVED_TABLES as readonly string[]).includes(name)
+
+/** Rows whose stored form JSON cannot carry: a media file's bytes go into the backup as base64. */
+const JSON_FORM: Readonly<Record<string, { toJson: (row: unknown) => unknown; fromJson: (row: unknown) => unknown }>> = {
+  media: {
+    toJson: (row) => ({ ...(row as MediaRecord), bytes: bytesToBase64((row as MediaRecord).bytes) }),
+    fromJson: (row) => {
+      const stored = row as Omit<MediaRecord, 'bytes'> & { bytes: unknown }
+      const bytes = typeof stored.bytes === 'string' ? base64ToBytes(stored.bytes) : undefined
+      if (!bytes) throw new Error(`the backup's media file "${String(stored.name)}" is damaged`)
+      return { ...stored, bytes }
+    }
+  }
+}
 
 /** Every table but the caches (rebuilt from the rest), in one consistent snapshot, encoded as a backup file. */
 export async function encodeCollection(db: RecallDatabase, appVersion: string, now: number): Promise<string> {
@@ -14,6 +29,7 @@ export async function encodeCollection(db: RecallDatabase, appVersion: string, n
   await db.transaction('r', backedUp, async () => {
     for (const table of backedUp) tables[table.name] = await table.toArray()
   })
+  for (const [name, form] of Object.entries(JSON_FORM)) if (tables[name]) tables[name] = tables[name].map(form.toJson)
   // Outside the transaction: Web Crypto's promise is not Dexie's and would end it early.
   return encodeBackup({ appVersion, schemaVersion: db.verno, tables }, now)
 }
@@ -33,6 +49,11 @@ export async function restoreCollection(db: RecallDatabase, text: string): Promi
   const problem = restoreProblem(backup, { schemaVersion: db.verno, tablesAddedIn: tablesAddedIn(), derivedTables: DERIVED_TABLES })
   if (problem) return { ok: false, message: problem }
   const tables = migrateRows(backup.tables, backup.schemaVersion, db.verno)
+  try {
+    for (const [name, form] of Object.entries(JSON_FORM)) if (tables[name]) tables[name] = tables[name].map(form.fromJson)
+  } catch (error) {
+    return { ok: false, message: `${(error as Error).message}; the collection was not changed` }
+  }
   let rows = 0
   await db.transaction('rw', db.tables, async () => {
     // Every table emptied before any row goes in, so no cache sees the new rows as changes to the old.

@@ -3,6 +3,7 @@ import type {
   CardRecord,
   DeckRecord,
   ExamPlan,
+  MediaRecord,
   MockExamResult,
   NoteRecord,
   Preset,
@@ -30,6 +31,7 @@ export class RecallDatabase extends Dexie {
   exams!: EntityTable<ExamPlan, 'id'>
   simulations!: EntityTable<MockExamResult, 'id'>
   notes!: EntityTable<NoteRecord, 'id'>
+  media!: EntityTable<MediaRecord, 'name'>
   // Derived tables (caches for the statistics screen; see derived-tables.ts).
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
@@ -56,6 +58,8 @@ export class RecallDatabase extends Dexie {
     })
     // v5: notes, from which cards are made (a front/back note, an exam-style question, a case study).
     this.version(5).stores({ notes: 'id, deckId' })
+    // v6: images and sounds, by name, each content stored once (hash).
+    this.version(6).stores({ media: 'name, hash' })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     this.use(keepDerivedTables)

@@ -4,7 +4,11 @@ import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
 import { DECK_FORMAT, DECK_VERSION } from '@shared/deck/format'
 import type { Deck, Note } from '@shared/deck/schema'
+import { hashMedia, storeMedia } from '@db/media-repository'
 import type { DeckOrigin } from '@shared/ipc'
+import { mapNoteTexts } from '@shared/media/deck-media'
+import type { CheckedMedia } from '@shared/media/media-file'
+import { renameMediaRefs } from '@shared/media/media-refs'
 
 /** What importing a deck would change, shown before the person confirms. */
 export interface ImportPlan {
@@ -44,14 +48,19 @@ export async function applyImport(
   db: RecallDatabase,
   deck: Deck,
   plan: ImportPlan,
-  options: { file: string; keepRemoved: boolean; now: number; origin?: DeckOrigin }
+  options: { file: string; keepRemoved: boolean; now: number; origin?: DeckOrigin; media?: readonly CheckedMedia[] }
 ): Promise<MergeSummary> {
-  let notes = deck.notes
-  if (options.keepRemoved && plan.removed.length > 0) {
-    const kept = new Set(plan.removed.map((r) => r.cardId))
-    notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
-  }
-  return mergeDeck(db, { deck: { ...deck, id: plan.deckId, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
+  const media = await hashMedia(options.media ?? [])
+  // One transaction: the media and the notes naming them come in together, or not at all.
+  return db.transaction('rw', [db.decks, db.cards, db.notes, db.media], async () => {
+    const renamed = await storeMedia(db, media, options.now)
+    let notes = renamed.size > 0 ? deck.notes.map((note) => mapNoteTexts(note, (text) => renameMediaRefs(text, renamed))) : deck.notes
+    if (options.keepRemoved && plan.removed.length > 0) {
+      const kept = new Set(plan.removed.map((r) => r.cardId))
+      notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
+    }
+    return mergeDeck(db, { deck: { ...deck, id: plan.deckId, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
+  })
 }
 
 /** The notes of a deck that are still in it (not set aside), in deck order of their first card. */

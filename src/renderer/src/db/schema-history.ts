@@ -37,7 +37,9 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   // Caches (derived-tables.ts). Cards without a change stamp need none: the next write stamps them.
   4: { addsTables: ['reviewDays', 'cardColumns', 'derived'] },
   // Notes: every card of before was one direction of a front/back note (notes-from-cards.ts).
-  5: { addsTables: ['notes'], buildsTables: { notes: { from: ['cards'], build: ({ cards }) => notesFromCards(cards ?? []) } } }
+  5: { addsTables: ['notes'], buildsTables: { notes: { from: ['cards'], build: ({ cards }) => notesFromCards(cards ?? []) } } },
+  // Media: a new table; no row of before changes (cards named no media).
+  6: { addsTables: ['media'] }
 }
 
 const versions = () =>

@@ -1,6 +1,7 @@
 import { reasonOf, RecallError } from '@core/errors'
 import type { BackupInfo } from '@shared/backup/backup-types'
 import type { StoreDeps } from '@store/deps'
+import { forgetAllMedia } from '@store/media-urls'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
 
@@ -111,6 +112,7 @@ export const createBackupSlice =
             if (safety.status === 'failed') throw new RecallError('failed', `the safety backup failed first: ${safety.message}`)
           }
           const outcome = await (await backupCode()).restoreCollection(db, await pending.read())
+          forgetAllMedia()
           if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
           set({ session: null, undoStack: [], screen: { name: 'decks' } })
           await get().refreshCounts()

@@ -3,9 +3,20 @@ import type { ImportPlan } from '@db/import-repository'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
+import type { CheckedMedia } from '@shared/media/media-file'
 import type { StoreDeps } from '@store/deps'
+import { forgetMissingMedia } from '@store/media-urls'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
+
+/** ", 3 images and 1 sound" for the import's summary. */
+function mediaCount(media: readonly CheckedMedia[] = []): string {
+  const images = media.filter((m) => m.kind === 'image').length
+  const sounds = media.length - images
+  const part = (n: number, what: string) => (n ? `${n} ${what}${n === 1 ? '' : 's'}` : '')
+  const parts = [part(images, 'image'), part(sounds, 'sound')].filter(Boolean)
+  return parts.length ? `, ${parts.join(' and ')}` : ''
+}
 
 // The merge is fetched with the import, not at start.
 const importDb = () => import('@db/import-repository')
@@ -14,6 +25,8 @@ interface ImportState {
   status: 'reading' | 'preview' | 'importing' | 'done' | 'failed'
   fileName: string
   deck?: Deck
+  /** The images and sounds that come with the deck. */
+  media?: CheckedMedia[]
   plan?: ImportPlan
   problems: DeckProblem[]
   keepRemoved: boolean
@@ -57,6 +70,7 @@ export const createImportSlice =
           update({
             status: 'preview',
             deck: result.deck,
+            media: result.media ?? [],
             problems: result.problems,
             plan: await (await importDb()).planImport(db, result.deck)
           })
@@ -74,11 +88,17 @@ export const createImportSlice =
         try {
           const summary = await (
             await importDb()
-          ).applyImport(db, importer.deck, importer.plan, { file: importer.fileName, keepRemoved: importer.keepRemoved, now: now() })
+          ).applyImport(db, importer.deck, importer.plan, {
+            file: importer.fileName,
+            keepRemoved: importer.keepRemoved,
+            now: now(),
+            media: importer.media
+          })
+          forgetMissingMedia()
           const set_aside = importer.keepRemoved ? 0 : summary.removed
           update({
             status: 'done',
-            message: `Imported “${importer.deck.name}”: ${summary.added} new study cards, ${summary.updated} kept with their progress${set_aside ? `, ${set_aside} set aside` : ''}.`
+            message: `Imported “${importer.deck.name}”: ${summary.added} new study cards, ${summary.updated} kept with their progress${set_aside ? `, ${set_aside} set aside` : ''}${mediaCount(importer.media)}.`
           })
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()

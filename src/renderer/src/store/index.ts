@@ -18,6 +18,7 @@ import { createPreferencesSlice, type PreferencesSlice } from '@store/preference
 import { createReminderSlice, type ReminderSlice } from '@store/reminder-slice'
 import { createStatsSlice, type StatsSlice } from '@store/stats-slice'
 import { createStudySlice, type StudySlice } from '@store/study-slice'
+import { createMediaSlice, type MediaSlice } from '@store/media-slice'
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 
@@ -38,7 +39,8 @@ export type RecallState = NavigationSlice &
   StatsSlice &
   ExamPlanSlice &
   MaintenanceSlice &
-  ReminderSlice
+  ReminderSlice &
+  MediaSlice
 export type RecallStore = StoreApi<RecallState>
 
 /** One store built from slices; components select narrow pieces of it. */
@@ -61,7 +63,8 @@ export function createRecallStore(deps: StoreDeps): RecallStore {
     ...createMockExamSlice(deps)(...a),
     ...createCustomSlice(deps)(...a),
     ...createPreferencesSlice(deps)(...a),
-    ...createReminderSlice(deps)(...a)
+    ...createReminderSlice(deps)(...a),
+    ...createMediaSlice(deps)(...a)
   }))
 }
 

@@ -42,8 +42,9 @@ describe('parseApkgDeck: packages Anki writes', () => {
       tags: ['ai-services', 'speech']
     })
     expect(card('Amazon Comprehend')?.reverse).toBe(true) // two cards: "Basic (and reversed card)"
-    expect(card('Amazon Rekognition')).toMatchObject({ back: 'Image and video analysis', extra: '(image not imported)' })
-    expect(card('Amazon Lex')?.extra).toBe('(sound not imported)')
+    // Media stays named by file; import-file.ts checks it against the package's files.
+    expect(card('Amazon Rekognition')).toMatchObject({ back: 'Image and video analysis\n![](rekognition-console.png)' })
+    expect(card('Amazon Lex')?.back).toBe('Builds chatbots with voice and text [sound:lex-demo.mp3]')
     expect(clozeNotes(deck)).toMatchObject([
       {
         type: 'cloze',

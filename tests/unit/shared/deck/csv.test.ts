@@ -41,7 +41,7 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     )
   })
 
-  it('reads a cloze note as a cloze (its Back Extra as the extra), and says which media was left out', () => {
+  it('reads a cloze note as a cloze (its Back Extra as the extra), and keeps images and sounds by file name', () => {
     expect(clozeNotes(deck)).toEqual([
       {
         id: ankiGuidId('Dw4~cloze'),
@@ -51,11 +51,9 @@ describe('parseCsvDeck: Anki plain-text export', () => {
         tags: ['data-prep']
       }
     ])
-    expect(card('Which service answers "what is in this image?"')).toMatchObject({
-      back: 'Amazon Rekognition',
-      extra: '(image not imported)'
-    })
-    expect(card('AWS KMS')?.extra).toBe('(sound not imported)')
+    expect(card('Which service answers "what is in this image?"')).toMatchObject({ back: 'Amazon Rekognition\n![](labels.png)' })
+    expect(card('AWS KMS')).toMatchObject({ back: 'Encrypts data at rest in S3, EBS and SageMaker volumes [sound:kms-intro.mp3]' })
+    expect(card('AWS KMS')?.extra).toBeUndefined()
   })
 
   it('gives the line where a record starts, after header lines and multi-line records', () => {

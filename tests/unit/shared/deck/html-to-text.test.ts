@@ -42,11 +42,13 @@ describe('htmlToText', () => {
     expect(text(`kept <img alt="${'x'.repeat(200_000)}"> and after`)).toBe('kept and after')
   })
 
-  it('counts the media it leaves out', () => {
-    const result = htmlToText('<img src="a.png"> Rekognition <img src=b.png> [sound:polly.mp3] <video src=v.mp4></video>')
-    expect(result.text).toBe('Rekognition')
-    expect(result.media).toEqual({ images: 2, sounds: 1, videos: 1 })
-    expect(mediaNote(result.media)).toBe('(2 images, 1 sound and 1 video not imported)')
+  it('keeps images as Markdown by file name and sound tags as written, and counts the media it leaves out', () => {
+    const result = htmlToText(
+      '<img src="a.png"> Rekognition <img alt="the console" src=\'my diagram&amp;1.png\'> [sound:polly.mp3] <video src=v.mp4></video><img>'
+    )
+    expect(result.text).toBe('![](a.png) Rekognition ![the console](my%20diagram&1.png) [sound:polly.mp3]')
+    expect(result.media).toEqual({ images: 1, sounds: 0, videos: 1 })
+    expect(mediaNote({ images: 2, sounds: 1, videos: 1 })).toBe('(2 images, 1 sound and 1 video not imported)')
     expect(mediaNote({ images: 1, sounds: 0, videos: 0 })).toBe('(image not imported)')
     expect(mediaNote({ images: 0, sounds: 0, videos: 0 })).toBeUndefined()
     expect(text('[sound: not closed')).toBe('[sound: not closed')

@@ -1,4 +1,5 @@
-import { decodeText, importDeckFile, type DeckFormat } from '@shared/deck/import-file'
+import { importDeckFile, type DeckFormat } from '@shared/deck/import-file'
+import { decodeText } from '@shared/deck/text-lines'
 import { deckSchema } from '@shared/deck/schema'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'

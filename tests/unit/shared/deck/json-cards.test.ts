@@ -83,7 +83,7 @@ describe('parseJsonCards', () => {
         type: 'basic',
         front: 'AWS Trainium',
         back: 'Chip for training deep learning models\nUsed by Trn1 instances',
-        extra: '(image not imported)',
+        extra: '![](trn1.png)',
         tags: ['chips', 'training']
       }
     ])

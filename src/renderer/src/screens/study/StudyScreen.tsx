@@ -3,6 +3,7 @@ import { Button } from '@components/Button'
 import { CardFace } from '@components/CardFace'
 import { CardHistoryDialog } from '@components/CardHistoryDialog'
 import { prepareCardText } from '@components/CardText'
+import { preloadMedia } from '@store/media-urls'
 import { Counts } from '@components/Counts'
 import { GradeButtons } from '@components/GradeButtons'
 import { QuestionView } from '@components/question/QuestionView'
@@ -57,7 +58,9 @@ export function StudyScreen() {
     if (!revealed) return
     return whenIdle(() => {
       const next = likelyNextCard(session, Date.now())
-      if (next) prepareCardText(next.question)
+      if (!next) return
+      prepareCardText(next.question)
+      void preloadMedia(next.question)
     })
   }, [revealed, session])
 
