@@ -114,8 +114,9 @@ async function zipFolder(root: string): Promise<Uint8Array> {
 
 async function convert(file: string, format?: DeckFormat): Promise<number> {
   const result = await readDeck(file, format)
+  // What could not be read is said on stderr; the rest is printed, as the app imports it.
   result.problems.forEach((p) => console.error(formatProblem(p)))
-  if (!result.deck || result.problems.length > 0) return 1
+  if (!result.deck) return 1
   process.stdout.write(serializeDeck(result.deck, result.media))
   return 0
 }
@@ -129,7 +130,12 @@ async function inspect(file: string, format?: DeckFormat): Promise<number> {
   result.problems.forEach((p) => console.error(formatProblem(p)))
   const deck = result.deck
   console.log(
-    JSON.stringify({ notes: deck?.notes.length ?? 0, cards: deck ? studyCardCount(deck) : 0, media: result.media?.length ?? 0, problems: result.problems.length })
+    JSON.stringify({
+      notes: deck?.notes.length ?? 0,
+      cards: deck ? studyCardCount(deck) : 0,
+      media: result.media?.length ?? 0,
+      problems: result.problems.length
+    })
   )
   return 0
 }

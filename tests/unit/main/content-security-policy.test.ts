@@ -20,7 +20,7 @@ describe('the Content-Security-Policy', () => {
     expect(RENDERER_CSP_HEADER.startsWith(RENDERER_CSP)).toBe(true)
   })
 
-  it('allows no inline script, no eval and no remote origin for anything', () => {
+  it('allows no inline script, no eval and no remote origin for anything; images and sounds also from the page’s own object URLs', () => {
     const policy = directives(RENDERER_CSP_HEADER)
     // WebAssembly compilation (sql.js) is the one addition; JavaScript eval stays forbidden.
     expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"])
@@ -28,9 +28,13 @@ describe('the Content-Security-Policy', () => {
     expect(policy.get('object-src')).toEqual(["'none'"])
     expect(policy.get('base-uri')).toEqual(["'none'"])
     expect(policy.get('frame-ancestors')).toEqual(["'none'"])
+    // The collection's media, shown through object URLs; never data:, file: or a web address.
+    expect(policy.get('img-src')).toEqual(["'self'", 'blob:'])
+    expect(policy.get('media-src')).toEqual(["'self'", 'blob:'])
     for (const [name, values] of policy) {
       for (const value of values) {
-        expect(["'self'", "'none'", ...(name === 'script-src' ? ["'wasm-unsafe-eval'"] : [])], `${name} ${value}`).toContain(value)
+        const extra = name === 'script-src' ? ["'wasm-unsafe-eval'"] : name === 'img-src' || name === 'media-src' ? ['blob:'] : []
+        expect(["'self'", "'none'", ...extra], `${name} ${value}`).toContain(value)
       }
     }
   })

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { MP3 } from '../../fixtures/media/make-media'
 import { describe, expect, it } from 'vitest'
 
 const tsx = 'node_modules/.bin/tsx'
@@ -35,7 +36,9 @@ describe('npm run deck', () => {
   })
 
   it('convert reads an Anki text export and Anki packages, old and new, into native decks', () => {
+    // Its picture and sound are not in a text export: said on stderr, and the deck is still printed.
     const csv = deck('convert', 'tests/fixtures/import/anki-notes.txt')
+    expect(csv.stderr).toMatch(/"kms-intro.mp3" is not in the file/)
     expect(csv.status).toBe(0)
     const fromCsv = JSON.parse(csv.stdout)
     expect(fromCsv).toMatchObject({ format: 'recall-deck', version: 2, id: 'aws-ml-data-engineering', name: 'AWS ML::Data Engineering' })
@@ -51,6 +54,10 @@ describe('npm run deck', () => {
         notes: expect.arrayContaining([expect.objectContaining({ id: expect.stringMatching(/^anki-/) })])
       })
     }
+    // The old package's picture and sound travel inside the native deck, base64, and read back the same.
+    const withMedia = JSON.parse(deck('convert', 'tests/fixtures/import/legacy.apkg').stdout)
+    expect(withMedia.media.map((m: { name: string }) => m.name).sort()).toEqual(['lex-demo.mp3', 'rekognition-console.png'])
+    expect(Buffer.from(withMedia.media.find((m: { name: string }) => m.name === 'lex-demo.mp3').data, 'base64')).toEqual(Buffer.from(MP3))
   })
 
   it('--format chooses the reader; an unknown format prints usage', () => {
@@ -89,8 +96,12 @@ describe('npm run deck', () => {
     const clozes = deck('inspect', 'tests/fixtures/import/cloze-notes.md')
     expect(clozes.status).toBe(0)
     expect(JSON.parse(clozes.stdout)).toEqual({ notes: 6, cards: 8, media: 0, problems: 0 })
+    // A text export names its picture and sound but cannot carry them: two problems, said on stderr.
     const anki = deck('inspect', 'tests/fixtures/import/anki-notes.txt')
-    expect(JSON.parse(anki.stdout)).toEqual({ notes: 6, cards: 6, media: 0, problems: 0 })
+    expect(JSON.parse(anki.stdout)).toEqual({ notes: 6, cards: 6, media: 0, problems: 2 })
+    expect(anki.stderr).toMatch(/field back: the image "labels.png" is not in the file/)
+    const apkg = deck('inspect', 'tests/fixtures/import/legacy.apkg')
+    expect(JSON.parse(apkg.stdout)).toEqual({ notes: 6, cards: 8, media: 2, problems: 0 })
     const broken = deck('inspect', 'tests/fixtures/decks/broken-card.json')
     expect(JSON.parse(broken.stdout)).toEqual({ notes: 0, cards: 0, media: 0, problems: 1 })
     expect(broken.stderr.trim()).toBe('tests/fixtures/decks/broken-card.json:8: note 2, field back: back is empty')

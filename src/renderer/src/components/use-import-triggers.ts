@@ -1,7 +1,8 @@
 import { actions } from '@store'
 import { useEffect } from 'react'
 
-const IMPORT_ACCEPT = '.json,.md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg'
+// .zip: a folder of Markdown notes with the images they name.
+const IMPORT_ACCEPT = '.json,.md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg,.zip'
 
 /** Opens the system's file picker for a deck file. */
 export function pickDeckFile(): void {

@@ -1,6 +1,7 @@
 import { plural } from '@core/format'
 import { reasonOf } from '@core/errors'
 import { slugify } from '@shared/deck/ids'
+import { mediaOfNotes } from '@db/media-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
@@ -37,12 +38,15 @@ export const createDeckAdminSlice =
           if (!deck) return say('This deck no longer exists.')
           const name = slugify(deck.name) || deck.id
           const csv = format === 'csv' ? exportDeckCsv(deck) : undefined
+          // Recall JSON carries the deck's images and sounds; a CSV names them, as Anki's text export does.
+          const media = csv ? [] : await mediaOfNotes(db, deck.notes)
           const result = await platform.saveFile(
             csv
               ? { suggestedName: `${name}.csv`, content: csv.text, kind: 'deck-csv' }
-              : { suggestedName: `${name}.json`, content: serializeDeck(deck), kind: 'deck-json' }
+              : { suggestedName: `${name}.json`, content: serializeDeck(deck, media), kind: 'deck-json' }
           )
-          const saved = plural(deck.notes.length - (csv?.left ?? 0), 'note')
+          const saved =
+            plural(deck.notes.length - (csv?.left ?? 0), 'note') + (media.length ? ` and ${plural(media.length, 'media file')}` : '')
           const left = csv?.left
             ? ` ${plural(csv.left, 'exam-style question')} cannot be written as CSV rows and ${csv.left === 1 ? 'was' : 'were'} left out: export as Recall JSON to keep ${csv.left === 1 ? 'it' : 'them'}.`
             : ''

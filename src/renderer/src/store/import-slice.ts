@@ -5,7 +5,7 @@ import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
 import type { CheckedMedia } from '@shared/media/media-file'
 import type { StoreDeps } from '@store/deps'
-import { forgetMissingMedia } from '@store/media-urls'
+import { forgetMissingMedia, previewMedia } from '@store/media-urls'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
 
@@ -67,6 +67,7 @@ export const createImportSlice =
           if (get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
           if (!result.deck)
             return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
+          previewMedia(result.media ?? [])
           update({
             status: 'preview',
             deck: result.deck,
@@ -94,6 +95,7 @@ export const createImportSlice =
             now: now(),
             media: importer.media
           })
+          previewMedia([])
           forgetMissingMedia()
           const set_aside = importer.keepRemoved ? 0 : summary.removed
           update({
@@ -107,6 +109,9 @@ export const createImportSlice =
         }
       },
 
-      closeImport: () => set({ importer: null })
+      closeImport: () => {
+        previewMedia([])
+        set({ importer: null })
+      }
     }
   }

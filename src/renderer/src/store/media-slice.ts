@@ -49,7 +49,12 @@ async function incomingName(file: IncomingMedia): Promise<string> {
   const extension = (sniffed && EXTENSION_OF_TYPE[sniffed]) ?? extensionOf(file.name)
   if (file.pasted) return `paste-${(await contentHash(file.bytes)).slice(0, 16)}.${extension}`
   // eslint-disable-next-line no-control-regex
-  const plain = file.name.replace(/[\u0000-\u001f\u007f/\\:]/g, '_').replace(/^\.+/, '').slice(-100)
+  const plain = file.name
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f/\\:]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(-100)
   return plain || `file.${extension}`
 }
 

@@ -19,10 +19,19 @@ const MISSING: MediaView = { state: 'missing' }
 const views = new Map<string, MediaView>()
 const listeners = new Set<() => void>()
 let load: Loader | undefined
+/** Files of an import being previewed: shown before they are in the collection. */
+let previewed = new Map<string, Pick<MediaRecord, 'type' | 'bytes'>>()
 
 /** The store sets where media comes from (the collection's media table). */
 export function setMediaLoader(loader: Loader): void {
   load = loader
+}
+
+/** While an import is previewed its files show in the preview; `[]` ends that. */
+export function previewMedia(files: ReadonlyArray<{ name: string; type: string; bytes: Uint8Array }>): void {
+  const names = [...previewed.keys(), ...files.map((f) => f.name)]
+  previewed = new Map(files.map((f) => [f.name, f]))
+  forgetMedia(names)
 }
 
 function notify(): void {
@@ -43,11 +52,21 @@ function keep(name: string, view: MediaView): void {
 export function mediaView(name: string): MediaView {
   const known = views.get(name)
   if (known) return known
-  if (!load) return MISSING
+  const loader = previewed.has(name) ? async () => previewed.get(name) : load
+  if (!loader) return MISSING
   keep(name, LOADING)
-  load(name).then(
+  loader(name).then(
     (record) => {
-      keep(name, record ? { state: 'ready', url: URL.createObjectURL(new Blob([record.bytes as Uint8Array<ArrayBuffer>], { type: record.type })), kind: kindOfType(record.type) } : MISSING)
+      keep(
+        name,
+        record
+          ? {
+              state: 'ready',
+              url: URL.createObjectURL(new Blob([record.bytes as Uint8Array<ArrayBuffer>], { type: record.type })),
+              kind: kindOfType(record.type)
+            }
+          : MISSING
+      )
       notify()
     },
     () => {

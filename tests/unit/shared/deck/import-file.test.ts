@@ -26,7 +26,7 @@ describe('importDeckFile: recognising the format', () => {
     ['cards-array.json', 'cards-array.txt', 'cards-array', 3], // a JSON array, whatever the name
     ['nested-deck.json', 'nested-deck.json', 'AI Practitioner: responsible AI', 3],
     ['obsidian-notes.md', 'obsidian-notes.txt', 'ML-Grundlagen 🧠', 5], // Markdown cues in a .txt
-    ['legacy.apkg', 'download.bin', 'AWS ML::Services', 6, ['rekognition-console.png', 'lex-demo.mp3']], // zip magic, whatever the name
+    ['legacy.apkg', 'download.bin', 'AWS ML::Services', 6], // zip magic, whatever the name
     ['modern.apkg', 'modern.colpkg', 'MLA-C01::Deployment', 6]
   ])('reads %s named %s', async (file, name, deckName, count, missing: string[] = []) => {
     const { deck, problems } = await load(name, fixture(file))

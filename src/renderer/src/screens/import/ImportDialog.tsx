@@ -29,7 +29,9 @@ export function ImportDialog() {
       {deck && plan && status !== 'done' && (
         <section aria-label="Preview" className="flex flex-col gap-3">
           <p data-testid="import-summary">
-            {plural(deck.notes.length, 'note')} from {importer.fileName}
+            {plural(deck.notes.length, 'note')}
+            {importer.media?.length ? ` and ${plural(importer.media.length, 'image or sound', 'images and sounds')}` : ''} from{' '}
+            {importer.fileName}
             {plan.existing
               ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.`
               : ' in a new deck.'}

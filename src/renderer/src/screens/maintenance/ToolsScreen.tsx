@@ -1,6 +1,7 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { ReminderSettings } from '@components/ReminderSettings'
+import { CheckMediaPanel } from '@screens/maintenance/CheckMediaPanel'
 import { summariseCheck } from '@screens/maintenance/check-summary'
 import { actions, useRecall } from '@store'
 
@@ -61,6 +62,7 @@ export default function ToolsScreen() {
         </div>
         {check.status === 'failed' && <Alert>{check.error}</Alert>}
       </section>
+      <CheckMediaPanel />
       <ReminderSettings />
     </main>
   )
