@@ -4,7 +4,7 @@ interface RecorderState {
   listAt: number
   cardAt: number
   cardPaintedAt: number
-  grades: Array<{ dom: number; painted: number; input: number; pause: number }>
+  grades: Array<{ dom: number; painted: number; input: number; pause: number; images: number; imagesNotReady: number; formulas: number }>
   done: boolean
 }
 
@@ -69,7 +69,10 @@ export async function gradeLoop(page: Page, count: number) {
     dom: r.grades.map((g) => g.dom),
     painted: r.grades.map((g) => g.painted),
     input: r.grades.map((g) => g.input),
-    pause: r.grades.map((g) => g.pause).filter(Number.isFinite)
+    pause: r.grades.map((g) => g.pause).filter(Number.isFinite),
+    images: r.grades.map((g) => g.images),
+    imagesNotReady: r.grades.map((g) => g.imagesNotReady),
+    formulas: r.grades.map((g) => g.formulas)
   }
 }
 

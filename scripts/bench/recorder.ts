@@ -16,6 +16,10 @@ export function benchRecorder(): void {
     input: number
     /** The previous grade's next question in the DOM → this grade's key (NaN for the first grade). */
     pause: number
+    /** Pictures in the next question, and how many of them were not decoded yet in the painted frame. */
+    images: number
+    imagesNotReady: number
+    formulas: number
   }
   const state = { listAt: -1, cardAt: -1, cardPaintedAt: -1, grades: [] as GradeSample[], done: false }
   ;(window as unknown as { __bench: typeof state }).__bench = state
@@ -62,7 +66,20 @@ export function benchRecorder(): void {
       const shownAt = performance.now()
       const pause = key.t - lastGradeShownAt
       lastGradeShownAt = shownAt
-      afterPaint((t) => state.grades.push({ dom: shownAt - key.t, painted: t - key.t, input: key.input, pause }))
+      afterPaint((t) => {
+        // What the painted frame held: every picture loaded and decoded, or a stand-in.
+        const images = [...q.querySelectorAll('img')]
+        const notReady = images.filter((img) => !img.complete || img.naturalWidth === 0).length + q.querySelectorAll('.media-loading').length
+        state.grades.push({
+          dom: shownAt - key.t,
+          painted: t - key.t,
+          input: key.input,
+          pause,
+          images: images.length,
+          imagesNotReady: notReady,
+          formulas: q.querySelectorAll('.katex').length
+        })
+      })
     } else if (pending && document.querySelector('[data-testid="done"]')) {
       pending = null
       state.done = true

@@ -8,6 +8,7 @@ import { BUDGET_GZIP, measureBundle } from './bundle-size'
 import { fsrsNextInNode } from './node-figures'
 import { readinessFigures } from './readiness'
 import type { Sample } from './page/bench-page'
+import { PICTURES_DECK } from './page/generate'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
@@ -26,6 +27,8 @@ const GRADES = Number(option('grades', '200'))
 const LOADS = Number(option('loads', '5'))
 const HEAVY_REPS = Number(option('heavy', '3'))
 const BENCH_DECK = 'Bench deck 00'
+/** Grades on the deck whose cards each have three pictures and a formula (its 20 new cards of the day, less the last). */
+const PICTURE_GRADES = 19
 /** Key presses timed for the grade's bare limit (`limit:grade-keyed-*`). */
 const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
@@ -85,6 +88,9 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
 
     const grades = await gradeLoop(page, GRADES)
     const memory = await rendererMemory(context, page)
+    // The heaviest card: three 800×450 pictures and a formula, after a grade (each card new, graded Good).
+    await firstCardLoads(page, baseUrl, PICTURES_DECK, 1)
+    const pictures = await gradeLoop(page, PICTURE_GRADES)
 
     await openBenchPage(page, baseUrl)
     const pause = figure('probe:grade-pause', n, grades.pause, 'ms', {
@@ -145,6 +151,20 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
         figure('grade-next-card-painted', n, grades.painted, 'ms', { note: 'grade key event → frame with the next question painted' }),
         paintedLimit
       )
+    )
+    const full = pictures.images.filter((k, i) => k === 3 && pictures.formulas[i]! >= 1).length
+    push(
+      withLimit(
+        figure('grade-next-picture-card-painted', n, pictures.painted, 'ms', {
+          note: `grade key event → frame with the next question painted, a question with three 800×450 PNGs and a formula (${full} of ${pictures.painted.length} frames held all three and the formula)`
+        }),
+        paintedLimit
+      )
+    )
+    push(
+      figure('picture-card-images-not-ready', n, pictures.imagesNotReady, 'count', {
+        note: 'pictures of that next question not yet loaded and decoded in the painted frame (0: drawn in the frame of the grade)'
+      })
     )
     for (const name of ['queue', 'counts', 'stats', 'exam-forecast', 'import-10k', 'stats-first-open'])
       push(withLimit(byName.get(name)!, byName.get(`limit:${name}`)!))

@@ -14,7 +14,7 @@ import { DAY_MS } from '@shared/durations'
 import { createRecallStore } from '@store'
 import Dexie from 'dexie'
 import { Rating } from 'ts-fsrs'
-import { DECKS, deckIdOf, generateCollection } from './generate'
+import { DECKS, deckIdOf, generateCollection, generatePicturesDeck } from './generate'
 import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, rawRowsOf, readAll, rowCounts } from './raw-idb'
 import { timeRepeated } from './stats-util'
 
@@ -46,6 +46,7 @@ async function generate(n: number, now: number) {
   const raw = await openRaw()
   try {
     const made = await generateCollection(raw, n, now)
+    await generatePicturesDeck(raw, now)
     localStorage.setItem('recall.welcomeSeen', 'true')
     return { ...made, ms: performance.now() - start }
   } finally {

@@ -188,3 +188,71 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
   const reviews = await done(db.transaction('reviews', 'readonly').objectStore('reviews').count())
   return { cards: cardTotal, reviews, decks: decks.length }
 }
+
+export const PICTURES_DECK = 'Bench pictures'
+
+/** A diagram-like PNG, drawn in the page: boxes, arrows and labels on a light background. */
+async function diagram(rand: () => number, label: string): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(800, 450)
+  const g = canvas.getContext('2d')!
+  g.fillStyle = '#f8fafc'
+  g.fillRect(0, 0, 800, 450)
+  g.font = '20px sans-serif'
+  for (let b = 0; b < 6; b++) {
+    const [x, y] = [40 + b * 125, 80 + Math.floor(rand() * 260)]
+    g.fillStyle = `hsl(${Math.floor(rand() * 360)} 60% 75%)`
+    g.fillRect(x, y, 100, 60)
+    g.fillStyle = '#0f172a'
+    g.fillText(`${label}.${b}`, x + 8, y + 36)
+    g.beginPath()
+    g.moveTo(x + 100, y + 30)
+    g.lineTo(x + 125, 80 + Math.floor(rand() * 260))
+    g.stroke()
+  }
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer())
+}
+
+/**
+ * A deck of `count` new cards whose question has three pictures (800×450 PNG diagrams, each its
+ * own file in the media table) and a formula: the heaviest card to put on screen after a grade.
+ */
+export async function generatePicturesDeck(db: IDBDatabase, now: number, count = 25, seed = 7): Promise<void> {
+  const rand = mulberry32(seed)
+  const deckId = 'bench-pictures'
+  const media: object[] = []
+  const cards: CardRecord[] = []
+  for (let i = 0; i < count; i++) {
+    const names = [0, 1, 2].map((k) => `bench-diagram-${i}-${k}.png`)
+    for (const [k, name] of names.entries()) {
+      const bytes = await diagram(rand, `${i}${'abc'[k]}`)
+      media.push({ name, hash: `bench-${seed}-${i}-${k}`, type: 'image/png', size: bytes.length, bytes, added: now })
+    }
+    cards.push({
+      id: `${deckId}/card-${i}`,
+      deckId,
+      cardId: `card-${i}`,
+      reverse: false,
+      ord: i,
+      question: `Figure ${i}: which stage comes next?\n\n${names.map((n) => `![stage](${n})`).join(' ')}\n\n$F_1 = \\frac{2PR}{P+R}$`,
+      answer: sentence(rand, 20),
+      tags: ['pictures'],
+      createdAt: now - DAY,
+      mod: now,
+      due: now - DAY,
+      stability: 0,
+      difficulty: 0,
+      elapsed_days: 0,
+      scheduled_days: 0,
+      learning_steps: 0,
+      reps: 0,
+      lapses: 0,
+      state: 0,
+      queue: Queue.New
+    })
+  }
+  await putAll(db, 'media', media)
+  await putAll(db, 'cards', cards)
+  await putAll(db, 'decks', [
+    { id: deckId, name: PICTURES_DECK, origin: 'user', file: `${deckId}.json`, contentHash: `bench-pictures-${seed}`, cardCount: count, updatedAt: now }
+  ])
+}
