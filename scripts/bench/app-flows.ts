@@ -33,11 +33,11 @@ export async function firstCardLoads(page: Page, baseUrl: string, deckName: stri
 }
 
 /**
- * Grades `count` cards of the session on screen by keyboard (Space, then 3 — every tenth 1), and
+ * Grades `count` cards of the session on screen by keyboard (Space, `readMs` later 3 — every tenth 1), and
  * returns key → next question in the DOM and key → painted, as the page measured them, and the
  * pause before each grade after the first (previous grade's question shown → this key).
  */
-export async function gradeLoop(page: Page, count: number) {
+export async function gradeLoop(page: Page, count: number, readMs = 0) {
   for (let i = 0; i < count; i++) {
     const before = (await recorder(page)).grades.length
     await page.keyboard.press('Space')
@@ -46,6 +46,8 @@ export async function gradeLoop(page: Page, count: number) {
       .then(() => true)
       .catch(() => false)
     if (!revealed) break
+    // Time reading the answer, as a person takes (0: grade at once).
+    if (readMs > 0) await page.waitForTimeout(readMs)
     await page.keyboard.press(i % 10 === 9 ? '1' : '3')
     // No new question within 10 s: the session ran out of cards (done, or only a learning card
     // waiting, which may be the same card again); the grades so far are the sample. Polled on a

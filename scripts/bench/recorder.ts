@@ -69,7 +69,8 @@ export function benchRecorder(): void {
       afterPaint((t) => {
         // What the painted frame held: every picture loaded and decoded, or a stand-in.
         const images = [...q.querySelectorAll('img')]
-        const notReady = images.filter((img) => !img.complete || img.naturalWidth === 0).length + q.querySelectorAll('.media-loading').length
+        const notReady =
+          images.filter((img) => !img.complete || img.naturalWidth === 0).length + q.querySelectorAll('.media-loading').length
         state.grades.push({
           dom: shownAt - key.t,
           painted: t - key.t,

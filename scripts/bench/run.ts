@@ -29,6 +29,8 @@ const HEAVY_REPS = Number(option('heavy', '3'))
 const BENCH_DECK = 'Bench deck 00'
 /** Grades on the deck whose cards each have three pictures and a formula (its 20 new cards of the day, less the last). */
 const PICTURE_GRADES = 19
+/** How long the answer of a picture card is read before the grade: a person looks at three diagrams for seconds; 1 s is short. */
+const PICTURE_READ_MS = 1000
 /** Key presses timed for the grade's bare limit (`limit:grade-keyed-*`). */
 const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
@@ -90,7 +92,7 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     const memory = await rendererMemory(context, page)
     // The heaviest card: three 800×450 pictures and a formula, after a grade (each card new, graded Good).
     await firstCardLoads(page, baseUrl, PICTURES_DECK, 1)
-    const pictures = await gradeLoop(page, PICTURE_GRADES)
+    const pictures = await gradeLoop(page, PICTURE_GRADES, PICTURE_READ_MS)
 
     await openBenchPage(page, baseUrl)
     const pause = figure('probe:grade-pause', n, grades.pause, 'ms', {
@@ -156,7 +158,7 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
     push(
       withLimit(
         figure('grade-next-picture-card-painted', n, pictures.painted, 'ms', {
-          note: `grade key event → frame with the next question painted, a question with three 800×450 PNGs and a formula (${full} of ${pictures.painted.length} frames held all three and the formula)`
+          note: `grade key event → frame with the next question painted, a question with three 800×450 PNGs and a formula, graded ${PICTURE_READ_MS} ms after the answer showed (${full} of ${pictures.painted.length} frames held all three and the formula)`
         }),
         paintedLimit
       )

@@ -253,6 +253,14 @@ export async function generatePicturesDeck(db: IDBDatabase, now: number, count =
   await putAll(db, 'media', media)
   await putAll(db, 'cards', cards)
   await putAll(db, 'decks', [
-    { id: deckId, name: PICTURES_DECK, origin: 'user', file: `${deckId}.json`, contentHash: `bench-pictures-${seed}`, cardCount: count, updatedAt: now }
+    {
+      id: deckId,
+      name: PICTURES_DECK,
+      origin: 'user',
+      file: `${deckId}.json`,
+      contentHash: `bench-pictures-${seed}`,
+      cardCount: count,
+      updatedAt: now
+    }
   ])
 }

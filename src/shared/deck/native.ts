@@ -40,7 +40,7 @@ export function parseNativeDeck(rawText: string, file: string): ParsedImport<Dec
 /** The deck without its `media` list, and the files the list holds. */
 function takeMedia(parsed: unknown, file: string): { value: unknown; files: MediaFile[]; problems: DeckProblem[] } {
   if (typeof parsed !== 'object' || parsed === null || !('media' in parsed)) return { value: parsed, files: [], problems: [] }
-  const { media, ...value } = parsed as { media: unknown }
+  const { media, ...value } = parsed
   const files: MediaFile[] = []
   const problems: DeckProblem[] = []
   if (!Array.isArray(media)) return { value, files, problems: [{ file, message: 'media must be a list of { name, data } entries' }] }

@@ -48,7 +48,11 @@ export async function readNotesZip(bytes: Uint8Array, file: string, cap: number)
   const seen = new Set<string>()
   decks.forEach((deck, d) => {
     for (const note of deck.notes) {
-      if (seen.has(note.id)) problems.push({ file: `${file}/${notesFiles[d]}`, message: `note id "${note.id}" is also used by an earlier file; this note was left out` })
+      if (seen.has(note.id))
+        problems.push({
+          file: `${file}/${notesFiles[d]}`,
+          message: `note id "${note.id}" is also used by an earlier file; this note was left out`
+        })
       else {
         seen.add(note.id)
         notes.push(note)

@@ -16,7 +16,9 @@ export interface DeckProblem {
 /** One line a person can act on: `file:line: note 3, field back: back is empty`. */
 export function formatProblem(p: DeckProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file
-  const what = [p.note ? `note ${p.note}` : p.noteLabel ? `note “${p.noteLabel}”` : '', p.field ? `field ${p.field}` : ''].filter(Boolean).join(', ')
+  const what = [p.note ? `note ${p.note}` : p.noteLabel ? `note “${p.noteLabel}”` : '', p.field ? `field ${p.field}` : '']
+    .filter(Boolean)
+    .join(', ')
   return `${where}: ${what ? `${what}: ` : ''}${p.message}`
 }
 

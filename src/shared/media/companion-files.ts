@@ -38,7 +38,7 @@ export async function withCompanionFiles(
 }
 
 /** `base/target` as a path inside the opened folder, or undefined when it leaves it or is not a relative path. */
-export function insideFolder(base: string, target: string): string | undefined {
+function insideFolder(base: string, target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(target)) return undefined
   const parts: string[] = base ? base.split('/') : []
   for (const part of target.replace(/\\/g, '/').split('/')) {

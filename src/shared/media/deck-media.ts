@@ -84,7 +84,11 @@ export function checkDeckMedia(deck: Deck, files: readonly MediaFile[], file: st
         const what = ref.kind === 'sound' ? 'sound' : 'image'
         if (accepted.has(ref.name)) used.add(ref.name)
         else if (!isLocalMediaName(ref.name))
-          problems.push({ ...where, field, message: `the ${what} "${short(ref.name)}" ${notLocal(ref.name)}; the card shows its name in its place` })
+          problems.push({
+            ...where,
+            field,
+            message: `the ${what} "${short(ref.name)}" ${notLocal(ref.name)}; the card shows its name in its place`
+          })
         else
           problems.push({
             ...where,
@@ -100,14 +104,19 @@ export function checkDeckMedia(deck: Deck, files: readonly MediaFile[], file: st
 }
 
 function notLocal(name: string): string {
-  if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(name)) return 'is on the web or elsewhere on the computer: Recall shows only media of the collection'
+  if (/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(name))
+    return 'is on the web or elsewhere on the computer: Recall shows only media of the collection'
   if (name.split(/[/\\]/).includes('..')) return 'points outside the folder of the notes, so it was not read'
   return 'is not in the file or folder that was imported'
 }
 
 function labelOf(note: Note): string {
   const first = noteTexts(note)[0]?.text ?? note.id
-  const plain = first.replace(/!\[[^\]]*\]\([^)]*\)|\[sound:[^\]]*\]/g, '').replace(/\s+/g, ' ').trim() || note.id
+  const plain =
+    first
+      .replace(/!\[[^\]]*\]\([^)]*\)|\[sound:[^\]]*\]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || note.id
   return plain.length > 40 ? `${plain.slice(0, 39)}…` : plain
 }
 

@@ -39,7 +39,7 @@ const TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   wav: 'audio/wav'
 }
 
-export const MEDIA_EXTENSIONS = Object.keys(TYPE_BY_EXTENSION)
+const MEDIA_EXTENSIONS = Object.keys(TYPE_BY_EXTENSION)
 
 export function extensionOf(name: string): string {
   const match = /\.([^./\\]+)$/.exec(name)
@@ -47,7 +47,7 @@ export function extensionOf(name: string): string {
 }
 
 /** The MIME type a name announces, or undefined when Recall does not take that kind of file. */
-export function typeOfName(name: string): string | undefined {
+function typeOfName(name: string): string | undefined {
   return TYPE_BY_EXTENSION[extensionOf(name)]
 }
 
@@ -59,14 +59,13 @@ export function kindOfType(type: string): MediaKind {
  * Why a name cannot be a media name, or undefined when it can: a plain file name (no folder, no
  * scheme, no "..", no control characters), at most 120 characters, with a known extension.
  */
-export function mediaNameProblem(name: string): string | undefined {
+function mediaNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'a media file has no name'
   if (name.length > MAX_NAME_CHARS) return `the media name "${shorten(name)}" is longer than ${MAX_NAME_CHARS} characters`
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f/\\:]/.test(name) || name === '.' || name === '..' || name.startsWith('.'))
     return `"${shorten(name)}" is not a plain file name (no folders, "..", ":" or hidden files)`
-  if (!typeOfName(name))
-    return `"${shorten(name)}" is not an image or sound Recall shows (it takes ${MEDIA_EXTENSIONS.join(', ')})`
+  if (!typeOfName(name)) return `"${shorten(name)}" is not an image or sound Recall shows (it takes ${MEDIA_EXTENSIONS.join(', ')})`
   return undefined
 }
 

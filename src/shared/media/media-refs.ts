@@ -37,7 +37,7 @@ export function isLocalMediaName(name: string): boolean {
 }
 
 /** How a name is written as a Markdown image target: spaces, brackets and "%" percent-encoded. */
-export function imageTarget(name: string): string {
+function imageTarget(name: string): string {
   return name.replace(/[%\s()<>[\]]/g, (c) => encodeURIComponent(c))
 }
 

@@ -15,7 +15,7 @@ interface MediaCheck {
 }
 
 /** A file pasted or dropped into a card field. */
-export interface IncomingMedia {
+interface IncomingMedia {
   name: string
   bytes: Uint8Array
   /** From the clipboard: its name ("image.png") says nothing, so it is named by its content. */
@@ -48,10 +48,10 @@ async function incomingName(file: IncomingMedia): Promise<string> {
   const sniffed = sniffType(file.bytes)
   const extension = (sniffed && EXTENSION_OF_TYPE[sniffed]) ?? extensionOf(file.name)
   if (file.pasted) return `paste-${(await contentHash(file.bytes)).slice(0, 16)}.${extension}`
-  // eslint-disable-next-line no-control-regex
   const plain = file.name
     .split(/[/\\]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
     .replace(/[\u0000-\u001f\u007f/\\:]/g, '_')
     .replace(/^\.+/, '')
     .slice(-100)

@@ -49,7 +49,7 @@ function keep(name: string, view: MediaView): void {
 }
 
 /** What the page can show for a name now; starts reading it when it is not known yet. */
-export function mediaView(name: string): MediaView {
+function mediaView(name: string): MediaView {
   const known = views.get(name)
   if (known) return known
   const loader = previewed.has(name) ? async () => previewed.get(name) : load

@@ -40,7 +40,8 @@ const FILES = [
 ]
 
 const read = (name: string, bytes: Uint8Array) => importDeckFile({ name, bytes }, { sqlJs: SQL })
-const legacyPackage = (notes = NOTES, files = FILES) => packApkg({ 'collection.anki2': legacyCollection(SQL, notes), ...legacyMedia(files) })
+const legacyPackage = (notes = NOTES, files = FILES) =>
+  packApkg({ 'collection.anki2': legacyCollection(SQL, notes), ...legacyMedia(files) })
 const modernPackage = (notes = NOTES, files = FILES) =>
   packApkg({
     'collection.anki2': placeholderCollection(SQL),
@@ -71,7 +72,11 @@ describe('media from Anki packages', () => {
   })
 
   it('refuses hostile and mislabelled files by name, and each note that names one says so', async () => {
-    const notes: FixtureNote[] = Object.keys(HOSTILE_SVGS).map((name, i) => ({ guid: `evil${i}`, fields: [`Picture ${i}`, `<img src="${name}">`], deck: 'Evil' }))
+    const notes: FixtureNote[] = Object.keys(HOSTILE_SVGS).map((name, i) => ({
+      guid: `evil${i}`,
+      fields: [`Picture ${i}`, `<img src="${name}">`],
+      deck: 'Evil'
+    }))
     notes.push({ guid: 'exe', fields: ['Fake', '<img src="fake.png">'], deck: 'Evil' })
     notes.push({ guid: 'climb', fields: ['Climb', '<img src="../../x.png">'], deck: 'Evil' })
     notes.push({ guid: 'web', fields: ['Remote', '<img src="https://tracker.example/p.png">'], deck: 'Evil' })
@@ -114,7 +119,11 @@ describe('media from Anki packages', () => {
       { name: 'huge.png', bytes: huge },
       { name: 'fine.png', bytes: DIAGRAM }
     ]
-    const { deck, media = [], problems } = await importDeckFile(
+    const {
+      deck,
+      media = [],
+      problems
+    } = await importDeckFile(
       { name: 'big.apkg', bytes: packApkg({ 'collection.anki2': legacyCollection(SQL, notes), ...legacyMedia(files) }) },
       { sqlJs: SQL, limits: { maxUnzippedBytes: 400 * 1024 * 1024 } }
     )
@@ -132,7 +141,9 @@ describe('media from Anki packages', () => {
 describe('media beside Markdown notes', () => {
   it('reads a zipped folder of notes with images by relative path, never outside it', async () => {
     const zip = zipSync({
-      'notes/pipeline.md': new TextEncoder().encode('# Pipelines\n\n- **Pipeline**: ![the steps](img/steps.png)\n- **Climb**: ![x](../../../etc/x.png)\n'),
+      'notes/pipeline.md': new TextEncoder().encode(
+        '# Pipelines\n\n- **Pipeline**: ![the steps](img/steps.png)\n- **Climb**: ![x](../../../etc/x.png)\n'
+      ),
       'notes/img/steps.png': DIAGRAM,
       'notes/more.md': new TextEncoder().encode('# More\n\n- **Same name**: ![other](../other/steps.png)\n'),
       'other/steps.png': pngOf(1, 1, [0, 0, 0])

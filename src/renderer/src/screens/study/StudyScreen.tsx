@@ -58,11 +58,21 @@ export function StudyScreen() {
     if (!revealed) return
     return whenIdle(() => {
       const next = likelyNextCard(session, Date.now())
-      if (!next) return
-      prepareCardText(next.question)
-      void preloadMedia(next.question)
+      if (next) prepareCardText(next.question)
     })
   }, [revealed, session])
+  // Pictures take longer to read and decode than text to parse: from the moment a card is shown,
+  // its answer's pictures and those of the likely next question are made ready.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        const { card } = session
+        if (card) void preloadMedia(`${card.answer}\n${card.extra ?? ''}`)
+        const next = likelyNextCard(session, Date.now())
+        if (next) void preloadMedia(next.question)
+      }),
+    [session]
+  )
 
   return (
     <main className="flex flex-1 flex-col gap-4" aria-label={`Studying ${session.deckName}`}>
