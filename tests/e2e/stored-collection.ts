@@ -1,6 +1,7 @@
 import { rebuildFromLog } from '@core/maintenance/check-rules'
 import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ReviewRecord, type SchedulingState } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { Page } from 'playwright-core'
 
 export interface StoredCollection {
@@ -48,7 +49,7 @@ const FIELDS = [
  * ts-fsrs gives (built-in decks use the default preset), or two log rows for one grade.
  */
 export function inconsistencies({ cards, reviews }: StoredCollection): string[] {
-  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
   const problems: string[] = []
   const byCard = new Map<string, ReviewRecord[]>()
   for (const r of reviews) (byCard.get(r.cardKey) ?? byCard.set(r.cardKey, []).get(r.cardKey)!).push(r)

@@ -1,7 +1,7 @@
 import { Queue, type CardRecord } from '@core/model'
 import { toFsrsCard } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { RecallDatabase } from '@db/database'
 import { REVIEW_DAYS_ROW } from '@db/derived-tables'
 import { putExamPlan } from '@db/exam-plan-repository'
@@ -75,7 +75,7 @@ function deckFile(id: string, cards: number): string {
  * app's own recordReview, untimed: what a day's study leaves for the next statistics opening.
  */
 function studySession(db: RecallDatabase, deckId: string, options: Parameters<typeof createScheduler>[0]) {
-  const scheduler = createScheduler(options)
+  const scheduler = createScheduler(options, DEFAULT_DAY_STARTS_AT_HOUR)
   return {
     async pause(grades: number) {
       const due = await db.cards
@@ -189,20 +189,20 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
     })
   )
   // The forecast's floor: read its columns, and call ts-fsrs next() once per grade it simulates.
-  const simulator = createScheduler({ ...deckOptions, enable_fuzz: false })
+  const simulator = createScheduler({ ...deckOptions, enable_fuzz: false }, DEFAULT_DAY_STARTS_AT_HOUR)
   const reviewCards = (
     await db.cards
       .where('[deckId+queue+due]')
       .between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity])
       .limit(1000)
       .toArray()
-  ).map(toFsrsCard)
+  ).map((card) => toFsrsCard(card, simulator.clock))
   add(
     'limit:exam-forecast',
     await timeRepeated(options.heavyReps, async () => {
       await rawRowsOf(raw, 'cardColumns', benchDecks)
       const at = new Date()
-      for (let i = 0; i < simulated; i++) simulator.next(reviewCards[i % reviewCards.length]!, at, Rating.Good)
+      for (let i = 0; i < simulated; i++) simulator.fsrs.next(reviewCards[i % reviewCards.length]!, at, Rating.Good)
     }),
     `get of the exam decks' card columns, plus ts-fsrs next() alone once per grade the forecast simulates (${simulated.toLocaleString('en')})`
   )
@@ -261,16 +261,16 @@ async function measure(options: { reps: number; heavyReps: number; gradePauseMs:
   await dropDeck(db, 'bench-bulk')
 
   // The grade's two parts, bare: ts-fsrs next() per card, and one strict Dexie transaction.
-  const scheduler = createScheduler(deckOptions)
+  const scheduler = createScheduler(deckOptions, DEFAULT_DAY_STARTS_AT_HOUR)
   const sample = await db.cards
     .where('[deckId+queue+due]')
     .between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, Infinity])
     .limit(1000)
     .toArray()
-  const cards = sample.map(toFsrsCard)
+  const cards = sample.map((card) => toFsrsCard(card, scheduler.clock))
   const at = new Date()
   const perCard = await timeRepeated(options.reps, () => {
-    for (const card of cards) scheduler.next(card, at, Rating.Good)
+    for (const card of cards) scheduler.fsrs.next(card, at, Rating.Good)
   })
   add(
     'limit:fsrs-next',

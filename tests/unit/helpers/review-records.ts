@@ -1,5 +1,5 @@
 import { Queue, type CardRecord, type ReviewRecord } from '@core/model'
-import { Rating, State } from 'ts-fsrs'
+import { Rating, State, type Card } from 'ts-fsrs'
 
 /** Epoch ms of a local wall-clock time in the current TZ: local(2026, 3, 10, 9) is 10 March 2026, 09:00. */
 export function local(year: number, month: number, day: number, hour = 12, minute = 0): number {
@@ -47,6 +47,23 @@ export function cardRecord(fields: Partial<CardRecord> & Pick<CardRecord, 'id'>)
     lapses: 0,
     state: State.Review,
     ...fields
+  }
+}
+
+/** A stored card as a ts-fsrs `Card` in real time, for references on whole UTC days. */
+export function plainFsrsCard(card: CardRecord): Card {
+  const { due, last_review, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state } = card
+  return {
+    due: new Date(due),
+    stability,
+    difficulty,
+    elapsed_days,
+    scheduled_days,
+    learning_steps,
+    reps,
+    lapses,
+    state,
+    ...(last_review !== undefined ? { last_review: new Date(last_review) } : {})
   }
 }
 

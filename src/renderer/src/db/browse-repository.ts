@@ -1,11 +1,11 @@
 import { parseTags } from '@core/authoring/card-drafts'
 import { RecallError } from '@core/errors'
 import { isUserDeck, noteKey, Queue, queueForState, type BrowseRow, type CardRecord, type NoteRecord, type ReviewRecord } from '@core/model'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { forgetState, type Scheduler } from '@core/scheduling/scheduler'
 import type { UndoEntry } from '@db/card-actions'
 import * as cardActions from '@db/card-actions'
 import type { RecallDatabase } from '@db/database'
-import { Rating, type FSRS } from 'ts-fsrs'
+import { Rating } from 'ts-fsrs'
 
 /** What the card browser keeps of each card; 100,000 of these stay in memory while it is open. */
 export function toBrowseRow(c: CardRecord): BrowseRow {
@@ -110,7 +110,7 @@ export async function suspendCards(db: RecallDatabase, ids: readonly string[], s
 export async function forgetCards(
   db: RecallDatabase,
   ids: readonly string[],
-  schedulerOf: (deckId: string) => FSRS,
+  schedulerOf: (deckId: string) => Scheduler,
   now: number
 ): Promise<BulkChange> {
   return db.transaction('rw', db.cards, db.reviews, async () => {
@@ -118,12 +118,12 @@ export async function forgetCards(
     const after: CardRecord[] = []
     const logs: ReviewRecord[] = []
     for (const card of before) {
-      const { card: reset, log } = schedulerOf(card.deckId).forget(toFsrsCard(card), new Date(now), true)
-      const next: CardRecord = { ...card, ...fromFsrsCard(reset), queue: Queue.New }
+      const { next: reset, log } = forgetState(schedulerOf(card.deckId), card, now)
+      const next: CardRecord = { ...card, ...reset, queue: Queue.New }
       if (reset.last_review === undefined) delete next.last_review
       delete next.buriedUntil
       after.push(next)
-      logs.push({ ...fromFsrsLog(log), rating: Rating.Manual, manual: 'reset', cardKey: card.id, deckId: card.deckId, duration: 0 })
+      logs.push({ ...log, rating: Rating.Manual, manual: 'reset', cardKey: card.id, deckId: card.deckId, duration: 0 })
     }
     await db.cards.bulkPut(after)
     const logIds = (await db.reviews.bulkAdd(logs, { allKeys: true })) as number[]

@@ -1,13 +1,13 @@
 import { RecallError } from '@core/errors'
 import { noteKey, Queue, queueForState, type CardRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
-import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { forgetState, type Scheduler } from '@core/scheduling/scheduler'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { clozeTextProblems } from '@shared/deck/cloze'
 import { MAX_FIELD_CHARS } from '@shared/deck/format'
 import type { ClozeNote } from '@shared/deck/schema'
-import { type FSRS, Rating } from 'ts-fsrs'
+import { Rating } from 'ts-fsrs'
 
 /**
  * What it takes to undo one user action: the cards (and notes) as they were before it, and the
@@ -147,15 +147,15 @@ async function editClozeNote(
  * Resets a card to new ("Forget" in Anki), keeping its history: ts-fsrs computes the reset state
  * and a Manual log row records it, so the log still explains the card's state.
  */
-export async function forget(db: RecallDatabase, scheduler: FSRS, card: CardRecord, now: number): Promise<UndoEntry> {
-  const { card: reset, log } = scheduler.forget(toFsrsCard(card), new Date(now), true)
-  const next: CardRecord = { ...card, ...fromFsrsCard(reset), queue: Queue.New }
+export async function forget(db: RecallDatabase, scheduler: Scheduler, card: CardRecord, now: number): Promise<UndoEntry> {
+  const { next: reset, log } = forgetState(scheduler, card, now)
+  const next: CardRecord = { ...card, ...reset, queue: Queue.New }
   if (reset.last_review === undefined) delete next.last_review
   delete next.buriedUntil
   const logId = await db.transaction('rw', db.cards, db.reviews, async () => {
     await db.cards.put(next)
     return db.reviews.add({
-      ...fromFsrsLog(log),
+      ...log,
       rating: Rating.Manual,
       manual: 'reset',
       cardKey: card.id,

@@ -10,10 +10,9 @@ import {
   type RepairKind
 } from '@core/maintenance/check-rules'
 import type { CardRecord, ReviewRecord } from '@core/model'
-import { createScheduler } from '@core/scheduling/scheduler'
+import type { Scheduler } from '@core/scheduling/scheduler'
 import type { RecallDatabase } from '@db/database'
-import { optionsForDeck } from '@db/options-repository'
-import type { FSRS } from 'ts-fsrs'
+import { schedulerForDeck } from '@db/options-repository'
 
 /**
  * Anki's "Check Database" for Recall: finds cards and logs that break the collection's invariants
@@ -23,7 +22,7 @@ import type { FSRS } from 'ts-fsrs'
  * their own rows again.
  */
 export async function checkCollection(db: RecallDatabase, now: number): Promise<CheckReport> {
-  return db.transaction('rw', [db.decks, db.presets, db.cards, db.reviews], async () => {
+  return db.transaction('rw', [db.decks, db.presets, db.settings, db.cards, db.reviews], async () => {
     const deckIds = new Set(await db.decks.toCollection().primaryKeys())
     const { summaries, logs } = await summariseLogs(db)
 
@@ -37,9 +36,9 @@ export async function checkCollection(db: RecallDatabase, now: number): Promise<
       if (kinds.length) flagged.push({ card, kinds, log })
     })
 
-    const schedulers = new Map<string, FSRS>()
+    const schedulers = new Map<string, Scheduler>()
     const schedulerOf = async (deckId: string) =>
-      schedulers.get(deckId) ?? schedulers.set(deckId, createScheduler(await optionsForDeck(db, deckId))).get(deckId)!
+      schedulers.get(deckId) ?? schedulers.set(deckId, await schedulerForDeck(db, deckId)).get(deckId)!
     const repaired = Object.fromEntries(REPAIR_KINDS.map((k) => [k, 0])) as Record<RepairKind, number>
     const fixed: CardRecord[] = []
     for (const { card, kinds, log } of flagged) {

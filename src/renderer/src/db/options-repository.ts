@@ -1,4 +1,5 @@
 import { type DeckRecord, DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type Preset, type Settings, type StudyOptions } from '@core/model'
+import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 
@@ -22,6 +23,12 @@ export async function listPresets(db: RecallDatabase): Promise<Preset[]> {
 export async function optionsForDeck(db: RecallDatabase, deckId: string): Promise<StudyOptions> {
   const deck = await db.decks.get(deckId)
   return optionsOfPreset(await db.presets.get(deck?.presetId ?? DEFAULT_PRESET_ID))
+}
+
+/** The deck's scheduler: its options, on the study days of the user's "next day starts at" hour. */
+export async function schedulerForDeck(db: RecallDatabase, deckId: string): Promise<Scheduler> {
+  const [options, settings] = await Promise.all([optionsForDeck(db, deckId), getSettings(db)])
+  return createScheduler(options, settings.dayStartsAtHour)
 }
 
 /** Each deck's options, from presets read once (the deck list reads every deck's). */

@@ -1,13 +1,13 @@
 import { Queue, queueForState, type CardRecord, type ReviewRecord } from '@core/model'
 import { rescheduleCard } from '@core/scheduling/reschedule'
 import type { RecallDatabase } from '@db/database'
-import type { FSRS } from 'ts-fsrs'
+import type { Scheduler } from '@core/scheduling/scheduler'
 
 /**
  * Reschedules every studied card of a deck from its own review history with new parameters, in
  * one transaction: either every card is rescheduled or none is. Returns how many changed.
  */
-export async function rescheduleDeck(db: RecallDatabase, deckId: string, scheduler: FSRS, now: number): Promise<number> {
+export async function rescheduleDeck(db: RecallDatabase, deckId: string, scheduler: Scheduler, now: number): Promise<number> {
   const cards = await db.cards
     .where('deckId')
     .equals(deckId)

@@ -1,15 +1,14 @@
 import type { MembershipChange } from '@core/authoring/card-drafts'
 import { reasonOf } from '@core/errors'
 import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
-import { createScheduler } from '@core/scheduling/scheduler'
+import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { undo, type UndoEntry } from '@db/card-actions'
-import { optionsForDeck } from '@db/options-repository'
+import { getSettings, schedulerForDeck } from '@db/options-repository'
 import type { BrowseSlice, BrowseState } from '@store/browse-state'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import { loadBrowseCode } from '@store/load-browse-code'
 import { popUndo, pushUndo } from '@store/undo-stack'
-import type { FSRS } from 'ts-fsrs'
 
 type BrowseActions = Pick<
   BrowseSlice,
@@ -70,16 +69,17 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
   })
   const fromMembership = (change: MembershipChange, notice: string) => ({ notice, changed: change.added, removed: change.removed })
 
-  async function schedulers(ids: string[]): Promise<(deckId: string) => FSRS> {
+  async function schedulers(ids: string[]): Promise<(deckId: string) => Scheduler> {
     const wanted = new Set(ids)
     const deckIds = new Set(
       browse()
         .rows.filter((r) => wanted.has(r.id))
         .map((r) => r.deckId)
     )
-    const made = new Map<string, FSRS>()
-    for (const id of deckIds) made.set(id, createScheduler(await optionsForDeck(db, id)))
-    return (deckId) => made.get(deckId) ?? createScheduler(DEFAULT_STUDY_OPTIONS)
+    const made = new Map<string, Scheduler>()
+    for (const id of deckIds) made.set(id, await schedulerForDeck(db, id))
+    const fallback = createScheduler(DEFAULT_STUDY_OPTIONS, (await getSettings(db)).dayStartsAtHour)
+    return (deckId) => made.get(deckId) ?? fallback
   }
 
   return {

@@ -1,8 +1,7 @@
 import { reasonOf } from '@core/errors'
 import type { CardRecord } from '@core/model'
 import { buildCardHistory } from '@core/scheduling/card-history'
-import { createScheduler } from '@core/scheduling/scheduler'
-import { optionsForDeck } from '@db/options-repository'
+import { schedulerForDeck } from '@db/options-repository'
 import { reviewsOfCard } from '@db/study-repository'
 import { createBrowseActions } from '@store/browse-actions'
 import { createBrowseSearch, readBrowseView } from '@store/browse-search'
@@ -90,7 +89,7 @@ export const createBrowseSlice =
       async showBrowseHistory(id) {
         const row = browse().rows.find((r) => r.id === id)
         if (!row) return
-        const scheduler = createScheduler(await optionsForDeck(db, row.deckId))
+        const scheduler = await schedulerForDeck(db, row.deckId)
         set({ cardHistory: buildCardHistory(scheduler, await reviewsOfCard(db, id)) })
       },
 

@@ -174,7 +174,7 @@ export const createOptionsSlice =
         patch({ status: 'rescheduling', message: 'Rescheduling cards from their review history…' })
         try {
           const { rescheduleDeck } = await import('@db/reschedule-repository')
-          const changed = await rescheduleDeck(db, current.deckId, createScheduler(options), now())
+          const changed = await rescheduleDeck(db, current.deckId, createScheduler(options, (await getSettings(db)).dayStartsAtHour), now())
           patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
         } catch (error) {
           patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${reasonOf(error)}).` })

@@ -1,14 +1,14 @@
 import { reasonOf } from '@core/errors'
 import type { CardRecord } from '@core/model'
 import { forgottenCardKeys, selectCustomStudy, type CustomStudyMode, type CustomStudyRequest } from '@core/practice/custom-study'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
-import { getSettings, optionsForDeck } from '@db/options-repository'
+import { previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
+import { getSettings, schedulerForDeck } from '@db/options-repository'
 import { customStudyCandidates, tagsOfDecks, type CandidateRequest } from '@db/practice-repository'
 import { getCard, recordReview } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import { wholeNumber } from '@store/practice-form'
-import type { FSRS, Grade } from 'ts-fsrs'
+import type { Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 
 /**
@@ -54,7 +54,7 @@ export interface CustomSlice {
 export const createCustomSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], CustomSlice> =>
   (set, get) => {
-    const customSchedulers = new Map<string, FSRS>()
+    const customSchedulers = new Map<string, Scheduler>()
     const patchPractice = (p: Partial<RecallState['practice']>) => set((s) => ({ practice: { ...s.practice, ...p } }))
 
     async function showCustom(session: CustomSession, index: number) {
@@ -63,7 +63,7 @@ export const createCustomSlice =
       let outcomes: Record<Grade, GradeOutcome> | undefined
       if (card && session.mode === 'reschedule') {
         let scheduler = customSchedulers.get(card.deckId)
-        if (!scheduler) customSchedulers.set(card.deckId, (scheduler = createScheduler(await optionsForDeck(db, card.deckId))))
+        if (!scheduler) customSchedulers.set(card.deckId, (scheduler = await schedulerForDeck(db, card.deckId)))
         outcomes = previewGrades(scheduler, card, at)
       }
       const next: CustomSession = { ...session, index, revealed: false, shownAt: at, saving: false }

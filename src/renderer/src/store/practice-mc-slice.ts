@@ -6,8 +6,8 @@ import { buildMultipleChoice, type MultipleChoice } from '@core/practice/multipl
 import { mulberry32, type Random } from '@core/practice/random'
 import { singleAsChoice } from '@core/questions/question'
 import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
-import { createScheduler, previewGrades, type GradeOutcome } from '@core/scheduling/scheduler'
-import { studyDayOf, type StudyDay } from '@core/time/study-day'
+import { createScheduler, previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf, type StudyDay } from '@core/time/study-day'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
 import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
@@ -16,7 +16,7 @@ import { getCard, loadTodayQueue, recordReview } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import { popUndo, pushUndo } from '@store/undo-stack'
-import type { FSRS, Grade } from 'ts-fsrs'
+import type { Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 
 /**
@@ -70,7 +70,7 @@ export const createMcSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], McSlice> =>
   (set, get) => {
     // Per session, not state: they never change what is shown by themselves.
-    let mcScheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
+    let mcScheduler: Scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
     let mcPool: ExamCard[] = []
     let random: Random = mulberry32(0)
 
@@ -158,7 +158,7 @@ export const createMcSlice =
 
       async startMcStudy(deckId) {
         const [options, settings, pool] = await Promise.all([optionsForDeck(db, deckId), getSettings(db), loadChoicePool(db, [deckId])])
-        mcScheduler = createScheduler(options)
+        mcScheduler = createScheduler(options, settings.dayStartsAtHour)
         mcPool = pool
         random = mulberry32(now() % 2 ** 32)
         const day = studyDayOf(now(), settings.dayStartsAtHour)

@@ -6,8 +6,8 @@ import { gradeOfAnswer, slowAfterMs } from '@core/questions/grade'
 import { checkResponse, choose, emptyResponse, match, responseProblem, showQuestion } from '@core/questions/question'
 import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
 import { afterGrade, pickNext, type NextStep } from '@core/scheduling/queue'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { createScheduler, previewGrades, type Scheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
 import * as actionsDb from '@db/card-actions'
 import { loadExamMode } from '@db/exam-plan-repository'
@@ -18,7 +18,7 @@ import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { SessionBase, StudyQuestion, StudySession } from '@store/study-session'
 import { popUndo, pushUndo } from '@store/undo-stack'
-import { type FSRS, type Grade } from 'ts-fsrs'
+import { type Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 
 export interface StudySlice {
@@ -54,7 +54,7 @@ export const createStudySlice =
   ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
   (set, get) => {
     // Replaced at the start of each session by one built from the deck's own options.
-    let scheduler: FSRS = createScheduler(DEFAULT_STUDY_OPTIONS)
+    let scheduler: Scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
     // The exam the session's deck is revised for, when its exam mode is on; null means plain FSRS.
     let examMode: ExamModeSession | null = null
     // A grade being written: a second key press waits for it rather than grading twice.
@@ -150,7 +150,7 @@ export const createStudySlice =
       async startStudy(deckId) {
         const deck = get().library.decks.find((d) => d.id === deckId)
         const [options, settings] = await Promise.all([optionsForDeck(db, deckId), getSettings(db)])
-        scheduler = createScheduler(options)
+        scheduler = createScheduler(options, settings.dayStartsAtHour)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
         examMode = await loadExamMode(db, deckId, now(), settings.dayStartsAtHour)
         const { queue, cards } = await loadTodayStudy(db, deckId, day, options)

@@ -1,6 +1,7 @@
 import { newStudyCards, REVERSE_ORD_OFFSET, type CardDraft } from '@core/authoring/card-drafts'
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { addCard, copyDeck, createUserDeck } from '@db/card-authoring'
 import { mergeDeck } from '@db/deck-repository'
 import { recordReview } from '@db/study-repository'
@@ -121,7 +122,12 @@ describe('making cards and decks in the app', () => {
     await mergeDeck(db, makeDeck('aws-ml-chips', cards), now)
     // Study one card and drop one from the file: the copy starts fresh and leaves the retired card out.
     const c1 = (await db.cards.get('aws-ml-chips/c1'))!
-    await recordReview(db, c1, previewGrades(createScheduler(DEFAULT_STUDY_OPTIONS), c1, now)[Rating.Good], 3000)
+    await recordReview(
+      db,
+      c1,
+      previewGrades(createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR), c1, now)[Rating.Good],
+      3000
+    )
     await mergeDeck(db, makeDeck('aws-ml-chips', cards.slice(0, 3)), now)
 
     const copied = await copyDeck(db, 'aws-ml-chips', now + 60_000)

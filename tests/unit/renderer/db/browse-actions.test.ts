@@ -1,5 +1,6 @@
 import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { cardsRatedSince, changeTags, forgetCards, suspendCards } from '@db/browse-repository'
 import { forget, setSuspended, undo } from '@db/card-actions'
 import { addCard, deleteCards, moveCards } from '@db/card-authoring'
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { allUnstamped, freshDatabase } from '../../helpers/fixtures'
 import { NOW, seedCollection } from '../store/browse-collection'
 
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 const ids = (deck: string, from: number, count: number) => Array.from({ length: count }, (_, k) => `${deck}/c${from + 3 * k}`)
 
 async function seeded() {

@@ -6,7 +6,7 @@ import { buildCardCountSlices, createCardCountsAccumulator } from '@core/stats/c
 import { buildMemoryHistograms, createMemoryDistributionsAccumulator } from '@core/stats/card-distributions'
 import { buildDueForecast, createDueForecastAccumulator } from '@core/stats/due-forecast'
 import { type StatsScope } from '@core/stats/snapshot'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { loadExamDecks } from '@db/exam-plan-repository'
 import { optionsForDeck } from '@db/options-repository'
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await db.cards.bulkPut(generateCollection(['gone'], 10, NOW, 3).cards)
   await loadCardCounts(db, 'all', NOW, HOUR)
   // Changes after the columns were built, so the figures below come from patched columns.
-  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
   for (const id of ['aws-ml-services/c3', 'aws-ml-pipeline/c7', 'aws-ml-chips/c11']) {
     const card = (await db.cards.get(id))!
     await recordReview(db, card, previewGrades(scheduler, card, NOW + 60_000)[Rating.Again], 5_000)

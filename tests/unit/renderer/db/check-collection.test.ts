@@ -2,7 +2,7 @@ import { summariseLog, type CheckReport } from '@core/maintenance/check-rules'
 import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { bury, forget, setSuspended } from '@db/card-actions'
 import { checkCollection } from '@db/check-collection'
 import type { RecallDatabase } from '@db/database'
@@ -17,7 +17,7 @@ import { freshDatabase, makeCards, makeDeck, unstamped } from '../../helpers/fix
 
 const start = new Date(2026, 0, 5, 9, 0).getTime()
 const DAY = 86_400_000
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
 /** Grades a card through the app's own write path, each grade when the card is due. */
 async function study(db: RecallDatabase, id: string, grades: Grade[], from: number): Promise<number> {
@@ -44,7 +44,7 @@ async function studiedCollection() {
   await study(db, 'a/c3', [3], now) // studied again after the reset
   await bury(db, (await db.cards.get('a/c4'))!, studyDayOf(now))
   await setSuspended(db, (await db.cards.get('a/c5'))!, true)
-  await rescheduleDeck(db, 'b', createScheduler({ ...DEFAULT_STUDY_OPTIONS, request_retention: 0.8 }), now)
+  await rescheduleDeck(db, 'b', createScheduler({ ...DEFAULT_STUDY_OPTIONS, request_retention: 0.8 }, DEFAULT_DAY_STARTS_AT_HOUR), now)
   await sendToRelearning(db, ['a/c1', 'a/c2'], now)
   await mergeDeck(db, makeDeck('a', makeCards(9, true)), now) // c10 left the deck file: Removed
   return { db, now }

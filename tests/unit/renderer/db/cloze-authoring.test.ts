@@ -1,6 +1,7 @@
 import type { CardDraft } from '@core/authoring/card-drafts'
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { saveCardEdit } from '@db/browse-repository'
 import { editCardText, undo } from '@db/card-actions'
 import { addCard, createUserDeck } from '@db/card-authoring'
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
 
 const now = new Date(2026, 3, 15, 10).getTime()
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 /** The note's id, made from its text with the gaps filled, as for any note without one. */
 const NOTE = cardIdFromFront('Precision is TP / (TP + FP).')
 const draft = (front: string, extra = ''): CardDraft => ({ front, back: '', extra, tags: 'metrics', reverse: false, cloze: true })

@@ -1,6 +1,6 @@
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { changeTags, forgetCards, saveCardEdit, suspendCards } from '@db/browse-repository'
 import { bury, forget, setSuspended, toggleFlag, undo, type UndoEntry } from '@db/card-actions'
 import { addCard, deleteCards, moveCards } from '@db/card-authoring'
@@ -22,7 +22,7 @@ import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 export const NOW = new Date(2026, 4, 4, 10, 0).getTime()
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
-export const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+export const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
 const userDeck = (id: string, n: number, reverse = false) => ({ ...makeDeck(id, makeCards(n, reverse)), origin: 'user' as const })
 

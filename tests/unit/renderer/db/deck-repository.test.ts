@@ -1,5 +1,6 @@
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { mergeDeck } from '@db/deck-repository'
 import { recordReview } from '@db/study-repository'
 import { Rating } from 'ts-fsrs'
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = Date.UTC(2026, 2, 1, 10)
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
 describe('mergeDeck', () => {
   it('creates a study card per direction: forward cards first, reversed ones after', async () => {

@@ -1,6 +1,6 @@
 import { DEFAULT_PRESET_ID, Queue, queueForState, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { RecallDatabase } from '@db/database'
 import { openCollection } from '@db/open-database'
 import { getSettings, optionsForDeck } from '@db/options-repository'
@@ -135,7 +135,7 @@ describe('opening a collection written by an earlier version of Recall', () => {
       const { logId } = await recordReview(
         db,
         card,
-        previewGrades(createScheduler(await optionsForDeck(db, card.deckId)), card, at)[Rating.Good],
+        previewGrades(createScheduler(await optionsForDeck(db, card.deckId), DEFAULT_DAY_STARTS_AT_HOUR), card, at)[Rating.Good],
         3000
       )
       const lastOld = Math.max(...rowsOf<ReviewRecord>(dump, 'reviews').map((r) => r.id!))

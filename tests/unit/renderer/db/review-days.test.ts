@@ -1,5 +1,6 @@
 import { DEFAULT_STUDY_OPTIONS, type ReviewRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { StatsScope } from '@core/stats/snapshot'
 import { undo, type UndoEntry } from '@db/card-actions'
 import { deleteCards, moveCards } from '@db/card-authoring'
@@ -40,7 +41,7 @@ async function studiedCollection(): Promise<RecallDatabase> {
   return db
 }
 
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 async function grade(db: RecallDatabase, id: string, rating: Rating.Again | Rating.Good, at = now): Promise<UndoEntry> {
   const card = (await db.cards.get(id))!
   const { logId } = await recordReview(db, card, previewGrades(scheduler, card, at)[rating], 4_000)

@@ -1,5 +1,6 @@
 import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { toggleFlag } from '@db/card-actions'
 import { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 const now = new Date(2026, 2, 2, 10, 0).getTime()
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
 /** Two windows on one collection: two connections to the same database. */
 async function twoWindows() {

@@ -1,7 +1,7 @@
 import { applyExamMode, examModeAfterGrade } from '@core/exam-plan/scheduling'
 import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ExamPlan } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDayOf } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { countDueOnDays, loadExamMode, putExamPlan } from '@db/exam-plan-repository'
 import { recordReview } from '@db/study-repository'
 import { Rating } from 'ts-fsrs'
@@ -15,7 +15,7 @@ const DAY = 86_400_000
 const now = local(2026, 9, 1, 9) // Tuesday 1 September
 const examDate = local(2026, 9, 21, 9) // 20 study days away; the final window is 14–20 September
 const exam: ExamPlan = { id: 'mla', name: 'MLA-C01', date: examDate, deckIds: ['aws', 'other'], examMode: true, targetRecall: 0.9 }
-const scheduler = createScheduler({ ...DEFAULT_STUDY_OPTIONS, enable_fuzz: false })
+const scheduler = createScheduler({ ...DEFAULT_STUDY_OPTIONS, enable_fuzz: false }, DEFAULT_DAY_STARTS_AT_HOUR)
 
 /** Review cards due today whose next Good interval reaches far past the exam. */
 const strongCards = (n: number, deckId = 'aws'): CardRecord[] =>

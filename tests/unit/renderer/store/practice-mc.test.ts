@@ -1,6 +1,7 @@
 import { basicNotes } from '../../helpers/notes'
 import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { makeCards, makeDeck, unstamped } from '../../helpers/fixtures'
@@ -9,7 +10,7 @@ import { practiceStore } from './practice-setup'
 
 const DECK = 'aws-ml-services'
 const services = readDeck(DECK)
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
 async function mcSession() {
   const setup = await practiceStore()

@@ -1,9 +1,8 @@
 import { examCountdown } from '@core/exam-plan/exam-day'
 import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { type CardRecord, Queue, type SchedulingState, type StudyOptions } from '@core/model'
-import { fromFsrsCard, toFsrsCard } from '@core/scheduling/card-state'
 import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
-import { createScheduler } from '@core/scheduling/scheduler'
+import { createScheduler, nextState } from '@core/scheduling/scheduler'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { dayIndexOf } from '@core/time/study-day'
 import { default_w, Rating, State } from 'ts-fsrs'
@@ -62,7 +61,7 @@ export interface ExamPlanInput {
  */
 export function simulateUntilExam(cards: readonly SimulatedCard[], input: ExamPlanInput): ExamSimulation {
   const { options, now, examDate } = input
-  const scheduler = createScheduler({ ...options, enable_fuzz: false })
+  const scheduler = createScheduler({ ...options, enable_fuzz: false }, input.dayStartsAtHour)
   const { days } = examCountdown(now, examDate, input.dayStartsAtHour)
   const kept = cards.filter((c) => c.queue !== Queue.Removed)
   const states = kept.map(schedulingStateOf)
@@ -89,7 +88,7 @@ export function simulateUntilExam(cards: readonly SimulatedCard[], input: ExamPl
       let state = states[i]!
       let at = Math.max(sessionAt, state.due)
       for (;;) {
-        state = fromFsrsCard(scheduler.next(toFsrsCard(state), new Date(at), Rating.Good).card)
+        state = nextState(scheduler, state, at, Rating.Good)
         reviews++
         if (state.due >= day.end) break
         at = Math.max(at, state.due)

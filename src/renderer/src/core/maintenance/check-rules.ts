@@ -1,7 +1,8 @@
 import { Queue, queueForState, type CardRecord, type ReviewRecord, type SchedulingState } from '@core/model'
-import { fromFsrsCard, newSchedulingState } from '@core/scheduling/card-state'
+import { newSchedulingState } from '@core/scheduling/card-state'
 import { gradesSinceReset, type HistoryEntry } from '@core/scheduling/reschedule'
-import { createEmptyCard, Rating, State, type FSRS } from 'ts-fsrs'
+import { nextState, type Scheduler } from '@core/scheduling/scheduler'
+import { Rating, State } from 'ts-fsrs'
 
 /**
  * The invariants "Check collection" holds every card to, as pure functions. They follow from how
@@ -104,13 +105,13 @@ function countsFromLog(card: Pick<CardRecord, 'reps' | 'lapses'>, log: LogSummar
  * A card's scheduling state rebuilt from its own grades since the last reset, replayed through
  * the deck's scheduler as ts-fsrs's `reschedule` does; a new card when there are none.
  */
-export function rebuildFromLog(scheduler: FSRS, rows: readonly HistoryEntry[], now: number): SchedulingState {
+export function rebuildFromLog(scheduler: Scheduler, rows: readonly HistoryEntry[], now: number): SchedulingState {
   const grades = gradesSinceReset(rows)
   const first = grades[0]
   if (!first) return newSchedulingState(now)
-  let card = createEmptyCard(new Date(first.review))
-  for (const grade of grades) card = scheduler.next(card, new Date(grade.review), grade.rating).card
-  return fromFsrsCard(card)
+  let state = newSchedulingState(first.review)
+  for (const grade of grades) state = nextState(scheduler, state, grade.review, grade.rating)
+  return state
 }
 
 /** The card with every problem mended. `rebuilt` is required when the card has an impossible state. */

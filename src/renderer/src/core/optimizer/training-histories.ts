@@ -1,6 +1,5 @@
 import { gradesSinceReset, type HistoryEntry } from '@core/scheduling/reschedule'
-import { studyDayOf } from '@core/time/study-day'
-import { DAY_MS } from '@shared/durations'
+import { createStudyClock } from '@core/time/study-clock'
 import type { OptimizerHistory } from '@shared/optimizer'
 
 /**
@@ -9,12 +8,14 @@ import type { OptimizerHistory } from '@shared/optimizer'
  */
 export function trainingHistories(logsByCard: Iterable<readonly HistoryEntry[]>, dayStartsAtHour: number): OptimizerHistory[] {
   const histories: OptimizerHistory[] = []
+  // The scheduler's own clock, so the optimizer learns from the days it schedules in.
+  const clock = createStudyClock(dayStartsAtHour)
   for (const logs of logsByCard) {
     const grades = gradesSinceReset(logs)
     if (grades.length === 0) continue
     let previousDay: number | null = null
     const history: OptimizerHistory = grades.map(({ rating, review }) => {
-      const day = studyDayNumber(review, dayStartsAtHour)
+      const day = clock.dayNumber(review)
       const deltaT = previousDay === null ? 0 : day - previousDay
       previousDay = day
       return { rating: rating, deltaT }
@@ -22,10 +23,4 @@ export function trainingHistories(logsByCard: Iterable<readonly HistoryEntry[]>,
     histories.push(history)
   }
   return histories
-}
-
-/** Days since a fixed local date, counted in study days (robust to DST: uses the calendar). */
-function studyDayNumber(at: number, hour: number): number {
-  const start = new Date(studyDayOf(at, hour).start)
-  return Math.round(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / DAY_MS)
 }

@@ -1,6 +1,9 @@
 import type { HistoryEntry } from '@core/scheduling/reschedule'
 import { DAY_MS } from '@shared/durations'
-import { createEmptyCard, Rating, State, type Card, type FSRS } from 'ts-fsrs'
+import type { SchedulingState } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { nextState, retrievabilityOnDay, type Scheduler } from '@core/scheduling/scheduler'
+import { Rating, State } from 'ts-fsrs'
 
 export interface HistoryRow {
   review: number
@@ -18,14 +21,13 @@ export interface HistoryRow {
 }
 
 /**
- * A card's review history as Anki's card info shows it, replayed through ts-fsrs so that every
- * figure is the one the scheduler used. Manual rows are listed; a reset starts over from new.
+ * A card's review history as Anki's card info shows it, replayed through the deck's scheduler so
+ * that every figure is the one it used. Manual rows are listed; a reset starts over from new.
  */
-export function buildCardHistory(scheduler: FSRS, entries: readonly HistoryEntry[]): HistoryRow[] {
+export function buildCardHistory(scheduler: Scheduler, entries: readonly HistoryEntry[]): HistoryRow[] {
   const rows: HistoryRow[] = []
-  let card: Card | null = null
+  let card: SchedulingState | null = null
   for (const entry of [...entries].sort((a, b) => a.review - b.review)) {
-    const at = new Date(entry.review)
     if (entry.rating === Rating.Manual) {
       if (entry.manual === 'reset') card = null
       rows.push({
@@ -39,9 +41,9 @@ export function buildCardHistory(scheduler: FSRS, entries: readonly HistoryEntry
       })
       continue
     }
-    const before: Card = card ?? createEmptyCard(at)
-    const retrievability = before.state === State.New ? undefined : scheduler.get_retrievability(before, at, false)
-    const after = scheduler.next(before, at, entry.rating).card
+    const before: SchedulingState = card ?? newSchedulingState(entry.review)
+    const retrievability = retrievabilityOnDay(scheduler, before, entry.review)
+    const after = nextState(scheduler, before, entry.review, entry.rating)
     rows.push({
       review: entry.review,
       rating: entry.rating,
@@ -49,7 +51,7 @@ export function buildCardHistory(scheduler: FSRS, entries: readonly HistoryEntry
       ...(retrievability !== undefined ? { retrievability } : {}),
       stability: after.stability,
       difficulty: after.difficulty,
-      intervalDays: (after.due.getTime() - entry.review) / DAY_MS
+      intervalDays: (after.due - entry.review) / DAY_MS
     })
     card = after
   }

@@ -1,6 +1,7 @@
 import { type SchedulingState, type StoredReviewLog } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
-import { Rating, type FSRS, type FSRSHistory, type Grade } from 'ts-fsrs'
+import type { Scheduler } from '@core/scheduling/scheduler'
+import { Rating, type FSRSHistory, type Grade } from 'ts-fsrs'
 
 export interface HistoryEntry {
   rating: Rating
@@ -28,19 +29,20 @@ export function gradesSinceReset(history: readonly HistoryEntry[]): Array<{ rati
  * or null when the card has no grades or nothing would change.
  */
 export function rescheduleCard(
-  scheduler: FSRS,
+  scheduler: Scheduler,
   state: SchedulingState,
   history: readonly HistoryEntry[],
   now: number
 ): { next: SchedulingState; log: StoredReviewLog } | null {
   const grades = gradesSinceReset(history)
   if (grades.length === 0) return null
-  const reviews: FSRSHistory[] = grades.map((g) => ({ rating: g.rating, review: new Date(g.review) }))
-  const { reschedule_item } = scheduler.reschedule(toFsrsCard(state), reviews, {
-    now: new Date(now),
+  const { clock } = scheduler
+  const reviews: FSRSHistory[] = grades.map((g) => ({ rating: g.rating, review: new Date(clock.toClock(g.review)) }))
+  const { reschedule_item } = scheduler.fsrs.reschedule(toFsrsCard(state, clock), reviews, {
+    now: new Date(clock.toClock(now)),
     update_memory_state: true,
     skipManual: true
   })
   if (!reschedule_item) return null
-  return { next: fromFsrsCard(reschedule_item.card), log: fromFsrsLog(reschedule_item.log) }
+  return { next: fromFsrsCard(reschedule_item.card, clock, now), log: fromFsrsLog(reschedule_item.log, state, now) }
 }

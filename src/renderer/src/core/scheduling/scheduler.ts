@@ -1,6 +1,8 @@
 import type { SchedulingState, StoredReviewLog, StudyOptions } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
-import { fsrs, generatorParameters, Rating, type FSRS, type Grade } from 'ts-fsrs'
+import { ankiLearningSteps, hardDelaySeconds } from '@core/scheduling/steps'
+import { createStudyClock, type StudyClock } from '@core/time/study-clock'
+import { fsrs, generatorParameters, Rating, State, StrategyMode, type FSRS, type Grade } from 'ts-fsrs'
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[]
 
@@ -10,9 +12,18 @@ export interface GradeOutcome {
   log: StoredReviewLog
 }
 
-/** The ts-fsrs scheduler for a deck's options. */
-export function createScheduler(options: StudyOptions): FSRS {
-  return fsrs(
+/**
+ * A deck's scheduler: ts-fsrs with the deck's options and Anki's learning steps, and the study-day
+ * clock it reads time on (`core/time/study-clock.ts`), so that every day it counts is a study day.
+ * Call ts-fsrs only through the functions of this module, which convert times both ways.
+ */
+export interface Scheduler {
+  fsrs: FSRS
+  clock: StudyClock
+}
+
+export function createScheduler(options: StudyOptions, dayStartsAtHour: number): Scheduler {
+  const algorithm = fsrs(
     generatorParameters({
       request_retention: options.request_retention,
       maximum_interval: options.maximum_interval,
@@ -22,7 +33,8 @@ export function createScheduler(options: StudyOptions): FSRS {
       enable_short_term: true,
       ...(options.w ? { w: options.w } : {})
     })
-  )
+  ).useStrategy(StrategyMode.LEARNING_STEPS, ankiLearningSteps)
+  return { fsrs: algorithm, clock: createStudyClock(dayStartsAtHour) }
 }
 
 /**
@@ -30,11 +42,16 @@ export function createScheduler(options: StudyOptions): FSRS {
  * intervals on the buttons when the answer is revealed; the grade itself is computed again at
  * the moment of the key press, so a card left on screen for a while is scheduled from then.
  */
-export function previewGrades(scheduler: FSRS, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
-  const preview = scheduler.repeat(toFsrsCard(state), new Date(now))
+export function previewGrades(scheduler: Scheduler, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
+  const preview = scheduler.fsrs.repeat(toFsrsCard(state, scheduler.clock), new Date(scheduler.clock.toClock(now)))
   const outcome = (rating: Grade): GradeOutcome => {
     const item = preview[rating]
-    return { rating, next: fromFsrsCard(item.card), log: fromFsrsLog(item.log) }
+    const next = fromFsrsCard(item.card, scheduler.clock, now)
+    return {
+      rating,
+      next: rating === Rating.Hard ? withExactHardStep(scheduler, state, next, now) : next,
+      log: fromFsrsLog(item.log, state, now)
+    }
   }
   return {
     [Rating.Again]: outcome(Rating.Again),
@@ -42,4 +59,37 @@ export function previewGrades(scheduler: FSRS, state: SchedulingState, now: numb
     [Rating.Good]: outcome(Rating.Good),
     [Rating.Easy]: outcome(Rating.Easy)
   }
+}
+
+/**
+ * ts-fsrs rounds a step to whole minutes; Anki's Hard on the first of the steps 1m 10m is 5½
+ * minutes, so a Hard that stays in (re)learning is given Anki's delay to the second.
+ */
+function withExactHardStep(scheduler: Scheduler, before: SchedulingState, next: SchedulingState, now: number): SchedulingState {
+  if ((next.state !== State.Learning && next.state !== State.Relearning) || next.scheduled_days !== 0) return next
+  const { learning_steps, relearning_steps } = scheduler.fsrs.parameters
+  const relearning = before.state === State.Review || before.state === State.Relearning
+  const seconds = hardDelaySeconds(
+    relearning ? relearning_steps : learning_steps,
+    before.state === State.Review ? 0 : before.learning_steps
+  )
+  return seconds === undefined || seconds >= 86_400 ? next : { ...next, due: now + seconds * 1000 }
+}
+
+/** A card's state after one grade at `now` (replays and rebuilds, which need no log). */
+export function nextState(scheduler: Scheduler, state: SchedulingState, now: number, rating: Grade): SchedulingState {
+  const at = scheduler.clock.toClock(now)
+  return fromFsrsCard(scheduler.fsrs.next(toFsrsCard(state, scheduler.clock), new Date(at), rating).card, scheduler.clock, now)
+}
+
+/** A card made new again at `now` (Anki's Forget, keeping its counts), with its Manual log row. */
+export function forgetState(scheduler: Scheduler, state: SchedulingState, now: number): { next: SchedulingState; log: StoredReviewLog } {
+  const { card, log } = scheduler.fsrs.forget(toFsrsCard(state, scheduler.clock), new Date(scheduler.clock.toClock(now)), true)
+  return { next: { ...fromFsrsCard(card, scheduler.clock, now), due: now }, log: fromFsrsLog(log, state, now) }
+}
+
+/** The probability ts-fsrs gives of recalling a card at `now`, whole study days elapsed (Anki's card info). */
+export function retrievabilityOnDay(scheduler: Scheduler, state: SchedulingState, now: number): number | undefined {
+  if (state.state === State.New) return undefined
+  return scheduler.fsrs.get_retrievability(toFsrsCard(state, scheduler.clock), new Date(scheduler.clock.toClock(now)), false)
 }

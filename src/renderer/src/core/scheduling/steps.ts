@@ -1,4 +1,4 @@
-import type { StepUnit } from 'ts-fsrs'
+import { BasicLearningStepsStrategy, ConvertStepUnitToMinutes, Rating, State, type StepUnit, type TLearningStepsStrategy } from 'ts-fsrs'
 
 /**
  * Anki's learning-step syntax: "1m 10m 1h 2d". ts-fsrs takes minutes, hours and days; Anki's
@@ -30,4 +30,35 @@ export function parseSteps(text: string): StepsResult {
     steps.push(`${value}${unit}` as StepUnit)
   }
   return { steps }
+}
+
+const DAY_SECONDS = 86_400
+
+const stepSeconds = (step: StepUnit) => Math.floor(ConvertStepUnitToMinutes(step) * 60)
+
+/** Anki rounds a step-based delay of more than a day to whole days. */
+const roundInDays = (seconds: number) => (seconds > DAY_SECONDS ? Math.round(seconds / DAY_SECONDS) * DAY_SECONDS : seconds)
+
+/**
+ * The delay of Hard on a (re)learning step, as Anki computes it (rslib's `LearningSteps`): on the
+ * first step the average of the first two steps (1m 10m → 5½ minutes), or 1.5 × a single step, at
+ * most a day more; on any later step the current step again (10m on the second step of 1m 10m).
+ * ts-fsrs averages the first two steps on every step, so Recall gives it this instead.
+ */
+export function hardDelaySeconds(steps: readonly StepUnit[], index: number): number | undefined {
+  if (steps.length === 0) return undefined
+  const at = Math.min(Math.max(0, index), steps.length - 1)
+  const current = stepSeconds(steps[at]!)
+  if (at > 0) return current
+  const next = steps[1]
+  return next ? roundInDays(Math.floor((current + stepSeconds(next)) / 2)) : Math.min(Math.floor((current * 3) / 2), current + DAY_SECONDS)
+}
+
+/** ts-fsrs's learning-step strategy with Anki's Hard (see `hardDelaySeconds`). */
+export const ankiLearningSteps: TLearningStepsStrategy = (params, state, step) => {
+  const result = BasicLearningStepsStrategy(params, state, step)
+  if (state === State.Review || !result[Rating.Hard]) return result
+  const steps = state === State.Relearning ? params.relearning_steps : params.learning_steps
+  const seconds = hardDelaySeconds(steps, step)
+  return seconds === undefined ? result : { ...result, [Rating.Hard]: { scheduled_minutes: seconds / 60, next_step: step } }
 }

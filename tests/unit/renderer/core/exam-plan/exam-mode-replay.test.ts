@@ -2,7 +2,7 @@ import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings
 import { DEFAULT_STUDY_OPTIONS, type SchedulingState } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { studyDaysAhead } from '@core/time/study-day'
+import { DEFAULT_DAY_STARTS_AT_HOUR, studyDaysAhead } from '@core/time/study-day'
 import { Rating, type Grade } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { local, useTimeZone } from '../../../helpers/review-records'
@@ -44,7 +44,7 @@ function replay(exam: ExamModeSettings) {
     const x = random()
     return x < 0.1 ? Rating.Again : x < 0.25 ? Rating.Hard : x < 0.9 ? Rating.Good : Rating.Easy
   }
-  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS)
+  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
   const cards: Card[] = Array.from({ length: CARDS }, (_, i) => ({ id: `aws/c${i}`, state: newSchedulingState(start), seen: false }))
   const grades: Array<{ at: number; proposed: SchedulingState; stored: SchedulingState }> = []
   let loadsAtFinalWindow: number[] = []

@@ -1,11 +1,10 @@
 import { finalPassCandidates, spreadFinalPass, type FinalPassCandidate } from '@core/exam-plan/final-pass'
 import { Queue } from '@core/model'
-import { toFsrsCard } from '@core/scheduling/card-state'
 import { studyDaysAhead } from '@core/time/study-day'
 import fc from 'fast-check'
 import { fsrs, State } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { cardRecord, local, useTimeZone } from '../../../helpers/review-records'
+import { cardRecord, local, plainFsrsCard, useTimeZone } from '../../../helpers/review-records'
 
 useTimeZone('Europe/London', afterAll)
 
@@ -24,7 +23,7 @@ const cards = [
 describe('final pass', () => {
   it('picks studied cards below target at the exam that no scheduled review will refresh, weakest first', () => {
     const reference = fsrs()
-    const r = (id: string) => reference.get_retrievability(toFsrsCard(cards.find((c) => c.id === id)!), new Date(examDate), false)
+    const r = (id: string) => reference.get_retrievability(plainFsrsCard(cards.find((c) => c.id === id)!), new Date(examDate), false)
     const candidates = finalPassCandidates(cards, examDate, 0.95, { dayStartsAtHour: 4 })
     expect(candidates).toEqual([
       { id: 'weak', retrievability: r('weak'), stability: 5 },

@@ -1,11 +1,10 @@
 import { buildTopicReadiness, createExamRecallAccumulator } from '@core/exam-plan/recall'
 import { toRecallEstimate, Z_90 } from '@core/exam-plan/recall-estimate'
 import { Queue } from '@core/model'
-import { toFsrsCard } from '@core/scheduling/card-state'
 import { gather } from '@core/stats/accumulator'
 import { fsrs, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { cardRecord } from '../../../helpers/review-records'
+import { cardRecord, plainFsrsCard } from '../../../helpers/review-records'
 
 const DAY = 86_400_000
 const examAt = Date.UTC(2026, 5, 20, 9)
@@ -17,7 +16,10 @@ const cards = [
   cardRecord({ id: 'k5', tags: ['glue'], queue: Queue.Removed, stability: 3, last_review: examAt })
 ]
 const reference = fsrs()
-const [r1, r2] = [cards[0]!, cards[1]!].map((c) => reference.get_retrievability(toFsrsCard(c), new Date(examAt), false)) as [number, number]
+const [r1, r2] = [cards[0]!, cards[1]!].map((c) => reference.get_retrievability(plainFsrsCard(c), new Date(examAt), false)) as [
+  number,
+  number
+]
 
 describe('predicted recall on exam day', () => {
   const sums = gather(createExamRecallAccumulator({ examAt }), cards)
