@@ -1,11 +1,12 @@
 import { reasonOf } from '@core/errors'
 import { applyExamMode, examModeAfterGrade, type ExamModeSession } from '@core/exam-plan/scheduling'
-import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { mulberry32 } from '@core/practice/random'
 import { gradeOfAnswer, slowAfterMs } from '@core/questions/grade'
 import { checkResponse, choose, emptyResponse, match, responseProblem, showQuestion } from '@core/questions/question'
 import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
 import { afterGrade, pickNext, type NextStep } from '@core/scheduling/queue'
+import { dayLoadsOf, moveLoad, type ReviewLoad } from '@core/scheduling/load-balance'
 import { createScheduler, previewGrades, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
@@ -13,6 +14,7 @@ import * as actionsDb from '@db/card-actions'
 import { loadExamMode } from '@db/exam-plan-repository'
 import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
+import { reviewLoadAhead } from '@db/review-load'
 import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
@@ -57,6 +59,10 @@ export const createStudySlice =
     let scheduler: Scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
     // The exam the session's deck is revised for, when its exam mode is on; null means plain FSRS.
     let examMode: ExamModeSession | null = null
+    // Reviews due on each day ahead, for the load balancer; kept up to date after each grade.
+    let reviewLoad: ReviewLoad = new Map()
+    const loadsAt = (at: number) => dayLoadsOf(reviewLoad, scheduler.clock.dayNumber(at))
+    const reviewDayOf = (card: CardRecord) => (card.queue === Queue.Review ? scheduler.clock.dayNumber(card.due) : undefined)
     // A grade being written: a second key press waits for it rather than grading twice.
     let gradeInFlight = false
 
@@ -80,7 +86,7 @@ export const createStudySlice =
           shownAt: at,
           saving: false,
           ...(notice ? { notice } : {}),
-          ...(card ? { card, outcomes: applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode) } : {})
+          ...(card ? { card, outcomes: applyExamMode(previewGrades(scheduler, card, at, loadsAt(at)), card.id, at, examMode) } : {})
         }
       })
     }
@@ -153,6 +159,7 @@ export const createStudySlice =
         scheduler = createScheduler(options, settings.dayStartsAtHour)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
         examMode = await loadExamMode(db, deckId, now(), settings.dayStartsAtHour)
+        reviewLoad = scheduler.balance ? await reviewLoadAhead(db, deckId, scheduler.clock, now()) : new Map()
         const { queue, cards } = await loadTodayStudy(db, deckId, day, options)
         await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue, cards })
         set({ screen: { name: 'study' } })
@@ -179,7 +186,7 @@ export const createStudySlice =
         const { card } = session
         // Computed at the moment of the grade, so a card left on screen is scheduled from now.
         const at = now()
-        const outcome = applyExamMode(previewGrades(scheduler, card, at), card.id, at, examMode)[rating]
+        const outcome = applyExamMode(previewGrades(scheduler, card, at, loadsAt(at)), card.id, at, examMode)[rating]
         // Nothing is rendered while the write runs (a render there delays the write's callbacks by
         // its own length); only a write slower than a glance shows "saving".
         gradeInFlight = true
@@ -190,6 +197,7 @@ export const createStudySlice =
         try {
           const saved = await recordReview(db, card, outcome, at - session.shownAt)
           examMode = examModeAfterGrade(examMode, card, saved.card)
+          reviewLoad = moveLoad(reviewLoad, reviewDayOf(card), reviewDayOf(saved.card))
           remember({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
           // Main decides whether a backup is due (at most every 30 minutes); never awaited.
           void platform.backups?.noteStudyActivity().catch(() => undefined)

@@ -16,6 +16,10 @@ export interface StudyOptions {
   reviewsPerDay: number
   newCardOrder: NewCardOrder
   studyOrder: StudyOrder
+  /** Anki's load balancer: a review's day is drawn from its fuzz range towards lighter days. Needs fuzz. */
+  loadBalancing: boolean
+  /** Anki's easy days: each weekday's share of reviews, Sunday first (1 normal, 0.5 reduced, 0 minimum). */
+  easyDays: readonly number[]
 }
 
 /** Anki's defaults with FSRS on. */
@@ -28,7 +32,9 @@ export const DEFAULT_STUDY_OPTIONS: StudyOptions = {
   newCardsPerDay: 20,
   reviewsPerDay: 200,
   newCardOrder: 'deck',
-  studyOrder: 'reviews-first'
+  studyOrder: 'reviews-first',
+  loadBalancing: true,
+  easyDays: [1, 1, 1, 1, 1, 1, 1]
 }
 
 export interface Preset {

@@ -13,6 +13,9 @@ export interface OptionsForm {
   newCardOrder: NewCardOrder
   studyOrder: StudyOrder
   enable_fuzz: boolean
+  loadBalancing: boolean
+  /** Sunday first: 1 normal, 0.5 reduced, 0 minimum. */
+  easyDays: number[]
 }
 
 export type OptionsErrors = Partial<Record<keyof OptionsForm, string>>
@@ -27,7 +30,9 @@ export function toForm(o: StudyOptions): OptionsForm {
     reviewsPerDay: String(o.reviewsPerDay),
     newCardOrder: o.newCardOrder,
     studyOrder: o.studyOrder,
-    enable_fuzz: o.enable_fuzz
+    enable_fuzz: o.enable_fuzz,
+    loadBalancing: o.loadBalancing ?? true,
+    easyDays: o.easyDays?.length === 7 ? [...o.easyDays] : [1, 1, 1, 1, 1, 1, 1]
   }
 }
 
@@ -60,7 +65,11 @@ export function validateOptions(form: OptionsForm, base: StudyOptions): { option
     reviewsPerDay: number('reviewsPerDay', 0, 99999, true, 'Maximum reviews per day'),
     newCardOrder: form.newCardOrder,
     studyOrder: form.studyOrder,
-    enable_fuzz: form.enable_fuzz
+    enable_fuzz: form.enable_fuzz,
+    loadBalancing: form.loadBalancing,
+    easyDays: form.easyDays.map((load) => Math.min(1, Math.max(0, load)))
   }
+  if (form.easyDays.length === 7 && form.easyDays.every((load) => load === 0))
+    errors.easyDays = 'At least one day of the week must take reviews'
   return Object.keys(errors).length > 0 ? { errors } : { options }
 }

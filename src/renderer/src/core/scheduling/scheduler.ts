@@ -1,7 +1,9 @@
 import type { SchedulingState, StoredReviewLog, StudyOptions } from '@core/model'
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
+import { balancedInterval, balanceRandom, NORMAL_WEEK, type DayLoads, type EasyDays } from '@core/scheduling/load-balance'
 import { ankiLearningSteps, hardDelaySeconds } from '@core/scheduling/steps'
 import { createStudyClock, type StudyClock } from '@core/time/study-clock'
+import { DAY_MS } from '@shared/durations'
 import { fsrs, generatorParameters, Rating, State, StrategyMode, type FSRS, type Grade } from 'ts-fsrs'
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[]
@@ -20,21 +22,31 @@ export interface GradeOutcome {
 export interface Scheduler {
   fsrs: FSRS
   clock: StudyClock
+  /** Set when reviews are placed by the load balancer or easy days (ts-fsrs's own fuzz is then off). */
+  balance?: { easyDays: EasyDays; maximumInterval: number }
 }
 
 export function createScheduler(options: StudyOptions, dayStartsAtHour: number): Scheduler {
+  // Presets saved before these options existed read as Anki's defaults.
+  const easyDays = options.easyDays?.length === 7 ? options.easyDays : NORMAL_WEEK
+  const balanced = options.enable_fuzz && ((options.loadBalancing ?? true) || easyDays.some((load) => load < 1))
   const algorithm = fsrs(
     generatorParameters({
       request_retention: options.request_retention,
       maximum_interval: options.maximum_interval,
       learning_steps: options.learning_steps,
       relearning_steps: options.relearning_steps,
-      enable_fuzz: options.enable_fuzz,
+      // The load balancer draws from the fuzz range itself.
+      enable_fuzz: options.enable_fuzz && !balanced,
       enable_short_term: true,
       ...(options.w ? { w: options.w } : {})
     })
   ).useStrategy(StrategyMode.LEARNING_STEPS, ankiLearningSteps)
-  return { fsrs: algorithm, clock: createStudyClock(dayStartsAtHour) }
+  return {
+    fsrs: algorithm,
+    clock: createStudyClock(dayStartsAtHour),
+    ...(balanced ? { balance: { easyDays, maximumInterval: options.maximum_interval } } : {})
+  }
 }
 
 /**
@@ -42,7 +54,7 @@ export function createScheduler(options: StudyOptions, dayStartsAtHour: number):
  * intervals on the buttons when the answer is revealed; the grade itself is computed again at
  * the moment of the key press, so a card left on screen for a while is scheduled from then.
  */
-export function previewGrades(scheduler: Scheduler, state: SchedulingState, now: number): Record<Grade, GradeOutcome> {
+export function previewGrades(scheduler: Scheduler, state: SchedulingState, now: number, loads?: DayLoads): Record<Grade, GradeOutcome> {
   const preview = scheduler.fsrs.repeat(toFsrsCard(state, scheduler.clock), new Date(scheduler.clock.toClock(now)))
   const outcome = (rating: Grade): GradeOutcome => {
     const item = preview[rating]
@@ -53,12 +65,64 @@ export function previewGrades(scheduler: Scheduler, state: SchedulingState, now:
       log: fromFsrsLog(item.log, state, now)
     }
   }
-  return {
+  const outcomes = {
     [Rating.Again]: outcome(Rating.Again),
     [Rating.Hard]: outcome(Rating.Hard),
     [Rating.Good]: outcome(Rating.Good),
     [Rating.Easy]: outcome(Rating.Easy)
   }
+  return placeReviews(scheduler, state, outcomes, now, loads)
+}
+
+/**
+ * Each review outcome's day, as Anki places it: at most the maximum interval (ts-fsrs lets Good and
+ * Easy pass it by a day or two to keep them apart); Easy from (re)learning at least a day after
+ * Good's FSRS interval, even when Good stays in learning (Anki's `answer_easy`); and, with the load
+ * balancer or easy days on, drawn from the fuzz range (`core/scheduling/load-balance.ts`) — towards
+ * lighter days for a review card when the session knows the days' loads, uniformly (plain fuzz)
+ * otherwise and for a card leaving learning. Hard, Good and Easy keep their order.
+ */
+function placeReviews(
+  scheduler: Scheduler,
+  before: SchedulingState,
+  outcomes: Record<Grade, GradeOutcome>,
+  now: number,
+  loads: DayLoads | undefined
+): Record<Grade, GradeOutcome> {
+  const { clock, balance } = scheduler
+  const { maximum_interval: maximum, request_retention } = scheduler.fsrs.parameters
+  const at = clock.toClock(now)
+  const today = Math.floor(at / DAY_MS)
+  const reviewing = before.state === State.Review
+  const dayLoads: DayLoads =
+    loads && reviewing ? loads : { reviewsOn: () => 0, weekdayOf: (days) => new Date((today + days) * DAY_MS).getUTCDay() }
+  const easyDays = balance && loads && reviewing ? balance.easyDays : NORMAL_WEEK
+  const result = { ...outcomes }
+  let minimum = 1
+  for (const rating of [Rating.Hard, Rating.Good, Rating.Easy] as const) {
+    const { next } = outcomes[rating]
+    if (next.state !== State.Review || next.scheduled_days < 1) continue
+    if (rating === Rating.Easy && !reviewing) {
+      const good = outcomes[Rating.Good].next.stability * scheduler.fsrs.calculate_interval_modifier(request_retention)
+      minimum = Math.max(minimum, Math.min(Math.max(1, Math.round(good)), maximum) + 1)
+    }
+    const floor = Math.min(minimum, maximum)
+    const days = balance
+      ? balancedInterval({
+          interval: next.scheduled_days,
+          elapsedDays: next.elapsed_days,
+          maximumInterval: maximum,
+          minimum: floor,
+          loads: dayLoads,
+          easyDays,
+          random: balanceRandom(`${before.reps}:${before.last_review ?? before.due}:${rating}`)
+        })
+      : Math.min(Math.max(next.scheduled_days, floor), maximum)
+    minimum = days + 1
+    if (days !== next.scheduled_days)
+      result[rating] = { ...outcomes[rating], next: { ...next, scheduled_days: days, due: clock.fromClock(at + days * DAY_MS) } }
+  }
+  return result
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Button } from '@components/Button'
 import { FormField, inputClass } from '@components/FormField'
 import type { OptionsForm } from '@core/scheduling/options-validation'
+import { BalancingOptions } from '@screens/options/BalancingOptions'
 import { OptimizerPanel } from '@screens/options/OptimizerPanel'
 import { actions, useRecall } from '@store'
 
@@ -107,6 +108,7 @@ export function DeckOptionsScreen() {
           <input type="checkbox" checked={editor.form.enable_fuzz} onChange={(e) => edit({ enable_fuzz: e.target.checked })} />
           Spread reviews a little (interval fuzz)
         </label>
+        <BalancingOptions form={editor.form} error={editor.errors.easyDays} edit={edit} />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button tone="primary" type="submit" disabled={busy}>
             Save

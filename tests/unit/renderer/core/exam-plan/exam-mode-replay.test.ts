@@ -1,9 +1,10 @@
 import { adjustForExam, examModeWindow, FINAL_WINDOW_DAYS, type ExamModeSettings } from '@core/exam-plan/exam-mode'
 import { DEFAULT_STUDY_OPTIONS, type SchedulingState } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
+import { dayLoadsOf, moveLoad, type ReviewLoad } from '@core/scheduling/load-balance'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDaysAhead } from '@core/time/study-day'
-import { Rating, type Grade } from 'ts-fsrs'
+import { Rating, State, type Grade } from 'ts-fsrs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { local, useTimeZone } from '../../../helpers/review-records'
 
@@ -48,6 +49,8 @@ function replay(exam: ExamModeSettings) {
   const cards: Card[] = Array.from({ length: CARDS }, (_, i) => ({ id: `aws/c${i}`, state: newSchedulingState(start), seen: false }))
   const grades: Array<{ at: number; proposed: SchedulingState; stored: SchedulingState }> = []
   let loadsAtFinalWindow: number[] = []
+  let reviewLoad: ReviewLoad = new Map()
+  const reviewDay = (state: SchedulingState) => (state.state === State.Review ? scheduler.clock.dayNumber(state.due) : undefined)
   const dueOn = (day: { start: number; end: number }) =>
     cards.filter((c) => c.seen && c.state.due >= day.start && c.state.due < day.end).length
 
@@ -61,10 +64,12 @@ function replay(exam: ExamModeSettings) {
       card.seen = true
       let at = Math.max(session, card.state.due)
       for (;;) {
-        const proposed = previewGrades(scheduler, card.state, at)[grade()].next
+        // As the study session does: the load balancer sees the reviews already due ahead.
+        const proposed = previewGrades(scheduler, card.state, at, dayLoadsOf(reviewLoad, scheduler.clock.dayNumber(at)))[grade()].next
         const windowLoad = examModeWindow(at, examDate, 4).days.map(dueOn)
         const stored = adjustForExam(proposed, { cardId: card.id, now: at, exam, windowLoad })
         grades.push({ at, proposed, stored })
+        reviewLoad = moveLoad(reviewLoad, reviewDay(card.state), reviewDay(stored))
         card.state = stored
         if (stored.due >= day.end) break
         at = Math.max(at, stored.due)
