@@ -62,7 +62,19 @@ describe('cloze notes in the web build', () => {
     })
 
     const deck = page.getByRole('button', { name: /^Study Metrics with clozes/ })
-    expect(await deck.getAttribute('aria-label')).toMatch(/8 new/)
+    // Siblings (the cards of one note) are buried by default: one card per note today.
+    expect(await deck.getAttribute('aria-label')).toMatch(/6 new/)
+    // Every card of every note today, with "Bury new siblings" unticked by keyboard.
+    await page.getByRole('button', { name: /^Options for Metrics with clozes/ }).click()
+    const bury = page.getByRole('checkbox', { name: 'Bury new siblings' })
+    expect(await bury.isChecked()).toBe(true)
+    await bury.focus()
+    await page.keyboard.press('Space')
+    expect(await bury.isChecked()).toBe(false)
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    await page.getByRole('button', { name: '← Decks' }).click()
+    await expect.poll(() => deck.getAttribute('aria-label')).toMatch(/8 new/)
     await deck.click()
     const seen: string[][] = []
     for (let i = 0; i < 8; i++) {
@@ -162,7 +174,8 @@ describe('cloze notes in the web build', () => {
 
     // Study the first card, then edit the note from the study screen: a third deletion adds a card.
     await nav.getByRole('button', { name: 'Decks' }).click()
-    await page.getByRole('button', { name: /^Study My clozes: 2 new/ }).click()
+    // The two cards are siblings: one of them today.
+    await page.getByRole('button', { name: /^Study My clozes: 1 new/ }).click()
     await expect.poll(() => page.getByTestId('question').innerText()).toBe('[…] is TP over predicted positives')
     await page.keyboard.press('e')
     const dialog = page.getByRole('dialog', { name: 'Edit cloze note' })
@@ -173,6 +186,11 @@ describe('cloze notes in the web build', () => {
     await expect.poll(() => dialog.count()).toBe(0)
     await expect.poll(() => page.getByTestId('question').innerText()).toBe('[…] is TP over predicted positives')
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByRole('button', { name: /^Study My clozes/ }).getAttribute('aria-label')).toMatch(/3 new/)
+    // Three cards now, siblings all: one of them is new today.
+    await expect.poll(() => page.getByRole('button', { name: /^Study My clozes/ }).getAttribute('aria-label')).toMatch(/1 new/)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse' }).click()
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill('deck:"my clozes"')
+    const rows = async () => Number(await page.getByRole('grid', { name: 'Cards' }).getAttribute('aria-rowcount')) - 1
+    await expect.poll(rows).toBe(3)
   })
 })

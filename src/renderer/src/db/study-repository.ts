@@ -2,6 +2,7 @@ import { type CardRecord, type DeckRecord, Queue, queueForState, type StudyOptio
 import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
 import type { QueueCounts, QueueEntry, TodayQueue } from '@core/scheduling/queue'
 import type { GradeOutcome } from '@core/scheduling/scheduler'
+import { buriesAny, buryOptionsOf, gatherNotes, siblingsToBury, takeApartFromSiblings, type BuryOptions } from '@core/scheduling/siblings'
 import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { listDecks } from '@db/deck-repository'
@@ -12,7 +13,8 @@ import { assertUnchangedSinceShown } from '@db/write-guards'
 import { hashText } from '@shared/deck/ids'
 import Dexie, { type Table } from 'dexie'
 
-type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'>
+/** The day's limits and, read as their defaults when absent, the sibling-burying options. */
+type Limits = Pick<StudyOptions, 'newCardsPerDay' | 'reviewsPerDay'> & Partial<BuryOptions>
 
 /** What each deck studied on `day`, from the counter the deck list keeps (today-counters.ts). */
 export async function studiedTodayByDeck(
@@ -51,16 +53,23 @@ export async function loadTodayStudy(
   day: StudyDay,
   options: Limits & Pick<StudyOptions, 'newCardOrder'>
 ): Promise<{ queue: TodayQueue; cards: Map<string, CardRecord> }> {
-  await unburyFinishedDays(db, deckId, day)
+  await unburyFinishedDays(db, [deckId], day)
   return withCounters(db, [db.cards, db.reviews, db.derived], async (keep) => {
     const allowance = allowanceFor(options, (await studiedTodayOfDecks(db, [deckId], day, keep)).get(deckId)!)
-    const [learning, review, fresh] = await Promise.all([
-      dueBefore(db, deckId, Queue.Learning, day.end).toArray(),
-      dueBefore(db, deckId, Queue.Review, day.end).limit(allowance.reviews).toArray(),
-      options.newCardOrder === 'random'
-        ? randomNewCards(db, deckId, allowance.newCards, day)
-        : newInOrder(db, deckId).limit(allowance.newCards).toArray()
-    ])
+    const ranked = options.newCardOrder === 'random' && allowance.newCards > 0 ? await rankedNewKeys(db, deckId, day) : undefined
+    const learningRead = dueBefore(db, deckId, Queue.Learning, day.end).toArray()
+    const inRank = async (n: number) => (await db.cards.bulkGet(ranked!.slice(0, n))).filter((c): c is CardRecord => c !== undefined)
+    const { review, fresh } = await gatherAfterLearning(
+      learningRead.then((cards) => cards.map((c) => c.id)),
+      {
+        review: (n) => dueBefore(db, deckId, Queue.Review, day.end).limit(n).toArray(),
+        fresh: ranked ? inRank : (n) => newInOrder(db, deckId).limit(n).toArray()
+      },
+      (card) => card.id,
+      allowance,
+      buryOptionsOf(options)
+    )
+    const learning = await learningRead
     const cards = new Map<string, CardRecord>()
     for (const list of [learning, review, fresh]) for (const card of list) cards.set(card.id, card)
     return { queue: { learning: learning.map(toEntry), review: review.map(toEntry), fresh: fresh.map(toEntry) }, cards }
@@ -71,26 +80,72 @@ export async function loadTodayStudy(
  * Random order, stable for the day: new cards are ranked by a hash of their id and the day, so
  * reopening the deck the same day shows the same selection. Only keys are read for the ranking.
  */
-async function randomNewCards(db: RecallDatabase, deckId: string, limit: number, day: StudyDay): Promise<CardRecord[]> {
-  if (limit <= 0) return []
+async function rankedNewKeys(db: RecallDatabase, deckId: string, day: StudyDay): Promise<string[]> {
   const keys = await newInOrder(db, deckId).primaryKeys()
   const ranked = keys.map((k) => [hashText(`${day.start}:${k}`), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-  const chosen = await db.cards.bulkGet(ranked.slice(0, limit).map(([, k]) => k))
-  return chosen.filter((c): c is CardRecord => c !== undefined)
+  return ranked.map(([, k]) => k)
+}
+
+/**
+ * Today's review and new cards, gathered after the learning cards (their keys): each list in its
+ * order, cut to the day's allowance, a card skipped when a sibling was gathered before it
+ * (core/scheduling/siblings.ts). The first reads go out together; a list is read further only
+ * when skipped siblings left it short. Both the study queue and the deck list's counts come from
+ * here, so they agree.
+ */
+async function gatherAfterLearning<T>(
+  learning: Promise<readonly string[]>,
+  reads: { review: (n: number) => Promise<T[]>; fresh: (n: number) => Promise<T[]> },
+  idOf: (row: T) => string,
+  allowance: { reviews: number; newCards: number },
+  bury: BuryOptions
+): Promise<{ review: T[]; fresh: T[] }> {
+  const firstReview = allowance.reviews > 0 ? reads.review(allowance.reviews) : undefined
+  const firstFresh = allowance.newCards > 0 ? reads.fresh(allowance.newCards) : undefined
+  // Awaited later; an abort in between must not leave their rejections unhandled.
+  firstReview?.catch(() => undefined)
+  firstFresh?.catch(() => undefined)
+  const gathered = gatherNotes(new Set(), await learning)
+  const take = (limit: number, apart: boolean) => (ids: string[]) => takeApartFromSiblings(ids, gathered, apart, limit)
+  const review = await readTaking(firstReview, reads.review, idOf, allowance.reviews, take(allowance.reviews, bury.buryReviewSiblings))
+  gatherNotes(gathered, review.map(idOf))
+  const fresh = await readTaking(firstFresh, reads.fresh, idOf, allowance.newCards, take(allowance.newCards, bury.buryNewSiblings))
+  return { review, fresh }
+}
+
+/** The rows `take` keeps of the first `limit` read, reading twice as far while skipped ones leave it short. */
+async function readTaking<T>(
+  first: Promise<T[]> | undefined,
+  read: (n: number) => Promise<T[]>,
+  idOf: (row: T) => string,
+  limit: number,
+  take: (ids: string[]) => string[]
+): Promise<T[]> {
+  if (!first) return []
+  let rows = await first
+  for (let n = limit; ; n *= 2) {
+    if (n > limit) rows = await read(n)
+    const taken = new Set(take(rows.map(idOf)))
+    if (taken.size >= limit || rows.length < n) return rows.filter((row) => taken.has(idOf(row)))
+  }
 }
 
 /** Cards buried on an earlier study day come back into study. */
-async function unburyFinishedDays(db: RecallDatabase, deckId: string, day: StudyDay): Promise<void> {
-  await db.transaction('rw', db.cards, async () => {
-    await db.cards
-      .where('[deckId+queue+ord]')
-      .between([deckId, Queue.Buried, Dexie.minKey], [deckId, Queue.Buried, Dexie.maxKey])
-      .filter((c) => (c.buriedUntil ?? 0) <= day.start)
-      .modify((c) => {
-        c.queue = queueForState(c.state)
-        delete c.buriedUntil
-      })
-  })
+async function unburyFinishedDays(db: RecallDatabase, deckIds: readonly string[], day: StudyDay): Promise<void> {
+  await db.transaction('rw', db.cards, () =>
+    Promise.all(
+      deckIds.map((deckId) =>
+        db.cards
+          .where('[deckId+queue+ord]')
+          .between([deckId, Queue.Buried, Dexie.minKey], [deckId, Queue.Buried, Dexie.maxKey])
+          .filter((c) => (c.buriedUntil ?? 0) <= day.start)
+          .modify((c) => {
+            c.queue = queueForState(c.state)
+            delete c.buriedUntil
+          })
+      )
+    )
+  )
 }
 
 /** The deck list's numbers for today, counted without loading cards. */
@@ -141,26 +196,29 @@ async function countDecks(
   limitsOf: (deckId: string) => Limits,
   keep: boolean
 ): Promise<QueueCounts[]> {
+  // Cards buried on an earlier day are back in the lists before they are counted, as study will find them.
+  if (keep) await unburyFinishedDays(db, deckIds, day)
   const [studied, learning] = await Promise.all([
     studiedTodayOfDecks(db, deckIds, day, keep),
     learningDueOfDecks(db, deckIds, day.end, keep)
   ])
-  const capped = (collection: ReturnType<typeof newInOrder>, limit: number) =>
-    limit <= 0
-      ? Promise.resolve(0)
-      : collection
-          .limit(limit)
-          .primaryKeys()
-          .then((keys) => keys.length)
-  // Issued together, so IndexedDB works through them without a round trip per deck.
+  // A new collection for each read: Dexie's limit() only ever lowers a collection's limit.
+  const keys = (collection: () => ReturnType<typeof newInOrder>) => (n: number) => collection().limit(n).primaryKeys() as Promise<string[]>
+  // Issued together, so IndexedDB works through them without a round trip per deck. Only keys are
+  // read: siblings are told apart by their keys.
   return Promise.all(
     deckIds.map(async (deckId) => {
-      const allowance = allowanceFor(limitsOf(deckId), studied.get(deckId)!)
-      const [review, fresh] = await Promise.all([
-        capped(dueBefore(db, deckId, Queue.Review, day.end), allowance.reviews),
-        capped(newInOrder(db, deckId), allowance.newCards)
-      ])
-      return { learning: learning.get(deckId)!, review, fresh }
+      const limits = limitsOf(deckId)
+      const allowance = allowanceFor(limits, studied.get(deckId)!)
+      const learningKeys = learning.get(deckId)!
+      const { review, fresh } = await gatherAfterLearning(
+        Promise.resolve(learningKeys),
+        { review: keys(() => dueBefore(db, deckId, Queue.Review, day.end)), fresh: keys(() => newInOrder(db, deckId)) },
+        (key) => key,
+        allowance,
+        buryOptionsOf(limits)
+      )
+      return { learning: learningKeys.length, review: review.length, fresh: fresh.length }
     })
   )
 }
@@ -171,35 +229,42 @@ export function getCard(db: RecallDatabase, id: string): Promise<CardRecord | un
 
 /**
  * Stores a grade: the card's new state and its review log, in one transaction, so that either
- * both are saved or neither is. Resolves only once the write is committed.
+ * both are saved or neither is. Resolves only once the write is committed. With `siblings`
+ * (today's study), the card's siblings waiting today are buried in the same transaction
+ * (core/scheduling/siblings.ts); `buried` are they as they were, for undo.
  */
 export async function recordReview(
   db: RecallDatabase,
   card: CardRecord,
   outcome: GradeOutcome,
-  duration: number
-): Promise<{ card: CardRecord; logId: number }> {
+  duration: number,
+  siblings?: { day: StudyDay; options: Partial<BuryOptions> }
+): Promise<{ card: CardRecord; logId: number; buried: CardRecord[] }> {
   const updated: CardRecord = { ...card, ...outcome.next, queue: queueForState(outcome.next.state) }
   if (outcome.next.last_review === undefined) delete updated.last_review
+  const bury = siblings && buryOptionsOf(siblings.options)
   // Not an async function, and no await inside: Dexie keeps its transaction zone across native
   // awaits by redefining the page's global Promise on every microtask ("zone echoes"), about a
   // hundred times per grade, and V8 then drops optimised code. Traced, that was most of the
   // write's main-thread time; explicit then() needs no echoes.
-  const logId = await db.transaction('rw', db.cards, db.reviews, () =>
-    // The three requests go out together: IndexedDB runs them in order, so the read sees the card
-    // as it was before the write, and one round trip to the browser's storage serves all three.
+  const { logId, buried } = await db.transaction('rw', db.cards, db.reviews, () =>
+    // The requests go out together: IndexedDB runs them in order, so the read sees the card as it
+    // was before the write, and one round trip to the browser's storage serves them all.
     Dexie.Promise.all([
       db.cards.get(card.id),
       db.cards.put(updated),
-      db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) })
-    ]).then(([stored, , id]) => {
+      db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) }),
+      bury && buriesAny(bury) ? db.cards.where('[deckId+cardId]').equals([card.deckId, card.cardId]).toArray() : []
+    ]).then(([stored, , id, ofNote]) => {
       // Another tab may have answered or changed the card since it was shown here: throwing
-      // aborts the transaction, so neither write is kept.
+      // aborts the transaction, so no write is kept.
       assertUnchangedSinceShown(card, stored)
-      return id
+      const toBury = bury ? siblingsToBury(card, ofNote, siblings.day, bury) : []
+      const before = ofNote.filter((c) => toBury.some((b) => b.id === c.id))
+      return toBury.length === 0 ? { logId: id, buried: before } : db.cards.bulkPut(toBury).then(() => ({ logId: id, buried: before }))
     })
   )
-  return { card: updated, logId: logId as number }
+  return { card: updated, logId: logId as number, buried }
 }
 
 export function reviewsOfCard(db: RecallDatabase, cardKey: string) {

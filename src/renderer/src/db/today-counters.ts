@@ -71,13 +71,13 @@ const addStudied = (a: StudiedToday, b: StudiedToday): StudiedToday => ({
   reviews: a.reviews + b.reviews
 })
 
-/** Each deck's learning cards due before `end`, by deck id. */
+/** Each deck's learning cards due before `end` (their keys), by deck id. */
 export async function learningDueOfDecks(
   db: RecallDatabase,
   deckIds: readonly string[],
   end: number,
   keep = true
-): Promise<Map<string, number>> {
+): Promise<Map<string, string[]>> {
   // As the card columns do (card-columns.ts): this window's later writes stamp above `builtFrom`.
   nextChangeStamp()
   const builtFrom = Date.now() - MARGIN_MS
@@ -135,8 +135,8 @@ export async function learningDueOfDecks(
   if (changed && keep) await db.derived.put({ name: LEARNING_CARDS_ROW, builtFrom, decks })
   return new Map(
     deckIds.map((deckId) => {
-      let due = 0
-      for (const at of decks.get(deckId)!.values()) if (at < end) due++
+      const due: string[] = []
+      for (const [id, at] of decks.get(deckId)!) if (at < end) due.push(id)
       return [deckId, due]
     })
   )

@@ -1,6 +1,7 @@
 import { reasonOf } from '@core/errors'
 import type { CardRecord } from '@core/model'
 import { forgottenCardKeys, selectCustomStudy, type CustomStudyMode, type CustomStudyRequest } from '@core/practice/custom-study'
+import { askAgainLater } from '@core/practice/repeat-gap'
 import { previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
 import { getSettings, schedulerForDeck } from '@db/options-repository'
 import { customStudyCandidates, tagsOfDecks, type CandidateRequest } from '@db/practice-repository'
@@ -8,7 +9,7 @@ import { getCard, recordReview } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import { wholeNumber } from '@store/practice-form'
-import type { Grade } from 'ts-fsrs'
+import { Rating, type Grade } from 'ts-fsrs'
 import type { StateCreator } from 'zustand'
 
 /**
@@ -148,7 +149,9 @@ export const createCustomSlice =
           const scheduler = customSchedulers.get(session.card.deckId)!
           const outcome = previewGrades(scheduler, session.card, now())[rating]
           await recordReview(db, session.card, outcome, now() - session.shownAt)
-          await showCustom({ ...session, graded: session.graded + 1 }, session.index + 1)
+          // A card answered Again is asked again, as in Anki's filtered decks, but only after a few others.
+          const keys = rating === Rating.Again ? askAgainLater(session.keys, session.index) : session.keys
+          await showCustom({ ...session, keys, graded: session.graded + 1 }, session.index + 1)
         } catch (error) {
           set({
             customSession: {

@@ -4,8 +4,9 @@ import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord, type StudyOptions } from
 import { finalRating, START_GRADING, stepGrading, type McGrading } from '@core/practice/mc-grading'
 import { buildMultipleChoice, type MultipleChoice } from '@core/practice/multiple-choice'
 import { mulberry32, type Random } from '@core/practice/random'
+import { rememberAnswered } from '@core/practice/repeat-gap'
 import { singleAsChoice } from '@core/questions/question'
-import { afterGrade, pickNext, type NextStep, type TodayQueue } from '@core/scheduling/queue'
+import { afterGrade, pickNext, withoutCards, type NextStep, type TodayQueue } from '@core/scheduling/queue'
 import { createScheduler, previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf, type StudyDay } from '@core/time/study-day'
 import { undo as undoCardAction, type UndoEntry } from '@db/card-actions'
@@ -48,6 +49,8 @@ export interface McSession {
   saving: boolean
   answered: number
   correct: number
+  /** The cards answered last (core/practice/repeat-gap): a missed one comes back only after others. */
+  recent: string[]
   /** Most recent last; `correct` keeps the session's score right after an undo. */
   undo: Array<{ entry: UndoEntry; correct: boolean }>
   error?: string
@@ -74,15 +77,17 @@ export const createMcSlice =
     let mcPool: ExamCard[] = []
     let random: Random = mulberry32(0)
 
-    type McBase = Pick<McSession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'answered' | 'correct' | 'undo'>
+    type McBase = Pick<McSession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'answered' | 'correct' | 'recent' | 'undo'>
 
     async function showMc(base: McBase, show?: CardRecord, notice?: string) {
       const at = now()
       const from = (c: CardRecord): keyof TodayQueue => (c.queue === Queue.New ? 'fresh' : c.queue === Queue.Review ? 'review' : 'learning')
-      const step: NextStep = show ? { kind: 'card', id: show.id, from: from(show) } : pickNext(base.queue, at, base.options.studyOrder)
+      const step: NextStep = show
+        ? { kind: 'card', id: show.id, from: from(show) }
+        : pickNext(base.queue, at, base.options.studyOrder, base.recent)
       const card = show ?? (step.kind === 'card' ? await getCard(db, step.id) : undefined)
       const asked = card ? await choiceFor(card) : undefined
-      const { deckId, deckName, day, options, queue, answered, correct, undo } = base
+      const { deckId, deckName, day, options, queue, answered, correct, recent, undo } = base
       set({
         mcSession: {
           deckId,
@@ -92,6 +97,7 @@ export const createMcSlice =
           queue,
           answered,
           correct,
+          recent,
           undo,
           step,
           grading: START_GRADING,
@@ -131,15 +137,22 @@ export const createMcSlice =
       const outcome = previewGrades(mcScheduler, card, at)[rating]
       set({ mcSession: { ...session, saving: true } })
       try {
-        const saved = await recordReview(db, card, outcome, (session.answeredAt ?? at) - session.shownAt)
-        const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
-        const entry: UndoEntry = { label: 'Answer', before: [card], addedLogIds: [saved.logId], cardId: card.id }
+        const saved = await recordReview(db, card, outcome, (session.answeredAt ?? at) - session.shownAt, {
+          day: session.day,
+          options: session.options
+        })
+        const queue = withoutCards(
+          afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end),
+          saved.buried.map((c) => c.id)
+        )
+        const entry: UndoEntry = { label: 'Answer', before: [card, ...saved.buried], addedLogIds: [saved.logId], cardId: card.id }
         const right = session.grading.phase !== 'choosing' && session.grading.correct
         await showMc({
           ...session,
           queue,
           answered: session.answered + 1,
           correct: session.correct + (right ? 1 : 0),
+          recent: rememberAnswered(session.recent, card.id),
           undo: pushUndo(session.undo, { entry, correct: right })
         })
       } catch (error) {
@@ -171,6 +184,7 @@ export const createMcSlice =
           queue,
           answered: 0,
           correct: 0,
+          recent: [],
           undo: []
         })
         set((s) => ({ screen: { name: 'practice' }, practice: { ...s.practice, view: 'mc' } }))

@@ -14,6 +14,8 @@ export interface StudySession {
   queue: TodayQueue
   /** The records of the cards in `queue`, kept current after each grade: the next card is shown from here. */
   cards: ReadonlyMap<string, CardRecord>
+  /** The card answered last: it does not come straight back while another card could be shown. */
+  lastAnsweredId?: string
   step: NextStep
   card?: CardRecord
   /** What each grade would do, computed when the card is shown. */
@@ -36,7 +38,7 @@ export interface StudyQuestion {
   suggested?: Grade
 }
 
-export type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'cards'>
+export type SessionBase = Pick<StudySession, 'deckId' | 'deckName' | 'day' | 'options' | 'queue' | 'cards' | 'lastAnsweredId'>
 
 /**
  * The card most likely shown after the one on screen: what the queue offers next once this card
@@ -46,6 +48,6 @@ export function likelyNextCard(session: StudySession, now: number): CardRecord |
   const { card } = session
   if (!card) return undefined
   const queue = afterGrade(session.queue, card.id, { due: Infinity, state: State.Review }, card.ord, session.day.end)
-  const step = pickNext(queue, now, session.options.studyOrder)
+  const step = pickNext(queue, now, session.options.studyOrder, [card.id])
   return step.kind === 'card' ? session.cards.get(step.id) : undefined
 }

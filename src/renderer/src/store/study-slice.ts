@@ -5,7 +5,7 @@ import { mulberry32 } from '@core/practice/random'
 import { gradeOfAnswer, slowAfterMs } from '@core/questions/grade'
 import { checkResponse, choose, emptyResponse, match, responseProblem, showQuestion } from '@core/questions/question'
 import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
-import { afterGrade, pickNext, type NextStep } from '@core/scheduling/queue'
+import { afterGrade, pickNext, withoutCards, type NextStep } from '@core/scheduling/queue'
 import { dayLoadsOf, moveLoad, type ReviewLoad } from '@core/scheduling/load-balance'
 import { createScheduler, previewGrades, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
@@ -69,7 +69,11 @@ export const createStudySlice =
     /** Shows `show` if given, otherwise whatever the queue says comes next. */
     async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
       const at = now()
-      const step: NextStep = show ? { kind: 'card', id: show.id, from: 'learning' } : pickNext(base.queue, at, base.options.studyOrder)
+      // The card just answered does not come straight back while another card could be shown.
+      const avoid = base.lastAnsweredId ? [base.lastAnsweredId] : []
+      const step: NextStep = show
+        ? { kind: 'card', id: show.id, from: 'learning' }
+        : pickNext(base.queue, at, base.options.studyOrder, avoid)
       const card = show ?? (step.kind === 'card' ? (base.cards.get(step.id) ?? (await getCard(db, step.id))) : undefined)
       const question = card?.noteType ? await questionFor(card, at) : undefined
       set({
@@ -80,6 +84,7 @@ export const createStudySlice =
           options: base.options,
           queue: base.queue,
           cards: base.cards,
+          ...(base.lastAnsweredId ? { lastAnsweredId: base.lastAnsweredId } : {}),
           step,
           revealed: false,
           ...(question ? { question } : {}),
@@ -195,14 +200,18 @@ export const createStudySlice =
           if (current) set({ session: { ...current, saving: true } })
         }, SAVING_SHOWN_AFTER_MS)
         try {
-          const saved = await recordReview(db, card, outcome, at - session.shownAt)
+          // Its siblings waiting today are buried in the same write (core/scheduling/siblings.ts).
+          const saved = await recordReview(db, card, outcome, at - session.shownAt, { day: session.day, options: session.options })
           examMode = examModeAfterGrade(examMode, card, saved.card)
           reviewLoad = moveLoad(reviewLoad, reviewDayOf(card), reviewDayOf(saved.card))
-          remember({ label: 'Grade', before: [card], addedLogIds: [saved.logId], cardId: card.id })
+          remember({ label: 'Grade', before: [card, ...saved.buried], addedLogIds: [saved.logId], cardId: card.id })
           // Main decides whether a backup is due (at most every 30 minutes); never awaited.
           void platform.backups?.noteStudyActivity().catch(() => undefined)
-          const queue = afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end)
-          await advance({ ...session, queue, cards: new Map(session.cards).set(card.id, saved.card) })
+          const queue = withoutCards(
+            afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end),
+            saved.buried.map((c) => c.id)
+          )
+          await advance({ ...session, queue, cards: new Map(session.cards).set(card.id, saved.card), lastAnsweredId: card.id })
         } catch (error) {
           set({
             session: {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { makeFixtures, type DatabaseDump } from '../../../fixtures/db/make-fixtures'
+import { referenceLists } from '../../helpers/reference-counts'
 
 const readDump = (file: string) => JSON.parse(readFileSync(`tests/fixtures/db/${file}`, 'utf8')) as DatabaseDump
 const v1 = readDump('v1.json')
@@ -93,37 +94,27 @@ describe('opening a collection written by an earlier version of Recall', () => {
       const settings = await getSettings(db)
       const day = studyDayOf(dump.capturedAt + 2 * DAY, settings.dayStartsAtHour)
       const cards = rowsOf<CardRecord>(dump, 'cards')
-      for (const deck of rowsOf<DeckRecord>(dump, 'decks')) {
-        const options = await optionsForDeck(db, deck.id)
+      const noBurying = { buryNewSiblings: false, buryReviewSiblings: false, buryInterdayLearningSiblings: false }
+      for (const [deck, buryingOff] of rowsOf<DeckRecord>(dump, 'decks').flatMap((d) => [[d, false] as const, [d, true] as const])) {
+        // Once with the deck's preset (siblings kept apart), once with burying off.
+        const options = { ...(await optionsForDeck(db, deck.id)), ...(buryingOff ? noBurying : {}) }
         const queue = await loadTodayQueue(db, deck.id, day, options)
-        // Worked out from the fixture rows alone: buried cards of an earlier day come back.
-        const listed = (q: number) =>
-          cards.filter(
-            (c) =>
-              c.deckId === deck.id &&
-              (c.queue === Queue.Buried && (c.buriedUntil ?? 0) <= day.start ? queueForState(c.state) : c.queue) === q
-          )
-        const dueToday = (q: number) =>
-          listed(q)
-            .filter((c) => c.due < day.end)
-            .sort((a, b) => a.due - b.due)
-        expect(queue.learning.map((e) => e.id)).toEqual(dueToday(Queue.Learning).map((c) => c.id))
-        expect(queue.review.map((e) => e.id)).toEqual(
-          dueToday(Queue.Review)
-            .slice(0, options.reviewsPerDay)
-            .map((c) => c.id)
-        )
-        const fresh = listed(Queue.New)
-          .sort((a, b) => a.ord - b.ord)
-          .slice(0, options.newCardsPerDay)
-        expect(queue.fresh.map((e) => e.id)).toEqual(fresh.map((c) => c.id))
+        // Worked out from the fixture rows alone: buried cards of an earlier day come back, and a
+        // card whose sibling came before it in today's lists is left out.
+        const today = cards
+          .filter((c) => c.deckId === deck.id)
+          .map((c) => (c.queue === Queue.Buried && (c.buriedUntil ?? 0) <= day.start ? { ...c, queue: queueForState(c.state) } : c))
+        const expected = referenceLists(today, day, { reviews: options.reviewsPerDay, newCards: options.newCardsPerDay }, options)
+        expect(queue.learning.map((e) => e.id)).toEqual(expected.learning)
+        expect(queue.review.map((e) => e.id)).toEqual(expected.review)
+        expect(queue.fresh.map((e) => e.id)).toEqual(expected.fresh)
         expect(await countToday(db, deck.id, day, options)).toEqual({
           learning: queue.learning.length,
           review: queue.review.length,
-          fresh: fresh.length
+          fresh: queue.fresh.length
         })
         // Each list has cards, so each index is really exercised.
-        expect([queue.learning.length, queue.review.length, queue.fresh.length].every((n) => n > 0)).toBe(true)
+        if (buryingOff) expect([queue.learning.length, queue.review.length, queue.fresh.length].every((n) => n > 0)).toBe(true)
       }
       db.close()
     })

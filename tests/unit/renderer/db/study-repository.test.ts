@@ -1,4 +1,4 @@
-import { DEFAULT_STUDY_OPTIONS } from '@core/model'
+import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import { mergeDeck } from '@db/deck-repository'
@@ -125,5 +125,54 @@ describe('new card order', () => {
     expect((await loadTodayQueue(db, 'd', day, random)).fresh.map((e) => e.id)).toEqual(first)
     const tomorrow = studyDayOf(day.end + 1)
     expect((await loadTodayQueue(db, 'd', tomorrow, random)).fresh.map((e) => e.id)).not.toEqual(first)
+  })
+})
+
+describe('siblings in today’s queue', () => {
+  const clozes = (notes: number, deletions: number) =>
+    makeDeck(
+      'z',
+      Array.from({ length: notes }, (_, i) => ({
+        id: `n${i + 1}`,
+        type: 'cloze' as const,
+        text: Array.from({ length: deletions }, (_, j) => `{{c${j + 1}::word ${j + 1}}}`).join(' '),
+        tags: []
+      }))
+    )
+
+  it('reads further than the limit when siblings fill it, in deck and in random order, and counts the same', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, clozes(4, 5), now)
+    const day = studyDayOf(now)
+    const three = { ...limits, newCardsPerDay: 3 }
+    expect((await loadTodayQueue(db, 'z', day, three)).fresh.map((e) => e.id)).toEqual(['z/n1/c1', 'z/n2/c1', 'z/n3/c1'])
+    expect(await countToday(db, 'z', day, three)).toEqual({ fresh: 3, learning: 0, review: 0 })
+    const random = (await loadTodayQueue(db, 'z', day, { ...three, newCardOrder: 'random' })).fresh.map((e) => e.id.split('/')[1])
+    expect(new Set(random).size).toBe(3)
+    // More new cards allowed than there are notes: one card of each note.
+    expect(await countToday(db, 'z', day, { ...limits, newCardsPerDay: 9 })).toEqual({ fresh: 4, learning: 0, review: 0 })
+    expect((await loadTodayQueue(db, 'z', day, { ...limits, newCardsPerDay: 9, newCardOrder: 'random' })).fresh).toHaveLength(4)
+    // With burying off, siblings come in deck order.
+    const together = { ...three, buryNewSiblings: false }
+    expect((await loadTodayQueue(db, 'z', day, together)).fresh.map((e) => e.id)).toEqual(['z/n1/c1', 'z/n1/c2', 'z/n1/c3'])
+    expect(await countToday(db, 'z', day, together)).toEqual({ fresh: 3, learning: 0, review: 0 })
+  })
+
+  it('buries the siblings of a graded card in the grade’s own write, and not at all without today’s day', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, clozes(1, 3), now)
+    const day = studyDayOf(now)
+    const c1 = (await db.cards.get('z/n1/c1'))!
+    const saved = await recordReview(db, c1, previewGrades(scheduler, c1, now)[Rating.Good], 1000, { day, options: DEFAULT_STUDY_OPTIONS })
+    expect(saved.buried.map((c) => c.id)).toEqual(['z/n1/c2', 'z/n1/c3'])
+    expect((await db.cards.bulkGet(['z/n1/c2', 'z/n1/c3'])).map((c) => [c?.queue, c?.buriedUntil])).toEqual([
+      [Queue.Buried, day.end],
+      [Queue.Buried, day.end]
+    ])
+    const other = freshDatabase()
+    await mergeDeck(other, clozes(1, 3), now)
+    const c2 = (await other.cards.get('z/n1/c2'))!
+    expect((await recordReview(other, c2, previewGrades(scheduler, c2, now)[Rating.Good], 1000)).buried).toEqual([])
+    expect((await other.cards.get('z/n1/c3'))!.queue).toBe(Queue.New)
   })
 })

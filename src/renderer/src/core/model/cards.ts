@@ -63,9 +63,14 @@ export function clozeCardKey(deckId: string, noteId: string, n: number): string 
   return `${deckId}/${noteId}/c${n}`
 }
 
-/** The key of the note a card key belongs to: the card key without `/reverse` or `/cN`. */
+/**
+ * The key of the note a card key belongs to: the card key without `/reverse` or `/cN`. Neither a
+ * deck id nor a note id holds a `/` (ID_PATTERN), so it is the key's first two parts: a basic note
+ * whose id is `c2` has the card `deck/c2`, which is not a cloze card of a note `deck`.
+ */
 export function noteKeyOfCardKey(cardKey: string): string {
-  return cardKey.replace(/\/(reverse|c\d+)$/, '')
+  const noteEnd = cardKey.indexOf('/', cardKey.indexOf('/') + 1)
+  return noteEnd < 0 ? cardKey : cardKey.slice(0, noteEnd)
 }
 
 /** The list an active card belongs in, from its FSRS state (ts-fsrs State: 0 new, 1/3 learning, 2 review). */

@@ -27,14 +27,28 @@ export type NextStep = { kind: 'card'; id: string; from: keyof TodayQueue } | { 
 /** Anki's learn-ahead limit: with nothing else left, a learning card due this soon is shown now. */
 export const LEARN_AHEAD_MS = 20 * MINUTE_MS
 
-export function pickNext(queue: TodayQueue, now: number, order: StudyOrder = 'reviews-first', learnAheadMs = LEARN_AHEAD_MS): NextStep {
-  const learning = queue.learning[0]
+/**
+ * What to show next. Cards in `avoid` (the card just answered; in practice, the last few) are not
+ * shown while any other card could be: another due learning card, a review, a new card or a
+ * learning card within the learn-ahead limit. When none could, the one answered longest ago is let
+ * back first, and a card left alone comes back as before: when due, or within learn-ahead.
+ */
+export function pickNext(
+  queue: TodayQueue,
+  now: number,
+  order: StudyOrder = 'reviews-first',
+  avoid: readonly string[] = [],
+  learnAheadMs = LEARN_AHEAD_MS
+): NextStep {
+  const shown = (e: QueueEntry) => !avoid.includes(e.id)
+  const learning = queue.learning.find(shown)
   if (learning && learning.due <= now) return { kind: 'card', id: learning.id, from: 'learning' }
-  const review = queue.review[0]
-  const fresh = queue.fresh[0]
+  const review = queue.review.find(shown)
+  const fresh = queue.fresh.find(shown)
   if (fresh && (order === 'new-first' || !review)) return { kind: 'card', id: fresh.id, from: 'fresh' }
   if (review) return { kind: 'card', id: review.id, from: 'review' }
   if (learning && learning.due <= now + learnAheadMs) return { kind: 'card', id: learning.id, from: 'learning' }
+  if (avoid.length > 0) return pickNext(queue, now, order, avoid.slice(1), learnAheadMs)
   if (learning) return { kind: 'wait', until: learning.due }
   return { kind: 'done' }
 }
@@ -52,6 +66,13 @@ export function afterGrade(queue: TodayQueue, id: string, next: { due: number; s
     review: without(queue.review),
     fresh: without(queue.fresh)
   }
+}
+
+/** The queue without these cards (siblings buried by a grade). */
+export function withoutCards(queue: TodayQueue, ids: readonly string[]): TodayQueue {
+  if (ids.length === 0) return queue
+  const without = (list: QueueEntry[]) => list.filter((e) => !ids.includes(e.id))
+  return { learning: without(queue.learning), review: without(queue.review), fresh: without(queue.fresh) }
 }
 
 function insertByDue(list: QueueEntry[], entry: QueueEntry): QueueEntry[] {

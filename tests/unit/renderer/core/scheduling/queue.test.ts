@@ -1,4 +1,4 @@
-import { afterGrade, countQueue, LEARN_AHEAD_MS, pickNext, type TodayQueue } from '@core/scheduling/queue'
+import { afterGrade, countQueue, LEARN_AHEAD_MS, pickNext, withoutCards, type TodayQueue } from '@core/scheduling/queue'
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 
@@ -50,5 +50,52 @@ describe('study order option', () => {
     const queue: TodayQueue = { learning: [], review: [entry('r1', now - 100)], fresh: [entry('n1', now, 0)] }
     expect(pickNext(queue, now, 'reviews-first')).toMatchObject({ id: 'r1' })
     expect(pickNext(queue, now, 'new-first')).toMatchObject({ id: 'n1' })
+  })
+})
+
+describe('no immediate repeat', () => {
+  const minutes = (n: number) => now + n * 60_000
+
+  it('does not show the card just answered while another due learning card, a review or a new card is waiting', () => {
+    const learning = [entry('x', now - 1), entry('l1', now - 1)]
+    expect(pickNext({ learning, review: [], fresh: [] }, now, 'reviews-first', ['x'])).toMatchObject({ id: 'l1' })
+    const onlyX = [entry('x', now - 1)]
+    expect(pickNext({ learning: onlyX, review: [entry('r1', now)], fresh: [] }, now, 'reviews-first', ['x'])).toMatchObject({ id: 'r1' })
+    expect(pickNext({ learning: onlyX, review: [], fresh: [entry('n1', now)] }, now, 'reviews-first', ['x'])).toMatchObject({ id: 'n1' })
+    // Without `avoid`, the due learning card comes first, as before.
+    expect(pickNext({ learning: onlyX, review: [entry('r1', now)], fresh: [] }, now)).toMatchObject({ id: 'x' })
+  })
+
+  it('shows another learning card within the learn-ahead limit before the card just answered', () => {
+    const queue: TodayQueue = { learning: [entry('x', minutes(1)), entry('l1', minutes(10))], review: [], fresh: [] }
+    expect(pickNext(queue, now)).toMatchObject({ id: 'x' })
+    expect(pickNext(queue, now, 'reviews-first', ['x'])).toMatchObject({ kind: 'card', id: 'l1', from: 'learning' })
+  })
+
+  it('lets the card just answered come back when no other card could be shown now', () => {
+    const alone: TodayQueue = { learning: [entry('x', minutes(1))], review: [], fresh: [] }
+    expect(pickNext(alone, now, 'reviews-first', ['x'])).toEqual({ kind: 'card', id: 'x', from: 'learning' })
+    // The other learning card is beyond learn-ahead: it could not be shown now.
+    const far = minutes(LEARN_AHEAD_MS / 60_000 + 5)
+    const queue: TodayQueue = { learning: [entry('x', now - 1), entry('l1', far)], review: [], fresh: [] }
+    expect(pickNext(queue, now, 'reviews-first', ['x'])).toMatchObject({ id: 'x' })
+    // Both beyond learn-ahead: wait for the first, as before.
+    const later: TodayQueue = { learning: [entry('x', far), entry('l1', far + 60_000)], review: [], fresh: [] }
+    expect(pickNext(later, now, 'reviews-first', ['x'])).toEqual({ kind: 'wait', until: far })
+  })
+
+  it('with several cards to avoid, lets the one answered longest ago back first', () => {
+    const queue: TodayQueue = { learning: [entry('b', now - 2), entry('a', now - 1)], review: [], fresh: [] }
+    expect(pickNext(queue, now, 'reviews-first', ['a', 'b'])).toMatchObject({ id: 'a' })
+    expect(pickNext(queue, now, 'reviews-first', ['b', 'a'])).toMatchObject({ id: 'b' })
+    expect(pickNext({ ...queue, fresh: [entry('n1', now)] }, now, 'reviews-first', ['a', 'b'])).toMatchObject({ id: 'n1' })
+  })
+})
+
+describe('withoutCards', () => {
+  it('drops cards from every list, and leaves the queue as it is when there are none', () => {
+    const queue: TodayQueue = { learning: [entry('l1', now)], review: [entry('r1', now)], fresh: [entry('n1', now), entry('n2', now)] }
+    expect(withoutCards(queue, [])).toBe(queue)
+    expect(withoutCards(queue, ['l1', 'n2'])).toEqual({ learning: [], review: [entry('r1', now)], fresh: [entry('n1', now)] })
   })
 })
