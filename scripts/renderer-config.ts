@@ -33,6 +33,11 @@ export function rendererConfig(outDir?: string): UserConfig {
         {
           find: /^hast-util-from-html-isomorphic$/,
           replacement: resolve(__dirname, '../node_modules/hast-util-from-html-isomorphic/lib/index.js')
+        },
+        // fsrs-browser's thread pool is never started (see the stand-in), so its helper stays out.
+        {
+          find: /^\.\/snippets\/wasm-bindgen-rayon-[0-9a-f]+\/src\/workerHelpers\.js$/,
+          replacement: resolve(__dirname, '../src/renderer/src/workers/fsrs-no-thread-pool.ts')
         }
       ]
     },

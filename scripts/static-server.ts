@@ -11,7 +11,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2'
+  '.woff2': 'font/woff2',
+  // Compiled while it downloads (WebAssembly.instantiateStreaming) only when served as such.
+  '.wasm': 'application/wasm'
 }
 
 export interface RunningServer {

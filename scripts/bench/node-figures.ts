@@ -20,3 +20,39 @@ export async function fsrsNextInNode(cards = 1000, reps = 21): Promise<number[]>
   })
   return samples.map((ms) => ms / cards)
 }
+
+export interface OptimizerRun {
+  /** Seconds for the training alone (items built from the histories included). */
+  trainSeconds: number
+  /** Seconds for one evaluation (`evaluateParameters`, one parameter set over every review). */
+  evaluateSeconds: number
+  cards: number
+  items: number
+  /** Progress reports heard during the training. */
+  progressReports: number
+  w: number[]
+}
+
+/**
+ * The desktop app's optimizer on `reviews` synthetic reviews under Node: the native binding
+ * (fsrs-rs on libuv's threads) as main runs it, then one evaluation as the store runs it.
+ */
+export async function optimizerInNode(reviews: number): Promise<OptimizerRun> {
+  const [{ optimizeParameters }, binding, { evaluateParameters }, { syntheticHistories }, { countTrainingItems }] = await Promise.all([
+    import('@main/optimizer'),
+    import('@open-spaced-repetition/binding'),
+    import('@core/optimizer/evaluate'),
+    import('./synthetic-reviews'),
+    import('@shared/optimizer')
+  ])
+  const histories = syntheticHistories(reviews)
+  let progressReports = 0
+  let start = performance.now()
+  const result = await optimizeParameters(histories, binding as never, () => progressReports++)
+  const trainSeconds = (performance.now() - start) / 1000
+  if (!result.ok) throw new Error(result.message)
+  start = performance.now()
+  evaluateParameters(result.w, histories)
+  const evaluateSeconds = (performance.now() - start) / 1000
+  return { trainSeconds, evaluateSeconds, cards: histories.length, items: countTrainingItems(histories), progressReports, w: result.w }
+}

@@ -5,14 +5,14 @@ import { serveFolder } from '../static-server'
 import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
 import { BUDGET_GZIP, measureBundle } from './bundle-size'
-import { fsrsNextInNode } from './node-figures'
+import { fsrsNextInNode, optimizerInNode } from './node-figures'
 import { readinessFigures } from './readiness'
 import type { Sample } from './page/bench-page'
 import { PICTURES_DECK } from './page/generate'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200]`: builds the web app and the bench
+ * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200 --optimizer-reviews 1000000]`: builds the web app and the bench
  * page beside it, serves them on 127.0.0.1, and for each size fills a fresh Chromium profile with
  * a generated collection, then measures the app in it; last, the exam-readiness range against
  * simulated learners. One JSON line per figure, then a table.
@@ -34,6 +34,8 @@ const PICTURE_READ_MS = 1000
 /** Key presses timed for the grade's bare limit (`limit:grade-keyed-*`). */
 const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
+/** Synthetic reviews the FSRS optimizer is timed on, in Node (the desktop's binding) and in Chromium (the web build's WebAssembly); 0 skips. */
+const OPTIMIZER_REVIEWS = Number(option('optimizer-reviews', '1000000'))
 /** Simulated learners per size for the exam-readiness check (`npm run bench:readiness` for more). */
 const LEARNERS = Number(option('learners', '200'))
 
@@ -187,6 +189,52 @@ async function measureSize(n: number, baseUrl: string, empty: Awaited<ReturnType
   }
 }
 
+/**
+ * The FSRS optimizer on the same synthetic reviews, once each (a run takes minutes): the desktop's
+ * native binding under Node, then the web build's WebAssembly in a worker in Chromium; each
+ * followed by one evaluation. The load is printed before and after: two cores are shared.
+ */
+async function optimizerFigures(baseUrl: string, load: () => void) {
+  const reviews = OPTIMIZER_REVIEWS
+  load()
+  log(`optimizer: the native binding on ${reviews} reviews under Node…`)
+  const node = await optimizerInNode(reviews)
+  const extra = { env: 'node' as const }
+  emit(
+    figure('optimize-binding', reviews, [node.trainSeconds], 's', {
+      ...extra,
+      note: `desktop optimizer (fsrs-rs through its Node binding) on ${reviews} synthetic reviews, ${node.cards} cards, ${node.items} training items; ${node.progressReports} progress reports`
+    })
+  )
+  emit(
+    figure('evaluate', reviews, [node.evaluateSeconds], 's', {
+      ...extra,
+      note: 'core/optimizer/evaluate.ts, one parameter set over the same reviews (the app runs it twice, current and optimized)'
+    })
+  )
+  load()
+  log(`optimizer: fsrs-browser (WebAssembly) on ${reviews} reviews in a worker in Chromium…`)
+  const { page, close } = await openProfile()
+  try {
+    await openBenchPage(page, baseUrl)
+    const web = await page.evaluate((n) => window.bench.optimizeWeb(n), reviews)
+    const difference = Math.max(...web.w.map((w, i) => Math.abs(w - node.w[i]!)))
+    emit(
+      figure('optimize-web', reviews, [web.trainSeconds], 's', {
+        note: `web optimizer (fsrs-rs in WebAssembly, one thread, in a worker; fetch and compile included) on the same reviews; ${web.progressReports} progress reports; largest parameter difference from the binding's ${difference.toExponential(2)}`
+      })
+    )
+    emit(
+      figure('evaluate-web', reviews, [web.evaluateSeconds], 's', {
+        note: 'the same evaluation on the page, in slices of 4,000 cards with a pause between, as the store runs it'
+      })
+    )
+  } finally {
+    await close()
+  }
+  load()
+}
+
 async function main() {
   const started = Date.now()
   const outDir = await mkdtemp(join(tmpdir(), 'recall-bench-web-'))
@@ -242,6 +290,7 @@ async function main() {
       .filter((f) => f.size === largest && !f.name.startsWith('limit:') && f.ratio !== undefined && f.ratio > 3)
       .map((f) => `${f.name} ${f.ratio}×`)
     console.log(`figures above 3× their limit at ${largest}: ${misses.join(', ') || 'none'}`)
+    if (OPTIMIZER_REVIEWS > 0) await optimizerFigures(server.url, load)
     log('exam readiness: the 90 % range against simulated learners…')
     readinessFigures(() => LEARNERS)
     load()

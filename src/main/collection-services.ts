@@ -1,9 +1,9 @@
 import { createAutoBackup } from '@main/backups/auto-backup'
 import { createBackupStore } from '@main/backups/backup-store'
 import { createContentRequester } from '@main/backups/content-request'
-import { optimizeParameters } from '@main/optimizer'
+import { singleOptimizer, type OptimizerBinding } from '@main/optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from '@main/save-file'
-import { BACKUP_REQUEST_CHANNEL, type RecallApi } from '@shared/ipc'
+import { BACKUP_REQUEST_CHANNEL, OPTIMIZER_PROGRESS_CHANNEL, type RecallApi } from '@shared/ipc'
 import { BrowserWindow, dialog } from 'electron'
 import { join } from 'node:path'
 
@@ -23,13 +23,15 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
     }
   })
   const autoBackup = createAutoBackup({ store, clock: Date.now, getContent: () => requester.request() })
+  // Loaded on first use: the native binding is only needed when the person asks for it.
+  const optimize = singleOptimizer(async () => (await import('@open-spaced-repetition/binding')) as unknown as OptimizerBinding)
 
   const services: Services = {
-    async optimizeParameters(histories) {
-      // Loaded on first use: the native binding is only needed when the person asks for it.
-      const binding = await import('@open-spaced-repetition/binding')
-      return optimizeParameters(histories, binding as never)
-    },
+    optimizeParameters: (histories) =>
+      optimize(histories, (progress) => {
+        const window = mainWindow()
+        if (window && !window.isDestroyed()) window.webContents.send(OPTIMIZER_PROGRESS_CHANNEL, progress)
+      }),
     async saveFile({ suggestedName, content, kind }) {
       const window = mainWindow()
       const options = { defaultPath: suggestedName, filters: SAVE_FILTERS[kind] }

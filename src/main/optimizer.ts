@@ -1,43 +1,70 @@
-import { MIN_OPTIMIZER_REVIEWS, type OptimizeResult, type OptimizerHistory } from '@shared/optimizer'
+import {
+  checkedParameters,
+  isTrainingItem,
+  optimizerFailure,
+  tooLittleHistory,
+  type OptimizeResult,
+  type OptimizerHistory,
+  type OptimizerProgress
+} from '@shared/optimizer'
 
 /** The parts of @open-spaced-repetition/binding we use, so tests can pass the real module in. */
 export interface OptimizerBinding {
   FSRSBindingReview: new (rating: number, deltaT: number) => unknown
   FSRSBindingItem: new (reviews: unknown[]) => unknown
-  computeParameters(items: unknown[], options: { enableShortTerm: boolean }): Promise<number[]>
+  computeParameters(
+    items: unknown[],
+    options: { enableShortTerm: boolean; progress?: (current: number, total: number) => void }
+  ): Promise<number[]>
 }
 
 /**
  * Fits FSRS parameters to a user's own history with the FSRS optimizer (Rust, through its Node
- * binding; it runs on a worker thread of libuv, so the window stays responsive). Each review after
- * a card's first becomes one training item holding the reviews before it.
+ * binding; it runs on a worker thread of libuv, so the window stays responsive). Each review on a
+ * later day than the card's previous one becomes a training item holding the reviews up to it
+ * (`isTrainingItem`). `onProgress` hears how far the training has gone, every half second or so.
  */
-export async function optimizeParameters(histories: OptimizerHistory[], binding: OptimizerBinding): Promise<OptimizeResult> {
+export async function optimizeParameters(
+  histories: OptimizerHistory[],
+  binding: OptimizerBinding,
+  onProgress?: (progress: OptimizerProgress) => void
+): Promise<OptimizeResult> {
+  const refusal = tooLittleHistory(histories)
+  if (refusal) return refusal
   const items: unknown[] = []
-  let longTerm = 0
   for (const history of histories) {
     const reviews = history.map((r) => new binding.FSRSBindingReview(r.rating, r.deltaT))
-    for (let i = 1; i < reviews.length; i++) {
-      if (history[i]!.deltaT > 0) longTerm++
-      items.push(new binding.FSRSBindingItem(reviews.slice(0, i + 1)))
-    }
-  }
-  if (longTerm < MIN_OPTIMIZER_REVIEWS) {
-    return {
-      ok: false,
-      message: `Optimizing needs at least ${MIN_OPTIMIZER_REVIEWS} reviews of cards studied on an earlier day; this deck has ${longTerm}. Keep studying and try again later.`
-    }
+    for (let i = 1; i < reviews.length; i++)
+      if (isTrainingItem(history, i)) items.push(new binding.FSRSBindingItem(reviews.slice(0, i + 1)))
   }
   try {
-    // No `timeout` option: binding 0.1.2 never resolves when one is given.
-    const w = await binding.computeParameters(items, { enableShortTerm: true })
-    if (w.length !== 21 || w.some((x) => !Number.isFinite(x)))
-      return { ok: false, message: 'The optimizer returned unusable parameters; your current ones are kept.' }
-    return { ok: true, w }
+    // No `timeout` option: binding 0.1.2 never resolves when one is given. Nor can a training be
+    // stopped once started: it runs to its end.
+    const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }))
+    return checkedParameters(await binding.computeParameters(items, { enableShortTerm: true, ...(progress ? { progress } : {}) }))
   } catch (error) {
-    return {
-      ok: false,
-      message: `The optimizer failed (${error instanceof Error ? error.message : String(error)}); your current parameters are kept.`
+    return optimizerFailure(error)
+  }
+}
+
+export const OPTIMIZER_BUSY_MESSAGE =
+  'The previous optimization is still finishing in the background (the desktop optimizer cannot be stopped once it has started). Try again in a moment.'
+
+/**
+ * One training at a time: the binding cannot be stopped, so a run the page cancelled goes on to its
+ * end, and a new request meanwhile is refused with a message rather than run beside it.
+ */
+export function singleOptimizer(loadBinding: () => Promise<OptimizerBinding>) {
+  let running = false
+  return async (histories: OptimizerHistory[], onProgress?: (progress: OptimizerProgress) => void): Promise<OptimizeResult> => {
+    if (running) return { ok: false, message: OPTIMIZER_BUSY_MESSAGE }
+    running = true
+    try {
+      const binding = await loadBinding().catch((error: unknown) => error as Error)
+      if (binding instanceof Error) return optimizerFailure(binding)
+      return await optimizeParameters(histories, binding, onProgress)
+    } finally {
+      running = false
     }
   }
 }

@@ -2,7 +2,9 @@ import {
   BACKUP_REQUEST_CHANNEL,
   channelOf,
   isMenuCommand,
+  isOptimizerProgress,
   MENU_COMMAND_CHANNEL,
+  OPTIMIZER_PROGRESS_CHANNEL,
   RECALL_METHODS,
   type RecallApi,
   type RecallEvents
@@ -30,6 +32,13 @@ const events = {
     }
     ipcRenderer.on(MENU_COMMAND_CHANNEL, relay)
     return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay)
+  },
+  onOptimizerProgress: (listener) => {
+    const relay = (_event: unknown, progress: unknown) => {
+      if (isOptimizerProgress(progress)) listener({ done: progress.done, total: progress.total })
+    }
+    ipcRenderer.on(OPTIMIZER_PROGRESS_CHANNEL, relay)
+    return () => void ipcRenderer.removeListener(OPTIMIZER_PROGRESS_CHANNEL, relay)
   }
 } satisfies RecallEvents
 

@@ -1,7 +1,7 @@
 import type { AutoBackupOutcome, BackupContentReply, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
-import type { OptimizeResult, OptimizerHistory } from '@shared/optimizer'
+import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
 export type DeckOrigin = 'builtin' | 'user'
@@ -25,7 +25,10 @@ export interface DeckLibrary {
  */
 export interface RecallApi {
   listDecks(): Promise<DeckLibrary>
-  /** Fits FSRS parameters to the given histories with the native optimizer. */
+  /**
+   * Fits FSRS parameters to the given histories with the native optimizer; its progress comes on
+   * OPTIMIZER_PROGRESS_CHANNEL. One at a time: it cannot be stopped once started.
+   */
   optimizeParameters(histories: OptimizerHistory[]): Promise<OptimizeResult>
   /** Asks where to save (the system's save dialog) and writes the text there. */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
@@ -54,6 +57,16 @@ export type SaveFileResult = { status: 'saved'; file: string } | { status: 'canc
 /** Main → renderer: "send me the encoded collection" (payload: a request id). */
 export const BACKUP_REQUEST_CHANNEL = 'recall:backup-request'
 
+/** Main → renderer: how far the running optimization has gone (payload: OptimizerProgress). */
+export const OPTIMIZER_PROGRESS_CHANNEL = 'recall:optimizer-progress'
+
+/** Only two counts, 0 ≤ done ≤ total, ever reach the page as progress. */
+export function isOptimizerProgress(value: unknown): value is OptimizerProgress {
+  if (typeof value !== 'object' || value === null) return false
+  const { done, total } = value as Partial<OptimizerProgress>
+  return Number.isInteger(done) && Number.isInteger(total) && done! >= 0 && done! <= total!
+}
+
 /** Main → renderer: a menu item that acts in the page (payload: one of MENU_COMMANDS). */
 export const MENU_COMMAND_CHANNEL = 'recall:menu-command'
 
@@ -80,6 +93,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 export interface RecallEvents {
   onBackupRequest(listener: (requestId: string) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  onOptimizerProgress(listener: (progress: OptimizerProgress) => void): () => void
 }
 
 export type RecallMethod = keyof RecallApi

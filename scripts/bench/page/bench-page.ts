@@ -15,6 +15,7 @@ import { createRecallStore } from '@store'
 import Dexie from 'dexie'
 import { Rating } from 'ts-fsrs'
 import { DECKS, deckIdOf, generateCollection, generatePicturesDeck } from './generate'
+import { optimizeWeb } from './optimizer-bench'
 import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, rawRowsOf, readAll, rowCounts } from './raw-idb'
 import { timeRepeated } from './stats-util'
 
@@ -422,6 +423,7 @@ declare global {
   interface Window {
     bench: {
       generate: typeof generate
+      optimizeWeb: typeof optimizeWeb
       measure: typeof measure
       once: typeof once
       rowCounts: typeof rowCounts
@@ -433,5 +435,5 @@ declare global {
   }
 }
 
-window.bench = { generate, measure, once, rowCounts, armKeyedWrites, keyedCount, stopKeyedWrites, decks: DECKS }
+window.bench = { generate, optimizeWeb, measure, once, rowCounts, armKeyedWrites, keyedCount, stopKeyedWrites, decks: DECKS }
 document.getElementById('status')!.textContent = 'bench ready'

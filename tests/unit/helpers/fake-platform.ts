@@ -10,6 +10,7 @@ export function fakePlatform(library: DeckLibrary | (() => DeckLibrary), overrid
     requestPersistentStorage: async () => true,
     saveFile: async (request) => ({ status: 'saved', file: request.suggestedName }),
     optimizeParameters: async () => ({ ok: false, message: 'not in tests' }),
+    optimizerStops: true,
     readDeckFile: (file) => importDeckFile(file),
     backups: null,
     ...overrides

@@ -1,8 +1,9 @@
 import { evaluateParameters } from '@core/optimizer/evaluate'
-import { optimizeParameters, type OptimizerBinding } from '@main/optimizer'
+import { OPTIMIZER_BUSY_MESSAGE, optimizeParameters, singleOptimizer, type OptimizerBinding } from '@main/optimizer'
 import * as binding from '@open-spaced-repetition/binding'
-import type { OptimizerHistory } from '@shared/optimizer'
-import { createEmptyCard, fsrs, generatorParameters, type Grade } from 'ts-fsrs'
+import type { OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
+import { createEmptyCard, default_w, fsrs, generatorParameters, type Grade } from 'ts-fsrs'
+import { syntheticHistories } from '../../../scripts/bench/synthetic-reviews'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -55,4 +56,49 @@ describe('optimizeParameters (native FSRS optimizer)', () => {
     expect(fitted.logLoss).toBeLessThan(defaults.logLoss)
     expect(fitted.reviews).toBe(600 * 7)
   }, 120_000)
+
+  it('trains on histories with same-day reviews (which abort the binding, or give NaN, if made items), with progress', async () => {
+    // Each card's first day has a second review, as a learning step gives; a card learned today has
+    // only those two. Fed to fsrs-rs as an item, [Good 0, Good 0] panics and aborts the process.
+    const histories = syntheticHistories(6000, 3)
+    histories.push([
+      { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 0 }
+    ])
+    expect(histories.some((h) => h.slice(1).some((r) => r.deltaT === 0))).toBe(true)
+    const progress: OptimizerProgress[] = []
+    const result = await optimizeParameters(histories, binding as unknown as OptimizerBinding, (p) => progress.push(p))
+    if (!result.ok) throw new Error(result.message)
+    // A NaN loss leaves w4…w20 at the defaults: a real training moves them.
+    expect(result.w.slice(4).some((w, i) => Math.abs(w - default_w[i + 4]!) > 1e-3)).toBe(true)
+    expect(progress.at(-1)).toEqual({ done: progress.at(-1)!.total, total: expect.any(Number) })
+  }, 120_000)
+
+  it('runs one training at a time: a request while one runs is refused with a message', async () => {
+    let finish = (_w: number[]) => {}
+    const fake: OptimizerBinding = {
+      FSRSBindingReview: class {},
+      FSRSBindingItem: class {},
+      computeParameters: () => new Promise((resolve) => (finish = resolve))
+    }
+    const optimize = singleOptimizer(async () => fake)
+    const histories = simulateHistories(60, 2)
+    const first = optimize(histories)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await optimize(histories)).toEqual({ ok: false, message: OPTIMIZER_BUSY_MESSAGE })
+    finish([...default_w])
+    expect(await first).toEqual({ ok: true, w: [...default_w] })
+    const again = optimize(histories)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    finish([...default_w])
+    expect((await again).ok).toBe(true)
+  })
+
+  it('says so when the binding cannot be loaded', async () => {
+    const optimize = singleOptimizer(() => Promise.reject(new Error('no native module for this platform')))
+    expect(await optimize(simulateHistories(60, 2))).toEqual({
+      ok: false,
+      message: 'The optimizer failed (no native module for this platform); your current parameters are kept.'
+    })
+  })
 })

@@ -1,4 +1,4 @@
-import { BACKUP_REQUEST_CHANNEL, channelOf, MENU_COMMAND_CHANNEL, RECALL_METHODS } from '@shared/ipc'
+import { BACKUP_REQUEST_CHANNEL, channelOf, MENU_COMMAND_CHANNEL, OPTIMIZER_PROGRESS_CHANNEL, RECALL_METHODS } from '@shared/ipc'
 import { describe, expect, it, vi } from 'vitest'
 
 // The preload runs only inside Electron; here it is loaded against a stand-in that records what it
@@ -25,7 +25,7 @@ describe('the preload', () => {
   it('exposes one function per method of the contract, each invoking its own channel with its arguments only', async () => {
     await import('../../../src/preload/index')
     const api = fake.exposed.get('api') as Record<string, (...args: unknown[]) => Promise<unknown>>
-    expect(Object.keys(api).sort()).toEqual([...RECALL_METHODS, 'onBackupRequest', 'onMenuCommand'].sort())
+    expect(Object.keys(api).sort()).toEqual([...RECALL_METHODS, 'onBackupRequest', 'onMenuCommand', 'onOptimizerProgress'].sort())
     for (const method of RECALL_METHODS) {
       fake.invoked.length = 0
       await expect(api[method]!('a', 2)).resolves.toBe('reply')
@@ -49,5 +49,21 @@ describe('the preload', () => {
     expect(requests).toEqual(['request-1'])
     stopCommands()
     expect(fake.listeners.has(MENU_COMMAND_CHANNEL)).toBe(false)
+  })
+
+  it('passes on only well-formed optimizer progress, as two plain counts', async () => {
+    await import('../../../src/preload/index')
+    const api = fake.exposed.get('api') as Record<string, (listener: (value: unknown) => void) => () => void>
+    const heard: unknown[] = []
+    const stop = api.onOptimizerProgress!((p) => heard.push(p))
+    const relay = fake.listeners.get(OPTIMIZER_PROGRESS_CHANNEL)!
+    relay({}, { done: 66, total: 165, extra: 'dropped' })
+    relay({}, { done: 200, total: 165 })
+    relay({}, { done: -1, total: 165 })
+    relay({}, { done: 1.5, total: 2 })
+    relay({}, 'half')
+    expect(heard).toEqual([{ done: 66, total: 165 }])
+    stop()
+    expect(fake.listeners.has(OPTIMIZER_PROGRESS_CHANNEL)).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { askForPersistence, type Platform } from '@platform/platform'
+import { askForPersistence, untilAborted, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import type { RecallApi, RecallEvents } from '@shared/ipc'
 
@@ -9,7 +9,14 @@ export function electronPlatform(api: RecallApi & RecallEvents): Platform {
     requestPersistentStorage: () => askForPersistence(navigator.storage),
     readDeckFile: readDeckInWorker,
     saveFile: (request) => api.saveFile(request),
-    optimizeParameters: (histories) => api.optimizeParameters(histories),
+    // Main reports progress on its own channel; a cancelled training runs on in main (the binding
+    // cannot be stopped) and its result is dropped.
+    optimizeParameters: (histories, { onProgress, signal } = {}) => {
+      const unsubscribe = onProgress ? api.onOptimizerProgress(onProgress) : () => undefined
+      const work = api.optimizeParameters(histories).finally(unsubscribe)
+      return untilAborted(work, signal, unsubscribe)
+    },
+    optimizerStops: false,
     onMenuCommand: (listener) => api.onMenuCommand(listener),
     // Main shows it: the permission policy refuses web notifications to every page.
     notifications: { requestPermission: async () => true, showDue: (count) => api.showReminder(count) },

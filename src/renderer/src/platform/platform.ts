@@ -2,7 +2,7 @@ import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '@shared/ba
 import type { ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
 import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
-import type { OptimizeResult, OptimizerHistory } from '@shared/optimizer'
+import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
 
 /** How the renderer reaches the outside world: the Electron shell or a plain browser. */
 export interface Platform {
@@ -12,7 +12,14 @@ export interface Platform {
   requestPersistentStorage(): Promise<boolean>
   /** The save dialog in the desktop app; a download in the browser. */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
-  optimizeParameters(histories: OptimizerHistory[]): Promise<OptimizeResult>
+  /**
+   * Fits FSRS parameters to the histories (fsrs-rs: the native binding in the desktop app's main
+   * process, its WebAssembly build in a worker in a browser). After `signal` aborts it resolves at
+   * once; the browser's worker is ended, the desktop's training runs on to its end unheard.
+   */
+  optimizeParameters(histories: OptimizerHistory[], options?: OptimizeOptions): Promise<OptimizeResult>
+  /** Whether a cancelled optimization really stops (the browser's worker) or only goes unheard (the desktop's binding). */
+  optimizerStops: boolean
   /** Reads a deck file of any supported format, off the UI thread. */
   readDeckFile(file: { name: string; bytes: Uint8Array }): Promise<ImportResult<Deck>>
   /** Automatic backups live in the desktop app's data folder; the browser has none. */
@@ -21,6 +28,31 @@ export interface Platform {
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void
   /** The daily reminder's system notification; absent where none can be shown. */
   notifications?: ReminderNotifications
+}
+
+export interface OptimizeOptions {
+  onProgress?: (progress: OptimizerProgress) => void
+  signal?: AbortSignal
+}
+
+/** What an optimization resolves with once its caller gave up on it. */
+const CANCELLED_OPTIMIZE: OptimizeResult = { ok: false, message: 'Optimizing was cancelled.' }
+
+/** Resolves with `work`, or with CANCELLED_OPTIMIZE as soon as `signal` aborts (calling `stop` then). */
+export function untilAborted(work: Promise<OptimizeResult>, signal: AbortSignal | undefined, stop: () => void = () => undefined) {
+  if (!signal) return work
+  if (signal.aborted) {
+    stop()
+    return Promise.resolve(CANCELLED_OPTIMIZE)
+  }
+  return new Promise<OptimizeResult>((resolve, reject) => {
+    const onAbort = () => {
+      stop()
+      resolve(CANCELLED_OPTIMIZE)
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 export interface ReminderNotifications {

@@ -23,10 +23,9 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
     requestPersistentStorage: () => askForPersistence(navigator.storage),
     readDeckFile: readDeckInWorker,
     saveFile: async (request) => download(request),
-    optimizeParameters: async () => ({
-      ok: false,
-      message: 'Optimizing parameters runs the FSRS optimizer, which comes with the desktop app. Your current parameters are kept.'
-    }),
+    // Loaded on first use: the optimizer's worker and WebAssembly are fetched only when asked for.
+    optimizeParameters: async (histories, options) => (await import('@platform/optimize-in-worker')).optimizeInWorker(histories, options),
+    optimizerStops: true,
     backups: null,
     notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
   }

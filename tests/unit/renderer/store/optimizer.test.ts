@@ -2,7 +2,7 @@ import { listPresets } from '@db/options-repository'
 import type { OptimizerHistory } from '@shared/optimizer'
 import { createRecallStore } from '@store'
 import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -66,5 +66,77 @@ describe('optimizing parameters from the deck options', () => {
     await store.getState().openOptions('a')
     await store.getState().optimizeParameters()
     expect(store.getState().optimizer).toMatchObject({ status: 'failed', message: 'needs at least 400 reviews' })
+  })
+
+  it('shows the training’s progress and, on Cancel, stops it and keeps the current parameters', async () => {
+    for (const optimizerStops of [true, false]) {
+      const db = freshDatabase()
+      let signal: AbortSignal | undefined
+      let report: (done: number, total: number) => void = () => {}
+      let finish: (w: number[]) => void = () => {}
+      const store = createRecallStore({
+        db,
+        platform: fakePlatform(
+          { decks: [makeDeck('a', makeCards(2))], problems: [] },
+          {
+            optimizerStops,
+            optimizeParameters: (_histories, options = {}) => {
+              signal = options.signal
+              report = (done, total) => options.onProgress?.({ done, total })
+              // Like the desktop's binding: it goes on to the end whatever happens to the page.
+              return new Promise((resolve) => (finish = (w) => resolve({ ok: true, w })))
+            }
+          }
+        ),
+        now: () => Date.now()
+      })
+      const state = () => store.getState()
+      await state().loadLibrary()
+      await state().openOptions('a')
+      const running = state().optimizeParameters()
+      await vi.waitFor(() => expect(state().optimizer).toMatchObject({ status: 'running', phase: 'training' }))
+      report(66, 165)
+      expect(state().optimizer!.progress).toBeCloseTo(0.4)
+
+      state().cancelOptimize()
+      expect(signal!.aborted).toBe(true)
+      expect(state().optimizer).toMatchObject({
+        status: 'cancelled',
+        message: expect.stringMatching(/cancelled\. Your current parameters are kept\./)
+      })
+      expect(state().optimizer!.message!.includes('finishes in the background')).toBe(!optimizerStops)
+
+      // What the training says after the cancel is not heard: no progress, no proposal.
+      report(165, 165)
+      finish(FITTED)
+      await running
+      expect(state().optimizer).toMatchObject({ status: 'cancelled' })
+      expect(state().optimizer!.proposed).toBeUndefined()
+      expect(state().optionsEditor!.presets.find((p) => p.id === 'default')!.options.w).toBeUndefined()
+      expect((await listPresets(db)).find((p) => p.id === 'default')?.options.w).toBeUndefined()
+    }
+  })
+
+  it('compares both parameter sets a slice of cards at a time, and Cancel stops the comparison too', async () => {
+    const db = freshDatabase()
+    const store = createRecallStore({
+      db,
+      platform: fakePlatform(
+        { decks: [makeDeck('a', makeCards(2))], problems: [] },
+        { optimizeParameters: async () => ({ ok: true, w: FITTED }) }
+      ),
+      now: () => Date.now()
+    })
+    const state = () => store.getState()
+    await state().loadLibrary()
+    await state().openOptions('a')
+    // Cancel as soon as the comparison starts: before its first slice, which comes after a pause.
+    const unsubscribe = store.subscribe((s) => {
+      if (s.optimizer?.status === 'running' && s.optimizer.phase === 'evaluating') s.cancelOptimize()
+    })
+    await state().optimizeParameters()
+    unsubscribe()
+    expect(state().optimizer).toMatchObject({ status: 'cancelled' })
+    expect(state().optimizer!.after).toBeUndefined()
   })
 })
