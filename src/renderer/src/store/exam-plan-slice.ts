@@ -1,5 +1,6 @@
 import { reasonOf } from '@core/errors'
 import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
+import { planNewCards, type NewCardPlan } from '@core/exam-plan/new-card-plan'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan, MockExamResult } from '@core/model'
 import { listExamPlans, loadExamDecks, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
@@ -23,6 +24,8 @@ export interface ExamPlanEntry {
   /** Mock exams of the same exam, oldest first: shown beside the forecast. */
   mockExams?: MockExamResult[]
   error?: string
+  /** "Every new card met in N days at X a day": X as typed (the decks' limits at first), and its plan. */
+  newCards?: { perDay: string; plan?: NewCardPlan; error?: string }
 }
 
 interface ExamPlanEditorState {
@@ -57,6 +60,8 @@ export interface ExamPlanSlice {
   /** Validates and saves the form; false leaves the editor open with a message by each bad field. */
   saveExamPlan(): Promise<boolean>
   deleteExamPlan(id: string): Promise<void>
+  /** Works out how many days it takes to meet every new card of the exam at `perDay` new cards a day. */
+  planExamNewCards(id: string, perDay: string): void
 }
 
 const DEFAULT_TARGET_RECALL = '90'
@@ -95,6 +100,25 @@ export const createExamPlanSlice =
       }
     }
 
+    /** The entry with its new-card plan at `perDay` (as typed; a bad value keeps the text and says why). */
+    function withNewCardPlan(entry: ExamPlanEntry, perDay: string, at: number, dayStartsAtHour: number): ExamPlanEntry {
+      const { forecast } = entry
+      if (!forecast) return entry
+      const value = Number(perDay.trim())
+      if (perDay.trim() === '' || !Number.isInteger(value) || value < 0 || value > 9999) {
+        return { ...entry, newCards: { perDay, error: 'New cards a day must be a whole number from 0 to 9,999.' } }
+      }
+      const plan = planNewCards({
+        unseen: forecast.unseen,
+        perDay: value,
+        studiedToday: forecast.newCardsStudiedToday,
+        daysLeft: forecast.daysLeft,
+        now: at,
+        dayStartsAtHour
+      })
+      return { ...entry, newCards: { perDay, plan } }
+    }
+
     return {
       examPlan: { status: 'idle', entries: [], editor: null, dayStartsAtHour: 4, today: '' },
 
@@ -109,7 +133,12 @@ export const createExamPlanSlice =
           const at = now()
           const { dayStartsAtHour } = await getSettings(db)
           const entries: ExamPlanEntry[] = []
-          for (const exam of await listExamPlans(db)) entries.push(await forecastOf(exam, at, dayStartsAtHour))
+          for (const exam of await listExamPlans(db)) {
+            const entry = await forecastOf(exam, at, dayStartsAtHour)
+            // X stays as the user typed it across refreshes; at first it is the decks' limits added up.
+            const typed = get().examPlan.entries.find((e) => e.exam.id === exam.id)?.newCards?.perDay
+            entries.push(withNewCardPlan(entry, typed ?? String(entry.forecast?.newCardsPerDayAllowed ?? ''), at, dayStartsAtHour))
+          }
           patch({ status: 'ready', entries, dayStartsAtHour, today: dateInputOf(at, dayStartsAtHour) })
         } catch (error) {
           patch({ status: 'failed', error: `Your exams could not be read (${reasonOf(error)}).` })
@@ -185,6 +214,11 @@ export const createExamPlanSlice =
         }
         patch({ notice: `Exam “${entry?.exam.name ?? id}” deleted.`, ...(get().examPlan.editor?.id === id ? { editor: null } : {}) })
         await get().refreshExamPlan()
+      },
+
+      planExamNewCards(id, perDay) {
+        const { entries, dayStartsAtHour } = get().examPlan
+        patch({ entries: entries.map((e) => (e.exam.id === id ? withNewCardPlan(e, perDay, now(), dayStartsAtHour) : e)) })
       }
     }
   }

@@ -1,8 +1,16 @@
 import { reasonOf } from '@core/errors'
 import { DEFAULT_PRESET_ID, type Preset } from '@core/model'
-import type { Evaluation } from '@core/optimizer/evaluate'
+import type { Evaluation, SteppedEvaluation } from '@core/optimizer/evaluate'
 import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/scheduling/options-validation'
 import { createScheduler } from '@core/scheduling/scheduler'
+import type { WorkloadSweep } from '@core/simulation/optimal-retention'
+import {
+  validateWorkloadForm,
+  workloadFormOf,
+  type WorkloadForm,
+  type WorkloadFormErrors,
+  type WorkloadInputs
+} from '@core/simulation/workload-form'
 import { getSettings, listPresets, presetIdOfDeck, savePresetForDeck, saveSetting } from '@db/options-repository'
 import { hashText } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
@@ -22,9 +30,28 @@ interface OptionsEditor {
   message?: string
 }
 
+/** The workload simulator of the deck options: its inputs, its progress and the sweep it ran. */
+interface WorkloadState {
+  form: WorkloadForm
+  errors: WorkloadFormErrors
+  status: 'idle' | 'running' | 'ready' | 'failed'
+  /** Which run is current: a run that is no longer stops at its next step. */
+  run: number
+  /** 0 to 1 while running. */
+  progress: number
+  /** The inputs the sweep was run with. */
+  inputs?: WorkloadInputs
+  result?: WorkloadSweep
+  message?: string
+}
+
 interface OptimizerState {
-  status: 'running' | 'ready' | 'failed'
+  status: 'running' | 'ready' | 'failed' | 'cancelled'
   startedAt: number
+  /** While running: reading the history, fitting the parameters, or comparing the two sets. */
+  phase?: 'preparing' | 'training' | 'evaluating'
+  /** The phase's progress from 0 to 1, when it is known (training reports it at each of its five passes). */
+  progress?: number
   message?: string
   current?: readonly number[]
   proposed?: number[]
@@ -40,6 +67,8 @@ export interface OptionsSlice {
   /** Puts the proposed parameters into the preset being edited (saved with Save). */
   acceptOptimized(): void
   discardOptimized(): void
+  /** Stops waiting for a running optimization; the current parameters stay as they are. */
+  cancelOptimize(): void
   openOptions(deckId: string): Promise<void>
   editOptions(patch: Partial<OptionsForm> & { dayStartsAtHour?: string; presetName?: string }): void
   choosePreset(presetId: string): void
@@ -47,45 +76,93 @@ export interface OptionsSlice {
   saveOptions(asNewPreset?: boolean): Promise<boolean>
   /** Saves, then reschedules the deck's studied cards from their own history with the new parameters. */
   saveAndReschedule(): Promise<void>
+  workload: WorkloadState | null
+  editWorkload(patch: Partial<WorkloadForm>): void
+  /**
+   * Simulates the deck's next days at every desired retention from 0.70 to 0.97 and finds the
+   * minimum recommended retention, a retention at a time with a pause between, so the page stays live.
+   */
+  simulateWorkload(): Promise<void>
 }
+
+/** Cards replayed per slice of the comparison: about 40 ms of work on an ordinary computer. */
+const EVALUATION_SLICE_CARDS = 4000
+
+const pauseForThePage = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+const evaluated = (before: SteppedEvaluation, after: SteppedEvaluation) =>
+  before.total === 0 ? 1 : (before.done + after.done) / (before.total + after.total)
 
 export const createOptionsSlice =
   ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], OptionsSlice> =>
   (set, get) => {
     const editor = () => get().optionsEditor!
     const patch = (p: Partial<OptionsEditor>) => set({ optionsEditor: { ...editor(), ...p } })
+    const patchWorkload = (p: Partial<WorkloadState>) => set((s) => ({ workload: s.workload && { ...s.workload, ...p } }))
+    let workloadRuns = 0
+    let optimizerRuns = 0
+    let stopOptimizer = () => {}
 
     return {
       optionsEditor: null,
       optimizer: null,
+      workload: null,
 
       async optimizeParameters() {
+        if (get().optimizer?.status === 'running') return
         const current = editor()
         const base = current.presets.find((p) => p.id === current.presetId)!.options
         const currentW = base.w ?? default_w
-        set({ optimizer: { status: 'running', startedAt: now() } })
+        const run = ++optimizerRuns
+        const controller = new AbortController()
+        stopOptimizer = () => controller.abort()
+        // A cancelled or newer run leaves the state alone: whatever arrives late is dropped.
+        const live = () => optimizerRuns === run && !controller.signal.aborted
+        const update = (p: Partial<OptimizerState>) => {
+          if (live()) set((s) => ({ optimizer: s.optimizer && { ...s.optimizer, ...p } }))
+        }
+        set({ optimizer: { status: 'running', startedAt: now(), phase: 'preparing' } })
         try {
           const settings = await getSettings(db)
           // The optimizer's code is fetched when it is used, not at start.
-          const [{ decksUsingPreset, optimizerHistories }, { evaluateParameters }] = await Promise.all([
+          const [{ decksUsingPreset, optimizerHistories }, { startEvaluation }] = await Promise.all([
             import('@db/optimizer-repository'),
             import('@core/optimizer/evaluate')
           ])
           const deckIds = await decksUsingPreset(db, current.presetId, DEFAULT_PRESET_ID)
           const histories = await optimizerHistories(db, deckIds, settings.dayStartsAtHour)
-          const result = await platform.optimizeParameters(histories)
+          if (!live()) return
+          update({ phase: 'training' })
+          const result = await platform.optimizeParameters(histories, {
+            signal: controller.signal,
+            onProgress: ({ done, total }) => update({ progress: total > 0 ? done / total : undefined })
+          })
+          if (!live()) return
           if (!result.ok) return set({ optimizer: { status: 'failed', startedAt: now(), message: result.message } })
+          // Comparing both sets replays every review twice: a slice of cards at a time, with a pause
+          // between, so the page stays responsive and Cancel works here too.
+          update({ phase: 'evaluating', progress: 0 })
+          const before = startEvaluation(currentW, histories)
+          const after = startEvaluation(result.w, histories)
+          for (const evaluation of [before, after])
+            for (let more = true; more;) {
+              await pauseForThePage()
+              if (!live()) return
+              more = evaluation.step(EVALUATION_SLICE_CARDS)
+              update({ progress: evaluated(before, after) })
+            }
           set({
             optimizer: {
               status: 'ready',
               startedAt: now(),
               current: currentW,
               proposed: result.w,
-              before: evaluateParameters(currentW, histories),
-              after: evaluateParameters(result.w, histories)
+              before: before.result(),
+              after: after.result()
             }
           })
         } catch (error) {
+          if (!live()) return
           set({
             optimizer: {
               status: 'failed',
@@ -94,6 +171,20 @@ export const createOptionsSlice =
             }
           })
         }
+      },
+
+      cancelOptimize() {
+        if (get().optimizer?.status !== 'running') return
+        stopOptimizer()
+        set({
+          optimizer: {
+            status: 'cancelled',
+            startedAt: now(),
+            message: platform.optimizerStops
+              ? 'Optimizing was cancelled. Your current parameters are kept.'
+              : 'Optimizing was cancelled. Your current parameters are kept. The desktop optimizer cannot be stopped midway: it finishes in the background (for up to a few minutes on a large history) and its result is dropped.'
+          }
+        })
       },
 
       acceptOptimized() {
@@ -121,7 +212,8 @@ export const createOptionsSlice =
             errors: {},
             dayStartsAtHour: String(settings.dayStartsAtHour),
             status: 'editing'
-          }
+          },
+          workload: { form: workloadFormOf(preset.options), errors: {}, status: 'idle', run: ++workloadRuns, progress: 0 }
         })
       },
 
@@ -160,6 +252,10 @@ export const createOptionsSlice =
           await saveSetting(db, 'dayStartsAtHour', hour)
           const presets = await listPresets(db)
           patch({ presets, presetId: id, status: 'editing', message: 'Saved.' })
+          // The deck list's numbers follow the new limits and burying options (a failed count is not a failed save).
+          await get()
+            .refreshCounts()
+            .catch(() => undefined)
           return true
         } catch (error) {
           patch({ status: 'editing', message: `Could not save the options (${reasonOf(error)}).` })
@@ -178,6 +274,61 @@ export const createOptionsSlice =
           patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
         } catch (error) {
           patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${reasonOf(error)}).` })
+        }
+      },
+
+      editWorkload(change) {
+        const workload = get().workload
+        if (!workload) return
+        const errors = { ...workload.errors }
+        for (const key of Object.keys(change)) delete errors[key as keyof WorkloadFormErrors]
+        patchWorkload({ form: { ...workload.form, ...change }, errors, message: undefined })
+      },
+
+      async simulateWorkload() {
+        const workload = get().workload
+        if (!workload || workload.status === 'running') return
+        const checked = validateWorkloadForm(workload.form)
+        if ('errors' in checked) return patchWorkload({ errors: checked.errors, message: 'Please correct the fields marked in red.' })
+        const { inputs } = checked
+        const { deckId, presets, presetId } = editor()
+        const options = presets.find((p) => p.id === presetId)!.options
+        const run = ++workloadRuns
+        const current = () => get().workload?.run === run && get().optionsEditor?.deckId === deckId
+        patchWorkload({ status: 'running', run, progress: 0, errors: {}, message: undefined })
+        try {
+          // The simulator's code is fetched when it is used, not at start.
+          const [{ loadDeckMemoryStates }, { simulatedDeckOf }, { startRetentionSweep }, settings] = await Promise.all([
+            import('@db/workload-repository'),
+            import('@core/simulation/simulated-deck'),
+            import('@core/simulation/optimal-retention'),
+            getSettings(db)
+          ])
+          const deck = simulatedDeckOf(await loadDeckMemoryStates(db, deckId), now(), settings.dayStartsAtHour)
+          const sweep = startRetentionSweep(
+            deck,
+            {
+              w: options.w ?? default_w,
+              days: inputs.days,
+              newCardsPerDay: inputs.newCardsPerDay,
+              reviewsPerDay: inputs.reviewsPerDay,
+              maximumInterval: options.maximum_interval,
+              learningSteps: options.learning_steps,
+              relearningSteps: options.relearning_steps
+            },
+            inputs.retention,
+            // The same figures on every run for the same deck and inputs: the draws are seeded by the deck.
+            Number.parseInt(hashText(deckId).slice(0, 6), 36) >>> 0
+          )
+          for (let more = true; more;) {
+            await new Promise((resolve) => setTimeout(resolve, 0))
+            if (!current()) return
+            more = sweep.step()
+            patchWorkload({ progress: sweep.done / sweep.total })
+          }
+          patchWorkload({ status: 'ready', progress: 1, inputs, result: sweep.result() })
+        } catch (error) {
+          if (current()) patchWorkload({ status: 'failed', message: `The simulation could not run (${reasonOf(error)}).` })
         }
       }
     }

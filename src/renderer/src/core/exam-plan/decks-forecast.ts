@@ -38,6 +38,8 @@ export interface ExamDecksForecast {
   newCardsPerDayNeeded: number | null
   /** The decks' new-card limits added up. */
   newCardsPerDayAllowed: number
+  /** New cards of the decks already met today. */
+  newCardsStudiedToday: number
   /** Mean grades a day when studying as scheduled. */
   reviewsPerDay: number
   /** One line per deck whose new-card limit leaves cards unseen on exam day. */
@@ -99,6 +101,7 @@ export function forecastExamDecks(
     unseen,
     newCardsPerDayNeeded: decks.length === 0 ? null : needed,
     newCardsPerDayAllowed: decks.reduce((sum, d) => sum + d.options.newCardsPerDay, 0),
+    newCardsStudiedToday: decks.reduce((sum, d) => sum + (d.studiedToday?.newCards ?? 0), 0),
     reviewsPerDay,
     warnings,
     belowTarget,

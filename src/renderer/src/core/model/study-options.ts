@@ -20,6 +20,14 @@ export interface StudyOptions {
   loadBalancing: boolean
   /** Anki's easy days: each weekday's share of reviews, Sunday first (1 normal, 0.5 reduced, 0 minimum). */
   easyDays: readonly number[]
+  /**
+   * Anki's sibling burying: when a card is answered, the other cards of its note (its siblings)
+   * waiting today as new cards, reviews or interday learning cards are buried until the next study
+   * day, and today's queue never gathers two of them (core/scheduling/siblings.ts).
+   */
+  buryNewSiblings: boolean
+  buryReviewSiblings: boolean
+  buryInterdayLearningSiblings: boolean
 }
 
 /** Anki's defaults with FSRS on. */
@@ -34,7 +42,10 @@ export const DEFAULT_STUDY_OPTIONS: StudyOptions = {
   newCardOrder: 'deck',
   studyOrder: 'reviews-first',
   loadBalancing: true,
-  easyDays: [1, 1, 1, 1, 1, 1, 1]
+  easyDays: [1, 1, 1, 1, 1, 1, 1],
+  buryNewSiblings: true,
+  buryReviewSiblings: true,
+  buryInterdayLearningSiblings: true
 }
 
 export interface Preset {

@@ -1,4 +1,5 @@
 import type { NewCardOrder, StudyOptions, StudyOrder } from '@core/model'
+import { buryOptionsOf } from '@core/scheduling/siblings'
 import { parseSteps } from '@core/scheduling/steps'
 import type { StepUnit } from 'ts-fsrs'
 
@@ -16,6 +17,9 @@ export interface OptionsForm {
   loadBalancing: boolean
   /** Sunday first: 1 normal, 0.5 reduced, 0 minimum. */
   easyDays: number[]
+  buryNewSiblings: boolean
+  buryReviewSiblings: boolean
+  buryInterdayLearningSiblings: boolean
 }
 
 export type OptionsErrors = Partial<Record<keyof OptionsForm, string>>
@@ -32,7 +36,8 @@ export function toForm(o: StudyOptions): OptionsForm {
     studyOrder: o.studyOrder,
     enable_fuzz: o.enable_fuzz,
     loadBalancing: o.loadBalancing ?? true,
-    easyDays: o.easyDays?.length === 7 ? [...o.easyDays] : [1, 1, 1, 1, 1, 1, 1]
+    easyDays: o.easyDays?.length === 7 ? [...o.easyDays] : [1, 1, 1, 1, 1, 1, 1],
+    ...buryOptionsOf(o)
   }
 }
 
@@ -67,7 +72,10 @@ export function validateOptions(form: OptionsForm, base: StudyOptions): { option
     studyOrder: form.studyOrder,
     enable_fuzz: form.enable_fuzz,
     loadBalancing: form.loadBalancing,
-    easyDays: form.easyDays.map((load) => Math.min(1, Math.max(0, load)))
+    easyDays: form.easyDays.map((load) => Math.min(1, Math.max(0, load))),
+    buryNewSiblings: form.buryNewSiblings,
+    buryReviewSiblings: form.buryReviewSiblings,
+    buryInterdayLearningSiblings: form.buryInterdayLearningSiblings
   }
   if (form.easyDays.length === 7 && form.easyDays.every((load) => load === 0))
     errors.easyDays = 'At least one day of the week must take reviews'

@@ -140,10 +140,12 @@ function withExactHardStep(scheduler: Scheduler, before: SchedulingState, next: 
   return seconds === undefined || seconds >= 86_400 ? next : { ...next, due: now + seconds * 1000 }
 }
 
-/** A card's state after one grade at `now` (replays and rebuilds, which need no log). */
+/**
+ * A card's state after one grade at `now` (replays and rebuilds): the grade's outcome as the study
+ * screen computes it, without the session's loads, so a review's day is plain fuzz.
+ */
 export function nextState(scheduler: Scheduler, state: SchedulingState, now: number, rating: Grade): SchedulingState {
-  const at = scheduler.clock.toClock(now)
-  return fromFsrsCard(scheduler.fsrs.next(toFsrsCard(state, scheduler.clock), new Date(at), rating).card, scheduler.clock, now)
+  return previewGrades(scheduler, state, now)[rating].next
 }
 
 /** A card made new again at `now` (Anki's Forget, keeping its counts), with its Manual log row. */

@@ -3,6 +3,7 @@ import { Button } from '@components/Button'
 import type { RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { percent, plural } from '@core/format'
 import { longDate } from '@core/time/format'
+import { NewCardPlan } from '@screens/exam-plan/NewCardPlan'
 import { StudyPlanChart } from '@screens/exam-plan/StudyPlanChart'
 import { ReadinessPanel } from '@screens/exam-plan/ReadinessPanel'
 import { TopicReadinessTable } from '@screens/exam-plan/TopicReadinessTable'
@@ -86,6 +87,7 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
               </li>
             )}
           </ul>
+          <NewCardPlan entry={entry} id={id} />
           {forecast.warnings.length > 0 && (
             <div
               className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"

@@ -3,6 +3,8 @@ import { FormField, inputClass } from '@components/FormField'
 import type { OptionsForm } from '@core/scheduling/options-validation'
 import { BalancingOptions } from '@screens/options/BalancingOptions'
 import { OptimizerPanel } from '@screens/options/OptimizerPanel'
+import { SiblingBurying } from '@screens/options/SiblingBurying'
+import { WorkloadSimulator } from '@screens/options/WorkloadSimulator'
 import { actions, useRecall } from '@store'
 
 type TextKey = 'request_retention' | 'maximum_interval' | 'learning_steps' | 'relearning_steps' | 'newCardsPerDay' | 'reviewsPerDay'
@@ -109,6 +111,7 @@ export function DeckOptionsScreen() {
           Spread reviews a little (interval fuzz)
         </label>
         <BalancingOptions form={editor.form} error={editor.errors.easyDays} edit={edit} />
+        <SiblingBurying form={editor.form} edit={edit} />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button tone="primary" type="submit" disabled={busy}>
             Save
@@ -125,6 +128,7 @@ export function DeckOptionsScreen() {
         </div>
       </form>
       <OptimizerPanel disabled={busy} />
+      <WorkloadSimulator />
     </main>
   )
 }
