@@ -20,23 +20,48 @@ export interface ImportPlan {
   unchanged: number
   /** Notes of the deck in the collection that the file no longer has. */
   removed: Array<{ cardId: string; front: string }>
+  /**
+   * The file is a built-in deck (an export of it, perhaps edited): its notes update the built-in
+   * deck in place as edits made in the app would, and the built-in notes the file lacks stay.
+   */
+  builtIn?: boolean
+  /** The built-in deck this file would have added notes to: it comes in as the person's own deck beside it. */
+  besideBuiltIn?: string
 }
 
+/**
+ * What importing a deck would do. A file is matched to the deck of the collection with its id, so
+ * an export imported again updates that deck in place and keeps every card's progress. A built-in
+ * deck follows the app's own file, so a file with its id may only change notes it has; one that
+ * adds notes comes in as a copy beside it (`<id>-imported`).
+ */
 export async function planImport(db: RecallDatabase, deck: Deck): Promise<ImportPlan> {
   const taken = await db.decks.get(deck.id)
-  const deckId = taken && taken.origin === 'builtin' ? `${deck.id}-imported` : deck.id
-  const current = await currentNotes(db, deckId)
+  if (taken?.origin === 'builtin') {
+    const current = await currentNotes(db, deck.id)
+    const known = new Set(current.map((n) => n.noteId))
+    if (deck.notes.every((n) => known.has(n.id))) return { ...compare(current, deck), deckId: deck.id, existing: true, removed: [], builtIn: true }
+    const copyId = `${deck.id}-imported`
+    const copy = await currentNotes(db, copyId)
+    return { ...compare(copy, deck), deckId: copyId, existing: copy.length > 0, besideBuiltIn: taken.name }
+  }
+  const current = await currentNotes(db, deck.id)
+  return { ...compare(current, deck), deckId: deck.id, existing: current.length > 0 }
+}
+
+function compare(current: NoteRecord[], deck: Deck): Pick<ImportPlan, 'added' | 'updated' | 'unchanged' | 'removed'> & { changed: string[] } {
   const byId = new Map(current.map((n) => [n.noteId, n]))
   let added = 0
-  let updated = 0
+  const changed: string[] = []
   for (const note of deck.notes) {
     const old = byId.get(note.id)
     if (!old) added++
-    else if (JSON.stringify(textOf(old.note)) !== JSON.stringify(textOf(note))) updated++
+    else if (JSON.stringify(textOf(old.note)) !== JSON.stringify(textOf(note))) changed.push(note.id)
     byId.delete(note.id)
   }
   const removed = [...byId.values()].map((n) => ({ cardId: n.noteId, front: labelOf(n.note) }))
-  return { deckId, existing: current.length > 0, added, updated, unchanged: deck.notes.length - added - updated, removed }
+  const updated = changed.length
+  return { added, updated, unchanged: deck.notes.length - added - updated, removed, changed }
 }
 
 /**
@@ -55,12 +80,31 @@ export async function applyImport(
   return db.transaction('rw', [db.decks, db.cards, db.notes, db.media], async () => {
     const renamed = await storeMedia(db, media, options.now)
     let notes = renamed.size > 0 ? deck.notes.map((note) => mapNoteTexts(note, (text) => renameMediaRefs(text, renamed))) : deck.notes
+    if (plan.builtIn) return mergeIntoBuiltIn(db, { ...deck, notes }, options.now)
     if (options.keepRemoved && plan.removed.length > 0) {
       const kept = new Set(plan.removed.map((r) => r.cardId))
       notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
     }
-    return mergeDeck(db, { deck: { ...deck, id: plan.deckId, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
+    const name = plan.besideBuiltIn !== undefined && deck.name === plan.besideBuiltIn ? `${deck.name} (my copy)` : deck.name
+    return mergeDeck(db, { deck: { ...deck, id: plan.deckId, name, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
   })
+}
+
+/**
+ * A built-in deck's notes changed by a file, kept as edits made in the app are: they keep their
+ * text when the app's next version of the deck arrives. The deck stays the app's (its origin and
+ * file), its other notes as they are.
+ */
+async function mergeIntoBuiltIn(db: RecallDatabase, deck: Deck, now: number): Promise<MergeSummary> {
+  const record = (await db.decks.get(deck.id))!
+  const current = await currentNotes(db, deck.id)
+  const { changed } = compare(current, deck)
+  const fromFile = new Map(deck.notes.map((n) => [n.id, n]))
+  const edited = current.filter((n) => changed.includes(n.noteId)).map((n) => ({ ...n, note: fromFile.get(n.noteId)!, edited: true as const }))
+  await db.notes.bulkPut(edited)
+  const notes = current.map((n) => fromFile.get(n.noteId) ?? n.note)
+  const entry = { deck: { ...deck, name: record.name, notes }, origin: record.origin, file: record.file }
+  return mergeDeck(db, entry, now)
 }
 
 /** The notes of a deck that are still in it (not set aside), in deck order of their first card. */

@@ -1,5 +1,7 @@
 import { reasonOf } from '@core/errors'
+import type { MergeSummary } from '@db/deck-repository'
 import type { ImportPlan } from '@db/import-repository'
+import { plural } from '@core/format'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
@@ -13,9 +15,26 @@ import type { StateCreator } from 'zustand'
 function mediaCount(media: readonly CheckedMedia[] = []): string {
   const images = media.filter((m) => m.kind === 'image').length
   const sounds = media.length - images
-  const part = (n: number, what: string) => (n ? `${n} ${what}${n === 1 ? '' : 's'}` : '')
+  const part = (n: number, what: string) => (n ? plural(n, what) : '')
   const parts = [part(images, 'image'), part(sounds, 'sound')].filter(Boolean)
   return parts.length ? `, ${parts.join(' and ')}` : ''
+}
+
+/**
+ * What an import did, in notes as the preview counted them: "Imported “X”: 3 notes added,
+ * 1 updated, 40 kept unchanged, 2 set aside with their progress; 4 new study cards, 3 images."
+ */
+function importMessage(name: string, plan: ImportPlan, keepRemoved: boolean, summary: MergeSummary, media?: readonly CheckedMedia[]): string {
+  const parts = [
+    `${plural(plan.added, 'note')} added`,
+    `${plan.updated.toLocaleString()} updated`,
+    `${plan.unchanged.toLocaleString()} kept unchanged`,
+    ...(plan.removed.length > 0
+      ? [keepRemoved ? `${plan.removed.length.toLocaleString()} not in the file kept in study` : `${plan.removed.length.toLocaleString()} set aside with their progress`]
+      : [])
+  ]
+  const cards = summary.added > 0 ? `; ${plural(summary.added, 'new study card')}` : ''
+  return `Imported “${name}”: ${parts.join(', ')}${cards}${mediaCount(media)}.`
 }
 
 // The merge is fetched with the import, not at start.
@@ -97,11 +116,7 @@ export const createImportSlice =
           })
           previewMedia([])
           forgetMissingMedia()
-          const set_aside = importer.keepRemoved ? 0 : summary.removed
-          update({
-            status: 'done',
-            message: `Imported “${importer.deck.name}”: ${summary.added} new study cards, ${summary.updated} kept with their progress${set_aside ? `, ${set_aside} set aside` : ''}${mediaCount(importer.media)}.`
-          })
+          update({ status: 'done', message: importMessage(importer.deck.name, importer.plan, importer.keepRemoved, summary, importer.media) })
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()
         } catch (error) {

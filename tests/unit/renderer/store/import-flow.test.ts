@@ -99,17 +99,68 @@ describe('importing a deck', () => {
     expect(await db.cards.count()).toBe(0)
   })
 
-  it('never takes over a built-in deck: a copy of one is imported beside it', async () => {
-    const builtIn = parseNativeDeck(readFileSync('decks/aws-ml-chips.json', 'utf8'), 'aws-ml-chips.json').deck!
+  it('updates a built-in deck in place from its own export, keeping progress and edits; a file that adds notes comes in beside it', async () => {
+    const text = readFileSync('decks/aws-ml-chips.json', 'utf8')
+    const builtIn = parseNativeDeck(text, 'aws-ml-chips.json').deck!
     const db = freshDatabase()
+    const saved: SaveFileRequest[] = []
+    const clock = { now: new Date(2026, 8, 1, 10).getTime() }
     const store = createRecallStore({
       db,
-      platform: fakePlatform({ decks: [{ deck: builtIn, origin: 'builtin', file: 'aws-ml-chips.json' }], problems: [] }),
-      now: () => Date.now()
+      platform: fakePlatform(
+        { decks: [{ deck: builtIn, origin: 'builtin', file: 'aws-ml-chips.json' }], problems: [] },
+        { saveFile: async (r) => (saved.push(r), { status: 'saved', file: r.suggestedName }) }
+      ),
+      now: () => clock.now
     })
-    await store.getState().loadLibrary()
-    await store.getState().startImport(file('chips.json', readFileSync('decks/aws-ml-chips.json', 'utf8')))
-    expect(store.getState().importer?.plan).toMatchObject({ deckId: 'aws-ml-chips-imported', existing: false })
+    const state = () => store.getState()
+    await state().loadLibrary()
+    await state().startStudy(builtIn.id)
+    const first = state().session?.card?.id
+    state().reveal()
+    clock.now += 4000
+    await state().grade(Rating.Good)
+    await state().leaveStudy()
+    const studied = (await db.cards.get(first!))!
+    expect(studied.reps).toBe(1)
+
+    // Export → import: the same deck, nothing added, every note kept, the progress untouched.
+    await state().exportDeckFile(builtIn.id, 'json')
+    await state().startImport(file('aws-ml-chips.json', saved[0]!.content))
+    const total = builtIn.notes.length
+    expect(state().importer?.plan).toMatchObject({ deckId: builtIn.id, existing: true, builtIn: true, added: 0, updated: 0, unchanged: total })
+    await state().confirmImport()
+    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: 0 notes added, 0 updated, ${total} kept unchanged.`)
+    expect((await db.decks.toArray()).map((d) => [d.id, d.origin])).toEqual([[builtIn.id, 'builtin']])
+    expect(await db.cards.get(first!)).toMatchObject({ reps: 1, due: studied.due, stability: studied.stability })
+    expect(await db.reviews.count()).toBe(1)
+
+    // An edited export (one back changed, one note left out) changes that note as an edit, keeps the other.
+    const exported = JSON.parse(saved[0]!.content) as { notes: Array<{ id: string; type: string; back?: string; confusable?: string[] }> }
+    const basic = exported.notes.find((n) => n.type === 'basic')!
+    basic.back = 'Edited in a text editor'
+    const named = new Set(exported.notes.flatMap((n) => n.confusable ?? []))
+    const dropped = exported.notes.find((n) => n !== basic && !named.has(n.id))!.id
+    exported.notes = exported.notes.filter((n) => n.id !== dropped)
+    await state().startImport(file('chips-edited.json', JSON.stringify(exported)))
+    expect(state().importer?.problems).toEqual([])
+    expect(state().importer?.plan).toMatchObject({ builtIn: true, updated: 1, removed: [] })
+    await state().confirmImport()
+    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: 0 notes added, 1 updated, ${total - 2} kept unchanged.`)
+    expect((await db.cards.get(`${builtIn.id}/${basic.id}`))?.answer).toBe('Edited in a text editor')
+    expect((await db.notes.get(`${builtIn.id}/${basic.id}`))?.edited).toBe(true)
+    expect((await db.cards.get(`${builtIn.id}/${dropped}`))?.queue).not.toBe(Queue.Removed)
+    expect(await db.cards.get(first!)).toMatchObject({ reps: 1, due: studied.due })
+    // The app's own version of the deck, loaded at the next start, keeps that edit.
+    await state().loadLibrary()
+    expect((await db.cards.get(`${builtIn.id}/${basic.id}`))?.answer).toBe('Edited in a text editor')
+
+    // A file that adds a note to the built-in deck is the person's own deck, beside it.
+    exported.notes.push({ id: 'my-own-note', type: 'basic', front: 'My question', back: 'My answer' } as never)
+    await state().startImport(file('chips-more.json', JSON.stringify(exported)))
+    expect(state().importer?.plan).toMatchObject({ deckId: `${builtIn.id}-imported`, existing: false, besideBuiltIn: builtIn.name })
+    await state().confirmImport()
+    expect((await db.decks.get(`${builtIn.id}-imported`))?.name).toBe(`${builtIn.name} (my copy)`)
   })
 })
 

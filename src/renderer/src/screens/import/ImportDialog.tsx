@@ -32,10 +32,18 @@ export function ImportDialog() {
             {plural(deck.notes.length, 'note')}
             {importer.media?.length ? ` and ${plural(importer.media.length, 'image or sound', 'images and sounds')}` : ''} from{' '}
             {importer.fileName}
-            {plan.existing
-              ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.`
-              : ' in a new deck.'}
+            {plan.builtIn
+              ? ` update the built-in deck: ${plan.updated} changed (kept as your edits), ${plan.unchanged} unchanged; progress is kept.`
+              : plan.existing
+                ? ` update your deck: ${plan.added} new, ${plan.updated} changed, ${plan.unchanged} unchanged; progress is kept.`
+                : ' in a new deck.'}
           </p>
+          {plan.besideBuiltIn !== undefined && (
+            <p className="text-sm" data-testid="import-beside-builtin">
+              This file adds notes to the built-in deck “{plan.besideBuiltIn}”, which follows the app’s own version, so it comes in
+              as your own deck beside it.
+            </p>
+          )}
           <ol className="flex flex-col gap-2">
             {deck.notes.slice(0, PREVIEW_CARDS).map((note) => (
               <li key={note.id} className="grid grid-cols-2 gap-3 rounded-md p-2 text-sm ring-1 ring-slate-200 dark:ring-slate-700">
