@@ -2,6 +2,7 @@ import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from '@shared/deck/a
 import { parseCsvDeck } from '@shared/deck/csv'
 import { sniffDelimiter } from '@shared/deck/csv-rows'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
+import type { OnImportProgress } from '@shared/deck/import-progress'
 import { parseJsonCards } from '@shared/deck/json-cards'
 import { parseMarkdownDeck } from '@shared/deck/markdown'
 import { parseNativeDeck } from '@shared/deck/native'
@@ -56,6 +57,8 @@ export interface ImportOptions {
   /** Initialised SQL.js; needed only for Anki packages. */
   sqlJs?: SqlJsStatic
   limits?: Partial<ImportLimits>
+  /** Told how far a long read has got (Anki packages note by note, spreadsheets row by row). */
+  onProgress?: OnImportProgress
   /**
    * Reads a file beside a Markdown notes file by its path relative to it (the command line reads
    * the notes' folder); without it, images named by relative path are reported as not imported.

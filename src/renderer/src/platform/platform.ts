@@ -1,4 +1,5 @@
 import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
+import type { ImportProgress } from '@shared/deck/import-progress'
 import type { ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
 import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
@@ -20,14 +21,22 @@ export interface Platform {
   optimizeParameters(histories: OptimizerHistory[], options?: OptimizeOptions): Promise<OptimizeResult>
   /** Whether a cancelled optimization really stops (the browser's worker) or only goes unheard (the desktop's binding). */
   optimizerStops: boolean
-  /** Reads a deck file of any supported format, off the UI thread. */
-  readDeckFile(file: { name: string; bytes: Uint8Array }): Promise<ImportResult<Deck>>
+  /**
+   * Reads a deck file of any supported format, off the UI thread, with its progress. After
+   * `signal` aborts it resolves at once with no deck and no problems, and the reading stops.
+   */
+  readDeckFile(file: { name: string; bytes: Uint8Array }, options?: ReadDeckOptions): Promise<ImportResult<Deck>>
   /** Automatic backups live in the desktop app's data folder; the browser has none. */
   backups: BackupFolder | null
   /** The desktop app's menu bar asks the page to act; the browser has no menu bar. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void
   /** The daily reminder's system notification; absent where none can be shown. */
   notifications?: ReminderNotifications
+}
+
+export interface ReadDeckOptions {
+  onProgress?: (progress: ImportProgress) => void
+  signal?: AbortSignal
 }
 
 export interface OptimizeOptions {

@@ -4,6 +4,7 @@ import type { ImportPlan } from '@db/import-repository'
 import { plural } from '@core/format'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { DeckProblem } from '@shared/deck/problems'
+import type { ImportProgress } from '@shared/deck/import-progress'
 import type { Deck } from '@shared/deck/schema'
 import type { CheckedMedia } from '@shared/media/media-file'
 import type { StoreDeps } from '@store/deps'
@@ -50,6 +51,8 @@ interface ImportState {
   problems: DeckProblem[]
   keepRemoved: boolean
   message?: string
+  /** How far reading has got (a long Anki package or spreadsheet). */
+  progress?: ImportProgress
 }
 
 export interface ImportSlice {
@@ -57,6 +60,8 @@ export interface ImportSlice {
   /** Reads a file and shows what importing it would do; nothing changes until confirmImport. */
   startImport(file: File | { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void>
   setKeepRemoved(keep: boolean): void
+  /** Stops reading a file; nothing has been stored, and the dialog closes. */
+  cancelImport(): void
   confirmImport(): Promise<void>
   closeImport(): void
 }
@@ -68,10 +73,13 @@ export const createImportSlice =
       const current = get().importer
       if (current) set({ importer: { ...current, ...patch } })
     }
+    let reading: AbortController | undefined
     return {
       importer: null,
 
       async startImport(file) {
+        reading?.abort()
+        const controller = (reading = new AbortController())
         set({ importer: { status: 'reading', fileName: file.name, problems: [], keepRemoved: false } })
         if (file.size > MAX_IMPORT_BYTES) {
           const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
@@ -82,8 +90,16 @@ export const createImportSlice =
         }
         try {
           const bytes = new Uint8Array(await file.arrayBuffer())
-          const result = await platform.readDeckFile({ name: file.name, bytes })
-          if (get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
+          const result = await platform.readDeckFile(
+            { name: file.name, bytes },
+            {
+              signal: controller.signal,
+              onProgress: (progress) => {
+                if (!controller.signal.aborted) update({ progress })
+              }
+            }
+          )
+          if (controller.signal.aborted || get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
           if (!result.deck)
             return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
           previewMedia(result.media ?? [])
@@ -100,6 +116,13 @@ export const createImportSlice =
       },
 
       setKeepRemoved: (keep) => update({ keepRemoved: keep }),
+
+      cancelImport() {
+        reading?.abort()
+        reading = undefined
+        previewMedia([])
+        set({ importer: null })
+      },
 
       async confirmImport() {
         const importer = get().importer
@@ -125,6 +148,8 @@ export const createImportSlice =
       },
 
       closeImport: () => {
+        reading?.abort()
+        reading = undefined
         previewMedia([])
         set({ importer: null })
       }

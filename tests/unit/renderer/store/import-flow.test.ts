@@ -1,6 +1,7 @@
 import { basicNotes } from '../../helpers/notes'
 import { Queue } from '@core/model'
 import { parseCsvDeck } from '@shared/deck/csv'
+import { importDeckFile } from '@shared/deck/import-file'
 import { parseNativeDeck } from '@shared/deck/native'
 import type { SaveFileRequest } from '@shared/ipc'
 import { createRecallStore } from '@store'
@@ -188,5 +189,41 @@ describe('exporting a deck', () => {
     ])
     expect(fromCsv).toEqual(fromJson)
     expect(state().deckAdmin?.message).toBe('Saved 2 notes to my-aws-notes.csv.')
+  })
+})
+
+describe('reading a long file', () => {
+  it('shows how far reading has got, and Cancel stops it with nothing stored, even when the reader answers later', async () => {
+    const db = freshDatabase()
+    let answer: (result: Awaited<ReturnType<typeof importDeckFile>>) => void = () => undefined
+    let aborted = false
+    const store = createRecallStore({
+      db,
+      platform: fakePlatform(
+        { decks: [], problems: [] },
+        {
+          readDeckFile: (input, options) => {
+            options?.signal?.addEventListener('abort', () => (aborted = true))
+            options?.onProgress?.({ stage: 'reading', done: 2_500, total: 10_000 })
+            return new Promise((resolve) => (answer = resolve))
+          }
+        }
+      ),
+      now: () => Date.now()
+    })
+    const state = () => store.getState()
+    await state().loadLibrary()
+    const started = state().startImport(file('big.csv', csv(['a,A,1', 'b,B,2'])))
+    await expect.poll(() => state().importer?.progress).toEqual({ stage: 'reading', done: 2_500, total: 10_000 })
+    expect(state().importer?.status).toBe('reading')
+
+    state().cancelImport()
+    expect(aborted).toBe(true)
+    expect(state().importer).toBeNull()
+    answer(await importDeckFile({ name: 'big.csv', bytes: new TextEncoder().encode(csv(['a,A,1', 'b,B,2'])) }))
+    await started
+    expect(state().importer).toBeNull()
+    expect(await db.decks.count()).toBe(0)
+    expect(await db.cards.count()).toBe(0)
   })
 })

@@ -1,6 +1,7 @@
 import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
 import { plural } from '@core/format'
 import { answerText } from '@core/notes/cards-of-note'
+import type { ImportProgress } from '@shared/deck/import-progress'
 import type { Note } from '@shared/deck/schema'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
@@ -20,7 +21,13 @@ export function ImportDialog() {
 
   return (
     <Dialog title={deck ? `Import “${deck.name}”` : `Import ${importer.fileName}`} onClose={close} width="max-w-2xl" testId="import-dialog">
-      {status === 'reading' && <p aria-live="polite">Reading {importer.fileName}…</p>}
+      {status === 'reading' && <ReadingProgress fileName={importer.fileName} progress={importer.progress} />}
+      {status === 'importing' && deck && (
+        <div className="mb-3 flex flex-col gap-1">
+          <p aria-live="polite">Saving {plural(deck.notes.length, 'note')}…</p>
+          <progress className="w-full" aria-label="Saving" />
+        </div>
+      )}
       {importer.message && (
         <p role={status === 'failed' ? 'alert' : 'status'} className={status === 'failed' ? 'mb-3 text-red-800 dark:text-red-300' : 'mb-3'}>
           {importer.message}
@@ -86,7 +93,11 @@ export function ImportDialog() {
         </section>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        {status === 'preview' ? (
+        {status === 'reading' ? (
+          <Button data-autofocus onClick={() => actions().cancelImport()}>
+            Cancel
+          </Button>
+        ) : status === 'preview' ? (
           <>
             <Button onClick={close}>Cancel</Button>
             <Button tone="primary" data-autofocus onClick={() => void actions().confirmImport()}>
@@ -94,12 +105,31 @@ export function ImportDialog() {
             </Button>
           </>
         ) : (
-          <Button tone="primary" data-autofocus onClick={close} disabled={status === 'importing' || status === 'reading'}>
+          <Button tone="primary" data-autofocus onClick={close} disabled={status === 'importing'}>
             {status === 'done' ? 'Done' : 'Close'}
           </Button>
         )}
       </div>
     </Dialog>
+  )
+}
+
+const STAGES: Record<ImportProgress['stage'], string> = {
+  unpacking: 'Unpacking',
+  reading: 'Reading notes',
+  media: 'Checking images and sounds'
+}
+
+/** Reading a long file: what stage, how far, as a bar that screen readers announce. */
+function ReadingProgress({ fileName, progress }: { fileName: string; progress?: ImportProgress }) {
+  const label = progress ? `${STAGES[progress.stage]}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}` : 'Reading'
+  return (
+    <div className="mb-3 flex flex-col gap-1" data-testid="import-progress">
+      <p aria-live="polite">
+        {label} — {fileName}…
+      </p>
+      <progress className="w-full" aria-label={label} max={progress?.total || undefined} value={progress?.total ? progress.done : undefined} />
+    </div>
   )
 }
 
