@@ -5,14 +5,14 @@ import { serveFolder } from '../static-server'
 import { firstCardLoads, gradeLoop, keyedBareGrades, rendererMemory } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
 import { BUDGET_GZIP, measureBundle } from './bundle-size'
-import { fsrsNextInNode, optimizerInNode } from './node-figures'
+import { apkgExportInNode, apkgImportInNode, fsrsNextInNode, optimizerInNode } from './node-figures'
 import { readinessFigures } from './readiness'
 import type { Sample } from './page/bench-page'
 import { PICTURES_DECK } from './page/generate'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200 --optimizer-reviews 1000000]`: builds the web app and the bench
+ * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200 --optimizer-reviews 1000000 --apkg-export-cards 100000 --apkg-import-notes 10000]`: builds the web app and the bench
  * page beside it, serves them on 127.0.0.1, and for each size fills a fresh Chromium profile with
  * a generated collection, then measures the app in it; last, the exam-readiness range against
  * simulated learners. One JSON line per figure, then a table.
@@ -36,6 +36,10 @@ const GRADE_LIMIT_KEYS = 100
 const BUILTIN_DECK = 'AWS ML: service → purpose'
 /** Synthetic reviews the FSRS optimizer is timed on, in Node (the desktop's binding) and in Chromium (the web build's WebAssembly); 0 skips. */
 const OPTIMIZER_REVIEWS = Number(option('optimizer-reviews', '1000000'))
+/** Study cards of the collection exported to an Anki package under Node (each with ten reviews); 0 skips. */
+const APKG_EXPORT_CARDS = Number(option('apkg-export-cards', '100000'))
+/** Notes of the Anki package whose import is timed under Node (a tenth of them with a picture); 0 skips. */
+const APKG_IMPORT_NOTES = Number(option('apkg-import-notes', '10000'))
 /** Simulated learners per size for the exam-readiness check (`npm run bench:readiness` for more). */
 const LEARNERS = Number(option('learners', '200'))
 
@@ -274,6 +278,34 @@ async function main() {
       note: 'ts-fsrs next() per card under Node (size-independent)'
     }
     emit(nodeFigure)
+    if (APKG_EXPORT_CARDS > 0) {
+      log(`apkg export: a collection of ${APKG_EXPORT_CARDS} cards to an Anki package under Node…`)
+      const run = await apkgExportInNode(APKG_EXPORT_CARDS)
+      emit(
+        figure('apkg-export', APKG_EXPORT_CARDS, [run.ms], 'ms', {
+          env: 'node',
+          note: `shared/deck/apkg-export.ts: ${run.notes} notes, ${run.reviews} review log rows → ${(run.bytes / 1e6).toFixed(1)} MB .apkg (sql.js, fflate)`
+        })
+      )
+    }
+    if (APKG_IMPORT_NOTES > 0) {
+      log(`apkg import: a package of ${APKG_IMPORT_NOTES} notes and ${APKG_IMPORT_NOTES / 10} images under Node, in turn with its limit…`)
+      const run = await apkgImportInNode(APKG_IMPORT_NOTES, APKG_IMPORT_NOTES / 10)
+      const limit = figure('limit:apkg-import', APKG_IMPORT_NOTES, run.limit, 'ms', {
+        env: 'node',
+        note: 'unzip (fflate), open the collection in sql.js and step through every note’s fields, touch every image'
+      })
+      emit(limit)
+      emit(
+        withLimit(
+          figure('apkg-import', APKG_IMPORT_NOTES, run.app, 'ms', {
+            env: 'node',
+            note: `shared/deck/import-file.ts as the import worker runs it: ${run.cards} notes, ${APKG_IMPORT_NOTES / 10} images (20 kB each), ${(run.bytes / 1e6).toFixed(1)} MB .apkg`
+          }),
+          limit
+        )
+      )
+    }
     log('baseline: the app with only the built-in decks…')
     const empty = await baseline(server.url)
     for (const n of SIZES) {

@@ -37,7 +37,7 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
       const options = { defaultPath: suggestedName, filters: SAVE_FILTERS[kind] }
       const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' }
-      return writeTextFileAtomically(choice.filePath, content)
+      return writeTextFileAtomically(choice.filePath, kind === 'deck-apkg' ? Buffer.from(content, 'base64') : content)
     },
     noteStudyActivity: () => autoBackup.onStudyActivity(),
     backupNow: () => autoBackup.backupNow(),

@@ -29,7 +29,11 @@ export const IPC_ARGUMENT_SCHEMAS = {
   listDecks: z.tuple([]),
   optimizeParameters: z.tuple([z.array(z.array(review).max(10_000)).max(2_000_000)]),
   saveFile: z.tuple([
-    z.strictObject({ suggestedName: fileName, content: z.string().max(MAX_TEXT_BYTES), kind: z.enum(['deck-json', 'deck-csv', 'backup']) })
+    z.strictObject({
+      suggestedName: fileName,
+      content: z.string().max(MAX_TEXT_BYTES),
+      kind: z.enum(['deck-json', 'deck-csv', 'deck-apkg', 'backup'])
+    })
   ]),
   noteStudyActivity: z.tuple([]),
   backupNow: z.tuple([]),

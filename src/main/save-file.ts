@@ -7,19 +7,20 @@ import { basename, dirname, join } from 'node:path'
 export const SAVE_FILTERS: Record<SaveFileKind, Array<{ name: string; extensions: string[] }>> = {
   'deck-json': [{ name: 'Recall deck', extensions: ['json'] }],
   'deck-csv': [{ name: 'CSV (Anki and spreadsheets)', extensions: ['csv'] }],
+  'deck-apkg': [{ name: 'Anki package', extensions: ['apkg'] }],
   backup: [{ name: 'Recall backup', extensions: ['recall-backup'] }]
 }
 
 /**
- * Writes a text file the person chose in the save dialog, atomically: a temporary file beside it,
+ * Writes a text file (or bytes) the person chose in the save dialog, atomically: a temporary file beside it,
  * flushed, then renamed over the target, so a crash or a full disk never leaves half a file.
  */
-export async function writeTextFileAtomically(path: string, content: string): Promise<SaveFileResult> {
+export async function writeTextFileAtomically(path: string, content: string | Uint8Array): Promise<SaveFileResult> {
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
   try {
     const handle = await open(temp, 'w')
     try {
-      await handle.writeFile(content, 'utf8')
+      await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content))
       await handle.sync()
     } finally {
       await handle.close()

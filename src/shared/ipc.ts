@@ -30,7 +30,7 @@ export interface RecallApi {
    * OPTIMIZER_PROGRESS_CHANNEL. One at a time: it cannot be stopped once started.
    */
   optimizeParameters(histories: OptimizerHistory[]): Promise<OptimizeResult>
-  /** Asks where to save (the system's save dialog) and writes the text there. */
+  /** Asks where to save (the system's save dialog) and writes the text (or the bytes of a binary kind) there. */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
   /** Called after the collection changed; main writes a backup if the last is 30+ minutes old. */
   noteStudyActivity(): Promise<AutoBackupOutcome>
@@ -43,11 +43,12 @@ export interface RecallApi {
   showReminder(count: number): Promise<void>
 }
 
-export type SaveFileKind = 'deck-json' | 'deck-csv' | 'backup'
+export type SaveFileKind = 'deck-json' | 'deck-csv' | 'deck-apkg' | 'backup'
 
 export interface SaveFileRequest {
   /** A file name only (no folders); the person chooses the folder. */
   suggestedName: string
+  /** The text; for a binary file (`deck-apkg`, an Anki package), its bytes in base64. */
   content: string
   kind: SaveFileKind
 }

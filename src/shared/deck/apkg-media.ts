@@ -165,7 +165,7 @@ function decodeMediaEntries(bytes: Uint8Array): Array<{ name: string; zipName: s
   return entries
 }
 
-interface ProtoField {
+export interface ProtoField {
   number: number
   /** Set for wire type 0. */
   varint?: number
@@ -174,7 +174,7 @@ interface ProtoField {
 }
 
 /** The fields of a protobuf message, in order; fixed32/fixed64 fields are skipped. Throws on malformed input. */
-function protoFields(bytes: Uint8Array): ProtoField[] {
+export function protoFields(bytes: Uint8Array): ProtoField[] {
   const fields: ProtoField[] = []
   let at = 0
   const varint = (): number => {

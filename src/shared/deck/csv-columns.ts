@@ -22,7 +22,16 @@ export const ROLES = new Map<string, Role>([
     'terme',
     'anverso',
     'pregunta',
-    'término'
+    'término',
+    'palabra',
+    'wort',
+    'mot',
+    'domanda',
+    'parola',
+    'pergunta',
+    'frente',
+    'vraag',
+    'voorkant'
   ].map((l) => [l, 'front'] as const),
   ...[
     'back',
@@ -40,10 +49,39 @@ export const ROLES = new Map<string, Role>([
     'définition',
     'reverso',
     'respuesta',
-    'definición'
+    'definición',
+    'translation',
+    'übersetzung',
+    'bedeutung',
+    'traduction',
+    'signification',
+    'traducción',
+    'significado',
+    'risposta',
+    'traduzione',
+    'resposta',
+    'tradução',
+    'antwoord',
+    'achterkant',
+    'vertaling'
   ].map((l) => [l, 'back'] as const),
   ...['topic', 'category', 'domain'].map((l) => [l, 'topic'] as const),
-  ...['extra', 'back extra', 'notes', 'note', 'hint', 'explanation', 'example'].map((l) => [l, 'extra'] as const),
+  ...[
+    'extra',
+    'back extra',
+    'notes',
+    'note',
+    'hint',
+    'explanation',
+    'example',
+    'beispiel',
+    'notizen',
+    'exemple',
+    'ejemplo',
+    'notas',
+    'esempio',
+    'voorbeeld'
+  ].map((l) => [l, 'extra'] as const),
   ['tags', 'tags'],
   ['tag', 'tags'],
   ['guid', 'guid'],
@@ -54,15 +92,25 @@ export const ROLES = new Map<string, Role>([
   ['reverse', 'reverse']
 ])
 
+/** A row of column names: it names a front and a back, and nothing it holds is not a known name. */
 export function isHeaderRow(fields: string[]): boolean {
   const roles = fields.map((f) => ROLES.get(f.trim().toLowerCase()))
   return roles.includes('front') && roles.includes('back') && fields.every((f, i) => !f.trim() || roles[i])
 }
 
-/** Named columns first; then the first free columns are front and back and the rest extra. */
-export function assignColumns(labels: string[], width: number, meta: Columns): Columns {
+/**
+ * The person's choice of front and back first, then columns the file's header lines place (tags,
+ * deck…), then named columns; then the first free columns are front and back and the rest extra.
+ */
+export function assignColumns(labels: string[], width: number, meta: Columns, chosen: { front?: number; back?: number } = {}): Columns {
   const columns: Columns = { ...meta, extra: [] }
   const taken = new Set(Object.values(meta).filter((v): v is number => typeof v === 'number'))
+  for (const role of ['front', 'back'] as const) {
+    const i = chosen[role]
+    if (i === undefined || i < 0 || taken.has(i)) continue
+    columns[role] = i
+    taken.add(i)
+  }
   labels.forEach((label, i) => {
     const role = ROLES.get(label.trim().toLowerCase())
     if (!role || role === 'extra' || taken.has(i) || columns[role] !== undefined) return

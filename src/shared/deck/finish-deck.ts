@@ -32,17 +32,28 @@ export function finishDeck(
     return { problems }
   }
 
-  const result = deckSchema.safeParse({ ...draft, format: DECK_FORMAT, version: DECK_VERSION, notes: notes.map((n) => n.note) })
-  if (result.success) return { deck: result.data, problems }
-  for (const issue of result.error.issues) {
-    const [root, index, ...field] = issue.path
-    const located = root === 'notes' && typeof index === 'number' ? notes[index] : undefined
-    problems.push({
-      file,
-      message: issue.message,
-      ...(located ? { line: located.line, note: (index as number) + 1 } : {}),
-      ...(field.length ? { field: field.join('.') } : root && !located ? { field: String(root) } : {})
-    })
+  // A note the deck rejects (a rule spanning notes, a cloze without a deletion) is reported with its
+  // line and left out; the others still come in. Only a problem of the deck itself (its name, its
+  // id) refuses the whole file. Each round drops at least one note, so this ends.
+  let kept = notes.map((item, i) => ({ ...item, position: i + 1 }))
+  for (;;) {
+    const result = deckSchema.safeParse({ ...draft, format: DECK_FORMAT, version: DECK_VERSION, notes: kept.map((n) => n.note) })
+    if (result.success) return { deck: result.data, problems }
+    const bad = new Set<number>()
+    let deckLevel = false
+    for (const issue of result.error.issues) {
+      const [root, index, ...field] = issue.path
+      const located = root === 'notes' && typeof index === 'number' ? kept[index] : undefined
+      if (located) bad.add(index as number)
+      else deckLevel = true
+      problems.push({
+        file,
+        message: issue.message,
+        ...(located ? { ...(located.line ? { line: located.line } : {}), note: located.position } : {}),
+        ...(field.length ? { field: field.join('.') } : root && !located ? { field: String(root) } : {})
+      })
+    }
+    kept = kept.filter((_, i) => !bad.has(i))
+    if (deckLevel || bad.size === 0 || kept.length === 0) return { problems }
   }
-  return { problems }
 }

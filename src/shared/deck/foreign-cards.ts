@@ -2,6 +2,7 @@ import { clozePlain, hasCloze } from '@shared/deck/cloze'
 import { finishDeck, type LocatedNote } from '@shared/deck/finish-deck'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import { mediaNote, type MediaCount } from '@shared/deck/media-count'
+import { recallIdsOfGuid } from '@shared/deck/recall-anki-guid'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
 import {
   basicNoteSchema,
@@ -11,7 +12,8 @@ import {
   type BasicNote,
   type ClozeNote,
   type Deck,
-  type DeckDraft
+  type DeckDraft,
+  type FieldsNote
 } from '@shared/deck/schema'
 
 /**
@@ -40,7 +42,8 @@ export interface Where {
 }
 
 export interface AcceptedCard {
-  card: BasicNote | ClozeNote
+  /** A fields note comes from an Anki note type of its own (anki-models.ts). */
+  card: BasicNote | ClozeNote | FieldsNote
   where: Where
 }
 
@@ -91,7 +94,8 @@ export function finishImport(
     const seen = first.get(card.id)
     if (seen) {
       const at = [seen.note && `note ${seen.note}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
-      const front = card.type === 'cloze' ? clozePlain(card.text) : card.front
+      const front =
+        card.type === 'cloze' ? clozePlain(card.text) : card.type === 'fields' ? (card.fields.find((f) => f.trim()) ?? '') : card.front
       const what =
         card.id === cardIdFromFront(front)
           ? `the front "${front.slice(0, 60)}" is also on ${at}`
@@ -122,9 +126,12 @@ export function foreignId(raw: string): string {
   return `${slugify(id, 40) || 'id'}-${hashText(id).slice(0, 8)}`
 }
 
-/** Anki's note guid → card id; the same note gets the same id from a package or a text export. */
+/**
+ * Anki's note guid → card id; the same note gets the same id from a package or a text export. A
+ * note Recall exported (guid `recall:<deck>/<note>`, recall-anki-guid.ts) gets its own id back.
+ */
 export function ankiGuidId(guid: string): string {
-  return `anki-${hashText(guid.trim())}`
+  return recallIdsOfGuid(guid.trim())?.noteId ?? `anki-${hashText(guid.trim())}`
 }
 
 export function fileStem(file: string): string {

@@ -12,6 +12,7 @@
 
 import type { MediaCount } from '@shared/deck/media-count'
 import { TextWriter } from '@shared/deck/text-writer'
+import { decodeHTML } from 'entities'
 import { imageMarkdown } from '@shared/media/media-refs'
 
 export interface SafeText {
@@ -66,59 +67,13 @@ const MEDIA = new Map<string, keyof MediaCount>(
     embed: 'videos'
   } as const)
 )
-const ENTITIES = new Map<string, string>(
-  Object.entries({
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: ' ',
-    ensp: ' ',
-    emsp: ' ',
-    thinsp: ' ',
-    shy: '',
-    zwj: '',
-    zwnj: '',
-    ndash: '–',
-    mdash: '—',
-    hellip: '…',
-    lsquo: '‘',
-    rsquo: '’',
-    ldquo: '“',
-    rdquo: '”',
-    laquo: '«',
-    raquo: '»',
-    bull: '•',
-    middot: '·',
-    copy: '©',
-    reg: '®',
-    trade: '™',
-    deg: '°',
-    plusmn: '±',
-    times: '×',
-    divide: '÷',
-    micro: 'µ',
-    euro: '€',
-    pound: '£',
-    yen: '¥',
-    cent: '¢',
-    sect: '§',
-    para: '¶',
-    larr: '←',
-    rarr: '→',
-    uarr: '↑',
-    darr: '↓',
-    harr: '↔',
-    le: '≤',
-    ge: '≥',
-    ne: '≠'
-  })
-)
 const SPECIAL = /[<&[]/g
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,15}));/y
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/y
+/** What Markdown would read as a character reference after a literal `&`. */
+const ENTITY_AHEAD = /(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y
 const TAG_NAME = /\/?([a-zA-Z][a-zA-Z0-9:-]*)/y
 const closers = new Map<string, RegExp>()
+const MAX_ALT_CHARS = 1000
 
 export function htmlToText(html: string): SafeText {
   const out = new TextWriter()
@@ -137,8 +92,11 @@ export function htmlToText(html: string): SafeText {
     } else if (html[i] === '&') {
       ENTITY.lastIndex = i
       const m = ENTITY.exec(html)
-      out.text(m ? decodeEntity(m) : '&')
+      const decoded = m ? decodeEntity(m) : '&'
       i += m ? m[0].length : 1
+      // `&amp;lt;` is the text "&lt;": escaped, so that the card's Markdown does not decode it again.
+      ENTITY_AHEAD.lastIndex = i
+      out.text(decoded === '&' && ENTITY_AHEAD.test(html) ? '\\&' : decoded)
     } else {
       // A sound tag is kept whole (its name may hold "<" or "&", which must not be read as markup).
       const end = html.startsWith('[sound:', i) && !noSoundEnd ? html.indexOf(']', i) : -1
@@ -173,9 +131,15 @@ function readMarkup(html: string, i: number, out: TextWriter, media: MediaCount,
   if (end < 0) return html.length // an unclosed tag swallows the rest, as in a browser
   const selfClosing = html[end - 1] === '/'
   if (name === 'img' && !closing) {
-    const src = attribute(html.slice(TAG_NAME.lastIndex, end), 'src')
-    if (src) out.text(imageMarkdown(src, attribute(html.slice(TAG_NAME.lastIndex, end), 'alt') ?? ''))
-    else media.images++
+    const tag = html.slice(TAG_NAME.lastIndex, end)
+    const src = attribute(tag, 'src')
+    const alt = attribute(tag, 'alt')
+    if (src) out.text(imageMarkdown(src, alt ?? ''))
+    else {
+      // No file to show: what the picture was about stays, as text (a sentence, not a hostile megabyte).
+      if (alt && alt.length <= MAX_ALT_CHARS) out.text(alt)
+      media.images++
+    }
     return end + 1
   }
   const kind = MEDIA.get(name)
@@ -236,11 +200,15 @@ function skipElement(html: string, name: string, from: number): number {
   return end < 0 ? html.length : end + 1
 }
 
+/** Every named character reference of HTML5 (the `entities` package), and numeric ones as a browser reads them. */
 function decodeEntity(m: RegExpExecArray): string {
-  if (m[3] !== undefined) return ENTITIES.get(m[3]) ?? ENTITIES.get(m[3].toLowerCase()) ?? m[0]
+  if (m[3] !== undefined) {
+    const named = decodeHTML(m[0])
+    return named === m[0] ? m[0] : named
+  }
   const code = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16)
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD'
-  return code === 0xa0 ? ' ' : String.fromCodePoint(code)
+  return code === 0xa0 ? ' ' : decodeHTML(m[0])
 }
 
 /** True when a plain-text field looks like HTML (Anki's "allow HTML" guess for text files). */

@@ -1,6 +1,9 @@
 import { DEFAULT_MAX_UNZIPPED_BYTES, isZip, parseApkgDeck } from '@shared/deck/apkg'
+import { isCrowdAnki, parseCrowdAnkiDeck } from '@shared/deck/crowdanki'
 import { parseCsvDeck } from '@shared/deck/csv'
+import type { CsvChoice } from '@shared/deck/csv-reading'
 import { sniffDelimiter } from '@shared/deck/csv-rows'
+import { conflictMarkers, recogniseNonDeck } from '@shared/deck/file-kind'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { OnImportProgress } from '@shared/deck/import-progress'
 import { parseJsonCards } from '@shared/deck/json-cards'
@@ -10,6 +13,7 @@ import type { DeckProblem, ImportResult, ParsedImport } from '@shared/deck/probl
 import { decodeText } from '@shared/deck/text-lines'
 import type { Deck } from '@shared/deck/schema'
 import { readNotesZip } from '@shared/deck/notes-zip'
+import { plural } from '@shared/plural'
 import { withCompanionFiles } from '@shared/media/companion-files'
 import { checkDeckMedia } from '@shared/media/deck-media'
 import type { SqlJsStatic } from 'sql.js'
@@ -64,6 +68,8 @@ export interface ImportOptions {
    * the notes' folder); without it, images named by relative path are reported as not imported.
    */
   readBeside?: (path: string) => Promise<Uint8Array | undefined>
+  /** How to read a CSV or TSV file, as chosen in the import preview (separator, header row, columns). */
+  csv?: CsvChoice
 }
 
 /** What a reader returns before its media is checked: the deck and the files it brought. */
@@ -78,29 +84,40 @@ export async function importDeckFile(input: { name: string; bytes: Uint8Array },
     return fail(`the file is too large (${mb(bytes.length)}); a deck file may have at most ${mb(limits.maxBytes)}`)
   }
   const { format } = options
+  // A spreadsheet, web page, PDF, picture or locked zip is named for what it is, with what to do.
+  const notADeck = recogniseNonDeck(file, bytes)
+  if (notADeck) return fail(notADeck)
   const parsed = await (async (): Promise<ParsedDeck> => {
     if (format === 'apkg' || isAnkiPackage(input, format)) {
-      return parseApkgDeck(bytes, file, options.sqlJs, { maxUnzippedBytes: limits.maxUnzippedBytes, maxCards: limits.maxCards })
+      return parseApkgDeck(bytes, file, options.sqlJs, {
+        maxUnzippedBytes: limits.maxUnzippedBytes,
+        maxCards: limits.maxCards,
+        onProgress: options.onProgress
+      })
     }
     if (isZip(bytes)) return readNotesZip(bytes, file, limits.maxUnzippedBytes)
     const text = decodeText(bytes)
     if (text === undefined)
       return fail(`not a text file (it contains binary data or is not UTF-8), so it cannot be read as ${format ?? 'a deck'}`)
     if (!text.trim()) return fail('the file is empty')
-    const result: ParsedDeck = importDeckText(text, file, format, limits.maxCards)
+    const result: ParsedDeck = importDeckText(text, file, format, limits.maxCards, options.csv)
     if (!result.deck || !options.readBeside) return result
     const { deck, files } = await withCompanionFiles(result.deck, options.readBeside)
     return { ...result, deck, files: [...(result.files ?? []), ...files] }
   })()
-  return withinLimits(withCheckedMedia(parsed, file), file, limits.maxCards)
+  const media = parsed.deck ? (parsed.files?.length ?? 0) : 0
+  if (media > 0) options.onProgress?.({ stage: 'media', done: 0, total: media })
+  const result = withinLimits(withCheckedMedia(parsed, file), file, limits.maxCards)
+  // How a CSV file was read goes with its cards, or with a refusal another reading might avoid.
+  return parsed.csv && (result.deck || !parsed.deck) ? { ...result, csv: parsed.csv } : result
 }
 
 /** The deck with its media checked against its notes (shared/media/deck-media.ts). */
 function withCheckedMedia(parsed: ParsedDeck, file: string): ImportResult<Deck> {
-  const { deck, files = [], problems } = parsed
+  const { deck, files = [], problems, history } = parsed
   if (!deck) return { problems }
   const checked = checkDeckMedia(deck, files, file)
-  return { deck: checked.deck, media: checked.media, problems: [...problems, ...checked.problems] }
+  return { deck: checked.deck, media: checked.media, problems: [...problems, ...checked.problems], ...(history ? { history } : {}) }
 }
 
 /**
@@ -113,18 +130,21 @@ export function isAnkiPackage(input: { name: string; bytes: Uint8Array }, format
 }
 
 /** Reads a deck from text already in memory; the format is detected unless given. */
-export function importDeckText(text: string, file: string, format?: TextDeckFormat, maxCards?: number): ParsedDeck {
+export function importDeckText(text: string, file: string, format?: TextDeckFormat, maxCards?: number, csv?: CsvChoice): ParsedDeck {
+  const conflict = conflictMarkers(text)
+  if (conflict) return { problems: [{ file, ...conflict }] }
   switch (format ?? detectTextFormat(text, file)) {
     case 'native':
       return parseNativeDeck(text, file)
     case 'json':
-      return NATIVE_MARKER.test(text) ? parseNativeDeck(text, file) : parseJsonCards(text, file, { maxCards })
+      if (NATIVE_MARKER.test(text)) return parseNativeDeck(text, file)
+      return isCrowdAnki(text) ? parseCrowdAnkiDeck(text, file, { maxCards }) : parseJsonCards(text, file, { maxCards })
     case 'markdown':
       return parseMarkdownDeck(text, file)
     case 'tsv':
-      return parseCsvDeck(text, file, { delimiter: '\t', maxCards })
+      return parseCsvDeck(text, file, { delimiter: '\t', maxCards, choice: csv })
     case 'csv':
-      return parseCsvDeck(text, file, { maxCards })
+      return parseCsvDeck(text, file, { maxCards, choice: csv })
   }
 }
 
@@ -162,16 +182,16 @@ function isJson(text: string): boolean {
 
 function withinLimits(result: ImportResult<Deck>, file: string, maxCards: number): ImportResult<Deck> {
   let { deck, problems } = result
-  const { media } = result
+  const { media, history } = result
   if (deck && deck.notes.length > maxCards) {
     problems = [...problems, { file, message: `the file has more than ${maxCards} cards; split it into smaller decks` }]
     deck = undefined
   }
   if (problems.length > MAX_PROBLEMS) {
-    const more: DeckProblem = { file, message: `… and ${problems.length - MAX_PROBLEMS} more problems` }
+    const more: DeckProblem = { file, message: `… and ${plural(problems.length - MAX_PROBLEMS, 'more problem')}` }
     problems = [...problems.slice(0, MAX_PROBLEMS), more]
   }
-  return deck ? { deck, ...(media?.length ? { media } : {}), problems } : { problems }
+  return deck ? { deck, ...(media?.length ? { media } : {}), problems, ...(history ? { history } : {}) } : { problems }
 }
 
 function mb(bytes: number): string {

@@ -15,6 +15,7 @@ import { slugify } from '@shared/deck/ids'
 import { addMedia, type MediaCount } from '@shared/deck/media-count'
 import type { DeckProblem, ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
+import { conflictMarkers, jsonTooDeep } from '@shared/deck/file-kind'
 import { normaliseText } from '@shared/deck/text-lines'
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 
@@ -32,6 +33,9 @@ const TOPIC_KEYS = ['topic', 'category', 'domain']
 
 export function parseJsonCards(rawText: string, file: string, options: { maxCards?: number } = {}): ImportResult<Deck> {
   const text = normaliseText(rawText)
+  // Before any parser: jsonc-parser recurses, and a merge conflict is no syntax error to fix.
+  const refused = conflictMarkers(text) ?? jsonTooDeep(text)
+  if (refused) return { problems: [{ file, ...refused }] }
   const errors: ParseError[] = []
   const root = parseTree(text, errors, { allowTrailingComma: true })
   const lineOf = lineCounter(text)

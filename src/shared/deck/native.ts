@@ -2,6 +2,7 @@ import type { DeckProblem, ParsedImport } from '@shared/deck/problems'
 import { base64ToBytes } from '@shared/media/base64'
 import type { MediaFile } from '@shared/media/media-file'
 import { deckSchema, type Deck } from '@shared/deck/schema'
+import { conflictMarkers, jsonTooDeep } from '@shared/deck/file-kind'
 import { lineAt, normaliseText } from '@shared/deck/text-lines'
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { z } from 'zod'
@@ -14,6 +15,9 @@ import type { z } from 'zod'
  */
 export function parseNativeDeck(rawText: string, file: string): ParsedImport<Deck> {
   const text = normaliseText(rawText)
+  // Before any parser: jsonc-parser and zod recurse, and a merge conflict is no syntax error to fix.
+  const refused = conflictMarkers(text) ?? jsonTooDeep(text)
+  if (refused) return { problems: [{ file, ...refused }] }
   const syntaxErrors: ParseError[] = []
   const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true })
   if (syntaxErrors.length > 0 || !tree) {
@@ -30,11 +34,34 @@ export function parseNativeDeck(rawText: string, file: string): ParsedImport<Dec
   }
   const { value, files, problems } = takeMedia(JSON.parse(text), file)
   const v1 = isVersion1(value)
-  const result = deckSchema.safeParse(v1 ? upgradeVersion1(value) : value)
-  if (result.success) return { deck: result.data, files, problems }
-  return {
-    problems: result.error.issues.map((issue) => locateIssue(issue, text, tree, file, v1 ? 'cards' : 'notes'))
+  const deck = v1 ? upgradeVersion1(value) : value
+  const list = v1 ? 'cards' : 'notes'
+  // A note the schema refuses is reported with its line and left out, and the rest is read again
+  // without it; a problem of the deck itself (its format, id, name) refuses the whole file.
+  const all: unknown[] | undefined = isRecord(deck) && Array.isArray(deck.notes) ? deck.notes : undefined
+  let kept = all?.map((_, i) => i)
+  const found: DeckProblem[] = []
+  for (;;) {
+    const result = deckSchema.safeParse(kept && isRecord(deck) ? { ...deck, notes: kept.map((i) => all![i]) } : deck)
+    if (result.success) return { deck: result.data, files, problems: [...problems, ...found] }
+    const bad = new Set<number>()
+    let whole = !kept
+    for (const issue of result.error.issues) {
+      const [root, index] = issue.path
+      const original = kept && root === 'notes' && typeof index === 'number' ? kept[index] : undefined
+      if (original === undefined) whole = true
+      else bad.add(original)
+      // Located in the file as written: the note's position among all of them.
+      const path = original === undefined ? issue.path : ['notes', original, ...issue.path.slice(2)]
+      found.push(locateIssue({ ...issue, path }, text, tree, file, list))
+    }
+    kept = kept?.filter((i) => !bad.has(i))
+    if (whole || bad.size === 0 || kept?.length === 0) return { problems: found }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** The deck without its `media` list, and the files the list holds. */

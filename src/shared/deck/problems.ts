@@ -1,3 +1,5 @@
+import type { PackageHistory } from '@shared/deck/apkg-history'
+import type { CsvReading } from '@shared/deck/csv-reading'
 import type { CheckedMedia, MediaFile } from '@shared/media/media-file'
 
 /** A problem found in a deck file, located as precisely as the format allows. */
@@ -28,6 +30,10 @@ export interface ImportResult<T> {
   /** The images and sounds the deck's notes name, checked (see shared/media/deck-media.ts). */
   media?: CheckedMedia[]
   problems: DeckProblem[]
+  /** An Anki package's review history and scheduling (apkg-history.ts); imported only when the person asks. */
+  history?: PackageHistory
+  /** How a CSV or TSV file was read (separator, header row, columns), for the preview to show and change. */
+  csv?: CsvReading
 }
 
 /** What a reader returns before its media is checked (import-file.ts): also the files it brought. */

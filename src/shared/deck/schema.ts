@@ -1,3 +1,4 @@
+import { renderNoteCards } from '@shared/deck/anki-template'
 import { clozeTextProblems } from '@shared/deck/cloze'
 import { DECK_FORMAT, DECK_VERSION, ID_PATTERN, isQuestionNote, MAX_FIELD_CHARS, TASK_PATTERN } from '@shared/deck/format'
 import { z } from 'zod'
@@ -7,7 +8,8 @@ import { z } from 'zod'
  *
  * A note is one thing to know. Its `type` decides the study cards it makes, each scheduled on its
  * own: a basic note asks front → back (and back → front with `reverse`); a cloze note asks one
- * card per deletion number (`{{c1::…}}`, as in Anki); an exam-style question
+ * card per deletion number (`{{c1::…}}`, as in Anki); a `fields` note of one of the deck's note
+ * types (`noteTypes`, brought from Anki) makes the cards its templates make; an exam-style question
  * (single answer, multiple response, ordering, matching) is one card; a case study is the shared
  * scenario of the questions that name it, and makes no card itself.
  *
@@ -85,6 +87,46 @@ const option = z.strictObject({
   why: text('an option’s explanation')
 })
 
+/**
+ * A note type brought from Anki (or CrowdAnki): named fields and the card templates that decide
+ * what each card asks and answers (anki-template.ts). `standard` makes a card per template whose
+ * question is not empty; `cloze` makes a card per cloze number. Templates are Recall text with
+ * Anki's `{{…}}` tags kept.
+ */
+const noteTypeSchema = z
+  .strictObject({
+    id: noteId,
+    name: text('the note type name', 200),
+    kind: z.enum(['standard', 'cloze'], { error: 'a note type kind is standard or cloze' }),
+    fields: z
+      .array(text('a field name', 200))
+      .min(1, { error: 'a note type has at least 1 field' })
+      .max(200, { error: 'a note type has at most 200 fields' }),
+    templates: z
+      .array(
+        z.strictObject({
+          name: text('a template name', 200),
+          front: z.string().max(MAX_FIELD_CHARS),
+          back: z.string().max(MAX_FIELD_CHARS)
+        })
+      )
+      .min(1, { error: 'a note type has at least 1 card template' })
+      .max(100, { error: 'a note type has at most 100 card templates' })
+  })
+  .superRefine((type, ctx) => {
+    if (new Set(type.fields).size !== type.fields.length)
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: `two fields of the note type "${type.name}" have the same name` })
+  })
+
+/** A note of a note type of the deck (`deck.noteTypes`): its fields in the type's order. */
+export const fieldsNoteSchema = z.strictObject({
+  id: noteId,
+  type: z.literal('fields'),
+  noteType: noteId,
+  fields: z.array(z.string().max(MAX_FIELD_CHARS, { error: `a field is longer than ${MAX_FIELD_CHARS} characters` })).max(200),
+  ...noteMeta
+})
+
 /** One answer of four. */
 const singleNoteSchema = z.strictObject({
   id: noteId,
@@ -144,8 +186,17 @@ const caseNoteSchema = z.strictObject({
 
 const noteSchema = z.discriminatedUnion(
   'type',
-  [basicNoteSchema, clozeNoteSchema, singleNoteSchema, multipleNoteSchema, orderingNoteSchema, matchingNoteSchema, caseNoteSchema],
-  { error: 'type must be basic, cloze, single, multiple, ordering, matching or case' }
+  [
+    basicNoteSchema,
+    clozeNoteSchema,
+    fieldsNoteSchema,
+    singleNoteSchema,
+    multipleNoteSchema,
+    orderingNoteSchema,
+    matchingNoteSchema,
+    caseNoteSchema
+  ],
+  { error: 'type must be basic, cloze, fields, single, multiple, ordering, matching or case' }
 )
 
 export const deckSchema = z
@@ -156,9 +207,23 @@ export const deckSchema = z
     name: text('name'),
     description: z.string().max(2000).optional(),
     source: z.string().max(500).optional(),
+    /** The note types of the deck's `fields` notes (from Anki); absent when it has none. */
+    noteTypes: z.array(noteTypeSchema).max(1000).optional(),
     notes: z.array(noteSchema).max(200_000)
   })
   .superRefine((deck, ctx) => {
+    const types = new Map<string, NoteType>()
+    deck.noteTypes?.forEach((type, index) => {
+      if (types.has(type.id))
+        ctx.addIssue({ code: 'custom', path: ['noteTypes', index, 'id'], message: `duplicate note type id "${type.id}"` })
+      else types.set(type.id, type)
+    })
+    deck.notes.forEach((note, index) => {
+      if (note.type !== 'fields') return
+      const type = types.get(note.noteType)
+      for (const message of fieldsNoteIssues(note, type))
+        ctx.addIssue({ code: 'custom', path: ['notes', index, message.field], message: message.message })
+    })
     const seen = new Map<string, number>()
     deck.notes.forEach((note, index) => {
       const first = seen.get(note.id)
@@ -174,6 +239,8 @@ export const deckSchema = z
   })
 
 export type Source = z.infer<typeof sourceSchema>
+export type NoteType = z.infer<typeof noteTypeSchema>
+export type FieldsNote = z.infer<typeof fieldsNoteSchema>
 export type BasicNote = z.infer<typeof basicNoteSchema>
 export type ClozeNote = z.infer<typeof clozeNoteSchema>
 export type SingleNote = z.infer<typeof singleNoteSchema>
@@ -185,6 +252,30 @@ export type Note = z.infer<typeof noteSchema>
 export type Deck = z.infer<typeof deckSchema>
 /** What importers produce before validation: a deck without format and version fields. */
 export type DeckDraft = Omit<Deck, 'format' | 'version'>
+
+/** A fields note against its note type: the type exists, the fields match it, and it makes a card. */
+export function fieldsNoteIssues(note: FieldsNote, type: NoteType | undefined): Array<{ field: string; message: string }> {
+  if (!type) return [{ field: 'noteType', message: `no note type with id "${note.noteType}" in this deck` }]
+  if (note.fields.length !== type.fields.length) {
+    const count = (n: number) => `${n} field${n === 1 ? '' : 's'}`
+    return [
+      {
+        field: 'fields',
+        message: `the note has ${count(note.fields.length)}, but its note type "${type.name}" has ${count(type.fields.length)}`
+      }
+    ]
+  }
+  if (renderNoteCards(type, note.fields).length > 0) return []
+  return [
+    {
+      field: 'fields',
+      message:
+        type.kind === 'cloze'
+          ? `the note has no cloze deletion in the fields its note type "${type.name}" asks about`
+          : `the note makes no card: the front of every card of its note type "${type.name}" is empty`
+    }
+  ]
+}
 
 /** Rules that span a note's fields or other notes: right answers, distinct texts, case links. */
 function noteIssues(note: Note, byId: ReadonlyMap<string, Note>): Array<{ field: string; message: string }> {

@@ -69,10 +69,10 @@ export class TextWriter {
 
   done(): string {
     // A "<" left in the text (from &lt; or a stray bracket next to a dropped tag) must never
-    // open a tag again: "‹" reads the same and cannot.
+    // open a tag again: escaped, the card's Markdown shows it as the "<" it is.
     return this.parts
       .join('')
       .trimEnd()
-      .replace(/<(?=[a-zA-Z/!?])/g, '‹')
+      .replace(/\\*<(?=[a-zA-Z/!?])/g, (run) => (run.length % 2 === 1 ? `\\${run}` : run))
   }
 }

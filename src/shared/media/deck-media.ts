@@ -10,7 +10,7 @@ import { isLocalMediaName, mediaRefs } from '@shared/media/media-refs'
  */
 
 /** Note keys that hold no card text. */
-const NOT_TEXT = new Set(['id', 'type', 'tags', 'tasks', 'sources', 'kind', 'confusable', 'case', 'correct'])
+const NOT_TEXT = new Set(['id', 'type', 'tags', 'tasks', 'sources', 'kind', 'confusable', 'case', 'correct', 'noteType'])
 
 /** Each text field of a note with its name as a person reads it (`options.2.why` → `option 3 explanation`). */
 export function noteTexts(note: Note): Array<{ field: string; text: string }> {
@@ -114,7 +114,8 @@ function labelOf(note: Note): string {
   const first = noteTexts(note)[0]?.text ?? note.id
   const plain =
     first
-      .replace(/!\[[^\]]*\]\([^)]*\)|\[sound:[^\]]*\]/g, '')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // an image reads as its alt text
+      .replace(/\[sound:[^\]]*\]/g, '')
       .replace(/\s+/g, ' ')
       .trim() || note.id
   return plain.length > 40 ? `${plain.slice(0, 39)}…` : plain

@@ -11,7 +11,7 @@ export function fakePlatform(library: DeckLibrary | (() => DeckLibrary), overrid
     saveFile: async (request) => ({ status: 'saved', file: request.suggestedName }),
     optimizeParameters: async () => ({ ok: false, message: 'not in tests' }),
     optimizerStops: true,
-    readDeckFile: (file, options) => importDeckFile(file, { onProgress: options?.onProgress }),
+    readDeckFile: (file, options) => importDeckFile(file, { onProgress: options?.onProgress, csv: options?.csv }),
     backups: null,
     ...overrides
   }

@@ -31,7 +31,7 @@ describe('loadDeckLibrary', () => {
     expect((await loadDeckLibrary({ builtinDir: userDir, userDir: null })).decks).toEqual([])
   })
 
-  it('reads user decks in JSON and Markdown, and reports bad, clashing and oversized files without stopping', async () => {
+  it('reads user decks in JSON and Markdown, leaves out a bad note with a problem, and reports clashing and oversized files without stopping', async () => {
     await copyFile('tests/fixtures/decks/notes.md', join(dir, 'my-notes.md'))
     await copyFile('tests/fixtures/decks/broken-card.json', join(dir, 'broken.json'))
     await copyFile('decks/aws-ml-chips.json', join(dir, 'copy-of-chips.json'))
@@ -40,7 +40,10 @@ describe('loadDeckLibrary', () => {
     await writeFile(join(dir, 'ignored.txt'), 'not a deck')
 
     const library = await loadDeckLibrary({ builtinDir: 'decks', userDir: dir })
-    expect(library.decks.filter((d) => d.origin === 'user').map((d) => [d.deck.id, d.file])).toEqual([['sample-notes', 'my-notes.md']])
+    expect(library.decks.filter((d) => d.origin === 'user').map((d) => [d.deck.id, d.file, d.deck.notes.length])).toEqual([
+      ['broken', 'broken.json', 1],
+      ['sample-notes', 'my-notes.md', 11]
+    ])
     expect(library.problems.map((p) => [p.file, p.line, p.message])).toEqual([
       ['broken.json', 8, 'back is empty'],
       ['copy-of-chips.json', undefined, 'deck id "aws-ml-chips" is already used by aws-ml-chips.json; this file was skipped'],

@@ -10,11 +10,16 @@ function decodedName(src: string): string {
   }
 }
 
-/** A visible stand-in that names what cannot be shown, so a card never just looks empty. */
-function Placeholder({ name, why }: { name: string; why: string }) {
+/**
+ * A visible stand-in that names what cannot be shown, so a card never just looks empty; an image's
+ * alt text (`![diagram of SageMaker](x.png)`) is shown too, since it says what the picture was.
+ */
+function Placeholder({ name, why, alt }: { name: string; why: string; alt?: string }) {
+  const said = alt?.trim() && alt.trim() !== name ? alt.trim() : undefined
   return (
-    <span className="media-placeholder" role="img" aria-label={`${why}: ${name}`}>
+    <span className="media-placeholder" role="img" aria-label={`${why}: ${name}${said ? ` (${said})` : ''}`}>
       <span aria-hidden="true">▧</span> {why}: <span className="font-mono">{name}</span>
+      {said ? <span className="media-alt"> ({said})</span> : null}
     </span>
   )
 }
@@ -27,13 +32,13 @@ function Placeholder({ name, why }: { name: string; why: string }) {
 export function CardMedia({ src, alt }: ImgHTMLAttributes<HTMLImageElement>) {
   const name = decodedName(typeof src === 'string' ? src : '')
   if (!name) return <Placeholder name={alt || '(no name)'} why="Image not shown" />
-  if (!isLocalMediaName(name)) return <Placeholder name={name} why="Not shown (not a file of the collection)" />
+  if (!isLocalMediaName(name)) return <Placeholder name={name} why="Not shown (not a file of the collection)" alt={alt} />
   return <LocalMedia name={name} alt={alt ?? ''} />
 }
 
 function LocalMedia({ name, alt }: { name: string; alt: string }) {
   const view = useMediaView(name)
-  if (view.state === 'missing') return <Placeholder name={name} why="Missing media" />
+  if (view.state === 'missing') return <Placeholder name={name} why="Missing media" alt={alt} />
   if (view.state === 'loading') return <span className="media-loading" aria-busy="true" aria-label={alt || name} />
   if (view.kind === 'sound')
     return (

@@ -1,4 +1,5 @@
 import { CardMedia } from '@components/CardMedia'
+import { splitUrlEnd } from '@shared/deck/url-end'
 import { soundsAsImages } from '@shared/media/media-refs'
 import { memo, useSyncExternalStore, type AnchorHTMLAttributes, type ReactElement } from 'react'
 import Markdown, { type Components, type Options } from 'react-markdown'
@@ -32,7 +33,50 @@ function CardLink({ href, children }: AnchorHTMLAttributes<HTMLAnchorElement>) {
 }
 
 const COMPONENTS: Components = { a: CardLink, img: CardMedia }
-const PLUGINS = [remarkGfm]
+
+interface MdNode {
+  type: string
+  url?: string
+  value?: string
+  children?: MdNode[]
+}
+
+/**
+ * A bare URL that GFM made a link stops before the brackets and punctuation around it
+ * (`(see https://aws.amazon.com/sagemaker/)}`): they go back to the text (shared/deck/url-end.ts).
+ * Walks the tree with a stack, so that deeply nested text cannot overflow it.
+ */
+function remarkUrlEnds() {
+  return (tree: MdNode) => {
+    const stack: MdNode[] = [tree]
+    for (let parent = stack.pop(); parent; parent = stack.pop()) {
+      const children = parent.children
+      if (!children) continue
+      for (let i = 0; i < children.length; i++) {
+        const node = children[i]!
+        const label = node.type === 'link' && node.children?.length === 1 ? node.children[0] : undefined
+        const bare =
+          label?.type === 'text' &&
+          label.value &&
+          node.url &&
+          (node.url === label.value || node.url.endsWith(`//${label.value}`) || node.url === `mailto:${label.value}`)
+        if (!bare) {
+          stack.push(node)
+          continue
+        }
+        const { url, rest } = splitUrlEnd(label.value!)
+        if (!rest) continue
+        label.value = url
+        node.url = node.url!.slice(0, node.url!.length - rest.length)
+        const next = children[i + 1]
+        if (next?.type === 'text') next.value = rest + (next.value ?? '')
+        else children.splice(i + 1, 0, { type: 'text', value: rest })
+      }
+    }
+  }
+}
+
+const PLUGINS = [remarkGfm, remarkUrlEnds]
 
 /**
  * Formulas and code: `$$…$$`, `\[…\]`, `\(…\)`, `$…$` (opening `$` before a non-space, closing

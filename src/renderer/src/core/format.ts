@@ -6,7 +6,5 @@ export function percent(value: number | null | undefined, digits = 0): string {
   return `${(value * 100).toFixed(digits)}%`
 }
 
-/** "1 card", "2,000 cards". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`
-}
+/** "1 card", "2,000 cards": the one plural rule, shared with the importers and scripts. */
+export { plural } from '@shared/plural'

@@ -6,7 +6,7 @@ import type { StudyDay } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { clozeTextProblems } from '@shared/deck/cloze'
 import { MAX_FIELD_CHARS } from '@shared/deck/format'
-import type { ClozeNote } from '@shared/deck/schema'
+import type { ClozeNote, FieldsNote } from '@shared/deck/schema'
 import { Rating } from 'ts-fsrs'
 
 /**
@@ -62,6 +62,8 @@ export interface CardText {
   front: string
   back: string
   extra: string
+  /** A note of an Anki note type: its fields, in its note type's order (front, back and extra are then unused). */
+  fields?: string[]
 }
 
 /**
@@ -75,9 +77,10 @@ export async function editCardText(
   text: CardText,
   now = Date.now()
 ): Promise<UndoEntry> {
-  return db.transaction('rw', [db.cards, db.notes], async () => {
+  return db.transaction('rw', [db.cards, db.notes, db.decks], async () => {
     const record = await db.notes.get(noteKey(deckId, cardId))
     if (record?.note.type === 'cloze') return editClozeNote(db, { ...record, note: record.note }, text, now)
+    if (record?.note.type === 'fields') return editFieldsNote(db, { ...record, note: record.note }, text, now)
     if (record && record.note.type !== 'basic')
       throw new RecallError('invalid-input', 'an exam-style question is edited in its notes file, where its options and explanations are')
     const cards = await db.cards.where('[deckId+cardId]').equals([deckId, cardId]).toArray()
@@ -106,6 +109,31 @@ export async function editCardText(
 }
 
 /**
+ * A note of an Anki note type with new fields: its cards are made again from the note type's
+ * templates, as for a cloze edit: a card it still makes keeps its progress, a template whose front
+ * is now filled adds a card, one whose front is now empty retires its card. Refused, with the
+ * reason, when the fields make no card at all.
+ */
+async function editFieldsNote(
+  db: RecallDatabase,
+  record: NoteRecord & { note: FieldsNote },
+  text: CardText,
+  now: number
+): Promise<UndoEntry> {
+  const fields = text.fields
+  if (!fields) throw new RecallError('invalid-input', 'this note has fields of its own: edit it in the browser, one field at a time')
+  if (fields.length !== record.note.fields.length)
+    throw new RecallError('invalid-input', 'the note has a different number of fields now; open it again')
+  if (fields.some((f) => f.length > MAX_FIELD_CHARS))
+    throw new RecallError('invalid-input', `a field is longer than ${MAX_FIELD_CHARS} characters`)
+  const noteTypes = (await db.decks.get(record.deckId))?.noteTypes ?? []
+  const note: FieldsNote = { ...record.note, fields }
+  const made = cardsOfNote(record.deckId, note, noteTypes)
+  if (made.length === 0) throw new RecallError('invalid-input', 'with these fields the note makes no card: fill in what its cards ask')
+  return replaceCards(db, record, note, made, now)
+}
+
+/**
  * A cloze note's new text (in `text.front`) and extra: the cards of the numbers it keeps keep
  * their progress, a new number adds a card, a number gone retires its card (its history kept,
  * and back with it if the number returns). Refused, with the reason, when a deletion is broken.
@@ -127,16 +155,27 @@ async function editClozeNote(
   if (problem) throw new RecallError('invalid-input', problem)
   const { extra: _, ...rest } = record.note
   const note: ClozeNote = { ...rest, text: body, ...(extra ? { extra } : {}) }
+  return replaceCards(db, record, note, cardsOfNote(record.deckId, note), now)
+}
+
+/** The note's new version and the cards it now makes: kept cards keep their progress, new ones start new, the others retire. */
+async function replaceCards(
+  db: RecallDatabase,
+  record: NoteRecord,
+  note: NoteRecord['note'],
+  made: ReturnType<typeof cardsOfNote>,
+  now: number
+): Promise<UndoEntry> {
   const before = await db.cards.where('[deckId+cardId]').equals([record.deckId, record.noteId]).toArray()
   const old = new Map(before.map((c) => [c.id, c]))
   const ord = before[0]?.ord ?? 0
   const after: CardRecord[] = []
   const added: string[] = []
-  for (const made of cardsOfNote(record.deckId, note)) {
-    const card = old.get(made.id)
-    old.delete(made.id)
-    if (!card) added.push(made.id)
-    after.push({ ...(card ? withNewText(card, made, card.ord) : newCardOf(record.deckId, made, ord, now)), edited: true })
+  for (const text of made) {
+    const card = old.get(text.id)
+    old.delete(text.id)
+    if (!card) added.push(text.id)
+    after.push({ ...(card ? withNewText(card, text, card.ord) : newCardOf(record.deckId, text, ord, now)), edited: true })
   }
   await db.cards.bulkPut([...after, ...retiredCards(old.values())])
   await db.notes.put({ ...record, note, edited: true })

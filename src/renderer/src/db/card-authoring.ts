@@ -10,7 +10,7 @@ import {
   type CardDraft,
   type MembershipChange
 } from '@core/authoring/card-drafts'
-import { isUserDeck, noteKey, Queue, studyCardKey, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
+import { isUserDeck, noteKey, noteKeyOfCardKey, Queue, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import Dexie from 'dexie'
@@ -179,7 +179,8 @@ export async function moveCards(db: RecallDatabase, ids: readonly string[], targ
         place = { cardId: await uniqueId(card.cardId, async (id) => used.has(id) || (await taken(id))), ord: nextOrd++ }
         placed.set(note, place)
       }
-      const id = studyCardKey(targetDeckId, place.cardId, card.reverse)
+      // The card keeps what follows its note's key: `/reverse`, a cloze's `/c2`, a template's `/t1`.
+      const id = `${noteKey(targetDeckId, place.cardId)}${card.id.slice(noteKeyOfCardKey(card.id).length)}`
       renamed.set(card.id, {
         ...card,
         id,
@@ -217,6 +218,7 @@ async function moveNotes(db: RecallDatabase, placed: ReadonlyMap<string, { cardI
     if (!record) continue
     gone.push(record.id)
     const { case: _, ...rest } = record.note as typeof record.note & { case?: string }
+    if (rest.type === 'fields') await bringNoteType(db, deckId, rest.noteType, targetDeckId)
     moved.push({
       ...record,
       id: noteKey(targetDeckId, cardId),
@@ -227,4 +229,12 @@ async function moveNotes(db: RecallDatabase, placed: ReadonlyMap<string, { cardI
   }
   await db.notes.bulkDelete(gone)
   await db.notes.bulkAdd(moved)
+}
+
+/** A moved note of an Anki note type takes its note type along, so that the target deck can make its cards. */
+async function bringNoteType(db: RecallDatabase, fromDeckId: string, noteTypeId: string, targetDeckId: string): Promise<void> {
+  const type = (await db.decks.get(fromDeckId))?.noteTypes?.find((t) => t.id === noteTypeId)
+  const target = await db.decks.get(targetDeckId)
+  if (!type || !target || target.noteTypes?.some((t) => t.id === noteTypeId)) return
+  await db.decks.update(targetDeckId, { noteTypes: [...(target.noteTypes ?? []), type] })
 }

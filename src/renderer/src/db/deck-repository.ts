@@ -47,7 +47,7 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
         ...(previous?.edited ? { edited: true } : {}),
         createdAt: previous?.createdAt ?? now
       })
-      for (const text of cardsOfNote(deck.id, note)) {
+      for (const text of cardsOfNote(deck.id, note, deck.noteTypes)) {
         const ord = text.reverse ? deck.notes.length + i : i
         const old = oldCards.get(text.id)
         oldCards.delete(text.id)
@@ -72,7 +72,8 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
       contentHash,
       cardCount: rows.length,
       updatedAt: now,
-      ...(existing?.presetId ? { presetId: existing.presetId } : {})
+      ...(existing?.presetId ? { presetId: existing.presetId } : {}),
+      ...(deck.noteTypes?.length ? { noteTypes: deck.noteTypes } : {})
     }
     await db.decks.put(record)
     return { deckId: deck.id, unchanged: false, added, updated: rows.length - added, removed: removed.length }
@@ -81,6 +82,10 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
 
 /** A note as its new file says, with the text the person edited in the app (their edit wins). */
 function keepEdits(fromFile: Note, edited: Note): Note {
+  if (fromFile.type === 'fields' && edited.type === 'fields')
+    return fromFile.noteType === edited.noteType && fromFile.fields.length === edited.fields.length
+      ? { ...fromFile, fields: edited.fields }
+      : fromFile
   if (fromFile.type !== 'basic' || edited.type !== 'basic') return fromFile
   const { front, back, extra } = edited
   return { ...fromFile, front, back, ...(extra ? { extra } : {}) }

@@ -5,6 +5,10 @@ import { mergeDeck, type MergeSummary } from '@db/deck-repository'
 import { DECK_FORMAT, DECK_VERSION } from '@shared/deck/format'
 import type { Deck, Note } from '@shared/deck/schema'
 import { hashMedia, storeMedia } from '@db/media-repository'
+import { importPackageHistory } from '@db/import-history'
+import { schedulerForDeck } from '@db/options-repository'
+import type { HistorySummary } from '@core/scheduling/anki-history'
+import type { PackageHistory } from '@shared/deck/apkg-history'
 import type { DeckOrigin } from '@shared/ipc'
 import { mapNoteTexts } from '@shared/media/deck-media'
 import type { CheckedMedia } from '@shared/media/media-file'
@@ -40,7 +44,8 @@ export async function planImport(db: RecallDatabase, deck: Deck): Promise<Import
   if (taken?.origin === 'builtin') {
     const current = await currentNotes(db, deck.id)
     const known = new Set(current.map((n) => n.noteId))
-    if (deck.notes.every((n) => known.has(n.id))) return { ...compare(current, deck), deckId: deck.id, existing: true, removed: [], builtIn: true }
+    if (deck.notes.every((n) => known.has(n.id)))
+      return { ...compare(current, deck), deckId: deck.id, existing: true, removed: [], builtIn: true }
     const copyId = `${deck.id}-imported`
     const copy = await currentNotes(db, copyId)
     return { ...compare(copy, deck), deckId: copyId, existing: copy.length > 0, besideBuiltIn: taken.name }
@@ -49,7 +54,10 @@ export async function planImport(db: RecallDatabase, deck: Deck): Promise<Import
   return { ...compare(current, deck), deckId: deck.id, existing: current.length > 0 }
 }
 
-function compare(current: NoteRecord[], deck: Deck): Pick<ImportPlan, 'added' | 'updated' | 'unchanged' | 'removed'> & { changed: string[] } {
+function compare(
+  current: NoteRecord[],
+  deck: Deck
+): Pick<ImportPlan, 'added' | 'updated' | 'unchanged' | 'removed'> & { changed: string[] } {
   const byId = new Map(current.map((n) => [n.noteId, n]))
   let added = 0
   const changed: string[] = []
@@ -73,11 +81,21 @@ export async function applyImport(
   db: RecallDatabase,
   deck: Deck,
   plan: ImportPlan,
-  options: { file: string; keepRemoved: boolean; now: number; origin?: DeckOrigin; media?: readonly CheckedMedia[] }
-): Promise<MergeSummary> {
+  options: {
+    file: string
+    keepRemoved: boolean
+    now: number
+    origin?: DeckOrigin
+    media?: readonly CheckedMedia[]
+    /** An Anki package's review history, when the person chose to bring it (db/import-history.ts). */
+    history?: PackageHistory
+  }
+): Promise<MergeSummary & { history?: HistorySummary }> {
   const media = await hashMedia(options.media ?? [])
+  const { history } = options
+  const scheduler = history && (await schedulerForDeck(db, plan.deckId))
   // One transaction: the media and the notes naming them come in together, or not at all.
-  return db.transaction('rw', [db.decks, db.cards, db.notes, db.media], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.notes, db.media, db.reviews], async () => {
     const renamed = await storeMedia(db, media, options.now)
     let notes = renamed.size > 0 ? deck.notes.map((note) => mapNoteTexts(note, (text) => renameMediaRefs(text, renamed))) : deck.notes
     if (plan.builtIn) return mergeIntoBuiltIn(db, { ...deck, notes }, options.now)
@@ -86,7 +104,13 @@ export async function applyImport(
       notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
     }
     const name = plan.besideBuiltIn !== undefined && deck.name === plan.besideBuiltIn ? `${deck.name} (my copy)` : deck.name
-    return mergeDeck(db, { deck: { ...deck, id: plan.deckId, name, notes }, origin: options.origin ?? 'user', file: options.file }, options.now)
+    const merged = await mergeDeck(
+      db,
+      { deck: { ...deck, id: plan.deckId, name, notes }, origin: options.origin ?? 'user', file: options.file },
+      options.now
+    )
+    if (!history || !scheduler) return merged
+    return { ...merged, history: await importPackageHistory(db, plan.deckId, history, scheduler, options.now) }
   })
 }
 
@@ -100,7 +124,9 @@ async function mergeIntoBuiltIn(db: RecallDatabase, deck: Deck, now: number): Pr
   const current = await currentNotes(db, deck.id)
   const { changed } = compare(current, deck)
   const fromFile = new Map(deck.notes.map((n) => [n.id, n]))
-  const edited = current.filter((n) => changed.includes(n.noteId)).map((n) => ({ ...n, note: fromFile.get(n.noteId)!, edited: true as const }))
+  const edited = current
+    .filter((n) => changed.includes(n.noteId))
+    .map((n) => ({ ...n, note: fromFile.get(n.noteId)!, edited: true as const }))
   await db.notes.bulkPut(edited)
   const notes = current.map((n) => fromFile.get(n.noteId) ?? n.note)
   const entry = { deck: { ...deck, name: record.name, notes }, origin: record.origin, file: record.file }
@@ -135,6 +161,7 @@ function labelOf(note: Note): string {
   if (note.type === 'basic') return note.front
   if (note.type === 'case') return note.scenario
   if (note.type === 'cloze') return clozePlain(note.text)
+  if (note.type === 'fields') return note.fields.find((f) => f.trim()) ?? note.id
   return note.stem
 }
 
@@ -149,6 +176,7 @@ export async function exportDeck(db: RecallDatabase, deckId: string): Promise<De
     id: record.id,
     name: record.name,
     ...(record.description ? { description: record.description } : {}),
+    ...(record.noteTypes?.length ? { noteTypes: record.noteTypes } : {}),
     notes: notes.map((n) => n.note)
   }
 }

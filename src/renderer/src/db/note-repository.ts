@@ -18,6 +18,19 @@ export async function clozeOfCard(
   return record?.note.type === 'cloze' ? { text: record.note.text, extra: record.note.extra ?? '' } : undefined
 }
 
+/** The fields of the Anki-type note behind a card, with their names, for editing them; undefined for other cards. */
+export async function fieldsOfCard(
+  db: RecallDatabase,
+  card: Pick<CardRecord, 'deckId' | 'cardId'>
+): Promise<{ noteType: string; names: string[]; values: string[] } | undefined> {
+  const record = await db.notes.get(noteKey(card.deckId, card.cardId))
+  if (record?.note.type !== 'fields') return undefined
+  const noteTypeId = record.note.noteType
+  const type = (await db.decks.get(card.deckId))?.noteTypes?.find((t) => t.id === noteTypeId)
+  if (!type) return undefined
+  return { noteType: type.name, names: [...type.fields], values: [...record.note.fields] }
+}
+
 /** The exam-style question behind a question card, with its case study's scenario; undefined for a front/back card. */
 export async function questionOfCard(
   db: RecallDatabase,

@@ -1,4 +1,5 @@
 import type { AutoBackupOutcome, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
+import type { CsvChoice } from '@shared/deck/csv-reading'
 import type { ImportProgress } from '@shared/deck/import-progress'
 import type { ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
@@ -37,6 +38,8 @@ export interface Platform {
 export interface ReadDeckOptions {
   onProgress?: (progress: ImportProgress) => void
   signal?: AbortSignal
+  /** How to read a CSV or TSV file, as chosen in the import preview. */
+  csv?: CsvChoice
 }
 
 export interface OptimizeOptions {

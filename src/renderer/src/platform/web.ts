@@ -3,10 +3,12 @@ import { askForPersistence, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import { MINUTE_MS } from '@shared/durations'
 import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
+import { base64ToBytes } from '@shared/media/base64'
 
 const MIME: Record<SaveFileRequest['kind'], string> = {
   'deck-json': 'application/json',
   'deck-csv': 'text/csv',
+  'deck-apkg': 'application/octet-stream',
   backup: 'application/octet-stream'
 }
 
@@ -44,7 +46,8 @@ function webNotifications() {
 
 /** A browser saves through a download; the person's browser decides where it goes. */
 function download({ suggestedName, content, kind }: SaveFileRequest): SaveFileResult {
-  const url = URL.createObjectURL(new Blob([content], { type: MIME[kind] }))
+  const bytes = kind === 'deck-apkg' ? base64ToBytes(content) : undefined
+  const url = URL.createObjectURL(new Blob([bytes ? new Uint8Array(bytes) : content], { type: MIME[kind] }))
   const link = document.createElement('a')
   link.href = url
   link.download = suggestedName

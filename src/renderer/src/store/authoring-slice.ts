@@ -1,4 +1,4 @@
-import { clozeOfCard } from '@db/note-repository'
+import { clozeOfCard, fieldsOfCard } from '@db/note-repository'
 import type { CardDraft } from '@core/authoring/card-drafts'
 import { reasonOf } from '@core/errors'
 import { isUserDeck } from '@core/model'
@@ -31,6 +31,8 @@ export interface AuthoringSlice {
   createDeck(name: string): Promise<string | undefined>
   /** The cloze note behind a card, as written, for editing it; undefined when it is not a cloze. */
   clozeNoteOf(card: { deckId: string; cardId: string }): Promise<{ text: string; extra: string } | undefined>
+  /** The named fields of the Anki-type note behind a card, for editing them; undefined for other cards. */
+  fieldsNoteOf(card: { deckId: string; cardId: string }): Promise<{ noteType: string; names: string[]; values: string[] } | undefined>
 }
 
 const EMPTY_DRAFT: CardDraft = { front: '', back: '', extra: '', tags: '', reverse: false, cloze: false }
@@ -57,6 +59,7 @@ export const createAuthoringSlice =
       },
 
       clozeNoteOf: (card) => clozeOfCard(db, card),
+      fieldsNoteOf: (card) => fieldsOfCard(db, card),
 
       editDraft: (change) => patch({ draft: { ...authoring().draft, ...change }, message: undefined }),
       chooseAddDeck: (deckId) => patch({ deckId, message: undefined }),

@@ -1,5 +1,6 @@
 import { reasonOf, RecallError } from '@core/errors'
 import type { BackupInfo } from '@shared/backup/backup-types'
+import { saveAnkiPackage } from '@store/apkg-export'
 import type { StoreDeps } from '@store/deps'
 import { forgetAllMedia } from '@store/media-urls'
 import type { RecallState } from '@store/index'
@@ -26,6 +27,8 @@ export interface BackupSlice {
   closeBackups(): void
   backupNow(): Promise<void>
   exportBackupFile(): Promise<void>
+  /** Every deck, its cards' progress, review history and media, as one Anki package. */
+  exportAnkiPackage(): Promise<void>
   /** Asks to restore a backup from the app's folder or from a file; confirmRestore does it. */
   askRestore(source: { file: string } | { upload: File }): void
   cancelRestore(): void
@@ -82,6 +85,16 @@ export const createBackupSlice =
           })
         } catch (error) {
           patch({ busy: false, failed: true, message: `The backup could not be made (${reasonOf(error)}).` })
+        }
+      },
+
+      async exportAnkiPackage() {
+        patch({ busy: true })
+        try {
+          const message = await saveAnkiPackage({ db, platform, now }, 'all', `recall-${stamp()}.apkg`)
+          patch({ busy: false, failed: false, message: message || undefined })
+        } catch (error) {
+          patch({ busy: false, failed: true, message: `The Anki package could not be written (${reasonOf(error)}).` })
         }
       },
 

@@ -2,6 +2,7 @@ import { plural } from '@core/format'
 import { reasonOf } from '@core/errors'
 import { slugify } from '@shared/deck/ids'
 import { mediaOfNotes } from '@db/media-repository'
+import { saveAnkiPackage } from '@store/apkg-export'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
@@ -15,13 +16,13 @@ export interface DeckAdminSlice {
   deckAdmin: { deckId: string; message?: string } | null
   openDeckAdmin(deckId: string): void
   closeDeckAdmin(): void
-  exportDeckFile(deckId: string, format: 'json' | 'csv'): Promise<void>
+  exportDeckFile(deckId: string, format: 'json' | 'csv' | 'apkg'): Promise<void>
   renameDeck(deckId: string, name: string): Promise<boolean>
   deleteDeck(deckId: string): Promise<void>
 }
 
 export const createDeckAdminSlice =
-  ({ db, platform }: StoreDeps): StateCreator<RecallState, [], [], DeckAdminSlice> =>
+  ({ db, platform, now }: StoreDeps): StateCreator<RecallState, [], [], DeckAdminSlice> =>
   (set, get) => {
     const say = (message: string) => {
       const current = get().deckAdmin
@@ -34,6 +35,12 @@ export const createDeckAdminSlice =
 
       async exportDeckFile(deckId, format) {
         try {
+          if (format === 'apkg') {
+            const deck = await db.decks.get(deckId)
+            const message = await saveAnkiPackage({ db, platform, now }, [deckId], `${slugify(deck?.name ?? '') || deckId}.apkg`)
+            if (message) say(message)
+            return
+          }
           const [deck, [{ serializeDeck }, { exportDeckCsv }]] = await Promise.all([(await importDb()).exportDeck(db, deckId), deckFiles()])
           if (!deck) return say('This deck no longer exists.')
           const name = slugify(deck.name) || deck.id

@@ -1,9 +1,12 @@
 import { reasonOf } from '@core/errors'
+import { describeHistory } from '@core/scheduling/anki-history'
+import type { PackageHistory } from '@shared/deck/apkg-history'
 import type { MergeSummary } from '@db/deck-repository'
 import type { ImportPlan } from '@db/import-repository'
 import { plural } from '@core/format'
 import { MAX_IMPORT_BYTES } from '@shared/deck/import-limits'
 import type { DeckProblem } from '@shared/deck/problems'
+import type { CsvChoice, CsvReading } from '@shared/deck/csv-reading'
 import type { ImportProgress } from '@shared/deck/import-progress'
 import type { Deck } from '@shared/deck/schema'
 import type { CheckedMedia } from '@shared/media/media-file'
@@ -23,15 +26,23 @@ function mediaCount(media: readonly CheckedMedia[] = []): string {
 
 /**
  * What an import did, in notes as the preview counted them: "Imported “X”: 3 notes added,
- * 1 updated, 40 kept unchanged, 2 set aside with their progress; 4 new study cards, 3 images."
+ * 1 note updated, 40 notes kept unchanged, 2 notes set aside with their progress; 4 new study
+ * cards, 3 images." Counts of nothing are left out.
  */
-function importMessage(name: string, plan: ImportPlan, keepRemoved: boolean, summary: MergeSummary, media?: readonly CheckedMedia[]): string {
+function importMessage(
+  name: string,
+  plan: ImportPlan,
+  keepRemoved: boolean,
+  summary: MergeSummary,
+  media?: readonly CheckedMedia[]
+): string {
+  const removed = plan.removed.length
   const parts = [
-    `${plural(plan.added, 'note')} added`,
-    `${plan.updated.toLocaleString()} updated`,
-    `${plan.unchanged.toLocaleString()} kept unchanged`,
-    ...(plan.removed.length > 0
-      ? [keepRemoved ? `${plan.removed.length.toLocaleString()} not in the file kept in study` : `${plan.removed.length.toLocaleString()} set aside with their progress`]
+    ...(plan.added > 0 || plan.updated + plan.unchanged === 0 ? [`${plural(plan.added, 'note')} added`] : []),
+    ...(plan.updated > 0 ? [`${plural(plan.updated, 'note')} updated`] : []),
+    ...(plan.unchanged > 0 ? [`${plural(plan.unchanged, 'note')} kept unchanged`] : []),
+    ...(removed > 0
+      ? [`${plural(removed, 'note')} ${keepRemoved ? 'not in the file kept in study' : 'set aside with their progress'}`]
       : [])
   ]
   const cards = summary.added > 0 ? `; ${plural(summary.added, 'new study card')}` : ''
@@ -50,9 +61,14 @@ interface ImportState {
   plan?: ImportPlan
   problems: DeckProblem[]
   keepRemoved: boolean
+  /** An Anki package's review history, and whether the person chose to bring it (off, as in Anki). */
+  history?: PackageHistory
+  withHistory?: boolean
   message?: string
   /** How far reading has got (a long Anki package or spreadsheet). */
   progress?: ImportProgress
+  /** How a CSV or TSV file was read; the preview lets the person change it (rereadImport). */
+  csv?: CsvReading
 }
 
 export interface ImportSlice {
@@ -60,6 +76,9 @@ export interface ImportSlice {
   /** Reads a file and shows what importing it would do; nothing changes until confirmImport. */
   startImport(file: File | { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void>
   setKeepRemoved(keep: boolean): void
+  setWithHistory(bring: boolean): void
+  /** Reads the same CSV or TSV file again with another separator, header row or columns. */
+  rereadImport(choice: CsvChoice): Promise<void>
   /** Stops reading a file; nothing has been stored, and the dialog closes. */
   cancelImport(): void
   confirmImport(): Promise<void>
@@ -74,12 +93,15 @@ export const createImportSlice =
       if (current) set({ importer: { ...current, ...patch } })
     }
     let reading: AbortController | undefined
+    // The file being imported, kept to read it again with other CSV settings (its bytes went to the worker).
+    let source: Parameters<ImportSlice['startImport']>[0] | undefined
     return {
       importer: null,
 
       async startImport(file) {
         reading?.abort()
         const controller = (reading = new AbortController())
+        source = file
         set({ importer: { status: 'reading', fileName: file.name, problems: [], keepRemoved: false } })
         if (file.size > MAX_IMPORT_BYTES) {
           const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
@@ -101,13 +123,20 @@ export const createImportSlice =
           )
           if (controller.signal.aborted || get().importer?.fileName !== file.name) return // cancelled or replaced meanwhile
           if (!result.deck)
-            return update({ status: 'failed', problems: result.problems, message: `${file.name} cannot be imported. Nothing was changed.` })
+            return update({
+              status: 'failed',
+              problems: result.problems,
+              ...(result.csv ? { csv: result.csv } : {}),
+              message: `${file.name} cannot be imported. Nothing was changed.`
+            })
           previewMedia(result.media ?? [])
           update({
             status: 'preview',
             deck: result.deck,
             media: result.media ?? [],
             problems: result.problems,
+            ...(result.history ? { history: result.history } : {}),
+            ...(result.csv ? { csv: result.csv } : {}),
             plan: await (await importDb()).planImport(db, result.deck)
           })
         } catch (error) {
@@ -116,6 +145,33 @@ export const createImportSlice =
       },
 
       setKeepRemoved: (keep) => update({ keepRemoved: keep }),
+
+      setWithHistory: (bring) => update({ withHistory: bring }),
+
+      async rereadImport(choice) {
+        const file = source
+        if (!file || get().importer?.fileName !== file.name) return
+        reading?.abort()
+        const controller = (reading = new AbortController())
+        update({ status: 'reading', message: undefined })
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer())
+          const result = await platform.readDeckFile({ name: file.name, bytes }, { signal: controller.signal, csv: choice })
+          if (controller.signal.aborted || get().importer?.fileName !== file.name) return
+          previewMedia(result.media ?? [])
+          update({
+            status: result.deck ? 'preview' : 'failed',
+            deck: result.deck,
+            media: result.media ?? [],
+            problems: result.problems,
+            csv: result.csv,
+            plan: result.deck ? await (await importDb()).planImport(db, result.deck) : undefined,
+            message: result.deck ? undefined : `${file.name} cannot be imported this way. Nothing was changed.`
+          })
+        } catch (error) {
+          update({ status: 'failed', message: `${file.name} could not be read (${reasonOf(error)}). Nothing was changed.` })
+        }
+      },
 
       cancelImport() {
         reading?.abort()
@@ -135,11 +191,15 @@ export const createImportSlice =
             file: importer.fileName,
             keepRemoved: importer.keepRemoved,
             now: now(),
-            media: importer.media
+            media: importer.media,
+            ...(importer.withHistory && importer.history ? { history: importer.history } : {})
           })
           previewMedia([])
           forgetMissingMedia()
-          update({ status: 'done', message: importMessage(importer.deck.name, importer.plan, importer.keepRemoved, summary, importer.media) })
+          update({
+            status: 'done',
+            message: `${importMessage(importer.deck.name, importer.plan, importer.keepRemoved, summary, importer.media)}${summary.history ? ` ${describeHistory(summary.history)}` : ''}`
+          })
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()
         } catch (error) {

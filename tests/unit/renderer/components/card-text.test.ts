@@ -95,3 +95,46 @@ describe('formulas and code in card text', () => {
     }
   })
 })
+
+describe('bare links in card text', () => {
+  const links = (text: string) => {
+    const html = renderToStaticMarkup(cardTextElements(text))
+    return {
+      hrefs: [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]),
+      text: html.replace(/<[^>]+>/g, '')
+    }
+  }
+
+  it('stop before the brackets and punctuation around them, which stay in the text', () => {
+    expect(links('(see https://aws.amazon.com/sagemaker/)}')).toEqual({
+      hrefs: ['https://aws.amazon.com/sagemaker/'],
+      text: '(see https://aws.amazon.com/sagemaker/)}'
+    })
+    expect(links('{https://docs.aws.amazon.com/bedrock/}, then www.example.com/a)].').hrefs).toEqual([
+      'https://docs.aws.amazon.com/bedrock/',
+      'http://www.example.com/a'
+    ])
+    expect(links('Pricing: https://aws.amazon.com/sagemaker/pricing/?nc=sn!').hrefs).toEqual([
+      'https://aws.amazon.com/sagemaker/pricing/?nc=sn'
+    ])
+  })
+
+  it('keep brackets the URL itself opened, and links written with a label', () => {
+    expect(links('https://en.wikipedia.org/wiki/Precision_(statistics)').hrefs).toEqual([
+      'https://en.wikipedia.org/wiki/Precision_(statistics)'
+    ])
+    expect(links('(https://en.wikipedia.org/wiki/Recall_(statistics))').hrefs).toEqual([
+      'https://en.wikipedia.org/wiki/Recall_(statistics)'
+    ])
+    expect(links('[the guide](https://aws.amazon.com/a_(b))').hrefs).toEqual(['https://aws.amazon.com/a_(b)'])
+  })
+})
+
+describe('images that cannot be shown', () => {
+  it('keep their alt text beside the name, so the card still says what the picture was', () => {
+    const html = renderToStaticMarkup(cardTextElements('Trains models ![diagram of SageMaker](https://example.com/sm.png)'))
+    expect(html.replace(/<[^>]+>/g, '')).toBe(
+      'Trains models ▧ Not shown (not a file of the collection): https://example.com/sm.png (diagram of SageMaker)'
+    )
+  })
+})

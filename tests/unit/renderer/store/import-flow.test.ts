@@ -129,9 +129,16 @@ describe('importing a deck', () => {
     await state().exportDeckFile(builtIn.id, 'json')
     await state().startImport(file('aws-ml-chips.json', saved[0]!.content))
     const total = builtIn.notes.length
-    expect(state().importer?.plan).toMatchObject({ deckId: builtIn.id, existing: true, builtIn: true, added: 0, updated: 0, unchanged: total })
+    expect(state().importer?.plan).toMatchObject({
+      deckId: builtIn.id,
+      existing: true,
+      builtIn: true,
+      added: 0,
+      updated: 0,
+      unchanged: total
+    })
     await state().confirmImport()
-    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: 0 notes added, 0 updated, ${total} kept unchanged.`)
+    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: ${total} notes kept unchanged.`)
     expect((await db.decks.toArray()).map((d) => [d.id, d.origin])).toEqual([[builtIn.id, 'builtin']])
     expect(await db.cards.get(first!)).toMatchObject({ reps: 1, due: studied.due, stability: studied.stability })
     expect(await db.reviews.count()).toBe(1)
@@ -147,7 +154,7 @@ describe('importing a deck', () => {
     expect(state().importer?.problems).toEqual([])
     expect(state().importer?.plan).toMatchObject({ builtIn: true, updated: 1, removed: [] })
     await state().confirmImport()
-    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: 0 notes added, 1 updated, ${total - 2} kept unchanged.`)
+    expect(state().importer?.message).toBe(`Imported “${builtIn.name}”: 1 note updated, ${total - 2} notes kept unchanged.`)
     expect((await db.cards.get(`${builtIn.id}/${basic.id}`))?.answer).toBe('Edited in a text editor')
     expect((await db.notes.get(`${builtIn.id}/${basic.id}`))?.edited).toBe(true)
     expect((await db.cards.get(`${builtIn.id}/${dropped}`))?.queue).not.toBe(Queue.Removed)

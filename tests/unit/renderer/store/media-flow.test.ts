@@ -72,7 +72,7 @@ describe('media in the collection', () => {
         { name: 'hello.mp3', bytes: MP3 }
       ])
     })
-    expect(await importFile(bytesFile('colours.apkg', apkg))).toMatch(/3 new study cards, .*, 2 images and 1 sound\.$/)
+    expect(await importFile(bytesFile('colours.apkg', apkg))).toMatch(/: 3 notes added; 3 new study cards, 2 images and 1 sound\.$/)
     expect((await db.media.toArray()).map((m) => [m.name, m.type, m.size])).toEqual([
       ['hello.mp3', 'audio/mpeg', MP3.length],
       ['red.png', 'image/png', RED.length]

@@ -1,5 +1,5 @@
 import { basicNotes, clozeNotes } from '../../helpers/notes'
-import { parseCsvDeck } from '@shared/deck/csv'
+import { NO_BACK, parseCsvDeck } from '@shared/deck/csv'
 import { ankiGuidId } from '@shared/deck/foreign-cards'
 import { cardIdFromFront } from '@shared/deck/ids'
 import { formatProblem } from '@shared/deck/problems'
@@ -57,9 +57,17 @@ describe('parseCsvDeck: Anki plain-text export', () => {
   })
 
   it('gives the line where a record starts, after header lines and multi-line records', () => {
-    const text = ['#separator:tab', '#html:false', 'Front one\t"back', 'spanning', 'lines"', 'Front two\t', 'Front three\tok'].join('\n')
+    const text = [
+      '#separator:tab',
+      '#html:false',
+      'Front one\t"back',
+      'spanning',
+      'lines"',
+      '\tA back without a front',
+      'Front three\tok'
+    ].join('\n')
     const result = parseCsvDeck(text, 'lines.txt')
-    expect(result.problems.map(formatProblem)).toEqual(['lines.txt:6: field back: back is empty'])
+    expect(result.problems.map(formatProblem)).toEqual(['lines.txt:6: field front: front is empty'])
     expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Front one', 'Front three'])
   })
 
@@ -80,9 +88,11 @@ describe('parseCsvDeck: Anki plain-text export', () => {
     expect(fronts('#separator:;\nA;B\n')).toEqual(['A'])
   })
 
-  it('reports an unknown separator on its line and guesses instead', () => {
+  it('reports an unknown separator on its line and falls back as Anki does', () => {
     const result = parseCsvDeck('#separator:Hash\nfront,back\nAmazon Polly,Text to speech\n', 'x.txt')
-    expect(result.problems).toEqual([{ file: 'x.txt', line: 1, message: 'unknown separator "Hash"; the separator was guessed instead' }])
+    expect(result.problems).toEqual([
+      { file: 'x.txt', line: 1, message: 'unknown separator "Hash"; the file was read as comma-separated, as Anki would' }
+    ])
     expect(basicNotes(result.deck).map((c) => [c.front, c.back])).toEqual([['Amazon Polly', 'Text to speech']])
   })
 })
@@ -155,7 +165,14 @@ describe('parseCsvDeck: other tools', () => {
     const topics = parseCsvDeck('Term\tDefinition\tTopic\nPrecision\tTP / (TP + FP)\tModel Evaluation\n', 't.tsv')
     expect(basicNotes(topics.deck)[0]?.tags).toEqual(['model-evaluation'])
     const anki = parseCsvDeck('#separator:tab\nPolly\t"Text to" speech\nLex\tChatbots\n', 'anki.txt')
-    expect(anki.problems).toEqual([{ file: 'anki.txt', line: 2, message: 'a quoted field has text after its closing quote' }])
+    expect(anki.problems).toEqual([
+      {
+        file: 'anki.txt',
+        line: 2,
+        message: 'a quoted field has text after its closing quote; the field was read as it stands, quotes included'
+      }
+    ])
+    expect(basicNotes(anki.deck).map((c) => c.back)).toEqual(['"Text to" speech', 'Chatbots'])
   })
 
   it('detects HTML without a header and reduces it', () => {
@@ -165,12 +182,16 @@ describe('parseCsvDeck: other tools', () => {
 })
 
 describe('parseCsvDeck: problems', () => {
-  it('names the line where an unclosed quote starts and keeps the records before it', () => {
+  it('names the line where an unclosed quote starts, reads that line as it stands and the rest of the file too', () => {
     const result = parseCsvDeck('Polly,Text to speech\nLex,"Chatbots\nComprehend,NLP\n', 'q.csv')
     expect(result.problems).toEqual([
-      { file: 'q.csv', line: 2, message: 'a quoted field is never closed, so the rest of the file could not be read' }
+      { file: 'q.csv', line: 2, message: 'a quoted field is never closed; the line was read as it stands, quote included' }
     ])
-    expect(basicNotes(result.deck).map((c) => c.front)).toEqual(['Polly'])
+    expect(basicNotes(result.deck).map((c) => [c.front, c.back])).toEqual([
+      ['Polly', 'Text to speech'],
+      ['Lex', '"Chatbots'],
+      ['Comprehend', 'NLP']
+    ])
   })
 
   it('reports a field that is too long with its line, and still imports the other cards', () => {
@@ -185,12 +206,15 @@ describe('parseCsvDeck: problems', () => {
     expect(basicNotes(result.deck)).toHaveLength(2)
   })
 
-  it('says so when no separator can be found, once, instead of once per line', () => {
-    const result = parseCsvDeck('just a list\nof lines\nwithout columns\n', 'list.txt')
-    expect(result.deck).toBeUndefined()
-    expect(result.problems).toEqual([
-      { file: 'list.txt', line: 1, message: 'no column separator found: put a tab, comma, semicolon or pipe between front and back' }
+  it('reads a file of one column as cards without backs, as Anki does, and says it found one column', () => {
+    const result = parseCsvDeck('just a list\nof lines\nwithout columns\n', 'list.csv')
+    expect(result.problems).toEqual([])
+    expect(basicNotes(result.deck).map((c) => [c.front, c.back])).toEqual([
+      ['just a list', NO_BACK],
+      ['of lines', NO_BACK],
+      ['without columns', NO_BACK]
     ])
+    expect(result.csv).toMatchObject({ delimiter: ',', delimiterFrom: 'guess', names: 'none', labels: [''] })
   })
 
   it('refuses more cards than the limit', () => {

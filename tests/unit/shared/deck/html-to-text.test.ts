@@ -1,11 +1,25 @@
 import { htmlToText, looksLikeHtml } from '@shared/deck/html-to-text'
 import { mediaNote } from '@shared/deck/media-count'
 import fc from 'fast-check'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import Markdown from 'react-markdown'
+import remarkGfm from 'remark-gfm'
 import { describe, expect, it } from 'vitest'
 
 const text = (html: string) => htmlToText(html).text
-/** Anything a browser would read as the start of a tag. */
-const TAG_START = /<[a-zA-Z/!?]/
+/** What the card shows for a text: Markdown as the card renders it (CardText.tsx), as plain text. */
+const shown = (markdown: string) =>
+  renderToStaticMarkup(createElement(Markdown, { remarkPlugins: [remarkGfm] }, markdown))
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim()
+/** Anything Markdown (or a browser) would read as the start of a tag: a "<" not escaped by a backslash. */
+const TAG_START = /(?:^|[^\\])(?:\\\\)*<[a-zA-Z/!?]/
 
 describe('htmlToText', () => {
   it('keeps the lines of an Anki field: <br>, <div>, <p> and lists', () => {
@@ -26,12 +40,23 @@ describe('htmlToText', () => {
     expect(text('  spaced\t\tout   words  ')).toBe('spaced out words')
   })
 
+  it('decodes every HTML5 named and numeric entity to the character it names, and shows it so on the card', () => {
+    expect(text('x &lt; y, &#60; and &#x3C; are all less-than')).toBe('x < y, < and < are all less-than')
+    expect(text('&Auml;rger &check; &ShortLeftArrow; &NotNestedGreaterGreater; &frac12; &hearts; &#150;')).toBe('Ärger ✓ ← ⪢̸ ½ ♥ –')
+    // "&amp;lt;" is the text "&lt;": it stays those four characters when the card shows it.
+    expect(text('write &amp;lt; for &lt; in HTML, and &amp;amp; for &amp;')).toBe('write \\&lt; for < in HTML, and \\&amp; for &')
+    expect(shown(text('write &amp;lt; for &lt;b&gt; and &amp;#60; in HTML'))).toBe('write &lt; for <b> and &#60; in HTML')
+    expect(shown(text('<b>a &lt;b&gt; tag</b> &amp; &lt;script&gt;alert(1)&lt;/script&gt;'))).toBe('a <b> tag & <script>alert(1)</script>')
+  })
+
   it('drops scripts, styles, comments and every attribute, and never leaves a tag behind', () => {
     expect(text('x<script>alert(1)</script>y<style>b{}</style>z<!-- note -->')).toBe('xyz')
     expect(text('<a href="javascript:alert(1)" title="a>b">link</a>')).toBe('link')
     expect(text('<scr<script>ipt>alert(1)</script>')).not.toMatch(TAG_START)
-    expect(text('<<b>script>alert(1)<</b>/script>')).toBe('‹script>alert(1)‹/script>')
-    expect(text('&lt;img src=x onerror=alert(1)&gt;')).toBe('‹img src=x onerror=alert(1)>')
+    // A "<" that would open a tag is escaped for the card's Markdown, which shows it as "<".
+    expect(text('<<b>script>alert(1)<</b>/script>')).toBe('\\<script>alert(1)\\</script>')
+    expect(text('&lt;img src=x onerror=alert(1)&gt;')).toBe('\\<img src=x onerror=alert(1)>')
+    expect(text('\\&lt;b&gt;')).toBe('\\<b>')
     expect(text('a < b and 3<4')).toBe('a < b and 3<4')
   })
 
@@ -48,6 +73,11 @@ describe('htmlToText', () => {
     )
     expect(result.text).toBe('![](a.png) Rekognition ![the console](my%20diagram&1.png) [sound:polly.mp3]')
     expect(result.media).toEqual({ images: 1, sounds: 0, videos: 1 })
+    // An image with no file keeps its alt text: it says what the picture was.
+    expect(htmlToText('Trains models <img alt="diagram of SageMaker"> in steps')).toEqual({
+      text: 'Trains models diagram of SageMaker in steps',
+      media: { images: 1, sounds: 0, videos: 0 }
+    })
     expect(mediaNote({ images: 2, sounds: 1, videos: 1 })).toBe('(2 images, 1 sound and 1 video not imported)')
     expect(mediaNote({ images: 1, sounds: 0, videos: 0 })).toBe('(image not imported)')
     expect(mediaNote({ images: 0, sounds: 0, videos: 0 })).toBeUndefined()

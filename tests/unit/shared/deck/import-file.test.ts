@@ -2,6 +2,7 @@ import { basicNotes, clozeNotes } from '../../helpers/notes'
 import { importDeckFile, type ImportOptions } from '@shared/deck/import-file'
 import { decodeText } from '@shared/deck/text-lines'
 import { readDeckFile } from '@shared/deck/read-deck-file'
+import { zipSync } from 'fflate'
 import { readFileSync } from 'node:fs'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -101,8 +102,8 @@ describe('importDeckFile: text encodings', () => {
 
   it('refuses binary data and text that is not UTF-8', async () => {
     const message = 'not a text file (it contains binary data or is not UTF-8), so it cannot be read as a deck'
-    expect(await load('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual(
-      refusal('image.png', message)
+    expect(await load('cards.dat', Uint8Array.from([0x00, 0x01, 0x7f, 0x00, 0xfe, 0x02, 0, 0, 0, 13]))).toEqual(
+      refusal('cards.dat', message)
     )
     expect(await load('latin1.csv', Uint8Array.from([...encode('Caf'), 0xe9, ...encode(',coffee\n')]))).toEqual(
       refusal('latin1.csv', message)
@@ -147,11 +148,188 @@ describe('importDeckFile: limits', () => {
     expect(basicNotes(deck).map((c) => c.front)).toEqual(['Polly', 'Lex'])
   })
 
-  it('lists at most 200 problems and says how many more there are', async () => {
-    const rows = Array.from({ length: 250 }, (_, i) => `Question ${i},`).join('\n')
-    const { problems } = await load('blank-backs.csv', encode(`front,back\n${rows}`))
+  it('lists at most 200 problems and says how many more there are, in words that fit the count', async () => {
+    const cards = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ front: `Question ${i}`, back: '' })))
+    const { problems } = await load('blank-backs.json', encode(cards(250)))
     expect(problems).toHaveLength(201)
-    expect(problems[200]).toEqual({ file: 'blank-backs.csv', message: '… and 50 more problems' })
+    expect(problems[200]).toEqual({ file: 'blank-backs.json', message: '… and 50 more problems' })
+    expect((await load('blank-backs.json', encode(cards(201)))).problems[200]).toEqual({
+      file: 'blank-backs.json',
+      message: '… and 1 more problem'
+    })
+  })
+})
+
+/** A zip written by hand whose one entry has the "encrypted" bit set, as password-protected zips have. */
+function encryptedZip(name: string, data: Uint8Array): Uint8Array {
+  const nameBytes = encode(name)
+  const local = new DataView(new ArrayBuffer(30))
+  local.setUint32(0, 0x04034b50, true)
+  local.setUint16(4, 20, true)
+  local.setUint16(6, 0x0001, true) // general-purpose flags: bit 0, encrypted
+  local.setUint32(18, data.length, true)
+  local.setUint32(22, data.length, true)
+  local.setUint16(26, nameBytes.length, true)
+  const central = new DataView(new ArrayBuffer(46))
+  central.setUint32(0, 0x02014b50, true)
+  central.setUint16(4, 20, true)
+  central.setUint16(6, 20, true)
+  central.setUint16(8, 0x0001, true)
+  central.setUint32(20, data.length, true)
+  central.setUint32(24, data.length, true)
+  central.setUint16(28, nameBytes.length, true)
+  const directoryAt = 30 + nameBytes.length + data.length
+  const end = new DataView(new ArrayBuffer(22))
+  end.setUint32(0, 0x06054b50, true)
+  end.setUint16(8, 1, true)
+  end.setUint16(10, 1, true)
+  end.setUint32(12, 46 + nameBytes.length, true)
+  end.setUint32(16, directoryAt, true)
+  const parts = [new Uint8Array(local.buffer), nameBytes, data, new Uint8Array(central.buffer), nameBytes, new Uint8Array(end.buffer)]
+  return Uint8Array.from(parts.flatMap((p) => [...p]))
+}
+
+describe('importDeckFile: files that are not decks', () => {
+  const xml = encode('<?xml version="1.0" encoding="UTF-8"?><x/>')
+  it.each([
+    [
+      'terms.xlsx',
+      zipSync({ '[Content_Types].xml': xml, '_rels/.rels': xml, 'xl/workbook.xml': xml, 'xl/worksheets/sheet1.xml': xml }),
+      /^this is an Excel workbook \(\.xlsx\), not a deck: save the sheet as CSV \(UTF-8\) from the spreadsheet app/
+    ],
+    ['download', zipSync({ '[Content_Types].xml': xml, 'xl/workbook.xml': xml }), /^this is an Excel workbook/], // whatever the name
+    [
+      'terms.ods',
+      zipSync({
+        mimetype: [encode('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+        'content.xml': xml,
+        'META-INF/manifest.xml': xml
+      }),
+      /^this is an OpenDocument spreadsheet \(\.ods\), not a deck: save the sheet as CSV/
+    ],
+    [
+      'terms.numbers',
+      zipSync({
+        'Index/Document.iwa': Uint8Array.of(0, 1, 2),
+        'Index/Tables/DataList.iwa': Uint8Array.of(3),
+        'Metadata/Properties.plist': xml
+      }),
+      /^this is an Apple Numbers spreadsheet, not a deck: in Numbers choose File › Export To › CSV…/
+    ],
+    [
+      'terms.xls',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+      /^this is an old Excel workbook \(\.xls\), not a deck: save the sheet as CSV/
+    ],
+    ['notes.pdf', encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), /^this is a PDF document, not a deck/],
+    ['diagram.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^this is a PNG image, not a deck/],
+    ['photo.jpg', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]), /^this is a JPEG image, not a deck/],
+    [
+      'Flashcards - Quizlet.html',
+      encode('<!DOCTYPE html>\n<html lang="en"><head><title>AWS terms | Quizlet</title></head><body><div>Polly</div></body></html>'),
+      /^this is a web page \(HTML\), not a deck: export the cards from the site as CSV or text/
+    ],
+    ['page.txt', encode('\uFEFF  <html><head><meta charset="utf-8"></head><body>Q: a</body></html>'), /^this is a web page \(HTML\)/],
+    ['saved.htm', encode('<!-- saved from url=(0042)https://example.com/cards -->\n<html><body>x</body></html>'), /^this is a web page/],
+    [
+      'deck.zip',
+      encryptedZip('notes.md', encode('Polly :: Text to speech\n')),
+      /^this zip archive is protected by a password, so Recall cannot open it: extract it with the password/
+    ],
+    ['shared.apkg', encryptedZip('collection.anki21', encode('SQLite format 3\0')), /^this zip archive is protected by a password/]
+  ])('says what %s is and what to do with it', async (name, bytes, message) => {
+    const { deck, problems } = await load(name, bytes)
+    expect(deck).toBeUndefined()
+    expect(problems).toEqual([{ file: name, message: expect.stringMatching(message) }])
+  })
+
+  it('still reads decks that only look a little like those files', async () => {
+    // A note about HTML, a folder of notes zipped, a Markdown heading underlined with "=".
+    const html = await load('html.md', encode('# HTML\n\nWhat starts an HTML page? :: <!DOCTYPE html>\n'))
+    expect(basicNotes(html.deck).map((n) => n.back)).toEqual(['<!DOCTYPE html>'])
+    const zipped = await load('notes.zip', zipSync({ 'notes.md': encode('Polly :: Text to speech\n') }))
+    expect(basicNotes(zipped.deck).map((n) => n.front)).toEqual(['Polly'])
+    const setext = await load(
+      'setext.md',
+      encode('Services\n=======\n\nPolly :: Text to speech\n\nSee <<<<<<< in git :: a conflict marker\n')
+    )
+    expect(basicNotes(setext.deck).map((n) => n.front)).toEqual(['Polly', 'See <<<<<<< in git'])
+  })
+})
+
+describe('importDeckFile: images in Markdown and text', () => {
+  it('keep the image and its alt text when the file is not there, and name the note by its words', async () => {
+    const { deck, problems } = await load('ml.md', encode('# ML\n\nWhat is ![a diagram of SageMaker](sm.png)? :: A training flow\n'))
+    expect(basicNotes(deck).map((n) => n.front)).toEqual(['What is ![a diagram of SageMaker](sm.png)?'])
+    expect(problems).toEqual([
+      expect.objectContaining({
+        noteLabel: 'What is a diagram of SageMaker?',
+        message: expect.stringMatching(/"sm.png" is not in the file/)
+      })
+    ])
+  })
+})
+
+describe('importDeckFile: merge conflicts and deep nesting', () => {
+  const conflicted = (ours: string, theirs: string) => ['<<<<<<< HEAD', ours, '=======', theirs, '>>>>>>> add-lex'].join('\n')
+
+  it('names unresolved git merge-conflict markers and their line, in JSON, Markdown and CSV', async () => {
+    const json = [
+      '{',
+      '  "format": "recall-deck",',
+      '  "version": 2,',
+      '  "id": "ai",',
+      '  "name": "AI",',
+      '  "notes": [',
+      conflicted(
+        '    { "id": "polly", "type": "basic", "front": "Polly", "back": "Speech", "tags": [] }',
+        '    { "id": "polly", "type": "basic", "front": "Polly", "back": "Text to speech", "tags": [] }'
+      ),
+      '  ]',
+      '}'
+    ].join('\n')
+    for (const name of ['ai.json', 'ai.txt']) {
+      expect((await load(name, encode(json))).problems).toEqual([
+        {
+          file: name,
+          line: 7,
+          message:
+            'the file holds 1 unresolved git merge conflict (lines <<<<<<<, ======= and >>>>>>>), the first at line 7: resolve it (keep one side and delete the marker lines) before importing'
+        }
+      ])
+    }
+    const cards = `[\n${conflicted('{"q": "Polly", "a": "Speech"}', '{"q": "Polly", "a": "TTS"}')},\n${conflicted('{"q": "Lex", "a": "Bots"}', '{"q": "Lex", "a": "Chat"}')}\n]\n`
+    expect((await load('cards.json', encode(cards))).problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^the file holds 2 unresolved git merge conflicts .*the first at line 2: resolve them/)
+    })
+    const markdown = `# Services\n\n${conflicted('Polly :: Speech', 'Polly :: Text to speech')}\n\nLex :: Chatbots\n`
+    expect((await load('services.md', encode(markdown))).problems).toMatchObject([
+      { line: 3, message: expect.stringMatching(/merge conflict/) }
+    ])
+    const csv = `front,back\r\nLex,Chatbots\r\n${conflicted('Polly,Speech', 'Polly,Text to speech').replace(/\n/g, '\r\n')}\r\n`
+    const read = await load('services.csv', encode(csv))
+    expect(read.deck).toBeUndefined()
+    expect(read.problems).toMatchObject([{ line: 3, message: expect.stringMatching(/merge conflict/) }])
+  })
+
+  it.each([
+    ['arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['objects', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+    ['a native deck', `{"format": "recall-deck", "version": 2, "id": "d", "name": "D", "notes": [${'['.repeat(100_000)}]}`],
+    ['unclosed arrays', '['.repeat(100_000)]
+  ])('refuses JSON of 100,000 nested %s with the line, never a stack overflow', async (_, text) => {
+    for (const name of ['deep.json', 'deep.txt']) {
+      const { deck, problems } = await load(name, encode(`\n${text}`))
+      expect(deck).toBeUndefined()
+      expect(problems).toHaveLength(1)
+      expect(problems[0]!.message).not.toMatch(/stack/i)
+      if (name === 'deep.json' || !text.endsWith('['))
+        expect(problems[0]).toMatchObject({
+          line: 2,
+          message: expect.stringMatching(/^the JSON is nested more than 100 levels deep at line 2/)
+        })
+    }
   })
 })
 

@@ -25,8 +25,14 @@ const TEXT_SEEDS: { name: string; format: DeckFormat; bytes: Uint8Array }[] = [
   { name: 'quizlet-export.tsv', format: 'tsv', bytes: fixture('tests/fixtures/import/quizlet-export.txt') },
   { name: 'quiz-app.json', format: 'json', bytes: fixture('tests/fixtures/import/quiz-app.json') },
   { name: 'crowdanki-notes.json', format: 'json', bytes: fixture('tests/fixtures/import/crowdanki-notes.json') },
+  { name: 'deck.json', format: 'json', bytes: fixture('tests/fixtures/import/crowdanki-deck.json') },
   { name: 'obsidian-notes.md', format: 'markdown', bytes: fixture('tests/fixtures/import/obsidian-notes.md') },
-  { name: 'aws-ml-chips.json', format: 'native', bytes: fixture('decks/aws-ml-chips.json').slice(0, 3000) }
+  { name: 'aws-ml-chips.json', format: 'native', bytes: fixture('decks/aws-ml-chips.json').slice(0, 3000) },
+  // CSV as people write it: quotes after ", ", Excel's sep= line, Windows and old Mac line ends.
+  { name: 'excel-sep-line.csv', format: 'csv', bytes: fixture('tests/fixtures/import/csv/excel-sep-line.csv') },
+  { name: 'hand-written-quotes.csv', format: 'csv', bytes: fixture('tests/fixtures/import/csv/hand-written-quotes.csv') },
+  { name: 'old-mac-cr.csv', format: 'csv', bytes: fixture('tests/fixtures/import/csv/old-mac-cr.csv') },
+  { name: 'windows-semicolon.csv', format: 'csv', bytes: fixture('tests/fixtures/import/csv/windows-semicolon.csv') }
 ]
 const PIECES = [
   ',',
@@ -47,12 +53,20 @@ const PIECES = [
   '::',
   '#separator:tab\n',
   '#html:true\n',
+  'sep=;\n',
+  ', "',
+  '" ,',
+  '#separator:Pipe,,,,\n',
   '#tags column:9\n',
   '<script>',
   '<',
   '&#',
   '&lt;',
   '{{c1::',
+  '{{#',
+  '{{/',
+  '{{^Ziffer}}',
+  '"__type__": "Deck",',
   '[sound:',
   '- **',
   'Q: ',

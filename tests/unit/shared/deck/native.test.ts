@@ -14,9 +14,9 @@ describe('parseNativeDeck', () => {
     expect(serializeDeck(deck!)).toBe(text)
   })
 
-  it('names the file, line, card and field of an invalid card', () => {
+  it('names the file, line, card and field of an invalid card, and keeps the cards that are fine', () => {
     const { deck, problems } = parseNativeDeck(fixture('broken-card.json'), 'broken-card.json')
-    expect(deck).toBeUndefined()
+    expect(deck?.notes.map((n) => n.id)).toEqual(['one'])
     expect(problems).toEqual([{ file: 'broken-card.json', line: 8, note: 2, field: 'back', message: 'back is empty' }])
     expect(formatProblem(problems[0]!)).toBe('broken-card.json:8: note 2, field back: back is empty')
   })
@@ -46,6 +46,28 @@ describe('parseNativeDeck', () => {
     ])
     const wrong = parseNativeDeck(JSON.stringify({ ...deck, format: 'anki' }), 'w.json')
     expect(wrong.problems[0]).toMatchObject({ field: 'format', message: 'format must be "recall-deck"' })
+  })
+
+  it('leaves out only the notes the schema refuses, but refuses the whole file for a problem of the deck itself', () => {
+    const notes = [
+      { id: 'polly', type: 'basic', front: 'Amazon Polly', back: 'Text to speech', tags: [] },
+      { id: 'lex', type: 'cloze', text: 'Amazon {{c1L::Lex}} builds chatbots', tags: [] },
+      { id: 'kendra', type: 'basic', front: 'Amazon Kendra', back: 'Enterprise search', tags: [] },
+      { id: 'transcribe', type: 'basic', front: 'Amazon Transcribe', back: '', tags: [] },
+      { id: 'comprehend', type: 'basic', front: 'Amazon Comprehend', back: 'NLP insights', tags: [], confusable: ['lex'] }
+    ]
+    const deck = { format: 'recall-deck', version: 2, id: 'ai-services', name: 'AI services', notes }
+    const { deck: read, problems } = parseNativeDeck(JSON.stringify(deck, null, 2), 'ai.json')
+    // A note that names a left-out note is left out in turn, and says why.
+    expect(read?.notes.map((n) => n.id)).toEqual(['polly', 'kendra'])
+    expect(problems.map(formatProblem)).toEqual([
+      'ai.json:17: note 2, field text: a cloze note has no deletion: mark one as {{c1::answer}}',
+      'ai.json:31: note 4, field back: back is empty',
+      'ai.json:40: note 5, field confusable: no note with id "lex" in this deck'
+    ])
+    const unnamed = parseNativeDeck(JSON.stringify({ ...deck, name: '' }), 'unnamed.json')
+    expect(unnamed.deck).toBeUndefined()
+    expect(unnamed.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['name']))
   })
 
   it('accepts a UTF-8 byte-order mark and Windows line ends', () => {

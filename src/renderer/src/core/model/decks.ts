@@ -1,3 +1,4 @@
+import type { NoteType } from '@shared/deck/schema'
 import type { DeckOrigin } from '@shared/ipc'
 
 export interface DeckRecord {
@@ -12,6 +13,8 @@ export interface DeckRecord {
   updatedAt: number
   /** The study-options preset the deck uses; absent means the default preset. */
   presetId?: string
+  /** The note types of the deck's `fields` notes (from an Anki package), as its file gave them. */
+  noteTypes?: NoteType[]
 }
 
 /** The user's own decks (made here, imported, or from the decks folder) take new, moved and deleted cards; built-in decks do not. */

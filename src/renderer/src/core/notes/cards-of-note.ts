@@ -1,21 +1,25 @@
 import { clozeCardKey, Queue, queueForState, studyCardKey, type CardRecord } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
+import { renderNoteCards } from '@shared/deck/anki-template'
 import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
-import type { Note, QuestionNote } from '@shared/deck/schema'
+import type { Note, NoteType, QuestionNote } from '@shared/deck/schema'
 
 /**
  * The study cards a note makes, as its type decides: a front/back note asks front → back, and
  * back → front too when it is reversed; a cloze note makes a card per deletion number (key
  * `…/c1`, `…/c2`), each hiding its own deletions; an exam-style question is one card; a case study makes
- * none (its questions show its scenario). Each card carries text for the browser and search:
- * a question's stem and, as its answer, the right option(s), the steps in order, or the pairs.
+ * none (its questions show its scenario). A note of an Anki note type (`fields`, its type in
+ * `noteTypes`) makes the cards its templates make (anki-template.ts): template 0 is `…/noteId`,
+ * template n `…/noteId/t<n>`, cloze number n `…/noteId/c<n>`; without its note type it makes none.
+ * Each card carries text for the browser and search: a question's stem and, as its answer, the
+ * right option(s), the steps in order, or the pairs; a template's rendered question and answer.
  */
 export type CardText = Pick<
   CardRecord,
   'id' | 'cardId' | 'reverse' | 'cloze' | 'question' | 'answer' | 'extra' | 'tags' | 'tasks' | 'kind' | 'confusable' | 'noteType'
 >
 
-export function cardsOfNote(deckId: string, note: Note): CardText[] {
+export function cardsOfNote(deckId: string, note: Note, noteTypes: readonly NoteType[] = []): CardText[] {
   const shared = {
     cardId: note.id,
     tags: note.tags,
@@ -37,6 +41,18 @@ export function cardsOfNote(deckId: string, note: Note): CardText[] {
         question: clozeQuestion(note.text, n, parsed),
         answer: clozeAnswer(note.text, n, parsed),
         ...extra
+      }))
+    }
+    case 'fields': {
+      const type = noteTypes.find((t) => t.id === note.noteType)
+      if (!type) return []
+      return renderNoteCards(type, note.fields, { tags: note.tags }).map((card) => ({
+        id: templateCardKey(deckId, note.id, card),
+        ...shared,
+        reverse: false,
+        ...(card.cloze !== undefined ? { cloze: card.cloze } : {}),
+        question: card.question,
+        answer: card.answer
       }))
     }
     case 'basic': {
@@ -67,6 +83,12 @@ export function cardsOfNote(deckId: string, note: Note): CardText[] {
         }
       ]
   }
+}
+
+/** The key of a card of an Anki note type: template 0 `deck/note`, template n `deck/note/t<n>`, cloze n `deck/note/c<n>`. */
+function templateCardKey(deckId: string, noteId: string, card: { ord: number; cloze?: number }): string {
+  if (card.cloze !== undefined) return clozeCardKey(deckId, noteId, card.cloze)
+  return card.ord === 0 ? studyCardKey(deckId, noteId, false) : `${deckId}/${noteId}/t${card.ord}`
 }
 
 /**

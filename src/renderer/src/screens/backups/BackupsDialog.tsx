@@ -33,6 +33,9 @@ export function BackupsDialog() {
         <Button data-autofocus onClick={() => void actions().exportBackupFile()} disabled={backups.busy}>
           Save a backup file…
         </Button>
+        <Button onClick={() => void actions().exportAnkiPackage()} disabled={backups.busy}>
+          Export all decks to Anki (.apkg)…
+        </Button>
         <Button onClick={pick} disabled={backups.busy}>
           Restore from a file…
         </Button>

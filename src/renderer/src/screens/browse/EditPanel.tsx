@@ -1,6 +1,7 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { CardForm, type CardFields } from '@components/CardForm'
+import { FieldsForm } from '@components/FieldsForm'
 import type { BrowseRow } from '@core/model'
 import { actions, useRecall } from '@store'
 import { useEffect, useRef, useState } from 'react'
@@ -25,6 +26,22 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
   const cloze = row.cloze !== undefined
   // A cloze card shows its note's text with the gaps filled; the form edits the note as written.
   const [clozeLoaded, setClozeLoaded] = useState(!cloze)
+  // A note of an Anki note type is edited field by field; its cards are made again from its templates.
+  const [noteFields, setNoteFields] = useState<{ noteType: string; names: string[]; values: string[] }>()
+  const [fieldsLoaded, setFieldsLoaded] = useState(false)
+  useEffect(() => {
+    let live = true
+    void actions()
+      .fieldsNoteOf(row)
+      .then((found) => {
+        if (!live) return
+        setNoteFields(found)
+        setFieldsLoaded(true)
+      })
+    return () => {
+      live = false
+    }
+  }, [row])
   useEffect(() => {
     if (!cloze) return
     let live = true
@@ -46,7 +63,13 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
   }, [])
 
   const save = async () => {
-    if (!clozeLoaded) return
+    if (!clozeLoaded || !fieldsLoaded) return
+    if (noteFields) {
+      if (noteFields.values.every((v) => !v.trim())) return setProblem('Fill in at least one field.')
+      setProblem(undefined)
+      await actions().saveEdit({ front: '', back: '', extra: '', fields: noteFields.values }, fields.tags)
+      return
+    }
     if (!fields.front.trim() || (!cloze && !fields.back.trim()))
       return setProblem(cloze ? 'The text cannot be empty.' : 'Front and back cannot be empty.')
     setProblem(undefined)
@@ -72,16 +95,28 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
           ✕
         </Button>
       </header>
-      <CardForm
-        stacked
-        idPrefix="edit"
-        value={fields}
-        frontRef={front}
-        onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
-        onSubmit={() => void save()}
-        cloze={cloze}
-        tagsNote={editable ? undefined : 'Tags of a built-in deck come with the deck.'}
-      />
+      {noteFields ? (
+        <FieldsForm
+          idPrefix="edit"
+          noteType={noteFields.noteType}
+          names={noteFields.names}
+          values={noteFields.values}
+          firstRef={front}
+          onChange={(values) => setNoteFields((n) => n && { ...n, values })}
+          onSubmit={() => void save()}
+        />
+      ) : (
+        <CardForm
+          stacked
+          idPrefix="edit"
+          value={fields}
+          frontRef={front}
+          onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
+          onSubmit={() => void save()}
+          cloze={cloze}
+          tagsNote={editable ? undefined : 'Tags of a built-in deck come with the deck.'}
+        />
+      )}
       {problem && <Alert kind="inline">{problem}</Alert>}
       <div className="flex flex-wrap gap-2">
         <Button tone="primary" disabled={busy} onClick={() => void save()}>

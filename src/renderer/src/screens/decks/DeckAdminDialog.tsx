@@ -28,6 +28,7 @@ export function DeckAdminDialog() {
           Export as Recall deck (.json)
         </Button>
         <Button onClick={() => void actions().exportDeckFile(deck.id, 'csv')}>Export as CSV (Anki)</Button>
+        <Button onClick={() => void actions().exportDeckFile(deck.id, 'apkg')}>Export as Anki package (.apkg)</Button>
       </div>
       {own && (
         <form

@@ -2,10 +2,12 @@ import { clozeAnswer, clozeQuestion, parseCloze } from '@shared/deck/cloze'
 import { plural } from '@core/format'
 import { answerText } from '@core/notes/cards-of-note'
 import type { ImportProgress } from '@shared/deck/import-progress'
-import type { Note } from '@shared/deck/schema'
+import { renderNoteCards } from '@shared/deck/anki-template'
+import type { Note, NoteType } from '@shared/deck/schema'
 import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
 import { Dialog } from '@components/Dialog'
+import { CsvReading } from '@screens/import/CsvReading'
 import { formatProblem } from '@shared/deck/problems'
 import { actions, useRecall } from '@store'
 
@@ -33,6 +35,9 @@ export function ImportDialog() {
           {importer.message}
         </p>
       )}
+      {importer.csv && (status === 'preview' || status === 'failed' || status === 'reading') && (
+        <CsvReading csv={importer.csv} disabled={status === 'reading'} />
+      )}
       {deck && plan && status !== 'done' && (
         <section aria-label="Preview" className="flex flex-col gap-3">
           <p data-testid="import-summary">
@@ -47,20 +52,38 @@ export function ImportDialog() {
           </p>
           {plan.besideBuiltIn !== undefined && (
             <p className="text-sm" data-testid="import-beside-builtin">
-              This file adds notes to the built-in deck “{plan.besideBuiltIn}”, which follows the app’s own version, so it comes in
-              as your own deck beside it.
+              This file adds notes to the built-in deck “{plan.besideBuiltIn}”, which follows the app’s own version, so it comes in as your
+              own deck beside it.
             </p>
           )}
           <ol className="flex flex-col gap-2">
             {deck.notes.slice(0, PREVIEW_CARDS).map((note) => (
               <li key={note.id} className="grid grid-cols-2 gap-3 rounded-md p-2 text-sm ring-1 ring-slate-200 dark:ring-slate-700">
-                <CardText text={previewSides(note)[0]} />
-                <CardText text={previewSides(note)[1]} />
+                <CardText text={previewSides(note, deck.noteTypes)[0]} />
+                <CardText text={previewSides(note, deck.noteTypes)[1]} />
               </li>
             ))}
           </ol>
           {deck.notes.length > PREVIEW_CARDS && (
             <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.notes.length - PREVIEW_CARDS} more.</p>
+          )}
+          {importer.history && (
+            <label className="flex items-start gap-2" data-testid="import-history">
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={importer.withHistory ?? false}
+                onChange={(e) => actions().setWithHistory(e.target.checked)}
+              />
+              <span>
+                Bring the review history ({plural(importer.history.reviewCount, 'review')} of{' '}
+                {plural(importer.history.cards.length, 'card')})
+                <span className="block text-sm text-slate-600 dark:text-slate-400">
+                  For your own decks: the cards continue where Anki left off. Leave it off for a deck someone shared, whose progress is
+                  theirs. Cards you have already studied in Recall keep their progress.
+                </span>
+              </span>
+            </label>
           )}
           {plan.removed.length > 0 && (
             <fieldset className="rounded-md p-3 ring-1 ring-amber-400">
@@ -128,14 +151,26 @@ function ReadingProgress({ fileName, progress }: { fileName: string; progress?: 
       <p aria-live="polite">
         {label} — {fileName}…
       </p>
-      <progress className="w-full" aria-label={label} max={progress?.total || undefined} value={progress?.total ? progress.done : undefined} />
+      <progress
+        className="w-full"
+        aria-label={label}
+        max={progress?.total || undefined}
+        value={progress?.total ? progress.done : undefined}
+      />
     </div>
   )
 }
 
 /** A note in the preview: what it asks, and its answer. */
-function previewSides(note: Note): [string, string] {
+function previewSides(note: Note, noteTypes: readonly NoteType[] = []): [string, string] {
   if (note.type === 'basic') return [note.front, note.back]
+  if (note.type === 'fields') {
+    const type = noteTypes.find((t) => t.id === note.noteType)
+    const cards = type ? renderNoteCards(type, note.fields, { tags: note.tags }) : []
+    const first = cards[0]
+    if (!type || !first) return [note.fields.find((f) => f.trim()) ?? '', '']
+    return [first.question, `${first.answer}\n\n*(${type.name}: ${cards.length} card${cards.length === 1 ? '' : 's'})*`]
+  }
   if (note.type === 'case') return [note.scenario, '*(case study)*']
   if (note.type === 'cloze') {
     const parsed = parseCloze(note.text)

@@ -2,10 +2,24 @@ import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import type { CardRecord } from '@core/model'
 import { actions } from '@store'
-import { lazy, Suspense, useState } from 'react'
+import { EditFieldsDialog, type FieldsNoteText } from '@screens/study/EditFieldsDialog'
+import { lazy, Suspense, useEffect, useState } from 'react'
 
 /** Edits the card's text (both directions); its scheduling and history are untouched. */
 export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: () => void }) {
+  // A note of an Anki note type is edited field by field (null: the card is of another note).
+  const [fields, setFields] = useState<FieldsNoteText | null>()
+  useEffect(() => {
+    let live = true
+    void actions()
+      .fieldsNoteOf(card)
+      .then((found) => live && setFields(found ?? null))
+    return () => {
+      live = false
+    }
+  }, [card])
+  if (fields === undefined) return null
+  if (fields) return <EditFieldsDialog note={fields} onClose={onClose} />
   if (card.cloze === undefined) return <EditBasicDialog card={card} onClose={onClose} />
   return (
     <Suspense fallback={null}>

@@ -1,0 +1,12 @@
+/**
+ * A count and its noun, as every message writes them: "1 card", "2,000 cards", "1 row was
+ * skipped". The one plural rule for the app, the importers and the command line.
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`
+}
+
+/** "was" or "were", to follow `plural(n, …)`. */
+export function wasWere(n: number): string {
+  return n === 1 ? 'was' : 'were'
+}
