@@ -4,8 +4,18 @@ import { htmlToText } from '@shared/deck/html-to-text'
 import { hashText, cardIdFromFront } from '@shared/deck/ids'
 import { addMedia, type MediaCount } from '@shared/deck/media-count'
 import type { DeckProblem } from '@shared/deck/problems'
-import { isRecallBasicModel } from '@shared/deck/recall-anki-guid'
-import { fieldsNoteIssues, fieldsNoteSchema, MAX_FIELD_CHARS, type NoteType } from '@shared/deck/schema'
+import { isRecallBasicModel, isRecallQuestionModel } from '@shared/deck/recall-anki-guid'
+import {
+  fieldsNoteIssues,
+  fieldsNoteSchema,
+  isQuestionNote,
+  MAX_FIELD_CHARS,
+  parseNote,
+  type CaseNote,
+  type NoteType,
+  type QuestionNote
+} from '@shared/deck/schema'
+import { decodeHTML } from 'entities'
 
 /**
  * Anki's note types as Recall reads them, from a package (apkg.ts) or a CrowdAnki deck
@@ -31,6 +41,8 @@ export type ModelMapping =
   | { kind: 'basic'; front: number; back: number; reverse: boolean }
   | { kind: 'cloze'; text: number; extra?: number }
   | { kind: 'fields'; type: NoteType }
+  /** Recall's own exam-style question, exported with its note in the field "Recall data". */
+  | { kind: 'recall-question' }
 
 /** The note type's Recall id: the same Anki note type gets the same id on every import. */
 function ankiNoteTypeId(key: string): string {
@@ -72,6 +84,7 @@ const fieldIndex = (fields: readonly string[], squeezed: string | undefined) =>
 
 /** Basic, Basic (and reversed card), Cloze, or a note type of its own. */
 export function mapModel(model: AnkiModel): ModelMapping {
+  if (!model.cloze && isRecallQuestionModel(model)) return { kind: 'recall-question' }
   // Recall's own basic note types (apkg-export-note-types.ts): Front, Back, Extra; two templates when reversed.
   if (!model.cloze && isRecallBasicModel(model)) return { kind: 'basic', front: 0, back: 1, reverse: model.templates.length > 1 }
   const [first, second, ...more] = model.templates
@@ -188,6 +201,12 @@ export function acceptAnkiNote(
       problems
     )
   }
+  if (mapping.kind === 'recall-question') {
+    const data = recallQuestionData(note.fields[2] ?? '')
+    if (data) return { card: { ...data.note, tags: note.tags }, where, ...(data.case ? { alongWith: data.case } : {}) }
+    // Its data lost or broken: the question and answer as Anki shows them.
+    return acceptCard({ front: texts[0] ?? '', back: texts[1] ?? '', media, tags: note.tags, id }, where, file, problems)
+  }
   if (mapping.kind === 'cloze') {
     const text = texts[mapping.text] ?? ''
     if (!hasCloze(text)) {
@@ -221,4 +240,18 @@ export function acceptAnkiNote(
     return undefined
   }
   return { card: parsed.data, where }
+}
+
+/** The question (and its case study) Recall wrote in "Recall data", when it is still whole and valid. */
+function recallQuestionData(field: string): { note: QuestionNote; case?: CaseNote } | undefined {
+  try {
+    const data = JSON.parse(decodeHTML(field)) as { note?: unknown; case?: unknown }
+    const note = parseNote(data.note)
+    if (!note || !isQuestionNote(note)) return undefined
+    const scenario = data.case === undefined ? undefined : parseNote(data.case)
+    if (note.case !== undefined && (scenario?.type !== 'case' || scenario.id !== note.case)) return undefined
+    return { note, ...(scenario?.type === 'case' ? { case: scenario } : {}) }
+  } catch {
+    return undefined
+  }
 }

@@ -66,7 +66,8 @@ function inline(text: string): string {
     .replace(/[\ue000-\ue07f]/g, (c) => escapeHtml(String.fromCharCode(c.charCodeAt(0) - PUA)))
 }
 
-function escapeHtml(text: string): string {
+/** `&`, `<` and `>` as entities: text that Anki shows, or keeps, as written. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }
 

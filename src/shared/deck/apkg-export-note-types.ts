@@ -1,5 +1,5 @@
 import { markdownToAnkiHtml } from '@shared/deck/apkg-export-html'
-import { RECALL_BASIC_NAME, RECALL_REVERSED_NAME } from '@shared/deck/recall-anki-guid'
+import { RECALL_BASIC_NAME, RECALL_QUESTION_FIELDS, RECALL_QUESTION_NAME, RECALL_REVERSED_NAME } from '@shared/deck/recall-anki-guid'
 
 /**
  * The note types of a Recall export, as Anki's schema 11 keeps them in `col.models`
@@ -70,9 +70,11 @@ export const RECALL_CLOZE: AnkiNoteType = {
 
 export const RECALL_QUESTION: AnkiNoteType = {
   id: 1_735_689_600_004,
-  name: 'Recall Question',
+  name: RECALL_QUESTION_NAME,
   kind: 'standard',
-  fields: ['Question', 'Answer'],
+  // "Recall data" is shown on no card: the question as Recall wrote it, so that Recall reads the
+  // same question back (its options, steps or pairs, its case study, its task statements).
+  fields: [...RECALL_QUESTION_FIELDS],
   templates: [{ name: 'Question', qfmt: '{{Question}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Answer}}' }],
   css: `${CSS}.recall-options {
   display: inline-block;

@@ -1,4 +1,4 @@
-import { fieldChecksum, fieldPlainText, markdownToAnkiHtml } from '@shared/deck/apkg-export-html'
+import { escapeHtml, fieldChecksum, fieldPlainText, markdownToAnkiHtml } from '@shared/deck/apkg-export-html'
 import {
   ankiNoteTypeOf,
   noteTypeJson,
@@ -20,7 +20,7 @@ import { clozeNumbersOf, questionHasContent } from '@shared/deck/anki-template'
 import { parseCloze } from '@shared/deck/cloze'
 import { recallGuid } from '@shared/deck/recall-anki-guid'
 import { hashText } from '@shared/deck/ids'
-import type { Deck, Note, NoteType, QuestionNote } from '@shared/deck/schema'
+import type { CaseNote, Deck, Note, NoteType, QuestionNote } from '@shared/deck/schema'
 import { DAY_MS, HOUR_MS } from '@shared/durations'
 import { zipSync, type Zippable } from 'fflate'
 import type { Database, SqlJsStatic, Statement } from 'sql.js'
@@ -217,8 +217,8 @@ class CollectionWriter {
   }
 
   writeDeck(deck: Deck, ankiDeckId: number, states: ReadonlyMap<string, ApkgCard>, desiredRetention: number | undefined): void {
-    const cases = new Map<string, string>()
-    for (const note of deck.notes) if (note.type === 'case') cases.set(note.id, note.scenario)
+    const cases = new Map<string, CaseNote>()
+    for (const note of deck.notes) if (note.type === 'case') cases.set(note.id, note)
     const ownTypes = new Map<string, AnkiNoteType>()
     const deckNoteTypes: readonly NoteType[] = deck.noteTypes ?? []
     for (const type of deckNoteTypes) {
@@ -254,7 +254,7 @@ class CollectionWriter {
   /** The note type, fields (HTML) and cards (ord and Recall card key without the deck) of a note. */
   private noteFields(
     note: Note,
-    cases: ReadonlyMap<string, string>,
+    cases: ReadonlyMap<string, CaseNote>,
     ownTypes: ReadonlyMap<string, AnkiNoteType>,
     deckNoteTypes: readonly NoteType[]
   ): { type: AnkiNoteType; fields: string[]; cards: Array<{ ord: number; key: string }> } | undefined {
@@ -284,10 +284,12 @@ class CollectionWriter {
       case 'multiple':
       case 'ordering':
       case 'matching': {
-        const scenario = note.case ? cases.get(note.case) : undefined
+        const caseNote = note.case ? cases.get(note.case) : undefined
+        const scenario = caseNote?.scenario
         const [question, answer] = questionSides(note)
         const front = scenario ? `${html(scenario)}<hr>${question}` : question
-        return { type: RECALL_QUESTION, fields: [front, answer], cards: [{ ord: 0, key: note.id }] }
+        const data = caseNote ? { note, case: caseNote } : { note }
+        return { type: RECALL_QUESTION, fields: [front, answer, escapeHtml(JSON.stringify(data))], cards: [{ ord: 0, key: note.id }] }
       }
       case 'fields': {
         const source = deckNoteTypes.find((t) => t.id === note.noteType)

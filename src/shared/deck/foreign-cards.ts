@@ -13,7 +13,9 @@ import {
   type ClozeNote,
   type Deck,
   type DeckDraft,
-  type FieldsNote
+  type CaseNote,
+  type FieldsNote,
+  type QuestionNote
 } from '@shared/deck/schema'
 
 /**
@@ -42,9 +44,11 @@ export interface Where {
 }
 
 export interface AcceptedCard {
-  /** A fields note comes from an Anki note type of its own (anki-models.ts). */
-  card: BasicNote | ClozeNote | FieldsNote
+  /** A fields note comes from an Anki note type of its own (anki-models.ts); a question from Recall's own export. */
+  card: BasicNote | ClozeNote | FieldsNote | QuestionNote
   where: Where
+  /** A note that comes with this one: the case study a question shows (once per deck, however many questions name it). */
+  alongWith?: CaseNote
 }
 
 /**
@@ -90,12 +94,23 @@ export function finishImport(
 ): ImportResult<Deck> {
   const first = new Map<string, Where>()
   const located: LocatedNote[] = []
-  for (const { card, where } of accepted) {
+  const along = new Set<string>()
+  for (const { card, where, alongWith } of accepted) {
+    if (alongWith && !along.has(alongWith.id)) {
+      along.add(alongWith.id)
+      located.push({ note: alongWith, line: where.line ?? 0 })
+    }
     const seen = first.get(card.id)
     if (seen) {
       const at = [seen.note && `note ${seen.note}`, seen.line && `line ${seen.line}`].filter(Boolean).join(', ')
       const front =
-        card.type === 'cloze' ? clozePlain(card.text) : card.type === 'fields' ? (card.fields.find((f) => f.trim()) ?? '') : card.front
+        card.type === 'cloze'
+          ? clozePlain(card.text)
+          : card.type === 'fields'
+            ? (card.fields.find((f) => f.trim()) ?? '')
+            : card.type === 'basic'
+              ? card.front
+              : card.stem
       const what =
         card.id === cardIdFromFront(front)
           ? `the front "${front.slice(0, 60)}" is also on ${at}`

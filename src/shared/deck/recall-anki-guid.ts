@@ -23,6 +23,8 @@ export function recallIdsOfGuid(guid: string): { deckId: string; noteId: string 
 /** The names of Recall's basic note types: fields Front, Back, Extra; the second adds the reversed card. */
 export const RECALL_BASIC_NAME = 'Recall Basic'
 export const RECALL_REVERSED_NAME = 'Recall Basic (and reversed card)'
+export const RECALL_QUESTION_NAME = 'Recall Question'
+export const RECALL_QUESTION_FIELDS = ['Question', 'Answer', 'Recall data'] as const
 
 /**
  * A note type Recall wrote for its basic notes, recognised by name and fields, so that it comes
@@ -31,4 +33,9 @@ export const RECALL_REVERSED_NAME = 'Recall Basic (and reversed card)'
 export function isRecallBasicModel(model: { name: string; fields: readonly string[] }): boolean {
   const name = model.name.replace(/[-+]\w*$/, '') // Anki may have made the name unique: "Recall Basic-1a2b3"
   return (name === RECALL_BASIC_NAME || name === RECALL_REVERSED_NAME) && model.fields.join('\x1f') === 'Front\x1fBack\x1fExtra'
+}
+
+/** Recall's exam-style question note type, as exported (apkg-export-note-types.ts), even renamed unique by Anki. */
+export function isRecallQuestionModel(model: { name: string; fields: readonly string[] }): boolean {
+  return model.name.replace(/[-+]\w*$/, '') === RECALL_QUESTION_NAME && model.fields.join('\x1f') === RECALL_QUESTION_FIELDS.join('\x1f')
 }

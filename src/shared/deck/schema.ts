@@ -248,6 +248,7 @@ export type MultipleNote = z.infer<typeof multipleNoteSchema>
 type OrderingNote = z.infer<typeof orderingNoteSchema>
 type MatchingNote = z.infer<typeof matchingNoteSchema>
 export type QuestionNote = SingleNote | MultipleNote | OrderingNote | MatchingNote
+export type CaseNote = z.infer<typeof caseNoteSchema>
 export type Note = z.infer<typeof noteSchema>
 export type Deck = z.infer<typeof deckSchema>
 /** What importers produce before validation: a deck without format and version fields. */
@@ -322,4 +323,10 @@ function noteIssues(note: Note, byId: ReadonlyMap<string, Note>): Array<{ field:
 /** How many options a multiple-response question asks for. */
 export function choose(note: MultipleNote): number {
   return note.options.filter((o) => o.correct).length
+}
+
+/** One note checked on its own (a question read back from Recall's Anki export), or undefined. */
+export function parseNote(value: unknown): Note | undefined {
+  const parsed = noteSchema.safeParse(value)
+  return parsed.success ? parsed.data : undefined
 }

@@ -5,8 +5,9 @@ import { importDeckFile } from '@shared/deck/import-file'
 import { deckSchema, type Deck } from '@shared/deck/schema'
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@shared/durations'
 import fc from 'fast-check'
-import { unzipSync } from 'fflate'
+import { unzipSync, zipSync } from 'fflate'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MP3, pngOf } from '../../../fixtures/media/make-media'
@@ -442,8 +443,49 @@ describe('buildApkg read back by Recall’s importer', () => {
   })
 })
 
+describe('exam-style questions through Anki and back', () => {
+  it('shows each question with its options in Anki, and Recall reads back the same questions and case studies', async () => {
+    const file = 'decks/aif-c01-1-ai-ml-fundamentals.json'
+    const deck = deckSchema.parse(JSON.parse(readFileSync(file, 'utf8')))
+    const isExam = (n: Deck['notes'][number]) => n.type !== 'basic' && n.type !== 'cloze' && n.type !== 'fields'
+    const exam = deck.notes.filter(isExam)
+    expect(exam.some((n) => n.type === 'case')).toBe(true)
+    const { bytes } = buildApkg({ decks: [{ deck }], now: NOW }, SQL)
+
+    // In Anki: the question's front lists its options; "Recall data" is on no card.
+    const { rows } = unpack(bytes)
+    const single = deck.notes.find((n) => n.id === 'q-overfit-diagnosis')
+    if (single?.type !== 'single') throw new Error('the deck lost its sample question')
+    const note = rows(`SELECT flds FROM notes WHERE guid = 'recall:${deck.id}/${single.id}'`)[0]!
+    const [front, back, data] = String(note.flds).split('\x1f')
+    single.options.forEach((option, i) => expect(front).toContain(`${'ABCD'[i]}. ${option.text}`))
+    expect(back).toContain('<b>A. The model is overfitting the training data.</b>')
+    expect(data).toMatch(/^\{"note":/)
+    const templates = rows('SELECT models FROM col')[0]!
+    expect(String(templates.models)).not.toContain('{{Recall data}}')
+
+    const result = await importDeckFile({ name: 'exam.apkg', bytes }, { sqlJs: SQL })
+    expect(result.problems).toEqual([])
+    const byId = (notes: Deck['notes']) => [...notes].sort((a, b) => a.id.localeCompare(b.id))
+    expect(byId(result.deck!.notes.filter(isExam))).toEqual(byId(exam))
+  })
+
+  it('falls back to the question and answer Anki shows when "Recall data" was emptied in Anki', async () => {
+    const deck = deckSchema.parse(JSON.parse(readFileSync('decks/aif-c01-1-ai-ml-fundamentals.json', 'utf8')))
+    const single = deck.notes.find((n) => n.type === 'single')!
+    const { bytes } = buildApkg({ decks: [{ deck: { ...deck, notes: [single] } }], now: NOW }, SQL)
+    const files: Record<string, Uint8Array> = unzipSync(bytes)
+    const db = new SQL.Database(files['collection.anki21'])
+    db.run("UPDATE notes SET flds = substr(flds, 1, instr(flds, char(31)) - 1) || char(31) || 'The answer' || char(31) || ''")
+    files['collection.anki21'] = db.export()
+    db.close()
+    const result = await importDeckFile({ name: 'edited.apkg', bytes: new Uint8Array(zipSync(files)) }, { sqlJs: SQL })
+    expect(result.deck?.notes).toMatchObject([{ type: 'basic', back: 'The answer' }])
+  })
+})
+
 describe('buildApkg at scale', () => {
-  it('exports a 1,000-note deck with history in well under a second or two', () => {
+  it('exports a 1,000-note deck with its history: every card and review row (the time is a figure of npm run bench)', () => {
     const notes = Array.from({ length: 1000 }, (_, i) => ({
       id: `n${i}`,
       type: 'basic' as const,
@@ -467,13 +509,10 @@ describe('buildApkg at scale', () => {
         duration: 4000
       }))
     )
-    const started = performance.now()
     const result = buildApkg({ decks: [{ deck, cards }], reviews, now: NOW }, SQL)
-    const elapsed = performance.now() - started
     expect(result).toMatchObject({ notes: 1000, cards: 1500, reviews: 3000 })
     const { rows } = unpack(result.bytes)
     expect(rows('SELECT count(*) AS n FROM cards WHERE type = 2')[0]!.n).toBe(1000)
-    expect(elapsed).toBeLessThan(3000)
   })
 })
 
