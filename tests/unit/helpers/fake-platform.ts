@@ -13,6 +13,7 @@ export function fakePlatform(library: DeckLibrary | (() => DeckLibrary), overrid
     optimizerStops: true,
     readDeckFile: (file, options) => importDeckFile(file, { onProgress: options?.onProgress, csv: options?.csv }),
     backups: null,
+    journal: null,
     ...overrides
   }
 }

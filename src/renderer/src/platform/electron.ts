@@ -32,6 +32,8 @@ export function electronPlatform(api: RecallApi & RecallEvents): Platform {
             (error: unknown) => api.deliverBackupContent(requestId, { error: error instanceof Error ? error.message : String(error) })
           )
         })
-    }
+    },
+    // Helper A wires the main process's journal folder here (main/journal).
+    journal: null
   }
 }

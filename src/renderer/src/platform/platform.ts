@@ -4,6 +4,7 @@ import type { ImportProgress } from '@shared/deck/import-progress'
 import type { ImportResult } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
 import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
+import type { JournalStore } from '@shared/journal/journal-store'
 import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
 
 /** How the renderer reaches the outside world: the Electron shell or a plain browser. */
@@ -29,6 +30,11 @@ export interface Platform {
   readDeckFile(file: { name: string; bytes: Uint8Array }, options?: ReadDeckOptions): Promise<ImportResult<Deck>>
   /** Automatic backups live in the desktop app's data folder; the browser has none. */
   backups: BackupFolder | null
+  /**
+   * The journal's files outside IndexedDB (db/journal): the desktop app's user-data folder, or the
+   * browser's Origin Private File System; null where there is none (a browser without OPFS).
+   */
+  journal: JournalStore | null
   /** The desktop app's menu bar asks the page to act; the browser has no menu bar. */
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void
   /** The daily reminder's system notification; absent where none can be shown. */

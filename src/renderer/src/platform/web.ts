@@ -29,6 +29,7 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
     optimizeParameters: async (histories, options) => (await import('@platform/optimize-in-worker')).optimizeInWorker(histories, options),
     optimizerStops: true,
     backups: null,
+    journal: null,
     notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
   }
 }

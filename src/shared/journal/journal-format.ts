@@ -1,0 +1,88 @@
+import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
+
+/**
+ * The journal: every change the user makes to the collection, also written outside IndexedDB (a
+ * file per page session and epoch; see docs/architecture.md, "The journal"), so that a collection
+ * Chromium lost or cut short can be rebuilt. It is the per-device change log that sync will carry
+ * between machines.
+ *
+ * A segment is text, one record per line: the record as JSON, a tab, and the FNV-1a hash of that
+ * JSON as 8 hex digits. A line cut short by a crash, or damaged, fails its hash and is skipped;
+ * the lines before it stand.
+ *
+ * The records of one IndexedDB transaction share its `tx` id: `begin` gives it its place in the
+ * collection's order (`seq`, kept in the collection beside the rows: db/journal), the row changes
+ * follow as each is made (before the transaction commits), and `abort` says it never committed.
+ */
+export type JournalRecord =
+  | { k: 'begin'; tx: string; seq: number; epoch: string; at: number }
+  | { k: 'put'; tx: string; table: string; values: unknown[] }
+  | { k: 'delete'; tx: string; table: string; keys: unknown[] }
+  | { k: 'clear'; tx: string; table: string }
+  | { k: 'abort'; tx: string }
+
+/** JSON cannot carry bytes or Maps: they are written as `{"$bytes": base64}` and `{"$map": [[k, v], …]}`. */
+function replacer(this: unknown, _key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array) return { $bytes: bytesToBase64(value) }
+  if (value instanceof Map) return { $map: [...value.entries()] }
+  return value
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const tagged = value as { $bytes?: unknown; $map?: unknown }
+  const keys = Object.keys(value)
+  if (keys.length === 1 && typeof tagged.$bytes === 'string') return base64ToBytes(tagged.$bytes) ?? value
+  if (keys.length === 1 && Array.isArray(tagged.$map)) return new Map(tagged.$map as Array<[unknown, unknown]>)
+  return value
+}
+
+/** FNV-1a, 32 bits, over the UTF-16 code units: enough to tell a whole line from a torn or damaged one. */
+export function lineHash(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
+
+export function encodeRecord(record: JournalRecord): string {
+  const json = JSON.stringify(record, replacer)
+  return `${json}\t${lineHash(json)}\n`
+}
+
+export interface ParsedSegment {
+  records: JournalRecord[]
+  /** Lines that failed their hash or did not parse (a torn last line is the usual one). */
+  damaged: number
+  /** The last line had no end: the write was cut short. */
+  tornTail: boolean
+}
+
+const KINDS = new Set(['begin', 'put', 'delete', 'clear', 'abort'])
+
+export function parseSegment(text: string): ParsedSegment {
+  const records: JournalRecord[] = []
+  let damaged = 0
+  const lines = text.split('\n')
+  const last = lines.pop() ?? ''
+  const tornTail = last.length > 0
+  if (tornTail) damaged++
+  for (const line of lines) {
+    const tab = line.lastIndexOf('\t')
+    const json = tab < 0 ? '' : line.slice(0, tab)
+    if (tab < 0 || lineHash(json) !== line.slice(tab + 1)) {
+      damaged++
+      continue
+    }
+    try {
+      const record = JSON.parse(json, reviver) as JournalRecord
+      if (typeof record?.tx === 'string' && KINDS.has(record.k)) records.push(record)
+      else damaged++
+    } catch {
+      damaged++
+    }
+  }
+  return { records, damaged, tornTail }
+}
