@@ -1,5 +1,8 @@
 import { pickDeckFile } from '@components/use-import-triggers'
 import { RecallDatabase } from '@db/database'
+import { compactingAfterBackups } from '@db/journal/journal-compaction'
+import type { JournalStartReport } from '@db/journal/journal-start'
+import { JournalWriter } from '@db/journal/journal-writer'
 import { detectPlatform } from '@platform/index'
 import { App } from '@renderer/App'
 import '@renderer/styles.css'
@@ -14,15 +17,35 @@ import { createRoot } from 'react-dom/client'
 const remembered = readRememberedPreferences()
 applyTheme(remembered.theme ?? 'system')
 
-const platform = detectPlatform()
-const db = new RecallDatabase()
+const detected = detectPlatform()
+// The journal outside IndexedDB (db/journal): checked against the collection before anything
+// else reads it, then written with every change; each backup lets it drop what the backup holds.
+const journal = detected.journal ? new JournalWriter(detected.journal, Date.now()) : undefined
+const lastEncodedMark = async () => (await import('@db/collection-backup')).lastEncodedMark()
+const platform =
+  journal && detected.backups
+    ? { ...detected, backups: compactingAfterBackups(detected.backups, journal, lastEncodedMark, Date.now) }
+    : detected
+let onJournalStart = (report: JournalStartReport) => void pendingReports.push(report)
+const pendingReports: JournalStartReport[] = []
+const db = new RecallDatabase(
+  undefined,
+  journal && { writer: journal, backups: platform.backups, onStart: (report) => onJournalStart(report) }
+)
 const store = createRecallStore({ db, platform, now: () => Date.now(), appVersion: __APP_VERSION__ })
 setAppStore(store)
+onJournalStart = (report) => {
+  store.getState().noteJournalStart(report)
+  // A journal that begins on a collection it did not see grow needs a backup to rebuild from.
+  if (report.kind === 'new-epoch' && !report.fromEmpty) void platform.backups?.backupNow()
+}
+for (const report of pendingReports.splice(0)) onJournalStart(report)
 followThemePreference(store)
 void store.getState().loadPreferences(remembered)
 void platform.requestPersistentStorage()
 void store.getState().loadLibrary()
-// The desktop app's automatic backups: main asks, the page hands over the encoded collection.
+// Automatic backups: the desktop's main process asks and the page hands over the encoded
+// collection; in a browser the page encodes it for its own backups folder (OPFS).
 // The encoder is fetched on the first request, so it is not part of the first download.
 platform.backups?.answerRequests(async () => (await import('@db/collection-backup')).encodeCollection(db, __APP_VERSION__, Date.now()))
 // The desktop menu bar's items that act in the page, and the daily reminder (off until turned on).

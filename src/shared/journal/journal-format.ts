@@ -13,8 +13,11 @@ import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
  * The records of one IndexedDB transaction share its `tx` id: `begin` gives it its place in the
  * collection's order (`seq`, kept in the collection beside the rows: db/journal), the row changes
  * follow as each is made (before the transaction commits), and `abort` says it never committed.
+ * An epoch's first record says where it starts (`epoch`).
  */
 export type JournalRecord =
+  /** An epoch begins: from an empty collection, or from one whose rows are in the backup taken next. */
+  | { k: 'epoch'; tx: string; epoch: string; at: number; fromEmpty: boolean }
   | { k: 'begin'; tx: string; seq: number; epoch: string; at: number }
   | { k: 'put'; tx: string; table: string; values: unknown[] }
   | { k: 'delete'; tx: string; table: string; keys: unknown[] }
@@ -60,7 +63,7 @@ export interface ParsedSegment {
   tornTail: boolean
 }
 
-const KINDS = new Set(['begin', 'put', 'delete', 'clear', 'abort'])
+const KINDS = new Set(['epoch', 'begin', 'put', 'delete', 'clear', 'abort'])
 
 export function parseSegment(text: string): ParsedSegment {
   const records: JournalRecord[] = []

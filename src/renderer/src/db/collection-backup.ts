@@ -1,6 +1,7 @@
 import type { MediaRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
+import { MARK_KEY, MARK_TABLE, type JournalMark } from '@db/journal/journal-writer'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import { decodeBackup } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
@@ -22,6 +23,13 @@ const JSON_FORM: Readonly<Record<string, { toJson: (row: unknown) => unknown; fr
   }
 }
 
+let lastMark: JournalMark | undefined
+
+/** The journal mark of the collection the last encodeCollection read: the journal's place that backup holds. */
+export function lastEncodedMark(): JournalMark | undefined {
+  return lastMark
+}
+
 /** Every table but the caches (rebuilt from the rest), in one consistent snapshot, encoded as a backup file. */
 export async function encodeCollection(db: RecallDatabase, appVersion: string, now: number): Promise<string> {
   const tables: Record<string, unknown[]> = {}
@@ -29,6 +37,7 @@ export async function encodeCollection(db: RecallDatabase, appVersion: string, n
   await db.transaction('r', backedUp, async () => {
     for (const table of backedUp) tables[table.name] = await table.toArray()
   })
+  lastMark = (tables[MARK_TABLE] as JournalMark[] | undefined)?.find((row) => row.key === MARK_KEY)
   for (const [name, form] of Object.entries(JSON_FORM)) if (tables[name]) tables[name] = tables[name].map(form.toJson)
   // Outside the transaction: Web Crypto's promise is not Dexie's and would end it early.
   return encodeBackup({ appVersion, schemaVersion: db.verno, tables }, now)
@@ -42,7 +51,11 @@ export type RestoreOutcome = { ok: true; rows: number } | { ok: false; message: 
  * of an older database version gets the row changes the upgrades since then make; the caches are
  * emptied, to be rebuilt from the restored rows.
  */
-export async function restoreCollection(db: RecallDatabase, text: string): Promise<RestoreOutcome> {
+export async function restoreCollection(
+  db: RecallDatabase,
+  text: string,
+  options: { keepJournalSuspended?: boolean } = {}
+): Promise<RestoreOutcome> {
   const decoded = await decodeBackup(text)
   if ('error' in decoded) return { ok: false, message: decoded.error }
   const { backup } = decoded
@@ -55,15 +68,25 @@ export async function restoreCollection(db: RecallDatabase, text: string): Promi
     return { ok: false, message: `${(error as Error).message}; the collection was not changed` }
   }
   let rows = 0
-  await db.transaction('rw', db.tables, async () => {
-    // Every table emptied before any row goes in, so no cache sees the new rows as changes to the old.
-    for (const table of db.tables) await table.clear()
-    for (const table of db.tables) {
-      if (isDerived(table.name)) continue
-      const all = tables[table.name] ?? []
-      for (let i = 0; i < all.length; i += 5000) await table.bulkAdd(all.slice(i, i + 5000))
-      rows += all.length
-    }
-  })
+  // The restored rows are the backup's, not changes to journal: the journal starts a new epoch from them.
+  const writer = db.journal
+  if (writer) writer.suspended = true
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      // Every table emptied before any row goes in, so no cache sees the new rows as changes to the old.
+      for (const table of db.tables) await table.clear()
+      for (const table of db.tables) {
+        if (isDerived(table.name)) continue
+        const all = tables[table.name] ?? []
+        for (let i = 0; i < all.length; i += 5000) await table.bulkAdd(all.slice(i, i + 5000))
+        rows += all.length
+      }
+    })
+  } catch (error) {
+    // Rolled back: the collection is as it was, and so is its journal.
+    if (writer && !options.keepJournalSuspended) writer.suspended = false
+    throw error
+  }
+  if (writer && !options.keepJournalSuspended) await (await import('@db/journal/journal-start')).beginEpoch(db, writer, Date.now())
   return { ok: true, rows }
 }

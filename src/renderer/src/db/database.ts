@@ -12,10 +12,21 @@ import type {
   SettingRecord
 } from '@core/model'
 import { keepDerivedTables, type DerivedRecord } from '@db/derived-tables'
+import { keepJournal } from '@db/journal/journal-middleware'
+import { startJournal, type BaseBackups, type JournalStartReport } from '@db/journal/journal-start'
+import type { JournalMark, JournalWriter } from '@db/journal/journal-writer'
 import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
 import Dexie, { type EntityTable } from 'dexie'
 
 const DATABASE_NAME = 'recall'
+
+/** The journal outside IndexedDB (db/journal): its writer, the backups a rebuild starts from, and who hears what the start-up check did. */
+export interface JournalOptions {
+  writer: JournalWriter
+  backups: BaseBackups | null
+  onStart: (report: JournalStartReport) => void
+  now?: () => number
+}
 
 /**
  * The collection. Compound indexes serve the hot queries without scanning: today's learning and
@@ -36,8 +47,12 @@ export class RecallDatabase extends Dexie {
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
   derived!: Dexie.Table<DerivedRecord, string>
+  /** Where the journal stands: its epoch and the last of its transactions this collection holds. */
+  journalMark!: Dexie.Table<JournalMark, string>
+  /** This page's journal writer, when the platform has somewhere to keep one. */
+  readonly journal: JournalWriter | undefined
 
-  constructor(name = DATABASE_NAME) {
+  constructor(name = DATABASE_NAME, journal?: JournalOptions) {
     // Review writes must reach the disk before the next card is shown.
     super(name, { chromeTransactionDurability: 'strict' })
     this.version(1).stores({
@@ -60,8 +75,25 @@ export class RecallDatabase extends Dexie {
     this.version(5).stores({ notes: 'id, deckId' })
     // v6: images and sounds, by name, each content stored once (hash).
     this.version(6).stores({ media: 'name, hash' })
+    // v7: the journal's mark (db/journal): which of the journal's transactions the collection holds.
+    this.version(7).stores({ journalMark: 'key' })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     this.use(keepDerivedTables)
+    this.journal = journal?.writer
+    if (journal) {
+      this.use(keepJournal(journal.writer))
+      // Before any other read or write: Dexie holds them back until this resolves.
+      this.on('ready', async (vip) => {
+        let report: JournalStartReport
+        try {
+          report = await startJournal(vip as RecallDatabase, journal.writer, journal.backups, (journal.now ?? Date.now)())
+        } catch (error) {
+          journal.writer.suspended = true
+          report = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) }
+        }
+        journal.onStart(report)
+      })
+    }
   }
 }

@@ -39,7 +39,9 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   // Notes: every card of before was one direction of a front/back note (notes-from-cards.ts).
   5: { addsTables: ['notes'], buildsTables: { notes: { from: ['cards'], build: ({ cards }) => notesFromCards(cards ?? []) } } },
   // Media: a new table; no row of before changes (cards named no media).
-  6: { addsTables: ['media'] }
+  6: { addsTables: ['media'] },
+  // The journal's mark (db/journal): a new table.
+  7: { addsTables: ['journalMark'] }
 }
 
 const versions = () =>

@@ -1,4 +1,6 @@
 import type { CheckReport } from '@core/maintenance/check-rules'
+import type { JournalStartReport } from '@db/journal/journal-start'
+import { describeJournalStart } from '@db/journal/journal-report'
 import { BLOCKED_MESSAGE, CLOSED_ELSEWHERE_MESSAGE, openCollection, watchConnection } from '@db/open-database'
 import { describeStorageError } from '@db/storage-errors'
 import type { StoreDeps } from '@store/deps'
@@ -22,6 +24,10 @@ export interface MaintenanceSlice {
   /** Opens the collection (Dexie would on first use) so that a failure gets a clear message. */
   openCollection(): Promise<void>
   collectionCheck: CollectionCheck
+  /** What the journal's start-up check put right, told once (db/journal); undefined when nothing was. */
+  journalNotice?: { tone: 'recovered' | 'warning'; message: string }
+  noteJournalStart(report: JournalStartReport): void
+  dismissJournalNotice(): void
   /** Anki's Check Database: finds and mends broken cards in one transaction, then recounts the decks. */
   checkCollection(): Promise<void>
 }
@@ -38,6 +44,15 @@ export const createMaintenanceSlice =
     return {
       collection: { state: 'opening' },
       collectionCheck: { status: 'idle' },
+
+      noteJournalStart(report) {
+        const message = describeJournalStart(report, (date) => new Date(date).toLocaleString())
+        if (message) set({ journalNotice: { tone: report.kind === 'unavailable' ? 'warning' : 'recovered', message } })
+      },
+
+      dismissJournalNotice() {
+        set({ journalNotice: undefined })
+      },
 
       async openCollection() {
         const result = await openCollection(db)

@@ -1,0 +1,97 @@
+import type { RecallDatabase } from '@db/database'
+import { MARK_KEY, MARK_TABLE, type JournalMark } from '@db/journal/journal-writer'
+import { parseSegment, type JournalRecord } from '@shared/journal/journal-format'
+import type { JournalSegment } from '@shared/journal/journal-store'
+import type { IndexableType } from 'dexie'
+
+type Change = Extract<JournalRecord, { k: 'put' | 'delete' | 'clear' }>
+
+/** One IndexedDB transaction as the journal holds it. */
+export interface JournalTx {
+  id: string
+  seq: number
+  at: number
+  changes: Change[]
+}
+
+/** An epoch's journal, read: its committed-looking transactions in collection order, and what could not be read. */
+export interface ReadJournal {
+  /** The epoch's first record, when its segment is still there. */
+  start?: Extract<JournalRecord, { k: 'epoch' }>
+  txs: JournalTx[]
+  /** Lines that failed their hash (a torn last line after a crash is the usual one). */
+  damaged: number
+}
+
+/**
+ * Groups an epoch's records by transaction: a transaction counts once its `begin` is there (its
+ * `seq` was written in the same IndexedDB transaction as its rows) and no `abort` followed;
+ * others are dropped. Sorted by `seq`, then by where they were written.
+ */
+export function readJournal(epoch: string, segments: readonly JournalSegment[]): ReadJournal {
+  const byId = new Map<string, { seq?: number; at: number; changes: Change[]; aborted: boolean; order: number }>()
+  let start: ReadJournal['start']
+  let damaged = 0
+  let order = 0
+  for (const { text } of segments) {
+    const parsed = parseSegment(text)
+    damaged += parsed.damaged
+    for (const record of parsed.records) {
+      if (record.k === 'epoch') {
+        if (record.epoch === epoch) start ??= record
+        continue
+      }
+      let tx = byId.get(record.tx)
+      if (!tx) byId.set(record.tx, (tx = { at: 0, changes: [], aborted: false, order: order++ }))
+      if (record.k === 'begin') {
+        if (record.epoch !== epoch) tx.aborted = true
+        tx.seq = record.seq
+        tx.at = record.at
+      } else if (record.k === 'abort') tx.aborted = true
+      else tx.changes.push(record)
+    }
+  }
+  const txs = [...byId.entries()]
+    .filter(([, tx]) => tx.seq !== undefined && !tx.aborted)
+    .sort(([, a], [, b]) => a.seq! - b.seq! || a.order - b.order)
+    .map(([id, tx]) => ({ id, seq: tx.seq!, at: tx.at, changes: tx.changes }))
+  return { start, txs, damaged }
+}
+
+/** What replaying changed, for the message that tells the person. */
+export interface ReplaySummary {
+  transactions: number
+  /** Review logs written back (answers). */
+  reviews: number
+  /** Rows of tables this version does not have (a newer Recall wrote them): left out. */
+  skipped: number
+}
+
+/**
+ * Writes the transactions' changes into the collection, in order, in one IndexedDB transaction,
+ * and moves the journal mark to the last one. The caller has suspended the journal, so none of
+ * this is journaled again.
+ */
+export async function replayJournal(db: RecallDatabase, epoch: string, txs: readonly JournalTx[]): Promise<ReplaySummary> {
+  const summary: ReplaySummary = { transactions: txs.length, reviews: 0, skipped: 0 }
+  if (txs.length === 0) return summary
+  const names = new Set(db.tables.map((t) => t.name))
+  await db.transaction('rw', db.tables, async () => {
+    for (const tx of txs) {
+      for (const change of tx.changes) {
+        if (!names.has(change.table)) {
+          summary.skipped++
+          continue
+        }
+        const table = db.table(change.table)
+        if (change.k === 'put') {
+          await table.bulkPut(change.values)
+          if (change.table === 'reviews') summary.reviews += change.values.length
+        } else if (change.k === 'delete') await table.bulkDelete(change.keys as IndexableType[])
+        else await table.clear()
+      }
+    }
+    await db.table(MARK_TABLE).put({ key: MARK_KEY, epoch, seq: txs.at(-1)!.seq } satisfies JournalMark)
+  })
+  return summary
+}
