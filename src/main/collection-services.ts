@@ -1,6 +1,8 @@
 import { createAutoBackup } from '@main/backups/auto-backup'
 import { createBackupStore } from '@main/backups/backup-store'
 import { createContentRequester } from '@main/backups/content-request'
+import { createJournalFolder } from '@main/journal/journal-folder'
+import { journalServices } from '@main/journal/journal-services'
 import { singleOptimizer, type OptimizerBinding } from '@main/optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from '@main/save-file'
 import { BACKUP_REQUEST_CHANNEL, OPTIMIZER_PROGRESS_CHANNEL, type RecallApi } from '@shared/ipc'
@@ -11,7 +13,7 @@ type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
 
 /**
  * Wiring of the collection's services: backups (main asks the window for the encoded collection,
- * writes it atomically and prunes), the save dialog, and the FSRS optimizer.
+ * writes it atomically and prunes), the journal's files, the save dialog, and the FSRS optimizer.
  */
 export function createCollectionServices(userDataPath: string, mainWindow: () => BrowserWindow | null) {
   const store = createBackupStore(join(userDataPath, 'backups'))
@@ -22,6 +24,7 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
       window.webContents.send(BACKUP_REQUEST_CHANNEL, id)
     }
   })
+  const journal = createJournalFolder(join(userDataPath, 'journal'))
   const autoBackup = createAutoBackup({ store, clock: Date.now, getContent: () => requester.request() })
   // Loaded on first use: the native binding is only needed when the person asks for it.
   const optimize = singleOptimizer(async () => (await import('@open-spaced-repetition/binding')) as unknown as OptimizerBinding)
@@ -45,7 +48,8 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
     readBackup: (file) => store.read(file),
     async deliverBackupContent(requestId, reply) {
       requester.deliver(requestId, reply)
-    }
+    },
+    ...journalServices(journal)
   }
-  return { services, onQuit: () => autoBackup.onQuit() }
+  return { services, onQuit: () => autoBackup.onQuit(), closeJournal: () => journal.close() }
 }

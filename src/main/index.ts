@@ -62,6 +62,8 @@ if (!app.requestSingleInstanceLock()) {
       quitting = true
     })
     const collection = createCollectionServices(app.getPath('userData'), () => mainWindow)
+    // The journal's files are synced and closed last, after the window's final changes reached them.
+    app.on('will-quit', () => collection.closeJournal())
     const focusWindow = () => {
       if (!mainWindow) return
       if (mainWindow.isMinimized()) mainWindow.restore()

@@ -1,4 +1,5 @@
 import type { RecallApi, RecallMethod } from '@shared/ipc'
+import { isJournalName, MAX_JOURNAL_APPEND } from '@shared/journal/journal-store'
 import { z } from 'zod'
 
 /**
@@ -24,6 +25,8 @@ const fileName = z
   .min(1)
   .max(200)
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', { message: 'must be a file name, not a path' })
+const journalName = z.string().refine(isJournalName, { message: 'must be a journal name (1 to 64 letters, digits, - or _)' })
+const MAX_JOURNAL_SEGMENTS = 10_000
 
 export const IPC_ARGUMENT_SCHEMAS = {
   listDecks: z.tuple([]),
@@ -43,7 +46,11 @@ export const IPC_ARGUMENT_SCHEMAS = {
     z.string().max(100),
     z.union([z.strictObject({ content: z.string().max(MAX_TEXT_BYTES) }), z.strictObject({ error: z.string().max(2000) })])
   ]),
-  showReminder: z.tuple([z.number().int().min(1).max(1_000_000)])
+  showReminder: z.tuple([z.number().int().min(1).max(1_000_000)]),
+  journalAppend: z.tuple([journalName, journalName, z.string().max(MAX_JOURNAL_APPEND)]),
+  journalRead: z.tuple([journalName]),
+  journalEpochs: z.tuple([]),
+  journalRemove: z.tuple([journalName, z.array(journalName).max(MAX_JOURNAL_SEGMENTS).optional()])
 } satisfies ArgumentSchemas<RecallApi>
 
 type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>

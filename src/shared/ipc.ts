@@ -1,6 +1,7 @@
 import type { AutoBackupOutcome, BackupContentReply, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
 import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
+import type { JournalSegment } from '@shared/journal/journal-store'
 import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
@@ -41,6 +42,17 @@ export interface RecallApi {
   deliverBackupContent(requestId: string, reply: BackupContentReply): Promise<void>
   /** The daily reminder: a system notification "N cards are due in Recall" (count 1..1e6). */
   showReminder(count: number): Promise<void>
+  /**
+   * The journal's files in the user-data folder (shared/journal/journal-store.ts). An append is
+   * written, in the order the calls were sent, before it resolves; it rejects with a message a
+   * person can read (a full disk…), and the next append tries again.
+   */
+  journalAppend(epoch: string, segment: string, text: string): Promise<void>
+  /** The epoch's segments in name order; one that cannot be read is left out (and logged by main). */
+  journalRead(epoch: string): Promise<JournalSegment[]>
+  journalEpochs(): Promise<string[]>
+  /** Deletes the given segments of the epoch, or the whole epoch when none are given. */
+  journalRemove(epoch: string, segments?: readonly string[]): Promise<void>
 }
 
 export type SaveFileKind = 'deck-json' | 'deck-csv' | 'deck-apkg' | 'backup'
@@ -109,7 +121,11 @@ const methods: { [K in RecallMethod]: true } = {
   listBackups: true,
   readBackup: true,
   deliverBackupContent: true,
-  showReminder: true
+  showReminder: true,
+  journalAppend: true,
+  journalRead: true,
+  journalEpochs: true,
+  journalRemove: true
 }
 export const RECALL_METHODS = Object.keys(methods) as RecallMethod[]
 

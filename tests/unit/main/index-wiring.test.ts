@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -109,6 +109,14 @@ const crashLog = readFileSync(join(__dirname, '../../fixtures/leveldb/chromium-i
 const collectionLog = () => join(fake.userData, 'IndexedDB', 'app_recall_0.indexeddb.leveldb', '000003.log')
 let logSizeBeforeReady = 0
 
+function readLinkOrNone(path: string): string | null {
+  try {
+    return readlinkSync(path)
+  } catch {
+    return null
+  }
+}
+
 beforeAll(async () => {
   delete process.env.ELECTRON_RENDERER_URL
   fake.userData = mkdtempSync(join(tmpdir(), 'recall-user-data-'))
@@ -194,5 +202,21 @@ describe('the main process wiring', () => {
     await expect(showReminder(ownPage, 0)).rejects.toThrow(/invalid arguments/)
     await expect(showReminder({ senderFrame: { url: 'https://evil.example/', parent: null } }, 3)).rejects.toThrow(/own page/)
     expect(fake.notifications).toHaveLength(1)
+  })
+
+  it('keeps the journal in the user-data folder, written as each append is answered, closed when the app quits', async () => {
+    const ownPage = { senderFrame: { url: 'app://recall/index.html', parent: null } }
+    const line = 'one line\n'
+    const file = join(fake.userData, 'journal', 'e1', 's1.jrnl')
+    await fake.ipcHandlers.get('recall:journalAppend')!(ownPage, 'e1', 's1', line)
+    expect(readFileSync(file, 'utf8')).toBe(line)
+    await expect(fake.ipcHandlers.get('recall:journalAppend')!(ownPage, '..', 's1', line)).rejects.toThrow(/invalid arguments/)
+    // On Linux the process's open files are listed in /proc: the journal's is open until the app quits.
+    const openFiles = () => readdirSync('/proc/self/fd').map((fd) => readLinkOrNone(join('/proc/self/fd', fd)))
+    if (process.platform === 'linux') expect(openFiles()).toContain(file)
+    const { app } = await import('electron')
+    app.emit('will-quit')
+    if (process.platform === 'linux') expect(openFiles()).not.toContain(file)
+    await expect(fake.ipcHandlers.get('recall:journalRead')!(ownPage, 'e1')).resolves.toEqual([{ segment: 's1', text: line }])
   })
 })

@@ -1,3 +1,4 @@
+import { electronJournal } from '@platform/electron-journal'
 import { askForPersistence, untilAborted, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import type { RecallApi, RecallEvents } from '@shared/ipc'
@@ -33,7 +34,6 @@ export function electronPlatform(api: RecallApi & RecallEvents): Platform {
           )
         })
     },
-    // Helper A wires the main process's journal folder here (main/journal).
-    journal: null
+    journal: electronJournal(api)
   }
 }
