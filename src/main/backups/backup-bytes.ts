@@ -1,11 +1,9 @@
+import { BACKUP_READ_ERRORS, isGzip, MAX_BACKUP_TEXT_BYTES } from '@shared/backup/backup-messages'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 
 const gzipAsync = promisify(gzip)
 const gunzipAsync = promisify(gunzip)
-
-/** Past this a backup cannot become one JavaScript string (V8's limit is about 512 MiB). */
-const MAX_BACKUP_TEXT_BYTES = 500 * 1024 * 1024
 
 /**
  * Backups are stored gzip-compressed: the NDJSON text shrinks several times, which matters with
@@ -17,20 +15,15 @@ export async function packBackup(text: string): Promise<Buffer> {
 
 /** The backup text from a file's bytes: gzip as written by `packBackup`, or plain text as exported. */
 export async function unpackBackup(bytes: Uint8Array): Promise<{ content: string } | { error: string }> {
-  const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b
-  if (!isGzip) {
-    if (bytes.length > MAX_BACKUP_TEXT_BYTES) return { error: tooLarge() }
+  if (!isGzip(bytes)) {
+    if (bytes.length > MAX_BACKUP_TEXT_BYTES) return { error: BACKUP_READ_ERRORS.tooLarge }
     return { content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') }
   }
   try {
     const text = await gunzipAsync(bytes, { maxOutputLength: MAX_BACKUP_TEXT_BYTES })
     return { content: text.toString('utf8') }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { error: tooLarge() }
-    return { error: 'This backup is damaged: the compressed file is cut short or corrupted.' }
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { error: BACKUP_READ_ERRORS.tooLarge }
+    return { error: BACKUP_READ_ERRORS.damaged }
   }
-}
-
-function tooLarge(): string {
-  return `This backup is too large to open (over ${MAX_BACKUP_TEXT_BYTES / 1024 / 1024} MB of data).`
 }

@@ -1,7 +1,9 @@
 import { packBackup, unpackBackup } from '@main/backups/backup-bytes'
-import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from '@main/backups/backup-names'
-import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from '@main/backups/retention'
+import { BACKUP_READ_ERRORS, STILL_SAFE } from '@shared/backup/backup-messages'
+import { backupDateFromName, backupFileName, isTempName, TEMP_PREFIX, TEMP_SUFFIX } from '@shared/backup/backup-names'
+import type { BackupStore } from '@shared/backup/backup-store'
 import type { BackupInfo, BackupReadResult, BackupWriteResult } from '@shared/backup/backup-types'
+import { backupsToDelete, DEFAULT_RETENTION, type RetentionLimits } from '@shared/backup/retention'
 import { randomUUID } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
@@ -9,20 +11,12 @@ import { join } from 'node:path'
 /** The file operations the store uses; tests swap one out to simulate a crash or a full disk. */
 export type BackupFileOps = Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'stat' | 'readFile' | 'open' | 'rename' | 'unlink'>
 
-/** The backups folder. Use it through one `createAutoBackup`, which never runs two writes at once. */
-export interface BackupStore {
-  readonly dir: string
-  /** Writes a new backup atomically; a failure leaves the folder as it was. */
-  write(content: string, now: number): Promise<BackupWriteResult>
-  /** Backups in the folder, newest first. */
-  list(): Promise<BackupInfo[]>
-  /** A backup's text, by file name only (as `list` gives it). */
-  read(file: string): Promise<BackupReadResult>
-  /** Deletes what the retention rules no longer keep, and leftovers of crashed writes; returns the deleted names. */
-  prune(now: number): Promise<string[]>
-}
-
-export function createBackupStore(dir: string, fs: BackupFileOps = nodeFs, limits: RetentionLimits = DEFAULT_RETENTION): BackupStore {
+/** The desktop app's backups folder, `backups/` in the user-data folder. */
+export function createBackupStore(
+  dir: string,
+  fs: BackupFileOps = nodeFs,
+  limits: RetentionLimits = DEFAULT_RETENTION
+): BackupStore & { readonly dir: string } {
   const writing = new Set<string>()
 
   async function write(content: string, now: number): Promise<BackupWriteResult> {
@@ -91,14 +85,14 @@ export function createBackupStore(dir: string, fs: BackupFileOps = nodeFs, limit
   }
 
   async function read(file: string): Promise<BackupReadResult> {
-    if (backupDateFromName(file) === null) return { error: `"${file}" is not the name of a Recall backup.` }
+    if (backupDateFromName(file) === null) return { error: BACKUP_READ_ERRORS.notOurs(file) }
     let bytes: Uint8Array
     try {
       bytes = await fs.readFile(join(dir, file))
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       return {
-        error: code === 'ENOENT' ? `This backup no longer exists (${file}).` : `This backup cannot be read (${code ?? String(error)}).`
+        error: code === 'ENOENT' ? BACKUP_READ_ERRORS.gone(file) : `This backup cannot be read (${code ?? String(error)}).`
       }
     }
     return unpackBackup(bytes)
@@ -125,7 +119,7 @@ export function createBackupStore(dir: string, fs: BackupFileOps = nodeFs, limit
 
 function writeErrorMessage(error: unknown, dir: string): string {
   const code = (error as NodeJS.ErrnoException).code
-  const safe = 'Your study progress is still safe in Recall.'
+  const safe = STILL_SAFE
   if (code === 'ENOSPC') return `The disk is full, so the backup could not be saved. ${safe}`
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return `Recall is not allowed to write to its backups folder (${dir}), so the backup could not be saved. ${safe}`

@@ -1,5 +1,5 @@
-import { backupDateFromName, backupFileName } from '@main/backups/backup-names'
 import { createBackupStore, type BackupFileOps } from '@main/backups/backup-store'
+import { backupFileName } from '@shared/backup/backup-names'
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -114,16 +114,5 @@ describe('BackupStore', () => {
     const plain = backupFileName(T0 + MINUTE)
     await fs.writeFile(join(dir, plain), '{"format":"recall-backup"}\n')
     expect(await store.read(plain)).toEqual({ content: '{"format":"recall-backup"}\n' })
-  })
-})
-
-describe('backup names', () => {
-  it('carry the UTC time to the second and sort by it', () => {
-    expect(backupFileName(T0 + 999)).toBe('recall-2026-11-21T08-33-00Z.recall-backup')
-    expect(backupDateFromName('recall-2026-11-21T08-33-00Z.recall-backup')).toBe(T0)
-    expect(backupDateFromName('recall-2026-02-30T08-33-00Z.recall-backup')).toBeNull()
-    expect(backupDateFromName('.recall-backup-1234.tmp')).toBeNull()
-    const times = [Date.UTC(2025, 11, 31, 23, 59, 59), Date.UTC(2026, 0, 1), Date.UTC(2026, 9, 2, 3)]
-    expect(times.map(backupFileName).sort()).toEqual(times.map(backupFileName))
   })
 })

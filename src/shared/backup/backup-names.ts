@@ -1,4 +1,7 @@
-/** Automatic backups: `recall-2026-11-21T08-33-00Z.recall-backup` (UTC, so names sort by time). */
+/**
+ * Automatic backups, on the desktop and in the browser alike: `recall-2026-11-21T08-33-00Z.recall-backup`
+ * (UTC, so names sort by time).
+ */
 const BACKUP_EXTENSION = '.recall-backup'
 const NAME = /^recall-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.recall-backup$/
 

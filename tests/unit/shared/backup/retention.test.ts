@@ -1,32 +1,26 @@
-import { createAutoBackup } from '@main/backups/auto-backup'
-import { backupFileName } from '@main/backups/backup-names'
-import { createBackupStore } from '@main/backups/backup-store'
-import { backupsToDelete } from '@main/backups/retention'
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { createAutoBackup } from '@shared/backup/auto-backup'
+import { backupFileName } from '@shared/backup/backup-names'
+import { backupsToDelete } from '@shared/backup/retention'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-
-let dir: string
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'recall-retention-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+import { BACKUP_STORES, type StoreUnderTest } from '../../helpers/backup-stores'
 
 const at = (isoDateTime: string) => Date.parse(`${isoDateTime}Z`)
 const DAY = 86_400_000
 const days = (list: { date: number }[]) => list.map((b) => new Date(b.date).toISOString().slice(0, 16))
 
-describe('pruning a year of backups', () => {
+describe.each(BACKUP_STORES)('pruning a year of backups on the $platform', ({ open }) => {
+  let folder: StoreUnderTest
+  beforeEach(async () => {
+    folder = await open()
+  })
+  afterEach(() => folder.dispose())
+
   it('keeps the last day, then 12 earlier days, then the newest of 10 earlier weeks, then of 9 earlier months', async () => {
-    const store = createBackupStore(dir)
+    const { store } = folder
     const last = at('2026-11-21T08:00')
     // Laid down directly (compressed, as the store writes them): this test is about what pruning keeps.
-    await mkdir(dir, { recursive: true })
-    for (let i = 364; i >= 0; i--) await writeFile(join(dir, backupFileName(last - i * DAY)), gzipSync(`day ${i}`))
+    for (let i = 364; i >= 0; i--) await folder.layDown(backupFileName(last - i * DAY), gzipSync(`day ${i}`))
 
     const deleted = await store.prune(last + 3_600_000)
     const kept = await store.list()
@@ -69,13 +63,13 @@ describe('pruning a year of backups', () => {
       '2026-01-31',
       '2025-12-31'
     ])
-    expect(await readdir(dir)).toHaveLength(32)
+    expect(await folder.names()).toHaveLength(32)
     expect(await store.read(kept[31]!.file)).toEqual({ content: 'day 325' })
   })
 
   it('reaches the same shape when pruned after every backup, as the app does', async () => {
     let now = at('2025-11-22T08:00')
-    const store = createBackupStore(dir)
+    const { store } = folder
     const auto = createAutoBackup({ store, clock: () => now, getContent: async () => `at ${now}` })
     for (let day = 0; day < 365; day++) {
       // A morning and an evening backup in the last two weeks; evenings only before.

@@ -1,31 +1,28 @@
-import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '@main/backups/auto-backup'
-import { createBackupStore, type BackupStore } from '@main/backups/backup-store'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { createAutoBackup, type AutoBackup, type AutoBackupOptions } from '@shared/backup/auto-backup'
+import type { BackupStore } from '@shared/backup/backup-store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-
-let dir: string
-let store: BackupStore
-let now: number
-let reads: number
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'recall-auto-backup-'))
-  store = createBackupStore(dir)
-  now = Date.UTC(2026, 10, 21, 8, 0, 0)
-  reads = 0
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+import { BACKUP_STORES, type StoreUnderTest } from '../../helpers/backup-stores'
 
 const MINUTE = 60_000
-const clock = () => now
-const getContent = async () => `collection read #${++reads} at ${new Date(now).toISOString()}`
-const auto = (extra: Partial<AutoBackupOptions> = {}) => createAutoBackup({ store, clock, getContent, ...extra })
-const files = async () => (await store.list()).map((b) => b.file)
 
-describe('createAutoBackup', () => {
+describe.each(BACKUP_STORES)('createAutoBackup on the $platform', ({ open }) => {
+  let folder: StoreUnderTest
+  let store: BackupStore
+  let now: number
+  let reads: number
+  beforeEach(async () => {
+    folder = await open()
+    store = folder.store
+    now = Date.UTC(2026, 10, 21, 8, 0, 0)
+    reads = 0
+  })
+  afterEach(() => folder.dispose())
+
+  const clock = () => now
+  const getContent = async () => `collection read #${++reads} at ${new Date(now).toISOString()}`
+  const auto = (extra: Partial<AutoBackupOptions> = {}) => createAutoBackup({ store, clock, getContent, ...extra })
+  const files = async () => (await store.list()).map((b) => b.file)
+
   it('backs up on study at most once every 30 minutes', async () => {
     const backups = auto()
     expect(await backups.onStudyActivity()).toMatchObject({
@@ -70,6 +67,20 @@ describe('createAutoBackup', () => {
     expect(await store.read('recall-2026-11-21T08-06-00Z.recall-backup')).toEqual({
       content: 'collection read #2 at 2026-11-21T08:06:00.000Z'
     })
+  })
+
+  it('backs up when the page is left only if something changed, and not within 5 minutes of the last backup', async () => {
+    const backups = auto()
+    expect(await backups.onLeave()).toEqual({ status: 'skipped', reason: 'unchanged' })
+    await backups.onStudyActivity()
+    now += 2 * MINUTE
+    expect(await backups.onStudyActivity()).toEqual({ status: 'skipped', reason: 'recent' })
+    expect(await backups.onLeave()).toEqual({ status: 'skipped', reason: 'recent' })
+    now += 3 * MINUTE
+    expect(await backups.onLeave()).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-05-00Z.recall-backup' } })
+    now += 10 * MINUTE
+    expect(await backups.onLeave()).toEqual({ status: 'skipped', reason: 'unchanged' })
+    expect(await files()).toHaveLength(2)
   })
 
   it('writes on "back up now" whatever the interval', async () => {

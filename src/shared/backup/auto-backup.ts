@@ -1,19 +1,22 @@
-import type { BackupStore } from '@main/backups/backup-store'
+import type { BackupStore } from '@shared/backup/backup-store'
 import type { AutoBackupOutcome, BackupInfo, BackupWriteResult } from '@shared/backup/backup-types'
 import { MINUTE_MS } from '@shared/durations'
 
 const AUTO_BACKUP_INTERVAL_MS = 30 * MINUTE_MS
 /** After a failed write (full disk…), study activity tries again this much later, not on every card. */
 const RETRY_AFTER_FAILURE_MS = 5 * MINUTE_MS
+/** Leaving a browser tab is frequent, unlike quitting: it backs up at most this often. */
+const LEAVE_GAP_MS = 5 * MINUTE_MS
 
 export interface AutoBackupOptions {
   store: Pick<BackupStore, 'write' | 'list' | 'prune'>
   /** Epoch milliseconds now. */
   clock: () => number
-  /** The collection, encoded with `encodeBackup` (main asks the renderer for it). */
+  /** The collection, encoded with `encodeBackup` (the desktop's main process asks the page for it; the browser's page makes it). */
   getContent: () => Promise<string>
   intervalMs?: number
   retryAfterFailureMs?: number
+  leaveGapMs?: number
 }
 
 export interface AutoBackup {
@@ -21,12 +24,17 @@ export interface AutoBackup {
   onStudyActivity(): Promise<AutoBackupOutcome>
   /** Before the window closes: writes a backup when anything changed since the last one. */
   onQuit(): Promise<AutoBackupOutcome>
+  /**
+   * The browser hid the page (another tab, minimised, or closing: the last moment a page is sure
+   * to run): like `onQuit`, but only when the last backup is at least `leaveGapMs` old.
+   */
+  onLeave(): Promise<AutoBackupOutcome>
   /** "Back up now" in settings, and before a restore: always writes. */
   backupNow(): Promise<AutoBackupOutcome>
 }
 
 /**
- * When to back up. All three entry points run one at a time, in call order, so two writes never
+ * When to back up, the same for the desktop app and the browser. All entry points run one at a time, in call order, so two writes never
  * overlap and a burst of reviews yields one backup. Failures come back as outcomes with a message,
  * never as exceptions, and leave the collection marked as changed so the next chance retries.
  */
@@ -34,6 +42,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   const { store, clock, getContent } = options
   const intervalMs = options.intervalMs ?? AUTO_BACKUP_INTERVAL_MS
   const retryMs = options.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS
+  const leaveGapMs = options.leaveGapMs ?? LEAVE_GAP_MS
   let changed = false
   /** undefined until the folder has been looked at: a backup from an earlier run counts too. */
   let lastWrite: number | null | undefined
@@ -46,11 +55,11 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
     return run
   }
 
-  async function isDue(now: number): Promise<boolean> {
+  async function isDue(now: number, gapMs: number): Promise<boolean> {
     if (lastFailure !== null && now >= lastFailure && now - lastFailure < retryMs) return false
     if (lastWrite === undefined) lastWrite = (await store.list().catch((): BackupInfo[] => []))[0]?.date ?? null
     // A last backup dated in the future means the clock was set back: do not wait for it.
-    return lastWrite === null || now - lastWrite >= intervalMs || now < lastWrite
+    return lastWrite === null || now - lastWrite >= gapMs || now < lastWrite
   }
 
   async function writeBackup(): Promise<AutoBackupOutcome> {
@@ -77,10 +86,16 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   return {
     onStudyActivity() {
       changed = true
-      return serialised(async () => ((await isDue(clock())) ? writeBackup() : { status: 'skipped', reason: 'recent' }))
+      return serialised(async () => ((await isDue(clock(), intervalMs)) ? writeBackup() : { status: 'skipped', reason: 'recent' }))
     },
     onQuit() {
       return serialised(async () => (changed ? writeBackup() : { status: 'skipped', reason: 'unchanged' }))
+    },
+    onLeave() {
+      return serialised(async () => {
+        if (!changed) return { status: 'skipped', reason: 'unchanged' }
+        return (await isDue(clock(), leaveGapMs)) ? writeBackup() : { status: 'skipped', reason: 'recent' }
+      })
     },
     backupNow() {
       return serialised(writeBackup)
