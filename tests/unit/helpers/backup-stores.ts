@@ -1,8 +1,10 @@
 import { createBackupStore } from '@main/backups/backup-store'
+import { createOpfsBackupStore } from '@platform/opfs-backup-store'
 import type { BackupStore } from '@shared/backup/backup-store'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { FakeOpfsFolder } from './fake-opfs'
 
 /** A backups folder of one platform, with what a test needs to look behind the store. */
 export interface StoreUnderTest {
@@ -14,7 +16,7 @@ export interface StoreUnderTest {
   dispose(): Promise<void>
 }
 
-/** The desktop's store on real files. */
+/** The desktop's store on real files and the browser's on a fake OPFS: the shared schedule and rotation must act alike on both. */
 export const BACKUP_STORES: Array<{ platform: string; open: () => Promise<StoreUnderTest> }> = [
   {
     platform: 'desktop (files)',
@@ -29,6 +31,19 @@ export const BACKUP_STORES: Array<{ platform: string; open: () => Promise<StoreU
         },
         names: async () => (await readdir(dir).catch((): string[] => [])).sort(),
         dispose: () => rm(root, { recursive: true, force: true })
+      }
+    }
+  },
+  {
+    platform: 'browser (OPFS)',
+    async open() {
+      const root = new FakeOpfsFolder()
+      const folder = () => root.getDirectoryHandle('backups', { create: true })
+      return {
+        store: createOpfsBackupStore({ root: async () => root }),
+        layDown: async (name, bytes) => (await folder()).layDown(name, bytes),
+        names: async () => (root.entries.has('backups') ? (await folder()).names() : []),
+        dispose: async () => undefined
       }
     }
   }
