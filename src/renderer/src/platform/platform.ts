@@ -28,7 +28,10 @@ export interface Platform {
    * `signal` aborts it resolves at once with no deck and no problems, and the reading stops.
    */
   readDeckFile(file: { name: string; bytes: Uint8Array }, options?: ReadDeckOptions): Promise<ImportResult<Deck>>
-  /** Automatic backups live in the desktop app's data folder; the browser has none. */
+  /**
+   * Automatic backups: in the desktop app's user-data folder, or in the browser's Origin Private
+   * File System (platform/opfs-backups.ts); null in a browser without OPFS.
+   */
   backups: BackupFolder | null
   /**
    * The journal's files outside IndexedDB (db/journal): the desktop app's user-data folder, or the
@@ -79,12 +82,12 @@ export interface ReminderNotifications {
   showDue(count: number): Promise<void>
 }
 
-interface BackupFolder {
+export interface BackupFolder {
   noteStudyActivity(): Promise<AutoBackupOutcome>
   backupNow(): Promise<AutoBackupOutcome>
   list(): Promise<BackupInfo[]>
   read(file: string): Promise<BackupReadResult>
-  /** Main asks for the encoded collection (for a backup); `encode` answers. */
+  /** `encode` makes the encoded collection when a backup is due (the desktop's main process asks the page for it). */
   answerRequests(encode: () => Promise<string>): () => void
 }
 

@@ -1,4 +1,5 @@
 import { dueReminderText } from '@core/reminder'
+import { opfsBackups } from '@platform/opfs-backups'
 import { askForPersistence, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import { MINUTE_MS } from '@shared/durations'
@@ -28,7 +29,7 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
     // Loaded on first use: the optimizer's worker and WebAssembly are fetched only when asked for.
     optimizeParameters: async (histories, options) => (await import('@platform/optimize-in-worker')).optimizeInWorker(histories, options),
     optimizerStops: true,
-    backups: null,
+    backups: opfsBackups(),
     journal: null,
     notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
   }

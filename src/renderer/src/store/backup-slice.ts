@@ -10,8 +10,10 @@ import type { StateCreator } from 'zustand'
 const backupCode = () => import('@db/collection-backup')
 
 interface BackupsState {
-  /** The desktop app keeps automatic backups; the browser cannot. */
+  /** Automatic backups: the desktop app's, or the browser's in its private storage for the site (none without OPFS). */
   automatic: boolean
+  /** Where they are kept: in the browser, clearing the site's data deletes them too. */
+  inBrowser: boolean
   open: boolean
   busy: boolean
   list: BackupInfo[]
@@ -39,11 +41,17 @@ export const createBackupSlice =
   ({ db, platform, now, appVersion = '0.0.0' }: StoreDeps): StateCreator<RecallState, [], [], BackupSlice> =>
   (set, get) => {
     const patch = (p: Partial<BackupsState>) => set({ backups: { ...get().backups, ...p } })
-    const refreshList = async () => patch({ list: platform.backups ? await platform.backups.list() : [] })
+    const refreshList = async () => {
+      try {
+        patch({ list: platform.backups ? await platform.backups.list() : [] })
+      } catch (error) {
+        patch({ list: [], failed: true, message: `The automatic backups could not be listed (${reasonOf(error)}).` })
+      }
+    }
     const stamp = () => new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')
 
     return {
-      backups: { automatic: platform.backups !== null, open: false, busy: false, list: [] },
+      backups: { automatic: platform.backups !== null, inBrowser: platform.name === 'web', open: false, busy: false, list: [] },
 
       async openBackups() {
         patch({ open: true, message: undefined, failed: false, pending: undefined })

@@ -4,10 +4,10 @@ import { actions, useRecall } from '@store'
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} kB`
 
-/** Backups: the automatic ones (desktop), a copy to a file, and restoring either, after a confirmation. */
+/** Backups: the automatic ones (desktop, or browser storage), a copy to a file, and restoring either, after a confirmation. */
 export function BackupsDialog() {
   const backups = useRecall((s) => s.backups)
-  const { automatic } = backups
+  const { automatic, inBrowser } = backups
   if (!backups.open) return null
   const pick = () => {
     const input = document.createElement('input')
@@ -20,9 +20,11 @@ export function BackupsDialog() {
   return (
     <Dialog title="Backups" onClose={() => actions().closeBackups()} width="max-w-2xl" testId="backups">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {automatic
-          ? 'Recall backs up your whole collection every 30 minutes while you study and when you quit, keeping 12 daily, 10 weekly and 9 monthly copies.'
-          : 'In the browser, keep your progress safe by saving a backup file now and then.'}
+        {!automatic
+          ? 'This browser cannot keep automatic backups: keep your progress safe by saving a backup file now and then.'
+          : inBrowser
+            ? "Recall backs up your whole collection in this browser every 30 minutes while you study and when you leave its tab, keeping 12 daily, 10 weekly and 9 monthly copies. Clearing this site's data deletes them too, so save a backup file now and then."
+            : 'Recall backs up your whole collection every 30 minutes while you study and when you quit, keeping 12 daily, 10 weekly and 9 monthly copies.'}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {automatic && (
