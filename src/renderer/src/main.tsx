@@ -1,7 +1,7 @@
 import { pickDeckFile } from '@components/use-import-triggers'
 import { RecallDatabase } from '@db/database'
 import { compactingAfterBackups } from '@db/journal/journal-compaction'
-import type { JournalStartReport } from '@db/journal/journal-start'
+import { journalOptions, type JournalStartReport } from '@db/journal/journal-start'
 import { JournalWriter } from '@db/journal/journal-writer'
 import { detectPlatform } from '@platform/index'
 import { App } from '@renderer/App'
@@ -28,10 +28,7 @@ const platform =
     : detected
 let onJournalStart = (report: JournalStartReport) => void pendingReports.push(report)
 const pendingReports: JournalStartReport[] = []
-const db = new RecallDatabase(
-  undefined,
-  journal && { writer: journal, backups: platform.backups, onStart: (report) => onJournalStart(report) }
-)
+const db = new RecallDatabase(undefined, journal && journalOptions(journal, platform.backups, (report) => onJournalStart(report)))
 const store = createRecallStore({ db, platform, now: () => Date.now(), appVersion: __APP_VERSION__ })
 setAppStore(store)
 onJournalStart = (report) => {

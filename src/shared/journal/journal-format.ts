@@ -10,10 +10,11 @@ import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
  * JSON as 8 hex digits. A line cut short by a crash, or damaged, fails its hash and is skipped;
  * the lines before it stand.
  *
- * The records of one IndexedDB transaction share its `tx` id: `begin` gives it its place in the
- * collection's order (`seq`, kept in the collection beside the rows: db/journal), the row changes
- * follow as each is made (before the transaction commits), and `abort` says it never committed.
- * An epoch's first record says where it starts (`epoch`).
+ * The records of one IndexedDB transaction share its `tx` id and are written together once it has
+ * committed: `begin` gives it its place in the collection's order (`seq`, kept in the collection
+ * beside the rows: db/journal), the row changes follow, and `commit` ends it; a transaction whose
+ * `commit` is missing (the write was cut short) counts for nothing. `abort` (older journals)
+ * says a transaction never committed. An epoch's first record says where it starts (`epoch`).
  */
 export type JournalRecord =
   /** An epoch begins: from an empty collection, or from one whose rows are in the backup taken next. */
@@ -22,6 +23,7 @@ export type JournalRecord =
   | { k: 'put'; tx: string; table: string; values: unknown[] }
   | { k: 'delete'; tx: string; table: string; keys: unknown[] }
   | { k: 'clear'; tx: string; table: string }
+  | { k: 'commit'; tx: string }
   | { k: 'abort'; tx: string }
 
 /** JSON cannot carry bytes or Maps: they are written as `{"$bytes": base64}` and `{"$map": [[k, v], …]}`. */
@@ -41,7 +43,7 @@ function reviver(_key: string, value: unknown): unknown {
 }
 
 /** FNV-1a, 32 bits, over the UTF-16 code units: enough to tell a whole line from a torn or damaged one. */
-export function lineHash(text: string): string {
+function lineHash(text: string): string {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)
@@ -63,7 +65,7 @@ export interface ParsedSegment {
   tornTail: boolean
 }
 
-const KINDS = new Set(['epoch', 'begin', 'put', 'delete', 'clear', 'abort'])
+const KINDS = new Set(['epoch', 'begin', 'put', 'delete', 'clear', 'commit', 'abort'])
 
 export function parseSegment(text: string): ParsedSegment {
   const records: JournalRecord[] = []

@@ -25,7 +25,7 @@ export interface JournalSegment {
 }
 
 /** Epoch and segment names: letters, digits, `-` and `_`, at most 64; they become file names, so nothing else passes. */
-export const JOURNAL_NAME = /^[A-Za-z0-9_-]{1,64}$/
+const JOURNAL_NAME = /^[A-Za-z0-9_-]{1,64}$/
 
 export function isJournalName(name: unknown): name is string {
   return typeof name === 'string' && JOURNAL_NAME.test(name)

@@ -1,6 +1,7 @@
 import type { MediaRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
+import { beginEpoch } from '@db/journal/journal-epoch'
 import { MARK_KEY, MARK_TABLE, type JournalMark } from '@db/journal/journal-writer'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import { decodeBackup } from '@shared/backup/decode-backup'
@@ -87,6 +88,6 @@ export async function restoreCollection(
     if (writer && !options.keepJournalSuspended) writer.suspended = false
     throw error
   }
-  if (writer && !options.keepJournalSuspended) await (await import('@db/journal/journal-start')).beginEpoch(db, writer, Date.now())
+  if (writer && !options.keepJournalSuspended) await beginEpoch(db, writer, Date.now())
   return { ok: true, rows }
 }

@@ -13,19 +13,16 @@ import type {
 } from '@core/model'
 import { keepDerivedTables, type DerivedRecord } from '@db/derived-tables'
 import { keepJournal } from '@db/journal/journal-middleware'
-import { startJournal, type BaseBackups, type JournalStartReport } from '@db/journal/journal-start'
 import type { JournalMark, JournalWriter } from '@db/journal/journal-writer'
 import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
 import Dexie, { type EntityTable } from 'dexie'
 
 const DATABASE_NAME = 'recall'
 
-/** The journal outside IndexedDB (db/journal): its writer, the backups a rebuild starts from, and who hears what the start-up check did. */
+/** The journal outside IndexedDB (db/journal): its writer, and the start-up check run before any other read or write (journal-start.ts). */
 export interface JournalOptions {
   writer: JournalWriter
-  backups: BaseBackups | null
-  onStart: (report: JournalStartReport) => void
-  now?: () => number
+  onReady: (vip: RecallDatabase) => Promise<void>
 }
 
 /**
@@ -84,16 +81,7 @@ export class RecallDatabase extends Dexie {
     if (journal) {
       this.use(keepJournal(journal.writer))
       // Before any other read or write: Dexie holds them back until this resolves.
-      this.on('ready', async (vip) => {
-        let report: JournalStartReport
-        try {
-          report = await startJournal(vip as RecallDatabase, journal.writer, journal.backups, (journal.now ?? Date.now)())
-        } catch (error) {
-          journal.writer.suspended = true
-          report = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) }
-        }
-        journal.onStart(report)
-      })
+      this.on('ready', (vip) => journal.onReady(vip as RecallDatabase))
     }
   }
 }

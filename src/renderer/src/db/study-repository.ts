@@ -247,6 +247,9 @@ export async function recordReview(
   // awaits by redefining the page's global Promise on every microtask ("zone echoes"), about a
   // hundred times per grade, and V8 then drops optimised code. Traced, that was most of the
   // write's main-thread time; explicit then() needs no echoes.
+  // The grade before this one is in the journal before this write can start (journal-writer.ts).
+  const journaled = db.journal?.written()
+  if (journaled) await journaled
   const { logId, buried } = await db.transaction('rw', db.cards, db.reviews, () =>
     // The requests go out together: IndexedDB runs them in order, so the read sees the card as it
     // was before the write, and one round trip to the browser's storage serves them all.

@@ -15,12 +15,13 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 
 /**
  * The browser's journal store: a worker (workers/journal-worker.ts) that owns the Origin Private
- * File System files, so that writing never holds up the page. Null where the browser has no OPFS
- * synchronous access handles (then the app says the journal is off).
+ * File System files, so that writing never holds up the page. Null where the browser has no Origin
+ * Private File System; a browser whose workers lack synchronous access handles fails the first
+ * request (`epochs`), and the app says the journal is off.
  */
 export function opfsJournal(): JournalStore | null {
-  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory || typeof FileSystemFileHandle === 'undefined') return null
-  if (!('createSyncAccessHandle' in FileSystemFileHandle.prototype)) return null
+  // Synchronous access handles exist only inside workers: the worker itself says if they are missing.
+  if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory || typeof Worker === 'undefined') return null
   const worker = new Worker(new URL('../workers/journal-worker.ts', import.meta.url), { type: 'module' })
   let nextId = 0
   const pending = new Map<number, Pending>()

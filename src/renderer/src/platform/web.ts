@@ -1,6 +1,7 @@
 import { dueReminderText } from '@core/reminder'
 import { opfsBackups } from '@platform/opfs-backups'
 import { askForPersistence, type Platform } from '@platform/platform'
+import { opfsJournal } from '@platform/opfs-journal'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import { MINUTE_MS } from '@shared/durations'
 import type { DeckLibrary, SaveFileRequest, SaveFileResult } from '@shared/ipc'
@@ -30,7 +31,7 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
     optimizeParameters: async (histories, options) => (await import('@platform/optimize-in-worker')).optimizeInWorker(histories, options),
     optimizerStops: true,
     backups: opfsBackups(),
-    journal: null,
+    journal: opfsJournal(),
     notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
   }
 }

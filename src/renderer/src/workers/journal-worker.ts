@@ -4,8 +4,8 @@ import { isJournalName } from '@shared/journal/journal-store'
 
 /**
  * The browser's journal files, in the Origin Private File System under `journal/<epoch>/<segment>.jrnl`.
- * Appends go through a synchronous access handle kept open per segment: written in the order they
- * came, each flushed before the next message is read. A page session writes only its own
+ * Appends go through a synchronous access handle kept open per segment, written in the order they
+ * came (and flushed to disk shortly after: flushSoon). A page session writes only its own
  * segment, so no two handles ever write one file.
  */
 declare const self: DedicatedWorkerGlobalScope
@@ -14,6 +14,27 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 const handles = new Map<string, FileSystemSyncAccessHandle>()
 let failure: string | undefined
+
+/**
+ * Written bytes survive the browser's death as soon as write() returns (they are the system's to
+ * keep); flush() is for a power cut, and costs an fsync. It runs a little later, off the queue's
+ * path, so an append never waits behind another's fsync.
+ */
+const dirty = new Set<FileSystemSyncAccessHandle>()
+let flushTimer: ReturnType<typeof setTimeout> | undefined
+function flushSoon() {
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined
+    for (const handle of dirty) {
+      try {
+        handle.flush()
+      } catch {
+        // Closed meanwhile (its segment removed): nothing left to flush.
+      }
+    }
+    dirty.clear()
+  }, 250)
+}
 
 /** A folder's entries (TypeScript's DOM library does not declare the iterator yet). */
 const entriesOf = (folder: FileSystemDirectoryHandle) =>
@@ -29,7 +50,7 @@ async function journalRoot(create: boolean): Promise<FileSystemDirectoryHandle |
 }
 
 async function epochFolder(epoch: string, create: boolean): Promise<FileSystemDirectoryHandle | undefined> {
-  if (!isJournalName(epoch)) throw new Error(`"${epoch}" is not a journal epoch name`)
+  if (!isJournalName(epoch)) throw new Error(`"${String(epoch)}" is not a journal epoch name`)
   const root = await journalRoot(create)
   try {
     return await root?.getDirectoryHandle(epoch, { create })
@@ -42,7 +63,7 @@ async function handleOf(epoch: string, segment: string): Promise<FileSystemSyncA
   const key = `${epoch}/${segment}`
   let handle = handles.get(key)
   if (!handle) {
-    if (!isJournalName(segment)) throw new Error(`"${segment}" is not a journal segment name`)
+    if (!isJournalName(segment)) throw new Error(`"${String(segment)}" is not a journal segment name`)
     const folder = (await epochFolder(epoch, true))!
     const file = await folder.getFileHandle(`${segment}.jrnl`, { create: true })
     handle = await file.createSyncAccessHandle()
@@ -55,6 +76,7 @@ function closeEpoch(epoch: string, segments?: readonly string[]) {
   for (const [key, handle] of handles) {
     const [e, s] = key.split('/')
     if (e === epoch && (!segments || segments.includes(s!))) {
+      dirty.delete(handle)
       handle.close()
       handles.delete(key)
     }
@@ -72,7 +94,8 @@ async function answer(request: JournalRequest): Promise<JournalResponse['result'
         handle.truncate(at)
         throw new Error('the disk is full')
       }
-      handle.flush()
+      dirty.add(handle)
+      flushSoon()
       return undefined
     }
     case 'flushed':
@@ -105,6 +128,8 @@ async function answer(request: JournalRequest): Promise<JournalResponse['result'
       return segments.sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0))
     }
     case 'epochs': {
+      if (!('createSyncAccessHandle' in FileSystemFileHandle.prototype))
+        throw new Error('this browser cannot write the files the journal needs (no synchronous file access in workers)')
       const root = await journalRoot(false)
       const names: string[] = []
       if (root) for await (const [name, entry] of entriesOf(root)) if (entry.kind === 'directory' && isJournalName(name)) names.push(name)

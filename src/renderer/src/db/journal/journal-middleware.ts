@@ -4,25 +4,26 @@ import type { JournalRecord } from '@shared/journal/journal-format'
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie'
 
 /** Tables whose changes go into the journal: everything but the caches and the journal's own mark. */
-export const isJournaled = (table: string) => table !== MARK_TABLE && !(DERIVED_TABLES as readonly string[]).includes(table)
+const isJournaled = (table: string) => table !== MARK_TABLE && !(DERIVED_TABLES as readonly string[]).includes(table)
 
 /** What the journal knows of one readwrite transaction. */
 interface TxState {
   id: string
   /** Resolves with the transaction's place in the collection's order once the mark is read and moved on. */
   begun?: Promise<void>
-  aborted: boolean
+  /** Its records, written together once it has committed. */
+  records: JournalRecord[]
 }
 
 let txCounter = 0
 
 /**
- * Writes every change to a journaled table to the journal as it is made, before its transaction
- * commits (see shared/journal/journal-format.ts). Each readwrite transaction that changes one
- * also moves the journal mark on by one (`seq`), in the same transaction: the collection then
- * knows exactly which of the journal's transactions it holds, and, since IndexedDB runs
- * overlapping readwrite transactions one after the other, `seq` is their commit order even
- * across tabs. A transaction that aborts writes `abort`.
+ * Writes every change to a journaled table to the journal once its transaction has committed,
+ * all of it in one append ending with `commit` (see shared/journal/journal-format.ts). Each
+ * readwrite transaction that changes one also moves the journal mark on by one (`seq`), in the
+ * same transaction: the collection then knows exactly which of the journal's transactions it
+ * holds, and, since IndexedDB runs overlapping readwrite transactions one after the other, `seq`
+ * is their commit order even across tabs. A transaction that aborts writes nothing.
  */
 export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
   return {
@@ -46,12 +47,17 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
             const next: JournalMark = { key: MARK_KEY, epoch: writer.epoch, seq }
             return markTable()
               .mutate({ type: 'put', trans, values: [next] })
-              .then(() => writer.append([{ k: 'begin', tx: state.id, seq, epoch: writer.epoch, at: Date.now() }]))
+              .then(() => void state.records.push({ k: 'begin', tx: state.id, seq, epoch: writer.epoch, at: Date.now() }))
           })
         return state.begun
       }
 
-      function changeRecords(table: DBCoreTable, req: DBCoreMutateRequest, res: DBCoreMutateResponse, deletedKeys?: unknown[]) {
+      function changeRecords(
+        table: DBCoreTable,
+        req: DBCoreMutateRequest,
+        res: DBCoreMutateResponse,
+        deletedKeys?: unknown[]
+      ): JournalRecord[] {
         const tx = states.get(req.trans)!.id
         const name = table.name
         const ok = (i: number) => !(i in res.failures)
@@ -62,7 +68,9 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
             const values = req.values
               .map((value: Record<string, unknown>, i) =>
                 // An added row's generated key (review logs) is only in the result.
-                typeof keyPath === 'string' && value[keyPath] === undefined && res.results ? { ...value, [keyPath]: res.results[i] } : value
+                typeof keyPath === 'string' && value[keyPath] === undefined && res.results
+                  ? { ...value, [keyPath]: res.results[i] as unknown }
+                  : value
               )
               .filter((_, i) => ok(i))
             return values.length > 0 ? [{ k: 'put', tx, table: name, values } satisfies JournalRecord] : []
@@ -88,11 +96,11 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
               req.type === 'deleteRange' && !isWholeRange(req.range)
                 ? table
                     .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
-                    .then((r) => r.result)
+                    .then((r) => r.result as unknown[])
                 : Promise.resolve(undefined)
             return keysRead.then((deletedKeys) =>
               Promise.all([table.mutate(req), begun]).then(([res]) => {
-                writer.append(changeRecords(table, req, res, deletedKeys))
+                state.records.push(...changeRecords(table, req, res, deletedKeys))
                 return res
               })
             )
@@ -105,11 +113,13 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
         transaction(stores, mode, options) {
           if (mode !== 'readwrite' || !stores.some(isJournaled)) return down.transaction(stores, mode, options)
           const trans = down.transaction([...new Set([...stores, MARK_TABLE])], mode, options)
-          const state: TxState = { id: `${writer.segment}.${++txCounter}`, aborted: false }
+          const state: TxState = { id: `${writer.segment}.${++txCounter}`, records: [] }
           states.set(trans, state)
-          // The IndexedDB core hands out the native transaction.
-          ;(trans as unknown as IDBTransaction).addEventListener('abort', () => {
-            if (state.begun && !writer.suspended) writer.append([{ k: 'abort', tx: state.id }])
+          // The IndexedDB core hands out the native transaction. Dexie heard `complete` first and
+          // resolved the caller's promise, but nothing has rendered yet: the records are on their
+          // way to the journal before the next card can show. A transaction that aborts leaves none.
+          ;(trans as unknown as IDBTransaction).addEventListener('complete', () => {
+            if (state.records.length > 0 && !writer.suspended) writer.append([...state.records, { k: 'commit', tx: state.id }])
           })
           return trans
         },

@@ -24,12 +24,12 @@ export interface ReadJournal {
 }
 
 /**
- * Groups an epoch's records by transaction: a transaction counts once its `begin` is there (its
- * `seq` was written in the same IndexedDB transaction as its rows) and no `abort` followed;
- * others are dropped. Sorted by `seq`, then by where they were written.
+ * Groups an epoch's records by transaction: a transaction counts when its `begin` (its `seq` was
+ * written in the same IndexedDB transaction as its rows) and its `commit` are both there; one
+ * cut short or aborted is dropped. Sorted by `seq`, then by where they were written.
  */
 export function readJournal(epoch: string, segments: readonly JournalSegment[]): ReadJournal {
-  const byId = new Map<string, { seq?: number; at: number; changes: Change[]; aborted: boolean; order: number }>()
+  const byId = new Map<string, { seq?: number; at: number; changes: Change[]; aborted: boolean; committed: boolean; order: number }>()
   let start: ReadJournal['start']
   let damaged = 0
   let order = 0
@@ -42,17 +42,18 @@ export function readJournal(epoch: string, segments: readonly JournalSegment[]):
         continue
       }
       let tx = byId.get(record.tx)
-      if (!tx) byId.set(record.tx, (tx = { at: 0, changes: [], aborted: false, order: order++ }))
+      if (!tx) byId.set(record.tx, (tx = { at: 0, changes: [], aborted: false, committed: false, order: order++ }))
       if (record.k === 'begin') {
         if (record.epoch !== epoch) tx.aborted = true
         tx.seq = record.seq
         tx.at = record.at
-      } else if (record.k === 'abort') tx.aborted = true
+      } else if (record.k === 'commit') tx.committed = true
+      else if (record.k === 'abort') tx.aborted = true
       else tx.changes.push(record)
     }
   }
   const txs = [...byId.entries()]
-    .filter(([, tx]) => tx.seq !== undefined && !tx.aborted)
+    .filter(([, tx]) => tx.seq !== undefined && tx.committed && !tx.aborted)
     .sort(([, a], [, b]) => a.seq! - b.seq! || a.order - b.order)
     .map(([id, tx]) => ({ id, seq: tx.seq!, at: tx.at, changes: tx.changes }))
   return { start, txs, damaged }

@@ -1,6 +1,8 @@
-import type { RecallDatabase } from '@db/database'
+import type { JournalOptions, RecallDatabase } from '@db/database'
 import { readJournal, replayJournal, type ReadJournal } from '@db/journal/journal-replay'
-import { MARK_KEY, MARK_TABLE, timeName, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
+import { beginEpoch } from '@db/journal/journal-epoch'
+import { MARK_KEY, MARK_TABLE, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
+import type { NewEpochReport } from '@db/journal/journal-epoch'
 import type { BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
 
@@ -16,7 +18,7 @@ export type JournalStartReport =
   /** The collection holds everything its journal does. */
   | { kind: 'in-step' }
   /** A new epoch: a first start, a collection from before the journal, or a journal that was gone. */
-  | { kind: 'new-epoch'; fromEmpty: boolean }
+  | NewEpochReport
   /** The collection had lost its last changes (a crash cut its log short); they were written back. */
   | { kind: 'caught-up'; transactions: number; reviews: number; damaged: number }
   /** The collection was gone or had lost its journal mark: rebuilt from a backup and the journal. */
@@ -44,7 +46,7 @@ export type JournalStartReport =
  *   new epoch begins from the collection as it is.
  * Afterwards the writer is on, following the collection's epoch.
  */
-export async function startJournal(
+async function startJournal(
   db: RecallDatabase,
   writer: JournalWriter,
   backups: BaseBackups | null,
@@ -57,6 +59,10 @@ export async function startJournal(
     const journal = readJournal(mark.epoch, await writer.store.read(mark.epoch))
     const missing = journal.txs.filter((tx) => tx.seq > mark.seq)
     writer.epoch = mark.epoch
+    // The collection holds transactions the journal never got (the page died before they were
+    // written there): the journal could not rebuild it any more, so it starts again from here.
+    const lastJournaled = journal.txs.at(-1)?.seq ?? 0
+    if (missing.length === 0 && mark.seq > lastJournaled && mark.seq > 0) return beginEpoch(db, writer, now)
     if (missing.length === 0) return resume(writer, { kind: 'in-step' })
     const replayed = await replayJournal(db, mark.epoch, missing)
     return resume(writer, { kind: 'caught-up', transactions: replayed.transactions, reviews: replayed.reviews, damaged: journal.damaged })
@@ -68,18 +74,6 @@ export async function startJournal(
 function resume(writer: JournalWriter, report: JournalStartReport): JournalStartReport {
   writer.suspended = false
   return report
-}
-
-/** Starts a new epoch from the collection as it is now; the writer is on afterwards. */
-export async function beginEpoch(db: RecallDatabase, writer: JournalWriter, now: number): Promise<JournalStartReport> {
-  writer.suspended = true
-  const fromEmpty = (await db.table('cards').count()) === 0 && (await db.table('reviews').count()) === 0
-  const epoch = timeName('e', now)
-  await db.table(MARK_TABLE).put({ key: MARK_KEY, epoch, seq: 0 } satisfies JournalMark)
-  writer.epoch = epoch
-  writer.suspended = false
-  writer.append([{ k: 'epoch', tx: `${writer.segment}.epoch`, epoch, at: now, fromEmpty }])
-  return { kind: 'new-epoch', fromEmpty }
 }
 
 async function rebuild(db: RecallDatabase, writer: JournalWriter, epoch: string, backups: BaseBackups | null): Promise<JournalStartReport> {
@@ -129,4 +123,29 @@ async function findBase(
     if (mark?.epoch === epoch) return { file: info.file, date: info.date, text: read.content, seq: mark.seq }
   }
   return undefined
+}
+
+/**
+ * The database's journal options (database.ts): the start-up check before any other read or
+ * write; `onStart` hears what it found, or why the journal is off.
+ */
+export function journalOptions(
+  writer: JournalWriter,
+  backups: BaseBackups | null,
+  onStart: (report: JournalStartReport) => void,
+  now: () => number = Date.now
+): JournalOptions {
+  return {
+    writer,
+    async onReady(vip) {
+      let report: JournalStartReport
+      try {
+        report = await startJournal(vip, writer, backups, now())
+      } catch (error) {
+        writer.suspended = true
+        report = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) }
+      }
+      onStart(report)
+    }
+  }
 }

@@ -25,9 +25,11 @@ export class JournalWriter {
   epoch = ''
   segment: string
   /** Appends since the page opened (records, characters), for the bench and the status line. */
-  written = { records: 0, chars: 0 }
+  appended = { records: 0, chars: 0 }
   /** Why an append failed, the first time it did (shown once; later appends still try). */
   failure: string | undefined
+  /** Until the store says the appends so far are written; undefined once it has. */
+  private unwritten: Promise<void> | undefined
 
   constructor(
     readonly store: JournalStore,
@@ -40,13 +42,34 @@ export class JournalWriter {
     if (this.suspended || records.length === 0) return
     let text = ''
     for (const record of records) text += encodeRecord(record)
-    this.written.records += records.length
-    this.written.chars += text.length
+    this.appended.records += records.length
+    this.appended.chars += text.length
     try {
       this.store.append(this.epoch, this.segment, text)
     } catch (error) {
       this.failure ??= error instanceof Error ? error.message : String(error)
+      return
     }
+    const unwritten: Promise<void> = this.store.flushed().then(
+      () => {
+        if (this.unwritten === unwritten) this.unwritten = undefined
+      },
+      (error: unknown) => {
+        this.failure ??= error instanceof Error ? error.message : String(error)
+        if (this.unwritten === unwritten) this.unwritten = undefined
+      }
+    )
+    this.unwritten = unwritten
+  }
+
+  /**
+   * Resolves once every append so far is in the journal's file (never rejects), at once when
+   * none is waiting. A grade waits for it before its own write (study-repository.ts), so the write
+   * a kill can tear never comes before the last confirmed grade is in the journal; the grade
+   * before was confirmed seconds ago, so the wait is normally already over.
+   */
+  written(): Promise<void> | undefined {
+    return this.unwritten
   }
 
   /** After a backup: later changes go to a new segment, so the ones the backup holds can be deleted. */

@@ -4,8 +4,9 @@ import { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
 import { compactJournal } from '@db/journal/journal-compaction'
 import { readJournal } from '@db/journal/journal-replay'
-import type { BaseBackups, JournalStartReport } from '@db/journal/journal-start'
+import { journalOptions, type BaseBackups, type JournalStartReport } from '@db/journal/journal-start'
 import { JournalWriter, MARK_KEY, MARK_TABLE } from '@db/journal/journal-writer'
+import { encodeRecord } from '@shared/journal/journal-format'
 import { createRecallStore } from '@store'
 import Dexie from 'dexie'
 import { Rating } from 'ts-fsrs'
@@ -37,7 +38,15 @@ function memoryBackups(): BaseBackups & { add(text: string, date: number): void 
 async function openSession(name: string, store: ReturnType<typeof memoryJournal>, backups: BaseBackups | null = null, now = Date.now()) {
   const reports: JournalStartReport[] = []
   const writer = new JournalWriter(store, now)
-  const db = new RecallDatabase(name, { writer, backups, onStart: (r) => reports.push(r), now: () => now })
+  const db = new RecallDatabase(
+    name,
+    journalOptions(
+      writer,
+      backups,
+      (r) => reports.push(r),
+      () => now
+    )
+  )
   opened.push(db)
   await db.open()
   return { db, writer, report: reports[0]! }
@@ -92,7 +101,7 @@ describe('the journal', () => {
     expect(await db.table(MARK_TABLE).get(MARK_KEY)).toEqual({ key: MARK_KEY, epoch, seq: 2 })
   })
 
-  it('marks a transaction that rolled back, and never replays it', async () => {
+  it('writes nothing of a transaction that rolled back', async () => {
     const store = memoryJournal()
     const name = dbName()
     const { db } = await openSession(name, store)
@@ -105,7 +114,7 @@ describe('the journal', () => {
     ).rejects.toThrow('stale card')
     await new Promise((resolve) => setTimeout(resolve, 10))
     const [epoch] = await store.epochs()
-    expect([...store.files.values()].join('')).toContain('"k":"abort"')
+    expect([...store.files.values()].join('')).not.toContain('"rating":1')
     expect(readJournal(epoch!, await store.read(epoch!)).txs).toHaveLength(1)
     db.close()
     await Dexie.delete(name)
@@ -167,11 +176,34 @@ describe('the journal', () => {
     raw.close()
     const [epoch] = await store.epochs()
     const [segment] = await store.read(epoch!)
-    store.files.set(`${epoch}/${segment!.segment}`, segment!.text + '{"k":"put","tx":"x.9","table":"reviews","values":[{"id":99')
+    // A transaction whose last lines never reached the file: without its commit it counts for nothing.
+    const cutShort = [
+      encodeRecord({ k: 'begin', tx: 'x.9', seq: mark.seq + 1, epoch: epoch!, at: Date.now() }),
+      encodeRecord({ k: 'put', tx: 'x.9', table: 'reviews', values: [{ id: 98, cardKey: 'aws/c9', deckId: 'aws', review: 1 }] })
+    ].join('')
+    store.files.set(`${epoch}/${segment!.segment}`, segment!.text + cutShort + '{"k":"commit","tx":"x.')
 
     const second = await openSession(name, store)
     expect(second.report).toMatchObject({ kind: 'caught-up', reviews: 1, damaged: 1 })
     expect((await collection(second.db)).reviews).toEqual(before.reviews)
+  })
+
+  it('starts again from the collection when the journal lost a transaction the collection holds (the page died before writing it)', async () => {
+    const store = memoryJournal()
+    const name = dbName()
+    const first = await openSession(name, store)
+    await study(first.db, 2)
+    first.db.close()
+    const [epoch] = await store.epochs()
+    const [segment] = await store.read(epoch!)
+    const lines = segment!.text.split('\n').filter(Boolean)
+    const lastBegin = lines.findLastIndex((line) => line.startsWith('{"k":"begin"'))
+    store.files.set(`${epoch}/${segment!.segment}`, lines.slice(0, lastBegin).join('\n') + '\n')
+
+    const second = await openSession(name, store)
+    expect(second.report).toEqual({ kind: 'new-epoch', fromEmpty: false })
+    expect(await second.db.table(MARK_TABLE).get(MARK_KEY)).toMatchObject({ seq: 0 })
+    expect(await store.epochs()).toHaveLength(2)
   })
 
   it('follows a restored backup: the journal starts again from it, and no earlier change is replayed over it', async () => {
