@@ -12,7 +12,7 @@ import { PICTURES_DECK } from './page/generate'
 import { figure, round, table, withLimit, type Figure } from './report'
 
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200 --optimizer-reviews 1000000 --apkg-export-cards 100000 --apkg-import-notes 10000]`: builds the web app and the bench
+ * `npm run bench [-- --sizes 1000,10000,100000 --grades 200 --learners 200 --optimizer-reviews 1000000 --apkg-export-cards 100000 --apkg-import-notes 10000 --recovery-cards 100000]`: builds the web app and the bench
  * page beside it, serves them on 127.0.0.1, and for each size fills a fresh Chromium profile with
  * a generated collection, then measures the app in it; last, the exam-readiness range against
  * simulated learners. One JSON line per figure, then a table.
@@ -40,6 +40,8 @@ const OPTIMIZER_REVIEWS = Number(option('optimizer-reviews', '1000000'))
 const APKG_EXPORT_CARDS = Number(option('apkg-export-cards', '100000'))
 /** Notes of the Anki package whose import is timed under Node (a tenth of them with a picture); 0 skips. */
 const APKG_IMPORT_NOTES = Number(option('apkg-import-notes', '10000'))
+/** Cards of the collection rebuilt from a backup and the journal (about ten review logs per studied card). */
+const RECOVERY_CARDS = Number(option('recovery-cards', '100000'))
 /** Simulated learners per size for the exam-readiness check (`npm run bench:readiness` for more). */
 const LEARNERS = Number(option('learners', '200'))
 
@@ -239,6 +241,36 @@ async function optimizerFigures(baseUrl: string, load: () => void) {
   load()
 }
 
+/** The journal (db/journal): its size per 10,000 grades, and a lost collection rebuilt from a backup and the journal after it. */
+async function recoveryFigures(baseUrl: string, load: () => void) {
+  log(`journal: a collection of ${RECOVERY_CARDS} cards rebuilt from its backup and 10,000 grades of journal, in turn with its limit…`)
+  const { page, close } = await openProfile()
+  try {
+    await openBenchPage(page, baseUrl)
+    const run = await page.evaluate((cards) => window.bench.journalFigures(cards, 10_000), RECOVERY_CARDS)
+    emit(
+      figure('journal-size', 10_000, [run.bytesPer10k], 'bytes', {
+        note: 'the journal written by 10,000 grades (each: begin, the card, its log, commit); a backup lets it drop what came before'
+      })
+    )
+    const limit = figure('limit:recovery', run.reviews, [run.bareMs], 'ms', {
+      note: 'the rebuilt rows put bare into an empty collection of the same schema, one transaction, strict durability'
+    })
+    emit(limit)
+    emit(
+      withLimit(
+        figure('recovery', run.reviews, [run.appMs], 'ms', {
+          note: `a ${run.backupMB.toFixed(0)} MB backup decoded, checked and restored, then the journal's 10,000 grades replayed (journal-start.ts's rebuild)`
+        }),
+        limit
+      )
+    )
+  } finally {
+    await close()
+  }
+  load()
+}
+
 async function main() {
   const started = Date.now()
   const outDir = await mkdtemp(join(tmpdir(), 'recall-bench-web-'))
@@ -323,6 +355,7 @@ async function main() {
       .map((f) => `${f.name} ${f.ratio}×`)
     console.log(`figures above 3× their limit at ${largest}: ${misses.join(', ') || 'none'}`)
     if (OPTIMIZER_REVIEWS > 0) await optimizerFigures(server.url, load)
+    if (RECOVERY_CARDS > 0) await recoveryFigures(server.url, load)
     log('exam readiness: the 90 % range against simulated learners…')
     readinessFigures(() => LEARNERS)
     load()

@@ -15,6 +15,7 @@ import { createRecallStore } from '@store'
 import Dexie from 'dexie'
 import { Rating } from 'ts-fsrs'
 import { DECKS, deckIdOf, generateCollection, generatePicturesDeck } from './generate'
+import { journalFigures } from './journal-bench'
 import { optimizeWeb } from './optimizer-bench'
 import { openRaw, rawCardsOfDecks, rawCounts, rawQueue, rawRowsOf, readAll, rowCounts } from './raw-idb'
 import { timeRepeated } from './stats-util'
@@ -424,6 +425,7 @@ declare global {
     bench: {
       generate: typeof generate
       optimizeWeb: typeof optimizeWeb
+      journalFigures: typeof journalFigures
       measure: typeof measure
       once: typeof once
       rowCounts: typeof rowCounts
@@ -435,5 +437,16 @@ declare global {
   }
 }
 
-window.bench = { generate, optimizeWeb, measure, once, rowCounts, armKeyedWrites, keyedCount, stopKeyedWrites, decks: DECKS }
+window.bench = {
+  generate,
+  optimizeWeb,
+  journalFigures,
+  measure,
+  once,
+  rowCounts,
+  armKeyedWrites,
+  keyedCount,
+  stopKeyedWrites,
+  decks: DECKS
+}
 document.getElementById('status')!.textContent = 'bench ready'

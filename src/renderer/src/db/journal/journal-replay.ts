@@ -78,20 +78,33 @@ export async function replayJournal(db: RecallDatabase, epoch: string, txs: read
   if (txs.length === 0) return summary
   const names = new Set(db.tables.map((t) => t.name))
   await db.transaction('rw', db.tables, async () => {
+    // Rows put into one table are written together, in order, until a delete or clear of that
+    // table: the same end state as one write per transaction, in far fewer requests.
+    const pending = new Map<string, unknown[]>()
+    const flush = async (table: string) => {
+      const rows = pending.get(table)
+      pending.delete(table)
+      for (let i = 0; rows && i < rows.length; i += 5000) await db.table(table).bulkPut(rows.slice(i, i + 5000))
+    }
     for (const tx of txs) {
       for (const change of tx.changes) {
         if (!names.has(change.table)) {
           summary.skipped++
           continue
         }
-        const table = db.table(change.table)
         if (change.k === 'put') {
-          await table.bulkPut(change.values)
+          const rows = pending.get(change.table) ?? []
+          for (const value of change.values) rows.push(value)
+          pending.set(change.table, rows)
           if (change.table === 'reviews') summary.reviews += change.values.length
-        } else if (change.k === 'delete') await table.bulkDelete(change.keys as IndexableType[])
-        else await table.clear()
+          continue
+        }
+        await flush(change.table)
+        if (change.k === 'delete') await db.table(change.table).bulkDelete(change.keys as IndexableType[])
+        else await db.table(change.table).clear()
       }
     }
+    for (const table of [...pending.keys()]) await flush(table)
     await db.table(MARK_TABLE).put({ key: MARK_KEY, epoch, seq: txs.at(-1)!.seq } satisfies JournalMark)
   })
   return summary
