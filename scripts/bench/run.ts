@@ -260,7 +260,7 @@ async function recoveryFigures(baseUrl: string, load: () => void) {
     emit(
       withLimit(
         figure('recovery', run.reviews, [run.appMs], 'ms', {
-          note: `a ${run.backupMB.toFixed(0)} MB backup decoded, checked and restored, then the journal's 10,000 grades replayed (journal-start.ts's rebuild)`
+          note: `a ${run.backupMB.toFixed(0)} MB backup decoded, checked and restored, then the journal's 10,000 grades replayed (journal-check.ts's rebuild)`
         }),
         limit
       )

@@ -9,6 +9,7 @@ import { applyImport, planImport } from '@db/import-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { loadTodayQueue, recordReview } from '@db/study-repository'
 import type { Platform } from '@platform/platform'
+import { backupFileName } from '@shared/backup/backup-names'
 import { parseNativeDeck } from '@shared/deck/native'
 import { DAY_MS } from '@shared/durations'
 import { createRecallStore } from '@store'
@@ -49,11 +50,31 @@ async function generate(n: number, now: number) {
   try {
     const made = await generateCollection(raw, n, now)
     await generatePicturesDeck(raw, now)
+    await journalInStep(raw)
     localStorage.setItem('recall.welcomeSeen', 'true')
     return { ...made, ms: performance.now() - start }
   } finally {
     raw.close()
   }
+}
+
+/**
+ * The collection was filled bare, so it has no journal. Left so, the app's first start would begin
+ * one and back the whole collection up at once, in the middle of the figures: the journal mark and
+ * an empty epoch make it find a journal in step, as a user of some days does.
+ */
+async function journalInStep(raw: IDBDatabase) {
+  const tx = raw.transaction('journalMark', 'readwrite')
+  tx.objectStore('journalMark').put({ key: 'mark', epoch: 'e-bench', seq: 0 })
+  await new Promise((resolve) => (tx.oncomplete = resolve))
+  const root = await navigator.storage.getDirectory()
+  await (await root.getDirectoryHandle('journal', { create: true })).getDirectoryHandle('e-bench', { create: true })
+  // And an automatic backup of a moment ago, so that none falls due in the middle of the grades
+  // (a backup of the whole collection every 30 minutes of study is a cost of its own, not timed here).
+  const backups = await root.getDirectoryHandle('backups', { create: true })
+  const writable = await (await backups.getFileHandle(backupFileName(Date.now()), { create: true })).createWritable()
+  await writable.write(new Uint8Array([0x1f, 0x8b]))
+  await writable.close()
 }
 
 /** A 10,000-card deck file, as a person would import it. */
