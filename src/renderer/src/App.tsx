@@ -1,5 +1,5 @@
 import { AppNav } from '@components/AppNav'
-import { lazyPart, LazyView, named } from '@components/LazyPart'
+import { lazyPart, LazyView } from '@components/LazyPart'
 import { useQuestionMarkKey } from '@components/ShortcutSheetButton'
 import { useImportTriggers } from '@components/use-import-triggers'
 import { DecksScreen } from '@screens/decks/DecksScreen'
@@ -10,9 +10,9 @@ import { useRecall } from '@store'
 // Only the deck list and the study screen are in the first download; every other screen and
 // dialog is fetched the first time it opens (see docs/performance.md, initial JS budget).
 const screens = {
-  options: lazyPart(() => import('@screens/options/DeckOptionsScreen').then(named('DeckOptionsScreen'))),
-  browse: lazyPart(() => import('@screens/browse/BrowseScreen').then(named('BrowseScreen'))),
-  add: lazyPart(() => import('@screens/add/AddScreen').then(named('AddScreen'))),
+  options: lazyPart(() => import('@screens/options/DeckOptionsScreen'), 'DeckOptionsScreen'),
+  browse: lazyPart(() => import('@screens/browse/BrowseScreen'), 'BrowseScreen'),
+  add: lazyPart(() => import('@screens/add/AddScreen'), 'AddScreen'),
   practice: lazyPart(() => import('@screens/practice/PracticeScreen')),
   // Statistics and exams bring recharts.
   stats: lazyPart(() => import('@screens/stats/StatsScreen')),
@@ -30,10 +30,10 @@ const SCREEN_NAMES = {
 }
 
 const dialogs = {
-  import: lazyPart(() => import('@screens/import/ImportDialog').then(named('ImportDialog'))),
-  backups: lazyPart(() => import('@screens/backups/BackupsDialog').then(named('BackupsDialog'))),
-  welcome: lazyPart(() => import('@components/WelcomeDialog').then(named('WelcomeDialog'))),
-  shortcuts: lazyPart(() => import('@components/ShortcutSheet').then(named('ShortcutSheet')))
+  import: lazyPart(() => import('@screens/import/ImportDialog'), 'ImportDialog'),
+  backups: lazyPart(() => import('@screens/backups/BackupsDialog'), 'BackupsDialog'),
+  welcome: lazyPart(() => import('@components/WelcomeDialog'), 'WelcomeDialog'),
+  shortcuts: lazyPart(() => import('@components/ShortcutSheet'), 'ShortcutSheet')
 }
 
 export function App() {

@@ -2,28 +2,41 @@ import { Button } from '@components/Button'
 import { reasonOf } from '@core/errors'
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 
+type Importer = () => Promise<object>
 type Loader = () => Promise<{ default: ComponentType }>
 
 /**
  * A screen or dialog whose code is fetched the first time it is shown, so the deck list and the
- * study screen start without it. React.lazy remembers a failed load for good, so each retry makes
- * a fresh lazy component: a dropped connection or a chunk missing after an update can be retried.
+ * study screen start without it: `importModule` fetches its module, `name` is the component's
+ * export. React.lazy remembers a failed load for good, so each retry makes a fresh lazy
+ * component; and Chromium remembers a failed dynamic import of a URL too, so a retry asks for the
+ * same file under a new URL (`?retry=N`). A dropped connection or a chunk missing after an update
+ * can then be retried.
  */
-export function lazyPart(load: Loader): { load: Loader; current: ComponentType; retry(): void } {
+export function lazyPart(importModule: Importer, name = 'default'): { load: Loader; current: ComponentType; retry(): void } {
+  const pick = (module: object): { default: ComponentType } => ({ default: (module as Record<string, ComponentType>)[name]! })
+  let attempt = 0
   const part = {
-    load,
-    current: lazy(load),
+    load: () => importModule().then(pick),
+    current: lazy(() => importModule().then(pick)),
     retry() {
-      part.current = lazy(load)
+      const retry = ++attempt
+      part.current = lazy(() =>
+        importModule()
+          .catch((error: unknown) => importAgain(error, retry))
+          .then(pick)
+      )
     }
   }
   return part
 }
 
-/** `import('./X').then(named('X'))`: React.lazy wants a default export; our components are named. */
-export const named =
-  <K extends string>(name: K) =>
-  (module: Record<K, ComponentType>): { default: ComponentType } => ({ default: module[name] })
+/** The module of a failed dynamic import, asked for under a new URL; the error again when it names none. */
+function importAgain(error: unknown, attempt: number): Promise<object> {
+  const url = /dynamically imported module: (\S+)/.exec(error instanceof Error ? error.message : '')?.[1]
+  if (!url) throw error
+  return import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}retry=${attempt}`) as Promise<object>
+}
 
 interface LazyViewProps {
   part: ReturnType<typeof lazyPart>
