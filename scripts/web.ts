@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { serveFolder } from './static-server'
 import { buildWeb, webOutDir } from './web-build'
@@ -10,7 +12,12 @@ const port = Number(values.port)
 
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`)
-  if (!values['no-build']) {
+  const built = existsSync(join(webOutDir, 'index.html'))
+  if (values['no-build'] && !built) {
+    // Serving an empty folder would answer every request with 404.
+    console.log(`There is no web build in ${webOutDir} yet, so --no-build has nothing to serve: building it first.`)
+  }
+  if (!values['no-build'] || !built) {
     console.log('Building the web version of Recall…')
     await buildWeb()
   }

@@ -104,15 +104,31 @@ describe('accessibility of the web build', () => {
 
     await page.keyboard.press('Enter')
     await welcome.waitFor({ state: 'detached' })
-    await expect.poll(() => focusedName(page)).toMatch(FIRST_DECK)
+    // Start studying opens the first deck's session, its first question on screen.
+    await page.getByTestId('question').waitFor()
+    expect(await page.getByRole('button', { name: 'Back to decks (Esc)', exact: true }).count()).toBe(1)
     await expect.poll(() => readSetting(page, 'welcomeSeen')).toBe(true)
 
     // A restart without the window's copy: the settings table alone keeps it closed.
     await page.evaluate(() => localStorage.clear())
     await openDecks(page)
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await sheet.waitFor()
     expect(await page.getByRole('dialog').count()).toBe(1)
+    // It opens at its top (the title and the first study keys), and every section has a name.
+    expect(await sheet.evaluate((dialog) => dialog.scrollTop)).toBe(0)
+    const unnamed = await sheet.evaluate(
+      (dialog) =>
+        [...dialog.querySelectorAll('[aria-labelledby]')].filter((el) =>
+          el
+            .getAttribute('aria-labelledby')!
+            .split(' ')
+            .some((id) => !document.getElementById(id))
+        ).length
+    )
+    expect(unnamed).toBe(0)
+    expect(await page.getByRole('region', { name: 'Studying', exact: true }).count()).toBe(1)
   })
 
   it('closes the welcome for good with Escape (Skip), without moving on', async () => {

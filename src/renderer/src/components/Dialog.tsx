@@ -37,8 +37,11 @@ export function Dialog({ title, onClose, children, width = 'max-w-xl', returnFoc
     const dialog = ref.current!
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!dialog.open) dialog.showModal()
-    const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog
-    first.focus()
+    const chosen = dialog.querySelector<HTMLElement>('[data-autofocus]')
+    ;(chosen ?? dialog).focus()
+    // showModal() itself focused the first button and scrolled to it (the shortcut sheet's Close,
+    // at the bottom): back to the top, where the title is.
+    if (!chosen) dialog.scrollTop = 0
     return () => {
       const target = returnFocusRef.current?.() ?? opener
       if (target?.isConnected) target.focus()

@@ -49,9 +49,10 @@ export function ShortcutSheet() {
   return (
     <Dialog title="Keyboard shortcuts" onClose={close} width="max-w-4xl" testId="shortcut-sheet">
       <div className="gap-8 md:columns-2">
-        {SHORTCUT_GROUPS.map((group) => (
-          <section key={group.title} aria-labelledby={`keys-${group.title}`} className="mb-5 break-inside-avoid">
-            <h3 id={`keys-${group.title}`} className="mb-2 font-semibold text-slate-700 dark:text-slate-200">
+        {SHORTCUT_GROUPS.map((group, i) => (
+          // An id without spaces: aria-labelledby is a list of ids separated by spaces.
+          <section key={group.title} aria-labelledby={`keys-group-${i}`} className="mb-5 break-inside-avoid">
+            <h3 id={`keys-group-${i}`} className="mb-2 font-semibold text-slate-700 dark:text-slate-200">
               {group.title}
             </h3>
             <dl className="flex flex-col gap-1.5 text-sm text-slate-700 dark:text-slate-300">

@@ -19,6 +19,14 @@ function firstDeckButton(): HTMLElement | null {
   return document.querySelector<HTMLElement>('main li button')
 }
 
+/** "Start studying": the first deck with something to study today opens, once the decks are counted. */
+async function studyFirstDeck() {
+  await actions().libraryLoaded()
+  const decks = actions().library.decks
+  const deck = decks.find(({ counts }) => counts.fresh + counts.learning + counts.review > 0) ?? decks[0]
+  if (deck) await actions().startStudy(deck.id)
+}
+
 /** Shown once, on the very first start: what is here, how much a day, and the keys. */
 export function WelcomeDialog() {
   const show = useRecall((s) => s.preferences.loaded && !s.preferences.welcomeSeen)
@@ -27,6 +35,7 @@ export function WelcomeDialog() {
   const close = (how: 'start' | 'skip') => {
     choice.current = how
     void actions().dismissWelcome()
+    if (how === 'start') void studyFirstDeck()
   }
   const { newCardsPerDay, reviewsPerDay } = DEFAULT_STUDY_OPTIONS
   return (

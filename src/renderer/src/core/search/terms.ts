@@ -50,13 +50,24 @@ function parseField(field: string, value: string, pos: number): SearchNode | und
   }
 }
 
+/** An example that fits each property, for the message when a comparison is missing or broken. */
+const PROP_EXAMPLES: Readonly<Record<PropName, string>> = {
+  ivl: 'prop:ivl>=10 (interval in days)',
+  due: 'prop:due<=1 (due in days from today; negative: overdue)',
+  r: 'prop:r<0.9 (retrievability, from 0 to 1)',
+  s: 'prop:s>30 (stability in days)',
+  d: 'prop:d>7 (difficulty, from 1 to 10)',
+  reps: 'prop:reps>=5 (times reviewed)',
+  lapses: 'prop:lapses>=3 (times forgotten)'
+}
+
 function parseProp(value: string, fail: (message: string) => never): SearchNode {
   const match = PROP_PATTERN.exec(value.toLowerCase())
   const name = PROPS.find((p) => p === match?.[1])
   if (!match || !name) {
     const known = PROPS.find((p) => p === /^[a-z]*/.exec(value.toLowerCase())?.[0])
     return known
-      ? fail(`prop:${known} needs a comparison and a number, e.g. prop:${known}>=3`)
+      ? fail(`prop:${known} needs a comparison and a number, e.g. ${PROP_EXAMPLES[known]}`)
       : fail(`Unknown prop:${value}; use ${PROPS.map((p) => `prop:${p}`).join(', ')}`)
   }
   return { kind: 'prop', prop: name, op: match[2] as CompareOp, value: Number(match[3]) }

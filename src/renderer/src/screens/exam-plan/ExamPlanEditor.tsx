@@ -11,9 +11,10 @@ export function ExamPlanEditor() {
   const today = useRecall((s) => s.examPlan.today)
   if (!editor) return null
   const { form, errors } = editor
-  const described = (id: keyof typeof errors) => ({
-    'aria-invalid': errors[id] ? true : undefined,
-    'aria-describedby': errors[id] ? `exam-${id}-error` : `exam-${id}-hint`
+  // The ids FormField gives the hint and the error of the field whose input has `fieldId`.
+  const described = (key: keyof typeof errors, fieldId: string) => ({
+    'aria-invalid': errors[key] ? true : undefined,
+    'aria-describedby': errors[key] ? `${fieldId}-error` : `${fieldId}-hint`
   })
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -51,7 +52,7 @@ export function ExamPlanEditor() {
           className={inputClass}
           value={form.name}
           onChange={(e) => actions().changeExamPlan({ name: e.target.value })}
-          {...described('name')}
+          {...described('name', 'exam-name')}
         />
       </FormField>
       <FormField
@@ -74,7 +75,7 @@ export function ExamPlanEditor() {
           value={form.date}
           min={today || undefined}
           onChange={(e) => actions().changeExamPlan({ date: e.target.value })}
-          {...described('date')}
+          {...described('date', 'exam-date')}
         />
       </FormField>
       <fieldset className="flex flex-col gap-1 sm:col-span-2" aria-describedby={errors.deckIds ? 'exam-deckIds-error' : undefined}>
@@ -103,7 +104,7 @@ export function ExamPlanEditor() {
           className={inputClass}
           value={form.targetRecall}
           onChange={(e) => actions().changeExamPlan({ targetRecall: e.target.value })}
-          {...described('targetRecall')}
+          {...described('targetRecall', 'exam-target')}
         />
       </FormField>
       <div className="flex flex-col gap-1">

@@ -80,6 +80,9 @@ describe('parseSearch', () => {
     ['a flag:8', 2, /flag: takes a number from 0/],
     ['prop:ivl>>3', 0, /prop:ivl needs a comparison and a number/],
     ['prop:reps', 0, /prop:reps needs a comparison/],
+    // Each example fits its property: retrievability runs from 0 to 1.
+    ['prop:r<', 0, /e\.g\. prop:r<0\.9 \(retrievability, from 0 to 1\)/],
+    ['prop:d', 0, /e\.g\. prop:d>7 \(difficulty, from 1 to 10\)/],
     ['prop:ease>2', 0, /Unknown prop:ease>2/],
     ['rated:0', 0, /rated: takes a number of days/],
     ['added:week', 0, /added: takes a number of days/],
