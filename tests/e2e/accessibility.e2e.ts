@@ -112,6 +112,8 @@ describe('accessibility of the web build', () => {
     // A restart without the window's copy: the settings table alone keeps it closed.
     await page.evaluate(() => localStorage.clear())
     await openDecks(page)
+    // At 800×600 the sheet is taller than the window: it must still open at its top.
+    await page.setViewportSize({ width: 800, height: 600 })
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
     await sheet.waitFor()
