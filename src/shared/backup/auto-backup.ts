@@ -47,6 +47,8 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
   /** undefined until the folder has been looked at: a backup from an earlier run counts too. */
   let lastWrite: number | null | undefined
   let lastFailure: number | null = null
+  /** The time the last backup this run wrote is named for (see writeBackup). */
+  let lastNamed: number | null = null
   let queue: Promise<unknown> = Promise.resolve()
 
   function serialised(task: () => Promise<AutoBackupOutcome>): Promise<AutoBackupOutcome> {
@@ -64,11 +66,15 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
 
   async function writeBackup(): Promise<AutoBackupOutcome> {
     const now = clock()
+    // Names go to the second: a second backup within the same second as the last would replace
+    // it, and that may be the very backup being restored (the safety backup comes first). So a
+    // backup is never named for the same second as the one this run wrote before.
+    const named = lastNamed !== null && now >= lastNamed && now - lastNamed < 1000 ? lastNamed + 1000 : now
     // Cleared before reading the collection: a change made while we write marks it again.
     changed = false
     let result: BackupWriteResult
     try {
-      result = await store.write(await getContent(), now)
+      result = await store.write(await getContent(), named)
     } catch (error) {
       result = { error: `The collection could not be read for the backup (${error instanceof Error ? error.message : String(error)}).` }
     }
@@ -78,6 +84,7 @@ export function createAutoBackup(options: AutoBackupOptions): AutoBackup {
       return { status: 'failed', message: result.error }
     }
     lastWrite = now
+    lastNamed = named
     lastFailure = null
     const pruned = await store.prune(now).catch((): string[] => [])
     return { status: 'written', backup: result.backup, pruned }

@@ -63,6 +63,8 @@ export const createBackupSlice =
         if (!platform.backups) return
         patch({ busy: true })
         const outcome = await platform.backups.backupNow()
+        // The list shows the new backup before the message says it is written.
+        await refreshList()
         patch({
           busy: false,
           failed: outcome.status === 'failed',
@@ -73,7 +75,6 @@ export const createBackupSlice =
                 ? outcome.message
                 : 'Nothing changed since the last backup.'
         })
-        await refreshList()
       },
 
       async exportBackupFile() {
@@ -137,8 +138,9 @@ export const createBackupSlice =
           if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
           set({ session: null, undoStack: [], screen: { name: 'decks' } })
           await get().refreshCounts()
-          patch({ busy: false, failed: false, message: `Restored ${pending.label}.` })
+          // The list (with the safety backup) is read before the message says it is done.
           await refreshList()
+          patch({ busy: false, failed: false, message: `Restored ${pending.label}.` })
         } catch (error) {
           patch({ busy: false, failed: true, message: `Nothing was restored (${reasonOf(error)}). Your collection was not changed.` })
         }

@@ -39,6 +39,18 @@ describe.each(BACKUP_STORES)('createAutoBackup on the $platform', ({ open }) => 
     expect(reads).toBe(2) // the collection is only read when a backup is written
   })
 
+  it('never names two backups for the same second: the safety backup before a restore must not replace the backup restored', async () => {
+    const backups = auto()
+    now += 200
+    const chosen = await backups.backupNow()
+    now += 300 // the person studied and pressed Restore within the same second
+    const safety = await backups.backupNow()
+    expect(chosen).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-00-00Z.recall-backup' } })
+    expect(safety).toMatchObject({ status: 'written', backup: { file: 'recall-2026-11-21T08-00-01Z.recall-backup' } })
+    expect(await files()).toEqual(['recall-2026-11-21T08-00-01Z.recall-backup', 'recall-2026-11-21T08-00-00Z.recall-backup'])
+    expect(await folder.store.read('recall-2026-11-21T08-00-00Z.recall-backup')).toEqual({ content: expect.stringContaining('#1') })
+  })
+
   it('counts a backup left by the previous run', async () => {
     await store.write('from yesterday evening', now - 10 * MINUTE)
     const backups = auto()
