@@ -1,5 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupTableEntry, type DecodeBackupResult } from '@shared/backup/backup-types'
 import { backupChecksum } from '@shared/backup/encode-backup'
+import { agree, plural } from '@shared/plural'
 
 export const NOT_A_BACKUP = 'This file is not a Recall backup.'
 export const DAMAGED_CHECKSUM = 'This backup is damaged: its checksum does not match (the file was changed or cut short).'
@@ -32,7 +33,7 @@ export async function decodeBackup(text: string): Promise<DecodeBackupResult> {
   const found = countLines(body)
   if (found < expected) {
     return {
-      error: `This backup is damaged: it should hold ${expected} rows but only ${found} are there (the file was cut short or changed).`
+      error: `This backup is damaged: it should hold ${plural(expected, 'row')} but only ${found.toLocaleString()} ${agree(found, 'is', 'are')} there (the file was cut short or changed).`
     }
   }
   if (found > expected) return { error: 'This backup is damaged: it holds more rows than its first line lists.' }

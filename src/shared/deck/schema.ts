@@ -1,6 +1,7 @@
 import { renderNoteCards } from '@shared/deck/anki-template'
 import { clozeTextProblems } from '@shared/deck/cloze'
 import { DECK_FORMAT, DECK_VERSION, ID_PATTERN, isQuestionNote, MAX_FIELD_CHARS, TASK_PATTERN } from '@shared/deck/format'
+import { plural } from '@shared/plural'
 import { z } from 'zod'
 
 /**
@@ -258,7 +259,7 @@ export type DeckDraft = Omit<Deck, 'format' | 'version'>
 export function fieldsNoteIssues(note: FieldsNote, type: NoteType | undefined): Array<{ field: string; message: string }> {
   if (!type) return [{ field: 'noteType', message: `no note type with id "${note.noteType}" in this deck` }]
   if (note.fields.length !== type.fields.length) {
-    const count = (n: number) => `${n} field${n === 1 ? '' : 's'}`
+    const count = (n: number) => plural(n, 'field')
     return [
       {
         field: 'fields',

@@ -1,5 +1,6 @@
 import type { MembershipChange } from '@core/authoring/card-drafts'
 import { reasonOf } from '@core/errors'
+import { agree, plural } from '@shared/plural'
 import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { undo, type UndoEntry } from '@db/card-actions'
@@ -59,7 +60,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
     return true
   }
 
-  const cardsWord = (n: number) => `${n} card${n === 1 ? '' : 's'}`
+  const cardsWord = (n: number) => plural(n, 'card')
   const undoHint = ' Ctrl+Z undoes.'
   const fromEntry = (entry: UndoEntry, notice: string, written?: CardRecord[]): Outcome => ({
     notice: notice + (entry.before.length ? undoHint : ''),
@@ -131,7 +132,10 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
         const result = await (await loadBrowseCode()).deleteCards(db, ids)
         if (!result.ok) return { problem: result.message }
         patch({ selected: new Set(), ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
-        return fromMembership(result, `Deleted ${cardsWord(result.removed.length)} and their history.`)
+        return fromMembership(
+          result,
+          `Deleted ${cardsWord(result.removed.length)} and ${agree(result.removed.length, 'its', 'their')} history.`
+        )
       })
     },
 

@@ -1,4 +1,4 @@
-import { plural } from '@core/format'
+import { agree, plural, wasWere } from '@shared/plural'
 import { reasonOf } from '@core/errors'
 import { slugify } from '@shared/deck/ids'
 import { mediaOfNotes } from '@db/media-repository'
@@ -55,7 +55,7 @@ export const createDeckAdminSlice =
           const saved =
             plural(deck.notes.length - (csv?.left ?? 0), 'note') + (media.length ? ` and ${plural(media.length, 'media file')}` : '')
           const left = csv?.left
-            ? ` ${plural(csv.left, 'exam-style question')} cannot be written as CSV rows and ${csv.left === 1 ? 'was' : 'were'} left out: export as Recall JSON to keep ${csv.left === 1 ? 'it' : 'them'}.`
+            ? ` ${plural(csv.left, 'exam-style question')} cannot be written as CSV rows and ${wasWere(csv.left)} left out: export as Recall JSON to keep ${agree(csv.left, 'it', 'them')}.`
             : ''
           if (result.status === 'saved') say(`Saved ${saved} to ${result.file}.${left}`)
           else if (result.status === 'failed') say(result.message)

@@ -1,3 +1,4 @@
+import { plural } from '@core/format'
 import type { MediaReport } from '@core/model'
 import { describeStorageError } from '@db/storage-errors'
 import { deleteUnusedMedia, getMedia, hashMedia, checkMedia as reportMedia, storeMedia } from '@db/media-repository'
@@ -86,7 +87,7 @@ export const createMediaSlice =
             mediaCheck: {
               status: 'done',
               report: await reportMedia(db),
-              message: `Deleted ${deleted} unused file${deleted === 1 ? '' : 's'}.`
+              message: `Deleted ${plural(deleted, 'unused file')}.`
             }
           })
         } catch (error) {

@@ -1,4 +1,5 @@
 import { reasonOf } from '@core/errors'
+import { agree, plural } from '@shared/plural'
 import { cardsToRelearn, mockExamResult, scoreMockExam, type MockExamScore } from '@core/mock-exam/score'
 import {
   answerMockExamQuestion,
@@ -224,10 +225,10 @@ export const createMockExamSlice =
         setRun({ relearn: { status: 'working', message: 'Sending the missed cards to relearning…' } })
         try {
           const result = await sendToRelearning(db, keys, now())
-          const moved = `${result.relearning} card${result.relearning === 1 ? ' is' : 's are'} now due in relearning.`
+          const moved = `${plural(result.relearning, 'card')} ${agree(result.relearning, 'is', 'are')} now due in relearning.`
           const left =
             result.leftAlone > 0
-              ? ` ${result.leftAlone} not studied yet (or suspended) stay as they were: new cards come with your daily new cards.`
+              ? ` ${result.leftAlone.toLocaleString()} not studied yet (or suspended) ${agree(result.leftAlone, 'stays as it was', 'stay as they were')}: new cards come with your daily new cards.`
               : ''
           setRun({ relearn: { status: 'done', message: moved + left, ...(result.relearning > 0 ? { undo: result.undo } : {}) } })
           await get().refreshCounts()

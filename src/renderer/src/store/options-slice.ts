@@ -1,4 +1,5 @@
 import { reasonOf } from '@core/errors'
+import { plural } from '@core/format'
 import { DEFAULT_PRESET_ID, type Preset } from '@core/model'
 import type { Evaluation, SteppedEvaluation } from '@core/optimizer/evaluate'
 import { toForm, validateOptions, type OptionsErrors, type OptionsForm } from '@core/scheduling/options-validation'
@@ -271,7 +272,7 @@ export const createOptionsSlice =
         try {
           const { rescheduleDeck } = await import('@db/reschedule-repository')
           const changed = await rescheduleDeck(db, current.deckId, createScheduler(options, (await getSettings(db)).dayStartsAtHour), now())
-          patch({ status: 'editing', message: `Rescheduled ${changed} studied card${changed === 1 ? '' : 's'} with the new parameters.` })
+          patch({ status: 'editing', message: `Rescheduled ${plural(changed, 'studied card')} with the new parameters.` })
         } catch (error) {
           patch({ status: 'editing', message: `Rescheduling failed and nothing was changed (${reasonOf(error)}).` })
         }

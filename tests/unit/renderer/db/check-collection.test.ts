@@ -150,7 +150,7 @@ describe('summariseLog', () => {
 })
 
 describe('the Tools screen summary of a check', () => {
-  it('says what was repaired and what was kept, in plain words with counts', () => {
+  it('says what was repaired and what was kept, in plain words with counts, one or many', () => {
     const summary = summariseCheck({
       cards: 100_188,
       logs: 1_000_000,
@@ -166,6 +166,16 @@ describe('the Tools screen summary of a check', () => {
       notes: [
         '2 review-log entries belong to cards that no longer exist. They were kept: they are part of your study history and statistics.'
       ]
+    })
+    expect(
+      summariseCheck({ cards: 3, logs: 1, repaired: { ...NOTHING, impossibleState: 1, strayBuriedUntil: 2 }, logsWithoutCard: 1 })
+    ).toEqual({
+      headline: 'Checked 3 cards and 1 review-log entry and repaired what was wrong:',
+      repairs: [
+        '1 card had impossible scheduling values (such as a missing stability or due date) and was rebuilt from its review history.',
+        '2 cards kept a "buried until" date without being buried; the dates were cleared.'
+      ],
+      notes: ['1 review-log entry belongs to a card that no longer exists. It was kept: it is part of your study history and statistics.']
     })
     expect(summariseCheck({ cards: 1, logs: 1, repaired: NOTHING, logsWithoutCard: 0 })).toEqual({
       headline: 'Checked 1 card and 1 review-log entry: no problems found.',

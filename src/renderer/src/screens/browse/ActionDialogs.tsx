@@ -1,6 +1,7 @@
 import { DeckSelect } from '@components/DeckSelect'
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { plural } from '@core/format'
 import { actions, useRecall } from '@store'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
@@ -63,7 +64,7 @@ function Modal({
   )
 }
 
-const count = (n: number) => `${n.toLocaleString()} card${n === 1 ? '' : 's'}`
+const count = (n: number) => plural(n, 'card')
 
 export function ActionDialog({ kind, targets, onClose }: { kind: BrowseDialog; targets: number; onClose: () => void }) {
   const decks = useRecall((s) => s.browse.decks)

@@ -1,4 +1,5 @@
 import { Counts } from '@components/Counts'
+import { plural } from '@core/format'
 import type { DeckSummary } from '@store/library-slice'
 
 export function DeckRow({
@@ -30,7 +31,7 @@ export function DeckRow({
         </button>
         {deck.description && <p className="truncate text-sm text-slate-600 dark:text-slate-400">{deck.description}</p>}
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {deck.cardCount} cards · {deck.origin === 'builtin' ? 'built-in' : 'your deck'}
+          {plural(deck.cardCount, 'card')} · {deck.origin === 'builtin' ? 'built-in' : 'your deck'}
           {waiting === 0 ? ' · nothing due today' : ''}
         </p>
       </div>

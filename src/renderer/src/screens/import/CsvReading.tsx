@@ -1,6 +1,7 @@
 import { inputClass } from '@components/FormField'
 import { plural } from '@core/format'
 import type { CsvChoice, CsvReading as Reading } from '@shared/deck/csv-reading'
+import { agree, wasWere } from '@shared/plural'
 import { actions } from '@store'
 import { useId } from 'react'
 
@@ -74,7 +75,7 @@ export function CsvReading({ csv, disabled = false }: { csv: Reading; disabled?:
       {csv.mended.length > 0 && (
         <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="csv-reading-mended">
           {plural(csv.mended.length, 'row')} had more {separatorName(csv.delimiter)}s than the file has columns and{' '}
-          {csv.mended.length === 1 ? 'was' : 'were'} read as front and back again (line{csv.mended.length === 1 ? '' : 's'}{' '}
+          {wasWere(csv.mended.length)} read as front and back again ({agree(csv.mended.length, 'line', 'lines')}{' '}
           {csv.mended.slice(0, 10).join(', ')}
           {csv.mended.length > 10 ? ', …' : ''}).
         </p>

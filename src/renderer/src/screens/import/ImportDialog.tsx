@@ -9,6 +9,7 @@ import { CardText } from '@components/CardText'
 import { Dialog } from '@components/Dialog'
 import { CsvReading } from '@screens/import/CsvReading'
 import { formatProblem } from '@shared/deck/problems'
+import { agree } from '@shared/plural'
 import { actions, useRecall } from '@store'
 
 const PREVIEW_CARDS = 5
@@ -65,7 +66,7 @@ export function ImportDialog() {
             ))}
           </ol>
           {deck.notes.length > PREVIEW_CARDS && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">…and {deck.notes.length - PREVIEW_CARDS} more.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">…and {(deck.notes.length - PREVIEW_CARDS).toLocaleString()} more.</p>
           )}
           {importer.history && (
             <label className="flex items-start gap-2" data-testid="import-history">
@@ -88,7 +89,7 @@ export function ImportDialog() {
           {plan.removed.length > 0 && (
             <fieldset className="rounded-md p-3 ring-1 ring-amber-400">
               <legend className="px-1 font-medium">
-                {plural(plan.removed.length, 'note')} of your deck {plan.removed.length === 1 ? 'is' : 'are'} not in this file
+                {plural(plan.removed.length, 'note')} of your deck {agree(plan.removed.length, 'is', 'are')} not in this file
               </legend>
               <ul className="max-h-32 list-disc overflow-y-auto ps-5 text-sm">
                 {plan.removed.map((r) => (
@@ -169,7 +170,7 @@ function previewSides(note: Note, noteTypes: readonly NoteType[] = []): [string,
     const cards = type ? renderNoteCards(type, note.fields, { tags: note.tags }) : []
     const first = cards[0]
     if (!type || !first) return [note.fields.find((f) => f.trim()) ?? '', '']
-    return [first.question, `${first.answer}\n\n*(${type.name}: ${cards.length} card${cards.length === 1 ? '' : 's'})*`]
+    return [first.question, `${first.answer}\n\n*(${type.name}: ${plural(cards.length, 'card')})*`]
   }
   if (note.type === 'case') return [note.scenario, '*(case study)*']
   if (note.type === 'cloze') {
@@ -177,7 +178,7 @@ function previewSides(note: Note, noteTypes: readonly NoteType[] = []): [string,
     const cards = parsed.numbers.length
     return [
       clozeQuestion(note.text, parsed.numbers[0]!, parsed),
-      `${clozeAnswer(note.text, parsed.numbers[0]!, parsed)}\n\n*(cloze: ${cards} card${cards === 1 ? '' : 's'})*`
+      `${clozeAnswer(note.text, parsed.numbers[0]!, parsed)}\n\n*(cloze: ${plural(cards, 'card')})*`
     ]
   }
   return [note.stem, answerText(note)]

@@ -1,10 +1,10 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { plural } from '@core/format'
 import { actions, useRecall } from '@store'
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${bytes} B`
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 
 /** Anki's Check media: the images and sounds nothing uses (to delete) and the names no file answers. */
 export function CheckMediaPanel() {
