@@ -20,7 +20,8 @@ function Recall({ label, estimate, testId }: { label: string; estimate: RecallEs
           {percent(estimate.mean)}
         </span>{' '}
         <span className="text-sm text-slate-600 dark:text-slate-400">
-          (90% range {percent(estimate.low)}–{percent(estimate.high)})
+          {/* A never-studied card counts 0, so a range that ends at 0 means nothing is studied yet. */}
+          {estimate.high === 0 ? '(not studied yet)' : `(90% range ${percent(estimate.low)}–${percent(estimate.high)})`}
         </span>
       </dd>
     </div>

@@ -8,7 +8,10 @@ const columns = (what: string, weight: (a: AreaStats) => string) => [
   { header: 'Weight', cell: weight },
   { header: 'Cards', cell: (a: AreaStats) => a.cards.toLocaleString() },
   { header: 'Studied', cell: (a: AreaStats) => (a.cards === 0 ? '—' : percent(a.studied / a.cards)) },
-  { header: 'Recall now', cell: (a: AreaStats) => (a.recall === undefined ? '—' : percent(a.recall)) }
+  {
+    header: 'Recall now',
+    cell: (a: AreaStats) => (a.cards === 0 ? '—' : a.recall === undefined ? 'Not studied yet' : percent(a.recall))
+  }
 ]
 
 /** The cards by what the exam weighs: each guide's domains, and its task statements on demand. */
