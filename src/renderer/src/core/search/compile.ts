@@ -2,7 +2,7 @@ import { Queue, type CardRecord } from '@core/model'
 import { LEARN_AHEAD_MS } from '@core/scheduling/queue'
 import type { CompareOp, ParseResult, PropName, SearchNode } from '@core/search/ast'
 import { parseSearch } from '@core/search/parse'
-import { containsMatcher, foldText, nameMatcher } from '@core/search/text-pattern'
+import { containsMatcher, markFold, nameMatcher, plainFold, userRegExp, wordMatcher } from '@core/search/text-pattern'
 import { studyDayStart, studyDaysFromToday } from '@core/time/study-day'
 import { State } from 'ts-fsrs'
 
@@ -44,7 +44,19 @@ export function compileSearch(node: SearchNode): CardPredicate {
     }
     case 'text': {
       const matches = containsMatcher(node.pattern)
-      return (card) => searchableText(card).some(matches)
+      return (card) => cardText(card).plain.some(matches)
+    }
+    case 'nc': {
+      const matches = containsMatcher(node.pattern, markFold)
+      return (card) => withoutMarks(cardText(card)).some(matches)
+    }
+    case 'word': {
+      const matches = wordMatcher(node.pattern)
+      return (card) => cardText(card).plain.some(matches)
+    }
+    case 'regex': {
+      const re = userRegExp(node.source)
+      return (card) => cardText(card).typed.some((field) => re.test(field))
     }
     case 'deck': {
       const matches = nameMatcher(node.pattern)
@@ -52,8 +64,14 @@ export function compileSearch(node: SearchNode): CardPredicate {
     }
     case 'tag': {
       if (node.pattern === '') return (card) => card.tags.length === 0
-      const matches = nameMatcher(node.pattern)
+      // Anki reads `tag:*` as the whole collection, untagged cards included (sqlwriter.rs).
+      if (node.pattern === '*') return () => true
+      const matches = nameMatcher(node.pattern, node.nc ? markFold : plainFold)
       return (card) => card.tags.some(matches)
+    }
+    case 'tag-regex': {
+      const re = userRegExp(node.source)
+      return (card) => card.tags.some((tag) => re.test(tag))
     }
     case 'is':
       return isState[node.state]
@@ -80,16 +98,32 @@ export function searchPredicate(query: string): { ok: true; predicate: CardPredi
   return parsed.ok ? { ok: true, predicate: compileSearch(parsed.ast) } : parsed
 }
 
+/**
+ * A card's searchable text: question, answer and extra, as Anki searches a note's fields and not
+ * its tags. `typed` is as written (one Unicode form) for `re:`; `plain` is folded for text searches.
+ */
+interface CardText {
+  typed: string[]
+  plain: string[]
+  /** For `nc:`, worked out the first time one asks. */
+  noMarks?: string[]
+}
+
 // Folding every field on every keystroke is the slow part of a search; card objects are
 // replaced, never mutated, when they change, so caching by object is safe.
-const folded = new WeakMap<CardRecord, string[]>()
-function searchableText(card: CardRecord): string[] {
-  let fields = folded.get(card)
-  if (!fields) {
-    fields = [card.question, card.answer, card.extra ?? '', card.tags.join(' ')].map(foldText)
-    folded.set(card, fields)
+const texts = new WeakMap<CardRecord, CardText>()
+function cardText(card: CardRecord): CardText {
+  let text = texts.get(card)
+  if (!text) {
+    const typed = [card.question, card.answer, card.extra ?? ''].map((field) => field.normalize('NFC'))
+    text = { typed, plain: typed.map(plainFold) }
+    texts.set(card, text)
   }
-  return fields
+  return text
+}
+
+function withoutMarks(text: CardText): string[] {
+  return (text.noMarks ??= text.typed.map(markFold))
 }
 
 const dayEnd = (ctx: SearchContext) => studyDayStart(ctx.dayStart, 1, ctx.dayStartsAtHour)

@@ -3,7 +3,7 @@ import { SearchSyntaxError } from '@core/search/syntax-error'
 /**
  * Splits a search into tokens. A word runs until whitespace or a parenthesis; double quotes
  * group text that contains either (`"model training"`, `deck:"AWS ML"`). A backslash keeps the
- * next character as it is: `\"`, `\(`, `\:`, `\*`. Escapes stay in `raw` for the term parser,
+ * next character as it is: `\"`, `\(`, `\:`, `\*`, `\_`. Escapes stay in `raw` for the term parser,
  * which needs to tell `*` (a wildcard) from `\*` (a star); quotes do not.
  */
 export type Token =
@@ -43,8 +43,10 @@ function readWord(input: string, start: number): { raw: string; quoted: boolean;
   while (i < input.length) {
     const ch = input[i]!
     if (ch === '\\') {
-      // A trailing backslash stands for itself.
-      raw += i + 1 < input.length ? ch + input[i + 1] : '\\\\'
+      // As in Anki, a backslash with nothing after it is a mistake, not a backslash to find.
+      if (i + 1 >= input.length)
+        throw new SearchSyntaxError(`A "\\" at the end (character ${i + 1}) escapes nothing; type \\\\ to search for a backslash`, i)
+      raw += ch + input[i + 1]
       i += 2
     } else if (ch === '"') {
       quoted = true
