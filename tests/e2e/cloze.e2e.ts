@@ -124,8 +124,13 @@ describe('cloze notes in the web build', () => {
         '```'
       ].join('\n')
     )
-    await importThroughDialog(page, file, 'Import 2 notes')
-    await page.getByRole('button', { name: /^Study Formulas/ }).click()
+    // The preview names the deck: the file's name to start with, changed here.
+    await importThroughDialog(page, file, 'Import 2 notes', async (dialog) => {
+      const name = dialog.getByRole('textbox', { name: 'Deck name' })
+      expect(await name.inputValue()).toBe('Formulas')
+      await name.fill('Formulas to know')
+    })
+    await page.getByRole('button', { name: /^Study Formulas to know:/ }).click()
 
     for (let i = 0; i < 2; i++) {
       const question = page.getByTestId('question')

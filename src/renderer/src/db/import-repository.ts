@@ -1,5 +1,5 @@
 import { clozePlain } from '@shared/deck/cloze'
-import { Queue, type NoteRecord } from '@core/model'
+import { Queue, type DeckRecord, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck, type MergeSummary } from '@db/deck-repository'
 import { DECK_FORMAT, DECK_VERSION } from '@shared/deck/format'
@@ -18,6 +18,11 @@ import { renameMediaRefs } from '@shared/media/media-refs'
 export interface ImportPlan {
   /** The id the deck gets in the collection (a built-in deck's id is never taken over). */
   deckId: string
+  /**
+   * The name the deck gets, which the preview lets the person change: an existing deck keeps its
+   * name (perhaps given in an earlier preview), a new one takes the file's, made unique.
+   */
+  name: string
   existing: boolean
   added: number
   updated: number
@@ -40,18 +45,29 @@ export interface ImportPlan {
  * adds notes comes in as a copy beside it (`<id>-imported`).
  */
 export async function planImport(db: RecallDatabase, deck: Deck): Promise<ImportPlan> {
-  const taken = await db.decks.get(deck.id)
+  const decks = await db.decks.toArray()
+  const nameFor = (deckId: string, base: string) => decks.find((d) => d.id === deckId)?.name ?? freeName(base, decks)
+  const taken = decks.find((d) => d.id === deck.id)
   if (taken?.origin === 'builtin') {
     const current = await currentNotes(db, deck.id)
     const known = new Set(current.map((n) => n.noteId))
     if (deck.notes.every((n) => known.has(n.id)))
-      return { ...compare(current, deck), deckId: deck.id, existing: true, removed: [], builtIn: true }
+      return { ...compare(current, deck), deckId: deck.id, name: taken.name, existing: true, removed: [], builtIn: true }
     const copyId = `${deck.id}-imported`
     const copy = await currentNotes(db, copyId)
-    return { ...compare(copy, deck), deckId: copyId, existing: copy.length > 0, besideBuiltIn: taken.name }
+    const name = nameFor(copyId, deck.name === taken.name ? `${deck.name} (my copy)` : deck.name)
+    return { ...compare(copy, deck), deckId: copyId, name, existing: copy.length > 0, besideBuiltIn: taken.name }
   }
   const current = await currentNotes(db, deck.id)
-  return { ...compare(current, deck), deckId: deck.id, existing: current.length > 0 }
+  return { ...compare(current, deck), deckId: deck.id, name: nameFor(deck.id, deck.name), existing: current.length > 0 }
+}
+
+/** `base`, or "base (2)", "base (3)"… when another deck has that name already. */
+function freeName(base: string, decks: readonly DeckRecord[]): string {
+  const names = new Set(decks.map((d) => d.name.toLowerCase()))
+  let name = base
+  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} (${n})`
+  return name
 }
 
 function compare(
@@ -103,10 +119,9 @@ export async function applyImport(
       const kept = new Set(plan.removed.map((r) => r.cardId))
       notes = [...notes, ...(await currentNotes(db, plan.deckId)).filter((n) => kept.has(n.noteId)).map((n) => n.note)]
     }
-    const name = plan.besideBuiltIn !== undefined && deck.name === plan.besideBuiltIn ? `${deck.name} (my copy)` : deck.name
     const merged = await mergeDeck(
       db,
-      { deck: { ...deck, id: plan.deckId, name, notes }, origin: options.origin ?? 'user', file: options.file },
+      { deck: { ...deck, id: plan.deckId, name: plan.name, notes }, origin: options.origin ?? 'user', file: options.file },
       options.now
     )
     if (!history || !scheduler) return merged

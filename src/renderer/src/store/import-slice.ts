@@ -49,6 +49,17 @@ function importMessage(
   return `Imported “${name}”: ${parts.join(', ')}${cards}${mediaCount(media)}.`
 }
 
+/** Why a deck cannot take this name, or undefined: it needs one, of at most 200 characters, not another deck's. */
+function deckNameProblem(name: string, deckId: string, decks: readonly { id: string; name: string }[]): string | undefined {
+  const trimmed = name.trim()
+  if (!trimmed) return 'The deck needs a name.'
+  if (trimmed.length > MAX_DECK_NAME) return `A deck name is at most ${MAX_DECK_NAME} characters.`
+  const clash = decks.find((d) => d.id !== deckId && d.name.toLowerCase() === trimmed.toLowerCase())
+  return clash ? `There is already a deck called “${clash.name}”.` : undefined
+}
+
+const MAX_DECK_NAME = 200
+
 // The merge is fetched with the import, not at start.
 const importDb = () => import('@db/import-repository')
 
@@ -59,6 +70,10 @@ interface ImportState {
   /** The images and sounds that come with the deck. */
   media?: CheckedMedia[]
   plan?: ImportPlan
+  /** The deck's name as the person typed it in the preview; until then the plan's name is used. */
+  deckName?: string
+  /** Why the typed name cannot be used; the import waits until it is changed. */
+  nameProblem?: string
   problems: DeckProblem[]
   keepRemoved: boolean
   /** An Anki package's review history, and whether the person chose to bring it (off, as in Anki). */
@@ -75,13 +90,16 @@ export interface ImportSlice {
   importer: ImportState | null
   /** Reads a file and shows what importing it would do; nothing changes until confirmImport. */
   startImport(file: File | { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void>
+  /** The name the new or updated deck gets (not a built-in deck's: that follows the app). */
+  setImportName(name: string): void
   setKeepRemoved(keep: boolean): void
   setWithHistory(bring: boolean): void
   /** Reads the same CSV or TSV file again with another separator, header row or columns. */
   rereadImport(choice: CsvChoice): Promise<void>
   /** Stops reading a file; nothing has been stored, and the dialog closes. */
   cancelImport(): void
-  confirmImport(): Promise<void>
+  /** Imports what the preview shows; when the deck's name cannot be used, changes nothing and returns why. */
+  confirmImport(): Promise<string | undefined>
   closeImport(): void
 }
 
@@ -144,6 +162,12 @@ export const createImportSlice =
         }
       },
 
+      setImportName(name) {
+        const plan = get().importer?.plan
+        if (!plan || plan.builtIn) return
+        update({ deckName: name, nameProblem: deckNameProblem(name, plan.deckId, get().library.decks) })
+      },
+
       setKeepRemoved: (keep) => update({ keepRemoved: keep }),
 
       setWithHistory: (bring) => update({ withHistory: bring }),
@@ -182,12 +206,19 @@ export const createImportSlice =
 
       async confirmImport() {
         const importer = get().importer
-        if (!importer?.deck || !importer.plan || importer.status !== 'preview') return
+        if (!importer?.deck || !importer.plan || importer.status !== 'preview') return undefined
+        const typed = importer.plan.builtIn ? undefined : importer.deckName
+        const nameProblem = typed === undefined ? undefined : deckNameProblem(typed, importer.plan.deckId, get().library.decks)
+        if (nameProblem) {
+          update({ nameProblem })
+          return nameProblem
+        }
+        const plan = typed === undefined ? importer.plan : { ...importer.plan, name: typed.trim() }
         update({ status: 'importing' })
         try {
           const summary = await (
             await importDb()
-          ).applyImport(db, importer.deck, importer.plan, {
+          ).applyImport(db, importer.deck, plan, {
             file: importer.fileName,
             keepRemoved: importer.keepRemoved,
             now: now(),
@@ -198,13 +229,14 @@ export const createImportSlice =
           forgetMissingMedia()
           update({
             status: 'done',
-            message: `${importMessage(importer.deck.name, importer.plan, importer.keepRemoved, summary, importer.media)}${summary.history ? ` ${describeHistory(summary.history)}` : ''}`
+            message: `${importMessage(plan.name, plan, importer.keepRemoved, summary, importer.media)}${summary.history ? ` ${describeHistory(summary.history)}` : ''}`
           })
           await get().refreshCounts()
           void platform.backups?.noteStudyActivity()
         } catch (error) {
           update({ status: 'failed', message: `The import failed and nothing was changed (${reasonOf(error)}).` })
         }
+        return undefined
       },
 
       closeImport: () => {

@@ -8,9 +8,11 @@ import { Button } from '@components/Button'
 import { CardText } from '@components/CardText'
 import { Dialog } from '@components/Dialog'
 import { CsvReading } from '@screens/import/CsvReading'
+import { DeckNameField } from '@screens/import/DeckNameField'
 import { formatProblem } from '@shared/deck/problems'
 import { agree } from '@shared/plural'
 import { actions, useRecall } from '@store'
+import { useRef } from 'react'
 
 const PREVIEW_CARDS = 5
 const SHOWN_PROBLEMS = 200
@@ -18,12 +20,17 @@ const SHOWN_PROBLEMS = 200
 /** What an import would do, confirmed or cancelled by the person before anything changes. */
 export function ImportDialog() {
   const importer = useRecall((s) => s.importer)
+  const nameInput = useRef<HTMLInputElement>(null)
   if (!importer) return null
   const { deck, plan, problems, status } = importer
   const close = () => actions().closeImport()
+  // A name that cannot be used keeps the dialog open with the keyboard in the name field.
+  const confirm = async () => {
+    if (await actions().confirmImport()) nameInput.current?.focus()
+  }
 
   return (
-    <Dialog title={deck ? `Import “${deck.name}”` : `Import ${importer.fileName}`} onClose={close} width="max-w-2xl" testId="import-dialog">
+    <Dialog title={`Import ${importer.fileName}`} onClose={close} width="max-w-2xl" testId="import-dialog">
       {status === 'reading' && <ReadingProgress fileName={importer.fileName} progress={importer.progress} />}
       {status === 'importing' && deck && (
         <div className="mb-3 flex flex-col gap-1">
@@ -41,6 +48,14 @@ export function ImportDialog() {
       )}
       {deck && plan && status !== 'done' && (
         <section aria-label="Preview" className="flex flex-col gap-3">
+          {!plan.builtIn && (
+            <DeckNameField
+              value={importer.deckName ?? plan.name}
+              problem={importer.nameProblem}
+              inputRef={nameInput}
+              onConfirm={() => void confirm()}
+            />
+          )}
           <p data-testid="import-summary">
             {plural(deck.notes.length, 'note')}
             {importer.media?.length ? ` and ${plural(importer.media.length, 'image or sound', 'images and sounds')}` : ''} from{' '}
@@ -124,7 +139,7 @@ export function ImportDialog() {
         ) : status === 'preview' ? (
           <>
             <Button onClick={close}>Cancel</Button>
-            <Button tone="primary" data-autofocus onClick={() => void actions().confirmImport()}>
+            <Button tone="primary" data-autofocus onClick={() => void confirm()}>
               Import {plural(deck?.notes.length ?? 0, 'note')}
             </Button>
           </>
