@@ -17,7 +17,9 @@ export interface MergeSummary {
  * Brings a deck file into the collection in one transaction. Notes are matched by id, and each
  * note's cards by key: their text is refreshed and their progress kept; new cards start new;
  * notes and cards gone from the file leave study but keep their progress, so a later version
- * that brings them back restores it. A note edited in the app keeps its edited text.
+ * that brings them back restores it. A note edited in the app keeps its edited text (keepEdits):
+ * that is how a built-in card the person edited stays theirs when a new version of Recall ships
+ * a changed deck.
  *
  * Order: every note's first card in file order, then the reversed cards, so a fact is met in its
  * usual direction first.
@@ -38,13 +40,14 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
       const key = noteKey(deck.id, fileNote.id)
       const previous = oldNotes.get(key)
       oldNotes.delete(key)
-      const note = previous?.edited ? keepEdits(fileNote, previous.note) : fileNote
+      const kept = previous?.edited ? keepEdits(fileNote, previous.note) : undefined
+      const note = kept ?? fileNote
       notes.push({
         id: key,
         deckId: deck.id,
         noteId: note.id,
         note,
-        ...(previous?.edited ? { edited: true } : {}),
+        ...(kept ? { edited: true } : {}),
         createdAt: previous?.createdAt ?? now
       })
       for (const text of cardsOfNote(deck.id, note, deck.noteTypes)) {
@@ -80,15 +83,26 @@ export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: num
   })
 }
 
-/** A note as its new file says, with the text the person edited in the app (their edit wins). */
-function keepEdits(fromFile: Note, edited: Note): Note {
+/**
+ * A note as its new file says (tags, sources, direction), with the text the person edited in the
+ * app: their edit wins. Undefined when the edit no longer fits the note, because the new version
+ * made it another kind of note (a front/back note a cloze, say) or changed its note type's fields:
+ * the new version is then taken as it is.
+ */
+function keepEdits(fromFile: Note, edited: Note): Note | undefined {
   if (fromFile.type === 'fields' && edited.type === 'fields')
     return fromFile.noteType === edited.noteType && fromFile.fields.length === edited.fields.length
       ? { ...fromFile, fields: edited.fields }
-      : fromFile
-  if (fromFile.type !== 'basic' || edited.type !== 'basic') return fromFile
-  const { front, back, extra } = edited
-  return { ...fromFile, front, back, ...(extra ? { extra } : {}) }
+      : undefined
+  if (fromFile.type === 'basic' && edited.type === 'basic') {
+    const { extra: _, ...rest } = fromFile
+    return { ...rest, front: edited.front, back: edited.back, ...(edited.extra ? { extra: edited.extra } : {}) }
+  }
+  if (fromFile.type === 'cloze' && edited.type === 'cloze') {
+    const { extra: _, ...rest } = fromFile
+    return { ...rest, text: edited.text, ...(edited.extra ? { extra: edited.extra } : {}) }
+  }
+  return undefined
 }
 
 export function listDecks(db: RecallDatabase): Promise<DeckRecord[]> {
