@@ -18,6 +18,17 @@ const rowCount = async (page: Page) => Number(await grid(page).getAttribute('ari
 /** The text of one column in the rows the page has rendered (the list is virtualised). */
 const column = (page: Page, id: string) => page.locator(`[data-testid="browse-row"] [data-column="${id}"]`).allInnerTexts()
 
+/** Rows wholly in sight: inside the list's scrolled view and inside the window. */
+const rowsInSight = (page: Page) =>
+  grid(page).evaluate((list) => {
+    const view = list.getBoundingClientRect()
+    const header = list.querySelector('[role="columnheader"]')!.getBoundingClientRect()
+    return [...list.querySelectorAll('[data-testid="browse-row"]')].filter((row) => {
+      const r = row.getBoundingClientRect()
+      return r.top >= header.bottom && r.bottom <= Math.min(view.bottom, innerHeight) && r.right <= innerWidth
+    }).length
+  })
+
 async function search(page: Page, query: string) {
   await page.getByRole('searchbox', { name: 'Search cards' }).fill(query)
 }
@@ -124,6 +135,44 @@ describe('the card browser and the add screen in the web build', () => {
       .toMatch(/^1\s+0\s+0$/)
   })
 
+  it('fits a small window: at 800×600 the page never scrolls sideways, ten rows show and the search hint reads whole', async () => {
+    const { page } = await profile.open()
+    await page.setViewportSize({ width: 800, height: 600 })
+    await page.goto(inject('baseUrl'))
+    await page.getByRole('button', { name: new RegExp(`^Study ${CHIPS}`) }).waitFor({ timeout: 20_000 })
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(() => rowCount(page)).toBe(ALL_CARDS)
+
+    const scroll = await page.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      down: document.documentElement.scrollHeight - document.documentElement.clientHeight
+    }))
+    // The list scrolls inside itself; the page around it does not move either way.
+    expect(scroll).toEqual({ sideways: 0, down: 0 })
+    expect(await rowsInSight(page)).toBeGreaterThanOrEqual(8)
+    // Every column shown is whole: the table is no wider than its box, so nothing is cut at the edge.
+    const table = await grid(page).evaluate((list) => ({ content: list.scrollWidth, box: list.clientWidth }))
+    expect(table.content).toBeLessThanOrEqual(table.box)
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['Question', 'Answer', 'Deck', 'Due']))
+
+    // The placeholder fits its box: measured in the placeholder's own font.
+    const box = page.getByRole('searchbox', { name: 'Search cards' })
+    const fit = await box.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input, '::placeholder')
+      const context = document.createElement('canvas').getContext('2d')!
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      return { text: context.measureText(input.placeholder).width, room }
+    })
+    expect(fit.text).toBeLessThanOrEqual(fit.room)
+
+    // Wider, the same list shows every column, still inside the window.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await expect.poll(() => page.getByRole('columnheader').count()).toBe(11)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
+    expect(await rowsInSight(page)).toBeGreaterThanOrEqual(14)
+  })
+
   it('copies a built-in deck to the user’s decks and edits a card of the copy in the side panel', async () => {
     const { page } = await profile.open()
     await page.goto(inject('baseUrl'))
@@ -155,13 +204,15 @@ describe('the card browser and the add screen in the web build', () => {
     await expect.poll(async () => (await column(page, 'answer')).filter((a) => a === 'Rewritten in the browser').length).toBe(1)
     expect(await column(page, 'question')).toContain(question)
 
-    // The original stays read-only: deleting one of its cards is refused with a reason.
+    // The original follows Recall's updates: deleting one of its cards is refused with a reason.
     await page.getByLabel('Deck', { exact: true }).selectOption({ label: `${CHIPS} (built-in)` })
     await search(page, '')
     await expect.poll(() => rowCount(page)).toBe(CHIP_CARDS)
     await grid(page).focus()
     await page.keyboard.press('Delete')
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
-    await expect.poll(() => page.getByRole('dialog').getByRole('alert').innerText()).toMatch(/built-in decks are read-only/)
+    await expect
+      .poll(() => page.getByRole('dialog').getByRole('alert').innerText())
+      .toMatch(/built-in decks get updates with new versions of Recall/)
   })
 })

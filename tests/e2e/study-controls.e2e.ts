@@ -55,6 +55,8 @@ describe('study controls by keyboard in the web build', () => {
     // Edit the card on screen; the new text shows at once and survives a reload.
     await page.keyboard.press('e')
     const dialog = page.getByRole('dialog', { name: 'Edit card' })
+    // The card is built in: the dialog says the edit outlives the deck's updates.
+    await dialog.getByText(/^This card is from a built-in deck: your edit is kept when the deck updates/).waitFor()
     await dialog.getByLabel('Front').fill('Which chip trains models? (edited)')
     await dialog.getByLabel('Front').press('Control+Enter')
     await expect.poll(() => question(page)).toBe('Which chip trains models? (edited)')

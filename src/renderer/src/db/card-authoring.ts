@@ -47,7 +47,11 @@ export async function addCard(db: RecallDatabase, deckId: string, draft: CardDra
   return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const deck = await db.decks.get(deckId)
     if (!isUserDeck(deck))
-      return { ok: false as const, message: 'Built-in decks are read-only: pick one of your decks, or make one with "New deck…".' }
+      return {
+        ok: false as const,
+        message:
+          'Built-in decks get updates with new versions of Recall: add your cards to a deck of your own, or make one with "New deck…".'
+      }
     const { note: drafted } = checked
     const id = await uniqueId(cardIdFromFront(drafted.type === 'cloze' ? clozePlain(drafted.text) : drafted.front), cardIdTaken(db, deckId))
     const note = { ...drafted, id }
@@ -128,7 +132,7 @@ async function notesInAppDecks(db: RecallDatabase, ids: readonly string[], verb:
   if (locked)
     return {
       ok: false,
-      message: `Cannot ${verb} cards of "${locked.name}": built-in decks are read-only (copy the deck to your decks first).`
+      message: `Cannot ${verb} cards of "${locked.name}": built-in decks get updates with new versions of Recall. Copy the deck to your decks to ${verb} its cards; editing a card is fine (your edit is kept).`
     }
   const notes = new Map(picked.map((c) => [`${c.deckId}\u0000${c.cardId}`, [c.deckId, c.cardId] as const]))
   const cards = await Promise.all(

@@ -96,7 +96,7 @@ describe('the card browser as a person uses it', () => {
     await s.state().openBrowse()
     s.state().setSelection(new Set(['aws-ml-chips/c1']))
     expect(await s.state().deleteSelected()).toBe(false)
-    expect(s.state().browse.problem).toMatch(/built-in decks are read-only/)
+    expect(s.state().browse.problem).toMatch(/built-in decks get updates with new versions of Recall/)
     expect(await s.state().tagSelected('exam', 'add')).toBe(false)
 
     await s.state().copyDeckToMine('aws-ml-chips')

@@ -4,8 +4,9 @@ import { basicNoteSchema, clozeNoteSchema, type BasicNote, type ClozeNote, type 
 
 /**
  * Notes, cards and decks made in the app. The user's own decks (made here, imported, or from the
- * decks folder) take new, moved, tagged and deleted cards; built-in decks are read-only and can be
- * copied. A deck made here has no file behind it (`file: ''`).
+ * decks folder) take new, moved, tagged and deleted cards; built-in decks follow the app's updates
+ * and can be copied, and their cards edited (the edit is kept through updates: db/deck-repository.ts).
+ * A deck made here has no file behind it (`file: ''`).
  */
 export type Authored<T> = ({ ok: true } & T) | { ok: false; message: string }
 

@@ -17,5 +17,8 @@ export interface DeckRecord {
   noteTypes?: NoteType[]
 }
 
-/** The user's own decks (made here, imported, or from the decks folder) take new, moved and deleted cards; built-in decks do not. */
+/**
+ * The user's own decks (made here, imported, or from the decks folder) take new, moved and deleted
+ * cards; built-in decks do not (they follow the app's updates), though their cards may be edited.
+ */
 export const isUserDeck = (deck: Pick<DeckRecord, 'origin'> | undefined): boolean => deck?.origin === 'user'

@@ -1,4 +1,5 @@
 import { DeckSelect } from '@components/DeckSelect'
+import { BUILT_IN_ADD_RULE } from '@components/BuiltInDeckRule'
 import { Button } from '@components/Button'
 import { CardForm } from '@components/CardForm'
 import { inputClass } from '@components/FormField'
@@ -68,9 +69,7 @@ export function AddScreen() {
             <option value="cloze">Cloze: hide parts of a text, a card for each</option>
           </select>
         </div>
-        <p className="basis-full text-xs text-slate-500 dark:text-slate-400">
-          Built-in decks are read-only. To change one, copy it to your decks from the browser’s deck filter.
-        </p>
+        <p className="basis-full text-xs text-slate-600 dark:text-slate-400">{BUILT_IN_ADD_RULE}</p>
       </div>
 
       <CardForm

@@ -1,4 +1,5 @@
 import { Alert } from '@components/Alert'
+import { BuiltInEditNote } from '@components/BuiltInDeckRule'
 import { Button } from '@components/Button'
 import { CardForm, type CardFields } from '@components/CardForm'
 import { FieldsForm } from '@components/FieldsForm'
@@ -127,6 +128,7 @@ export function EditPanel({ row, onHistory, onClose }: { row: BrowseRow; onHisto
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Progress and history are kept. Both directions of the card change together.
       </p>
+      <BuiltInEditNote deckId={row.deckId} />
     </aside>
   )
 }

@@ -17,7 +17,11 @@ export function DeckAdminDialog() {
     <Dialog title={deck.name} onClose={close} testId="deck-admin">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">Source</dt>
-        <dd>{own ? `Imported from ${deck.file}` : `Built into Recall (${deck.file}); read-only, updated with the app`}</dd>
+        <dd>
+          {own
+            ? `Imported from ${deck.file}`
+            : `Built into Recall (${deck.file}); updated with new versions of Recall, keeping your edits to its cards`}
+        </dd>
         <dt className="font-medium">Last changed</dt>
         <dd>{new Date(deck.updatedAt).toLocaleString()}</dd>
         <dt className="font-medium">Study cards</dt>

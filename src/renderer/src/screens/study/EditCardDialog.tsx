@@ -1,3 +1,4 @@
+import { BuiltInEditNote } from '@components/BuiltInDeckRule'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import type { CardRecord } from '@core/model'
@@ -19,7 +20,7 @@ export function EditCardDialog({ card, onClose }: { card: CardRecord; onClose: (
     }
   }, [card])
   if (fields === undefined) return null
-  if (fields) return <EditFieldsDialog note={fields} onClose={onClose} />
+  if (fields) return <EditFieldsDialog note={fields} deckId={card.deckId} onClose={onClose} />
   if (card.cloze === undefined) return <EditBasicDialog card={card} onClose={onClose} />
   return (
     <Suspense fallback={null}>
@@ -66,6 +67,7 @@ function EditBasicDialog({ card, onClose }: { card: CardRecord; onClose: () => v
         {field('Back', back, setBack, 5)}
         {field('Extra (shown under the answer)', extra, setExtra, 2)}
         {empty && <p className="text-sm text-red-700 dark:text-red-300">Front and back cannot be empty.</p>}
+        <BuiltInEditNote deckId={card.deckId} />
       </div>
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>

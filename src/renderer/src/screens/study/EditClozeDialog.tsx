@@ -1,3 +1,4 @@
+import { BuiltInEditNote } from '@components/BuiltInDeckRule'
 import { Button } from '@components/Button'
 import { CardForm } from '@components/CardForm'
 import { Dialog } from '@components/Dialog'
@@ -50,6 +51,7 @@ export function EditClozeDialog({ card, onClose }: { card: CardRecord; onClose: 
         <p aria-live="polite">Loading the note…</p>
       )}
       {problem && <p className="mt-2 text-sm text-red-700 dark:text-red-300">{problem}</p>}
+      <BuiltInEditNote deckId={card.deckId} className="mt-2" />
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button tone="primary" disabled={!fields} onClick={() => void save()}>

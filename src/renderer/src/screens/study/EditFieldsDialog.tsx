@@ -1,3 +1,4 @@
+import { BuiltInEditNote } from '@components/BuiltInDeckRule'
 import { Button } from '@components/Button'
 import { Dialog } from '@components/Dialog'
 import { FieldsForm } from '@components/FieldsForm'
@@ -11,7 +12,7 @@ export interface FieldsNoteText {
 }
 
 /** Edits a note of an Anki note type field by field; its cards are made again from the note type's templates, progress kept. */
-export function EditFieldsDialog({ note, onClose }: { note: FieldsNoteText; onClose: () => void }) {
+export function EditFieldsDialog({ note, deckId, onClose }: { note: FieldsNoteText; deckId: string; onClose: () => void }) {
   const [values, setValues] = useState(note.values)
   const empty = values.every((v) => !v.trim())
 
@@ -32,6 +33,7 @@ export function EditFieldsDialog({ note, onClose }: { note: FieldsNoteText; onCl
         onSubmit={() => void save()}
       />
       {empty && <p className="mt-2 text-sm text-red-700 dark:text-red-300">Fill in at least one field.</p>}
+      <BuiltInEditNote deckId={deckId} className="mt-2" />
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button tone="primary" disabled={empty} onClick={() => void save()}>
