@@ -11,6 +11,7 @@ export function ChartSection({
   summary,
   controls,
   table,
+  tableLabel = 'Show as a table',
   children
 }: {
   id: string
@@ -18,6 +19,8 @@ export function ChartSection({
   summary: ReactNode
   controls?: ReactNode
   table?: ReactNode
+  /** What the disclosure says, where "as a table" alone would not say which figures it shows. */
+  tableLabel?: string
   children?: ReactNode
 }) {
   return (
@@ -38,7 +41,7 @@ export function ChartSection({
       {table && (
         <details className="text-sm">
           <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300">
-            Show as a table
+            {tableLabel}
           </summary>
           <div className="mt-2 max-h-80 overflow-auto">{table}</div>
         </details>

@@ -1,5 +1,14 @@
 import { FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import {
+  axisProps,
+  chartImage,
+  chartStyle,
+  ChartTooltip,
+  COLOURS,
+  cursorProps,
+  gridProps,
+  legendProps
+} from '@components/charts/chart-parts'
 import type { SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import { shortDate } from '@core/time/format'
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
@@ -17,13 +26,13 @@ export function StudyPlanChart({ plan, id }: { plan: SimulatedDay[]; id: string 
         style={chartStyle(180)}
         responsive
         margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-        aria-labelledby={`${id}-plan`}
+        {...chartImage(`${id}-plan`)}
       >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
         <YAxis allowDecimals={false} {...axisProps} />
         <Tooltip cursor={cursorProps} content={<ChartTooltip />} />
-        <Legend itemSorter={null} />
+        <Legend {...legendProps} />
         <Bar dataKey="fresh" name="New cards" stackId="day" fill={COLOURS.blue} isAnimationActive={false} maxBarSize={48} />
         <Bar dataKey="reviews" name="Other answers" stackId="day" fill={COLOURS.green} isAnimationActive={false} maxBarSize={48} />
       </BarChart>

@@ -1,5 +1,5 @@
 import { FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from '@components/charts/chart-parts'
+import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, gridProps, legendProps } from '@components/charts/chart-parts'
 import { percent } from '@core/format'
 import type { WorkloadLine, WorkloadSweep } from '@core/simulation/optimal-retention'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
@@ -29,14 +29,14 @@ export function WorkloadCharts({ sweep, days }: { sweep: WorkloadSweep; days: nu
           style={chartStyle(220)}
           responsive
           margin={{ top: 16, right: 8, bottom: 0, left: -8 }}
-          aria-labelledby="workload-curve"
+          {...chartImage('workload-curve')}
         >
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={16} />
           <YAxis yAxisId="minutes" {...axisProps} />
           <YAxis yAxisId="remembered" orientation="right" {...axisProps} />
           <Tooltip content={<ChartTooltip />} />
-          <Legend itemSorter={null} />
+          <Legend {...legendProps} />
           {sweep.cmrr !== null && (
             <ReferenceLine
               yAxisId="minutes"
@@ -107,12 +107,12 @@ function DayByDay({ lines, cmrr }: { lines: WorkloadLine[]; cmrr: number | null 
       <h3 id={id} className="font-medium">
         {title}
       </h3>
-      <LineChart data={data} style={chartStyle(180)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -8 }} aria-labelledby={id}>
+      <LineChart data={data} style={chartStyle(180)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -8 }} {...chartImage(id)}>
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={32} />
         <YAxis {...axisProps} />
         <Tooltip content={<ChartTooltip />} />
-        <Legend itemSorter={null} />
+        <Legend {...legendProps} />
         {lines.map((line, i) => (
           <Line
             key={line.retention}

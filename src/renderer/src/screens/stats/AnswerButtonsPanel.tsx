@@ -1,5 +1,14 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import {
+  axisProps,
+  chartImage,
+  chartStyle,
+  ChartTooltip,
+  COLOURS,
+  cursorProps,
+  gridProps,
+  legendProps
+} from '@components/charts/chart-parts'
 import { percent } from '@core/format'
 import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
 import { ANSWER_BUTTON_DAYS } from '@core/stats/snapshot'
@@ -42,12 +51,18 @@ export function AnswerButtonsPanel({ series }: { series: ButtonGroupSeries[] }) 
         />
       }
     >
-      <BarChart data={data} style={chartStyle(220)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <BarChart
+        data={data}
+        style={chartStyle(220)}
+        responsive
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        {...chartImage('buttons-title buttons-summary')}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} />
         <YAxis allowDecimals={false} {...axisProps} />
         <Tooltip cursor={cursorProps} content={<ChartTooltip />} />
-        <Legend itemSorter={null} />
+        <Legend {...legendProps} />
         {BUTTONS.map((b) => (
           <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.colour} isAnimationActive={false} maxBarSize={48} />
         ))}

@@ -1,5 +1,5 @@
 import { ChartSection } from '@components/charts/ChartSection'
-import { ChartTooltip, COLOURS } from '@components/charts/chart-parts'
+import { chartImage, ChartTooltip, COLOURS } from '@components/charts/chart-parts'
 import { percent, plural } from '@core/format'
 import { CARD_KINDS, type CardKind } from '@core/stats/card-counts'
 import type { CardCountsView } from '@core/stats/snapshot'
@@ -24,7 +24,7 @@ export function CardCountsPanel({ counts, deckName }: { counts: CardCountsView; 
   return (
     <ChartSection id="counts" title="Card counts" summary={summary}>
       <div className="flex flex-wrap items-center gap-6">
-        <PieChart width={180} height={180}>
+        <PieChart width={180} height={180} {...chartImage('counts-title counts-summary')}>
           <Pie data={shown} dataKey="count" nameKey="kind" innerRadius={45} outerRadius={85} stroke="none" isAnimationActive={false}>
             {shown.map((s) => (
               <Cell key={s.kind} fill={KINDS[s.kind].colour} name={KINDS[s.kind].label} />

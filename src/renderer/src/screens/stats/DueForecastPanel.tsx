@@ -1,5 +1,5 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
 import { plural } from '@core/format'
 import type { DueForecast } from '@core/stats/due-forecast'
 import { shortDate } from '@core/time/format'
@@ -11,9 +11,8 @@ const PERIODS = [30, 90] as const
 export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; days: 30 | 90 }) {
   const data = forecast.days.map((d, i) => ({ label: i === 0 ? 'Today' : shortDate(d.start), due: d.count }))
   const summary =
-    `${plural(forecast.total, 'card')} due in the next ${days} days, ${forecast.meanPerDay.toFixed(1)} a day on average` +
-    `${forecast.overdue > 0 ? `, ${forecast.overdue} of them overdue today` : ''}; ${plural(forecast.later, 'card')} due later. ` +
-    `Daily load: about ${forecast.dailyLoad.toFixed(1)} reviews a day in the long run.`
+    `${plural(forecast.total, 'card')} due in the next ${days} days` +
+    `${forecast.overdue > 0 ? `, ${forecast.overdue} of them overdue today` : ''}; ${plural(forecast.later, 'card')} due later.`
   const controls = (
     <div
       role="group"
@@ -47,7 +46,42 @@ export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; da
         />
       }
     >
-      <BarChart data={data} style={chartStyle(220)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      {/* Two different averages, easily taken for one: say what each counts. */}
+      <dl className="grid gap-3 sm:grid-cols-2">
+        <div className="rounded-md bg-slate-100 p-3 dark:bg-slate-900">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Already due in these {days} days</dt>
+          <dd>
+            <span className="text-2xl font-semibold tabular-nums" data-testid="forecast-mean">
+              {forecast.meanPerDay.toFixed(1)}
+            </span>{' '}
+            a day on average
+          </dd>
+          <dd className="text-sm text-slate-600 dark:text-slate-400">
+            The reviews your cards have scheduled now, spread over the {days} days. New cards you start later come on top.
+          </dd>
+        </div>
+        <div className="rounded-md bg-slate-100 p-3 dark:bg-slate-900">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Daily load</dt>
+          <dd>
+            about{' '}
+            <span className="text-2xl font-semibold tabular-nums" data-testid="daily-load">
+              {forecast.dailyLoad.toFixed(1)}
+            </span>{' '}
+            reviews a day
+          </dd>
+          <dd className="text-sm text-slate-600 dark:text-slate-400">
+            The pace your studied cards keep up in the long run: each comes back once per interval (a 10-day interval counts 0.1 a day, a
+            card still in learning 1), as Anki counts it.
+          </dd>
+        </div>
+      </dl>
+      <BarChart
+        data={data}
+        style={chartStyle(220)}
+        responsive
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        {...chartImage('forecast-title forecast-summary')}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
         <YAxis allowDecimals={false} {...axisProps} />

@@ -1,5 +1,5 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
 import { percent } from '@core/format'
 import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
 import { days } from '@core/time/format'
@@ -32,7 +32,13 @@ function HistogramChart({ h, cards }: { h: Histogram; cards: number }) {
       summary={summary}
       table={<FiguresTable caption={h.title} head={['Range', 'Cards']} rows={data.map((d) => [d.label, d.cards])} />}
     >
-      <BarChart data={data} style={chartStyle(180)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <BarChart
+        data={data}
+        style={chartStyle(180)}
+        responsive
+        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+        {...chartImage(`${h.id}-title ${h.id}-summary`)}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={16} />
         <YAxis allowDecimals={false} {...axisProps} />

@@ -1,5 +1,5 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartStyle, ChartTooltip, COLOURS, gridProps } from '@components/charts/chart-parts'
+import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, gridProps, legendProps } from '@components/charts/chart-parts'
 import { percent } from '@core/format'
 import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
 import type { RetentionView } from '@core/stats/snapshot'
@@ -37,6 +37,8 @@ export function RetentionPanel({ retention }: { retention: RetentionView }) {
       id="retention"
       title="True retention"
       summary={summary}
+      // The panel opens on a table already (by period): this one is the chart's, by month.
+      tableLabel="Show the months as a table"
       table={
         <FiguresTable
           caption="True retention by month"
@@ -74,13 +76,21 @@ export function RetentionPanel({ retention }: { retention: RetentionView }) {
       </table>
       {months.length > 0 && (
         <>
-          <h3 className="text-sm font-medium">By month</h3>
-          <LineChart data={months} style={chartStyle(200)} responsive margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <h3 id="retention-months" className="text-sm font-medium">
+            By month
+          </h3>
+          <LineChart
+            data={months}
+            style={chartStyle(200)}
+            responsive
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+            {...chartImage('retention-title retention-months')}
+          >
             <CartesianGrid {...gridProps} />
             <XAxis dataKey="label" {...axisProps} />
             <YAxis domain={[0, 100]} unit="%" {...axisProps} />
             <Tooltip content={<ChartTooltip format={(v) => `${v.toFixed(1)}%`} />} />
-            <Legend itemSorter={null} />
+            <Legend {...legendProps} />
             <Line dataKey="young" name="Young" stroke={COLOURS.teal} dot isAnimationActive={false} connectNulls />
             <Line dataKey="mature" name="Mature" stroke={COLOURS.purple} dot isAnimationActive={false} connectNulls />
             <Line dataKey="total" name="Total" stroke={COLOURS.blue} strokeWidth={2} dot isAnimationActive={false} connectNulls />
