@@ -133,6 +133,43 @@ describe('accessibility of the web build', () => {
     expect(await page.getByRole('region', { name: 'Studying', exact: true }).count()).toBe(1)
   })
 
+  it('reads the deck counts as words, and takes focus to the heading of the screen the navigation opens', async () => {
+    const { page } = await profile.open()
+    await openDecks(page)
+    // Three coloured numbers are read as one picture with words, not as "20 0 0".
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: FIRST_DECK }) })
+    expect(await row.getByRole('img', { name: '20 new, 0 learning, 0 to review', exact: true }).count()).toBe(1)
+    await page.getByRole('button', { name: FIRST_DECK }).click()
+    await page.getByTestId('question').waitFor()
+    expect(await page.getByRole('img', { name: '20 new, 0 learning, 0 to review; this card is new', exact: true }).count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: FIRST_DECK }).waitFor()
+
+    // Choosing a screen by keyboard leaves focus on that screen, not on the navigation: on its
+    // heading, or on the control the screen starts on (the deck list: its first deck).
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    const focusIsOnScreen = () =>
+      page.evaluate(() => {
+        const active = document.activeElement
+        return active?.closest('main') && !active.closest('nav')
+          ? active.tagName === 'H1'
+            ? `heading ${active.textContent}`
+            : 'control'
+          : 'elsewhere'
+      })
+    for (const label of await nav.locator(':scope > button').allInnerTexts()) {
+      await nav.getByRole('button', { name: label, exact: true }).focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(focusIsOnScreen, { timeout: 10_000 }).not.toBe('elsewhere')
+    }
+    await nav.getByRole('button', { name: 'Statistics', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focusIsOnScreen).toBe('heading Statistics')
+    // Tab goes on from the heading into the screen.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true)
+  })
+
   it('closes the welcome for good with Escape (Skip), without moving on', async () => {
     const { page } = await profile.open({ welcome: true })
     await page.goto(inject('baseUrl'))
