@@ -7,7 +7,7 @@ import { useRecall } from '@store'
  */
 export const BUILT_IN_ADD_RULE =
   'Built-in decks get updates with new versions of Recall; add your own cards to a deck of your own. You can edit a built-in card: your edit is kept when the deck updates.'
-export const BUILT_IN_EDIT_RULE = 'This card is from a built-in deck: your edit is kept when the deck updates with a new version of Recall.'
+const BUILT_IN_EDIT_RULE = 'This card is from a built-in deck: your edit is kept when the deck updates with a new version of Recall.'
 
 /** The edit rule under an editor, shown only when the card being edited is from a built-in deck. */
 export function BuiltInEditNote({ deckId, className = '' }: { deckId: string; className?: string }) {
