@@ -229,7 +229,7 @@ describe('a crash never loses a grade the app had moved past', () => {
           await rm(lastKill, { recursive: true, force: true })
           await cp(join(dir, 'Default', 'IndexedDB'), lastKill, { recursive: true }).catch(() => undefined)
           // What the desktop app's main process does at every start, before its window opens.
-          if (repair) figures.tornTails += repairTornIndexedDbLogs(join(dir, 'Default')).length
+          if (repair) figures.tornTails += repairTornIndexedDbLogs(join(dir, 'Default')).repairs.length
           else if (random() < tear && tearNewestLog(dir, random)) figures.torn++
           figures.cycles++
         }

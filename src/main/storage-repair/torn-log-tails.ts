@@ -9,6 +9,17 @@ export interface TailRepair {
   to: number
 }
 
+/** A file the check could not read or cut (locked by a virus scanner, EBUSY, no permission). */
+interface TailCheckFailure {
+  file: string
+  error: unknown
+}
+
+export interface TailCheck {
+  repairs: TailRepair[]
+  failures: TailCheckFailure[]
+}
+
 /**
  * Cuts the half-written record a crash left at the end of each IndexedDB log back off, before
  * Chromium opens the databases again.
@@ -21,35 +32,48 @@ export interface TailRepair {
  * the app had confirmed.
  *
  * Must run before any page opens IndexedDB, and while no other process has the profile open.
- * Only a cut-off tail is touched; a file damaged in any other way is left for Chromium.
+ * Only a cut-off tail is touched; a file damaged in any other way is left for Chromium. A file or
+ * folder that cannot be read is skipped and named in `failures`: the others are still checked.
  */
-export function repairTornIndexedDbLogs(profileDir: string): TailRepair[] {
-  const repairs: TailRepair[] = []
-  for (const database of indexedDbFolders(profileDir)) {
-    for (const name of readdirSync(database)) {
-      if (!/^\d+\.log$/.test(name) && !/^MANIFEST-\d+$/.test(name)) continue
-      const repair = cutOffTornTail(join(database, name))
-      if (repair) repairs.push(repair)
+export function repairTornIndexedDbLogs(profileDir: string): TailCheck {
+  const check: TailCheck = { repairs: [], failures: [] }
+  const attempt = <T>(file: string, work: () => T): T | undefined => {
+    try {
+      return work()
+    } catch (error) {
+      check.failures.push({ file, error })
+      return undefined
     }
   }
-  return repairs
+  for (const database of attempt(profileDir, () => indexedDbFolders(profileDir, attempt)) ?? []) {
+    for (const name of attempt(database, () => readdirSync(database)) ?? []) {
+      if (!/^\d+\.log$/.test(name) && !/^MANIFEST-\d+$/.test(name)) continue
+      const file = join(database, name)
+      const repair = attempt(file, () => cutOffTornTail(file))
+      if (repair) check.repairs.push(repair)
+    }
+  }
+  return check
 }
 
 /** The default bucket's databases live in IndexedDB/; storage buckets' in WebStorage/<id>/IndexedDB/. */
-function indexedDbFolders(profileDir: string): string[] {
+function indexedDbFolders(profileDir: string, attempt: <T>(path: string, work: () => T) => T | undefined): string[] {
   const parents = [join(profileDir, 'IndexedDB')]
   const buckets = join(profileDir, 'WebStorage')
   if (existsSync(buckets)) {
-    for (const bucket of readdirSync(buckets, { withFileTypes: true })) {
+    for (const bucket of attempt(buckets, () => readdirSync(buckets, { withFileTypes: true })) ?? []) {
       if (bucket.isDirectory()) parents.push(join(buckets, bucket.name, 'IndexedDB'))
     }
   }
   return parents
     .filter((parent) => existsSync(parent))
-    .flatMap((parent) =>
-      readdirSync(parent, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && entry.name.endsWith('.leveldb'))
-        .map((entry) => join(parent, entry.name))
+    .flatMap(
+      (parent) =>
+        attempt(parent, () =>
+          readdirSync(parent, { withFileTypes: true })
+            .filter((entry) => entry.isDirectory() && entry.name.endsWith('.leveldb'))
+            .map((entry) => join(parent, entry.name))
+        ) ?? []
     )
 }
 

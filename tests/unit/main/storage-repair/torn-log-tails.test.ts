@@ -75,7 +75,8 @@ describe('repairTornIndexedDbLogs', () => {
     writeFileSync(join(bucket, '000004.log'), chromiumLog)
     writeFileSync(join(localStorage, '000003.log'), torn)
 
-    const repairs = repairTornIndexedDbLogs(profile)
+    const { repairs, failures } = repairTornIndexedDbLogs(profile)
+    expect(failures).toEqual([])
 
     expect(repairs.map((r) => [r.file.slice(profile.length), r.from, r.to]).sort()).toEqual(
       [
@@ -107,6 +108,29 @@ describe('repairTornIndexedDbLogs', () => {
 
   it('does nothing on a first start, before Chromium made any folder', () => {
     profile = mkdtempSync(join(tmpdir(), 'recall-profile-'))
-    expect(repairTornIndexedDbLogs(profile)).toEqual([])
+    expect(repairTornIndexedDbLogs(profile)).toEqual({ repairs: [], failures: [] })
+  })
+
+  it('goes on past a file it cannot read (locked by a virus scanner, EBUSY) and names it', () => {
+    profile = mkdtempSync(join(tmpdir(), 'recall-profile-'))
+    const first = join(profile, 'IndexedDB', 'a_0.indexeddb.leveldb')
+    const second = join(profile, 'IndexedDB', 'b_0.indexeddb.leveldb')
+    for (const folder of [first, second]) mkdirSync(folder, { recursive: true })
+    // Tests run as root here, where file modes do not stop a read: a folder by a log's name is a
+    // file that cannot be read, as a locked one is on Windows.
+    mkdirSync(join(first, '000003.log'))
+    const torn = chromiumLog.subarray(0, ends[30]! + HEADER_SIZE + 12)
+    writeFileSync(join(first, '000004.log'), torn)
+    writeFileSync(join(second, '000003.log'), torn)
+
+    const { repairs, failures } = repairTornIndexedDbLogs(profile)
+
+    expect(failures.map((f) => f.file.slice(profile.length))).toEqual(['/IndexedDB/a_0.indexeddb.leveldb/000003.log'])
+    expect(String(failures[0]!.error)).toMatch(/EISDIR/)
+    expect(repairs.map((r) => r.file.slice(profile.length)).sort()).toEqual([
+      '/IndexedDB/a_0.indexeddb.leveldb/000004.log',
+      '/IndexedDB/b_0.indexeddb.leveldb/000003.log'
+    ])
+    expect(statSync(join(second, '000003.log')).size).toBe(ends[30])
   })
 })
