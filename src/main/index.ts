@@ -1,4 +1,5 @@
 import { APP_ENTRY_URL } from '@main/app-protocol'
+import { APP_ID, userDataFolder } from '@main/app-identity'
 import { applyPermissionPolicy, hardenEveryWebContents, registerAppScheme, serveAppProtocol } from '@main/app-security'
 import { createCollectionServices } from '@main/collection-services'
 import { deckFoldersFor } from '@main/deck-folders'
@@ -9,6 +10,7 @@ import { showDueReminder } from '@main/reminder'
 import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from '@main/trusted-sender'
 import { createMainWindow } from '@main/window'
+import { closeAfterHandOver } from '@main/window-closing'
 import { loadWindowState, placeWindow, saveWindowState, trackWindowState } from '@main/window-state'
 import { MENU_COMMAND_CHANNEL } from '@shared/ipc'
 import { app, BrowserWindow, Menu, Notification, screen, session } from 'electron'
@@ -20,6 +22,13 @@ const page: OwnPage = { appPageUrl: APP_ENTRY_URL, devServerUrl: devServerUrlFro
 const pageUrl = page.devServerUrl ?? page.appPageUrl
 const isOwnPage = (url: string | undefined): boolean => isTrustedSenderUrl(url, page)
 
+// A development build keeps its collection apart from the installed Recall's (and so holds its
+// own single-instance lock): set before anything reads the folder.
+const devData = userDataFolder({ isPackaged: app.isPackaged, appData: app.getPath('appData'), env: process.env })
+if (devData) app.setPath('userData', devData)
+// Windows files notifications and taskbar entries under this id; it must match the installer's.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
+
 // Before 'ready': every renderer sandboxed, the app:// scheme privileged, every webContents hardened.
 app.enableSandbox()
 registerAppScheme()
@@ -28,23 +37,25 @@ hardenEveryWebContents(isOwnPage)
 // One Recall at a time: a second launch focuses the first window instead of opening the same
 // collection twice.
 if (!app.requestSingleInstanceLock()) {
+  // The open Recall hears 'second-instance' and shows its window; this one has nothing to do.
+  console.log(`Recall is already open (data folder ${app.getPath('userData')}): its window is brought to the front.`)
   app.quit()
 } else {
   // Holding the lock, and before any page opens IndexedDB: a crash's half-written record would
   // otherwise make Chromium call the collection corrupt, and delete it, one start later.
   try {
-    for (const repair of repairTornIndexedDbLogs(app.getPath('userData'))) {
+    const check = repairTornIndexedDbLogs(app.getPath('userData'))
+    for (const repair of check.repairs) {
       console.warn(`Recall: cut a half-written record off ${repair.file} (${repair.from} → ${repair.to} bytes) after a crash`)
+    }
+    for (const failure of check.failures) {
+      console.warn(`Recall: could not check ${failure.file} after a crash (left as it is)`, failure.error)
     }
   } catch (error) {
     console.error('Recall: could not check the collection files after a crash', error)
   }
-  app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0]
-    if (!window) return
-    if (window.isMinimized()) window.restore()
-    window.focus()
-  })
+  let onSecondLaunch = (): void => undefined
+  app.on('second-instance', () => onSecondLaunch())
 
   void app.whenReady().then(() => {
     applyPermissionPolicy(session.defaultSession, (url) => isOwnOrigin(url, page))
@@ -57,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       userDataPath: app.getPath('userData')
     })
     let mainWindow: BrowserWindow | null = null
+    let bringBack: (() => void) | null = null
     let quitting = false
     app.on('before-quit', () => {
       quitting = true
@@ -93,8 +105,13 @@ if (!app.requestSingleInstanceLock()) {
         })
       )
     )
-    // Packaged apps get their icon from electron-builder; in development Linux and Windows take it here.
-    const icon = !app.isPackaged && process.platform !== 'darwin' ? join(app.getAppPath(), 'resources/icon.png') : undefined
+    // macOS takes the icon from the bundle, Windows from the executable. Linux windows are given it
+    // here, packaged or not (resources/icon.png beside app.asar when packaged), so X11 shows it
+    // even where no .desktop entry matches the window.
+    const icon =
+      process.platform === 'linux'
+        ? join(app.isPackaged ? process.resourcesPath : app.getAppPath(), app.isPackaged ? 'icon.png' : 'resources/icon.png')
+        : undefined
     const windowStateFile = join(app.getPath('userData'), 'window-state.json')
 
     // Closing the window first takes a last backup, while the page can still hand it over.
@@ -106,27 +123,29 @@ if (!app.requestSingleInstanceLock()) {
       const window = createMainWindow(pageUrl, placement, icon)
       mainWindow = window
       trackWindowState(window, (state) => saveWindowState(windowStateFile, state))
-      let closing = false
-      window.on('close', (event) => {
-        if (closing) return
-        event.preventDefault()
-        closing = true
-        window.hide()
-        void collection.onQuit().finally(() => {
-          window.destroy()
-          // On macOS a prevented close cancels Cmd+Q: quit again once the backup is written.
-          if (quitting) app.quit()
-        })
+      const closing = closeAfterHandOver(window, collection.onQuit, () => {
+        // On macOS a prevented close cancels Cmd+Q: quit again once the backup is written.
+        if (quitting) app.quit()
       })
+      window.on('close', (event) => closing.onClose(event))
+      bringBack = () => {
+        // Opened again while closing: the person wants the window, not the quit.
+        quitting = false
+        closing.bringBack()
+      }
       window.on('closed', () => {
-        if (mainWindow === window) mainWindow = null
+        if (mainWindow === window) {
+          mainWindow = null
+          bringBack = null
+        }
       })
     }
     open()
 
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open()
-    })
+    // A second launch (or the dock icon): show the window, even one hidden while it closes, or open one.
+    const showOrOpen = () => (bringBack ? bringBack() : open())
+    onSecondLaunch = showOrOpen
+    app.on('activate', showOrOpen)
   })
 
   app.on('window-all-closed', () => {

@@ -26,7 +26,12 @@ const fake = vi.hoisted(() => {
     menu: [] as { label?: string; role?: string; click?: () => void; submenu?: unknown[] }[],
     notifications: [] as { title: string; body: string }[],
     sent: [] as [string, unknown][],
-    windows: [] as { webPreferences: Record<string, unknown>; contents: unknown; url?: string }[],
+    windows: [] as {
+      webPreferences: Record<string, unknown>
+      contents: unknown
+      window: { done: string[] } & NodeJS.EventEmitter
+      url?: string
+    }[],
     userData: '/nonexistent/recall-user-data'
   }
 })
@@ -39,7 +44,9 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => true,
     whenReady: fake.whenReady,
     getAppPath: () => process.cwd(),
-    getPath: () => fake.userData,
+    getPath: (name: string) => (name === 'appData' ? '/nonexistent/app-data' : fake.userData),
+    setPath: (name: string, path: string) => fake.calls.push(`setPath ${name} ${path === fake.userData ? '<RECALL_USER_DATA>' : path}`),
+    setAppUserModelId: (id: string) => fake.calls.push(`setAppUserModelId ${id}`),
     quit: () => undefined
   })
   class WebContents extends EventEmitter {
@@ -53,10 +60,35 @@ vi.mock('electron', async () => {
   }
   class BrowserWindow extends EventEmitter {
     webContents = new WebContents()
+    done: string[] = []
     constructor(options: { webPreferences: Record<string, unknown> }) {
       super()
       app.emit('web-contents-created', {}, this.webContents)
-      fake.windows.push({ webPreferences: options.webPreferences, contents: this.webContents })
+      fake.windows.push({ webPreferences: options.webPreferences, contents: this.webContents, window: this })
+    }
+    hide() {
+      this.done.push('hide')
+    }
+    show() {
+      this.done.push('show')
+    }
+    focus() {
+      this.done.push('focus')
+    }
+    destroy() {
+      this.done.push('destroy')
+    }
+    isDestroyed() {
+      return this.done.includes('destroy')
+    }
+    isMinimized() {
+      return false
+    }
+    isMaximized() {
+      return false
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1100, height: 760 }
     }
     loadURL(url: string) {
       fake.windows.at(-1)!.url = url
@@ -120,6 +152,8 @@ function readLinkOrNone(path: string): string | null {
 beforeAll(async () => {
   delete process.env.ELECTRON_RENDERER_URL
   fake.userData = mkdtempSync(join(tmpdir(), 'recall-user-data-'))
+  // Not packaged, as under `npm start`: the data folder is the development one, named here.
+  process.env.RECALL_USER_DATA = fake.userData
   mkdirSync(join(collectionLog(), '..'), { recursive: true })
   writeFileSync(collectionLog(), crashLog)
   await import('@main/index')
@@ -128,7 +162,10 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 0))
 })
 
-afterAll(() => rmSync(fake.userData, { recursive: true, force: true }))
+afterAll(() => {
+  delete process.env.RECALL_USER_DATA
+  rmSync(fake.userData, { recursive: true, force: true })
+})
 
 describe('the main process wiring', () => {
   it('cuts the record a crash left half-written off the collection log before ready, so Chromium keeps the collection', () => {
@@ -137,6 +174,7 @@ describe('the main process wiring', () => {
 
   it('sandboxes every renderer and registers app:// as a privileged scheme before ready', () => {
     expect(fake.calls).toEqual([
+      'setPath userData <RECALL_USER_DATA>',
       'enableSandbox ready=false',
       'registerSchemesAsPrivileged ready=false [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]'
     ])
@@ -218,5 +256,29 @@ describe('the main process wiring', () => {
     app.emit('will-quit')
     if (process.platform === 'linux') expect(openFiles()).not.toContain(file)
     await expect(fake.ipcHandlers.get('recall:journalRead')!(ownPage, 'e1')).resolves.toEqual([{ segment: 's1', text: line }])
+  })
+
+  it('brings the window back when Recall is opened again while it hides for its last backup, and keeps it open', async () => {
+    const ownPage = { senderFrame: { url: 'app://recall/index.html', parent: null } }
+    const { app } = await import('electron')
+    const { window } = fake.windows[0]!
+    const backupRequests = () => fake.sent.filter(([channel]) => channel === 'recall:backup-request').map(([, id]) => id as string)
+    const answer = (id: string) => fake.ipcHandlers.get('recall:deliverBackupContent')!(ownPage, id, { error: 'not this time' })
+    // Studied: the first backup is asked for at once; the page cannot give it, so the collection stays changed.
+    const noted = fake.ipcHandlers.get('recall:noteStudyActivity')!(ownPage)
+    await expect.poll(backupRequests).toHaveLength(1)
+    await answer(backupRequests()[0]!)
+    await noted
+
+    let prevented = false
+    window.emit('close', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    expect(window.done).toEqual(['hide'])
+    await expect.poll(backupRequests).toHaveLength(2)
+    app.emit('second-instance')
+    expect(window.done).toEqual(['hide', 'show', 'focus'])
+    await answer(backupRequests()[1]!)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(window.done).not.toContain('destroy')
   })
 })
