@@ -7,6 +7,7 @@ import { SAVE_FILTERS, writeTextFileAtomically } from '@main/save-file'
 import { createAutoBackup } from '@shared/backup/auto-backup'
 import { BACKUP_REQUEST_CHANNEL, OPTIMIZER_PROGRESS_CHANNEL, type RecallApi } from '@shared/ipc'
 import { BrowserWindow, dialog } from 'electron'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
@@ -26,8 +27,10 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
   })
   const journal = createJournalFolder(join(userDataPath, 'journal'))
   const autoBackup = createAutoBackup({ store, clock: Date.now, getContent: () => requester.request() })
-  // Loaded on first use: the native binding is only needed when the person asks for it.
-  const optimize = singleOptimizer(async () => (await import('@open-spaced-repetition/binding')) as unknown as OptimizerBinding)
+  // Loaded on first use: the native binding is only needed when the person asks for it. Its
+  // CommonJS build, through require: Electron has a history of failing to load ES modules from
+  // inside app.asar, and `import()` would pick the package's ES module.
+  const optimize = singleOptimizer(() => Promise.resolve(loadOptimizerBinding()))
 
   const services: Services = {
     optimizeParameters: (histories) =>
@@ -52,4 +55,9 @@ export function createCollectionServices(userDataPath: string, mainWindow: () =>
     ...journalServices(journal)
   }
   return { services, onQuit: () => autoBackup.onQuit(), closeJournal: () => journal.close() }
+}
+
+/** The FSRS optimizer's Node binding, required as CommonJS (its `require` export). */
+function loadOptimizerBinding(): OptimizerBinding {
+  return createRequire(__filename)('@open-spaced-repetition/binding') as OptimizerBinding
 }

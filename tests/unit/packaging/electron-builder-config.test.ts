@@ -19,7 +19,7 @@ interface BuilderConfig {
   asar: boolean
   afterPack: string
   directories: { buildResources: string }
-  extraResources: { from: string; to: string; filter: string[] }[]
+  extraResources: { from: string; to: string; filter?: string[] }[]
   linux: { target: string[]; icon: string }
   win: { target: string[]; icon: string }
   mac: { target: string[]; icon: string }
@@ -59,8 +59,11 @@ describe('electron-builder.yml', () => {
     expect(included.sort()).toEqual(['out/**', 'package.json'])
   })
 
-  it('ships the built-in decks as resources/decks, where the packaged app reads them', () => {
-    expect(config.extraResources).toEqual([{ from: 'decks', to: 'decks', filter: ['*.json'] }])
+  it('ships the built-in decks as resources/decks, where the packaged app reads them, and the Linux window icon beside them', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'decks', to: 'decks', filter: ['*.json'] },
+      { from: 'resources/icon.png', to: 'icon.png' }
+    ])
     expect(existsSync('decks/aws-ml-services.json')).toBe(true)
   })
 
