@@ -10,11 +10,14 @@ export function DeckNameField({
   value,
   problem,
   inputRef,
+  disabled = false,
   onConfirm
 }: {
   value: string
   problem?: string
   inputRef: Ref<HTMLInputElement>
+  /** While the file is read again or the deck is saved. */
+  disabled?: boolean
   onConfirm: () => void
 }) {
   const id = 'import-deck-name'
@@ -26,6 +29,7 @@ export function DeckNameField({
           ref={inputRef}
           value={value}
           required
+          disabled={disabled}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-error` : undefined}
           onChange={(e) => actions().setImportName(e.target.value)}

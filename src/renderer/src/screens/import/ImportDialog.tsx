@@ -53,6 +53,7 @@ export function ImportDialog() {
               value={importer.deckName ?? plan.name}
               problem={importer.nameProblem}
               inputRef={nameInput}
+              disabled={status !== 'preview'}
               onConfirm={() => void confirm()}
             />
           )}
