@@ -5,26 +5,11 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFuses, shippedFuseWire } from '../unit/helpers/fuse-wire'
 
 const require = createRequire(import.meta.url)
 const afterPack = require('../../scripts/packaging/after-pack.cjs') as { FUSES: Record<string, boolean> }
 const ELECTRON_VERSION = (require('electron/package.json') as { version: string }).version
-
-// Electron's fuse wire, as the after-pack test reads it: a sentinel, the wire version, its
-// length, then one byte per fuse in FuseV1Options order; these are Electron 45's shipped values.
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
-const FUSE_ORDER = [
-  'RunAsNode',
-  'EnableCookieEncryption',
-  'EnableNodeOptionsEnvironmentVariable',
-  'EnableNodeCliInspectArguments',
-  'EnableEmbeddedAsarIntegrityValidation',
-  'OnlyLoadAppFromAsar',
-  'LoadBrowserProcessSpecificV8Snapshot',
-  'GrantFileProtocolExtraPrivileges',
-  'WasmTrapHandlers'
-]
-const SHIPPED_WIRE = '101100011'
 
 /** app.asar holds the built code and the one runtime dependency; the renderer's libraries are bundled. */
 const ASAR_LIMIT_BYTES = 12_000_000
@@ -37,7 +22,7 @@ const ASAR_LIMIT_BYTES = 12_000_000
 function standInElectron(dir: string) {
   mkdirSync(join(dir, 'locales'), { recursive: true })
   mkdirSync(join(dir, 'resources'))
-  const wire = Buffer.concat([Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE, 'latin1')])
+  const wire = shippedFuseWire()
   writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), wire, Buffer.from('\n')]))
   chmodSync(join(dir, 'electron'), 0o755)
   writeFileSync(join(dir, 'chrome-sandbox'), 'stand-in sandbox helper')
@@ -45,13 +30,6 @@ function standInElectron(dir: string) {
   writeFileSync(join(dir, 'version'), ELECTRON_VERSION)
   writeFileSync(join(dir, 'LICENSE'), 'MIT (stand-in)')
   writeFileSync(join(dir, 'locales', 'en-US.pak'), 'stand-in')
-}
-
-function fusesOf(binary: string): Record<string, boolean> {
-  const bytes = readFileSync(binary)
-  const at = bytes.indexOf(SENTINEL) + SENTINEL.length
-  const wire = bytes.subarray(at + 2, at + 2 + bytes[at + 1]!).toString('latin1')
-  return Object.fromEntries(FUSE_ORDER.map((name, i) => [name, wire[i] === '1']))
 }
 
 /** The newest modification time under a folder (or of a file), in ms. */
@@ -137,8 +115,9 @@ describe('npm run dist on Linux', () => {
     expect(profile).toMatch(/^\s*userns,/m)
   })
 
-  it('flips the fuses in the packaged binary as scripts/packaging/after-pack.cjs says', () => {
-    expect(fusesOf(join(out, 'linux-unpacked', 'recall'))).toMatchObject(afterPack.FUSES)
+  it('flips the fuses in the packaged binary as scripts/packaging/after-pack.cjs says', async () => {
+    const fuses = await readFuses(join(out, 'linux-unpacked', 'recall'))
+    expect(Object.fromEntries(Object.keys(afterPack.FUSES).map((name) => [name, fuses[name] === '1']))).toEqual(afterPack.FUSES)
   })
 
   it('builds a deb with a homepage and a maintainer, a launcher entry named after desktopName, and the AppArmor profile installed', () => {
