@@ -1,7 +1,7 @@
 import { Button } from '@components/Button'
 import { CardHistoryDialog } from '@components/CardHistoryDialog'
 import { ActionDialog, type BrowseDialog } from '@screens/browse/ActionDialogs'
-import { BrowseToolbar, useTargetsSuspended } from '@screens/browse/BrowseToolbar'
+import { BrowseToolbar, CardCount, useTargetsSuspended } from '@screens/browse/BrowseToolbar'
 import { CardTable } from '@screens/browse/CardTable'
 import { DeckFilter } from '@screens/browse/DeckFilter'
 import { EditPanel } from '@screens/browse/EditPanel'
@@ -64,31 +64,38 @@ export function BrowseScreen() {
   }
 
   return (
-    // The list needs more room than the other screens: the screen is as wide as the window allows.
-    <main className="flex w-[min(calc(100vw-3rem),110rem)] flex-col gap-3 self-center" aria-labelledby="browse-title">
-      <header className="flex items-center justify-between gap-3">
+    // The table needs the window's width: Browse takes the wide column (styles.css), and fills the
+    // window's height so that as many rows show as fit, with the page itself never scrolling.
+    <main className="layout-wide flex grow basis-0 flex-col gap-2" aria-labelledby="browse-title">
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h1 id="browse-title" className="text-2xl font-bold">
           Browse
         </h1>
-        <Button onClick={() => void actions().openAdd(deckFilter || undefined)}>+ Add card</Button>
+        <CardCount />
+        <div role="status" className="min-w-0 flex-1 text-sm">
+          {status === 'loading' && (
+            <span className="me-2 text-slate-600 dark:text-slate-400">Reading cards… {loaded.toLocaleString()}</span>
+          )}
+          {busy ? (
+            <span className="text-slate-600 dark:text-slate-400">Saving…</span>
+          ) : problem && !dialog ? (
+            <span className="text-red-700 dark:text-red-300">{problem}</span>
+          ) : (
+            <span className="text-green-800 dark:text-green-300">{notice}</span>
+          )}
+        </div>
+        <Button className="px-3! py-1.5!" onClick={() => void actions().openAdd(deckFilter || undefined)}>
+          + Add card
+        </Button>
       </header>
-      <div className="flex flex-wrap items-start gap-3">
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
         <SearchBox inputRef={search} onLeave={() => grid.current?.focus()} />
         <DeckFilter />
       </div>
       <BrowseToolbar targets={targets} onDialog={setDialog} />
-      <div role="status" className="min-h-5 text-sm">
-        {status === 'loading' && <span className="text-slate-600 dark:text-slate-400">Reading cards… {loaded.toLocaleString()}</span>}
-        {busy ? (
-          <span className="text-slate-600 dark:text-slate-400">Saving…</span>
-        ) : problem && !dialog ? (
-          <span className="text-red-700 dark:text-red-300">{problem}</span>
-        ) : (
-          <span className="text-green-800 dark:text-green-300">{notice}</span>
-        )}
-      </div>
-      <div className="flex flex-col gap-3 lg:flex-row">
-        <div className="min-w-0 flex-1">
+      {/* Beside the table from lg up; under it below, where the table makes room for the editor. */}
+      <div className={`flex grow basis-0 flex-col gap-3 lg:flex-row lg:[&>aside]:h-auto ${editing ? 'max-lg:basis-auto' : ''}`}>
+        <div className={`flex min-h-64 min-w-0 flex-1 flex-col ${editing ? 'max-lg:h-[45vh] max-lg:flex-none' : ''}`}>
           <CardTable gridRef={grid} onOpen={openEditor} onDelete={() => targets > 0 && setDialog('delete')} />
         </div>
         {editing && <EditPanel key={editing.id} row={editing} onClose={closeEditor} onHistory={() => void openHistory(editing.id)} />}

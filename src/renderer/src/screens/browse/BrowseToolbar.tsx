@@ -16,10 +16,23 @@ export function useTargetsSuspended(): boolean {
   }, [rows, selected, focusedId])
 }
 
-/** What can be done to the selection (or, with none, the focused card). */
-export function BrowseToolbar({ targets, onDialog }: { targets: number; onDialog: (d: BrowseDialog) => void }) {
+/** How many cards the search found, and how many of them are selected. */
+export function CardCount() {
   const total = useRecall((s) => s.browse.results.length)
   const selected = useRecall((s) => s.browse.selected.size)
+  return (
+    <span className="text-sm text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
+      {total.toLocaleString()} card{total === 1 ? '' : 's'}
+      {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
+    </span>
+  )
+}
+
+/** A key shown on its button where there is room; the button still names it to assistive technology. */
+const Key = ({ keys }: { keys: string }) => <kbd className="ms-1 hidden text-xs lg:inline">{keys}</kbd>
+
+/** What can be done to the selection (or, with none, the focused card). */
+export function BrowseToolbar({ targets, onDialog }: { targets: number; onDialog: (d: BrowseDialog) => void }) {
   const busy = useRecall((s) => s.browse.busy)
   const canUndo = useRecall((s) => s.browse.undo.length > 0)
   const suspended = useTargetsSuspended()
@@ -28,12 +41,8 @@ export function BrowseToolbar({ targets, onDialog }: { targets: number; onDialog
 
   return (
     <div role="toolbar" aria-label="Card actions" className="flex flex-wrap items-center gap-2">
-      <span className="me-2 text-sm text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
-        {total.toLocaleString()} card{total === 1 ? '' : 's'}
-        {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
-      </span>
-      <Button className={small} disabled={none} onClick={() => void actions().suspendSelected(!suspended)}>
-        {suspended ? 'Unsuspend' : 'Suspend'} <kbd className="ms-1 text-xs">Ctrl+J</kbd>
+      <Button className={small} disabled={none} aria-keyshortcuts="Control+J" onClick={() => void actions().suspendSelected(!suspended)}>
+        {suspended ? 'Unsuspend' : 'Suspend'} <Key keys="Ctrl+J" />
       </Button>
       <Button className={small} disabled={none} onClick={() => void actions().forgetSelected()}>
         Reset to new
@@ -47,11 +56,11 @@ export function BrowseToolbar({ targets, onDialog }: { targets: number; onDialog
       <Button className={small} disabled={none} onClick={() => onDialog('move')}>
         Move…
       </Button>
-      <Button className={small} disabled={none} onClick={() => onDialog('delete')}>
-        Delete… <kbd className="ms-1 text-xs">Del</kbd>
+      <Button className={small} disabled={none} aria-keyshortcuts="Delete" onClick={() => onDialog('delete')}>
+        Delete… <Key keys="Del" />
       </Button>
-      <Button className={small} disabled={!canUndo || busy} onClick={() => void actions().undoBrowse()}>
-        Undo <kbd className="ms-1 text-xs">Ctrl+Z</kbd>
+      <Button className={small} disabled={!canUndo || busy} aria-keyshortcuts="Control+Z" onClick={() => void actions().undoBrowse()}>
+        Undo <Key keys="Ctrl+Z" />
       </Button>
     </div>
   )

@@ -1,12 +1,30 @@
 import { retrievabilityAt } from '@core/stats/retrievability'
-import { COLUMNS, GRID_TEMPLATE, TABLE_MIN_WIDTH, type CellContext } from '@screens/browse/columns'
+import { columnsThatFit, gridTemplate, minWidthRem, type CellContext } from '@screens/browse/columns'
 import { gestureOf, nextSelection } from '@screens/browse/selection'
 import { ROW_HEIGHT, rowDomId, TableRow } from '@screens/browse/TableRow'
 import { actions, useRecall } from '@store'
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
 
-const HEADER_HEIGHT = 40
+const HEADER_HEIGHT = 36
+
+/** The grid's inner width in rem, followed as the window or the editor beside it changes. */
+function useWidthRem(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(Infinity)
+  useLayoutEffect(() => {
+    const element = ref.current
+    if (!element) return
+    const measure = () => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+      setWidth(element.clientWidth / rem)
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [ref])
+  return width
+}
 
 /**
  * The results as an ARIA grid. Only the rows in view (and a few either side) are in the DOM, so
@@ -30,6 +48,11 @@ export function CardTable({
   const decks = useRecall((s) => s.browse.decks)
   const view = useRecall((s) => s.browse.view)
   const anchor = useRef<string | undefined>(undefined)
+  // A narrow window shows fewer columns rather than cutting the table off at its edge.
+  const widthRem = useWidthRem(gridRef)
+  const columns = useMemo(() => columnsThatFit(widthRem, sort.column), [widthRem, sort.column])
+  const template = useMemo(() => gridTemplate(columns), [columns])
+  const minWidth = `${minWidthRem(columns)}rem`
 
   const ctx = useMemo<CellContext>(() => {
     const names = new Map(decks.map((d) => [d.id, d.name]))
@@ -138,21 +161,21 @@ export function CardTable({
       tabIndex={0}
       aria-label="Cards"
       aria-rowcount={results.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns.length}
       aria-multiselectable="true"
       aria-activedescendant={focusedIndex >= 0 ? rowDomId(focusedIndex) : undefined}
       onKeyDown={onKeyDown}
       onFocus={(e) => e.target === e.currentTarget && focusedIndex < 0 && results[0] && actions().focusRow(results[0].id)}
-      className="group/grid relative h-[calc(100vh-19rem)] min-h-64 overflow-auto rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 dark:ring-slate-700"
+      className="group/grid relative min-h-0 flex-1 overflow-auto contain-size rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 dark:ring-slate-700"
     >
-      <div role="rowgroup" className="sticky top-0 z-10" style={{ minWidth: TABLE_MIN_WIDTH }}>
+      <div role="rowgroup" className="sticky top-0 z-10" style={{ minWidth }}>
         <div
           role="row"
           aria-rowindex={1}
           className="grid border-b border-slate-200 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
-          style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}
+          style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
         >
-          {COLUMNS.map((column) => {
+          {columns.map((column) => {
             const active = sort.column === column.id
             return (
               <div
@@ -176,7 +199,7 @@ export function CardTable({
           })}
         </div>
       </div>
-      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}>
+      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth }}>
         {items.map((item) => {
           const row = results[item.index]!
           return (
@@ -188,6 +211,8 @@ export function CardTable({
               selected={selected.has(row.id)}
               focused={item.index === focusedIndex}
               ctx={ctx}
+              columns={columns}
+              template={template}
               onPick={onRowPick}
               onOpen={onOpen}
             />

@@ -18,7 +18,7 @@ export function DeckFilter() {
         onChoose={(id) => void actions().setDeckFilter(id)}
         all={{ value: '', label: 'All decks' }}
         markBuiltIn
-        className="max-w-72 text-sm"
+        className="max-w-60 text-sm"
       />
       {chosen && !chosen.editable && (
         <Button

@@ -19,7 +19,7 @@ export function SearchBox({ inputRef, onLeave }: { inputRef: RefObject<HTMLInput
   }, [text, stored])
 
   return (
-    <div className="flex min-w-0 flex-1 flex-col gap-1">
+    <div className="flex min-w-64 flex-1 flex-col gap-1">
       <input
         ref={inputRef}
         type="search"
@@ -35,9 +35,9 @@ export function SearchBox({ inputRef, onLeave }: { inputRef: RefObject<HTMLInput
         aria-label="Search cards"
         aria-invalid={error ? true : undefined}
         aria-describedby="browse-search-help"
-        placeholder="Search: deck:aws-ml-chips is:due tag:vision prop:s>10 rated:1 …  ( / )"
+        placeholder="Search, e.g. is:due tag:vision deck:aws-ml-chips   ( / )"
         spellCheck={false}
-        className="w-full rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 aria-invalid:ring-red-500 dark:bg-slate-900 dark:ring-slate-600 dark:aria-invalid:ring-red-400"
+        className="w-full rounded-md bg-white px-3 py-2 font-mono text-sm ring-1 placeholder:font-sans ring-slate-300 focus-visible:outline-2 focus-visible:outline-blue-500 aria-invalid:ring-red-500 dark:bg-slate-900 dark:ring-slate-600 dark:aria-invalid:ring-red-400"
       />
       <div id="browse-search-help" className="min-h-5 text-sm">
         {error ? (
@@ -46,9 +46,7 @@ export function SearchBox({ inputRef, onLeave }: { inputRef: RefObject<HTMLInput
             <ErrorMark query={stored} position={error.position} />
           </p>
         ) : (
-          <p className="text-slate-500 dark:text-slate-400">
-            ↓ moves into the list · Space selects · Enter opens a card · Ctrl+A selects all
-          </p>
+          <p className="text-slate-500 dark:text-slate-400">↓ into the list · Space selects · Enter opens · Ctrl+A selects all</p>
         )}
       </div>
     </div>

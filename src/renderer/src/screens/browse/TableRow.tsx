@@ -1,8 +1,8 @@
 import { type BrowseRow, Queue } from '@core/model'
-import { COLUMNS, GRID_TEMPLATE, type CellContext } from '@screens/browse/columns'
+import type { CellContext, Column } from '@screens/browse/columns'
 import { memo, type MouseEvent } from 'react'
 
-export const ROW_HEIGHT = 36
+export const ROW_HEIGHT = 32
 const FLAG_COLOURS = ['', 'bg-red-500', 'bg-orange-400', 'bg-green-500', 'bg-blue-500', 'bg-pink-400', 'bg-teal-400', 'bg-purple-500']
 
 export const rowDomId = (index: number) => `browse-row-${index}`
@@ -15,6 +15,9 @@ interface RowProps {
   selected: boolean
   focused: boolean
   ctx: CellContext
+  /** The columns shown, and their grid template (the same for every row, so memoised rows keep). */
+  columns: readonly Column[]
+  template: string
   onPick: (index: number, event: MouseEvent) => void
   onOpen: (id: string) => void
 }
@@ -23,7 +26,7 @@ interface RowProps {
  * One row of the grid. Memoised: while scrolling, rows already on screen are not rendered again,
  * only the ones coming into view.
  */
-export const TableRow = memo(function TableRow({ row, index, top, selected, focused, ctx, onPick, onOpen }: RowProps) {
+export const TableRow = memo(function TableRow({ row, index, top, selected, focused, ctx, columns, template, onPick, onOpen }: RowProps) {
   const muted =
     row.queue === Queue.Suspended
       ? 'bg-amber-50 dark:bg-amber-950/60'
@@ -43,9 +46,9 @@ export const TableRow = memo(function TableRow({ row, index, top, selected, focu
       className={`absolute left-0 grid w-full cursor-default items-center border-b border-slate-100 dark:border-slate-700/60 ${muted} ${
         selected ? 'bg-blue-100! dark:bg-blue-900/70!' : 'hover:bg-slate-50 dark:hover:bg-slate-700/40'
       } ${focused ? 'outline-2 -outline-offset-2 outline-slate-400 group-focus-visible/grid:outline-blue-500 dark:outline-slate-500' : ''}`}
-      style={{ gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
-      {COLUMNS.map((column, c) => (
+      {columns.map((column, c) => (
         <div
           key={column.id}
           role="gridcell"

@@ -79,6 +79,25 @@ export const COLUMNS: Column[] = [
   { id: 'created', label: 'Created', min: 7, cell: (r) => date(r.createdAt) }
 ]
 
-export const GRID_TEMPLATE = COLUMNS.map((c) => (c.grow ? `minmax(${c.min}rem,${c.grow}fr)` : `${c.min}rem`)).join(' ')
-/** Rows are never narrower than this: the grid scrolls sideways instead of squeezing columns. */
-export const TABLE_MIN_WIDTH = `${COLUMNS.reduce((sum, c) => sum + c.min, 0)}rem`
+/** The grid's column widths: text columns share what is left over, numbers keep their width. */
+export const gridTemplate = (columns: readonly Column[]) =>
+  columns.map((c) => (c.grow ? `minmax(${c.min}rem,${c.grow}fr)` : `${c.min}rem`)).join(' ')
+/** Rows are never narrower than this: below it the grid scrolls sideways instead of squeezing columns. */
+export const minWidthRem = (columns: readonly Column[]) => columns.reduce((sum, c) => sum + c.min, 0)
+
+// The columns a narrow table gives up first: figures one looks up now and then before the deck
+// and due date one scans by. The question and the answer always stay.
+const HIDDEN_FIRST: SortColumn[] = ['lapses', 'stability', 'difficulty', 'reviews', 'created', 'interval', 'retrievability', 'due', 'deck']
+
+/**
+ * The columns that fit `widthRem`, in their usual order. The column the list is sorted by stays,
+ * so its arrow is always in view; when even the fewest do not fit, the grid scrolls sideways.
+ */
+export function columnsThatFit(widthRem: number, sortedBy: SortColumn): Column[] {
+  let shown = COLUMNS
+  for (const id of HIDDEN_FIRST) {
+    if (minWidthRem(shown) <= widthRem) break
+    if (id !== sortedBy) shown = shown.filter((c) => c.id !== id)
+  }
+  return shown
+}
