@@ -60,6 +60,39 @@ describe('studying a built-in deck in the web build', () => {
     await restarted.context.close()
   })
 
+  it('prints the prompt at least as large as the answer, under a named rule, with the grade buttons always in the window', async () => {
+    const { context, page } = await profile.open()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(inject('baseUrl'))
+    // Its first dozen cards hold terms, a question and answers of a sentence, a paragraph and a list.
+    await page.getByRole('button', { name: /^Study AIF-C01 · 1 Fundamentals of AI and ML/ }).click()
+    const fontSize = (testId: string) => page.getByTestId(testId).evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const inWindow = (name: RegExp) =>
+      page.getByRole('button', { name }).evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        return r.top >= 0 && r.bottom <= innerHeight
+      })
+    const sizes = new Set<string>()
+    for (let i = 0; i < 12; i++) {
+      const question = await page.getByTestId('question').innerText()
+      await page.keyboard.press('Space')
+      await page.getByTestId('answer').waitFor()
+      const [prompt, answer] = [await fontSize('question'), await fontSize('answer')]
+      expect(prompt, question).toBeGreaterThanOrEqual(answer)
+      sizes.add((await page.getByTestId('question').getAttribute('data-size'))!)
+      // The answer is set off by a rule that says so; the prompt stays on screen above it.
+      expect(await page.getByRole('article').innerText()).toMatch(/\nANSWER\n/i)
+      for (const grade of [/^Again/, /^Hard/, /^Good/, /^Easy/]) expect(await inWindow(grade), question).toBe(true)
+      expect(await page.evaluate(() => scrollY)).toBe(0)
+      await page.keyboard.press('4')
+      await expect.poll(() => page.getByTestId('question').innerText()).not.toBe(question)
+    }
+    // Short terms are printed largest; a longer question steps down, still above the answer's size.
+    expect(sizes.has('short')).toBe(true)
+    expect(sizes.size).toBeGreaterThan(1)
+    await context.close()
+  })
+
   it('can be studied with the mouse too', async () => {
     const { context, page } = await profile.open()
     await page.goto(inject('baseUrl'))

@@ -1,4 +1,5 @@
 import { CardText } from '@components/CardText'
+import { MoreBelow } from '@components/MoreBelow'
 import { ChoiceList } from '@components/question/ChoiceList'
 import { MatchingTable } from '@components/question/MatchingTable'
 import { OrderingList } from '@components/question/OrderingList'
@@ -11,17 +12,24 @@ interface Props {
   check?: AnswerCheck
   onChoose: (at: number) => void
   onMatch: (prompt: number, at: number) => void
+  /**
+   * The question fills the height its screen leaves it and scrolls inside when it needs more, so
+   * the buttons under it stay in view (a session); without, it is as tall as it is (a list).
+   */
+  fill?: boolean
 }
 
 /**
  * An exam-style question as the exam shows it: the case study's scenario, the question, and its
  * options lettered A, B, C…; after the answer, every option's reason.
  */
-export function QuestionView({ shown, response, check, onChoose, onMatch }: Props) {
+export function QuestionView({ shown, response, check, onChoose, onMatch, fill = false }: Props) {
   const { note } = shown
   return (
     <article
-      className="flex flex-1 flex-col gap-4 rounded-lg bg-white p-6 text-lg shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+      className={`flex flex-col gap-4 rounded-xl bg-white p-5 text-lg shadow-sm ring-1 ring-slate-200 sm:px-8 dark:bg-slate-800 dark:ring-slate-700 ${
+        fill ? 'min-h-0 flex-1 overflow-y-auto contain-size' : ''
+      }`}
       data-testid="exam-question"
       data-type={note.type}
     >
@@ -31,7 +39,7 @@ export function QuestionView({ shown, response, check, onChoose, onMatch }: Prop
           <CardText text={shown.scenario} />
         </section>
       )}
-      <section aria-label="Question" data-testid="question" tabIndex={-1} className="outline-none">
+      <section aria-label="Question" data-testid="question" tabIndex={-1} className="font-medium outline-none">
         <CardText text={note.stem} />
       </section>
       {(note.type === 'single' || note.type === 'multiple') && (
@@ -51,6 +59,7 @@ export function QuestionView({ shown, response, check, onChoose, onMatch }: Prop
       {check && (note.type === 'ordering' || note.type === 'matching') && (
         <CardText text={note.explanation} className="text-base text-slate-700 dark:text-slate-300" />
       )}
+      {fill && <MoreBelow inset="-bottom-5 -mx-5 sm:-mx-8" />}
     </article>
   )
 }

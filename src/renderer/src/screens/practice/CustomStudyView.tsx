@@ -44,7 +44,7 @@ export function CustomStudyView() {
   const preview = session.mode === 'preview'
 
   return (
-    <main className="flex flex-1 flex-col gap-4" aria-label={`Custom study: ${session.title}`}>
+    <main className="flex grow basis-0 flex-col gap-4" aria-label={`Custom study: ${session.title}`}>
       <SessionHeader
         title={
           <>

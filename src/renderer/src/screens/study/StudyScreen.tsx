@@ -75,7 +75,7 @@ export function StudyScreen() {
   )
 
   return (
-    <main className="flex flex-1 flex-col gap-4" aria-label={`Studying ${session.deckName}`}>
+    <main className="flex grow basis-0 flex-col gap-4" aria-label={`Studying ${session.deckName}`}>
       <header className="flex items-center justify-between gap-4">
         <Button onClick={() => void actions().leaveStudy()} aria-label="Back to decks (Esc)">
           ← Decks
@@ -98,6 +98,7 @@ export function StudyScreen() {
               {...(question.check ? { check: question.check } : {})}
               onChoose={(at) => actions().chooseOption(at)}
               onMatch={(prompt, at) => actions().matchItem(prompt, at)}
+              fill
             />
           ) : (
             <CardFace
