@@ -1,7 +1,7 @@
 import { basicNotes } from '../unit/helpers/notes'
 import { isQuestionNote, type Deck } from '@shared/deck/schema'
 import { readdirSync, readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { blocking, formatViolations, runAxe } from './axe'
 import { newProfile, readReviewLog, type Profile } from './browser'
@@ -104,6 +104,13 @@ async function openApp(page: Page) {
   await page.goto(inject('baseUrl'))
   await page.getByRole('button', { name: /^Study AWS ML: chip → role/ }).waitFor()
 }
+
+/** Whether the whole of an element is inside the window (nothing of it needs a scroll to be seen). */
+const inWindow = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth
+  })
 
 const practiceNav = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Practice' })
 
@@ -289,6 +296,56 @@ describe('practice in the web build, by keyboard', () => {
           .count()
       )
       .toBe(2)
+  })
+
+  it('keeps every control of a session in the window at 1280×800: multiple-choice feedback and the mock exam', async () => {
+    const { page } = await profile.open()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await openApp(page)
+    await practiceNav(page).click()
+    await page.getByRole('button', { name: 'Study AWS ML: service → purpose as multiple choice' }).click()
+    for (let picked = 0; picked < 3;) {
+      await page.getByTestId('question').waitFor()
+      const question = await page.getByTestId('question').innerText()
+      if ((await page.getByTestId('reason').count()) > 0) {
+        // A card without three good wrong options is asked as a flashcard: graded, then the next.
+        await page.keyboard.press('Space')
+        await page.getByTestId('answer').waitFor()
+        await page.keyboard.press('3')
+      } else {
+        for (const option of await page.getByTestId('option').all()) expect(await inWindow(option)).toBe(true)
+        await page.keyboard.press(String(++picked))
+        await page.getByTestId('feedback').waitFor()
+        // The verdict and its buttons under the card, the session's header above it: none scrolled away.
+        expect(await inWindow(page.getByRole('button', { name: 'Back to practice (Esc)' }))).toBe(true)
+        expect(await inWindow(page.getByRole('heading', { level: 1 }))).toBe(true)
+        expect(await inWindow(page.getByRole('button', { name: /^Continue/ }))).toBe(true)
+        expect(await page.evaluate(() => scrollY)).toBe(0)
+        await page.keyboard.press('Enter')
+      }
+      await expect.poll(() => page.getByTestId('question').innerText()).not.toBe(question)
+    }
+
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Start mock exam' }).click()
+    const heading = page.getByRole('heading', { level: 1 })
+    let answered = 0
+    for (let i = 0; i < 12; i++) {
+      await expect.poll(() => heading.innerText()).toMatch(new RegExp(`^Question ${i + 1} of 65`))
+      const type = await page.getByTestId('exam-question').getAttribute('data-type')
+      if (type === 'single' || type === 'multiple') {
+        await page.keyboard.press('a')
+        await expect.poll(() => page.locator('[data-testid="option"][aria-checked="true"]').count()).toBe(1)
+        answered++
+      }
+      for (const control of [heading, page.getByRole('timer', { name: 'Time left' }), page.getByRole('button', { name: /^Next/ })])
+        expect(await inWindow(control), `question ${i + 1}`).toBe(true)
+      for (const name of [/^← Previous/, 'Clear answer', /^Finish exam/])
+        expect(await inWindow(page.getByRole('button', { name })), `question ${i + 1}`).toBe(true)
+      expect(await page.evaluate(() => scrollY)).toBe(0)
+      await page.keyboard.press('n')
+    }
+    expect(answered).toBeGreaterThan(0)
   })
 
   it('previews new cards in custom study by keyboard without saving anything', async () => {

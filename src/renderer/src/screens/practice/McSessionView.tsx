@@ -52,7 +52,7 @@ export function McSessionView() {
 
   const { card, choice, grading } = session
   return (
-    <main className="flex flex-1 flex-col gap-4" aria-label={`Multiple choice: ${session.deckName}`}>
+    <main className="flex grow basis-0 flex-col gap-3" aria-label={`Multiple choice: ${session.deckName}`}>
       <SessionHeader
         title={
           <>
@@ -164,8 +164,9 @@ function Footer({ session }: { session: McSession }) {
   if (grading.phase === 'choosing') {
     return <p className="text-center text-sm text-slate-500 dark:text-slate-400">Pick an answer: 1–4 or A–D.</p>
   }
+  // One row of buttons under the verdict, so that the card keeps the height to show the options.
   return (
-    <footer className="flex flex-col items-center gap-3" data-testid="feedback">
+    <footer className="flex flex-col items-center gap-2" data-testid="feedback">
       <p
         role="status"
         className={`text-lg font-semibold ${grading.correct ? 'text-green-700 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}
@@ -174,31 +175,33 @@ function Footer({ session }: { session: McSession }) {
           ? 'Right. Counted as Good; change it if it was a guess or too easy.'
           : `Not this one: counted as Again (back in ${formatInterval(outcomes[Rating.Again].next.due - at)}).`}
       </p>
-      {grading.correct && (
-        <GradeButtons
-          grades={ratingChoices(grading)}
-          outcomes={outcomes}
-          now={at}
-          keys={MC_RATING_KEYS}
-          selected={grading.rating}
-          label="How well did you know it?"
-          onPick={(r) => {
-            actions().rateMc(r)
-            // Enter then moves on, whichever way the rating was picked.
-            document.getElementById(CONTINUE_ID)?.focus()
-          }}
-        />
-      )}
-      <Button
-        id={CONTINUE_ID}
-        tone="primary"
-        autoFocus
-        disabled={session.saving}
-        onClick={() => void actions().nextMc()}
-        className="min-w-48"
-      >
-        Continue <kbd className="ms-2 text-sm font-normal">Enter</kbd>
-      </Button>
+      <div className="flex flex-wrap items-center justify-center gap-x-6 gap-y-2">
+        {grading.correct && (
+          <GradeButtons
+            grades={ratingChoices(grading)}
+            outcomes={outcomes}
+            now={at}
+            keys={MC_RATING_KEYS}
+            selected={grading.rating}
+            label="How well did you know it?"
+            onPick={(r) => {
+              actions().rateMc(r)
+              // Enter then moves on, whichever way the rating was picked.
+              document.getElementById(CONTINUE_ID)?.focus()
+            }}
+          />
+        )}
+        <Button
+          id={CONTINUE_ID}
+          tone="primary"
+          autoFocus
+          disabled={session.saving}
+          onClick={() => void actions().nextMc()}
+          className="min-w-48"
+        >
+          Continue <kbd className="ms-2 text-sm font-normal">Enter</kbd>
+        </Button>
+      </div>
     </footer>
   )
 }

@@ -34,7 +34,7 @@ export function MockExamRunView() {
   const passMark = exam.settings.exam ? `${exam.settings.exam}` : `pass mark ${exam.settings.passMarkPercent} %`
 
   return (
-    <main ref={mainRef} className="flex flex-1 flex-col gap-4" aria-label="Mock exam">
+    <main ref={mainRef} className="flex grow basis-0 flex-col gap-3" aria-label="Mock exam">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">
           Question {index + 1} of {exam.questions.length}
@@ -73,13 +73,23 @@ export function MockExamRunView() {
         response={responseTo(exam, index)}
         onChoose={(at) => void actions().chooseMockExamOption(at)}
         onMatch={(prompt, at) => void actions().matchMockExamItem(prompt, at)}
+        fill
       />
 
-      <footer className="flex flex-wrap items-center justify-between gap-3">
+      {/* Every action in one row under the question, which scrolls inside when it is long. */}
+      <footer className="flex flex-wrap items-center gap-3">
         <Button disabled={index === 0} onClick={() => go(index - 1)} aria-keyshortcuts="P ArrowLeft">
           ← Previous <kbd className="ms-1 text-xs font-normal">P</kbd>
         </Button>
-        <p className="text-sm text-slate-600 dark:text-slate-400">A–H answer · N next · P previous · Ctrl+Enter finish</p>
+        <Button onClick={() => void actions().clearMockExamAnswer()} disabled={exam.responses[index] === null}>
+          Clear answer
+        </Button>
+        <p className="mx-auto text-sm text-slate-600 dark:text-slate-400">A–H answer</p>
+        {!last && (
+          <Button onClick={() => setConfirming(true)} aria-keyshortcuts="Control+Enter">
+            Finish exam <kbd className="ms-1 text-xs font-normal">Ctrl+Enter</kbd>
+          </Button>
+        )}
         {last ? (
           <Button tone="primary" onClick={() => setConfirming(true)} aria-keyshortcuts="Control+Enter">
             Finish <kbd className="ms-1 text-xs font-normal">Ctrl+Enter</kbd>
@@ -90,16 +100,6 @@ export function MockExamRunView() {
           </Button>
         )}
       </footer>
-      <div className="flex justify-between">
-        <Button onClick={() => void actions().clearMockExamAnswer()} disabled={exam.responses[index] === null}>
-          Clear answer
-        </Button>
-        {!last && (
-          <Button onClick={() => setConfirming(true)} aria-keyshortcuts="Control+Enter">
-            Finish exam <kbd className="ms-1 text-xs font-normal">Ctrl+Enter</kbd>
-          </Button>
-        )}
-      </div>
       {confirming && (
         <ConfirmDialog
           title="Finish the mock exam?"
