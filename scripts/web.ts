@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     console.log('Building the web version of Recall…')
     await buildWeb()
   }
-  const server = await serveFolder(webOutDir, port)
+  // Compressed once before the first request (brotli, or gzip for a browser without it).
+  const server = await serveFolder(webOutDir, port, { precompress: true })
   console.log(`Recall is at ${server.url} (Ctrl+C to stop)`)
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
