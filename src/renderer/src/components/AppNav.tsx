@@ -29,7 +29,7 @@ export function AppNav() {
     <nav
       ref={nav}
       aria-label="Main"
-      className="mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 dark:border-slate-700"
+      className="layout-wide mb-6 flex flex-wrap items-center gap-1 border-b border-slate-200 pb-3 dark:border-slate-700"
     >
       <span className="me-4 text-lg font-bold text-blue-700 dark:text-blue-300">Recall</span>
       {ITEMS.map((item) => (
