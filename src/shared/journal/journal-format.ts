@@ -53,8 +53,29 @@ function lineHash(text: string): string {
 }
 
 export function encodeRecord(record: JournalRecord): string {
-  const json = JSON.stringify(record, replacer)
+  return encodeLine(record)
+}
+
+/**
+ * One line of a journal segment, or of any file written the same way (sync's change segments,
+ * shared/sync): the value as JSON (bytes and Maps tagged), a tab, its hash, a newline.
+ */
+export function encodeLine(value: unknown): string {
+  const json = JSON.stringify(value, replacer)
   return `${json}\t${lineHash(json)}\n`
+}
+
+/** The value of one line (without its newline), or undefined when it fails its hash or does not parse. */
+export function decodeLine(line: string): unknown {
+  const tab = line.lastIndexOf('\t')
+  if (tab < 0) return undefined
+  const json = line.slice(0, tab)
+  if (lineHash(json) !== line.slice(tab + 1)) return undefined
+  try {
+    return JSON.parse(json, reviver) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 export interface ParsedSegment {
@@ -75,19 +96,9 @@ export function parseSegment(text: string): ParsedSegment {
   const tornTail = last.length > 0
   if (tornTail) damaged++
   for (const line of lines) {
-    const tab = line.lastIndexOf('\t')
-    const json = tab < 0 ? '' : line.slice(0, tab)
-    if (tab < 0 || lineHash(json) !== line.slice(tab + 1)) {
-      damaged++
-      continue
-    }
-    try {
-      const record = JSON.parse(json, reviver) as JournalRecord
-      if (typeof record?.tx === 'string' && KINDS.has(record.k)) records.push(record)
-      else damaged++
-    } catch {
-      damaged++
-    }
+    const record = decodeLine(line) as JournalRecord | undefined
+    if (typeof record?.tx === 'string' && KINDS.has(record.k)) records.push(record)
+    else damaged++
   }
   return { records, damaged, tornTail }
 }

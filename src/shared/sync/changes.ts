@@ -1,0 +1,109 @@
+import type { Stamp } from '@shared/sync/hlc'
+
+/**
+ * What a device writes to the sync folder: one record per change the person made, each with the
+ * device's stamp (`at`, shared/sync/hlc.ts). Records say what changed, not which rows were
+ * written: the journal (shared/journal) keeps whole rows for a rebuild of this machine's
+ * collection, but a merge between machines needs field-level writes to decide each field on its
+ * own, and reviews rather than card states (a card's state is replayed from its reviews).
+ *
+ * The merge (core/sync) reads them as: reviews, a union by id; field writes (`fields`), last
+ * writer wins per field; `remove`, a tombstone; `undo`, a tombstone on one review; media, a union
+ * by content hash.
+ */
+export type SyncChange =
+  | ReviewChange
+  /** A review taken back (Undo): it counts nowhere, even where it arrives after its undo. */
+  | { k: 'undo'; at: Stamp; review: string }
+  /** A deck's own fields: name, description, preset (`presetId`), note types… */
+  | { k: 'deck'; at: Stamp; key: string; fields: Fields }
+  /** A deck file merged into the collection: the deck's fields and every note it brought, at one stamp. */
+  | { k: 'import'; at: Stamp; key: string; fields: Fields; notes: ImportedNote[] }
+  /** A note edited: each field of the note (front, back, extra, tags…) that changed. Key `deck/note`. */
+  | { k: 'note'; at: Stamp; key: string; fields: Fields }
+  /** A card's own fields outside scheduling: `queue` (suspended, buried), `buriedUntil`, `flag`. */
+  | { k: 'card'; at: Stamp; key: string; fields: Fields }
+  /** A study-options preset: `name`, and each option as its own field, `options.request_retention`… */
+  | { k: 'options'; at: Stamp; key: string; fields: Fields }
+  /** One collection setting (`dayStartsAtHour`…). */
+  | { k: 'setting'; at: Stamp; key: string; value: unknown }
+  /** An exam plan: its date, decks, guide, exam mode. */
+  | { k: 'exam'; at: Stamp; key: string; fields: Fields }
+  /** A mock exam's result, written once when the run ends. */
+  | { k: 'mock-exam'; at: Stamp; key: string; result: Fields }
+  /** An image or sound: its name in the collection, and the content it names (bytes in `<device>/media/<hash>`). */
+  | { k: 'media'; at: Stamp; name: string; hash: string; type: string; size: number }
+  /** A removal, kept as a tombstone: a deck (with its notes and cards), a note, a card, a preset, an exam plan, a result, a media name. */
+  | { k: 'remove'; at: Stamp; what: Removable; key: string }
+
+export type Fields = Record<string, unknown>
+
+export interface ImportedNote {
+  key: string
+  fields: Fields
+}
+
+/**
+ * One review-log row: a grade, or a manual change of the card's schedule (rating 0: a reset, or a
+ * reschedule such as Set due date). `after` is the state the device gave the card, computed from
+ * the state it had (`before`, that state's fingerprint: core/sync/card-replay.ts).
+ */
+export interface ReviewChange {
+  k: 'review'
+  at: Stamp
+  /** Unique across devices: the stamp of the grade, or an id from the history it was imported from. */
+  id: string
+  card: string
+  deck: string
+  /** ts-fsrs's Rating: 0 manual, 1 Again … 4 Easy. */
+  rating: number
+  manual?: 'reset' | 'reschedule'
+  /** When the grade was given, by the device's clock (epoch ms). */
+  review: number
+  /** Milliseconds from showing the question to the grade. */
+  duration: number
+  before: string
+  log: SyncReviewLog
+  after: SyncCardState
+}
+
+/** A card's FSRS state as stored (core/model's SchedulingState; shared code imports no other room). */
+export interface SyncCardState {
+  due: number
+  stability: number
+  difficulty: number
+  elapsed_days: number
+  scheduled_days: number
+  learning_steps: number
+  reps: number
+  lapses: number
+  state: number
+  last_review?: number
+}
+
+/** The FSRS fields of a review-log row (ts-fsrs's ReviewLog without its rating and time). */
+export interface SyncReviewLog {
+  state: number
+  due: number
+  stability: number
+  difficulty: number
+  elapsed_days: number
+  last_elapsed_days: number
+  scheduled_days: number
+  learning_steps: number
+}
+
+export type Removable = 'deck' | 'note' | 'card' | 'options' | 'exam' | 'mock-exam' | 'media'
+
+/** The collection's tables that changes write to, named as in IndexedDB (db/database.ts). */
+export type SyncTable = 'decks' | 'notes' | 'cards' | 'presets' | 'settings' | 'exams' | 'simulations' | 'media'
+
+export const TABLE_OF_REMOVABLE: Readonly<Record<Removable, SyncTable>> = {
+  deck: 'decks',
+  note: 'notes',
+  card: 'cards',
+  options: 'presets',
+  exam: 'exams',
+  'mock-exam': 'simulations',
+  media: 'media'
+}

@@ -1,0 +1,109 @@
+import { decodeSegment, type Segment } from '@shared/sync/segment-format'
+import { classifySyncPath } from '@shared/sync/sync-paths'
+
+/** A file under `<folder>/recall/` as the main process lists it; `text` for the files `classifySyncPath` calls segments or copies. */
+export interface SyncFile {
+  path: string
+  text?: string
+}
+
+export interface DeviceStatus {
+  device: string
+  /** Numbers of the device's whole segments, ascending. */
+  segments: number[]
+  /** Numbers below the highest whole one that have no whole segment: still on their way, or lost. */
+  missing: number[]
+  /** Files of the device still being written or downloaded (temporary names, segments not closed yet). */
+  arriving: number
+  /** Content hashes of the media files in its folder. */
+  media: string[]
+}
+
+export type SyncProblem =
+  /** A closed segment whose content is not what was closed. */
+  | { kind: 'damaged'; path: string; detail: string }
+  /** Written by a newer version of Recall: applied once this one is updated. */
+  | { kind: 'newer'; path: string; detail: string }
+  /** Two different segments with one device's id and number: two installations write as one device. */
+  | { kind: 'second-writer'; device: string; seq: number; paths: string[] }
+  /** A whole segment in the wrong place: its header names another device or number than its path. */
+  | { kind: 'misplaced'; path: string }
+  | { kind: 'unknown'; path: string }
+
+export interface SyncFolderRead {
+  /**
+   * Every whole segment once, by device, number and checksum. A copy identical to its segment is
+   * the same segment; a copy that differs is kept too (its changes are somebody's work) and named
+   * in a `second-writer` problem.
+   */
+  segments: Segment[]
+  devices: Map<string, DeviceStatus>
+  problems: SyncProblem[]
+}
+
+/**
+ * Reads the sync folder's listing: the whole segments of every device, what is still arriving,
+ * and what is wrong. Pure: the main process lists and reads the files and hands them over.
+ */
+export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
+  const devices = new Map<string, DeviceStatus>()
+  const problems: SyncProblem[] = []
+  const versions = new Map<string, Map<string, { segment: Segment; paths: string[] }>>()
+  const statusOf = (device: string) => {
+    let status = devices.get(device)
+    if (!status) devices.set(device, (status = { device, segments: [], missing: [], arriving: 0, media: [] }))
+    return status
+  }
+
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const place = classifySyncPath(file.path)
+    if (place.kind === 'engine') continue
+    if (place.kind === 'unknown') {
+      problems.push({ kind: 'unknown', path: file.path })
+      continue
+    }
+    if (place.kind === 'arriving') {
+      if (place.device) statusOf(place.device).arriving++
+      continue
+    }
+    const status = statusOf(place.device)
+    if (place.kind === 'media') {
+      status.media.push(place.hash)
+      continue
+    }
+    const decoded = decodeSegment(file.text ?? '')
+    if (!decoded.ok) {
+      // An unclosed copy is a copy still arriving, or a copy of a segment still arriving.
+      if (decoded.reason === 'incomplete') status.arriving++
+      else problems.push({ kind: decoded.reason, path: file.path, detail: decoded.detail })
+      continue
+    }
+    if (decoded.device !== place.device || decoded.seq !== place.seq) {
+      problems.push({ kind: 'misplaced', path: file.path })
+      continue
+    }
+    const key = `${decoded.device}/${decoded.seq}`
+    let byChecksum = versions.get(key)
+    if (!byChecksum) versions.set(key, (byChecksum = new Map<string, { segment: Segment; paths: string[] }>()))
+    const { ok: _ok, ...segment } = decoded
+    const seen = byChecksum.get(segment.checksum)
+    if (seen) seen.paths.push(file.path)
+    else byChecksum.set(segment.checksum, { segment, paths: [file.path] })
+  }
+
+  const segments: Segment[] = []
+  for (const byChecksum of versions.values()) {
+    const kept = [...byChecksum.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, version]) => version)
+    const { device, seq } = kept[0]!.segment
+    statusOf(device).segments.push(seq)
+    segments.push(...kept.map((version) => version.segment))
+    if (kept.length > 1) problems.push({ kind: 'second-writer', device, seq, paths: kept.flatMap((version) => version.paths) })
+  }
+  for (const status of devices.values()) {
+    status.segments.sort((a, b) => a - b)
+    const present = new Set(status.segments)
+    for (let seq = 1; seq < (status.segments.at(-1) ?? 0); seq++) if (!present.has(seq)) status.missing.push(seq)
+  }
+  segments.sort((a, b) => (a.device !== b.device ? (a.device < b.device ? -1 : 1) : a.seq - b.seq || (a.checksum < b.checksum ? -1 : 1)))
+  return { segments, devices, problems }
+}

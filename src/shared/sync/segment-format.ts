@@ -1,0 +1,128 @@
+import { decodeLine, encodeLine } from '@shared/journal/journal-format'
+import { checkChange } from '@shared/sync/change-check'
+import type { SyncChange } from '@shared/sync/changes'
+import { crc32Hex } from '@shared/sync/crc32'
+import { isDeviceId } from '@shared/sync/device-id'
+import { stampDevice } from '@shared/sync/hlc'
+
+/**
+ * A segment: one file of a device's change log, `<folder>/recall/<device>/<seq>.seg`. It is
+ * written whole (under a temporary name, then renamed), closed, and never written again; the
+ * device's next changes go to the next `seq`.
+ *
+ * Lines as the journal writes them (shared/journal/journal-format.ts: JSON, a tab, the line's
+ * FNV-1a hash): a header naming the device and the segment's number, the changes in the order the
+ * device made them (stamps increasing), and a closing line with their count and the CRC-32 of
+ * every byte before it. A file without its closing line is still arriving (a sync engine copies
+ * files a piece at a time); one whose closing line does not match its content is damaged.
+ * Neither counts for anything: a segment is applied whole or not at all.
+ */
+export const SEGMENT_FORMAT = 1
+
+interface SegmentHeader {
+  k: 'segment'
+  v: number
+  device: string
+  seq: number
+}
+
+interface SegmentClose {
+  k: 'close'
+  count: number
+  crc32: string
+}
+
+export interface Segment {
+  device: string
+  seq: number
+  changes: SyncChange[]
+  /** The CRC-32 of the segment's content: two files with the same device, seq and checksum are copies of one segment. */
+  checksum: string
+}
+
+export type DecodedSegment =
+  | ({ ok: true } & Segment)
+  /**
+   * `incomplete`: no closing line yet (still arriving). `damaged`: closed, but its content is not
+   * what was closed. `newer`: written by a later version of Recall; applied once this one is updated.
+   */
+  | { ok: false; reason: 'incomplete' | 'damaged' | 'newer'; detail: string }
+
+const SEGMENT_NAME = /^(\d{10})\.seg$/
+
+export function segmentName(seq: number): string {
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq > 9_999_999_999) throw new RangeError(`Not a segment number: ${seq}`)
+  return `${String(seq).padStart(10, '0')}.seg`
+}
+
+/** The segment number a file name gives, when it is a segment's own name (not a copy or a temporary file). */
+export function segmentSeq(name: string): number | undefined {
+  const match = SEGMENT_NAME.exec(name)
+  return match ? Number(match[1]) : undefined
+}
+
+/** A closed segment of changes, as the text of its file. Stamps must be the device's own, in increasing order. */
+export function encodeSegment(device: string, seq: number, changes: readonly SyncChange[]): { name: string; text: string } {
+  if (!isDeviceId(device)) throw new RangeError(`Not a device id: ${String(device)}`)
+  const header: SegmentHeader = { k: 'segment', v: SEGMENT_FORMAT, device, seq }
+  let body = encodeLine(header)
+  let last = ''
+  for (const change of changes) {
+    if (stampDevice(change.at) !== device || change.at <= last) throw new RangeError(`Out of order or another device's stamp: ${change.at}`)
+    last = change.at
+    body += encodeLine(change)
+  }
+  const close: SegmentClose = { k: 'close', count: changes.length, crc32: crc32Hex(body) }
+  return { name: segmentName(seq), text: body + encodeLine(close) }
+}
+
+export function decodeSegment(text: string): DecodedSegment {
+  if (!text.endsWith('\n')) return { ok: false, reason: 'incomplete', detail: 'the file ends inside a line' }
+  const lines = text.slice(0, -1).split('\n')
+  const closeLine = lines.pop() ?? ''
+  const close = decodeLine(closeLine) as Partial<SegmentClose> | undefined
+  if (close?.k !== 'close') return { ok: false, reason: 'incomplete', detail: 'the segment is not closed' }
+  const body = text.slice(0, text.length - closeLine.length - 1)
+  if (typeof close.crc32 !== 'string' || crc32Hex(body) !== close.crc32) return damaged('its checksum does not match its content')
+  const header = decodeLine(lines[0] ?? '') as Partial<SegmentHeader> | undefined
+  if (header?.k !== 'segment' || !Number.isInteger(header.v)) return damaged('it has no header')
+  if (header.v! > SEGMENT_FORMAT) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
+  const { device, seq } = header
+  if (!isDeviceId(device) || !Number.isSafeInteger(seq) || seq! < 1) return damaged('its header names no device or number')
+  if (close.count !== lines.length - 1) return damaged(`it holds ${lines.length - 1} changes, not ${close.count}`)
+  const changes: SyncChange[] = []
+  let last = ''
+  for (let i = 1; i < lines.length; i++) {
+    const value = decodeLine(lines[i]!)
+    const change = checkChange(value)
+    if (!change) {
+      const kind = (value as { k?: unknown } | undefined)?.k
+      if (value !== undefined && typeof kind === 'string' && !KNOWN_KINDS.has(kind))
+        return { ok: false, reason: 'newer', detail: `a change of kind "${kind}", written by a newer Recall` }
+      return damaged(`line ${i + 1} is not a change`)
+    }
+    if (stampDevice(change.at) !== device || change.at <= last) return damaged(`line ${i + 1} is out of order or another device's`)
+    last = change.at
+    changes.push(change)
+  }
+  return { ok: true, device, seq: seq!, changes, checksum: close.crc32 }
+}
+
+const KNOWN_KINDS = new Set([
+  'review',
+  'undo',
+  'deck',
+  'import',
+  'note',
+  'card',
+  'options',
+  'setting',
+  'exam',
+  'mock-exam',
+  'media',
+  'remove'
+])
+
+function damaged(detail: string): DecodedSegment {
+  return { ok: false, reason: 'damaged', detail }
+}
