@@ -1,3 +1,4 @@
+import { loadCardText } from '@components/CardText'
 import { pickDeckFile } from '@components/use-import-triggers'
 import { RecallDatabase } from '@db/database'
 import { compactingAfterBackups } from '@db/journal/journal-compaction'
@@ -55,3 +56,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>
 )
+
+// Card text's Markdown pipeline is not in the first download: it is fetched once the first screen
+// is drawn, well before a person opens a deck (CardText.tsx).
+requestAnimationFrame(() => setTimeout(() => void loadCardText(), 0))

@@ -1,7 +1,13 @@
-import { cardTextElements, loadCardTextRenderers, prepareCardText } from '@components/CardText'
+import { cardTextElements, loadCardText, loadCardTextRenderers, prepareCardText } from '@components/CardText'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { XSS_PAYLOADS } from '../../../fixtures/xss/payloads'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// The app fetches the Markdown pipeline after its first screen (main.tsx); here, before any test.
+beforeAll(async () => {
+  expect(cardTextElements('before the pipeline is in')).toBeNull()
+  expect(await loadCardText()).not.toBeNull()
+})
 
 describe('card text parsed once and kept', () => {
   it('renders the same safe Markdown from a kept parse as from a fresh one', () => {
