@@ -6,7 +6,7 @@
  */
 const DEVICE_ID = /^[0-9a-f]{16}$/
 
-export const DEVICE_ID_BYTES = 8
+const DEVICE_ID_BYTES = 8
 
 /** A device id from random bytes the caller draws (`crypto.getRandomValues(new Uint8Array(DEVICE_ID_BYTES))`). */
 export function newDeviceId(random: Uint8Array): string {

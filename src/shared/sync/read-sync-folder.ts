@@ -7,7 +7,7 @@ export interface SyncFile {
   text?: string
 }
 
-export interface DeviceStatus {
+interface DeviceStatus {
   device: string
   /** Numbers of the device's whole segments, ascending. */
   segments: number[]
@@ -19,7 +19,7 @@ export interface DeviceStatus {
   media: string[]
 }
 
-export type SyncProblem =
+type SyncProblem =
   /** A closed segment whose content is not what was closed. */
   | { kind: 'damaged'; path: string; detail: string }
   /** Written by a newer version of Recall: applied once this one is updated. */

@@ -17,7 +17,7 @@ import { stampDevice } from '@shared/sync/hlc'
  * files a piece at a time); one whose closing line does not match its content is damaged.
  * Neither counts for anything: a segment is applied whole or not at all.
  */
-export const SEGMENT_FORMAT = 1
+const SEGMENT_FORMAT = 1
 
 interface SegmentHeader {
   k: 'segment'
