@@ -35,7 +35,9 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
     const replayed = replayCard(schedulerOf(deckOfKey(card)), reviewsOfCard(state, card))
     if (replayed) cards.set(card, replayed)
   }
-  return { rows, removed, cards, contents: new Map(state.contents) }
+  const contents = new Map<string, MediaContent>()
+  for (const [hash, { type, size }] of state.contents) contents.set(hash, { type, size })
+  return { rows, removed, cards, contents }
 }
 
 /** A card's reviews that count: every one that arrived, without those taken back. */

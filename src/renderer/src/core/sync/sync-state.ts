@@ -15,8 +15,8 @@ export interface SyncState {
   reviewsOfCard: Map<string, Set<string>>
   /** Reviews taken back (Undo). */
   undone: Set<string>
-  /** Media contents by SHA-256: what the bytes are. */
-  contents: Map<string, MediaContent>
+  /** Media contents by SHA-256: what the bytes are, as the earliest change that named them said. */
+  contents: Map<string, MediaContent & { at: Stamp }>
   /** The latest stamp seen: a device receives it into its clock (shared/sync/hlc.ts `receive`). */
   latest: Stamp
 }
@@ -102,9 +102,12 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
       return write('exams', change.key, change.fields)
     case 'mock-exam':
       return write('simulations', change.key, change.result)
-    case 'media':
-      if (!state.contents.has(change.hash)) state.contents.set(change.hash, { type: change.type, size: change.size })
+    case 'media': {
+      // One content, described by two machines: the first description stands, the same everywhere.
+      const known = state.contents.get(change.hash)
+      if (!known || change.at < known.at) state.contents.set(change.hash, { type: change.type, size: change.size, at: change.at })
       return write('media', change.name, { hash: change.hash, type: change.type, size: change.size })
+    }
     case 'remove': {
       const table = TABLE_OF_REMOVABLE[change.what]
       const row = rowOf(state, table, change.key)

@@ -184,7 +184,7 @@ class World {
         d!.mockExam(this.now, `${d!.id}-${++this.mockExams}`, { score: this.mockExams / 10 })
         return
       case 'media':
-        d!.media(this.now, MEDIA_NAMES[a.name % MEDIA_NAMES.length]!, CONTENTS[a.content % CONTENTS.length]!)
+        d!.media(this.now, MEDIA_NAMES[a.name % MEDIA_NAMES.length]!, CONTENTS[a.content % CONTENTS.length]!, `image/png; by ${d!.id}`)
         return
       case 'publish':
         return this.publish(d!)

@@ -108,8 +108,9 @@ export class SimulatedDevice {
     return this.record({ k: 'mock-exam', at: this.stamp(now), key, result })
   }
 
-  media(now: number, name: string, hash: string): SyncChange {
-    return this.record({ k: 'media', at: this.stamp(now), name, hash, type: 'image/png', size: hash.length })
+  /** Machines may describe one content differently (a type sniffed by another version): `type` says how this one does. */
+  media(now: number, name: string, hash: string, type = 'image/png'): SyncChange {
+    return this.record({ k: 'media', at: this.stamp(now), name, hash, type, size: hash.length })
   }
 
   remove(now: number, what: Removable, key: string): SyncChange {
