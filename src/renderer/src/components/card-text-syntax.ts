@@ -4,9 +4,9 @@
  * renderers load the first time a card needs them (card-text-rich.ts); until then the text shows
  * as written, and every card shown meanwhile is drawn again once they are in.
  */
-export const DISPLAY_MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/
+const DISPLAY_MATH = /\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)/
 export const INLINE_MATH = /(^|[^\\$])\$(?=\S)[^$\n]*?[^\s\\]\$(?!\d)/
-export const CODE_FENCE = /^\s*(```|~~~)/m
+const CODE_FENCE = /^\s*(```|~~~)/m
 
 /** Whether a card text needs the formula and code renderers (card-text-rich.ts). */
 export function needsRich(text: string): boolean {
