@@ -4,6 +4,7 @@ import { DERIVED_TABLES } from '@db/derived-tables'
 import { beginEpoch } from '@db/journal/journal-epoch'
 import { MARK_KEY, MARK_TABLE, type JournalMark } from '@db/journal/journal-writer'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
+import type { Backup } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
 import { restoreProblem } from '@shared/backup/restore-check'
@@ -54,10 +55,11 @@ export type RestoreOutcome = { ok: true; rows: number } | { ok: false; message: 
  */
 export async function restoreCollection(
   db: RecallDatabase,
-  text: string,
+  source: string | { backup: Backup },
   options: { keepJournalSuspended?: boolean } = {}
 ): Promise<RestoreOutcome> {
-  const decoded = await decodeBackup(text)
+  // A backup already decoded (the journal's rebuild read it to find its mark) is not decoded again.
+  const decoded = typeof source === 'string' ? await decodeBackup(source) : source
   if ('error' in decoded) return { ok: false, message: decoded.error }
   const { backup } = decoded
   const problem = restoreProblem(backup, { schemaVersion: db.verno, tablesAddedIn: tablesAddedIn(), derivedTables: DERIVED_TABLES })

@@ -2,7 +2,7 @@ import type { RecallDatabase } from '@db/database'
 import { beginEpoch, type NewEpochReport } from '@db/journal/journal-epoch'
 import { readJournal, replayJournal, type ReadJournal } from '@db/journal/journal-replay'
 import { MARK_KEY, MARK_TABLE, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
-import type { BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
+import type { Backup, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
 
 /** The automatic backups, where a rebuild finds the one its journal starts from. */
@@ -81,7 +81,7 @@ async function rebuild(db: RecallDatabase, writer: JournalWriter, epoch: string,
   // Whatever is left of the old collection goes: the backup and the journal make the whole of it.
   const { restoreCollection } = await import('@db/collection-backup')
   if (base) {
-    const restored = await restoreCollection(db, base.text, { keepJournalSuspended: true })
+    const restored = await restoreCollection(db, base.decoded, { keepJournalSuspended: true })
     if (!restored.ok) throw new Error(`the backup ${base.file} could not be restored: ${restored.message}`)
   } else {
     await db.transaction('rw', db.tables, async () => {
@@ -104,12 +104,12 @@ async function rebuild(db: RecallDatabase, writer: JournalWriter, epoch: string,
   }
 }
 
-/** The newest automatic backup taken in this epoch: its text and the journal mark it holds. */
+/** The newest automatic backup taken in this epoch: the backup, decoded, and the journal mark it holds. */
 async function findBase(
   epoch: string,
   journal: ReadJournal,
   backups: BaseBackups | null
-): Promise<{ file: string; date: number; text: string; seq: number } | undefined> {
+): Promise<{ file: string; date: number; decoded: { backup: Backup }; seq: number } | undefined> {
   if (!backups) return undefined
   const list = [...(await backups.list().catch((): BackupInfo[] => []))].sort((a, b) => b.date - a.date)
   for (const info of list) {
@@ -119,7 +119,7 @@ async function findBase(
     const decoded = await decodeBackup(read.content)
     if ('error' in decoded) continue
     const mark = (decoded.backup.tables[MARK_TABLE] as JournalMark[] | undefined)?.find((row) => row.key === MARK_KEY)
-    if (mark?.epoch === epoch) return { file: info.file, date: info.date, text: read.content, seq: mark.seq }
+    if (mark?.epoch === epoch) return { file: info.file, date: info.date, decoded, seq: mark.seq }
   }
   return undefined
 }
