@@ -1,113 +1,171 @@
 import type { BrowserContext, Page } from 'playwright-core'
+import { loadInApp, type Profile } from './browser-setup'
 
 interface RecorderState {
   listAt: number
   cardAt: number
   cardPaintedAt: number
-  grades: Array<{ dom: number; painted: number; input: number; pause: number; images: number; imagesNotReady: number; formulas: number }>
+  grades: Array<{ dom: number; painted: number; input: number; images: number; imagesNotReady: number; formulas: number }>
   done: boolean
 }
 
 const recorder = (page: Page) => page.evaluate(() => (window as unknown as { __bench: RecorderState }).__bench)
 
+/** The bare first-card page (first-card-page.ts), beside the app. */
+const barePage = (baseUrl: string) => `${baseUrl}bench/first-card.html`
+
+export interface Loads {
+  list: number[]
+  card: number[]
+}
+
 /**
- * Loads the app `loads` times with the deck list set to open `deckName` at once, and returns the
- * page's own timings of each load (milliseconds from navigation start).
+ * One load of `url` as the recorder (or the bare page) times it on the page's clock: navigation
+ * start → deck list → first question painted. The app's Study button is clicked the moment the
+ * list shows it (`bench.autoStudy`), so no think time is counted. With `requests`, every URL the
+ * page asked for until then is kept (what a first start downloads).
  */
-export async function firstCardLoads(page: Page, baseUrl: string, deckName: string, loads: number) {
-  await page.evaluate((name) => localStorage.setItem('bench.autoStudy', name), deckName)
-  const list: number[] = []
-  const card: number[] = []
-  for (let i = 0; i < loads; i++) {
-    await page.goto(baseUrl)
+async function oneLoad(page: Page, url: string, into: Loads, requests?: string[]) {
+  const listen = (request: { url(): string }) => requests?.push(request.url())
+  page.on('request', listen)
+  try {
+    await page.goto(url)
     await page.waitForFunction(() => ((window as unknown as { __bench?: RecorderState }).__bench?.cardPaintedAt ?? -1) >= 0, undefined, {
-      timeout: 120_000,
+      timeout: 900_000,
       polling: 10
     })
-    const r = await recorder(page)
-    list.push(r.listAt)
-    card.push(r.cardPaintedAt)
-  }
-  await page.evaluate(() => localStorage.removeItem('bench.autoStudy'))
-  return { list, card }
-}
-
-/**
- * Grades `count` cards of the session on screen by keyboard (Space, `readMs` later 3 — every tenth 1), and
- * returns key → next question in the DOM and key → painted, as the page measured them, and the
- * pause before each grade after the first (previous grade's question shown → this key).
- */
-export async function gradeLoop(page: Page, count: number, readMs = 0) {
-  for (let i = 0; i < count; i++) {
-    const before = (await recorder(page)).grades.length
-    await page.keyboard.press('Space')
-    const revealed = await page
-      .waitForSelector('[data-testid="answer"]', { timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false)
-    if (!revealed) break
-    // Time reading the answer, as a person takes (0: grade at once).
-    if (readMs > 0) await page.waitForTimeout(readMs)
-    await page.keyboard.press(i % 10 === 9 ? '1' : '3')
-    // No new question within 10 s: the session ran out of cards (done, or only a learning card
-    // waiting, which may be the same card again); the grades so far are the sample. Polled on a
-    // timer: Playwright's default polls on requestAnimationFrame, which asks for frames during
-    // the grade, and the frame showing the next card then waits a whole interval behind one.
-    const next = await page
-      .waitForFunction(
-        (n) => {
-          const b = (window as unknown as { __bench: RecorderState }).__bench
-          return b.grades.length > n || b.done
-        },
-        before,
-        { timeout: 10_000, polling: 10 }
-      )
-      .then(() => true)
-      .catch(() => false)
-    if (!next || (await recorder(page)).done) break
+  } finally {
+    page.off('request', listen)
   }
   const r = await recorder(page)
-  return {
-    dom: r.grades.map((g) => g.dom),
-    painted: r.grades.map((g) => g.painted),
-    input: r.grades.map((g) => g.input),
-    pause: r.grades.map((g) => g.pause).filter(Number.isFinite),
-    images: r.grades.map((g) => g.images),
-    imagesNotReady: r.grades.map((g) => g.imagesNotReady),
-    formulas: r.grades.map((g) => g.formulas)
-  }
+  into.list.push(r.listAt)
+  into.card.push(r.cardPaintedAt)
 }
 
-const FRAME_MS = 1000 / 60
+const setAutoStudy = (page: Page, deckName: string | null) =>
+  page.evaluate((name) => (name ? localStorage.setItem('bench.autoStudy', name) : localStorage.removeItem('bench.autoStudy')), deckName)
+
+/** The app's first start in this profile (after the collection was seeded at an older version): one load, and what it downloaded. */
+export async function firstStart(page: Page, baseUrl: string, deckName: string) {
+  await setAutoStudy(page, deckName)
+  const app: Loads = { list: [], card: [] }
+  const requests: string[] = []
+  await oneLoad(page, baseUrl, app, requests)
+  await setAutoStudy(page, null)
+  return { app, requests }
+}
 
 /**
- * The grade's bare limit from real keys, on the bench page (`armKeyedWrites` there): `count` key
- * presses, each after `pauseMs` less the runner's own round trip, plus up to one frame interval
- * (the grades' pauses vary as much, so keys land at every point of the frame cycle).
+ * `loads` loads of the app, each followed by one of the bare first-card page; with `profile`, the
+ * browser is restarted before every load (a cold start: new processes, the disk caches kept).
  */
-export async function keyedBareGrades(page: Page, count: number, pauseMs: number) {
-  await page.evaluate(() => window.bench.armKeyedWrites())
-  for (let i = 0; i < count; i++) {
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, pauseMs - 10) + Math.random() * FRAME_MS))
-    await page.keyboard.press('3')
-    await page.waitForFunction((n) => window.bench.keyedCount() > n, i, { timeout: 10_000, polling: 10 })
+export async function firstCardLoads(page: Page, baseUrl: string, deckName: string, loads: number, profile?: Profile) {
+  await setAutoStudy(page, deckName)
+  const app: Loads = { list: [], card: [] }
+  const bare: Loads = { list: [], card: [] }
+  for (let i = 0; i < loads; i++) {
+    for (const [url, into] of [
+      [baseUrl, app],
+      [barePage(baseUrl), bare]
+    ] as const) {
+      if (profile) await profile.relaunch()
+      await oneLoad(profile?.page ?? page, url, into)
+    }
   }
-  const samples = await page.evaluate(() => window.bench.stopKeyedWrites())
+  await setAutoStudy(profile?.page ?? page, null)
+  return { app, bare }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Shows the answer (Space); false when no question is waiting. */
+async function reveal(page: Page) {
+  await page.keyboard.press('Space')
+  return page
+    .waitForSelector('[data-testid="answer"]', { timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false)
+}
+
+/**
+ * Waits for the recorder's next grade sample. Polled on a timer: Playwright's default polls on
+ * requestAnimationFrame, which asks for frames during the grade, and the frame showing the next
+ * card then waits a whole interval behind one. False when the session ran out of cards.
+ */
+async function nextGrade(page: Page, before: number) {
+  const next = await page
+    .waitForFunction(
+      (n) => {
+        const b = (window as unknown as { __bench: RecorderState }).__bench
+        return b.grades.length > n || b.done
+      },
+      before,
+      { timeout: 10_000, polling: 10 }
+    )
+    .then(() => true)
+    .catch(() => false)
+  return next && !(await recorder(page)).done
+}
+
+/**
+ * Grades with a person's pauses, each followed by a sample of its limit: the answer shown, a
+ * think time, the grade key (3; every tenth 1); then the rows that grade wrote are read back,
+ * another think time, and the same key goes to the limit (in-app-page.ts), which writes those
+ * rows again bare. `thinks` holds two pauses per grade.
+ */
+export async function thinkTimeGrades(page: Page, baseUrl: string, count: number, thinks: readonly number[]) {
+  await loadInApp(page, baseUrl)
+  for (let i = 0; i < count; i++) {
+    const before = (await recorder(page)).grades.length
+    if (!(await reveal(page))) break
+    await pause(thinks[2 * i]!)
+    await page.keyboard.press(i % 10 === 9 ? '1' : '3')
+    if (!(await nextGrade(page, before))) break
+    await page.evaluate(() => window.benchInApp.captureGradeRows())
+    await page.evaluate(() => window.benchInApp.armBareGrade())
+    await pause(thinks[2 * i + 1]!)
+    await page.keyboard.press('3')
+    await page.waitForFunction((n) => window.benchInApp.bareGrades().length > n, i, { timeout: 10_000, polling: 10 })
+  }
+  const r = await recorder(page)
+  const bare = await page.evaluate(() => window.benchInApp.bareGrades())
   return {
-    dom: samples.map((s) => s.dom),
-    painted: samples.map((s) => s.painted),
-    pause: samples.map((s) => s.pause).filter(Number.isFinite)
+    app: { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted), input: r.grades.map((g) => g.input) },
+    bare: { dom: bare.map((g) => g.dom), painted: bare.map((g) => g.painted), write: bare.map((g) => g.write) }
   }
 }
 
-/** The renderer's JavaScript heap after a full garbage collection, and its DOM node count. */
-export async function rendererMemory(context: BrowserContext, page: Page) {
+/**
+ * Grades `count` cards of the session on screen (Space, `readMs` later 3), and returns key → next
+ * question painted as the page measured it, and what that frame held.
+ */
+export async function gradeLoop(page: Page, count: number, readMs: number) {
+  const first = (await recorder(page)).grades.length
+  for (let i = 0; i < count; i++) {
+    const before = (await recorder(page)).grades.length
+    if (!(await reveal(page))) break
+    await page.waitForTimeout(readMs)
+    await page.keyboard.press('3')
+    if (!(await nextGrade(page, before))) break
+  }
+  const grades = (await recorder(page)).grades.slice(first)
+  return {
+    painted: grades.map((g) => g.painted),
+    images: grades.map((g) => g.images),
+    imagesNotReady: grades.map((g) => g.imagesNotReady),
+    formulas: grades.map((g) => g.formulas)
+  }
+}
+
+/** The renderer's JavaScript heap after a full garbage collection (CDP), in bytes. */
+export async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page)
-  await cdp.send('HeapProfiler.enable')
-  await cdp.send('HeapProfiler.collectGarbage')
-  await cdp.send('Performance.enable')
-  const { metrics } = await cdp.send('Performance.getMetrics')
-  await cdp.detach()
-  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN
-  return { heapUsed: get('JSHeapUsedSize'), heapTotal: get('JSHeapTotalSize'), nodes: get('Nodes') }
+  try {
+    await cdp.send('HeapProfiler.enable')
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize
+  } finally {
+    await cdp.detach()
+  }
 }

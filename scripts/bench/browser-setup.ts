@@ -10,10 +10,14 @@ import { benchRecorder } from './recorder'
 
 const log = (message: string) => console.error(`[bench] ${message}`)
 
-/** The web app, and the bench page beside it in `bench/` (same origin, so the same IndexedDB). */
+/**
+ * The web app, and beside it in `bench/` (same origin, so the same IndexedDB) the bench page, the
+ * bare first-card page, and `assets/in-app.js`, the module the bench loads into the app's page.
+ */
 export async function buildAll(outDir: string) {
   await buildWeb(outDir)
   const base = rendererConfig(join(outDir, 'bench'))
+  const page = (file: string) => resolve(__dirname, 'page', file)
   await build({
     ...base,
     root: resolve(__dirname, 'page'),
@@ -24,13 +28,23 @@ export async function buildAll(outDir: string) {
       minify: process.env.RECALL_BENCH_MINIFY !== '0' && base.build?.minify,
       outDir: join(outDir, 'bench'),
       emptyOutDir: true,
-      rollupOptions: { input: resolve(__dirname, 'page/bench.html') }
+      rollupOptions: {
+        input: { bench: page('bench.html'), 'first-card': page('first-card.html'), 'in-app': page('in-app-page.ts') },
+        output: { entryFileNames: 'assets/[name].js' }
+      }
     }
   })
 }
 
-export async function openProfile(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'recall-bench-'))
+export interface Profile {
+  context: BrowserContext
+  page: Page
+  /** Closes Chromium and starts it again on the same profile: a cold start with the disk caches kept. */
+  relaunch: () => Promise<void>
+  close: () => Promise<void>
+}
+
+async function launch(dir: string) {
   const context = await chromium.launchPersistentContext(dir, { executablePath: chromiumPath, headless: true, args: FLAGS })
   // tsx (esbuild keepNames) wraps functions in __name(); functions sent to the page need it defined.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' })
@@ -44,17 +58,31 @@ export async function openProfile(): Promise<{ context: BrowserContext; page: Pa
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.on('pageerror', (error) => log(`page error: ${error.message}`))
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close().catch(() => undefined)
-      await rm(dir, { recursive: true, force: true })
-    }
+  return { context, page }
+}
+
+export async function openProfile(): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), 'recall-bench-'))
+  const profile = { ...(await launch(dir)) } as Profile
+  profile.relaunch = async () => {
+    await profile.context.close()
+    Object.assign(profile, await launch(dir))
   }
+  profile.close = async () => {
+    await profile.context.close().catch(() => undefined)
+    await rm(dir, { recursive: true, force: true })
+  }
+  return profile
 }
 
 export async function openBenchPage(page: Page, baseUrl: string) {
   await page.goto(`${baseUrl}bench/bench.html`)
   await page.waitForFunction(() => 'bench' in window)
+}
+
+/** Loads the bench's in-app module into the app's page (untimed; the app is already running). */
+export async function loadInApp(page: Page, baseUrl: string) {
+  if (await page.evaluate(() => 'benchInApp' in window)) return
+  await page.addScriptTag({ url: `${baseUrl}bench/assets/in-app.js`, type: 'module' })
+  await page.waitForFunction(() => 'benchInApp' in window)
 }

@@ -3,9 +3,10 @@
  * clock: navigation start → the deck list is ready → the first question is painted (when
  * `bench.autoStudy` names a deck, its Study button is clicked the moment it appears, so no
  * think time is counted); and for each grade key, the key's event time → the next question is
- * in the DOM → the frame showing it has been painted (rAF, then a task after that frame), and
- * how long the page had waited since the previous grade's question appeared (the pause before
- * the write, which the bare write's limit repeats).
+ * in the DOM → the frame showing it has been painted (rAF, then a task after that frame).
+ * While the grade's limit is armed (`__bareGrade`, set by the bench's in-app module), a grade key
+ * goes to the limit instead: this listener, registered before any of the app's, keeps it from the
+ * app and hands over its event time.
  * Must be self-contained: Playwright serialises it into the page.
  */
 export function benchRecorder(): void {
@@ -14,8 +15,6 @@ export function benchRecorder(): void {
     painted: number
     /** Key event time → our capture listener: the browser's input delay, before any app code runs. */
     input: number
-    /** The previous grade's next question in the DOM → this grade's key (NaN for the first grade). */
-    pause: number
     /** Pictures in the next question, and how many of them were not decoded yet in the painted frame. */
     images: number
     imagesNotReady: number
@@ -31,7 +30,6 @@ export function benchRecorder(): void {
     return
   }
   let pending: { t: number; input: number; text: string | null } | null = null
-  let lastGradeShownAt = NaN
   const afterPaint = (then: (t: number) => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
@@ -42,6 +40,13 @@ export function benchRecorder(): void {
   window.addEventListener(
     'keydown',
     (event: KeyboardEvent) => {
+      const bare = (window as unknown as { __bareGrade?: { handle: (start: number) => void } }).__bareGrade
+      if (bare && /^[1-4]$/.test(event.key)) {
+        event.stopImmediatePropagation()
+        event.preventDefault()
+        bare.handle(event.timeStamp)
+        return
+      }
       if (/^[1-4]$/.test(event.key))
         pending = { t: event.timeStamp, input: performance.now() - event.timeStamp, text: question()?.textContent ?? null }
     },
@@ -64,8 +69,6 @@ export function benchRecorder(): void {
       const key = pending
       pending = null
       const shownAt = performance.now()
-      const pause = key.t - lastGradeShownAt
-      lastGradeShownAt = shownAt
       afterPaint((t) => {
         // What the painted frame held: every picture loaded and decoded, or a stand-in.
         const images = [...q.querySelectorAll('img')]
@@ -75,7 +78,6 @@ export function benchRecorder(): void {
           dom: shownAt - key.t,
           painted: t - key.t,
           input: key.input,
-          pause,
           images: images.length,
           imagesNotReady: notReady,
           formulas: q.querySelectorAll('.katex').length

@@ -1,5 +1,6 @@
 import { Queue, type CardRecord, type DeckRecord, type ReviewRecord } from '@core/model'
 import { mulberry32 } from '@core/practice/random'
+import { notesFromCards } from '@db/notes-from-cards'
 import { done } from './raw-idb'
 
 /**
@@ -7,8 +8,8 @@ import { done } from './raw-idb'
  * review, and on average 10 review logs per card (only studied cards have logs, ~14 each), spread
  * over the two years before `now`. Seeded (mulberry32), so every run writes the same rows.
  *
- * Written with the bare IndexedDB API into a database the app's RecallDatabase has already
- * opened (so its schema and indexes are the app's): chunk by chunk, each chunk one relaxed
+ * Written with the bare IndexedDB API into a database made with the app's schema as an older
+ * version left it (seed-schema.ts; the app's first start then upgrades it): chunk by chunk, each chunk one relaxed
  * transaction per table, cards and logs in parallel, the next chunk generated while the last is
  * being written, at most two chunks in memory. Generation time is not a figure. Its floor is
  * Chromium's own work per stored row (~0.2–0.3 ms of CPU, mostly in the browser process, the same
@@ -185,8 +186,21 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
   await writer.finish()
   await putAll(db, 'decks', decks)
   await putAll(db, 'settings', [{ key: 'welcomeSeen', value: true }])
+  if (db.objectStoreNames.contains('notes')) await notesOfCards(db)
   const reviews = await done(db.transaction('reviews', 'readonly').objectStore('reviews').count())
   return { cards: cardTotal, reviews, decks: decks.length }
+}
+
+/** A collection seeded at version 5 or later has notes: each card's, made as the version-5 upgrade makes them. */
+async function notesOfCards(db: IDBDatabase): Promise<void> {
+  let last: IDBValidKey | undefined
+  for (;;) {
+    const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true)
+    const cards = (await done(db.transaction('cards').objectStore('cards').getAll(range, CHUNK))) as Array<Record<string, unknown>>
+    await putAll(db, 'notes', notesFromCards(cards))
+    if (cards.length < CHUNK) return
+    last = cards.at(-1)!.id as string
+  }
 }
 
 export const PICTURES_DECK = 'Bench pictures'
@@ -215,6 +229,8 @@ async function diagram(rand: () => number, label: string): Promise<Uint8Array> {
 /**
  * A deck of `count` new cards whose question has three pictures (800×450 PNG diagrams, each its
  * own file in the media table) and a formula: the heaviest card to put on screen after a grade.
+ * Each card is one front/back note, made as the version-5 upgrade makes them (notes-from-cards.ts).
+ * Needs the media and notes tables (version 6 on).
  */
 export async function generatePicturesDeck(db: IDBDatabase, now: number, count = 25, seed = 7): Promise<void> {
   const rand = mulberry32(seed)
@@ -252,6 +268,7 @@ export async function generatePicturesDeck(db: IDBDatabase, now: number, count =
   }
   await putAll(db, 'media', media)
   await putAll(db, 'cards', cards)
+  await putAll(db, 'notes', notesFromCards(cards as unknown as Array<Record<string, unknown>>))
   await putAll(db, 'decks', [
     {
       id: deckId,
