@@ -125,10 +125,15 @@ export async function thinkTimeGrades(page: Page, baseUrl: string, count: number
     await page.evaluate(() => window.benchInApp.armBareGrade())
     await pause(thinks[2 * i + 1]!)
     await page.keyboard.press('3')
-    await page.waitForFunction((n) => window.benchInApp.bareGrades().length > n, i, { timeout: 10_000, polling: 10 })
+    const sampled = await page
+      .waitForFunction((n) => window.benchInApp.bareGrades().samples.length > n, i, { timeout: 60_000, polling: 10 })
+      .then(() => true)
+      .catch(() => false)
+    if (!sampled)
+      throw new Error(`the grade's limit took no sample: ${JSON.stringify(await page.evaluate(() => window.benchInApp.bareGrades()))}`)
   }
   const r = await recorder(page)
-  const bare = await page.evaluate(() => window.benchInApp.bareGrades())
+  const bare = (await page.evaluate(() => window.benchInApp.bareGrades())).samples
   return {
     app: { dom: r.grades.map((g) => g.dom), painted: r.grades.map((g) => g.painted), input: r.grades.map((g) => g.input) },
     bare: { dom: bare.map((g) => g.dom), painted: bare.map((g) => g.painted), write: bare.map((g) => g.write) }

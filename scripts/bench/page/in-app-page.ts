@@ -255,7 +255,8 @@ interface GradeSample {
 
 const grade = {
   rows: null as { cards: unknown[]; reviews: unknown[] } | null,
-  samples: [] as GradeSample[]
+  samples: [] as GradeSample[],
+  errors: [] as string[]
 }
 
 /** The card row and the review log of the app's last grade, as stored: what the next bare grade writes again. */
@@ -281,14 +282,22 @@ async function armBareGrade(): Promise<void> {
     handle: (start) => {
       delete holder.__bareGrade
       const writeStart = performance.now()
-      void barePut(db, rows).then(async () => {
-        const write = performance.now() - writeStart
-        line().textContent = `bare grade ${grade.samples.length + 1}`
-        const dom = performance.now() - start
-        grade.samples.push({ dom, painted: (await afterPaint()) - start, write })
-      })
+      barePut(db, rows).then(
+        async () => {
+          const write = performance.now() - writeStart
+          line().textContent = `bare grade ${grade.samples.length + 1}`
+          const dom = performance.now() - start
+          grade.samples.push({ dom, painted: (await afterPaint()) - start, write })
+        },
+        (error: unknown) => grade.errors.push(String(error))
+      )
     }
   }
+}
+
+/** Where the grade's limit stands: its samples, its errors, whether a key is still awaited. */
+function bareGrades() {
+  return { samples: grade.samples, errors: grade.errors, armed: '__bareGrade' in window }
 }
 
 // ——— The import's limit ———
@@ -341,7 +350,7 @@ const benchInApp = {
   bareResult,
   captureGradeRows,
   armBareGrade,
-  bareGrades: () => grade.samples,
+  bareGrades,
   captureImport,
   timeImportPut,
   close
