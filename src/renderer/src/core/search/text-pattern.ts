@@ -12,9 +12,14 @@ export type Fold = (text: string) => string
 export const plainFold: Fold = (text) => collapseSpace(text.normalize('NFC'))
 
 /** `nc:`'s comparison: accents and other combining marks removed as well ("über" reads "uber"). */
-export const markFold: Fold = (text) => collapseSpace(text.normalize('NFKD').replace(/\p{M}+/gu, ''))
+export const markFold: Fold = (text) =>
+  // Plain ASCII has nothing to decompose and no marks: most card text is, and the browser folds 300,000 fields.
+  collapseSpace(NOT_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text)
 
-const collapseSpace = (text: string) => text.replace(/\s+/g, ' ').trim()
+const NOT_ASCII = /[^\p{ASCII}]/u
+
+/** Runs of whitespace as one space, none at the ends; text already so is returned as it is, not copied. */
+const collapseSpace = (text: string) => (/\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text)
 
 /** The characters a backslash may escape in a search; any other escape is a mistake, as in Anki. */
 export const ESCAPABLE = '\\":*_()-'
@@ -63,10 +68,21 @@ export function wordMatcher(pattern: string): (folded: string) => boolean {
   return (folded) => re.test(folded)
 }
 
-/** A whole name, or a parent of it in a `a::b` hierarchy: `tag:aws` matches `aws` and `aws::s3`, not `aws-ml`. */
+/**
+ * A whole name, or a parent of it in a `a::b` hierarchy: `tag:aws` matches `aws` and `aws::s3`, not
+ * `aws-ml`. Decks and tags are few names on many cards, so each name's answer is worked out once.
+ */
 export function nameMatcher(pattern: string, fold: Fold = plainFold): (name: string) => boolean {
   const re = new RegExp(`^(?:${patternSource(pattern, fold)})(?:::.*)?$`, 'iu')
-  return (name) => re.test(fold(name))
+  const answers = new Map<string, boolean>()
+  return (name) => {
+    let answer = answers.get(name)
+    if (answer === undefined) {
+      answer = re.test(fold(name))
+      answers.set(name, answer)
+    }
+    return answer
+  }
 }
 
 /**
