@@ -135,6 +135,52 @@ describe('the card browser and the add screen in the web build', () => {
       .toMatch(/^1\s+0\s+0$/)
   })
 
+  it('shows cards studied since it was last open, after a reload too, and Ctrl+A selects every card found', async () => {
+    const { page } = await profile.open()
+    await page.goto(inject('baseUrl'))
+    await page.getByRole('button', { name: new RegExp(`^Study ${CHIPS}`) }).waitFor({ timeout: 20_000 })
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(() => rowCount(page)).toBe(ALL_CARDS)
+    const reviews = page.getByRole('columnheader', { name: 'Reviews' }).getByRole('button')
+    await reviews.click()
+    await reviews.click()
+    await expect.poll(async () => (await column(page, 'reviews')).slice(0, 1)).toEqual(['0'])
+
+    // One card studied elsewhere: back in Browse, it heads the list sorted by reviews.
+    await nav.getByRole('button', { name: 'Decks' }).click()
+    await page.getByRole('button', { name: new RegExp(`^Study ${CHIPS}`) }).click()
+    const studied = await page.getByTestId('question').innerText()
+    await page.keyboard.press('Space')
+    await page.getByTestId('answer').waitFor()
+    await page.keyboard.press('3')
+    await page.getByTestId('answer').waitFor({ state: 'detached' })
+    await page.keyboard.press('Escape')
+    await nav.getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(async () => (await column(page, 'reviews')).slice(0, 2)).toEqual(['1', '0'])
+    expect((await column(page, 'question'))[0]).toBe(studied)
+
+    // Every card found, selected at once; the list far down shows its rows selected too.
+    await grid(page).focus()
+    await page.keyboard.press('Control+a')
+    const counts = async () =>
+      (await page.getByText(/ cards · /).innerText()).match(/\d[\d,.\s]*/g)!.map((n) => Number(n.replace(/\D/g, '')))
+    await expect.poll(counts).toEqual([ALL_CARDS, ALL_CARDS])
+    await page.keyboard.press('End')
+    await expect.poll(() => page.locator('[data-testid="browse-row"][aria-selected="true"]').count()).toBeGreaterThan(5)
+    await expect.poll(async () => (await column(page, 'question')).length).toBeGreaterThan(5)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('[data-testid="browse-row"][aria-selected="true"]').count()).toBe(0)
+
+    // A new session reads the list kept beside the collection, caught up with the same card.
+    await page.reload()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse' }).click()
+    await expect.poll(() => rowCount(page)).toBe(ALL_CARDS)
+    await reviews.click()
+    await reviews.click()
+    await expect.poll(async () => (await column(page, 'question')).slice(0, 1)).toEqual([studied])
+  })
+
   it('fits a small window: at 800×600 the page never scrolls either way, at least eight rows show and the search hint reads whole', async () => {
     const { page } = await profile.open()
     await page.setViewportSize({ width: 800, height: 600 })

@@ -7,7 +7,7 @@ import * as cardActions from '@db/card-actions'
 import type { RecallDatabase } from '@db/database'
 import { Rating } from 'ts-fsrs'
 
-/** What the card browser keeps of each card; 100,000 of these stay in memory while it is open. */
+/** What the card browser shows of a card: only the rows of the part of the list on screen are read. */
 export function toBrowseRow(c: CardRecord): BrowseRow {
   const row: BrowseRow = {
     id: c.id,
@@ -35,43 +35,10 @@ export function toBrowseRow(c: CardRecord): BrowseRow {
   return row
 }
 
-const CHUNK = 5000
-
-/**
- * Every card that is in a deck, read in primary-key chunks: each chunk is its own short read, so
- * the page stays responsive and `onProgress` can show how far it got. Cards retired from their
- * deck file (Removed) are not shown.
- */
-export async function loadBrowseRows(db: RecallDatabase, onProgress?: (loaded: number) => void): Promise<BrowseRow[]> {
-  const rows: BrowseRow[] = []
-  let after: string | undefined
-  for (;;) {
-    const range = after === undefined ? db.cards.orderBy(':id') : db.cards.where(':id').above(after)
-    const chunk = await range.limit(CHUNK).toArray()
-    for (const card of chunk) if (card.queue !== Queue.Removed) rows.push(toBrowseRow(card))
-    onProgress?.(rows.length)
-    if (chunk.length < CHUNK) return rows
-    after = chunk.at(-1)!.id
-  }
-}
-
-/** Fresh rows for cards that an action changed; a card that is gone has no row. */
+/** Rows of the cards with these keys, as the list shows them; a card that is gone or Removed has none. */
 export async function browseRowsByIds(db: RecallDatabase, ids: readonly string[]): Promise<Map<string, BrowseRow>> {
   const cards = await db.cards.bulkGet([...ids])
   return new Map(cards.filter((c): c is CardRecord => c !== undefined && c.queue !== Queue.Removed).map((c) => [c.id, toBrowseRow(c)]))
-}
-
-/** Keys of the cards graded since `since`, read through the `review` index from that moment on. */
-export async function cardsRatedSince(db: RecallDatabase, since: number): Promise<Set<string>> {
-  const keys = new Set<string>()
-  await db.reviews
-    .where('review')
-    .aboveOrEqual(since)
-    .each((r) => {
-      // Resets and reschedules are not answers, as in Anki's rated:.
-      if (r.rating !== Rating.Manual) keys.add(r.cardKey)
-    })
-  return keys
 }
 
 async function cardsOf(db: RecallDatabase, ids: readonly string[]): Promise<CardRecord[]> {

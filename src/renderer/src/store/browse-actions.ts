@@ -5,6 +5,7 @@ import { type CardRecord, DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { undo, type UndoEntry } from '@db/card-actions'
 import { getSettings, schedulerForDeck } from '@db/options-repository'
+import { NO_SELECTION } from '@store/browse-selection'
 import type { BrowseSlice, BrowseState } from '@store/browse-state'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
@@ -20,8 +21,8 @@ interface ActionDeps extends Pick<StoreDeps, 'db' | 'now'> {
   get: () => RecallState
   browse: () => BrowseState
   patch: (p: Partial<BrowseState>) => void
-  /** Replaces changed rows, drops removed ones, and searches again. */
-  applyChanges: (changed: readonly string[], removed?: readonly string[], written?: readonly CardRecord[]) => Promise<void>
+  /** Reads changed cards again, drops removed ones, and searches again. */
+  applyChanges: (changed: readonly string[], removed?: readonly string[]) => Promise<void>
 }
 
 /**
@@ -30,7 +31,7 @@ interface ActionDeps extends Pick<StoreDeps, 'db' | 'now'> {
  * and deck counts refreshed after.
  */
 export function createBrowseActions({ db, now, get, browse, patch, applyChanges }: ActionDeps): BrowseActions {
-  type Outcome = { notice: string; changed: string[]; removed?: string[]; undo?: UndoEntry; written?: CardRecord[] }
+  type Outcome = { notice: string; changed: string[]; removed?: string[]; undo?: UndoEntry }
   async function act(run: () => Promise<Outcome | { problem: string }>) {
     if (browse().busy) return false
     patch({ busy: true, notice: undefined, problem: undefined })
@@ -48,7 +49,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
     }
     if (outcome.undo) patch({ undo: pushUndo(browse().undo, outcome.undo) })
     try {
-      await applyChanges(outcome.changed, outcome.removed, outcome.written)
+      await applyChanges(outcome.changed, outcome.removed)
       patch({ busy: false, notice: outcome.notice })
       await get().refreshCounts()
     } catch (error) {
@@ -62,21 +63,16 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
 
   const cardsWord = (n: number) => plural(n, 'card')
   const undoHint = ' Ctrl+Z undoes.'
-  const fromEntry = (entry: UndoEntry, notice: string, written?: CardRecord[]): Outcome => ({
+  const fromEntry = (entry: UndoEntry, notice: string): Outcome => ({
     notice: notice + (entry.before.length ? undoHint : ''),
     changed: [...entry.before.map((c) => c.id), ...(entry.addedCardIds ?? [])],
-    ...(entry.before.length ? { undo: entry } : {}),
-    ...(written ? { written } : {})
+    ...(entry.before.length ? { undo: entry } : {})
   })
   const fromMembership = (change: MembershipChange, notice: string) => ({ notice, changed: change.added, removed: change.removed })
 
   async function schedulers(ids: string[]): Promise<(deckId: string) => Scheduler> {
-    const wanted = new Set(ids)
-    const deckIds = new Set(
-      browse()
-        .rows.filter((r) => wanted.has(r.id))
-        .map((r) => r.deckId)
-    )
+    // A card key starts with its deck's id.
+    const deckIds = new Set(ids.map((id) => id.slice(0, id.indexOf('/'))))
     const made = new Map<string, Scheduler>()
     for (const id of deckIds) made.set(id, await schedulerForDeck(db, id))
     const fallback = createScheduler(DEFAULT_STUDY_OPTIONS, (await getSettings(db)).dayStartsAtHour)
@@ -88,7 +84,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       const ids = get().browseTargets()
       await act(async () => {
         const { undo, after } = await (await loadBrowseCode()).browseDb.suspendCards(db, ids, suspended)
-        return fromEntry(undo, `${suspended ? 'Suspended' : 'Unsuspended'} ${cardsWord(after.length)}.`, after)
+        return fromEntry(undo, `${suspended ? 'Suspended' : 'Unsuspended'} ${cardsWord(after.length)}.`)
       })
     },
 
@@ -97,7 +93,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       const schedulerOf = await schedulers(ids)
       await act(async () => {
         const { undo, after } = await (await loadBrowseCode()).browseDb.forgetCards(db, ids, schedulerOf, now())
-        return fromEntry(undo, `Reset ${cardsWord(after.length)} to new.`, after)
+        return fromEntry(undo, `Reset ${cardsWord(after.length)} to new.`)
       })
     },
 
@@ -113,7 +109,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
           await loadBrowseCode()
         ).browseDb.changeTags(db, ids, mode === 'add' ? tags : [], mode === 'remove' ? tags : [])
         if (!result.ok) return { problem: result.message }
-        return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`, result.after)
+        return fromEntry(result.undo, `${mode === 'add' ? 'Tagged' : 'Untagged'} ${cardsWord(result.after.length)}.`)
       })
     },
 
@@ -131,7 +127,7 @@ export function createBrowseActions({ db, now, get, browse, patch, applyChanges 
       return act(async () => {
         const result = await (await loadBrowseCode()).deleteCards(db, ids)
         if (!result.ok) return { problem: result.message }
-        patch({ selected: new Set(), ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
+        patch({ selected: NO_SELECTION, ...(result.removed.includes(browse().editingId ?? '') ? { editingId: undefined } : {}) })
         return fromMembership(
           result,
           `Deleted ${cardsWord(result.removed.length)} and ${agree(result.removed.length, 'its', 'their')} history.`

@@ -1,14 +1,18 @@
-import { isUserDeck, type BrowseRow } from '@core/model'
-import type { SearchNode } from '@core/search/ast'
-import type { SearchContext } from '@core/search/compile'
-import { retrievabilityAt } from '@core/stats/retrievability'
-import { studyDayOf, studyDayStart } from '@core/time/study-day'
+import { isUserDeck, Queue, type BrowseRow } from '@core/model'
+import { IdList } from '@core/search/id-list'
+import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { listDecks } from '@db/deck-repository'
 import { getSettings, optionsOfDecks } from '@db/options-repository'
-import { sortRows, type SortContext } from '@store/browse-sort'
+import type { BrowseEngineClient } from '@store/browse-engine-client'
+import { keepSelection } from '@store/browse-selection'
 import type { BrowseDeck, BrowseState } from '@store/browse-state'
 import { loadBrowseCode } from '@store/load-browse-code'
+
+/** Rows read beyond each end of what the list shows, so a short scroll finds them there. */
+const AROUND = 40
+/** Rows kept at most; beyond this, rows far from the list's view are let go. */
+const KEEP = 400
 
 /** The decks and what the columns and `prop:r` are computed with: now, the study day, each deck's FSRS weights. */
 export async function readBrowseView(db: RecallDatabase, now: () => number): Promise<Pick<BrowseState, 'view' | 'decks'>> {
@@ -25,83 +29,123 @@ export async function readBrowseView(db: RecallDatabase, now: () => number): Pro
   }
 }
 
+const deckNames = (decks: readonly BrowseDeck[]) => Object.fromEntries(decks.map((d) => [d.id, d.name]))
+
 /**
- * The browser's search box, run over the rows in memory: parse, read the `rated:N` sets it
- * needs, filter by deck and search, sort, and let go of a selection the results no longer show.
+ * The browser's search box and list: the engine (in its worker) finds the keys in order, and the
+ * page reads from IndexedDB only the rows the list shows. A search's results appear together with
+ * the rows of the list's view, so the list never shows the new count over the old rows.
  */
-export function createBrowseSearch(db: RecallDatabase, browse: () => BrowseState, patch: (p: Partial<BrowseState>) => void) {
-  // `rated:N` sets, by N, read once per load; a search never reads the review log again.
-  let rated = new Map<number, Set<string>>()
+export function createBrowseSearch(
+  db: RecallDatabase,
+  browse: () => BrowseState,
+  patch: (p: Partial<BrowseState>) => void,
+  engine: () => Promise<BrowseEngineClient>
+) {
   let searchToken = 0
+  let suspendedToken = 0
+  /** The positions the list shows, as it last said. */
+  let view = { from: 0, to: 60 }
+  let reading: Promise<void> | undefined
+  /**
+   * Cards an action changed whose rows are held as they were, each with the count of marks when it
+   * was marked: read again wherever wanted next, and cleared only by a read begun after the mark.
+   */
+  const stale = new Map<string, number>()
+  let marks = 0
 
-  function context(view: BrowseState['view'], decks: BrowseDeck[]): SearchContext & SortContext {
-    const names = new Map(decks.map((d) => [d.id, d.name]))
-    return {
-      now: view.now,
-      dayStart: view.dayStart,
-      dayStartsAtHour: view.dayStartsAtHour,
-      retrievability: (card: Pick<BrowseRow, 'deckId' | 'state' | 'stability' | 'last_review'>) =>
-        retrievabilityAt(card, view.now, view.weights[card.deckId]),
-      ratedSince: (key, days) => rated.get(days)?.has(key) ?? false,
-      deckName: (id) => names.get(id)
+  /**
+   * The rows for positions around the view in `results`, with the focused and edited cards: rows
+   * already held are kept (unless stale), the others read in one request.
+   */
+  async function rowsFor(results: IdList): Promise<Map<string, BrowseRow>> {
+    const { rows, focusedId, editingId } = browse()
+    const begun = marks
+    const wanted = results.slice(view.from - AROUND, view.to + AROUND)
+    for (const pinned of [focusedId, editingId]) if (pinned && !wanted.includes(pinned)) wanted.push(pinned)
+    const next = new Map<string, BrowseRow>()
+    const missing: string[] = []
+    for (const id of wanted) {
+      const row = stale.has(id) ? undefined : rows.get(id)
+      if (row) next.set(id, row)
+      else missing.push(id)
     }
+    if (missing.length) for (const [id, row] of await (await loadBrowseCode()).browseDb.browseRowsByIds(db, missing)) next.set(id, row)
+    for (const id of missing) if ((stale.get(id) ?? Infinity) <= begun) stale.delete(id)
+    // Rows a little way off stay while there is room, so scrolling back finds them.
+    if (rows.size + next.size <= KEEP) for (const [id, row] of rows) if (!next.has(id) && !stale.has(id)) next.set(id, row)
+    return next
   }
 
-  async function loadRated(ast: SearchNode, view: BrowseState['view']) {
-    for (const days of ratedDays(ast)) {
-      if (!rated.has(days))
-        rated.set(
-          days,
-          await (await loadBrowseCode()).browseDb.cardsRatedSince(db, studyDayStart(view.dayStart, 1 - days, view.dayStartsAtHour))
-        )
+  /**
+   * Searches again with the box, the deck filter and the order as they are; only the latest search
+   * may write its results. `sameCards` (a new order of the same results) keeps the selection as it is;
+   * `stale` are cards an action changed, whose rows are read again (by this search or a later one).
+   */
+  async function run(options: { sameCards?: boolean; stale?: Iterable<string> } = {}) {
+    if (options.stale) {
+      marks++
+      for (const id of options.stale) stale.set(id, marks)
     }
-  }
-
-  /** Only the latest search may write its results. */
-  async function run() {
-    const { parseSearch, compileSearch } = await loadBrowseCode()
     const token = ++searchToken
-    const { query, view, decks } = browse()
-    const parsed = parseSearch(query)
-    if (!parsed.ok) return patch({ queryError: { message: parsed.error, position: parsed.position } })
-    await loadRated(parsed.ast, view)
+    const { query, deckFilter, sort, view: at, decks } = browse()
+    const client = await engine()
+    const answer = await client.search({ query, deckFilter, sort, view: { ...at, deckNames: deckNames(decks) } })
+    if (token !== searchToken || !answer) return
+    if (!answer.ok) return patch({ queryError: { message: answer.message, position: answer.position } })
+    const results = IdList.from(answer.ids)
+    const rows = await rowsFor(results)
     if (token !== searchToken) return
-    const { rows, deckFilter, sort, selected } = browse()
-    // compile.ts reads only fields a BrowseRow has (see BrowseRow); it is typed for whole cards.
-    const matches = compileSearch(parsed.ast) as unknown as (row: BrowseRow, ctx: SearchContext) => boolean
-    const ctx = context(view, decks)
-    const results = rows.filter((r) => (!deckFilter || r.deckId === deckFilter) && matches(r, ctx))
-    sortRows(results, sort.column, sort.descending, ctx)
-    // Actions apply to what is on screen: a selected or focused card the search left out is let go.
-    const ids = new Set(results.map((r) => r.id))
-    const focusedId = browse().focusedId
+    const { selected, focusedId, results: before } = browse()
     patch({
       results,
+      rows,
       queryError: undefined,
-      selected: new Set([...selected].filter((id) => ids.has(id))),
-      ...(focusedId && !ids.has(focusedId) ? { focusedId: undefined } : {})
+      selected: options.sameCards ? selected : keepSelection(selected, before, results),
+      // Actions apply to what is on screen: a focused card the search left out is let go.
+      ...(focusedId && results.indexOf(focusedId) < 0 ? { focusedId: undefined } : {})
     })
+    await updateSuspended()
+  }
+
+  /** The list scrolled: reads the rows it shows that are not read yet (one request at a time). */
+  async function showRows(from: number, to: number) {
+    view = { from, to }
+    if (reading) return reading
+    const { results, rows } = browse()
+    if (results.slice(from, to).every((id) => rows.has(id))) return
+    reading = (async () => {
+      try {
+        // Until a read finds the view and the results as they were when it began.
+        for (;;) {
+          const asked = view
+          const { results } = browse()
+          const rows = await rowsFor(results)
+          const current = browse().results === results
+          if (current) patch({ rows })
+          if (current && asked === view) return
+        }
+      } finally {
+        reading = undefined
+      }
+    })()
+    return reading
+  }
+
+  /** Whether the selection (or else the focused card) is all suspended: from the rows on screen when they hold every target. */
+  async function updateSuspended() {
+    const token = ++suspendedToken
+    const { selected, focusedId, rows } = browse()
+    const ids = selected.all ? undefined : selected.ids.size ? [...selected.ids] : focusedId ? [focusedId] : []
+    if (ids?.length === 0) return patch({ targetsSuspended: false })
+    if (ids?.every((id) => rows.has(id))) return patch({ targetsSuspended: ids.every((id) => rows.get(id)!.queue === Queue.Suspended) })
+    const { count, suspended } = await (await engine()).suspended(ids ? { ids } : { allExcept: [...selected.ids] })
+    if (token === suspendedToken) patch({ targetsSuspended: count > 0 && suspended === count })
   }
 
   return {
     run,
-    context,
-    /** A new load reads the `rated:N` sets again. */
-    forgetRated: () => void (rated = new Map())
-  }
-}
-
-/** Every `rated:N` in a search, so their sets are read before the predicate runs. */
-function ratedDays(node: SearchNode): number[] {
-  switch (node.kind) {
-    case 'rated':
-      return [node.days]
-    case 'and':
-    case 'or':
-      return node.children.flatMap(ratedDays)
-    case 'not':
-      return ratedDays(node.child)
-    default:
-      return []
+    showRows,
+    updateSuspended
   }
 }

@@ -1,15 +1,14 @@
 import { reasonOf } from '@core/errors'
-import type { CardRecord } from '@core/model'
 import { buildCardHistory } from '@core/scheduling/card-history'
 import { schedulerForDeck } from '@db/options-repository'
 import { reviewsOfCard } from '@db/study-repository'
 import { createBrowseActions } from '@store/browse-actions'
+import { startBrowseEngine, type BrowseEngineClient } from '@store/browse-engine-client'
 import { createBrowseSearch, readBrowseView } from '@store/browse-search'
-import { sortRows } from '@store/browse-sort'
+import { selectedIds, selectionSize } from '@store/browse-selection'
 import { initialBrowseState, type BrowseSlice, type BrowseState } from '@store/browse-state'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
-import { loadBrowseCode } from '@store/load-browse-code'
 import type { StateCreator } from 'zustand'
 
 export const createBrowseSlice =
@@ -17,17 +16,39 @@ export const createBrowseSlice =
   (set, get) => {
     const browse = () => get().browse
     const patch = (p: Partial<BrowseState>) => set((s) => ({ browse: { ...s.browse, ...p } }))
-    const search = createBrowseSearch(db, browse, patch)
 
-    /** Replaces changed rows, drops removed ones, and searches again. */
-    async function applyChanges(changed: readonly string[], removed: readonly string[] = [], written?: readonly CardRecord[]) {
-      const { browseDb } = await loadBrowseCode()
-      const fresh = written ? new Map(written.map((c) => [c.id, browseDb.toBrowseRow(c)])) : await browseDb.browseRowsByIds(db, changed)
-      const gone = new Set(removed)
-      const rows = browse().rows.filter((r) => !gone.has(r.id) && !fresh.has(r.id))
-      const decks = (await readBrowseView(db, now)).decks
-      patch({ rows: [...rows, ...fresh.values()], decks })
-      await search.run()
+    /** The engine while Browse is open; started (and opened) by the first thing that needs it. */
+    let engine: Promise<BrowseEngineClient> | undefined
+    function openEngine(): Promise<BrowseEngineClient> {
+      if (!engine) {
+        const client = startBrowseEngine(db)
+        engine = client.open((loaded) => patch({ loaded })).then(() => client)
+        engine.catch(() => (engine = undefined))
+      }
+      return engine
+    }
+    const search = createBrowseSearch(db, browse, patch, openEngine)
+
+    /** After an action: the engine reads the changed cards again, and the list is searched again. */
+    async function applyChanges(changed: readonly string[], removed: readonly string[] = []) {
+      const client = await openEngine()
+      await client.refresh([...changed, ...removed])
+      patch({ decks: (await readBrowseView(db, now)).decks })
+      await search.run({ stale: [...changed, ...removed] })
+      void client.save()
+    }
+
+    /** Once the list is on screen: the columns are saved, and checked against cards deleted meanwhile. */
+    async function afterOpen(client: BrowseEngineClient) {
+      try {
+        await client.save()
+        if (await client.check()) {
+          await search.run()
+          await client.save()
+        }
+      } catch {
+        // The list stays as it was read; the next opening checks again.
+      }
     }
 
     return {
@@ -41,18 +62,27 @@ export const createBrowseSlice =
         try {
           // Opened while the built-in decks are merged (first start), it would list part of them.
           await get().libraryLoaded()
-          const header = await readBrowseView(db, now)
-          search.forgetRated()
-          const rows = await (await loadBrowseCode()).browseDb.loadBrowseRows(db, (loaded) => patch({ loaded }))
-          patch({ ...header, rows, status: 'ready' })
-          const ids = new Set(rows.map((r) => r.id))
-          const { focusedId, editingId } = browse()
-          if (focusedId && !ids.has(focusedId)) patch({ focusedId: undefined })
-          if (editingId && !ids.has(editingId)) patch({ editingId: undefined })
-          await search.run()
+          // The worker starts and reads its columns while the page reads the decks and settings.
+          const reopened = engine !== undefined
+          const opening = openEngine()
+          patch(await readBrowseView(db, now))
+          const client = await opening
+          // An engine kept from before (Browse never left) catches up with what changed meanwhile.
+          if (reopened) await client.open()
+          await search.run({ stale: browse().rows.keys() })
+          const { editingId, results } = browse()
+          patch({ status: 'ready', ...(editingId && results.indexOf(editingId) < 0 ? { editingId: undefined } : {}) })
+          void afterOpen(client)
         } catch (error) {
           patch({ status: 'failed', problem: `Could not read your cards (${reasonOf(error)}).` })
         }
+      },
+
+      closeBrowse() {
+        // The screen's view unmounts on its way out; React's development double mount does not count.
+        if (get().screen.name === 'browse') return
+        void engine?.then((client) => client.close()).catch(() => undefined)
+        engine = undefined
       },
 
       async setBrowseQuery(query) {
@@ -65,20 +95,26 @@ export const createBrowseSlice =
         await search.run()
       },
 
-      sortBrowse(column) {
-        const { sort, results, view, decks } = browse()
-        const descending = sort.column === column ? !sort.descending : false
-        const sorted = [...results]
-        sortRows(sorted, column, descending, search.context(view, decks))
-        patch({ sort: { column, descending }, results: sorted })
+      async sortBrowse(column) {
+        const { sort } = browse()
+        patch({ sort: { column, descending: sort.column === column ? !sort.descending : false } })
+        await search.run({ sameCards: true })
       },
 
-      setSelection: (selected, focusedId) => patch({ selected, ...(focusedId !== undefined ? { focusedId } : {}) }),
-      focusRow: (focusedId) => patch({ focusedId }),
+      showRows: (from, to) => search.showRows(from, to),
+
+      setSelection(selected, focusedId) {
+        patch({ selected, ...(focusedId !== undefined ? { focusedId } : {}) })
+        void search.updateSuspended()
+      },
+      focusRow(focusedId) {
+        patch({ focusedId })
+        void search.updateSuspended()
+      },
 
       browseTargets() {
-        const { selected, focusedId } = browse()
-        return selected.size > 0 ? [...selected] : focusedId ? [focusedId] : []
+        const { selected, focusedId, results } = browse()
+        return selectionSize(selected, results) > 0 ? selectedIds(selected, results) : focusedId ? [focusedId] : []
       },
 
       ...createBrowseActions({ db, now, get, browse, patch, applyChanges }),
@@ -87,14 +123,15 @@ export const createBrowseSlice =
       closeEditor: () => patch({ editingId: undefined }),
 
       async showBrowseHistory(id) {
-        const row = browse().rows.find((r) => r.id === id)
-        if (!row) return
-        const scheduler = await schedulerForDeck(db, row.deckId)
+        const deckId = browse().rows.get(id)?.deckId ?? (await db.cards.get(id))?.deckId
+        if (!deckId) return
+        const scheduler = await schedulerForDeck(db, deckId)
         set({ cardHistory: buildCardHistory(scheduler, await reviewsOfCard(db, id)) })
       },
 
       async refreshBrowse(changed, removed = []) {
-        if (browse().status !== 'ready') return
+        // With Browse closed, its next opening catches up with these cards by their change stamps.
+        if (browse().status !== 'ready' || !engine) return
         await applyChanges(changed, removed)
       }
     }

@@ -1,9 +1,15 @@
 import type { BrowseRow } from '@core/model'
+import { IdList } from '@core/search/id-list'
+import type { SortColumn } from '@core/search/sort'
 import type { CardText, UndoEntry } from '@db/card-actions'
 import type { DeckOrigin } from '@shared/ipc'
-import type { SortColumn } from '@store/browse-sort'
+import { NO_SELECTION, type BrowseSelection } from '@store/browse-selection'
 
-/** The card browser's state and actions; browse-slice.ts builds them from browse-search.ts and browse-actions.ts. */
+/**
+ * The card browser's state and actions; browse-slice.ts builds them from browse-search.ts and
+ * browse-actions.ts. The page holds the keys of the cards found, in order, and the rows of the
+ * part of the list on screen; the search itself runs in a worker (workers/browse-engine.ts).
+ */
 
 export interface BrowseDeck {
   id: string
@@ -15,18 +21,21 @@ export interface BrowseDeck {
 
 export interface BrowseState {
   status: 'idle' | 'loading' | 'ready' | 'failed'
-  /** Cards read so far while loading, for the progress line. */
+  /** Cards read so far while the first opening reads every card, for the progress line. */
   loaded: number
-  rows: BrowseRow[]
   decks: BrowseDeck[]
   query: string
   /** '' for every deck. */
   deckFilter: string
   queryError?: { message: string; position: number }
-  /** The rows the search matched, in the chosen order. */
-  results: BrowseRow[]
+  /** The keys of the cards the search matched, in the chosen order. */
+  results: IdList
+  /** Rows read for the part of the list on screen (a little either side), the focused card and the one in the editor. */
+  rows: ReadonlyMap<string, BrowseRow>
   sort: { column: SortColumn; descending: boolean }
-  selected: ReadonlySet<string>
+  selected: BrowseSelection
+  /** Whether every card an action would apply to is suspended (the button then unsuspends). */
+  targetsSuspended: boolean
   focusedId?: string
   /** The card open in the side panel. */
   editingId?: string
@@ -40,12 +49,16 @@ export interface BrowseState {
 
 export interface BrowseSlice {
   browse: BrowseState
-  /** Opens the browser and reads every card again, keeping the old rows on screen meanwhile. */
+  /** Opens the browser and brings its columns up to date, keeping the old list on screen meanwhile. */
   openBrowse(): Promise<void>
+  /** Browse left the screen: its worker is let go (the next opening starts another). */
+  closeBrowse(): void
   setBrowseQuery(query: string): Promise<void>
   setDeckFilter(deckId: string): Promise<void>
-  sortBrowse(column: SortColumn): void
-  setSelection(selected: ReadonlySet<string>, focusedId?: string): void
+  sortBrowse(column: SortColumn): Promise<void>
+  /** The list shows positions `from` to `to` (exclusive): their rows are read if they are not yet. */
+  showRows(from: number, to: number): Promise<void>
+  setSelection(selected: BrowseSelection, focusedId?: string): void
   focusRow(id: string): void
   /** The cards an action applies to: the selection, or else the focused card. */
   browseTargets(): string[]
@@ -68,13 +81,14 @@ export interface BrowseSlice {
 export const initialBrowseState: BrowseState = {
   status: 'idle',
   loaded: 0,
-  rows: [],
   decks: [],
   query: '',
   deckFilter: '',
-  results: [],
+  results: IdList.empty,
+  rows: new Map(),
   sort: { column: 'created', descending: false },
-  selected: new Set(),
+  selected: NO_SELECTION,
+  targetsSuspended: false,
   busy: false,
   undo: [],
   view: { now: 0, dayStart: 0, dayStartsAtHour: 4, weights: {} }

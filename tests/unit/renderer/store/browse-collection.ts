@@ -125,7 +125,7 @@ export async function browsing(db: RecallDatabase) {
   const store = createRecallStore({ db, platform, now: () => clock.now })
   await store.getState().openBrowse()
   const state = () => store.getState()
-  const ids = () => state().browse.results.map((r) => r.id)
+  const ids = () => state().browse.results.toArray()
   return { store, state, clock, ids }
 }
 

@@ -17,7 +17,7 @@ async function app() {
   const state = () => store.getState()
   await state().loadLibrary()
   const counts = () => state().library.decks.find((d) => d.id === 'aws-ml-chips')!.counts
-  const results = () => state().browse.results.map((r) => r.id)
+  const results = () => state().browse.results.toArray()
   return { db, clock, state, counts, results }
 }
 
@@ -47,7 +47,7 @@ describe('the card browser as a person uses it', () => {
     expect(store.getState().browse.status).toBe('loading')
     deliver({ decks: [makeDeck('a', makeCards(30)), makeDeck('b', makeCards(40))], problems: [] })
     await Promise.all([loading, opening])
-    expect(store.getState().browse.rows).toHaveLength(70)
+    expect(store.getState().browse.results.length).toBe(70)
     expect(store.getState().browse.status).toBe('ready')
   })
 
@@ -61,12 +61,13 @@ describe('the card browser as a person uses it', () => {
     expect(s.state().screen).toEqual({ name: 'browse' })
     await s.state().setBrowseQuery('is:learn')
     expect(s.results()).toEqual(['aws-ml-chips/c1', 'aws-ml-chips/c2'])
-    s.state().setSelection(new Set(s.results()))
+    s.state().setSelection({ all: true, ids: new Set() })
     await s.state().suspendSelected(true)
 
     expect(s.state().browse.notice).toBe('Suspended 2 cards. Ctrl+Z undoes.')
     expect(s.counts()).toEqual({ fresh: 4, learning: 0, review: 0 })
-    expect(s.state().browse.results.map((r) => r.queue)).toEqual([Queue.Suspended, Queue.Suspended])
+    expect(s.results().map((id) => s.state().browse.rows.get(id)?.queue)).toEqual([Queue.Suspended, Queue.Suspended])
+    expect(s.state().browse.targetsSuspended).toBe(true)
 
     await s.state().undoBrowse()
     expect(s.state().browse.notice).toBe('Undone: suspend.')
@@ -94,7 +95,7 @@ describe('the card browser as a person uses it', () => {
   it('refuses to delete or tag built-in cards with a message, and copies the deck instead', async () => {
     const s = await app()
     await s.state().openBrowse()
-    s.state().setSelection(new Set(['aws-ml-chips/c1']))
+    s.state().setSelection({ all: false, ids: new Set(['aws-ml-chips/c1']) })
     expect(await s.state().deleteSelected()).toBe(false)
     expect(s.state().browse.problem).toMatch(/built-in decks get updates with new versions of Recall/)
     expect(await s.state().tagSelected('exam', 'add')).toBe(false)
@@ -106,7 +107,7 @@ describe('the card browser as a person uses it', () => {
     expect(s.results()).toHaveLength(12)
     expect(s.state().library.decks.map((d) => d.name)).toContain('Deck aws-ml-chips (my copy)')
 
-    s.state().setSelection(new Set([`${copy.id}/c1`]))
+    s.state().setSelection({ all: false, ids: new Set([`${copy.id}/c1`]) })
     expect(await s.state().tagSelected('exam week', 'add')).toBe(true)
     await s.state().setBrowseQuery('tag:week')
     expect(s.results()).toEqual([`${copy.id}/c1`, `${copy.id}/c1/reverse`])
@@ -159,6 +160,6 @@ describe('the card browser as a person uses it', () => {
     })
 
     await s.state().setBrowseQuery('deck:chips')
-    expect(s.state().browse.results.map((r) => r.question)).toEqual(['AWS Inferentia', 'Low-cost inference'])
+    expect(s.results().map((id) => s.state().browse.rows.get(id)?.question)).toEqual(['AWS Inferentia', 'Low-cost inference'])
   })
 })

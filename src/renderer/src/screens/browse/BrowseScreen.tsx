@@ -7,7 +7,8 @@ import { DeckFilter } from '@screens/browse/DeckFilter'
 import { EditPanel } from '@screens/browse/EditPanel'
 import { SearchBox } from '@screens/browse/SearchBox'
 import { actions, useRecall } from '@store'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { selectionSize } from '@store/browse-selection'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 const inTextField = (target: EventTarget | null) =>
   target instanceof HTMLElement && target.closest('input, textarea, select, dialog') !== null
@@ -19,10 +20,8 @@ export function BrowseScreen() {
   const notice = useRecall((s) => s.browse.notice)
   const problem = useRecall((s) => s.browse.problem)
   const busy = useRecall((s) => s.browse.busy)
-  const rows = useRecall((s) => s.browse.rows)
-  const editingId = useRecall((s) => s.browse.editingId)
-  const editing = useMemo(() => (editingId ? rows.find((r) => r.id === editingId) : undefined), [rows, editingId])
-  const targets = useRecall((s) => (s.browse.selected.size > 0 ? s.browse.selected.size : s.browse.focusedId ? 1 : 0))
+  const editing = useRecall((s) => (s.browse.editingId ? s.browse.rows.get(s.browse.editingId) : undefined))
+  const targets = useRecall((s) => selectionSize(s.browse.selected, s.browse.results) || (s.browse.focusedId ? 1 : 0))
   const deckFilter = useRecall((s) => s.browse.deckFilter)
   const suspended = useTargetsSuspended()
   const [dialog, setDialog] = useState<BrowseDialog | null>(null)
@@ -35,6 +34,9 @@ export function BrowseScreen() {
     actions().closeEditor()
     grid.current?.focus()
   }, [])
+
+  // Leaving Browse lets its worker (and the columns it holds) go.
+  useEffect(() => () => actions().closeBrowse(), [])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,25 +1,15 @@
 import { Button } from '@components/Button'
-import { Queue } from '@core/model'
 import type { BrowseDialog } from '@screens/browse/ActionDialogs'
 import { actions, useRecall } from '@store'
-import { useMemo } from 'react'
+import { selectionSize } from '@store/browse-selection'
 
 /** Whether the cards an action would apply to are all suspended: the button then unsuspends. */
-export function useTargetsSuspended(): boolean {
-  const rows = useRecall((s) => s.browse.results)
-  const selected = useRecall((s) => s.browse.selected)
-  const focusedId = useRecall((s) => s.browse.focusedId)
-  return useMemo(() => {
-    const ids = selected.size > 0 ? selected : new Set(focusedId ? [focusedId] : [])
-    const targets = rows.filter((r) => ids.has(r.id))
-    return targets.length > 0 && targets.every((r) => r.queue === Queue.Suspended)
-  }, [rows, selected, focusedId])
-}
+export const useTargetsSuspended = (): boolean => useRecall((s) => s.browse.targetsSuspended)
 
 /** How many cards the search found, and how many of them are selected. */
 export function CardCount() {
   const total = useRecall((s) => s.browse.results.length)
-  const selected = useRecall((s) => s.browse.selected.size)
+  const selected = useRecall((s) => selectionSize(s.browse.selected, s.browse.results))
   return (
     <span className="text-sm text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
       {total.toLocaleString()} card{total === 1 ? '' : 's'}

@@ -1,10 +1,21 @@
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { columnsThatFit, gridTemplate, minWidthRem, type CellContext } from '@screens/browse/columns'
 import { gestureOf, nextSelection } from '@screens/browse/selection'
-import { ROW_HEIGHT, rowDomId, TableRow } from '@screens/browse/TableRow'
+import { PendingRow, ROW_HEIGHT, rowDomId, TableRow } from '@screens/browse/TableRow'
 import { actions, useRecall } from '@store'
+import { isSelected, SELECT_ALL, NO_SELECTION } from '@store/browse-selection'
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject
+} from 'react'
 
 const HEADER_HEIGHT = 36
 
@@ -27,10 +38,11 @@ function useWidthRem(ref: RefObject<HTMLElement | null>): number {
 }
 
 /**
- * The results as an ARIA grid. Only the rows in view (and a few either side) are in the DOM, so
- * 100,000 results scroll as smoothly as 100. The grid itself holds the keyboard focus and points
- * at the focused row with aria-activedescendant; moving the focus scrolls that row into view, so
- * it is always rendered.
+ * The results as an ARIA grid. Only the rows in view (and a few either side) are in the DOM, and
+ * only their cards are read: the store holds the keys of all the results and asks IndexedDB for
+ * the rows the list reports it shows (a row not read yet is drawn empty for that moment). The grid
+ * itself holds the keyboard focus and points at the focused row with aria-activedescendant; moving
+ * the focus scrolls that row into view, so it is always rendered.
  */
 export function CardTable({
   onOpen,
@@ -42,6 +54,7 @@ export function CardTable({
   gridRef: RefObject<HTMLDivElement | null>
 }) {
   const results = useRecall((s) => s.browse.results)
+  const rows = useRecall((s) => s.browse.rows)
   const selected = useRecall((s) => s.browse.selected)
   const focusedId = useRecall((s) => s.browse.focusedId)
   const sort = useRecall((s) => s.browse.sort)
@@ -63,7 +76,7 @@ export function CardTable({
     }
   }, [decks, view])
 
-  const focusedIndex = useMemo(() => (focusedId ? results.findIndex((r) => r.id === focusedId) : -1), [results, focusedId])
+  const focusedIndex = useMemo(() => (focusedId ? results.indexOf(focusedId) : -1), [results, focusedId])
 
   const virtualizer = useVirtualizer({
     count: results.length,
@@ -78,19 +91,27 @@ export function CardTable({
       return focusedIndex < 0 || indexes.includes(focusedIndex) ? indexes : [...indexes, focusedIndex].sort((a, b) => a - b)
     }
   })
-  const indexOf = (id: string | undefined) => (id ? results.findIndex((r) => r.id === id) : -1)
+  const indexOf = (id: string | undefined) => (id ? results.indexOf(id) : -1)
+
+  // The rows in view (and the focused one) are the ones the store reads.
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = (items.at(-1)?.index ?? -1) + 1
+  useEffect(() => {
+    void actions().showRows(first, last)
+  }, [first, last, results])
 
   function moveTo(index: number, extend: boolean) {
     const target = Math.max(0, Math.min(results.length - 1, index))
-    const row = results[target]
-    if (!row) return
+    const id = results.at(target)
+    if (id === undefined) return
     if (extend) {
-      anchor.current ??= focusedId ?? row.id
-      actions().setSelection(nextSelection(results, selected, 'range', target, indexOf(anchor.current)), row.id)
+      anchor.current ??= focusedId ?? id
+      actions().setSelection(nextSelection(results, selected, 'range', target, indexOf(anchor.current)), id)
     } else {
       // A plain move sets where the next Shift+arrow run starts, as in a file list.
-      anchor.current = row.id
-      actions().focusRow(row.id)
+      anchor.current = id
+      actions().focusRow(id)
     }
     virtualizer.scrollToIndex(target, { align: 'auto' })
   }
@@ -101,12 +122,12 @@ export function CardTable({
   latest.current = { results, selected }
   const pick = useCallback((index: number, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
     const { results, selected } = latest.current
-    const row = results[index]
-    if (!row) return
+    const id = results.at(index)
+    if (id === undefined) return
     const gesture = gestureOf(event)
-    const anchorIndex = anchor.current ? results.findIndex((r) => r.id === anchor.current) : -1
-    actions().setSelection(nextSelection(results, selected, gesture, index, anchorIndex), row.id)
-    if (gesture !== 'range') anchor.current = row.id
+    const anchorIndex = anchor.current ? results.indexOf(anchor.current) : -1
+    actions().setSelection(nextSelection(results, selected, gesture, index, anchorIndex), id)
+    if (gesture !== 'range') anchor.current = id
   }, [])
   const onRowPick = useCallback(
     (index: number, event: MouseEvent) => {
@@ -141,19 +162,18 @@ export function CardTable({
       case 'Delete':
         return (handled(), onDelete())
       case 'Escape':
-        if (selected.size > 0) {
+        if (selected.all || selected.ids.size > 0) {
           handled()
-          actions().setSelection(new Set())
+          actions().setSelection(NO_SELECTION)
         }
         return
     }
     if (ctrl && event.key.toLowerCase() === 'a') {
       handled()
-      actions().setSelection(new Set(results.map((r) => r.id)))
+      actions().setSelection(SELECT_ALL)
     }
   }
 
-  const items = virtualizer.getVirtualItems()
   return (
     <div
       ref={gridRef}
@@ -165,7 +185,7 @@ export function CardTable({
       aria-multiselectable="true"
       aria-activedescendant={focusedIndex >= 0 ? rowDomId(focusedIndex) : undefined}
       onKeyDown={onKeyDown}
-      onFocus={(e) => e.target === e.currentTarget && focusedIndex < 0 && results[0] && actions().focusRow(results[0].id)}
+      onFocus={(e) => e.target === e.currentTarget && focusedIndex < 0 && results.length > 0 && actions().focusRow(results.at(0)!)}
       className="group/grid relative min-h-0 flex-1 overflow-auto contain-size rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-blue-500 dark:bg-slate-800 dark:ring-slate-700"
     >
       <div role="rowgroup" className="sticky top-0 z-10" style={{ minWidth }}>
@@ -186,7 +206,7 @@ export function CardTable({
               >
                 <button
                   type="button"
-                  onClick={() => actions().sortBrowse(column.id)}
+                  onClick={() => void actions().sortBrowse(column.id)}
                   className={`flex w-full items-center gap-1 px-2 font-semibold hover:bg-slate-200 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800 ${column.numeric ? 'justify-end' : ''}`}
                 >
                   {column.label}
@@ -201,14 +221,17 @@ export function CardTable({
       </div>
       <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth }}>
         {items.map((item) => {
-          const row = results[item.index]!
+          const id = results.at(item.index)!
+          const row = rows.get(id)
+          const top = item.start - HEADER_HEIGHT
+          if (!row) return <PendingRow key={id} index={item.index} top={top} />
           return (
             <TableRow
-              key={row.id}
+              key={id}
               row={row}
               index={item.index}
-              top={item.start - HEADER_HEIGHT}
-              selected={selected.has(row.id)}
+              top={top}
+              selected={isSelected(selected, id)}
               focused={item.index === focusedIndex}
               ctx={ctx}
               columns={columns}

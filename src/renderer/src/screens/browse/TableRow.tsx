@@ -64,3 +64,18 @@ export const TableRow = memo(function TableRow({ row, index, top, selected, focu
     </div>
   )
 })
+
+/** A row whose card is still being read (the list scrolled faster than IndexedDB answered): its place, empty. */
+export const PendingRow = memo(function PendingRow({ index, top }: { index: number; top: number }) {
+  return (
+    <div
+      id={rowDomId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      data-testid="browse-row"
+      className="absolute left-0 w-full border-b border-slate-100 dark:border-slate-700/60"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    />
+  )
+})

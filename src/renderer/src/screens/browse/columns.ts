@@ -1,7 +1,7 @@
 import { type BrowseRow, Queue } from '@core/model'
 import { formatInterval } from '@core/time/format'
 import { DAY_MS } from '@shared/durations'
-import type { SortColumn } from '@store/browse-sort'
+import type { SortColumn } from '@core/search/sort'
 import { State } from 'ts-fsrs'
 
 /** What a cell needs besides its row. */

@@ -1,0 +1,236 @@
+import type { CardRecord } from '@core/model'
+import { emptyDeckColumns, upsertCards, withoutCards, type DeckColumns } from '@core/search/columns'
+import { fromStored, toStored, type BrowseCacheDatabase } from '@db/browse-cache'
+import type { RecallDatabase } from '@db/database'
+import Dexie from 'dexie'
+
+/** Cards read per request when building, which bounds the card objects held at once. */
+const PAGE = 5_000
+/** Reading a second's worth of changed cards again costs little, and covers clocks a little apart. */
+const MARGIN_MS = 1_000
+
+/** One deck's columns, and what the search works out from them once (dropped when they change). */
+export interface DeckBlock {
+  columns: DeckColumns
+  /** Card key → position, made when first needed. */
+  index?: Map<string, number>
+  /** Worked out by the search (workers/browse-engine.ts) and kept until the columns change. */
+  derived?: Record<string, unknown>
+}
+
+/**
+ * Every card the browser can list, as columns per deck, kept current from the collection.
+ *
+ * Why the columns are current: every card write stamps the card with `mod` (db/derived-tables.ts),
+ * so a deck's columns complete with the cards of `[deckId+mod]` at or after their `builtFrom`. That
+ * read is a read-only transaction, which IndexedDB starts only after every earlier read-write one
+ * on `cards` has finished; a write it does not see is stamped after it began, hence after
+ * `builtFrom` (taken just before it, less a margin for clocks a little apart). Deleted cards leave
+ * no stamp: `check` counts the cards and, when the count differs, compares keys deck by deck.
+ */
+export class BrowseSnapshot {
+  private readonly decks = new Map<string, DeckBlock>()
+  /** Decks to write to the cache, and decks to delete from it. */
+  private readonly unsaved = new Set<string>()
+  private readonly emptied = new Set<string>()
+
+  private constructor(private readonly db: RecallDatabase) {}
+
+  /**
+   * The columns from the cache, caught up with the collection; when there are none, every card is
+   * read (in pages, `onProgress` told how many so far). A cache that cannot be read counts as none.
+   */
+  static async open(db: RecallDatabase, cache: BrowseCacheDatabase, onProgress?: (read: number) => void): Promise<BrowseSnapshot> {
+    const snapshot = new BrowseSnapshot(db)
+    const cached = await cache.decks
+      .toArray()
+      .then((rows) => rows.map(fromStored))
+      .catch(() => [])
+    if (cached.length === 0) {
+      await snapshot.build(onProgress)
+      return snapshot
+    }
+    for (const columns of cached) snapshot.decks.set(columns.deckId, { columns })
+    await snapshot.catchUp()
+    return snapshot
+  }
+
+  /** Every deck's columns, in deck-key order (the order of the cards' keys). */
+  blocks(): DeckBlock[] {
+    return [...this.decks.values()].sort((a, b) => (a.columns.deckId < b.columns.deckId ? -1 : 1))
+  }
+
+  /** How many cards the columns hold, Removed ones included. */
+  get size(): number {
+    let size = 0
+    for (const { columns } of this.decks.values()) size += columns.ids.length
+    return size
+  }
+
+  /** Where a card is: its deck's block and its position there. */
+  find(id: string): { block: DeckBlock; i: number } | undefined {
+    // A card key starts with its deck's id (`deckId/noteId…`).
+    const block = this.decks.get(id.slice(0, id.indexOf('/')))
+    const i = block ? indexIn(block, id) : -1
+    return block && i >= 0 ? { block, i } : undefined
+  }
+
+  /** Reads the cards with these keys again: a card gone from the collection leaves the columns. */
+  async refresh(ids: readonly string[]): Promise<void> {
+    const cards = await this.db.cards.bulkGet([...ids])
+    this.put(cards.filter((c): c is CardRecord => c !== undefined))
+    this.remove(ids.filter((_, k) => cards[k] === undefined))
+  }
+
+  /**
+   * Brings every deck up to date with the cards written since its `builtFrom`; true if anything
+   * changed. Decks are the ones held and the ones the collection lists, all read in one round trip;
+   * cards of a deck no longer listed are found by `check`.
+   */
+  async catchUp(): Promise<boolean> {
+    const from = Date.now() - MARGIN_MS
+    const held = [...this.decks.values()].map(({ columns }) => columns)
+    const { changed, listed } = await this.db.transaction('r', this.db.cards, this.db.decks, async () => {
+      const [listed, changed] = await Promise.all([
+        this.db.decks.toCollection().primaryKeys(),
+        Promise.all(held.map((columns) => changedSince(this.db, columns.deckId, columns.builtFrom)))
+      ])
+      const fresh = listed.filter((d) => !this.decks.has(d))
+      return {
+        listed,
+        changed: [...changed.flat(), ...(await Promise.all(fresh.map((d) => this.db.cards.where('deckId').equals(d).toArray()))).flat()]
+      }
+    })
+    let any = this.put(changed)
+    for (const columns of held) {
+      // A deck the collection no longer lists, whose cards are all gone.
+      if (!listed.includes(columns.deckId) && (await this.db.cards.where('deckId').equals(columns.deckId).limit(1).count()) === 0) {
+        this.dropDeck(columns.deckId)
+        any = true
+      }
+    }
+    for (const { columns } of this.decks.values()) columns.builtFrom = Math.max(columns.builtFrom, from)
+    return any
+  }
+
+  /**
+   * Finds cards deleted (or stored without a stamp) since the columns were made: the collection's
+   * count against the columns', and where they differ, every deck's keys against its columns'.
+   * Counting 100,000 cards takes IndexedDB some 300 ms, so this runs after the list is on screen.
+   */
+  async check(): Promise<boolean> {
+    const caughtUp = await this.catchUp()
+    const { count, keys } = await this.db.transaction('r', this.db.cards, async () => {
+      const count = await this.db.cards.count()
+      if (count === this.size) return { count, keys: undefined }
+      const deckIds = await deckIdsOfCards(this.db)
+      return {
+        count,
+        keys: await Promise.all(deckIds.map(async (d) => [d, await this.db.cards.where('deckId').equals(d).primaryKeys()] as const))
+      }
+    })
+    if (count === this.size || !keys) return caughtUp
+    const stored = new Set(keys.flatMap(([, ids]) => ids))
+    const missing = keys.flatMap(([, ids]) => ids.filter((id) => !this.find(id)))
+    const ghosts: string[] = []
+    for (const { columns } of this.decks.values()) for (const id of columns.ids) if (!stored.has(id)) ghosts.push(id)
+    this.remove(ghosts)
+    if (missing.length) this.put((await this.db.cards.bulkGet(missing)).filter((c): c is CardRecord => c !== undefined))
+    return true
+  }
+
+  /** Writes what changed to the cache. A cache that cannot be written (a full disk) is simply behind. */
+  async save(cache: BrowseCacheDatabase): Promise<void> {
+    const changed = [...this.unsaved].map((d) => this.decks.get(d)?.columns).filter((c): c is DeckColumns => c !== undefined)
+    const emptied = [...this.emptied]
+    this.unsaved.clear()
+    this.emptied.clear()
+    if (!changed.length && !emptied.length) return
+    await cache.transaction('rw', cache.decks, async () => {
+      if (emptied.length) await cache.decks.bulkDelete(emptied)
+      if (changed.length) await cache.decks.bulkPut(changed.map(toStored))
+    })
+  }
+
+  private async build(onProgress?: (read: number) => void): Promise<void> {
+    const from = Date.now() - MARGIN_MS
+    let after: string | undefined
+    let read = 0
+    for (;;) {
+      const range = after === undefined ? this.db.cards.orderBy(':id') : this.db.cards.where(':id').above(after)
+      const page = await range.limit(PAGE).toArray()
+      this.put(page)
+      read += page.length
+      onProgress?.(read)
+      if (page.length < PAGE) break
+      after = page.at(-1)!.id
+    }
+    for (const { columns } of this.decks.values()) columns.builtFrom = from
+  }
+
+  /** Writes cards into their decks' columns; a card already there with the same change stamp is left alone. True if any was written. */
+  private put(cards: readonly CardRecord[]): boolean {
+    const byDeck = new Map<string, CardRecord[]>()
+    for (const card of cards) {
+      const found = this.find(card.id)
+      if (found && found.block.columns.deckId === card.deckId && found.block.columns.mod[found.i] === card.mod) continue
+      // A card is listed under its key's deck; `deckId` and the key never disagree in Recall.
+      const list = byDeck.get(card.deckId)
+      if (list) list.push(card)
+      else byDeck.set(card.deckId, [card])
+    }
+    for (const [deckId, list] of byDeck) {
+      const block = this.decks.get(deckId) ?? { columns: emptyDeckColumns(deckId, 0) }
+      const before = block.columns
+      const columns = upsertCards(before, list, (id) => indexIn(block, id))
+      this.decks.set(deckId, { columns, ...(columns === before && block.index ? { index: block.index } : {}) })
+      this.unsaved.add(deckId)
+      this.emptied.delete(deckId)
+    }
+    return byDeck.size > 0
+  }
+
+  private remove(ids: readonly string[]): void {
+    const byDeck = new Map<DeckBlock, Set<number>>()
+    for (const id of ids) {
+      const found = this.find(id)
+      if (!found) continue
+      const set = byDeck.get(found.block) ?? new Set<number>()
+      set.add(found.i)
+      byDeck.set(found.block, set)
+    }
+    for (const [block, gone] of byDeck) {
+      const columns = withoutCards(block.columns, gone)
+      if (columns.ids.length === 0) this.dropDeck(columns.deckId)
+      else {
+        this.decks.set(columns.deckId, { columns })
+        this.unsaved.add(columns.deckId)
+      }
+    }
+  }
+
+  private dropDeck(deckId: string): void {
+    this.decks.delete(deckId)
+    this.unsaved.delete(deckId)
+    this.emptied.add(deckId)
+  }
+}
+
+function indexIn(block: DeckBlock, id: string): number {
+  block.index ??= new Map(block.columns.ids.map((key, i) => [key, i]))
+  return block.index.get(id) ?? -1
+}
+
+function changedSince(db: RecallDatabase, deckId: string, since: number): Promise<CardRecord[]> {
+  return db.cards.where('[deckId+mod]').between([deckId, since], [deckId, Dexie.maxKey], true, true).toArray()
+}
+
+/** Every deck id the cards name: one index seek per deck (keys only) instead of a walk over the index. */
+async function deckIdsOfCards(db: RecallDatabase): Promise<string[]> {
+  const deckIds: string[] = []
+  const next = async (after?: string) =>
+    (await (after === undefined ? db.cards.orderBy('deckId') : db.cards.where('deckId').above(after)).limit(1).keys())[0] as
+      string | undefined
+  for (let deckId = await next(); deckId !== undefined; deckId = await next(deckId)) deckIds.push(deckId)
+  return deckIds
+}

@@ -1,0 +1,66 @@
+import { Queue, type CardRecord } from '@core/model'
+import { columnWriter, emptyDeckColumns, upsertCards, withoutCards } from '@core/search/columns'
+import { fromStored, toStored } from '@db/browse-cache'
+import { State } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+
+const card = (n: number, fields: Partial<CardRecord> = {}): CardRecord => ({
+  id: `d/c${n}`,
+  deckId: 'd',
+  cardId: `c${n}`,
+  reverse: false,
+  ord: n,
+  question: `Question ${n}`,
+  answer: `Answer ${n}`,
+  tags: n % 2 ? ['a', 'b'] : [],
+  due: 1000 + n,
+  stability: n / 2,
+  difficulty: 5,
+  elapsed_days: 0,
+  scheduled_days: n,
+  learning_steps: 0,
+  reps: n,
+  lapses: 0,
+  state: State.Review,
+  queue: Queue.Review,
+  createdAt: 500 + n,
+  mod: 9000 + n,
+  ...fields
+})
+
+describe('a deck’s columns for the browser', () => {
+  it('are stored as one string and read back the same, texts with any characters included', () => {
+    const columns = emptyDeckColumns('d', 123, 3)
+    const write = columnWriter(columns)
+    write(0, card(0, { question: 'Ünïcode “quotes”\nand a line', extra: 'e\u0000x' }))
+    write(1, card(1, { last_review: 77, flag: 3 }))
+    write(2, card(2, { question: '', answer: '' }))
+    const back = fromStored(structuredClone(toStored(columns)))
+    expect(back).toEqual(columns)
+    expect(back.question[0]).toBe('Ünïcode “quotes”\nand a line')
+    expect(back.extra[0]).toBe('e\u0000x')
+    expect(Number.isNaN(back.lastReview[0])).toBe(true)
+    expect(back.tagSets[back.tagSet[1]!]).toEqual(['a', 'b'])
+  })
+
+  it('refuse a stored record that is not one, so the cache is built again', () => {
+    expect(() => fromStored({ deckId: 'd' } as never)).toThrow()
+    const stored = toStored(emptyDeckColumns('d', 0, 2))
+    expect(() => fromStored({ ...stored, due: new Float64Array(1) })).toThrow(/not readable/)
+  })
+
+  it('replace a card where it stands, add new ones at the end, and drop cards by position', () => {
+    const columns = upsertCards(emptyDeckColumns('d', 0), [card(0), card(1), card(2)], () => -1)
+    const index = (id: string) => columns.ids.indexOf(id)
+    const same = upsertCards(columns, [card(1, { question: 'Changed' })], index)
+    expect(same).toBe(columns)
+    expect(columns.question).toEqual(['Question 0', 'Changed', 'Question 2'])
+    const grown = upsertCards(columns, [card(3), card(0, { reps: 40 })], index)
+    expect(grown.ids).toEqual(['d/c0', 'd/c1', 'd/c2', 'd/c3'])
+    expect([...grown.reps]).toEqual([40, 1, 2, 3])
+    const fewer = withoutCards(grown, new Set([1, 3]))
+    expect(fewer.ids).toEqual(['d/c0', 'd/c2'])
+    expect([...fewer.due]).toEqual([1000, 1002])
+    expect(fewer.question).toEqual(['Question 0', 'Question 2'])
+  })
+})
