@@ -207,6 +207,18 @@ export function patchColumns(columns: CardColumnsRecord, changed: readonly CardR
   return patched
 }
 
+/** The columns without the cards of `gone` (deleted cards); the same object when none of them is in it. */
+export function withoutCards(columns: CardColumnsRecord, gone: ReadonlySet<string>): CardColumnsRecord {
+  const kept: number[] = []
+  for (let i = 0; i < columns.ids.length; i++) if (!gone.has(columns.ids[i]!)) kept.push(i)
+  if (kept.length === columns.ids.length) return columns
+  const out = emptyColumns(columns.deckId, kept.length, columns.builtFrom)
+  out.tagSets = columns.tagSets
+  out.taskSets = columns.taskSets
+  kept.forEach((i, k) => copyRow(columns, i, out, k))
+  return out
+}
+
 const present = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value)
 
 /** Row `i` with everything the exam forecast reads. */

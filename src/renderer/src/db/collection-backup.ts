@@ -1,8 +1,10 @@
-import type { MediaRecord } from '@core/model'
+import type { MediaRecord, ReviewRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
 import { DERIVED_TABLES } from '@db/derived-tables'
 import { beginEpoch } from '@db/journal/journal-epoch'
 import { MARK_KEY, MARK_TABLE, type JournalMark } from '@db/journal/journal-writer'
+import { getSettings } from '@db/options-repository'
+import { writeRollupOfLogs } from '@db/review-rollup-count'
 import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import type { Backup } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
@@ -84,6 +86,8 @@ export async function restoreCollection(
         for (let i = 0; i < all.length; i += 5000) await table.bulkAdd(all.slice(i, i + 5000))
         rows += all.length
       }
+      // The caches are not in a backup: the review rollup is counted from the restored log here.
+      await writeRollupOfLogs(db, (tables.reviews ?? []) as ReviewRecord[], (await getSettings(db)).dayStartsAtHour)
     })
   } catch (error) {
     // Rolled back: the collection is as it was, and so is its journal.

@@ -9,9 +9,12 @@ import type {
   Preset,
   ReviewDayRecord,
   ReviewRecord,
+  ReviewSlotsRecord,
   SettingRecord
 } from '@core/model'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { keepDerivedTables, type DerivedRecord } from '@db/derived-tables'
+import { countedRollup } from '@db/review-rollup'
 import { keepJournal } from '@db/journal/journal-middleware'
 import type { JournalMark, JournalWriter } from '@db/journal/journal-writer'
 import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
@@ -42,6 +45,7 @@ export class RecallDatabase extends Dexie {
   media!: EntityTable<MediaRecord, 'name'>
   // Derived tables (caches for the statistics screen; see derived-tables.ts).
   reviewDays!: Dexie.Table<ReviewDayRecord, [string, number]>
+  reviewSlots!: Dexie.Table<ReviewSlotsRecord, [string, number]>
   cardColumns!: EntityTable<CardColumnsRecord, 'deckId'>
   derived!: Dexie.Table<DerivedRecord, string>
   /** Where the journal stands: its epoch and the last of its transactions this collection holds. */
@@ -74,8 +78,12 @@ export class RecallDatabase extends Dexie {
     this.version(6).stores({ media: 'name, hash' })
     // v7: the journal's mark (db/journal): which of the journal's transactions the collection holds.
     this.version(7).stores({ journalMark: 'key' })
+    // v8: the review rollup by UTC quarter hour, from which the day rows are summed (review-rollup.ts).
+    this.version(8).stores({ reviewSlots: '[deckId+day]' })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
+    // A new collection's review rollup is complete: it has no logs to count.
+    this.on('populate', (tx) => tx.table('derived').add(countedRollup(DEFAULT_DAY_STARTS_AT_HOUR)))
     this.use(keepDerivedTables)
     this.journal = journal?.writer
     if (journal) {

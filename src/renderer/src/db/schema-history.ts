@@ -21,10 +21,21 @@ interface TableBuild {
   build: (tables: Readonly<Record<string, readonly Row[]>>) => Row[]
 }
 
+/**
+ * Caches (derived-tables.ts) that this version counts another way: their rows and bookkeeping
+ * rows (in `derived`) go, and the cache is counted again after start. Backups hold no caches, so
+ * a restore has nothing to change.
+ */
+interface CacheReset {
+  tables: readonly string[]
+  bookkeeping: readonly string[]
+}
+
 interface SchemaChange {
   addsTables: readonly string[]
   migratesRows?: Readonly<Record<string, RowMigration>>
   buildsTables?: Readonly<Record<string, TableBuild>>
+  resetsCaches?: CacheReset
 }
 
 /** v2: every deck follows a study-options preset; decks from before presets follow the default one. */
@@ -41,7 +52,10 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   // Media: a new table; no row of before changes (cards named no media).
   6: { addsTables: ['media'] },
   // The journal's mark (db/journal): a new table.
-  7: { addsTables: ['journalMark'] }
+  7: { addsTables: ['journalMark'] },
+  // The review rollup by quarter hour (review-rollup.ts), kept on every write: the day rows of
+  // before (caught up when the statistics opened) are counted again from the log in the background.
+  8: { addsTables: ['reviewSlots'], resetsCaches: { tables: ['reviewDays'], bookkeeping: ['reviewDays'] } }
 }
 
 const versions = () =>
@@ -54,9 +68,9 @@ export function tablesAddedIn(): Record<string, number> {
   return Object.fromEntries(versions().flatMap((v) => SCHEMA_HISTORY[v]!.addsTables.map((table) => [table, v])))
 }
 
-/** The versions whose upgrade changes stored rows or builds a table from them. */
+/** The versions whose upgrade changes stored rows, builds a table from them or resets a cache. */
 export function versionsMigratingRows(): number[] {
-  return versions().filter((v) => SCHEMA_HISTORY[v]!.migratesRows || SCHEMA_HISTORY[v]!.buildsTables)
+  return versions().filter((v) => SCHEMA_HISTORY[v]!.migratesRows || SCHEMA_HISTORY[v]!.buildsTables || SCHEMA_HISTORY[v]!.resetsCaches)
 }
 
 /** Rows read at version `from` (a backup's tables), as version `to` stores them. The input is left as it was. */
@@ -89,5 +103,10 @@ export async function upgradeStoredRows(tx: Transaction, version: number): Promi
     const sources: Record<string, Row[]> = {}
     for (const name of from) sources[name] = (await tx.table(name).toArray()) as Row[]
     await tx.table(table).bulkAdd(build(sources))
+  }
+  const reset = SCHEMA_HISTORY[version]?.resetsCaches
+  if (reset) {
+    for (const table of reset.tables) await tx.table(table).clear()
+    await tx.table('derived').bulkDelete([...reset.bookkeeping])
   }
 }

@@ -19,7 +19,7 @@ import type { TodaySummary } from '@core/stats/today'
 import { eachCardOfColumns, readAllCardColumns, readCardColumns } from '@db/card-columns'
 import type { RecallDatabase } from '@db/database'
 import { optionsForDeck } from '@db/options-repository'
-import { readReviewDayRows, refreshReviewDays } from '@db/review-days'
+import { readReviewDays } from '@db/review-rollup-count'
 import { default_w } from 'ts-fsrs'
 
 /**
@@ -46,12 +46,11 @@ async function weightsOfDecks(db: RecallDatabase, scope: StatsScope): Promise<Ma
   return new Map(entries)
 }
 
-// The review charts read the per-deck, per-day rollup (review-days.ts), brought up to date
-// first: a few thousand rows instead of every review log.
+// The review charts read the per-deck, per-day rollup (review-rollup.ts), kept current by every
+// write: a few thousand rows instead of every review log.
 
 async function reviewDayRows(db: RecallDatabase, scope: StatsScope, dayStartsAtHour: number): Promise<ReviewDayRecord[]> {
-  await refreshReviewDays(db, dayStartsAtHour)
-  return readReviewDayRows(db, scope)
+  return (await readReviewDays(db, scope, dayStartsAtHour)).rows
 }
 
 export async function loadTodayStats(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<TodaySummary> {
@@ -117,7 +116,7 @@ export async function loadMemoryDistributions(
 
 /** Every chart of the statistics screen: the review charts from the rollup, the card charts from one pass over the cards. */
 export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<StatsSnapshot> {
-  const rows = await reviewDayRows(db, scope, dayStartsAtHour)
+  const { rows, counting } = await readReviewDays(db, scope, dayStartsAtHour)
   const cards = cardFamilies(now, dayStartsAtHour, await weightsOfDecks(db, scope))
   await eachCard(db, scope, (card) => {
     cards.counts.acc.add(card)
@@ -127,6 +126,7 @@ export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now:
     cards.forecast90.acc.add(card)
   })
   return {
+    counting,
     today: todayOf(rows, now, dayStartsAtHour),
     ...calendarOf(rows, now, dayStartsAtHour),
     retention: retentionOf(rows, now, dayStartsAtHour),

@@ -24,8 +24,8 @@ describe('the schema history', () => {
     expect(Object.keys(tablesAddedIn()).sort()).toEqual(new RecallDatabase('schema-history').tables.map((t) => t.name).sort())
   })
 
-  it('gives Dexie an upgrade step exactly for the versions that change rows or build a table from them', () => {
-    expect(versionsMigratingRows()).toEqual([2, 5])
+  it('gives Dexie an upgrade step exactly for the versions that change rows, build a table from them or reset a cache', () => {
+    expect(versionsMigratingRows()).toEqual([2, 5, 8])
     expect(
       declared()
         .filter((v) => v._cfg.contentUpgrade)

@@ -11,8 +11,9 @@ export interface ReviewRecord extends StoredReviewLog {
 }
 
 /**
- * One deck's study on one study day, as the review charts count it (a derived table, rebuilt from
- * the review log when missing; see db/review-days.ts). Manual rows (resets, reschedules) are not counted.
+ * One deck's study on one study day, as the review charts count it (a derived table summed from the
+ * `reviewSlots` rows under the current day-start hour and time zone; see db/review-rollup.ts).
+ * Manual rows (resets, reschedules) are not counted.
  */
 export interface ReviewDayRecord {
   deckId: string
@@ -33,4 +34,19 @@ export interface ReviewDayRecord {
   learning: [number, number, number, number]
   young: [number, number, number, number]
   mature: [number, number, number, number]
+}
+
+/**
+ * One deck's grades on one UTC day, by quarter hour (a derived table; see core/stats/review-slots.ts
+ * for what the entries hold). Any study day, under any day-start hour and any time zone whose
+ * offset is a whole number of quarter hours, is a sum of these quarter hours.
+ */
+export interface ReviewSlotsRecord {
+  deckId: string
+  /** First millisecond of the UTC day. */
+  day: number
+  /** Entry keys, ascending: quarter hour, answer button and the gaps that say whether a grade was a card's first of its day. */
+  keys: Uint32Array
+  /** Each key's count (grades), or for a quarter hour's time entry the milliseconds spent. */
+  values: Float64Array
 }

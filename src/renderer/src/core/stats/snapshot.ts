@@ -131,7 +131,16 @@ export interface RetentionView {
   months: RetentionMonth[]
 }
 
+/** Where counting the review log into the rollup stands, after an upgrade (db/review-rollup-count.ts). */
+export interface CountingProgress {
+  /** Logs counted so far, and about how many there are. */
+  counted: number
+  estimate: number
+}
+
 export interface StatsSnapshot {
+  /** Null when the review figures count every log; otherwise they count only part of it so far. */
+  counting: CountingProgress | null
   today: TodaySummary
   calendar: ReviewCalendar
   streaks: Streaks
