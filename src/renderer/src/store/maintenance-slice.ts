@@ -59,6 +59,7 @@ export const createMaintenanceSlice =
         // A versionchange may have closed the connection meanwhile: that message stays.
         if (get().collection.state === 'closed') return
         set({ collection: result.ok ? { state: 'open' } : { state: 'failed', message: result.message } })
+        if (result.ok) get().prepareStatistics()
       },
 
       async checkCollection() {

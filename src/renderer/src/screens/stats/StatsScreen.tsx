@@ -9,8 +9,16 @@ import { MemoryPanel } from '@screens/stats/MemoryPanel'
 import { RetentionPanel } from '@screens/stats/RetentionPanel'
 import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
 import { TodayPanel } from '@screens/stats/TodayPanel'
+import { plural } from '@core/format'
+import type { CountingProgress } from '@core/stats/snapshot'
 import { actions, useRecall } from '@store'
 import { useEffect } from 'react'
+
+/** After an update, the review history is counted again once, in the background. */
+function countingText({ counted, estimate }: CountingProgress): string {
+  const share = estimate > 0 ? Math.min(99, Math.floor((counted / estimate) * 100)) : 0
+  return `Still counting your review history after the update (${share}% of about ${plural(estimate, 'review')}): the review charts show what is counted so far.`
+}
 
 /** Statistics for one deck or the whole collection. Loaded on demand with recharts. */
 export default function StatsScreen() {
@@ -48,7 +56,7 @@ export default function StatsScreen() {
       </header>
 
       <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
-        {stats.status === 'loading' ? 'Reading your review history…' : ''}
+        {stats.status === 'loading' ? 'Reading your review history…' : stats.counting ? countingText(stats.counting) : ''}
       </p>
       {stats.status === 'failed' && <Alert>{stats.error}</Alert>}
 
