@@ -24,7 +24,7 @@ figure, then a table with the targets. See docs/performance.md.
   --heavy 3                   openings of statistics, exam plan and Browse
   --imports 3                 imports of a 10,000-note, 1,000-picture .apkg
   --exports 2                 .apkg exports of the whole collection
-  --seed-version 4            the database version the collection is seeded at (4 to the current)
+  --seed-version 4            the database version the collection is seeded at (2 to the current)
   --optimizer-reviews 1000000 reviews the FSRS optimizer is timed on (0 skips)
   --apkg-export-cards 100000  cards of the Node-side .apkg export (0 skips)
   --apkg-import-notes 10000   notes of the Node-side .apkg import (0 skips)

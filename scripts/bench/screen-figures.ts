@@ -123,7 +123,7 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
     const importLimit = ms(
       'limit:import-apkg',
       imports.put,
-      'the rows the import wrote (deck, cards, notes, media) read back, then put again bare: one strict readwrite transaction'
+      'the rows the import wrote (deck, cards, notes, media) read back, then put bare into an empty database of the same shape: one strict readwrite transaction'
     )
     push(importLimit)
     push(

@@ -39,11 +39,16 @@ export interface Paired {
 
 const paired = (): Paired => ({ app: [], bare: [] })
 
-/** The statistics screen opened for the first time in this collection (its caches built), and its limit: every review log and every card read. */
-export async function statsFirstOpen(page: Page, baseUrl: string): Promise<Paired> {
+/**
+ * The statistics screen opened for the first time in this collection, and its limit: what any
+ * opening must read (the rollup rows and card columns, as they stand once it has opened; the
+ * target is no full rebuild on the open path); and, for scale, every review log and every card read.
+ */
+export async function statsFirstOpen(page: Page, baseUrl: string): Promise<Paired & { everything: BareSample }> {
   await appAtDecks(page, baseUrl)
   const app = await probe(page, 'stats', 'click', () => nav(page, 'Statistics').click())
-  return { app: [app], bare: [await bare(page, { kind: 'readAll', stores: ['reviews', 'cards'] })] }
+  const limit = await bare(page, { kind: 'getAll', stores: ['reviewDays', 'cardColumns'] })
+  return { app: [app], bare: [limit], everything: await bare(page, { kind: 'readAll', stores: ['reviews', 'cards'] }) }
 }
 
 /**

@@ -82,8 +82,15 @@ export async function measureSize(n: number, options: SizeOptions, emit: (f: Fig
       'stats-screen-first',
       firstStats,
       (s) => s.painted,
-      'click Statistics → charts painted, the first opening in this collection (its caches built from every log and card)',
-      'click → every review log and every card read bare (getAll in 10,000-row batches) → a line painted'
+      'click Statistics → charts painted, the first opening in this collection since it was seeded (nothing of it in the caches yet)',
+      'click → getAll of every review-day rollup row and every card-columns row as they stand after that opening, bare → a line painted'
+    )
+    push(
+      ms(
+        'probe:read-every-log-and-card',
+        [firstStats.everything.painted],
+        'click → every review log and every card read bare (getAll in 10,000-row batches) → a line painted: what rebuilding the caches from scratch must read'
+      )
     )
 
     const warm = await phase('warm loads', () => firstCardLoads(page(), options.baseUrl, BENCH_DECK, options.loads))
@@ -104,7 +111,7 @@ export async function measureSize(n: number, options: SizeOptions, emit: (f: Fig
       grades.app.dom,
       grades.bare.dom,
       `grade key event → next question in the DOM, ${thinking}`,
-      'the same key after a think time → the card row and review log of the previous grade put back bare (one strict readwrite transaction) → a line of text in the DOM'
+      'the same key after a think time → the card row and review log the previous grade wrote, byte for byte, put bare into an empty database of the same shape (one strict readwrite transaction) → a line of text in the DOM'
     )
     pair(
       'grade-next-card-painted',

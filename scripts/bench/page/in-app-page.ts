@@ -1,4 +1,4 @@
-import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, openRaw, readAll } from './raw-idb'
+import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, openRaw, readAll, sameShape } from './raw-idb'
 
 /**
  * Loaded by the bench into the app's own page once it is running (`bench/assets/in-app.js`), so
@@ -10,8 +10,11 @@ import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, ope
  * - `bare`: the limit, from a real click on a button of its own: the bare IndexedDB work the
  *   figure cannot avoid, one line of text changed, the frame painted. No Dexie, no app code.
  * - `bareGrade`: the grade's limit, from a real key (the recorder's listener hands it over and
- *   keeps it from the app): the card row and review log the app's last grade wrote, put back
- *   byte for byte in one strict readwrite transaction, then a line of text, then the frame.
+ *   keeps it from the app): the card row and review log the app's last grade wrote, byte for
+ *   byte, put in one strict readwrite transaction into `recall-bare`, an empty database of the
+ *   collection's shape (raw-idb.ts's sameShape), then a line of text, then the frame.
+ * Reads go to the collection itself (the same rows); writes go to `recall-bare`, where none of
+ * the app's own transactions can hold them up.
  */
 
 const QUIET_MS = 300
@@ -193,6 +196,9 @@ export interface BareSample {
 
 let raw: IDBDatabase | null = null
 const rawDb = async () => (raw ??= await openRaw())
+let bareTarget: IDBDatabase | null = null
+/** The database the write limits write to: made afresh (empty) the first time in this page. */
+const writeDb = async () => (bareTarget ??= await sameShape(await rawDb(), 'recall-bare'))
 
 async function doWork(work: BareWork): Promise<number> {
   if (work.kind === 'paint') return 0
@@ -271,9 +277,9 @@ async function captureGradeRows(): Promise<{ cardKey: string; logId: number }> {
   return { cardKey: log.cardKey, logId: log.id }
 }
 
-/** The next grade key goes to the limit, once: the rows of the app's last grade (captureGradeRows) put back, a line, the frame. */
+/** The next grade key goes to the limit, once: the rows of the app's last grade (captureGradeRows) put into `recall-bare`, a line, the frame. */
 async function armBareGrade(): Promise<void> {
-  const db = await rawDb()
+  const db = await writeDb()
   const rows = grade.rows
   if (!rows) throw new Error('no grade rows captured')
   line()
@@ -319,10 +325,10 @@ async function captureImport(deckName: string, since: number): Promise<{ deckId:
   return { deckId: deck.id, counts: Object.fromEntries(Object.entries(imported).map(([k, v]) => [k, v.length])) }
 }
 
-/** Those rows put back bare, one strict transaction: milliseconds until it commits. */
+/** Those rows put bare into the empty database of the same shape, one strict transaction: milliseconds until it commits. */
 async function timeImportPut(): Promise<number> {
   if (!imported) throw new Error('no import captured')
-  const db = await rawDb()
+  const db = await writeDb()
   const start = performance.now()
   await barePut(db, imported)
   imported = null
@@ -331,7 +337,8 @@ async function timeImportPut(): Promise<number> {
 
 function close(): void {
   raw?.close()
-  raw = null
+  bareTarget?.close()
+  raw = bareTarget = null
 }
 
 declare global {

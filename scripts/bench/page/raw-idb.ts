@@ -30,6 +30,31 @@ function completion(tx: IDBTransaction): Promise<void> {
   })
 }
 
+/**
+ * A fresh, empty database `name` of the same shape as `source` (every store with its key path, key
+ * generator and indexes): where the write limits put their rows, so that a write of the app's
+ * own going on in its database (a cache built in the background) cannot hold them up, while the
+ * disk and the browser's storage process are the same (one LevelDB per origin in Chromium).
+ */
+export async function sameShape(source: IDBDatabase, name: string): Promise<IDBDatabase> {
+  const stores = [...source.objectStoreNames]
+  const tx = source.transaction(stores, 'readonly')
+  const shapes = stores.map((store) => {
+    const os = tx.objectStore(store)
+    const indexes = [...os.indexNames].map((index) => os.index(index))
+    return { store, keyPath: os.keyPath, autoIncrement: os.autoIncrement, indexes }
+  })
+  await done(indexedDB.deleteDatabase(name))
+  const open = indexedDB.open(name, 1)
+  open.onupgradeneeded = () => {
+    for (const { store, keyPath, autoIncrement, indexes } of shapes) {
+      const os = open.result.createObjectStore(store, { keyPath, autoIncrement })
+      for (const index of indexes) os.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry })
+    }
+  }
+  return done(open)
+}
+
 /** Rows per table, counted by the browser: proof of what the collection holds. */
 export async function rowCounts(): Promise<Record<string, number>> {
   const db = await openRaw()
@@ -149,8 +174,8 @@ export function bareFirstRows(db: IDBDatabase, store: string, count: number): Pr
 }
 
 /**
- * Rows put back as they are, one readwrite transaction with strict durability, as the app's own
- * writes are (Dexie's `chromeTransactionDurability: 'strict'`): the same stores, keys and bytes.
+ * Rows put as they are, one readwrite transaction with strict durability, as the app's own writes
+ * are (Dexie's `chromeTransactionDurability: 'strict'`): the same stores, keys and bytes.
  */
 export async function barePut(db: IDBDatabase, rows: Readonly<Record<string, readonly unknown[]>>): Promise<void> {
   const stores = Object.keys(rows).filter((store) => rows[store]!.length > 0)
