@@ -1,6 +1,6 @@
 import type { CardRecord } from '@core/model'
 import { emptyDeckColumns, upsertCards, withoutCards, type DeckColumns } from '@core/search/columns'
-import { fromStored, toStored, type BrowseCacheDatabase } from '@db/browse-cache'
+import { fromStored, textsOf, toStored, type BrowseCacheDatabase, type StoredDeckTexts } from '@db/browse-cache'
 import type { RecallDatabase } from '@db/database'
 import Dexie from 'dexie'
 
@@ -9,13 +9,16 @@ const PAGE = 5_000
 /** Reading a second's worth of changed cards again costs little, and covers clocks a little apart. */
 const MARGIN_MS = 1_000
 
-/** One deck's columns, and what the search works out from them once (dropped when they change). */
+/** One deck's columns, with what finding a card in them needs. A change makes a new block. */
 export interface DeckBlock {
   columns: DeckColumns
   /** Card key → position, made when first needed. */
   index?: Map<string, number>
-  /** Worked out by the search (workers/browse-engine.ts) and kept until the columns change. */
-  derived?: Record<string, unknown>
+  /**
+   * While the texts read from the cache are still on their way: the `builtFrom` they were saved
+   * with, and the positions written since (whose texts are newer than the cache's).
+   */
+  awaitingTexts?: { savedFrom: number; written: Set<number> }
 }
 
 /**
@@ -33,15 +36,22 @@ export class BrowseSnapshot {
   /** Decks to write to the cache, and decks to delete from it. */
   private readonly unsaved = new Set<string>()
   private readonly emptied = new Set<string>()
+  /** Goes up with every change to the columns: what the search works out from them is kept until it does. */
+  version = 0
+  /** Settles once every card's text is in the columns (they come from the cache after the rest). */
+  private textsLoaded: Promise<void> = Promise.resolve()
 
   private constructor(private readonly db: RecallDatabase) {}
 
   /**
    * The columns from the cache, caught up with the collection; when there are none, every card is
    * read (in pages, `onProgress` told how many so far). A cache that cannot be read counts as none.
+   * The texts are read beside the rest and filled in when they come (`texts()`).
    */
   static async open(db: RecallDatabase, cache: BrowseCacheDatabase, onProgress?: (read: number) => void): Promise<BrowseSnapshot> {
     const snapshot = new BrowseSnapshot(db)
+    const storedTexts = cache.texts.toArray()
+    storedTexts.catch(() => undefined)
     const cached = await cache.decks
       .toArray()
       .then((rows) => rows.map(fromStored))
@@ -50,9 +60,16 @@ export class BrowseSnapshot {
       await snapshot.build(onProgress)
       return snapshot
     }
-    for (const columns of cached) snapshot.decks.set(columns.deckId, { columns })
+    for (const columns of cached)
+      snapshot.decks.set(columns.deckId, { columns, awaitingTexts: { savedFrom: columns.builtFrom, written: new Set() } })
+    snapshot.textsLoaded = storedTexts.catch(() => []).then((texts) => snapshot.fillTexts(texts))
     await snapshot.catchUp()
     return snapshot
+  }
+
+  /** Resolves once every card's text is in the columns: text searches and text sorts wait for it. */
+  texts(): Promise<void> {
+    return this.textsLoaded
   }
 
   /** Every deck's columns, in deck-key order (the order of the cards' keys). */
@@ -77,6 +94,7 @@ export class BrowseSnapshot {
 
   /** Reads the cards with these keys again: a card gone from the collection leaves the columns. */
   async refresh(ids: readonly string[]): Promise<void> {
+    await this.textsLoaded
     const cards = await this.db.cards.bulkGet([...ids])
     this.put(cards.filter((c): c is CardRecord => c !== undefined))
     this.remove(ids.filter((_, k) => cards[k] === undefined))
@@ -119,6 +137,7 @@ export class BrowseSnapshot {
    * Counting 100,000 cards takes IndexedDB some 300 ms, so this runs after the list is on screen.
    */
   async check(): Promise<boolean> {
+    await this.textsLoaded
     const caughtUp = await this.catchUp()
     const { count, keys } = await this.db.transaction('r', this.db.cards, async () => {
       const count = await this.db.cards.count()
@@ -141,14 +160,17 @@ export class BrowseSnapshot {
 
   /** Writes what changed to the cache. A cache that cannot be written (a full disk) is simply behind. */
   async save(cache: BrowseCacheDatabase): Promise<void> {
+    await this.textsLoaded
     const changed = [...this.unsaved].map((d) => this.decks.get(d)?.columns).filter((c): c is DeckColumns => c !== undefined)
     const emptied = [...this.emptied]
     this.unsaved.clear()
     this.emptied.clear()
     if (!changed.length && !emptied.length) return
-    await cache.transaction('rw', cache.decks, async () => {
-      if (emptied.length) await cache.decks.bulkDelete(emptied)
-      if (changed.length) await cache.decks.bulkPut(changed.map(toStored))
+    const stored = changed.map(toStored)
+    await cache.transaction('rw', cache.decks, cache.texts, async () => {
+      if (emptied.length) await Promise.all([cache.decks.bulkDelete(emptied), cache.texts.bulkDelete(emptied)])
+      if (changed.length)
+        await Promise.all([cache.decks.bulkPut(stored.map((s) => s.keys)), cache.texts.bulkPut(stored.map((s) => s.texts))])
     })
   }
 
@@ -169,23 +191,69 @@ export class BrowseSnapshot {
   }
 
   /** Writes cards into their decks' columns; a card already there with the same change stamp is left alone. True if any was written. */
-  private put(cards: readonly CardRecord[]): boolean {
-    const byDeck = new Map<string, CardRecord[]>()
+  /**
+   * Fills in the texts read from the cache, leaving alone the cards written since. A deck whose
+   * texts do not belong with its keys (saved apart, or missing) has its cards read again.
+   */
+  private async fillTexts(stored: readonly StoredDeckTexts[]): Promise<void> {
+    const byDeck = new Map(stored.map((t) => [t.deckId, t]))
+    const unmatched: string[] = []
+    for (const block of this.decks.values()) {
+      const waiting = block.awaitingTexts
+      if (!waiting) continue
+      const record = byDeck.get(block.columns.deckId)
+      const count = record && record.builtFrom === waiting.savedFrom ? record.lengths.length / 3 : -1
+      const texts = record && count >= 0 ? textsOf(record, count) : undefined
+      if (!texts) {
+        unmatched.push(block.columns.deckId)
+        continue
+      }
+      const { columns } = block
+      for (let i = 0; i < count; i++) {
+        if (waiting.written.has(i)) continue
+        columns.question[i] = texts.question[i]!
+        columns.answer[i] = texts.answer[i]!
+        columns.extra[i] = texts.extra[i]!
+      }
+      block.awaitingTexts = undefined
+    }
+    for (const deckId of unmatched) {
+      const block = this.decks.get(deckId)
+      if (block) block.awaitingTexts = undefined
+      this.put(await this.db.cards.where('deckId').equals(deckId).toArray(), true)
+    }
+    this.version++
+  }
+
+  private put(cards: readonly CardRecord[], always = false): boolean {
+    const byDeck = new Map<string, Map<string, CardRecord>>()
     for (const card of cards) {
-      const found = this.find(card.id)
+      const found = always ? undefined : this.find(card.id)
       if (found && found.block.columns.deckId === card.deckId && found.block.columns.mod[found.i] === card.mod) continue
       // A card is listed under its key's deck; `deckId` and the key never disagree in Recall.
-      const list = byDeck.get(card.deckId)
-      if (list) list.push(card)
-      else byDeck.set(card.deckId, [card])
+      const deck = byDeck.get(card.deckId) ?? new Map<string, CardRecord>()
+      deck.set(card.id, card)
+      byDeck.set(card.deckId, deck)
     }
-    for (const [deckId, list] of byDeck) {
+    for (const [deckId, unique] of byDeck) {
+      const list = [...unique.values()]
       const block = this.decks.get(deckId) ?? { columns: emptyDeckColumns(deckId, 0) }
       const before = block.columns
+      // Where each card goes (as upsertCards places them), so texts on their way do not overwrite these.
+      let end = before.ids.length
+      for (const card of list) {
+        const at = indexIn(block, card.id)
+        block.awaitingTexts?.written.add(at >= 0 ? at : end++)
+      }
       const columns = upsertCards(before, list, (id) => indexIn(block, id))
-      this.decks.set(deckId, { columns, ...(columns === before && block.index ? { index: block.index } : {}) })
+      this.decks.set(deckId, {
+        columns,
+        ...(columns === before && block.index ? { index: block.index } : {}),
+        ...(block.awaitingTexts ? { awaitingTexts: block.awaitingTexts } : {})
+      })
       this.unsaved.add(deckId)
       this.emptied.delete(deckId)
+      this.version++
     }
     return byDeck.size > 0
   }
@@ -205,11 +273,13 @@ export class BrowseSnapshot {
       else {
         this.decks.set(columns.deckId, { columns })
         this.unsaved.add(columns.deckId)
+        this.version++
       }
     }
   }
 
   private dropDeck(deckId: string): void {
+    this.version++
     this.decks.delete(deckId)
     this.unsaved.delete(deckId)
     this.emptied.add(deckId)

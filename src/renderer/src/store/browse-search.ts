@@ -55,13 +55,13 @@ export function createBrowseSearch(
   let marks = 0
 
   /**
-   * The rows for positions around the view in `results`, with the focused and edited cards: rows
-   * already held are kept (unless stale), the others read in one request.
+   * The rows for the positions in view in `results` (and `around` either side), with the focused
+   * and edited cards: rows already held are kept (unless stale), the others read in one request.
    */
-  async function rowsFor(results: IdList): Promise<Map<string, BrowseRow>> {
+  async function rowsFor(results: IdList, around: number): Promise<Map<string, BrowseRow>> {
     const { rows, focusedId, editingId } = browse()
     const begun = marks
-    const wanted = results.slice(view.from - AROUND, view.to + AROUND)
+    const wanted = results.slice(view.from - around, view.to + around)
     for (const pinned of [focusedId, editingId]) if (pinned && !wanted.includes(pinned)) wanted.push(pinned)
     const next = new Map<string, BrowseRow>()
     const missing: string[] = []
@@ -94,7 +94,8 @@ export function createBrowseSearch(
     if (token !== searchToken || !answer) return
     if (!answer.ok) return patch({ queryError: { message: answer.message, position: answer.position } })
     const results = IdList.from(answer.ids)
-    const rows = await rowsFor(results)
+    // The rows in view come with the results; those either side follow (showRows).
+    const rows = await rowsFor(results, 0)
     if (token !== searchToken) return
     const { selected, focusedId, results: before } = browse()
     patch({
@@ -105,25 +106,33 @@ export function createBrowseSearch(
       // Actions apply to what is on screen: a focused card the search left out is let go.
       ...(focusedId && results.indexOf(focusedId) < 0 ? { focusedId: undefined } : {})
     })
+    void showRows(view.from, view.to)
     await updateSuspended()
   }
 
-  /** The list scrolled: reads the rows it shows that are not read yet (one request at a time). */
+  /**
+   * The list scrolled: reads the rows it shows that are not read yet, then those either side (one
+   * request at a time, the rows in view first).
+   */
   async function showRows(from: number, to: number) {
     view = { from, to }
     if (reading) return reading
-    const { results, rows } = browse()
-    if (results.slice(from, to).every((id) => rows.has(id))) return
+    const held = (around: number) => {
+      const { results, rows } = browse()
+      return results.slice(view.from - around, view.to + around).every((id) => rows.has(id) && !stale.has(id))
+    }
+    if (held(AROUND)) return
     reading = (async () => {
       try {
         // Until a read finds the view and the results as they were when it began.
         for (;;) {
           const asked = view
           const { results } = browse()
-          const rows = await rowsFor(results)
-          const current = browse().results === results
-          if (current) patch({ rows })
-          if (current && asked === view) return
+          for (const around of held(0) ? [AROUND] : [0, AROUND]) {
+            const rows = await rowsFor(results, around)
+            if (browse().results === results) patch({ rows })
+          }
+          if (browse().results === results && asked === view) return
         }
       } finally {
         reading = undefined

@@ -11,14 +11,19 @@ import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
 
+/** How long the engine (its worker and the ~45 MB of columns it holds at 100,000 cards) outlives a visit to Browse. */
+const KEEP_ENGINE_MS = 60_000
+
 export const createBrowseSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], BrowseSlice> =>
   (set, get) => {
     const browse = () => get().browse
     const patch = (p: Partial<BrowseState>) => set((s) => ({ browse: { ...s.browse, ...p } }))
 
-    /** The engine while Browse is open; started (and opened) by the first thing that needs it. */
+    /** The engine while Browse is open (and a minute after); started (and opened) by the first thing that needs it. */
     let engine: Promise<BrowseEngineClient> | undefined
+    /** Ends the engine a while after Browse left the screen: coming back soon finds it ready. */
+    let closing: ReturnType<typeof setTimeout> | undefined
     function openEngine(): Promise<BrowseEngineClient> {
       if (!engine) {
         const client = startBrowseEngine(db)
@@ -57,6 +62,7 @@ export const createBrowseSlice =
       async openBrowse() {
         set({ screen: { name: 'browse' } })
         if (browse().status === 'loading') return
+        clearTimeout(closing)
         // Cards may have been studied since the last visit: undoing an older action would put back stale state.
         patch({ status: 'loading', loaded: 0, problem: undefined, notice: undefined, undo: [] })
         try {
@@ -80,9 +86,14 @@ export const createBrowseSlice =
 
       closeBrowse() {
         // The screen's view unmounts on its way out; React's development double mount does not count.
-        if (get().screen.name === 'browse') return
-        void engine?.then((client) => client.close()).catch(() => undefined)
-        engine = undefined
+        if (get().screen.name === 'browse' || !engine) return
+        const leaving = engine
+        clearTimeout(closing)
+        closing = setTimeout(() => {
+          if (engine !== leaving || get().screen.name === 'browse') return
+          engine = undefined
+          void leaving.then((client) => client.close()).catch(() => undefined)
+        }, KEEP_ENGINE_MS)
       },
 
       async setBrowseQuery(query) {
@@ -132,7 +143,7 @@ export const createBrowseSlice =
       async refreshBrowse(changed, removed = []) {
         // With Browse closed, its next opening catches up with these cards by their change stamps.
         if (browse().status !== 'ready' || !engine) return
-        await applyChanges(changed, removed)
+        await applyChanges(changed, removed).catch(() => undefined)
       }
     }
   }

@@ -4,7 +4,7 @@ import { ColumnCard, type DeckColumns } from '@core/search/columns'
 import { compileSearch, searchTextOf, type SearchContext, type SearchText } from '@core/search/compile'
 import { IdList } from '@core/search/id-list'
 import { parseSearch } from '@core/search/parse'
-import { sortOrder, type SortColumn } from '@core/search/sort'
+import { sortOrder, tieOrder, type SortColumn } from '@core/search/sort'
 import { markFold } from '@core/search/text-pattern'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { studyDayStart } from '@core/time/study-day'
@@ -49,6 +49,14 @@ export type BrowseCall =
 /** What the worker posts: how far the first reading got, or a call's answer. */
 export type BrowseWorkerMessage = { kind: 'progress'; read: number } | { kind: 'reply'; id: number; result?: unknown; error?: string }
 
+/** Cards in an order: for each, its deck block (an index into `blocks`) and its position there; and their keys. */
+interface Ordered {
+  blocks: DeckBlock[]
+  block: Int32Array
+  position: Int32Array
+  ids: IdList
+}
+
 /** The fields' text as a search reads it, per deck block: folded once, kept until the block changes. */
 interface BlockTexts {
   plain: string[]
@@ -67,7 +75,11 @@ export class BrowseEngine {
   /** `rated:N` sets, by N, read once per opening: a search never reads the review log again. */
   private rated = new Map<number, Promise<Set<string>>>()
   private readonly texts = new WeakMap<DeckBlock, BlockTexts>()
-  private last: { blocks: DeckBlock[]; positions: Int32Array } = { blocks: [], positions: new Int32Array(0) }
+  /** Each block's positions in tie order (core/search/sort.ts), kept until the block changes. */
+  private readonly ties = new WeakMap<DeckBlock, Int32Array>()
+  /** The last search's results, for `suspended`. */
+  private last: Ordered = { blocks: [], block: new Int32Array(0), position: new Int32Array(0), ids: IdList.empty }
+  private ordered: { key: string; order: Ordered } | undefined
 
   constructor(
     private readonly db: RecallDatabase,
@@ -96,8 +108,10 @@ export class BrowseEngine {
    */
   private async foldAhead(opening: Promise<BrowseSnapshot>): Promise<void> {
     const pause = () => new Promise((resolve) => setTimeout(resolve, 0))
+    const snapshot = await opening
+    await snapshot.texts()
     await pause()
-    for (const block of (await opening).blocks()) {
+    for (const block of snapshot.blocks()) {
       if (this.snapshot !== opening) return
       this.textsOf(block, false)
       await pause()
@@ -108,49 +122,102 @@ export class BrowseEngine {
     const parsed = parseSearch(query)
     if (!parsed.ok) return { ok: false, message: parsed.error, position: parsed.position }
     const snapshot = await this.ready()
-    const rated = await this.ratedSets(parsed.ast, view)
     const needs = textNeeds(parsed.ast)
+    if (needs.text || sort.column === 'question' || sort.column === 'answer') await snapshot.texts()
+    const rated = await this.ratedSets(parsed.ast, view)
+    const retrievability = (c: ColumnCard) => retrievabilityAt(c, view.now, view.weights[c.deckId])
+    const order = this.orderOf(snapshot, sort, view, retrievability)
+    if (parsed.ast.kind === 'all' && !deckFilter) {
+      this.last = order
+      // The order is kept for the next search: the page gets a copy of its starts (they are transferred).
+      return { ok: true, ids: { text: order.ids.text, starts: order.ids.starts.slice() } }
+    }
     const card = new ColumnCard()
     let texts: BlockTexts | undefined
+    const text: SearchText = { typed: ['', '', ''], plain: ['', '', ''] }
     const ctx: SearchContext<ColumnCard> = {
       now: view.now,
       dayStart: view.dayStart,
       dayStartsAtHour: view.dayStartsAtHour,
-      retrievability: (c) => retrievabilityAt(c, view.now, view.weights[c.deckId]),
+      retrievability,
       ratedSince: (key, days) => rated.get(days)?.has(key) ?? false,
       deckName: (id) => view.deckNames[id],
-      textOf: (c) => textAt(c.columns, c.i, texts!)
+      textOf: (c) => textAt(c.columns, c.i, texts!, text)
     }
     const matches = compileSearch<ColumnCard>(parsed.ast)
-    const blocks: DeckBlock[] = []
-    const found: number[] = []
-    const from: number[] = []
-    for (const block of snapshot.blocks()) {
-      const { columns } = block
-      if (deckFilter && columns.deckId !== deckFilter) continue
-      texts = needs.text ? this.textsOf(block, needs.marks) : undefined
-      const b = blocks.push(block) - 1
-      for (let i = 0; i < columns.ids.length; i++) {
-        if (columns.queue[i] === Queue.Removed || !matches(card.at(columns, i), ctx)) continue
-        found.push(i)
-        from.push(b)
-      }
+    // Which cards match, block by block; then the order of every card, kept from the last search, read through.
+    const matched = order.blocks.map(({ columns }, b) => {
+      const hit = new Uint8Array(columns.ids.length)
+      if (deckFilter && columns.deckId !== deckFilter) return hit
+      texts = needs.text ? this.textsOf(order.blocks[b]!, needs.marks) : undefined
+      for (let i = 0; i < columns.ids.length; i++) if (columns.queue[i] !== Queue.Removed && matches(card.at(columns, i), ctx)) hit[i] = 1
+      return hit
+    })
+    const block: number[] = []
+    const position: number[] = []
+    const ids: string[] = []
+    for (let n = 0; n < order.position.length; n++) {
+      const b = order.block[n]!
+      const i = order.position[n]!
+      if (!matched[b]![i]) continue
+      block.push(b)
+      position.push(i)
+      ids.push(order.blocks[b]!.columns.ids[i]!)
     }
-    const order = sortOrder(found.length, (k) => card.at(blocks[from[k]!]!.columns, found[k]!), sort.column, sort.descending, {
-      deckName: (id) => view.deckNames[id],
-      retrievability: ctx.retrievability
-    })
-    const positions = new Int32Array(order.length)
-    const sorted = new Array<DeckBlock>(order.length)
-    const ids = new Array<string>(order.length)
-    order.forEach((k, n) => {
-      positions[n] = found[k]!
-      sorted[n] = blocks[from[k]!]!
-      ids[n] = sorted[n].columns.ids[found[k]!]!
-    })
-    this.last = { blocks: sorted, positions }
     const list = IdList.of(ids)
+    this.last = { blocks: order.blocks, block: Int32Array.from(block), position: Int32Array.from(position), ids: list }
     return { ok: true, ids: { text: list.text, starts: list.starts } }
+  }
+
+  /**
+   * Every listed card in the order asked for, worked out once and kept while the columns, the order
+   * and the moment it was worked out for stay the same: a search then only reads it through.
+   */
+  private orderOf(
+    snapshot: BrowseSnapshot,
+    sort: SearchRequest['sort'],
+    view: BrowseView,
+    retrievability: (c: ColumnCard) => number
+  ): Ordered {
+    // Only recall depends on the moment, and only the deck column on the decks' names.
+    const key = [
+      snapshot.version,
+      sort.column,
+      sort.descending,
+      sort.column === 'retrievability' ? view.now : '',
+      sort.column === 'deck' ? JSON.stringify(view.deckNames) : ''
+    ].join('|')
+    if (this.ordered?.key === key) return this.ordered.order
+    const blocks = snapshot.blocks()
+    const card = new ColumnCard()
+    // Every listed card in tie order: decks by id (the blocks' order), each deck's cards as kept per block.
+    const block: number[] = []
+    const position: number[] = []
+    blocks.forEach((b, n) => {
+      const { columns } = b
+      let ties = this.ties.get(b)
+      if (!ties) {
+        ties = Int32Array.from(tieOrder(columns.ids.length, (i) => card.at(columns, i)))
+        this.ties.set(b, ties)
+      }
+      for (const i of ties) {
+        if (columns.queue[i] === Queue.Removed) continue
+        block.push(n)
+        position.push(i)
+      }
+    })
+    const sorted = sortOrder(block.length, (k) => card.at(blocks[block[k]!]!.columns, position[k]!), sort.column, sort.descending, {
+      deckName: (id) => view.deckNames[id],
+      retrievability
+    })
+    const order: Ordered = {
+      blocks,
+      block: Int32Array.from(sorted, (k) => block[k]!),
+      position: Int32Array.from(sorted, (k) => position[k]!),
+      ids: IdList.of(sorted.map((k) => blocks[block[k]!]!.columns.ids[position[k]!]!))
+    }
+    this.ordered = { key, order }
+    return order
   }
 
   /** Reads these cards again after an action: changed ones, new ones, and ones gone. */
@@ -183,12 +250,12 @@ export class BrowseEngine {
       }
     } else {
       const except = new Set(targets.allExcept)
-      const { blocks, positions } = this.last
-      for (let n = 0; n < positions.length; n++) {
-        const columns = blocks[n]!.columns
-        if (except.has(columns.ids[positions[n]!]!)) continue
+      const { blocks, block, position } = this.last
+      for (let n = 0; n < position.length; n++) {
+        const columns = blocks[block[n]!]!.columns
+        if (except.has(columns.ids[position[n]!]!)) continue
         count++
-        if (columns.queue[positions[n]!] === Queue.Suspended) suspended++
+        if (columns.queue[position[n]!] === Queue.Suspended) suspended++
       }
     }
     return { count, suspended }
@@ -239,12 +306,24 @@ export class BrowseEngine {
   }
 }
 
-function textAt(columns: DeckColumns, i: number, texts: BlockTexts): SearchText {
-  const text: SearchText = {
-    typed: [columns.question[i]!, columns.answer[i]!, columns.extra[i]!],
-    plain: [texts.plain[3 * i]!, texts.plain[3 * i + 1]!, texts.plain[3 * i + 2]!]
+/**
+ * Card i's text, written into `text`: one object for the whole search rather than one per card.
+ * The predicate reads it before the next card is asked for, and finds `noMarks` filled whenever
+ * the search has an `nc:` term (`textsOf`), so it never keeps one of its own on it.
+ */
+function textAt(columns: DeckColumns, i: number, texts: BlockTexts, text: SearchText): SearchText {
+  text.typed[0] = columns.question[i]!
+  text.typed[1] = columns.answer[i]!
+  text.typed[2] = columns.extra[i]!
+  text.plain[0] = texts.plain[3 * i]!
+  text.plain[1] = texts.plain[3 * i + 1]!
+  text.plain[2] = texts.plain[3 * i + 2]!
+  if (texts.noMarks) {
+    const noMarks = (text.noMarks ??= ['', '', ''])
+    noMarks[0] = texts.noMarks[3 * i]!
+    noMarks[1] = texts.noMarks[3 * i + 1]!
+    noMarks[2] = texts.noMarks[3 * i + 2]!
   }
-  if (texts.noMarks) text.noMarks = [texts.noMarks[3 * i]!, texts.noMarks[3 * i + 1]!, texts.noMarks[3 * i + 2]!]
   return text
 }
 

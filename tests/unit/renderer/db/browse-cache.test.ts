@@ -1,6 +1,6 @@
 import { Queue, type CardRecord } from '@core/model'
 import { columnWriter, emptyDeckColumns, upsertCards, withoutCards } from '@core/search/columns'
-import { fromStored, toStored } from '@db/browse-cache'
+import { fromStored, textsOf, toStored } from '@db/browse-cache'
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 
@@ -29,14 +29,18 @@ const card = (n: number, fields: Partial<CardRecord> = {}): CardRecord => ({
 })
 
 describe('a deck’s columns for the browser', () => {
-  it('are stored as one string and read back the same, texts with any characters included', () => {
+  it('are stored as keys with numbers and as texts, and read back the same, texts with any characters included', () => {
     const columns = emptyDeckColumns('d', 123, 3)
     const write = columnWriter(columns)
     write(0, card(0, { question: 'Ünïcode “quotes”\nand a line', extra: 'e\u0000x' }))
     write(1, card(1, { last_review: 77, flag: 3 }))
     write(2, card(2, { question: '', answer: '' }))
-    const back = fromStored(structuredClone(toStored(columns)))
+    const { keys, texts } = structuredClone(toStored(columns))
+    const back = { ...fromStored(keys), ...textsOf(texts, 3) }
     expect(back).toEqual(columns)
+    expect(texts.builtFrom).toBe(123)
+    // Texts saved for another number of cards do not belong to these keys.
+    expect(textsOf(texts, 2)).toBeUndefined()
     expect(back.question[0]).toBe('Ünïcode “quotes”\nand a line')
     expect(back.extra[0]).toBe('e\u0000x')
     expect(Number.isNaN(back.lastReview[0])).toBe(true)
@@ -45,8 +49,8 @@ describe('a deck’s columns for the browser', () => {
 
   it('refuse a stored record that is not one, so the cache is built again', () => {
     expect(() => fromStored({ deckId: 'd' } as never)).toThrow()
-    const stored = toStored(emptyDeckColumns('d', 0, 2))
-    expect(() => fromStored({ ...stored, due: new Float64Array(1) })).toThrow(/not readable/)
+    const { keys } = toStored(emptyDeckColumns('d', 0, 2))
+    expect(() => fromStored({ ...keys, due: new Float64Array(1) })).toThrow(/not readable/)
   })
 
   it('replace a card where it stands, add new ones at the end, and drop cards by position', () => {

@@ -178,6 +178,24 @@ describe('the browser’s columns kept beside the collection', () => {
     expect(await found(engine, request(''))).not.toContain('beta/n1')
   })
 
+  it('fills in the texts from the cache after the rest, keeping those of cards written since; reads a deck again whose texts are missing', async () => {
+    const db = freshDatabase()
+    await seedPaging(db)
+    await (await opened(db)).save()
+    await db.cards.update('alpha/n8', { question: 'Written after the cache' })
+    const cache = new BrowseCacheDatabase(db.name)
+    await cache.texts.delete('gamma')
+    const engine = new BrowseEngine(db, cache)
+    await engine.open()
+    expect(await found(engine, request('"written after"'))).toEqual(['alpha/n8'])
+    const fresh = await opened(db, `${db.name}-elsewhere`)
+    for (const column of ['question', 'answer'] as const)
+      expect(await found(engine, request('', { column, descending: false }))).toEqual(
+        await found(fresh, request('', { column, descending: false }))
+      )
+    expect(await found(engine, request('deck:gamma banana'))).toEqual(await found(fresh, request('deck:gamma banana')))
+  })
+
   it('reads every card again when the cache cannot be read, and lists decks whose names differ only in case apart', async () => {
     const db = freshDatabase()
     await seedPaging(db)
