@@ -85,6 +85,14 @@ export async function measureSize(n: number, options: SizeOptions, emit: (f: Fig
       'click Statistics → charts painted, the first opening in this collection since it was seeded (nothing of it in the caches yet)',
       'click → getAll of every review-day rollup row and every card-columns row as they stand after that opening, bare → a line painted'
     )
+    const first = firstStats.app[0]!
+    push(
+      ms(
+        'probe:stats-screen-first-partial',
+        [first.firstPainted],
+        `click → the charts first painted, with what was counted so far if the log was still being counted after the update (the whole figure${first.complete ? '' : ' gave up waiting: the screen still said it was counting after 10 minutes'})`
+      )
+    )
     push(
       ms(
         'probe:read-every-log-and-card',

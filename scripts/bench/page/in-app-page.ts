@@ -5,8 +5,9 @@ import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, ope
  * that each figure and its limit are measured in the same page, one after the other:
  *
  * - `screen`: the app from a person's input (a click, a key, a file chosen) to the frame painted
- *   after the screen's last DOM change, once it shows what it is for (charts drawn, rows shown…)
- *   and nothing has changed for QUIET_MS; with the longest main-thread task (longtask) meanwhile.
+ *   after the screen's last DOM change, once it shows what it is for (charts drawn, rows shown…),
+ *   no longer says it is still counting, and nothing has changed for QUIET_MS; with the longest
+ *   main-thread task (longtask) meanwhile, and the frame in which it first showed what it is for.
  * - `bare`: the limit, from a real click on a button of its own: the bare IndexedDB work the
  *   figure cannot avoid, one line of text changed, the frame painted. No Dexie, no app code.
  * - `bareGrade`: the grade's limit, from a real key (the recorder's listener hands it over and
@@ -18,6 +19,10 @@ import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, ope
  */
 
 const QUIET_MS = 300
+/** How long a screen that says it is still counting (the statistics after an update) is watched for its last figures. */
+const GIVE_UP_MS = 600_000
+/** The statistics screen's status while it counts the review log in the background after an update. */
+const STILL_COUNTING = /still counting/i
 
 /** Resolves with the time after the next frame has been painted: requestAnimationFrame, then a task (as the recorder). */
 const afterPaint = () =>
@@ -98,10 +103,14 @@ function readyCheck(ready: Ready): () => boolean {
 }
 
 export interface ScreenSample {
-  /** Input → the frame painted after the last DOM change. */
+  /** Input → the frame painted after the last DOM change, once complete (nothing still counting). */
   painted: number
   /** Input → the last DOM change. */
   dom: number
+  /** Input → the frame painted after the screen first showed what it is for (charts drawn, rows shown), complete or not. */
+  firstPainted: number
+  /** False when it still said it was counting after GIVE_UP_MS. */
+  complete: boolean
   longestTask: number
   longTasks: number
 }
@@ -114,9 +123,11 @@ let pendingScreen: Promise<ScreenSample> | null = null
  */
 function armScreen(ready: Ready, start: 'click' | 'keydown' | 'now'): void {
   const isReady = readyCheck(ready)
+  const isComplete = () => isReady() && !STILL_COUNTING.test(document.querySelector('main [role="status"]')?.textContent ?? '')
   let startAt = start === 'now' ? performance.now() : NaN
   pendingScreen = new Promise<ScreenSample>((resolve) => {
-    let readyNow = false
+    let firstPainted = NaN
+    let complete = false
     let lastChange = NaN
     let paintedAfterLast = NaN
     let seq = 0
@@ -131,18 +142,30 @@ function armScreen(ready: Ready, start: 'click' | 'keydown' | 'now'): void {
       lastChange = performance.now()
       const mine = ++seq
       paintedAfterLast = NaN
+      const firstReady = Number.isNaN(firstPainted) && isReady()
+      if (firstReady) firstPainted = Infinity
       void afterPaint().then((t) => {
         if (mine === seq) paintedAfterLast = t
+        if (firstReady) firstPainted = t
       })
-      if (!readyNow) readyNow = isReady()
+      complete = isComplete()
     })
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
     const settle = () => {
       const now = performance.now()
-      if (readyNow && now - lastChange >= QUIET_MS && !Number.isNaN(paintedAfterLast)) {
+      const quiet = now - lastChange >= QUIET_MS && !Number.isNaN(paintedAfterLast) && Number.isFinite(firstPainted)
+      // A screen still counting in the background is given up to GIVE_UP_MS to finish, then taken as it is.
+      if (quiet && (complete || now - startAt > GIVE_UP_MS)) {
         observer.disconnect()
         const tasks = longestTask(startAt, paintedAfterLast)
-        resolve({ painted: paintedAfterLast - startAt, dom: lastChange - startAt, longestTask: tasks.longest, longTasks: tasks.count })
+        resolve({
+          painted: paintedAfterLast - startAt,
+          dom: lastChange - startAt,
+          firstPainted: firstPainted - startAt,
+          complete,
+          longestTask: tasks.longest,
+          longTasks: tasks.count
+        })
       } else setTimeout(settle, 50)
     }
     setTimeout(settle, 50)
