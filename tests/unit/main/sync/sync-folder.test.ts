@@ -29,6 +29,8 @@ function tree(folder: string): string[] {
 }
 
 const errno = (code: string) => Object.assign(new Error(code), { code })
+/** A file operation that fails with `code`, whatever it is asked. */
+const refuse = (code: string) => (): Promise<never> => Promise.reject(errno(code))
 
 let folder = ''
 beforeEach(() => {
@@ -117,7 +119,7 @@ describe('the sync folder on disk', () => {
 
   it('a read-only folder is named as one: the other computers’ changes can still be read', async () => {
     await writeSegmentFile(folder, DESKTOP, 1, segment(DESKTOP, 1, 'y'))
-    const readOnly: SyncFs = { ...fs, mkdir: () => Promise.reject(errno('EROFS')), open: () => Promise.reject(errno('EROFS')) }
+    const readOnly: SyncFs = { ...fs, mkdir: refuse('EROFS'), open: refuse('EROFS') }
     expect(await writeSegmentFile(folder, LAPTOP, 1, segment(LAPTOP, 1, 'x'), readOnly)).toMatchObject({
       ok: false,
       problem: { kind: 'read-only' }
@@ -127,7 +129,7 @@ describe('the sync folder on disk', () => {
   })
 
   it('where the file system has no hard links (FAT, some cloud drives), names the segment by a rename', async () => {
-    const noLinks: SyncFs = { ...fs, link: () => Promise.reject(errno('EPERM')) }
+    const noLinks: SyncFs = { ...fs, link: refuse('EPERM') }
     const text = segment(LAPTOP, 1, 'z')
     expect(await writeSegmentFile(folder, LAPTOP, 1, text, noLinks)).toMatchObject({ ok: true })
     expect(tree(folder)).toEqual([`recall/${LAPTOP}/0000000001.seg`])
