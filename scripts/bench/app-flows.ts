@@ -162,15 +162,55 @@ export async function gradeLoop(page: Page, count: number, readMs: number) {
   }
 }
 
-/** The renderer's JavaScript heap after a full garbage collection (CDP), in bytes. */
+/**
+ * The JavaScript heap after a full garbage collection (CDP), in bytes: the page's, plus each of
+ * its dedicated workers' (Browse's search columns and the journal live in workers). Workers are
+ * reached through CDP's auto-attach, unflattened, so that this session's messages go to them
+ * without Playwright's own sessions noticing.
+ */
 export async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page)
   try {
     await cdp.send('HeapProfiler.enable')
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-    return usedSize
+    return usedSize + (await workerHeaps(cdp))
   } finally {
     await cdp.detach()
   }
+}
+
+type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>
+
+async function workerHeaps(cdp: Cdp): Promise<number> {
+  const workers: string[] = []
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') workers.push(event.sessionId)
+  })
+  const replies = new Map<number, (result: unknown) => void>()
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown }
+    if (message.id !== undefined) replies.get(message.id)?.(message.result)
+  })
+  let id = 0
+  const inWorker = <T>(sessionId: string, method: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const mine = ++id
+      const timer = setTimeout(() => reject(new Error(`${method} in a worker did not answer`)), 30_000)
+      replies.set(mine, (result) => {
+        clearTimeout(timer)
+        resolve(result as T)
+      })
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) }).catch(reject)
+    })
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+  // The workers already running are reported as the auto-attach is set.
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  let total = 0
+  for (const session of workers) {
+    await inWorker(session, 'HeapProfiler.collectGarbage').catch(() => undefined)
+    total += (await inWorker<{ usedSize: number }>(session, 'Runtime.getHeapUsage')).usedSize
+  }
+  await cdp.send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false, flatten: false })
+  return total
 }
