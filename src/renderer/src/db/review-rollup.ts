@@ -48,8 +48,7 @@ export const countedRollup = (dayStartsAtHour: number): ReviewDaysBookkeeping =>
 })
 
 /** Whether a card's logs are in the slots (so a change to them must be counted now). */
-const isCounted = (kept: ReviewDaysBookkeeping, cardKey: string): boolean =>
-  kept.countedThrough === null || cardKey <= kept.countedThrough
+const isCounted = (kept: ReviewDaysBookkeeping, cardKey: string): boolean => kept.countedThrough === null || cardKey <= kept.countedThrough
 
 /** The rollup's rows as a transaction reaches them: through Dexie's core (the middleware) or its tables. */
 export interface RollupStore {
