@@ -1,8 +1,9 @@
-import type { ReviewDayRecord, ReviewRecord } from '@core/model'
+import type { ReviewDayRecord } from '@core/model'
 import type { CountingProgress } from '@core/stats/snapshot'
-import { daysOfSlots, withEntries, type SlotChanges } from '@core/stats/review-slots'
+import { daysOfSlots } from '@core/stats/review-slots'
 import type { RecallDatabase } from '@db/database'
 import { getSettings } from '@db/options-repository'
+import { isCurrent } from '@db/review-rollup-whole'
 import {
   countedRollup,
   currentTimeZone,
@@ -148,17 +149,6 @@ export async function prepareReviewRollup(db: RecallDatabase): Promise<void> {
     await sumReviewDays(db, dayStartsAtHour)
 }
 
-/** The whole rollup of these logs (a restored collection's), written in the caller's transaction. */
-export async function writeRollupOfLogs(db: RecallDatabase, logs: readonly ReviewRecord[], dayStartsAtHour: number): Promise<void> {
-  const changes: SlotChanges = slotChangesOfLogs(logs)
-  const slots = [...changes.values()].flatMap(({ deckId, day, entries }) => withEntries(undefined, deckId, day, entries) ?? [])
-  await db.reviewSlots.clear()
-  await db.reviewDays.clear()
-  await db.reviewSlots.bulkPut(slots)
-  await db.reviewDays.bulkPut([...daysOfSlots(slots, dayStartsAtHour).values()].filter((row) => row.grades !== 0))
-  await db.derived.put(countedRollup(dayStartsAtHour))
-}
-
 /** What the statistics read of the rollup: the day rows of the scope, and how far counting the log has come. */
 export interface ReviewDayRows {
   rows: ReviewDayRecord[]
@@ -175,9 +165,8 @@ export async function readReviewDays(
   dayStartsAtHour: number
 ): Promise<ReviewDayRows> {
   let kept = await rollupOf(db)
-  if (kept && (!kept.daysCurrent || kept.dayStartsAtHour !== dayStartsAtHour || kept.timeZone !== currentTimeZone())) {
-    await sumReviewDays(db, dayStartsAtHour)
-  }
+  // Summed again only under another rule; while counting, the day rows follow the counted cards.
+  if (kept && !isCurrent({ ...kept, countedThrough: null }, dayStartsAtHour)) await sumReviewDays(db, dayStartsAtHour)
   return db.transaction('r', [db.reviewDays, db.derived, db.reviews], async () => {
     kept = await rollupOf(db)
     const rows =

@@ -10,7 +10,9 @@ import {
   retentionOf,
   todayOf,
   type CardCountsView,
+  type CardFigures,
   type RetentionView,
+  type ReviewFigures,
   type StatsScope,
   type StatsSnapshot
 } from '@core/stats/snapshot'
@@ -114,9 +116,25 @@ export async function loadMemoryDistributions(
   return memory.build()
 }
 
-/** Every chart of the statistics screen: the review charts from the rollup, the card charts from one pass over the cards. */
-export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<StatsSnapshot> {
+/** The review charts' figures, from the rollup's day rows alone: the top of the screen, shown first. */
+export async function loadReviewFigures(
+  db: RecallDatabase,
+  scope: StatsScope,
+  now: number,
+  dayStartsAtHour: number
+): Promise<ReviewFigures> {
   const { rows, counting } = await readReviewDays(db, scope, dayStartsAtHour)
+  return {
+    counting,
+    today: todayOf(rows, now, dayStartsAtHour),
+    ...calendarOf(rows, now, dayStartsAtHour),
+    retention: retentionOf(rows, now, dayStartsAtHour),
+    buttons: buttonsOf(rows, now, dayStartsAtHour)
+  }
+}
+
+/** The card charts' figures, from one pass over the cards' columns. */
+export async function loadCardFigures(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<CardFigures> {
   const cards = cardFamilies(now, dayStartsAtHour, await weightsOfDecks(db, scope))
   await eachCard(db, scope, (card) => {
     cards.counts.acc.add(card)
@@ -126,14 +144,18 @@ export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now:
     cards.forecast90.acc.add(card)
   })
   return {
-    counting,
-    today: todayOf(rows, now, dayStartsAtHour),
-    ...calendarOf(rows, now, dayStartsAtHour),
-    retention: retentionOf(rows, now, dayStartsAtHour),
-    buttons: buttonsOf(rows, now, dayStartsAtHour),
     counts: cards.counts.build(),
     memory: cards.memory.build(),
     forecast: { 30: cards.forecast30.build(), 90: cards.forecast90.build() },
     exams: cards.examTasks.build()
   }
+}
+
+/** Every chart of the statistics screen: the review charts from the rollup, the card charts from one pass over the cards. */
+export async function loadStatistics(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<StatsSnapshot> {
+  const [reviews, cards] = await Promise.all([
+    loadReviewFigures(db, scope, now, dayStartsAtHour),
+    loadCardFigures(db, scope, now, dayStartsAtHour)
+  ])
+  return { ...reviews, ...cards }
 }

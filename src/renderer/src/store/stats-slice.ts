@@ -1,6 +1,7 @@
 import { reasonOf } from '@core/errors'
-import type { CountingProgress, StatsSnapshot } from '@core/stats/snapshot'
+import type { CountingProgress, ReviewFigures, StatsSnapshot } from '@core/stats/snapshot'
 import { getSettings } from '@db/options-repository'
+import { reviewRollupNeedsWork } from '@db/review-rollup-whole'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
@@ -14,6 +15,8 @@ interface StatsView {
   forecastDays: 30 | 90
   /** The figures of `deck`, kept on screen while the next ones load. */
   snapshot: StatsSnapshot | null
+  /** Before the first snapshot: the review figures, read first, shown while the cards' are counted. */
+  early: ReviewFigures | null
   /** When the snapshot was taken (the screen labels days from it). */
   takenAt: number
   /** While the review log is still being counted (after an upgrade): how far it has come. */
@@ -36,12 +39,14 @@ export interface StatsSlice {
   prepareStatistics(): void
 }
 
-/** Waits for the page to be idle (or a second), so start-up work never delays the first screen. */
-const whenIdle = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 })
-    else setTimeout(resolve, 1000)
-  })
+/** Waits until start-up is over (a few seconds, then an idle moment), so this work never delays the first screen. */
+const afterStart = (): Promise<void> =>
+  new Promise((resolve) =>
+    setTimeout(
+      () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : resolve()),
+      3000
+    )
+  )
 
 export const createStatsSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], StatsSlice> =>
@@ -65,7 +70,7 @@ export const createStatsSlice =
       })())
 
     return {
-      stats: { status: 'idle', deck: 'all', forecastDays: 30, snapshot: null, takenAt: 0, counting: null },
+      stats: { status: 'idle', deck: 'all', forecastDays: 30, snapshot: null, early: null, takenAt: 0, counting: null },
 
       async openStats() {
         set({ screen: { name: 'stats' } })
@@ -87,9 +92,20 @@ export const createStatsSlice =
           const at = now()
           const { dayStartsAtHour } = await getSettings(db)
           // Fetched with the statistics screen: the study path never reads the whole log.
-          const { loadStatistics } = await import('@db/stats-repository')
-          const snapshot = await loadStatistics(db, deck === 'all' ? 'all' : { deckIds: [deck] }, at, dayStartsAtHour)
-          if (request === latest) patch({ status: 'ready', snapshot, takenAt: at, counting: snapshot.counting })
+          const { loadReviewFigures, loadCardFigures } = await import('@db/stats-repository')
+          const scope = deck === 'all' ? 'all' : { deckIds: [deck] }
+          // On a first opening the review figures are read first and shown at once (the top of the
+          // screen), and only then are the cards counted, so that the top never waits for them;
+          // with figures on screen already, both are read side by side.
+          const first = !get().stats.snapshot
+          const countCards = () => loadCardFigures(db, scope, at, dayStartsAtHour)
+          const alongside = first ? undefined : countCards()
+          alongside?.catch(() => undefined) // its failure is met below
+          const reviews = await loadReviewFigures(db, scope, at, dayStartsAtHour)
+          if (request === latest && first) patch({ early: reviews, takenAt: at, counting: reviews.counting })
+          const cards = await (alongside ?? countCards())
+          const snapshot: StatsSnapshot = { ...reviews, ...cards }
+          if (request === latest) patch({ status: 'ready', snapshot, early: null, takenAt: at, counting: snapshot.counting })
           if (snapshot.counting) void countThenRefresh()
         } catch (error) {
           if (request === latest) patch({ status: 'failed', error: `The statistics could not be read (${reasonOf(error)}).` })
@@ -97,9 +113,9 @@ export const createStatsSlice =
       },
 
       prepareStatistics() {
-        void whenIdle()
-          .then(() => import('@db/review-rollup-count'))
-          .then(({ prepareReviewRollup }) => prepareReviewRollup(db))
+        void afterStart()
+          .then(() => reviewRollupNeedsWork(db))
+          .then(async (needed) => needed && (await import('@db/review-rollup-count')).prepareReviewRollup(db))
           .catch(() => undefined) // tried again when the statistics open
       }
     }

@@ -1,4 +1,4 @@
-import { loadStatistics } from '@db/stats-repository'
+import { loadCardFigures } from '@db/stats-repository'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
 import { Rating } from 'ts-fsrs'
@@ -8,11 +8,11 @@ import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
 vi.mock('@db/stats-repository', async (importOriginal) => {
   const original = await importOriginal<typeof import('@db/stats-repository')>()
-  return { ...original, loadStatistics: vi.fn(original.loadStatistics) }
+  return { ...original, loadCardFigures: vi.fn(original.loadCardFigures) }
 })
-const realLoadStatistics = (
+const realLoadCardFigures = (
   await vi.importActual<typeof import('@db/stats-repository')>('../../../../src/renderer/src/db/stats-repository')
-).loadStatistics
+).loadCardFigures
 
 const library = { decks: [makeDeck('a', makeCards(30)), makeDeck('b', makeCards(30))], problems: [] }
 const platform: Platform = fakePlatform(library)
@@ -67,8 +67,8 @@ describe('the statistics screen’s figures', () => {
     await study(s, 'a', [Rating.Good, Rating.Good, Rating.Good])
     await s.state().openStats()
     // Deck a's figures are held back, so they arrive after deck b's.
-    vi.mocked(loadStatistics).mockImplementationOnce(async (...args) => {
-      const snapshot = await realLoadStatistics(...args)
+    vi.mocked(loadCardFigures).mockImplementationOnce(async (...args) => {
+      const snapshot = await realLoadCardFigures(...args)
       await new Promise((resolve) => setTimeout(resolve, 50))
       return snapshot
     })
@@ -77,6 +77,27 @@ describe('the statistics screen’s figures', () => {
     await Promise.all([first, second])
     expect(s.state().stats.deck).toBe('b')
     expect(s.state().stats.snapshot?.today.reviews).toBe(0)
+  })
+
+  it('shows the review figures first on a first opening, while the cards are still being counted', async () => {
+    const s = await setup()
+    await study(s, 'a', [Rating.Good, Rating.Again])
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    vi.mocked(loadCardFigures).mockImplementationOnce(async (...args) => {
+      await held
+      return realLoadCardFigures(...args)
+    })
+    const opening = s.state().openStats()
+    await vi.waitFor(() => expect(s.state().stats.early).not.toBeNull())
+    expect(s.state().stats).toMatchObject({ status: 'loading', snapshot: null, early: { today: { reviews: 2, cards: 2 } } })
+    release()
+    await opening
+    expect(s.state().stats).toMatchObject({
+      status: 'ready',
+      early: null,
+      snapshot: { today: { reviews: 2 }, counts: { total: { total: 60 } } }
+    })
   })
 
   it('switches the due forecast between 30 and 90 days without reading again', async () => {

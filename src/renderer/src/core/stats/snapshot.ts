@@ -92,7 +92,7 @@ export function buttonsOf(rows: ReviewDayRecord[], now: number, dayStartsAtHour:
 }
 
 // Each card chart family: its accumulator and its build step, shared by the one-chart loaders
-// below and by `loadStatistics`, which feeds them all from one pass over the cards.
+// below and by `loadCardFigures`, which feeds them all from one pass over the cards.
 
 export interface CardCountsView {
   total: { slices: CardCountSlice[]; total: number }
@@ -138,7 +138,8 @@ export interface CountingProgress {
   estimate: number
 }
 
-export interface StatsSnapshot {
+/** The figures counted from the review rollup: quick to read, and the top of the screen. */
+export interface ReviewFigures {
   /** Null when the review figures count every log; otherwise they count only part of it so far. */
   counting: CountingProgress | null
   today: TodaySummary
@@ -146,9 +147,15 @@ export interface StatsSnapshot {
   streaks: Streaks
   retention: RetentionView
   buttons: ButtonGroupSeries[]
+}
+
+/** The figures counted from every card's scheduling fields. */
+export interface CardFigures {
   counts: CardCountsView
   memory: MemoryHistograms
   forecast: Record<30 | 90, DueForecast>
   /** By exam guide, domain and task statement, for the guides the cards name. */
   exams: ExamTaskStats[]
 }
+
+export type StatsSnapshot = ReviewFigures & CardFigures
