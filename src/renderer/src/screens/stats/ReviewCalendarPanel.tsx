@@ -2,7 +2,8 @@ import { ChartSection } from '@components/charts/ChartSection'
 import { plural } from '@core/format'
 import type { ReviewCalendar } from '@core/stats/review-calendar'
 import type { Streaks } from '@core/stats/streaks'
-import { longDate } from '@core/time/format'
+import { agree } from '@shared/plural'
+import { memo, useMemo } from 'react'
 
 const CELL = 11
 const STEP = 13
@@ -23,17 +24,50 @@ function levelOf(count: number, max: number): number {
   return Math.min(4, Math.ceil((count / max) * 4))
 }
 
-/** A year of study days as a 53 × 7 grid, weeks as columns starting on Monday, as on GitHub. */
-export function ReviewCalendarPanel({ calendar, streaks }: { calendar: ReviewCalendar; streaks: Streaks }) {
+interface Cell {
+  start: number
+  x: number
+  y: number
+  level: string
+  label: string
+}
+
+/**
+ * The grid's cells and month labels, worked out once per calendar: one date and one number
+ * format for the year's 365 labels (toLocaleDateString makes a formatter on every call, which
+ * was a sixth of the screen's first render).
+ */
+function layOut(calendar: ReviewCalendar) {
+  const dates = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' })
+  const monthsOf = new Intl.DateTimeFormat(undefined, { month: 'short' })
+  const numbers = new Intl.NumberFormat()
   const first = calendar.days[0]
   const offset = first ? (new Date(first.start).getDay() + 6) % 7 : 0
-  const columns = Math.ceil((offset + calendar.days.length) / 7)
   const months: Array<{ column: number; label: string }> = []
-  calendar.days.forEach((day, i) => {
+  const cells: Cell[] = calendar.days.map((day, i) => {
     const date = new Date(day.start)
-    if (date.getDate() === 1)
-      months.push({ column: Math.floor((offset + i) / 7), label: date.toLocaleDateString(undefined, { month: 'short' }) })
+    const p = offset + i
+    if (date.getDate() === 1) months.push({ column: Math.floor(p / 7), label: monthsOf.format(date) })
+    return {
+      start: day.start,
+      x: LEFT + Math.floor(p / 7) * STEP,
+      y: TOP + (p % 7) * STEP,
+      level: LEVELS[levelOf(day.count, calendar.max)]!,
+      label: `${dates.format(date)}: ${numbers.format(day.count)} ${agree(day.count, 'answer', 'answers')}`
+    }
   })
+  return { cells, months, columns: Math.ceil((offset + calendar.days.length) / 7) }
+}
+
+/** A year of study days as a 53 × 7 grid, weeks as columns starting on Monday, as on GitHub. */
+export const ReviewCalendarPanel = memo(function ReviewCalendarPanel({
+  calendar,
+  streaks
+}: {
+  calendar: ReviewCalendar
+  streaks: Streaks
+}) {
+  const { cells, months, columns } = useMemo(() => layOut(calendar), [calendar])
   const summary =
     `${plural(calendar.total, 'answer')} on ${plural(calendar.activeDays, 'day')} of the last ${calendar.days.length}. ` +
     `Current streak ${plural(streaks.current, 'day')}, longest ${plural(streaks.longest, 'day')}.`
@@ -69,23 +103,11 @@ export function ReviewCalendarPanel({ calendar, streaks }: { calendar: ReviewCal
             {label}
           </text>
         ))}
-        {calendar.days.map((day, i) => {
-          const p = offset + i
-          return (
-            <rect
-              key={day.start}
-              x={LEFT + Math.floor(p / 7) * STEP}
-              y={TOP + (p % 7) * STEP}
-              width={CELL}
-              height={CELL}
-              rx={2}
-              className={LEVELS[levelOf(day.count, calendar.max)]}
-              aria-label={`${longDate(day.start)}: ${plural(day.count, 'answer')}`}
-            >
-              <title>{`${longDate(day.start)}: ${plural(day.count, 'answer')}`}</title>
-            </rect>
-          )
-        })}
+        {cells.map((cell) => (
+          <rect key={cell.start} x={cell.x} y={cell.y} width={CELL} height={CELL} rx={2} className={cell.level} aria-label={cell.label}>
+            <title>{cell.label}</title>
+          </rect>
+        ))}
       </svg>
       <p className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" aria-hidden>
         Fewer
@@ -98,4 +120,4 @@ export function ReviewCalendarPanel({ calendar, streaks }: { calendar: ReviewCal
       </p>
     </ChartSection>
   )
-}
+})

@@ -1,18 +1,18 @@
 import { DeckSelect } from '@components/DeckSelect'
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { AnswerButtonsPanel } from '@screens/stats/AnswerButtonsPanel'
-import { CardCountsPanel } from '@screens/stats/CardCountsPanel'
-import { DueForecastPanel } from '@screens/stats/DueForecastPanel'
-import { ExamTasksPanel } from '@screens/stats/ExamTasksPanel'
-import { MemoryPanel } from '@screens/stats/MemoryPanel'
-import { RetentionPanel } from '@screens/stats/RetentionPanel'
-import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
-import { TodayPanel } from '@screens/stats/TodayPanel'
 import { plural } from '@core/format'
 import type { CountingProgress } from '@core/stats/snapshot'
+import { lazyPart, LazyView } from '@components/LazyPart'
+import { ReviewCalendarPanel } from '@screens/stats/ReviewCalendarPanel'
+import { TodayPanel } from '@screens/stats/TodayPanel'
 import { actions, useRecall } from '@store'
-import { useEffect } from 'react'
+import { memo, useEffect } from 'react'
+
+// The top of the screen (today, the calendar) needs no recharts: it is painted as soon as the
+// review figures are read, while the chart panels' code (recharts) is fetched.
+const charts = lazyPart(() => import('@screens/stats/ChartPanels'), 'ChartPanels')
+const Today = memo(TodayPanel)
 
 /** After an update, the review history is counted again once, in the background. */
 function countingText({ counted, estimate }: CountingProgress): string {
@@ -20,17 +20,17 @@ function countingText({ counted, estimate }: CountingProgress): string {
   return `Still counting your review history after the update (${share}% of about ${plural(estimate, 'review')}): the review charts show what is counted so far.`
 }
 
-/** Statistics for one deck or the whole collection. Loaded on demand with recharts. */
+/** Statistics for one deck or the whole collection, fetched when first opened; the charts below the top come after it. */
 export default function StatsScreen() {
   const stats = useRecall((s) => s.stats)
   const decks = useRecall((s) => s.library.decks)
-  const deckName = (id: string) => decks.find((d) => d.id === id)?.name ?? id
 
   useEffect(() => {
+    void charts.load().catch(() => undefined) // shown (with a retry) by LazyView if it failed
     if (actions().stats.status === 'idle') void actions().refreshStats()
   }, [])
 
-  const { snapshot } = stats
+  const figures = stats.snapshot ?? stats.early
   return (
     <main className="flex flex-col gap-4" aria-labelledby="stats-title" aria-busy={stats.status === 'loading'}>
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -60,16 +60,11 @@ export default function StatsScreen() {
       </p>
       {stats.status === 'failed' && <Alert>{stats.error}</Alert>}
 
-      {snapshot && (
+      {figures && (
         <div className="flex flex-col gap-4" data-testid="stats-charts">
-          <TodayPanel today={snapshot.today} />
-          <ReviewCalendarPanel calendar={snapshot.calendar} streaks={snapshot.streaks} />
-          <DueForecastPanel forecast={snapshot.forecast[stats.forecastDays]} days={stats.forecastDays} />
-          <RetentionPanel retention={snapshot.retention} />
-          <CardCountsPanel counts={snapshot.counts} deckName={deckName} />
-          <AnswerButtonsPanel series={snapshot.buttons} />
-          <MemoryPanel memory={snapshot.memory} />
-          <ExamTasksPanel exams={snapshot.exams} />
+          <Today today={figures.today} />
+          <ReviewCalendarPanel calendar={figures.calendar} streaks={figures.streaks} />
+          {stats.snapshot && <LazyView part={charts} what="the charts" />}
         </div>
       )}
     </main>
