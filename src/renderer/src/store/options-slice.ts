@@ -251,6 +251,8 @@ export const createOptionsSlice =
         try {
           await savePresetForDeck(db, current.deckId, preset)
           await saveSetting(db, 'dayStartsAtHour', hour)
+          // The statistics' days, summed under the hour before, are summed again in the background.
+          get().prepareStatistics('idle')
           const presets = await listPresets(db)
           patch({ presets, presetId: id, status: 'editing', message: 'Saved.' })
           // The deck list's numbers follow the new limits and burying options (a failed count is not a failed save).

@@ -32,19 +32,20 @@ export interface StatsSlice {
   chooseForecastDays(days: 30 | 90): void
   refreshStats(): Promise<void>
   /**
-   * Once the collection is open, in idle time: counts the review log into the statistics' rollup
-   * if it is not yet (after an upgrade), or sums its days again after a change of day start or
-   * time zone, so that opening the statistics seldom has to.
+   * In the background: counts the review log into the statistics' rollup if it is not yet (after
+   * an upgrade), or sums its days again after a change of day start or time zone, so that opening
+   * the statistics seldom has to. `after`: once start-up is over (when the collection opens), or
+   * at the next idle moment (when the day-start hour was just saved).
    */
-  prepareStatistics(): void
+  prepareStatistics(after?: 'start' | 'idle'): void
 }
 
-/** Waits until start-up is over (a few seconds, then an idle moment), so this work never delays the first screen. */
-const afterStart = (): Promise<void> =>
+/** Waits for an idle moment; after start, a few seconds first, so this work never delays the first screen. */
+const whenIdle = (after: 'start' | 'idle'): Promise<void> =>
   new Promise((resolve) =>
     setTimeout(
       () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : resolve()),
-      3000
+      after === 'start' ? 3000 : 0
     )
   )
 
@@ -112,8 +113,8 @@ export const createStatsSlice =
         }
       },
 
-      prepareStatistics() {
-        void afterStart()
+      prepareStatistics(after = 'start') {
+        void whenIdle(after)
           .then(() => reviewRollupNeedsWork(db))
           .then(async (needed) => needed && (await import('@db/review-rollup-count')).prepareReviewRollup(db))
           .catch(() => undefined) // tried again when the statistics open

@@ -1,7 +1,8 @@
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
+import { REVIEW_DAYS_ROW } from '@db/review-rollup'
 import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -48,7 +49,7 @@ describe('deck options', () => {
   })
 
   it('moves the day boundary for every deck', async () => {
-    const { state, clock } = await setup()
+    const { state, clock, db } = await setup()
     clock.now = new Date(2026, 6, 2, 5, 30).getTime() // 5:30 am
     await state().startStudy('a')
     for (let i = 0; i < 20; i++) {
@@ -64,6 +65,9 @@ describe('deck options', () => {
     clock.now = new Date(2026, 6, 2, 6, 0).getTime()
     await state().refreshCounts()
     expect(state().library.decks[0]?.counts.fresh).toBe(20)
+    // The statistics' days are summed again under the new hour in the background, before they open.
+    await vi.waitFor(async () => expect(await db.derived.get(REVIEW_DAYS_ROW)).toMatchObject({ dayStartsAtHour: 6 }))
+    expect((await db.reviewDays.toArray()).map((row) => new Date(row.day).getHours())).toEqual([6])
   })
 
   it('reschedules studied cards from their history when asked', async () => {
