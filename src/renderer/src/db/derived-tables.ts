@@ -14,15 +14,15 @@ import {
   type ReviewDaysBookkeeping,
   type RollupStore
 } from '@db/review-rollup'
-import type {
-  DBCore,
-  DBCoreAddRequest,
-  DBCoreKeyRange,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware
+import Dexie, {
+  type DBCore,
+  type DBCoreAddRequest,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware
 } from 'dexie'
 
 /**
@@ -86,8 +86,12 @@ const WATCHED = ['cards', 'reviews']
 const ANY = 3
 const EQUAL = 1
 const RANGE = 2
-/** Up to this many cards of one deck, a write reads each card's logs by its key. */
-const FEW_CARDS = 16
+/**
+ * Up to this many cards of one deck, a write reads each card's logs by its key (a journal replay
+ * touches a few hundred cards of each deck, scattered); beyond it, in one read of the key range
+ * between them (an import into a deck, a deck's cards deleted: most of that range is theirs).
+ */
+const FEW_CARDS = 2_000
 const ANY_KEY = { type: ANY, lower: -Infinity, upper: [[]] } as unknown as DBCoreKeyRange
 
 function covers(trans: DBCoreTransaction, store: string): boolean {
@@ -195,8 +199,7 @@ function reviewsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
       .then(({ result }) => result as ReviewRecord[])
   /**
    * Each card's logs as they are now in the transaction (read before a write is sent, they are the
-   * logs before it), by card key. A few cards are read one by one; many of one deck (an import, a
-   * deck's cards deleted) in one read of the key range between them, which holds that deck's cards.
+   * logs before it), by card key: one read per card, or per deck when it is many of one deck's.
    */
   const logsOf = (trans: DBCoreTransaction, cards: ReadonlyMap<string, string>): Promise<Map<string, ReviewRecord[]>> => {
     const byDeck = new Map<string, string[]>()
@@ -311,7 +314,8 @@ function reviewsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
       const plainAdd = req.type === 'add' && req.values.every((v: { id?: number }) => v.id === undefined)
       const run = () => (plainAdd ? addLogs(req) : changeLogs(req))
       const before = busy.get(req.trans)
-      const result = before ? before.then(run) : run()
+      // Dexie's promise, so that the write runs in the transaction's zone, which the layers below read.
+      const result = before ? Dexie.Promise.resolve(before).then(run) : run()
       busy.set(
         req.trans,
         result.catch(() => undefined)

@@ -283,6 +283,25 @@ describe('the review rollup, kept on every write', () => {
     expect(await db.reviewDays.count()).toBe(1)
   })
 
+  it('follows writes to thousands of one deck’s cards at once (read by key range), leaving the deck’s other cards as they were', async () => {
+    const db = freshDatabase()
+    const key = (i: number) => `big/c${String(i).padStart(4, '0')}`
+    const at = (i: number) => local(2026, 3, 1 + (i % 25), i % 24, (i * 7) % 60)
+    // 2,500 cards with a grade each; then 2,200 of them (every one but each eighth) get two more.
+    await db.reviews.bulkAdd(Array.from({ length: 2_500 }, (_, i) => reviewLog({ deckId: 'big', cardKey: key(i), review: at(i) })))
+    const touched = Array.from({ length: 2_500 }, (_, i) => i).filter((i) => i % 8 !== 0)
+    await db.reviews.bulkAdd(
+      touched.flatMap((i) => [
+        reviewLog({ deckId: 'big', cardKey: key(i), review: at(i) + 600_000, rating: Rating.Again }),
+        reviewLog({ deckId: 'big', cardKey: key(i), review: at(i) - 86_400_000 })
+      ])
+    )
+    await expectCountedFromScratch(db)
+    await db.reviews.where('cardKey').anyOf(touched.slice(0, 2_100).map(key)).delete()
+    await expectCountedFromScratch(db)
+    expect(await db.reviews.count()).toBe(2_500 + 2 * touched.length - 3 * 2_100)
+  })
+
   it('counts a restored collection’s log in the restore itself', async () => {
     const db = await studiedCollection()
     const backup = await encodeCollection(db, '0.1.0', now)
