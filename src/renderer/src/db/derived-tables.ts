@@ -112,18 +112,23 @@ async function forgetCards(down: DBCoreTable, core: DBCore, trans: DBCoreTransac
   if (byDeck.size === 0) return
   const columnsTable = core.table('cardColumns')
   const derived = core.table('derived')
-  const deckIds = [...byDeck.keys()]
+  const allGone = new Set(cards.flatMap((card) => (card ? [card.id] : [])))
+  // Every deck's row, not only the cards' decks: a card moved to another deck under the same key
+  // (by another window, or a write outside the columns' transactions) may still sit in its old
+  // deck's row until that row is next caught up.
   const [rows, [learning]] = (await Promise.all([
-    columnsTable.getMany({ trans, keys: deckIds }),
+    columnsTable
+      .query({ trans, query: { index: columnsTable.schema.primaryKey, range: ANY_KEY }, values: true })
+      .then((r) => r.result as Array<CardColumnsRecord | undefined>),
     derived.getMany({ trans, keys: [LEARNING_CARDS_ROW] })
   ])) as [Array<CardColumnsRecord | undefined>, Array<LearningCardsBookkeeping | undefined>]
   const kept: CardColumnsRecord[] = []
   const gone: string[] = []
-  rows.forEach((row, i) => {
+  rows.forEach((row) => {
     if (!row) return
     // A row of another shape is built again when next read.
-    const left = isWhole(row) ? withoutCards(row, byDeck.get(deckIds[i]!)!) : undefined
-    if (!left || left.ids.length === 0) gone.push(deckIds[i]!)
+    const left = isWhole(row) ? withoutCards(row, allGone) : undefined
+    if (!left || left.ids.length === 0) gone.push(row.deckId)
     else if (left !== row) kept.push(left)
   })
   const writes: Array<Promise<unknown>> = []

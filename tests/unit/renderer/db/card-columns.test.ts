@@ -123,6 +123,14 @@ describe('the card columns', () => {
     await expectCurrent(db)
   })
 
+  it('drop a deleted card from the row of the deck it left under the same key, before that row caught up', async () => {
+    const db = await collection()
+    await expectCurrent(db)
+    await db.cards.update('alpha/c2', { deckId: 'beta' })
+    await deleteCards(db, ['alpha/c2'])
+    await expectCurrent(db)
+  })
+
   it('are patched with the cards written since, and written back only when something changed', async () => {
     const db = await collection()
     // Built a minute after the cards were written, so no card falls in the re-read margin.
