@@ -119,6 +119,7 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
   })
 
   await optional('imports', async () => {
+    if (options.imports === 0) return
     const imports = await phase('imports', () => importFigures(profile, options))
     const importLimit = ms(
       'limit:import-apkg',
@@ -147,6 +148,7 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
   })
 
   await optional('exports', async () => {
+    if (options.exports === 0) return
     const exports = await phase('exports', async () => {
       const app: number[] = []
       const bare: number[] = []
