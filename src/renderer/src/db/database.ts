@@ -18,6 +18,8 @@ import { countedRollup } from '@db/review-rollup'
 import { keepJournal } from '@db/journal/journal-middleware'
 import type { JournalMark, JournalWriter } from '@db/journal/journal-writer'
 import { upgradeStoredRows, versionsMigratingRows } from '@db/schema-history'
+import { keepSyncOutbox, type SyncRecording } from '@db/sync/sync-recorder'
+import { META_TABLE, type LinkRow } from '@db/sync/sync-records'
 import Dexie, { type EntityTable } from 'dexie'
 
 const DATABASE_NAME = 'recall'
@@ -52,6 +54,8 @@ export class RecallDatabase extends Dexie {
   journalMark!: Dexie.Table<JournalMark, string>
   /** This page's journal writer, when the platform has somewhere to keep one. */
   readonly journal: JournalWriter | undefined
+  /** Whether local changes are recorded for sync (db/sync): read from `syncMeta` at start, kept by link and unlink. */
+  readonly syncRecording: SyncRecording
 
   constructor(name = DATABASE_NAME, journal?: JournalOptions) {
     // Review writes must reach the disk before the next card is shown.
@@ -80,11 +84,23 @@ export class RecallDatabase extends Dexie {
     this.version(7).stores({ journalMark: 'key' })
     // v8: the review rollup by UTC quarter hour, from which the day rows are summed (review-rollup.ts).
     this.version(8).stores({ reviewSlots: '[deckId+day]' })
+    // v9: sync (db/sync): the local changes waiting to be sent, and where the exchange stands (device id, clock, segments).
+    this.version(9).stores({ syncOutbox: '++id', syncMeta: 'key' })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     // A new collection's review rollup is complete: it has no logs to count.
     this.on('populate', (tx) => tx.table('derived').add(countedRollup(DEFAULT_DAY_STARTS_AT_HOUR)))
     this.use(keepDerivedTables)
+    this.syncRecording = { linked: false }
+    this.use(keepSyncOutbox(this.syncRecording))
+    // Read once at start: not linked, the recorder adds nothing to any write.
+    const recording = this.syncRecording
+    this.on('ready', (vip) =>
+      vip
+        .table(META_TABLE)
+        .get('link')
+        .then((link: LinkRow | undefined) => void (recording.linked = link !== undefined))
+    )
     this.journal = journal?.writer
     if (journal) {
       this.use(keepJournal(journal.writer))

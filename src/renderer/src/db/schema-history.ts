@@ -55,7 +55,9 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   7: { addsTables: ['journalMark'] },
   // The review rollup by quarter hour (review-rollup.ts), kept on every write: the day rows of
   // before (caught up when the statistics opened) are counted again from the log in the background.
-  8: { addsTables: ['reviewSlots'], resetsCaches: { tables: ['reviewDays'], bookkeeping: ['reviewDays'] } }
+  8: { addsTables: ['reviewSlots'], resetsCaches: { tables: ['reviewDays'], bookkeeping: ['reviewDays'] } },
+  // Sync (db/sync): its outbox and its bookkeeping, new tables.
+  9: { addsTables: ['syncOutbox', 'syncMeta'] }
 }
 
 const versions = () =>

@@ -12,7 +12,20 @@ import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { allUnstamped, freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
-const CORE_TABLES = ['cards', 'decks', 'exams', 'journalMark', 'media', 'notes', 'presets', 'reviews', 'settings', 'simulations']
+const CORE_TABLES = [
+  'cards',
+  'decks',
+  'exams',
+  'journalMark',
+  'media',
+  'notes',
+  'presets',
+  'reviews',
+  'settings',
+  'simulations',
+  'syncMeta',
+  'syncOutbox'
+]
 
 async function everyTable(db: RecallDatabase) {
   const out: Record<string, unknown[]> = {}
@@ -126,7 +139,16 @@ describe('collection backup', () => {
   it('accepts a version 2 backup without the exam tables version 3 added, and leaves them empty', async () => {
     const source = await studiedCollection()
     const text = await rewrite(await encodeCollection(source, '0.1.0', Date.now()), (b) => {
-      const { exams: _, simulations: __, notes: ___, media: ____, journalMark: _____, ...tables } = b.tables
+      const {
+        exams: _,
+        simulations: __,
+        notes: ___,
+        media: ____,
+        journalMark: _____,
+        syncMeta: ______,
+        syncOutbox: _______,
+        ...tables
+      } = b.tables
       return { ...b, schemaVersion: 2, tables }
     })
     const target = await studiedCollection()

@@ -177,11 +177,11 @@ describe('an upgrade that fails', () => {
     const result = await openCollection(failing)
     expect(result.ok).toBe(false)
     const message = result.ok ? '' : result.message
-    expect(message).toMatch(/^Recall could not upgrade your collection from version 8 to 9 \(the disk went away\)\./)
+    expect(message).toMatch(/^Recall could not upgrade your collection from version 9 to 10 \(the disk went away\)\./)
     expect(message).toMatch(/Your data is unchanged/)
     expect(message).toMatch(/no backup is needed/)
 
-    expect(await storedVersion(name)).toBe(80)
+    expect(await storedVersion(name)).toBe(90)
     const reopened = new RecallDatabase(name)
     expect(await snapshot(reopened)).toEqual(before)
     expect(reopened.tables.map((t) => t.name)).not.toContain('backups')
@@ -191,10 +191,10 @@ describe('an upgrade that fails', () => {
     reopened.close()
   })
 
-  it('undoes the earlier steps run in the same upgrade too (v1 → v9: the v2 step that set presetId and the v5 step that built the notes)', async () => {
+  it('undoes the earlier steps run in the same upgrade too (v1 → v10: the v2 step that set presetId and the v5 step that built the notes)', async () => {
     const name = await restoreDump(v1)
     const result = await openCollection(new RecallWithFailingUpgrade(name))
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 9 .*Your data is unchanged/) })
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 10 .*Your data is unchanged/) })
     expect(await storedVersion(name)).toBe(10)
 
     const old = new Dexie(name)

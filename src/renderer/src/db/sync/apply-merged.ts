@@ -1,0 +1,177 @@
+import { Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord, type ReviewRecord } from '@core/model'
+import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { replayCard } from '@core/sync/card-replay'
+import { reviewsOfCard, studySchedulers } from '@core/sync/merged-collection'
+import { deckOfKey, type SyncState, type Touched } from '@core/sync/sync-state'
+import type { RecallDatabase } from '@db/database'
+import { mergedRow } from '@db/sync/merged-rows'
+import { cardWithFields, rowOfFields } from '@db/sync/row-fields'
+import { META_TABLE, type ExchangeRow, type SyncedReviewRecord } from '@db/sync/sync-records'
+import type { SyncTable } from '@shared/sync/changes'
+
+type Row = Record<string, unknown>
+
+/** What a sync writes to the collection: the rows and cards the merge touched, the other devices' review rows, the undone ones. */
+export interface MergedWrite {
+  touched: Touched
+  /** Reviews new to this collection (other devices'), by sync id. */
+  newReviews: string[]
+  /** Reviews taken back, by sync id: the rows here that carry them are deleted. */
+  undone: string[]
+  /** Own review ids (`ownReviewId`) → their row keys here. */
+  ownReviewKey: (id: string) => number | undefined
+  exchange: ExchangeRow
+  now: number
+}
+
+const SIMPLE_TABLES: readonly SyncTable[] = ['presets', 'settings', 'exams', 'simulations']
+
+/**
+ * Writes a merge's result in ONE transaction, together with the exchange's bookkeeping (the
+ * segments applied, the clock): after a crash the collection holds all of it or none, and the
+ * segments are applied again. Its scope holds `syncMeta`, so the recorder (sync-recorder.ts) does
+ * not send these writes back. Only what the merge touched is read and written; a card's state is
+ * the replay of its merged reviews, and a note's cards are made from its fields, their progress kept.
+ */
+export async function writeMerged(db: RecallDatabase, state: SyncState, write: MergedWrite): Promise<void> {
+  const { touched, now } = write
+  const byTable = new Map<SyncTable, string[]>()
+  for (const where of touched.rows) {
+    const colon = where.indexOf(':')
+    const table = where.slice(0, colon) as SyncTable
+    ;(byTable.get(table) ?? byTable.set(table, []).get(table)!).push(where.slice(colon + 1))
+  }
+  const schedulerOf = studySchedulers(state)
+  const tables = [db.decks, db.notes, db.cards, db.reviews, db.presets, db.settings, db.exams, db.simulations, db.table(META_TABLE)]
+  await db.transaction('rw', tables, async () => {
+    for (const table of SIMPLE_TABLES) {
+      for (const key of byTable.get(table) ?? []) {
+        const merged = mergedRow(state, table, key)
+        if (merged.kind === 'stands') await db.table(table).put(rowOfFields(table, key, merged.fields, undefined, now))
+        else if (merged.kind === 'removed') await db.table(table).delete(key)
+      }
+    }
+
+    const cardKeys = new Set<string>([...touched.cards, ...(byTable.get('cards') ?? [])])
+    for (const key of byTable.get('decks') ?? []) {
+      const merged = mergedRow(state, 'decks', key)
+      if (merged.kind === 'stands') {
+        const existing = await db.decks.get(key)
+        await db.decks.put(rowOfFields('decks', key, merged.fields, existing as Row | undefined, now) as unknown as DeckRecord)
+      } else if (merged.kind === 'removed') {
+        // Set aside as deleteDeck does: notes and cards kept, with their progress and history.
+        await db.cards.where('deckId').equals(key).modify({ queue: Queue.Removed })
+        await db.notes.where('deckId').equals(key).modify({ removed: true })
+        await db.decks.delete(key)
+      }
+    }
+
+    const notesByDeck = new Map<string, string[]>()
+    for (const key of byTable.get('notes') ?? [])
+      (notesByDeck.get(deckOfKey(key)) ?? notesByDeck.set(deckOfKey(key), []).get(deckOfKey(key))!).push(key)
+    for (const [deckId, keys] of notesByDeck) {
+      const deck = await db.decks.get(deckId)
+      const deckCards = await db.cards.where('deckId').equals(deckId).toArray()
+      const cardsOf = new Map<string, CardRecord[]>()
+      for (const card of deckCards) (cardsOf.get(card.cardId) ?? cardsOf.set(card.cardId, []).get(card.cardId)!).push(card)
+      let nextOrd = deckCards.reduce((max, c) => Math.max(max, c.ord + 1), 0)
+      const notes: NoteRecord[] = []
+      const cards: CardRecord[] = []
+      const existingNotes = await db.notes.bulkGet(keys)
+      keys.forEach((key, i) => {
+        const merged = mergedRow(state, 'notes', key)
+        if (merged.kind === 'unknown') return
+        const existing = existingNotes[i]
+        if (merged.kind === 'removed') {
+          if (existing && !existing.removed) notes.push({ ...existing, removed: true })
+          if (existing) cards.push(...retiredCards(cardsOf.get(existing.noteId) ?? []))
+          return
+        }
+        const note = rowOfFields('notes', key, merged.fields, existing as Row | undefined, now) as unknown as NoteRecord
+        notes.push(note)
+        const old = new Map((cardsOf.get(note.noteId) ?? []).map((c) => [c.id, c]))
+        if (!note.removed && deck) {
+          for (const text of cardsOfNote(deckId, note.note, deck.noteTypes)) {
+            const was = old.get(text.id)
+            old.delete(text.id)
+            const card = was ? withNewText(was, text, was.ord) : newCardOf(deckId, text, nextOrd++, now)
+            // Edited in the app on some machine: a new version of the deck file keeps the edit here too.
+            if (note.edited) card.edited = true
+            cards.push(card)
+            cardKeys.add(text.id)
+          }
+        }
+        cards.push(...retiredCards(old.values()))
+      })
+      await db.notes.bulkPut(notes)
+      await db.cards.bulkPut(cards)
+    }
+
+    const keys = [...cardKeys]
+    const stored = await db.cards.bulkGet(keys)
+    const cards: CardRecord[] = []
+    keys.forEach((key, i) => {
+      let card = stored[i]
+      if (!card) return
+      const fields = mergedRow(state, 'cards', key)
+      const followState = (c: CardRecord) => queueForState(c.state)
+      if (fields.kind === 'stands') card = cardWithFields(card, fields.fields, followState)
+      else if (fields.kind === 'removed') card = { ...card, queue: Queue.Removed }
+      const replayed = replayCard(schedulerOf(deckOfKey(key)), reviewsOfCard(state, key))
+      if (replayed || touched.cards.has(key)) {
+        const next = replayed?.state ?? newSchedulingState(card.createdAt)
+        card = { ...card, ...next }
+        if (next.last_review === undefined) delete card.last_review
+        if (card.queue !== Queue.Removed && card.queue !== Queue.Suspended && card.queue !== Queue.Buried)
+          card.queue = queueForState(card.state)
+      }
+      cards.push(card)
+    })
+    await db.cards.bulkPut(cards)
+
+    const rows: SyncedReviewRecord[] = []
+    // This device's own reviews come back from its own segments when it links again: the rows still here are not added twice.
+    const own = write.newReviews.flatMap((id) => {
+      const key = write.ownReviewKey(id)
+      return key === undefined ? [] : [[id, key] as const]
+    })
+    const ownRows = await db.reviews.bulkGet(own.map(([, key]) => key))
+    const here = new Set(own.filter(([id], i) => ownRows[i]?.cardKey === state.reviews.get(id)?.card).map(([id]) => id))
+    for (const id of write.newReviews) {
+      const change = state.reviews.get(id)
+      if (!change || state.undone.has(id) || here.has(id)) continue
+      const row: Omit<ReviewRecord, 'id'> & { syncId: string } = {
+        ...change.log,
+        rating: change.rating,
+        review: change.review,
+        cardKey: change.card,
+        deckId: change.deck,
+        duration: change.duration,
+        ...(change.manual ? { manual: change.manual } : {}),
+        syncId: id
+      }
+      rows.push(row)
+    }
+    if (rows.length > 0) await db.reviews.bulkAdd(rows)
+    await deleteUndone(db, state, write)
+    await db.table(META_TABLE).put(write.exchange)
+  })
+}
+
+/** Review rows taken back on another device: found by their card, then by their sync id (or, for this device's own, their key). */
+async function deleteUndone(db: RecallDatabase, state: SyncState, write: MergedWrite): Promise<void> {
+  const keys: number[] = []
+  for (const id of write.undone) {
+    const own = write.ownReviewKey(id)
+    if (own !== undefined) {
+      keys.push(own)
+      continue
+    }
+    const card = state.reviews.get(id)?.card
+    if (!card) continue
+    const rows = (await db.reviews.where('cardKey').equals(card).toArray()) as SyncedReviewRecord[]
+    for (const row of rows) if (row.syncId === id && row.id !== undefined) keys.push(row.id)
+  }
+  if (keys.length > 0) await db.reviews.bulkDelete(keys)
+}

@@ -1,0 +1,190 @@
+import type { CardRecord, ReviewRecord, SchedulingState } from '@core/model'
+import { newSchedulingState } from '@core/scheduling/card-state'
+import { forgetState, previewGrades } from '@core/scheduling/scheduler'
+import { cardStateFingerprint } from '@core/sync/card-replay'
+import { studySchedulers } from '@core/sync/merged-collection'
+import { deckOfKey, type SyncState } from '@core/sync/sync-state'
+import type { RecallDatabase } from '@db/database'
+import { mergedRow, rowStands } from '@db/sync/merged-rows'
+import { REMOVABLE_OF_TABLE, rowFields, syncCardState, writeChange } from '@db/sync/row-fields'
+import { OUTBOX_TABLE, RECORDED_TABLES, ownReviewId, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
+import type { Fields, ReviewChange, SyncCardState, SyncChange, SyncTable } from '@shared/sync/changes'
+import { formatStamp, tick, type Hlc } from '@shared/sync/hlc'
+import { Rating } from 'ts-fsrs'
+
+export interface LocalChanges {
+  changes: SyncChange[]
+  clock: Hlc
+  /** The outbox entries these changes came from: deleted once they are in the folder. */
+  consumed: number[]
+}
+
+type Row = Record<string, unknown>
+
+/**
+ * This machine's changes since its last segment, as change records: the outbox's entries in the
+ * order they were made, each stamped by the clock ticked at the write's own time. A row is
+ * compared, as it is now, with the fields the folder's changes give it, and only the fields that
+ * differ are written (a row gone is a removal). With `whole`, every row and every review of the
+ * collection is written too (a 'merge' link): rows the folder already holds as they are cost
+ * nothing, reviews it holds are not sent again.
+ */
+export async function localChanges(
+  db: RecallDatabase,
+  state: SyncState,
+  clock: Hlc,
+  options: { whole: boolean; now: number }
+): Promise<LocalChanges> {
+  const device = clock.device
+  const { entries, rows, cards } = await db.transaction(
+    'r',
+    [db.table(OUTBOX_TABLE), ...RECORDED_TABLES.map((t) => db.table(t)), db.reviews],
+    async () => {
+      const outbox = (await db.table(OUTBOX_TABLE).toArray()) as OutboxEntry[]
+      const whole = options.whole ? await wholeCollection(db, state, options.now) : []
+      const all = [...whole, ...outbox]
+      const keys = new Map<SyncTable, Set<string>>()
+      for (const entry of all)
+        if (entry.k === 'row') (keys.get(entry.table) ?? keys.set(entry.table, new Set()).get(entry.table)!).add(entry.key)
+      // A note or card is written with its deck: a deck gone here is one removal, which covers them.
+      for (const key of [...(keys.get('notes') ?? []), ...(keys.get('cards') ?? [])])
+        (keys.get('decks') ?? keys.set('decks', new Set()).get('decks')!).add(deckOfKey(key))
+      const rows = new Map<string, Row | undefined>()
+      for (const [table, tableKeys] of keys) {
+        const list = [...tableKeys]
+        const found = (await db.table(table).bulkGet(list)) as Array<Row | undefined>
+        list.forEach((key, i) => rows.set(`${table}:${key}`, found[i]))
+      }
+      // A grade recorded without its card's new state (a write that did not put the card): the card as it is now.
+      const missing = [...new Set(all.flatMap((e) => (e.k === 'review' && !e.after ? [e.row.cardKey] : [])))]
+      const cards = new Map<string, CardRecord | undefined>()
+      const found = await db.cards.bulkGet(missing)
+      missing.forEach((key, i) => cards.set(key, found[i]))
+      return { entries: all, rows, cards }
+    }
+  )
+
+  const lastOfRow = new Map<string, number>()
+  entries.forEach((entry, i) => entry.k === 'row' && lastOfRow.set(`${entry.table}:${entry.key}`, i))
+  const changes: SyncChange[] = []
+  const sent = new Set<string>()
+  let now = clock
+  const stamp = (time: number) => formatStamp((now = tick(now, time)))
+  entries.forEach((entry, i) => {
+    if (entry.k === 'row') {
+      const where = `${entry.table}:${entry.key}`
+      if (lastOfRow.get(where) !== i) return
+      if ((entry.table === 'notes' || entry.table === 'cards') && !rows.get(`decks:${deckOfKey(entry.key)}`)) return
+      const change = rowChange(state, entry.table, entry.key, rows.get(where))
+      if (change) changes.push(change(stamp(entry.time)))
+    } else if (entry.k === 'review') {
+      const id = entry.row.syncId ?? ownReviewId(device, entry.local)
+      if (state.reviews.has(id) || sent.has(id)) return
+      sent.add(id)
+      const after = entry.after ?? (cards.get(entry.row.cardKey) && syncCardState(cards.get(entry.row.cardKey)!))
+      if (!after) return
+      changes.push(reviewChange(id, stamp(entry.time), entry.row, entry.before, after))
+    } else {
+      const review = entry.syncId ?? ownReviewId(device, entry.local)
+      if (!state.undone.has(review)) changes.push({ k: 'undo', at: stamp(entry.time), review })
+    }
+  })
+  return { changes, clock: now, consumed: entries.flatMap((e) => (e.id === undefined ? [] : [e.id])) }
+}
+
+/** The write (or removal) that brings the folder's row to the row here; undefined when they agree. */
+function rowChange(state: SyncState, table: SyncTable, key: string, row: Row | undefined): ((at: string) => SyncChange) | undefined {
+  const merged = mergedRow(state, table, key)
+  if (!row) {
+    const what = REMOVABLE_OF_TABLE[table]
+    return merged.kind === 'stands' && what ? (at) => ({ k: 'remove', at, what, key }) : undefined
+  }
+  const local = rowFields(table, row)
+  const known = state.rows[table].get(key)
+  const standing = known !== undefined && rowStands(state, table, key, known)
+  const fields: Fields = {}
+  for (const [name, value] of Object.entries(local)) {
+    const current = known?.fields.get(name)
+    if (!standing || !current || JSON.stringify(current.value) !== JSON.stringify(value)) fields[name] = value
+  }
+  for (const [name, current] of known?.fields ?? []) if (!(name in local) && current.value !== null) fields[name] = null
+  if (Object.keys(fields).length === 0) return undefined
+  return (at) => writeChange(table, key, at, fields)
+}
+
+function reviewChange(id: string, at: string, row: Omit<ReviewRecord, 'id'>, before: string, after: SyncCardState): ReviewChange {
+  const { state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps } = row
+  return {
+    k: 'review',
+    at,
+    id,
+    card: row.cardKey,
+    deck: row.deckId,
+    rating: row.rating,
+    ...(row.manual ? { manual: row.manual } : {}),
+    review: row.review,
+    duration: row.duration,
+    before,
+    log: { state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps },
+    after
+  }
+}
+
+/**
+ * The whole collection as outbox entries: every row, and every review with the states it went
+ * between. A log row holds the state graded from only in part, so each card's history is chained
+ * here: a review's `before` is the fingerprint of the `after` given to the review before it, and
+ * the last review's `after` is the card as it is. Every device's replay then keeps each recorded
+ * state (card-replay.ts), and the card ends exactly as it is here. States between are the
+ * scheduler's replay of the grades (a reschedule's, its next log's); they show nowhere but in
+ * a replay of a concurrent grade.
+ */
+async function wholeCollection(db: RecallDatabase, state: SyncState, now: number): Promise<OutboxEntry[]> {
+  const entries: OutboxEntry[] = []
+  for (const table of RECORDED_TABLES) {
+    const keys = (await db.table(table).toCollection().primaryKeys()) as unknown[]
+    for (const key of keys) entries.push({ k: 'row', time: now, table, key: String(key) })
+  }
+  const reviews = (await db.reviews.toArray()) as SyncedReviewRecord[]
+  const byCard = new Map<string, SyncedReviewRecord[]>()
+  for (const review of reviews) (byCard.get(review.cardKey) ?? byCard.set(review.cardKey, []).get(review.cardKey)!).push(review)
+  const cards = await db.cards.bulkGet([...byCard.keys()])
+  const schedulerOf = studySchedulers(state)
+  ;[...byCard.values()].forEach((logs, c) => {
+    logs.sort((a, b) => a.review - b.review || (a.id ?? 0) - (b.id ?? 0))
+    const card = cards[c]
+    const scheduler = schedulerOf(deckOfKey(logs[0]!.cardKey))
+    let current: SchedulingState | undefined
+    logs.forEach((log, i) => {
+      const at = Math.max(log.review, current?.last_review ?? -Infinity)
+      let after: SchedulingState
+      if (i === logs.length - 1 && card) after = syncCardState(card)
+      else if (log.manual === 'reset') after = forgetState(scheduler, current ?? newSchedulingState(at), at).next
+      else if (log.rating === Rating.Manual) {
+        const next = logs[i + 1]!
+        const { state: s, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps } = next
+        after = {
+          ...(current ?? newSchedulingState(at)),
+          state: s,
+          due,
+          stability,
+          difficulty,
+          elapsed_days,
+          scheduled_days,
+          learning_steps
+        }
+      } else after = previewGrades(scheduler, current ?? newSchedulingState(at), at)[log.rating].next
+      const { id, ...row } = log
+      entries.push({
+        k: 'review',
+        time: now,
+        local: id!,
+        row,
+        before: cardStateFingerprint(current && syncCardState(current)),
+        after: syncCardState(after)
+      })
+      current = after
+    })
+  })
+  return entries
+}

@@ -1,0 +1,214 @@
+import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
+import { applyChanges, emptySyncState, type SyncState, type Touched } from '@core/sync/sync-state'
+import type { RecallDatabase } from '@db/database'
+import { writeMerged } from '@db/sync/apply-merged'
+import { localChanges } from '@db/sync/outbox-changes'
+import { emptyExchange, metaTable, readMeta } from '@db/sync/sync-meta'
+import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/sync/sync-records'
+import type { SyncChange } from '@shared/sync/changes'
+import { formatStamp, parseStamp, receive, startHlc } from '@shared/sync/hlc'
+import { readSyncFolder, type SyncFolderRead } from '@shared/sync/read-sync-folder'
+import { decodeSegment, encodeSegment, type Segment } from '@shared/sync/segment-format'
+import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
+
+/** Changes per segment: a whole collection is written as many files of bounded size. */
+export const MAX_SEGMENT_CHANGES = 5_000
+
+const running = new WeakMap<RecallDatabase, Promise<SyncReport>>()
+
+/**
+ * One exchange with the sync folder: the other devices' new segments applied (read first, so the
+ * clock has received their stamps before this machine's changes are stamped), then this machine's
+ * changes written as its next segments. Folder problems come back in the report, never thrown.
+ * Serialised: a call while one runs joins it.
+ */
+export function syncNow(db: RecallDatabase, folder: SyncFolderAccess, options: { now?: number } = {}): Promise<SyncReport> {
+  const current = running.get(db)
+  if (current) return current
+  const run = exchange(db, folder, options.now ?? Date.now()).finally(() => running.delete(db))
+  running.set(db, run)
+  return run
+}
+
+async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: number): Promise<SyncReport> {
+  const meta = await readMeta(db)
+  if (!meta.link || !meta.device)
+    return { ok: false, at: now, sent: 0, received: 0, devices: [], notices: ['This collection is not linked to a sync folder.'] }
+  const device = meta.device
+  const previous = meta.exchange ?? emptyExchange()
+  const listed = await folder.list()
+  if (!listed.ok) return keepReport(db, failed(now, listed.problem, previous, device))
+  const read = readSyncFolder(listed.value)
+
+  // The merge state is rebuilt from every segment in the folder (see docs/sync.md for why).
+  const applied = new Set(previous.applied)
+  const keyOf = (s: Segment) => `${s.device}/${s.seq}/${s.checksum}`
+  const state = emptySyncState()
+  const fresh: Segment[] = []
+  for (const segment of read.segments) {
+    if (applied.has(keyOf(segment))) applyChanges(state, segment.changes)
+    else fresh.push(segment)
+  }
+  let latest = state.latest
+  for (const segment of fresh) {
+    const last = segment.changes.at(-1)?.at
+    if (last !== undefined && last > latest) latest = last
+  }
+  let clock = startHlc(device, previous.clock || undefined)
+  const received = parseStamp(latest)
+  if (received) clock = receive(clock, received, now)
+
+  const local = await localChanges(db, state, clock, { whole: meta.link.wholePending, now })
+  clock = local.clock
+  applyChanges(state, local.changes)
+  const merged = applyRemote(state, fresh)
+
+  const lastExchange = { ...previous.lastExchange }
+  for (const segment of fresh) lastExchange[segment.device] = now
+  let exchangeRow: ExchangeRow = {
+    ...previous,
+    clock: formatStamp(clock),
+    applied: [...applied, ...fresh.map(keyOf)],
+    lastExchange
+  }
+  await writeMerged(db, state, {
+    touched: merged.touched,
+    newReviews: merged.newReviews,
+    undone: merged.undone,
+    ownReviewKey: (id) => ownReviewKey(device, id),
+    exchange: exchangeRow,
+    now
+  })
+
+  const written = await writeSegments(folder, device, Math.max(previous.written, highestSeq(read, device)), local.changes)
+  if (written.segments.length > 0) {
+    exchangeRow = {
+      ...exchangeRow,
+      written: written.segments.at(-1)!.seq,
+      applied: [...exchangeRow.applied, ...written.segments.map(keyOf)],
+      lastExchange: { ...exchangeRow.lastExchange, [device]: now }
+    }
+  }
+  const allWritten = written.problem === undefined
+  await db.transaction('rw', [metaTable(db), db.table(OUTBOX_TABLE)], async () => {
+    await metaTable(db).put(exchangeRow)
+    // Only once everything is in the folder: a failed write keeps every entry for the next sync.
+    if (allWritten) {
+      await db.table(OUTBOX_TABLE).bulkDelete(local.consumed)
+      const link = (await metaTable(db).get('link')) as LinkRow | undefined
+      if (link?.wholePending) await metaTable(db).put({ ...link, wholePending: false })
+    }
+  })
+
+  const report: SyncReport = {
+    ok: allWritten,
+    at: now,
+    sent: allWritten ? local.changes.length : 0,
+    received: fresh.reduce((n, s) => n + s.changes.length, 0),
+    devices: deviceStatuses(read, exchangeRow, device),
+    ...(written.problem ? { folderProblem: written.problem } : {}),
+    notices: notices(read)
+  }
+  return keepReport(db, report)
+}
+
+/** The other devices' new segments added to the merge state: what they touched, the reviews new here and those taken back. */
+function applyRemote(state: SyncState, fresh: readonly Segment[]): { touched: Touched; newReviews: string[]; undone: string[] } {
+  const known = new Set<string>()
+  const undone: string[] = []
+  const changes: SyncChange[] = []
+  for (const segment of fresh)
+    for (const change of segment.changes) {
+      changes.push(change)
+      if (change.k === 'review' && !state.reviews.has(change.id)) known.add(change.id)
+      if (change.k === 'undo' && !state.undone.has(change.review)) undone.push(change.review)
+    }
+  const touched = applyChanges(state, changes)
+  return { touched, newReviews: [...known], undone }
+}
+
+async function writeSegments(
+  folder: SyncFolderAccess,
+  device: string,
+  lastSeq: number,
+  changes: readonly SyncChange[]
+): Promise<{ segments: Segment[]; problem?: SyncFolderProblem }> {
+  const segments: Segment[] = []
+  for (let start = 0; start < changes.length; start += MAX_SEGMENT_CHANGES) {
+    const seq = lastSeq + segments.length + 1
+    const { text } = encodeSegment(device, seq, changes.slice(start, start + MAX_SEGMENT_CHANGES))
+    const result = await folder.writeSegment(device, seq, text)
+    if (!result.ok) return { segments, problem: result.problem }
+    const decoded = decodeSegment(text)
+    if (decoded.ok) segments.push(decoded)
+  }
+  return { segments }
+}
+
+/** The highest segment number of this device the folder holds: a device linked again goes on after it. */
+function highestSeq(read: SyncFolderRead, device: string): number {
+  return read.devices.get(device)?.segments.at(-1) ?? 0
+}
+
+/** This device's own review ids carry their row's key here (`ownReviewId`). */
+function ownReviewKey(device: string, id: string): number | undefined {
+  const prefix = ownReviewId(device, 0).slice(0, -1)
+  if (!id.startsWith(prefix)) return undefined
+  const key = Number(id.slice(prefix.length))
+  return Number.isSafeInteger(key) ? key : undefined
+}
+
+function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: string): DeviceSyncStatus[] {
+  const appliedSeqs = new Map<string, Set<number>>()
+  for (const key of exchange.applied) {
+    const [device, seq] = key.split('/')
+    ;(appliedSeqs.get(device!) ?? appliedSeqs.set(device!, new Set()).get(device!)!).add(Number(seq))
+  }
+  const ids = new Set([self, ...read.devices.keys()])
+  return [...ids].sort().map((device) => {
+    const status = read.devices.get(device)
+    const applied = appliedSeqs.get(device)
+    return {
+      device,
+      self: device === self,
+      segments: status?.segments.length ?? 0,
+      applied: status ? status.segments.filter((seq) => applied?.has(seq)).length : 0,
+      missing: status?.missing ?? [],
+      arriving: status?.arriving ?? 0,
+      ...(exchange.lastExchange[device] !== undefined ? { lastExchange: exchange.lastExchange[device] } : {})
+    }
+  })
+}
+
+function notices(read: SyncFolderRead): string[] {
+  return read.problems.map((problem) => {
+    switch (problem.kind) {
+      case 'damaged':
+        return `${problem.path} is damaged (${problem.detail}); it was left alone.`
+      case 'newer':
+        return `${problem.path} was written by a newer Recall (${problem.detail}); it will be applied once Recall is updated.`
+      case 'second-writer':
+        return `Two installations write as one device (${problem.device}, segment ${problem.seq}: ${problem.paths.join(', ')}); both are kept.`
+      case 'misplaced':
+        return `${problem.path} is not where its content says it belongs; it was left alone.`
+      case 'unknown':
+        return `${problem.path} is not a Recall file; it was left alone.`
+    }
+  })
+}
+
+function failed(now: number, problem: SyncFolderProblem, exchange: ExchangeRow, self: string): SyncReport {
+  const empty: SyncFolderRead = { segments: [], devices: new Map(), problems: [] }
+  return { ok: false, at: now, sent: 0, received: 0, devices: deviceStatuses(empty, exchange, self), folderProblem: problem, notices: [] }
+}
+
+async function keepReport(db: RecallDatabase, report: SyncReport): Promise<SyncReport> {
+  await metaTable(db).put({ key: 'report', report })
+  return report
+}
+
+/** The last exchange's report, for the sync screen. */
+export async function lastSyncReport(db: RecallDatabase): Promise<SyncReport | undefined> {
+  const row = await metaTable(db).get('report')
+  return row?.key === 'report' ? row.report : undefined
+}

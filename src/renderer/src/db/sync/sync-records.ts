@@ -1,0 +1,73 @@
+import type { ReviewRecord } from '@core/model'
+import type { SyncReport } from '@core/sync/sync-report'
+import type { SyncCardState, SyncTable } from '@shared/sync/changes'
+import type { Stamp } from '@shared/sync/hlc'
+
+/** The tables of database version 9 (database.ts): what is waiting to be sent, and where sync stands. */
+export const OUTBOX_TABLE = 'syncOutbox'
+export const META_TABLE = 'syncMeta'
+
+/** The collection's tables whose changes sync records (media is not synced yet: docs/sync.md). */
+export const RECORDED_TABLES: readonly SyncTable[] = ['decks', 'notes', 'cards', 'presets', 'settings', 'exams', 'simulations']
+
+/**
+ * One local write waiting to be sent, as the recorder (sync-recorder.ts) took it in the write's
+ * own transaction. A row's write names only the row: at sync time the row as it is then is
+ * compared with what the folder knows, field by field (outbox-changes.ts). A grade cannot wait:
+ * the card's state before and after it are only known at that moment.
+ */
+export type OutboxEntry =
+  | { id?: number; k: 'row'; time: number; table: SyncTable; key: string }
+  | {
+      id?: number
+      k: 'review'
+      time: number
+      /** The review row's key in this collection. */
+      local: number
+      row: Omit<ReviewRecord, 'id'> & { syncId?: string }
+      before: string
+      after?: SyncCardState
+    }
+  /** A review row deleted (Undo): by its sync id when it came from another device, else by its local key. */
+  | { id?: number; k: 'undo'; time: number; local: number; syncId?: string }
+
+/** This installation's id: made once, kept when the collection is unlinked. */
+export interface DeviceRow {
+  key: 'device'
+  device: string
+}
+
+/** Present while the collection is linked to a folder; the recorder reads it at start. */
+export interface LinkRow {
+  key: 'link'
+  linkedAt: number
+  /** The whole collection is still to be written (a 'merge' link): set until all of it is in the folder. */
+  wholePending: boolean
+}
+
+/** Where the exchange stands: the clock's last stamp, segments written and applied. */
+export interface ExchangeRow {
+  key: 'exchange'
+  clock: Stamp
+  /** The highest segment number this device wrote. */
+  written: number
+  /** `device/seq/checksum` of every segment applied (this device's own included once written). */
+  applied: string[]
+  /** When a device's segment was last applied (this device: last written), epoch ms. */
+  lastExchange: Record<string, number>
+}
+
+export interface ReportRow {
+  key: 'report'
+  report: SyncReport
+}
+
+export type MetaRow = DeviceRow | LinkRow | ExchangeRow | ReportRow
+
+/** A review row that came from another device carries the id it has in the folder. */
+export type SyncedReviewRecord = ReviewRecord & { syncId?: string }
+
+/** The sync id of a review this device made: unique, since a device id is, and stable across syncs. */
+export function ownReviewId(device: string, local: number): string {
+  return `${device}-r${local}`
+}

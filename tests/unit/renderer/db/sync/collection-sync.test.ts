@@ -1,0 +1,191 @@
+import { DEFAULT_STUDY_OPTIONS, type CardRecord } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
+import { editCardText, forget, setSuspended, toggleFlag, undo } from '@db/card-actions'
+import type { RecallDatabase } from '@db/database'
+import { mergeDeck } from '@db/deck-repository'
+import { deleteDeck } from '@db/import-repository'
+import { recordReview } from '@db/study-repository'
+import { syncNow } from '@db/sync/sync-engine'
+import { linkCollection, previewLink, unlinkCollection } from '@db/sync/sync-link'
+import { OUTBOX_TABLE } from '@db/sync/sync-records'
+import { Rating, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
+import { deliver, MemoryFolder } from './memory-folder'
+
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
+const MINUTE = 60_000
+
+/** A grade through the app's own write, at `at`. */
+async function grade(db: RecallDatabase, key: string, rating: Grade, at: number) {
+  const card = (await db.cards.get(key))!
+  return recordReview(db, card, previewGrades(scheduler, card, Math.max(at, card.last_review ?? 0))[rating], 4_000)
+}
+
+/** What a person sees of a collection: decks, notes, each card's text and schedule, and the history. */
+async function collectionOf(db: RecallDatabase) {
+  const cards = (await db.cards.orderBy('id').toArray()).map((card: CardRecord) => {
+    // A new card's due time is when it was made here; new cards are studied in deck order (`ord`).
+    const { mod: _mod, createdAt: _created, due, ...seen } = card
+    return card.reps === 0 ? seen : { ...seen, due }
+  })
+  const notes = (await db.notes.orderBy('id').toArray()).map(({ createdAt: _created, ...note }) => note)
+  const decks = (await db.decks.orderBy('id').toArray()).map(({ id, name, presetId }) => ({ id, name, presetId }))
+  const reviews = (await db.reviews.toArray()).map((r) => `${r.cardKey} ${r.review} ${r.rating} ${r.manual ?? ''}`).sort()
+  return { decks, notes, cards, reviews }
+}
+
+async function linkedPair(shared = new MemoryFolder()) {
+  const laptop = freshDatabase()
+  const desktop = freshDatabase()
+  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(6)), origin: 'user' }, Date.now())
+  await linkCollection(laptop, shared, 'merge')
+  await linkCollection(desktop, shared, 'merge')
+  return { laptop, desktop, folder: shared }
+}
+
+describe('two collections through one folder', () => {
+  it('a second collection linked by merging gets the first one’s decks, cards and history', async () => {
+    const laptop = freshDatabase()
+    const folder = new MemoryFolder()
+    await mergeDeck(laptop, { ...makeDeck('aws', makeCards(4)), origin: 'user' }, Date.now())
+    const t = Date.now()
+    await grade(laptop, 'aws/c1', Rating.Good, t)
+    await grade(laptop, 'aws/c1', Rating.Again, t + 10 * MINUTE)
+    await linkCollection(laptop, folder, 'merge')
+
+    const desktop = freshDatabase()
+    expect(await previewLink(desktop, folder)).toEqual({
+      devices: 1,
+      folder: { decks: 1, cards: 4, reviews: 2 },
+      here: { decks: 0, cards: 0, reviews: 0 }
+    })
+    const report = await linkCollection(desktop, folder, 'merge')
+    expect(report.ok).toBe(true)
+    expect(report.received).toBeGreaterThan(0)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+  })
+
+  it('grades on both machines offline, a note edit, an import and a deck removal end in the same collection, each review once', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    const t = Date.now()
+    await grade(laptop, 'aws/c1', Rating.Good, t)
+    await grade(desktop, 'aws/c1', Rating.Again, t + MINUTE)
+    await grade(desktop, 'aws/c2', Rating.Easy, t + 2 * MINUTE)
+    await grade(laptop, 'aws/c3', Rating.Hard, t + 3 * MINUTE)
+    await editCardText(laptop, 'aws', 'c4', { front: 'What is S3?', back: 'Object storage', extra: '' })
+    await toggleFlag(desktop, (await desktop.cards.get('aws/c5'))!, 3)
+    await setSuspended(laptop, (await laptop.cards.get('aws/c6'))!, true)
+    await mergeDeck(desktop, { ...makeDeck('ml', makeCards(3)), origin: 'user' }, t)
+    await grade(desktop, 'ml/c1', Rating.Good, t + 4 * MINUTE)
+
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    await syncNow(laptop, folder)
+    const a = await collectionOf(laptop)
+    expect(await collectionOf(desktop)).toEqual(a)
+    expect(a.reviews).toHaveLength(5)
+    expect(a.decks.map((d) => d.id)).toEqual(['aws', 'ml'])
+    expect(a.notes.find((n) => n.id === 'aws/c4')!.note).toMatchObject({ front: 'What is S3?' })
+    const c1 = a.cards.find((c) => c.id === 'aws/c1')!
+    expect(c1.reps).toBe(2)
+
+    // Twice more changes nothing, and a deck removed on one machine is set aside on the other.
+    await syncNow(desktop, folder)
+    await syncNow(laptop, folder)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+    await deleteDeck(laptop, 'ml')
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect(await desktop.decks.get('ml')).toBeUndefined()
+    expect((await desktop.notes.where('deckId').equals('ml').toArray()).every((n) => n.removed)).toBe(true)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+  })
+
+  it('an undone grade and a Forget reach the other machine', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    const t = Date.now()
+    const before = (await laptop.cards.get('aws/c1'))!
+    const graded = await grade(laptop, 'aws/c1', Rating.Good, t)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect(await desktop.reviews.count()).toBe(1)
+    await undo(laptop, { label: 'Grade', before: [before], addedLogIds: [graded.logId] })
+    await grade(laptop, 'aws/c2', Rating.Good, t)
+    await forget(laptop, scheduler, (await laptop.cards.get('aws/c2'))!, t + MINUTE)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    const desk = await collectionOf(desktop)
+    expect(desk).toEqual(await collectionOf(laptop))
+    expect(desk.reviews.map((r) => r.split(' ')[0])).toEqual(['aws/c2', 'aws/c2'])
+    expect(desk.cards.find((c) => c.id === 'aws/c1')!.reps).toBe(0)
+  })
+})
+
+describe('a folder that fails', () => {
+  it('a full folder loses nothing: the next sync sends it', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    await grade(laptop, 'aws/c1', Rating.Good, Date.now())
+    folder.failWrites = { kind: 'full', message: 'The sync folder’s disk is full.' }
+    const failed = await syncNow(laptop, folder)
+    expect(failed.ok).toBe(false)
+    expect(failed.folderProblem?.kind).toBe('full')
+    expect(await laptop.table(OUTBOX_TABLE).count()).toBeGreaterThan(0)
+    folder.failWrites = undefined
+    const sent = await syncNow(laptop, folder)
+    expect(sent.ok).toBe(true)
+    expect(await laptop.table(OUTBOX_TABLE).count()).toBe(0)
+    await syncNow(desktop, folder)
+    expect(await desktop.reviews.count()).toBe(1)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+  })
+})
+
+describe('a collection not linked', () => {
+  it('records nothing, and after unlinking records nothing again', async () => {
+    const db = freshDatabase()
+    await mergeDeck(db, { ...makeDeck('aws', makeCards(2)), origin: 'user' }, Date.now())
+    await grade(db, 'aws/c1', Rating.Good, Date.now())
+    expect(await db.table(OUTBOX_TABLE).count()).toBe(0)
+    await linkCollection(db, new MemoryFolder(), 'merge')
+    await grade(db, 'aws/c2', Rating.Good, Date.now())
+    expect(await db.table(OUTBOX_TABLE).count()).toBe(1)
+    await unlinkCollection(db)
+    await grade(db, 'aws/c2', Rating.Good, Date.now() + MINUTE)
+    expect(await db.table(OUTBOX_TABLE).count()).toBe(0)
+  })
+})
+
+describe('three machines, segments in any order', () => {
+  it('segments delivered late, out of order and twice give every machine the same collection', async () => {
+    const folders = [new MemoryFolder(), new MemoryFolder(), new MemoryFolder()]
+    const dbs = [freshDatabase(), freshDatabase(), freshDatabase()]
+    await mergeDeck(dbs[0]!, { ...makeDeck('aws', makeCards(5)), origin: 'user' }, Date.now())
+    await linkCollection(dbs[0]!, folders[0]!, 'merge')
+    deliver(folders[0]!, folders[1]!)
+    deliver(folders[0]!, folders[2]!)
+    await linkCollection(dbs[1]!, folders[1]!, 'merge')
+    await linkCollection(dbs[2]!, folders[2]!, 'merge')
+    const t = Date.now()
+    // Each machine studies and syncs twice, making two segments of its own.
+    for (const round of [0, 1])
+      for (const [i, db] of dbs.entries()) {
+        await grade(db, `aws/c${1 + ((i + round) % 3)}`, ((i + round) % 4) + 1, t + (round * 3 + i) * MINUTE)
+        await syncNow(db, folders[i]!)
+      }
+    // Machine 2 first gets machine 0's later segment only, then everything, with a conflict copy.
+    const laterOf0 = [...folders[0]!.files.keys()].sort().at(-1)!
+    deliver(folders[0]!, folders[2]!, (p) => p === laterOf0)
+    const early = await syncNow(dbs[2]!, folders[2]!)
+    const device0 = laterOf0.split('/')[0]!
+    expect(early.devices.find((d) => d.device === device0)!.missing).toHaveLength(1)
+    for (const [i, from] of folders.entries()) for (const [j, to] of folders.entries()) if (i !== j) deliver(from, to)
+    folders[1]!.files.set(laterOf0.replace('.seg', '.sync-conflict-20260101-101010-ABCDEFG.seg'), folders[0]!.files.get(laterOf0)!)
+    for (let round = 0; round < 2; round++) for (const [i, db] of dbs.entries()) await syncNow(db, folders[i]!)
+    const first = await collectionOf(dbs[0]!)
+    expect(first.reviews).toHaveLength(6)
+    expect(await collectionOf(dbs[1]!)).toEqual(first)
+    expect(await collectionOf(dbs[2]!)).toEqual(first)
+  })
+})

@@ -1,0 +1,43 @@
+import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { segmentName } from '@shared/sync/segment-format'
+import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
+
+/**
+ * A sync folder in memory, as one machine's sync engine has it: `files` maps a path under
+ * `recall/` to its text. Machines may share one map (an engine that delivers at once) or each have
+ * their own, copied between by the test (`deliver`) in any order. `failWrites` makes every write
+ * fail as a full disk would.
+ */
+export class MemoryFolder implements SyncFolderAccess {
+  failWrites: SyncFolderProblem | undefined
+  readonly media = new Map<string, Uint8Array>()
+
+  constructor(readonly files = new Map<string, string>()) {}
+
+  list(): Promise<SyncFolderResult<SyncFile[]>> {
+    return Promise.resolve({ ok: true, value: [...this.files].map(([path, text]) => ({ path, text })) })
+  }
+
+  writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
+    if (this.failWrites) return Promise.resolve({ ok: false, problem: this.failWrites })
+    const path = `${device}/${segmentName(seq)}`
+    if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
+    this.files.set(path, text)
+    return Promise.resolve({ ok: true, value: path })
+  }
+
+  writeMedia(device: string, hash: string, bytes: Uint8Array): Promise<SyncFolderResult<string>> {
+    this.media.set(`${device}/media/${hash}`, bytes)
+    return Promise.resolve({ ok: true, value: `${device}/media/${hash}` })
+  }
+
+  readMedia(device: string, hash: string): Promise<SyncFolderResult<Uint8Array>> {
+    const bytes = this.media.get(`${device}/media/${hash}`)
+    return Promise.resolve(bytes ? { ok: true, value: bytes } : { ok: false, problem: { kind: 'missing', message: 'not there' } })
+  }
+}
+
+/** The engine carries the files of `paths` (all when absent) from one machine's folder to another's. */
+export function deliver(from: MemoryFolder, to: MemoryFolder, paths?: (path: string) => boolean): void {
+  for (const [path, text] of from.files) if (!paths || paths(path)) to.files.set(path, text)
+}
