@@ -7,7 +7,7 @@ import { deckOfKey, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
 import { cardWithFields, rowOfFields } from '@db/sync/row-fields'
-import { META_TABLE, type ExchangeRow, type SyncedReviewRecord } from '@db/sync/sync-records'
+import { META_TABLE, OUTBOX_TABLE, type ExchangeRow, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
 import type { SyncTable } from '@shared/sync/changes'
 
 type Row = Record<string, unknown>
@@ -22,6 +22,8 @@ export interface MergedWrite {
   /** Own review ids (`ownReviewId`) → their row keys here. */
   ownReviewKey: (id: string) => number | undefined
   exchange: ExchangeRow
+  /** The highest outbox entry this sync read: a card graded after it keeps its state here until the next sync. */
+  outboxRead: number
   now: number
 }
 
@@ -43,7 +45,18 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     ;(byTable.get(table) ?? byTable.set(table, []).get(table)!).push(where.slice(colon + 1))
   }
   const schedulerOf = studySchedulers(state)
-  const tables = [db.decks, db.notes, db.cards, db.reviews, db.presets, db.settings, db.exams, db.simulations, db.table(META_TABLE)]
+  const tables = [
+    db.decks,
+    db.notes,
+    db.cards,
+    db.reviews,
+    db.presets,
+    db.settings,
+    db.exams,
+    db.simulations,
+    db.table(META_TABLE),
+    db.table(OUTBOX_TABLE)
+  ]
   await db.transaction('rw', tables, async () => {
     for (const table of SIMPLE_TABLES) {
       for (const key of byTable.get(table) ?? []) {
@@ -108,6 +121,10 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       await db.cards.bulkPut(cards)
     }
 
+    // Graded while this sync ran: the replay does not know that grade yet, so the card keeps the
+    // state the study screen gave it; the next sync sends the grade and replays the card.
+    const later = (await db.table(OUTBOX_TABLE).where(':id').above(write.outboxRead).toArray()) as OutboxEntry[]
+    for (const entry of later) if (entry.k === 'review') cardKeys.delete(entry.row.cardKey)
     const keys = [...cardKeys]
     const stored = await db.cards.bulkGet(keys)
     const cards: CardRecord[] = []

@@ -77,6 +77,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     undone: merged.undone,
     ownReviewKey: (id) => ownReviewKey(device, id),
     exchange: exchangeRow,
+    outboxRead: local.consumed.reduce((max, id) => Math.max(max, id), 0),
     now
   })
 

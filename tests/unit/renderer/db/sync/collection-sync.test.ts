@@ -5,6 +5,7 @@ import { editCardText, forget, setSuspended, toggleFlag, undo } from '@db/card-a
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
 import { deleteDeck } from '@db/import-repository'
+import { optionsForDeck, savePresetForDeck, saveSetting } from '@db/options-repository'
 import { recordReview } from '@db/study-repository'
 import { syncNow } from '@db/sync/sync-engine'
 import { linkCollection, previewLink, unlinkCollection } from '@db/sync/sync-link'
@@ -120,6 +121,27 @@ describe('two collections through one folder', () => {
     expect(desk).toEqual(await collectionOf(laptop))
     expect(desk.reviews.map((r) => r.split(' ')[0])).toEqual(['aws/c2', 'aws/c2'])
     expect(desk.cards.find((c) => c.id === 'aws/c1')!.reps).toBe(0)
+  })
+})
+
+describe('options and settings', () => {
+  it('options changed on two machines, option by option, and a setting reach both', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    const shared = { id: 'exam', name: 'Exam prep', options: { ...DEFAULT_STUDY_OPTIONS, newCardsPerDay: 40 } }
+    await savePresetForDeck(laptop, 'aws', shared)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect((await optionsForDeck(desktop, 'aws')).newCardsPerDay).toBe(40)
+    await savePresetForDeck(laptop, 'aws', { ...shared, options: { ...shared.options, newCardsPerDay: 50 } })
+    await savePresetForDeck(desktop, 'aws', { ...shared, options: { ...shared.options, reviewsPerDay: 500 } })
+    await saveSetting(desktop, 'dayStartsAtHour', 6)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    await syncNow(laptop, folder)
+    for (const db of [laptop, desktop]) {
+      expect(await optionsForDeck(db, 'aws')).toMatchObject({ newCardsPerDay: 50, reviewsPerDay: 500 })
+      expect((await db.settings.get('dayStartsAtHour'))?.value).toBe(6)
+    }
   })
 })
 
