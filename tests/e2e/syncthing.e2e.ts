@@ -10,7 +10,8 @@ import {
   startSyncthing,
   syncthingInstalled,
   waitForFile,
-  type SyncthingCluster
+  type SyncthingCluster,
+  type SyncthingInstance
 } from './syncthing'
 
 // In CI Syncthing is installed by .ci/run, and a missing one is a failure; elsewhere it is skipped.
@@ -72,7 +73,7 @@ describe.skipIf(!available)('two Syncthing instances on 127.0.0.1', () => {
 
   it('carries a file written in either folder to the other', async () => {
     printLogsOnFailure()
-    const [a, b] = cluster.instances as [SyncthingCluster['instances'][0], SyncthingCluster['instances'][0]]
+    const [a, b] = cluster.instances as [SyncthingInstance, SyncthingInstance]
     await mkdir(join(a.folder, 'recall', 'aaaa'), { recursive: true })
     await writeFile(join(a.folder, 'recall', 'aaaa', '0000000001.seg'), 'from a\n')
     await mkdir(join(b.folder, 'recall', 'bbbb'), { recursive: true })
@@ -87,7 +88,7 @@ describe.skipIf(!available)('two Syncthing instances on 127.0.0.1', () => {
 
   it('keeps both versions, one as a *.sync-conflict-* copy, when both change one file while apart', async () => {
     printLogsOnFailure()
-    const [a, b] = cluster.instances as [SyncthingCluster['instances'][0], SyncthingCluster['instances'][0]]
+    const [a, b] = cluster.instances as [SyncthingInstance, SyncthingInstance]
     const path = 'recall/shared.txt'
     await writeFile(join(a.folder, path), 'first\n')
     await waitForFile(b, path, (text) => text === 'first\n')

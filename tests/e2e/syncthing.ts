@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** Debian's Syncthing (`apt-get install -y syncthing`); RECALL_SYNCTHING points at another build. */
-export const syncthingPath = process.env.RECALL_SYNCTHING ?? 'syncthing'
+const syncthingPath = process.env.RECALL_SYNCTHING ?? 'syncthing'
 
 export function syncthingInstalled(): boolean {
   return spawnSync(syncthingPath, ['--version'], { stdio: 'ignore' }).status === 0
@@ -227,7 +227,7 @@ export function listFolder(folder: string, under = ''): string[] {
   return out.sort()
 }
 
-export interface Socket {
+interface Socket {
   protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6'
   local: string
   remote: string
