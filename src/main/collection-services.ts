@@ -4,13 +4,14 @@ import { createJournalFolder } from '@main/journal/journal-folder'
 import { journalServices } from '@main/journal/journal-services'
 import { singleOptimizer, type OptimizerBinding } from '@main/optimizer'
 import { SAVE_FILTERS, writeTextFileAtomically } from '@main/save-file'
+import type { SyncServices } from '@main/sync/sync-services'
 import { createAutoBackup } from '@shared/backup/auto-backup'
 import { BACKUP_REQUEST_CHANNEL, OPTIMIZER_PROGRESS_CHANNEL, type RecallApi } from '@shared/ipc'
 import { BrowserWindow, dialog } from 'electron'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
-type Services = Omit<RecallApi, 'listDecks' | 'showReminder'>
+type Services = Omit<RecallApi, 'listDecks' | 'showReminder' | keyof SyncServices>
 
 /**
  * Wiring of the collection's services: backups (main asks the window for the encoded collection,

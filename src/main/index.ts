@@ -7,6 +7,7 @@ import { loadDeckLibrary } from '@main/deck-library'
 import { registerIpcHandlers } from '@main/ipc-handlers'
 import { buildMenuTemplate } from '@main/menu'
 import { showDueReminder } from '@main/reminder'
+import { createSyncWiring } from '@main/sync/sync-wiring'
 import { repairTornIndexedDbLogs } from '@main/storage-repair/torn-log-tails'
 import { devServerUrlFrom, isOwnOrigin, isTrustedSenderUrl, type OwnPage } from '@main/trusted-sender'
 import { createMainWindow } from '@main/window'
@@ -76,6 +77,9 @@ if (!app.requestSingleInstanceLock()) {
     const collection = createCollectionServices(app.getPath('userData'), () => mainWindow)
     // The journal's files are synced and closed last, after the window's final changes reached them.
     app.on('will-quit', () => collection.closeJournal())
+    // Sync's folder (linked in main's folder dialog) and its watcher, stopped on quit.
+    const sync = createSyncWiring(app.getPath('userData'), () => mainWindow)
+    app.on('will-quit', () => sync.close())
     const focusWindow = () => {
       if (!mainWindow) return
       if (mainWindow.isMinimized()) mainWindow.restore()
@@ -94,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
       {
         listDecks: () => loadDeckLibrary(folders),
         ...collection.services,
+        ...sync.services,
         showReminder: async (count) => showDueReminder(count, notifier, focusWindow)
       },
       isOwnPage
@@ -123,7 +128,12 @@ if (!app.requestSingleInstanceLock()) {
       const window = createMainWindow(pageUrl, placement, icon)
       mainWindow = window
       trackWindowState(window, (state) => saveWindowState(windowStateFile, state))
-      const closing = closeAfterHandOver(window, collection.onQuit, () => {
+      // The page syncs once (bounded: sync-services.ts), then hands the last backup over.
+      const handOver = async () => {
+        await sync.syncBeforeQuit()
+        return collection.onQuit()
+      }
+      const closing = closeAfterHandOver(window, handOver, () => {
         // On macOS a prevented close cancels Cmd+Q: quit again once the backup is written.
         if (quitting) app.quit()
       })

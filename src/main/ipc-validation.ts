@@ -1,5 +1,6 @@
 import type { RecallApi, RecallMethod } from '@shared/ipc'
 import { isJournalName, MAX_JOURNAL_APPEND } from '@shared/journal/journal-store'
+import { isDeviceId } from '@shared/sync/device-id'
 import { z } from 'zod'
 
 /**
@@ -27,6 +28,14 @@ const fileName = z
   .refine((name) => !/[\\/\0]/.test(name) && name !== '.' && name !== '..', { message: 'must be a file name, not a path' })
 const journalName = z.string().refine(isJournalName, { message: 'must be a journal name (1 to 64 letters, digits, - or _)' })
 const MAX_JOURNAL_SEGMENTS = 10_000
+/** Sync: a device id names a folder, a hash a file; a segment is text, a media file bytes, both bounded. */
+const deviceId = z.string().refine(isDeviceId, { message: 'must be a device id (16 lowercase hex digits)' })
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 (64 lowercase hex digits)' })
+export const MAX_SYNC_SEGMENT_CHARS = 64 * 1024 * 1024
+export const MAX_SYNC_MEDIA_WRITE_BYTES = 256 * 1024 * 1024
+const syncMediaBytes = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength <= MAX_SYNC_MEDIA_WRITE_BYTES, { message: 'a media file is at most 256 MB' })
 
 export const IPC_ARGUMENT_SCHEMAS = {
   listDecks: z.tuple([]),
@@ -50,7 +59,16 @@ export const IPC_ARGUMENT_SCHEMAS = {
   journalAppend: z.tuple([journalName, journalName, z.string().max(MAX_JOURNAL_APPEND)]),
   journalRead: z.tuple([journalName]),
   journalEpochs: z.tuple([]),
-  journalRemove: z.tuple([journalName, z.array(journalName).max(MAX_JOURNAL_SEGMENTS).optional()])
+  journalRemove: z.tuple([journalName, z.array(journalName).max(MAX_JOURNAL_SEGMENTS).optional()]),
+  syncLinked: z.tuple([]),
+  syncChooseFolder: z.tuple([]),
+  syncLink: z.tuple([]),
+  syncUnlink: z.tuple([]),
+  syncList: z.tuple([z.enum(['linked', 'chosen'])]),
+  syncWriteSegment: z.tuple([deviceId, z.number().int().min(1).max(9_999_999_999), z.string().max(MAX_SYNC_SEGMENT_CHARS)]),
+  syncWriteMedia: z.tuple([deviceId, sha256Hex, syncMediaBytes]),
+  syncReadMedia: z.tuple([deviceId, sha256Hex]),
+  syncQuitDone: z.tuple([z.string().max(100)])
 } satisfies ArgumentSchemas<RecallApi>
 
 type IpcArguments<M extends RecallMethod> = Parameters<RecallApi[M]>

@@ -52,6 +52,8 @@ export function buildMenuTemplate(
         // default, so one press never opens two file pickers.
         command('Import deck…', 'import-deck', { accelerator: 'CmdOrCtrl+Shift+I' }),
         command('Backups and export…', 'open-backups'),
+        // The page listens for this shortcut too (the browser has no menu); one exchange runs at a time.
+        command('Sync now', 'sync-now', { accelerator: 'CmdOrCtrl+Shift+Y' }),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' }
       ]

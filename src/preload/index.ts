@@ -6,6 +6,8 @@ import {
   MENU_COMMAND_CHANNEL,
   OPTIMIZER_PROGRESS_CHANNEL,
   RECALL_METHODS,
+  SYNC_BEFORE_QUIT_CHANNEL,
+  SYNC_FOLDER_CHANGE_CHANNEL,
   type RecallApi,
   type RecallEvents
 } from '@shared/ipc'
@@ -39,6 +41,19 @@ const events = {
     }
     ipcRenderer.on(OPTIMIZER_PROGRESS_CHANNEL, relay)
     return () => void ipcRenderer.removeListener(OPTIMIZER_PROGRESS_CHANNEL, relay)
+  },
+  onSyncFolderChange: (listener) => {
+    // Nothing but the fact of a change reaches the page.
+    const relay = () => listener()
+    ipcRenderer.on(SYNC_FOLDER_CHANGE_CHANNEL, relay)
+    return () => void ipcRenderer.removeListener(SYNC_FOLDER_CHANGE_CHANNEL, relay)
+  },
+  onSyncBeforeQuit: (listener) => {
+    const relay = (_event: unknown, requestId: unknown) => {
+      if (typeof requestId === 'string') listener(requestId)
+    }
+    ipcRenderer.on(SYNC_BEFORE_QUIT_CHANNEL, relay)
+    return () => void ipcRenderer.removeListener(SYNC_BEFORE_QUIT_CHANNEL, relay)
   }
 } satisfies RecallEvents
 

@@ -3,6 +3,8 @@ import type { DeckProblem } from '@shared/deck/problems'
 import type { Deck } from '@shared/deck/schema'
 import type { JournalSegment } from '@shared/journal/journal-store'
 import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
+import type { SyncFile } from '@shared/sync/read-sync-folder'
+import type { LinkedSyncFolder, SyncFolderResult } from '@shared/sync/sync-folder-access'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
 export type DeckOrigin = 'builtin' | 'user'
@@ -53,7 +55,31 @@ export interface RecallApi {
   journalEpochs(): Promise<string[]>
   /** Deletes the given segments of the epoch, or the whole epoch when none are given. */
   journalRemove(epoch: string, segments?: readonly string[]): Promise<void>
+  /**
+   * Sync (issue 24, main/sync/). The folder is chosen only in main's folder dialog: no path is
+   * ever sent by the page. `which` reads the linked folder, or the one chosen for the link preview.
+   */
+  syncLinked(): Promise<LinkedSyncFolder | null>
+  syncChooseFolder(): Promise<SyncFolderResult<LinkedSyncFolder> | null>
+  syncLink(): Promise<SyncFolderResult<LinkedSyncFolder>>
+  syncUnlink(): Promise<void>
+  syncList(which: SyncFolderWhich): Promise<SyncFolderResult<SyncFile[]>>
+  syncWriteSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
+  /** Written only when the bytes' SHA-256 is `hash`. */
+  syncWriteMedia(device: string, hash: string, bytes: Uint8Array): Promise<SyncFolderResult<string>>
+  /** Returned only when the bytes' SHA-256 is `hash`. */
+  syncReadMedia(device: string, hash: string): Promise<SyncFolderResult<Uint8Array>>
+  /** The page's answer to SYNC_BEFORE_QUIT_CHANNEL: its last sync is done (or failed), quitting goes on. */
+  syncQuitDone(requestId: string): Promise<void>
 }
+
+export type SyncFolderWhich = 'linked' | 'chosen'
+
+/** Main → renderer: the linked sync folder's files changed (no payload). */
+export const SYNC_FOLDER_CHANGE_CHANNEL = 'recall:sync-folder-change'
+
+/** Main → renderer: Recall is quitting, sync once and answer with `syncQuitDone(requestId)`. */
+export const SYNC_BEFORE_QUIT_CHANNEL = 'recall:sync-before-quit'
 
 export type SaveFileKind = 'deck-json' | 'deck-csv' | 'deck-apkg' | 'backup'
 
@@ -94,7 +120,8 @@ export const MENU_COMMANDS = [
   'go-stats',
   'go-practice',
   'go-exam-plan',
-  'show-shortcuts'
+  'show-shortcuts',
+  'sync-now'
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
@@ -107,6 +134,8 @@ export interface RecallEvents {
   onBackupRequest(listener: (requestId: string) => void): () => void
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   onOptimizerProgress(listener: (progress: OptimizerProgress) => void): () => void
+  onSyncFolderChange(listener: () => void): () => void
+  onSyncBeforeQuit(listener: (requestId: string) => void): () => void
 }
 
 export type RecallMethod = keyof RecallApi
@@ -125,7 +154,16 @@ const methods: { [K in RecallMethod]: true } = {
   journalAppend: true,
   journalRead: true,
   journalEpochs: true,
-  journalRemove: true
+  journalRemove: true,
+  syncLinked: true,
+  syncChooseFolder: true,
+  syncLink: true,
+  syncUnlink: true,
+  syncList: true,
+  syncWriteSegment: true,
+  syncWriteMedia: true,
+  syncReadMedia: true,
+  syncQuitDone: true
 }
 export const RECALL_METHODS = Object.keys(methods) as RecallMethod[]
 

@@ -1,5 +1,6 @@
 import { fileErrorCode } from '@main/journal/journal-messages'
 import type { SyncFile } from '@shared/sync/read-sync-folder'
+import type { SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
 import { segmentName } from '@shared/sync/segment-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 import { constants, watch as fsWatch, type Dirent, type FSWatcher } from 'node:fs'
@@ -9,13 +10,7 @@ import { join, posix, relative, sep } from 'node:path'
 /** Recall's part of the folder a sync engine carries: `<folder>/recall/`. */
 const RECALL_SUBFOLDER = 'recall'
 
-/** What went wrong with the sync folder, in words a person can act on. */
-interface SyncFolderProblem {
-  kind: 'missing' | 'not-a-folder' | 'read-only' | 'full' | 'busy' | 'failed'
-  message: string
-}
-
-export type SyncFolderResult<T> = { ok: true; value: T } | { ok: false; problem: SyncFolderProblem }
+export type { SyncFolderResult } from '@shared/sync/sync-folder-access'
 
 /** The file operations used, so tests can make a disk full or a folder read-only. */
 export type SyncFs = Pick<typeof fs, 'readdir' | 'readFile' | 'stat' | 'mkdir' | 'open' | 'rename' | 'link' | 'unlink' | 'access'>
@@ -23,7 +18,7 @@ export type SyncFs = Pick<typeof fs, 'readdir' | 'readFile' | 'stat' | 'mkdir' |
 const SAFE = 'Your collection on this computer is not affected.'
 
 /** A failed file operation on the sync folder as a problem a person can act on. */
-function syncFolderProblem(error: unknown, folder: string): SyncFolderProblem {
+export function syncFolderProblem(error: unknown, folder: string): SyncFolderProblem {
   const code = fileErrorCode(error)
   if (code === 'ENOENT')
     return {

@@ -28,6 +28,11 @@ export interface SyncFolderAccess {
 export interface LinkedSyncFolder {
   /** The folder's path (desktop) or name (browser), to show. */
   label: string
+  /**
+   * The browser dropped its permission to use the folder (after a reload, or when the person took
+   * it back): `reconnect()`, on a click, asks for it again. Never set on the desktop.
+   */
+  needsPermission?: boolean
 }
 
 /** Sync on this platform: the desktop app's main process, or the browser's File System Access API. */
@@ -36,8 +41,15 @@ export interface SyncPlatform {
   linked(): Promise<LinkedSyncFolder | null>
   /** Asks the person for a folder (a system dialog); null when they cancel. Does not link it yet. */
   chooseFolder(): Promise<SyncFolderResult<LinkedSyncFolder> | null>
+  /**
+   * The folder last chosen, before it is linked: its files are read for the link's preview
+   * ("the folder holds N decks…"), and nothing is written there until `link()`.
+   */
+  chosenFolder(): SyncFolderAccess
   /** Links the folder last chosen; from then on `folder()` works on it. */
   link(): Promise<SyncFolderResult<LinkedSyncFolder>>
+  /** Asks again for the permission the browser dropped (call it from a click); the desktop has nothing to ask. */
+  reconnect(): Promise<SyncFolderResult<LinkedSyncFolder>>
   /** Forgets the folder on this computer; its files stay where they are. */
   unlink(): Promise<void>
   /** The linked folder's files (problems come back as results, never thrown). */
