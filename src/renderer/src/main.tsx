@@ -11,6 +11,7 @@ import { applyTheme, followThemePreference, readRememberedPreferences } from '@r
 import { createRecallStore, setAppStore } from '@store'
 import { listenToMenuCommands } from '@store/menu-commands'
 import { startReminderClock } from '@store/reminder-slice'
+import { startSyncTriggers } from '@store/sync-triggers'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
@@ -50,6 +51,9 @@ platform.backups?.answerRequests(async () => (await import('@db/collection-backu
 listenToMenuCommands(platform, store.getState, pickDeckFile)
 void store.getState().loadReminder()
 startReminderClock(store)
+// Sync through a folder (issue 24): on start once the collection is open, on folder changes, after
+// a study session, on quit and on "Sync now"; nothing runs until a folder is linked.
+startSyncTriggers(store, platform)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

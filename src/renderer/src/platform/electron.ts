@@ -1,4 +1,5 @@
 import { electronJournal } from '@platform/electron-journal'
+import { electronSync } from '@platform/electron-sync'
 import { askForPersistence, untilAborted, type Platform } from '@platform/platform'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
 import type { RecallApi, RecallEvents } from '@shared/ipc'
@@ -34,6 +35,7 @@ export function electronPlatform(api: RecallApi & RecallEvents): Platform {
           )
         })
     },
-    journal: electronJournal(api)
+    journal: electronJournal(api),
+    sync: electronSync(api)
   }
 }

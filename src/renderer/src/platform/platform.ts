@@ -6,6 +6,7 @@ import type { Deck } from '@shared/deck/schema'
 import type { DeckLibrary, MenuCommand, SaveFileRequest, SaveFileResult } from '@shared/ipc'
 import type { JournalStore } from '@shared/journal/journal-store'
 import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
+import type { SyncPlatform } from '@shared/sync/sync-folder-access'
 
 /** How the renderer reaches the outside world: the Electron shell or a plain browser. */
 export interface Platform {
@@ -42,6 +43,12 @@ export interface Platform {
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void
   /** The daily reminder's system notification; absent where none can be shown. */
   notifications?: ReminderNotifications
+  /**
+   * Sync through a folder (issue 24): the desktop app's main process, or the browser's File System
+   * Access API; null (or absent) in a browser without it. `onBeforeQuit`: the desktop app asks for
+   * one last sync as it quits.
+   */
+  sync?: (SyncPlatform & { onBeforeQuit?(run: () => Promise<unknown>): () => void }) | null
 }
 
 export interface ReadDeckOptions {

@@ -1,5 +1,6 @@
 import { dueReminderText } from '@core/reminder'
 import { opfsBackups } from '@platform/opfs-backups'
+import { browserSyncPlatform } from '@platform/fs-access-sync'
 import { askForPersistence, type Platform } from '@platform/platform'
 import { opfsJournal } from '@platform/opfs-journal'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'
@@ -32,6 +33,7 @@ export function webPlatform(fetchImpl: typeof fetch = (input, init) => fetch(inp
     optimizerStops: true,
     backups: opfsBackups(),
     journal: opfsJournal(),
+    sync: browserSyncPlatform(),
     notifications: typeof Notification === 'undefined' ? undefined : webNotifications()
   }
 }

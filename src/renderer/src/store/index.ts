@@ -18,6 +18,7 @@ import { createPreferencesSlice, type PreferencesSlice } from '@store/preference
 import { createReminderSlice, type ReminderSlice } from '@store/reminder-slice'
 import { createStatsSlice, type StatsSlice } from '@store/stats-slice'
 import { createStudySlice, type StudySlice } from '@store/study-slice'
+import { createSyncSlice, type SyncSlice } from '@store/sync-slice'
 import { createMediaSlice, type MediaSlice } from '@store/media-slice'
 import { createStore, useStore, type StoreApi } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
@@ -40,7 +41,8 @@ export type RecallState = NavigationSlice &
   ExamPlanSlice &
   MaintenanceSlice &
   ReminderSlice &
-  MediaSlice
+  MediaSlice &
+  SyncSlice
 export type RecallStore = StoreApi<RecallState>
 
 /** One store built from slices; components select narrow pieces of it. */
@@ -64,7 +66,8 @@ export function createRecallStore(deps: StoreDeps): RecallStore {
     ...createCustomSlice(deps)(...a),
     ...createPreferencesSlice(deps)(...a),
     ...createReminderSlice(deps)(...a),
-    ...createMediaSlice(deps)(...a)
+    ...createMediaSlice(deps)(...a),
+    ...createSyncSlice(deps)(...a)
   }))
 }
 

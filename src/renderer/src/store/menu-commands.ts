@@ -18,7 +18,8 @@ function runMenuCommand(command: MenuCommand, state: RecallState, pickDeckFile: 
     'go-stats': () => state.openStats(),
     'go-practice': () => state.openPractice(),
     'go-exam-plan': () => state.openExamPlan(),
-    'show-shortcuts': () => state.openShortcutSheet()
+    'show-shortcuts': () => state.openShortcutSheet(),
+    'sync-now': () => state.runSync('now')
   }
   void handlers[command]()
 }

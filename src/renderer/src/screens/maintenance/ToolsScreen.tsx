@@ -3,6 +3,7 @@ import { Button } from '@components/Button'
 import { ReminderSettings } from '@components/ReminderSettings'
 import { CheckMediaPanel } from '@screens/maintenance/CheckMediaPanel'
 import { summariseCheck } from '@screens/maintenance/check-summary'
+import { SyncPanel } from '@screens/sync/SyncPanel'
 import { actions, useRecall } from '@store'
 
 /** Maintenance of the collection. Loaded on demand: it is rarely opened. */
@@ -62,6 +63,7 @@ export default function ToolsScreen() {
         </div>
         {check.status === 'failed' && <Alert>{check.error}</Alert>}
       </section>
+      <SyncPanel />
       <CheckMediaPanel />
       <ReminderSettings />
     </main>
