@@ -1,9 +1,9 @@
 import type { RecallDatabase } from '@db/database'
 import { beginEpoch, type NewEpochReport } from '@db/journal/journal-epoch'
+import { outlineJournal } from '@db/journal/journal-outline'
 import { readJournal, replayJournal, type ReadJournal } from '@db/journal/journal-replay'
 import { MARK_KEY, MARK_TABLE, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
 import type { Backup, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
-import { decodeBackup } from '@shared/backup/decode-backup'
 
 /** The automatic backups, where a rebuild finds the one its journal starts from. */
 export interface BaseBackups {
@@ -55,14 +55,17 @@ export async function startJournal(
   const mark = (await db.table(MARK_TABLE).get(MARK_KEY)) as JournalMark | undefined
   const epochs = await writer.store.epochs()
   if (mark && epochs.includes(mark.epoch)) {
-    const journal = readJournal(mark.epoch, await writer.store.read(mark.epoch))
-    const missing = journal.txs.filter((tx) => tx.seq > mark.seq)
+    const segments = await writer.store.read(mark.epoch)
+    // At every start only the transactions' order is read; their rows only when some are missing.
+    const { seqs } = outlineJournal(mark.epoch, segments)
     writer.epoch = mark.epoch
     // The collection holds transactions the journal never got (the page died before they were
     // written there): the journal could not rebuild it any more, so it starts again from here.
-    const lastJournaled = journal.txs.at(-1)?.seq ?? 0
-    if (missing.length === 0 && mark.seq > lastJournaled && mark.seq > 0) return beginEpoch(db, writer, now)
-    if (missing.length === 0) return resume(writer, { kind: 'in-step' })
+    const lastJournaled = seqs.at(-1) ?? 0
+    if (lastJournaled <= mark.seq && mark.seq > lastJournaled && mark.seq > 0) return beginEpoch(db, writer, now)
+    if (lastJournaled <= mark.seq) return resume(writer, { kind: 'in-step' })
+    const journal = readJournal(mark.epoch, segments)
+    const missing = journal.txs.filter((tx) => tx.seq > mark.seq)
     const replayed = await replayJournal(db, mark.epoch, missing)
     return resume(writer, { kind: 'caught-up', transactions: replayed.transactions, reviews: replayed.reviews, damaged: journal.damaged })
   }
@@ -116,6 +119,8 @@ async function findBase(
     if (journal.start && info.date < journal.start.at - 60_000) break
     const read = await backups.read(info.file).catch((): BackupReadResult => ({ error: 'unreadable' }))
     if ('error' in read) continue
+    // The decoder is fetched only for a rebuild, not with every start's check.
+    const { decodeBackup } = await import('@shared/backup/decode-backup')
     const decoded = await decodeBackup(read.content)
     if ('error' in decoded) continue
     const mark = (decoded.backup.tables[MARK_TABLE] as JournalMark[] | undefined)?.find((row) => row.key === MARK_KEY)
