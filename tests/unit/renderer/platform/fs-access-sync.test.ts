@@ -43,7 +43,7 @@ class Folder implements SyncDirectoryHandle {
         return { size: bytes.length, text: async () => new TextDecoder().decode(bytes), arrayBuffer: async () => bytes.slice().buffer }
       },
       createWritable: async () => {
-        let written = new Uint8Array()
+        let written: Uint8Array = new Uint8Array()
         return {
           write: async (data: string | Uint8Array) => void (written = typeof data === 'string' ? new TextEncoder().encode(data) : data),
           close: async () => void this.files.set(current, written)
