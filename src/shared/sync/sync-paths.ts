@@ -20,7 +20,7 @@ export type SyncPath =
   | { kind: 'engine' }
   | { kind: 'unknown' }
 
-/** Syncthing (`.syncthing.x.tmp`, `~syncthing~x.tmp`), Office-style `~$x`, ours and others' `.partial`/`.part`/`.tmp`, iCloud's `.x.icloud`, Google Drive's and OneDrive's. */
+/** Syncthing (`.syncthing.x.tmp`, `~syncthing~x.tmp`), Office-style `~$x`, ours and others' `.partial`/`.part`/`.tmp`, Chromium's `.crswap` (a File System Access write in progress), iCloud's `.x.icloud`, Google Drive's and OneDrive's. */
 const ARRIVING = [
   /^\.syncthing\..*\.tmp$/,
   /^~syncthing~.*\.tmp$/,
@@ -28,6 +28,7 @@ const ARRIVING = [
   /^\.~/,
   /\.partial$/,
   /\.part$/,
+  /\.crswap$/,
   /\.tmp$/i,
   /^\..*\.icloud$/,
   /\.tmp\.drive(download|upload)$/,

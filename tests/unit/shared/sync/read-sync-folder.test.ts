@@ -34,6 +34,8 @@ describe('names in the sync folder', () => {
     ['aaaaaaaaaaaaaaaa/~syncthing~0000000003.seg.tmp', { kind: 'arriving', device: LAPTOP }],
     ['aaaaaaaaaaaaaaaa/~$0000000003.seg', { kind: 'arriving', device: LAPTOP }],
     ['aaaaaaaaaaaaaaaa/0000000003.seg.partial', { kind: 'arriving', device: LAPTOP }],
+    ['aaaaaaaaaaaaaaaa/0000000003.seg.partial.crswap', { kind: 'arriving', device: LAPTOP }],
+    ['aaaaaaaaaaaaaaaa/media/' + 'c'.repeat(64) + '.partial.crswap', { kind: 'arriving', device: LAPTOP }],
     ['aaaaaaaaaaaaaaaa/.0000000003.seg.icloud', { kind: 'arriving', device: LAPTOP }],
     ['aaaaaaaaaaaaaaaa/media/' + 'c'.repeat(64), { kind: 'media', device: LAPTOP, hash: 'c'.repeat(64) }],
     ['.dropbox', { kind: 'engine' }],
