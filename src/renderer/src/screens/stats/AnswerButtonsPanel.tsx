@@ -1,18 +1,9 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import {
-  axisProps,
-  chartImage,
-  chartStyle,
-  ChartTooltip,
-  COLOURS,
-  cursorProps,
-  gridProps,
-  legendProps
-} from '@components/charts/chart-parts'
+import { COLOURS } from '@components/charts/chart-parts'
+import { PlainBarChart, type ChartSeries } from '@components/charts/PlainCharts'
 import { percent } from '@core/format'
 import type { ButtonGroup, ButtonGroupSeries } from '@core/stats/answer-buttons'
 import { ANSWER_BUTTON_DAYS } from '@core/stats/snapshot'
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
 const GROUPS: Record<ButtonGroup, string> = { learning: 'Learning', young: 'Young', mature: 'Mature' }
 const BUTTONS = [
@@ -21,6 +12,14 @@ const BUTTONS = [
   { key: 'good', label: 'Good', colour: COLOURS.green },
   { key: 'easy', label: 'Easy', colour: COLOURS.blue }
 ] as const
+
+/** The chart's categories and one series of bars per button. */
+function chartOf(series: ButtonGroupSeries[]): { labels: string[]; bars: ChartSeries[] } {
+  return {
+    labels: series.map((s) => GROUPS[s.group]),
+    bars: BUTTONS.map((b, i) => ({ key: b.key, name: b.label, colour: b.colour, values: series.map((s) => s.counts[i] ?? 0) }))
+  }
+}
 
 export function AnswerButtonsPanel({ series }: { series: ButtonGroupSeries[] }) {
   const data = series.map((s) => ({
@@ -31,6 +30,7 @@ export function AnswerButtonsPanel({ series }: { series: ButtonGroupSeries[] }) 
     easy: s.counts[3],
     s
   }))
+  const chart = chartOf(series) // the panel is memoised on `series`
   const answered = series.filter((s) => s.total > 0)
   const summary =
     answered.length === 0
@@ -51,22 +51,7 @@ export function AnswerButtonsPanel({ series }: { series: ButtonGroupSeries[] }) 
         />
       }
     >
-      <BarChart
-        data={data}
-        style={chartStyle(220)}
-        responsive
-        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-        {...chartImage('buttons-title buttons-summary')}
-      >
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="label" {...axisProps} />
-        <YAxis allowDecimals={false} {...axisProps} />
-        <Tooltip cursor={cursorProps} content={<ChartTooltip />} />
-        <Legend {...legendProps} />
-        {BUTTONS.map((b) => (
-          <Bar key={b.key} dataKey={b.key} name={b.label} fill={b.colour} isAnimationActive={false} maxBarSize={48} />
-        ))}
-      </BarChart>
+      <PlainBarChart labels={chart.labels} series={chart.bars} height={220} legend labelledBy="buttons-title buttons-summary" />
     </ChartSection>
   )
 }

@@ -1,9 +1,10 @@
 import { ChartSection } from '@components/charts/ChartSection'
-import { chartImage, ChartTooltip, COLOURS } from '@components/charts/chart-parts'
+import { COLOURS } from '@components/charts/chart-parts'
+import { PlainRingChart } from '@components/charts/PlainCharts'
 import { percent, plural } from '@core/format'
 import { CARD_KINDS, type CardKind } from '@core/stats/card-counts'
 import type { CardCountsView } from '@core/stats/snapshot'
-import { Cell, Pie, PieChart, Tooltip } from 'recharts'
+import { useMemo } from 'react'
 
 const KINDS: Record<CardKind, { label: string; colour: string }> = {
   new: { label: 'New', colour: COLOURS.blue },
@@ -17,6 +18,13 @@ const KINDS: Record<CardKind, { label: string; colour: string }> = {
 export function CardCountsPanel({ counts, deckName }: { counts: CardCountsView; deckName: (id: string) => string }) {
   const { slices, total } = counts.total
   const shown = slices.filter((s) => s.count > 0)
+  const ring = useMemo(
+    () =>
+      slices
+        .filter((s) => s.count > 0)
+        .map((s) => ({ key: s.kind, name: KINDS[s.kind].label, colour: KINDS[s.kind].colour, value: s.count })),
+    [slices]
+  )
   const summary =
     total === 0
       ? 'No cards.'
@@ -24,14 +32,7 @@ export function CardCountsPanel({ counts, deckName }: { counts: CardCountsView; 
   return (
     <ChartSection id="counts" title="Card counts" summary={summary}>
       <div className="flex flex-wrap items-center gap-6">
-        <PieChart width={180} height={180} {...chartImage('counts-title counts-summary')}>
-          <Pie data={shown} dataKey="count" nameKey="kind" innerRadius={45} outerRadius={85} stroke="none" isAnimationActive={false}>
-            {shown.map((s) => (
-              <Cell key={s.kind} fill={KINDS[s.kind].colour} name={KINDS[s.kind].label} />
-            ))}
-          </Pie>
-          <Tooltip content={<ChartTooltip />} />
-        </PieChart>
+        <PlainRingChart slices={ring} size={180} inner={45} outer={85} labelledBy="counts-title counts-summary" />
         <ul className="text-sm tabular-nums">
           {slices.map((s) => (
             <li key={s.kind} className="flex items-center gap-2">

@@ -8,8 +8,9 @@ import { useRecall } from '@store'
 import { memo, useCallback, useEffect, useState } from 'react'
 
 /**
- * The statistics' chart panels (with recharts), below the top of the screen: fetched while the
- * figures are read, and mounted one at a time. Eight panels at once were one long task before
+ * The statistics' chart panels (plain SVG, `components/charts/PlainCharts.tsx`; recharts was most
+ * of the screen's opening), below the top of the screen: fetched while the figures are read, and
+ * mounted one at a time. Eight panels at once were one long task before
  * anything showed (464 ms at 1,000 cards); now the top of the screen is painted first, and the
  * page stays responsive while the charts fill in below it.
  */

@@ -1,15 +1,20 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { COLOURS } from '@components/charts/chart-parts'
+import { PlainBarChart, type ChartSeries } from '@components/charts/PlainCharts'
 import { plural } from '@core/format'
 import type { DueForecast } from '@core/stats/due-forecast'
 import { shortDate } from '@core/time/format'
 import { actions } from '@store'
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+import { useMemo } from 'react'
 
 const PERIODS = [30, 90] as const
 
 export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; days: 30 | 90 }) {
-  const data = forecast.days.map((d, i) => ({ label: i === 0 ? 'Today' : shortDate(d.start), due: d.count }))
+  const labels = useMemo(() => forecast.days.map((d, i) => (i === 0 ? 'Today' : shortDate(d.start))), [forecast])
+  const series = useMemo<ChartSeries[]>(
+    () => [{ key: 'due', name: 'Cards due', colour: COLOURS.green, values: forecast.days.map((d) => d.count) }],
+    [forecast]
+  )
   const summary =
     `${plural(forecast.total, 'card')} due in the next ${days} days` +
     `${forecast.overdue > 0 ? `, ${forecast.overdue} of them overdue today` : ''}; ${plural(forecast.later, 'card')} due later.`
@@ -42,7 +47,7 @@ export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; da
         <FiguresTable
           caption="Cards due per day"
           head={['Day', 'Due', 'Running total']}
-          rows={forecast.days.map((d, i) => [data[i]!.label, d.count, d.cumulative])}
+          rows={forecast.days.map((d, i) => [labels[i]!, d.count, d.cumulative])}
         />
       }
     >
@@ -75,19 +80,7 @@ export function DueForecastPanel({ forecast, days }: { forecast: DueForecast; da
           </dd>
         </div>
       </dl>
-      <BarChart
-        data={data}
-        style={chartStyle(220)}
-        responsive
-        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-        {...chartImage('forecast-title forecast-summary')}
-      >
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={24} />
-        <YAxis allowDecimals={false} {...axisProps} />
-        <Tooltip cursor={cursorProps} content={<ChartTooltip />} />
-        <Bar dataKey="due" name="Cards due" fill={COLOURS.green} isAnimationActive={false} maxBarSize={48} />
-      </BarChart>
+      <PlainBarChart labels={labels} series={series} height={220} minLabelGap={24} labelledBy="forecast-title forecast-summary" />
     </ChartSection>
   )
 }

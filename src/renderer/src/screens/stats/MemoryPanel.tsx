@@ -1,9 +1,10 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, cursorProps, gridProps } from '@components/charts/chart-parts'
+import { COLOURS } from '@components/charts/chart-parts'
+import { PlainBarChart, type ChartSeries } from '@components/charts/PlainCharts'
 import { percent } from '@core/format'
 import type { HistogramBin, MemoryHistograms } from '@core/stats/card-distributions'
 import { days } from '@core/time/format'
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
+import { useMemo } from 'react'
 
 interface Histogram {
   id: string
@@ -21,6 +22,9 @@ const difficultyPercent = (d: number) => (d - 1) / 9
 
 function HistogramChart({ h, cards }: { h: Histogram; cards: number }) {
   const data = h.bins.map((bin) => ({ label: h.label(bin), cards: bin.count }))
+  const { bins, colour } = h
+  const labels = useMemo(() => data.map((d) => d.label), [bins]) // eslint-disable-line react-hooks/exhaustive-deps
+  const series = useMemo<ChartSeries[]>(() => [{ key: 'cards', name: 'Cards', colour, values: bins.map((b) => b.count) }], [bins, colour])
   const summary =
     h.mean === null
       ? `No studied cards yet, so no ${h.what}.`
@@ -32,19 +36,7 @@ function HistogramChart({ h, cards }: { h: Histogram; cards: number }) {
       summary={summary}
       table={<FiguresTable caption={h.title} head={['Range', 'Cards']} rows={data.map((d) => [d.label, d.cards])} />}
     >
-      <BarChart
-        data={data}
-        style={chartStyle(180)}
-        responsive
-        margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-        {...chartImage(`${h.id}-title ${h.id}-summary`)}
-      >
-        <CartesianGrid {...gridProps} />
-        <XAxis dataKey="label" {...axisProps} interval="preserveStartEnd" minTickGap={16} />
-        <YAxis allowDecimals={false} {...axisProps} />
-        <Tooltip cursor={cursorProps} content={<ChartTooltip />} />
-        <Bar dataKey="cards" name="Cards" fill={h.colour} isAnimationActive={false} maxBarSize={48} />
-      </BarChart>
+      <PlainBarChart labels={labels} series={series} height={180} minLabelGap={16} labelledBy={`${h.id}-title ${h.id}-summary`} />
     </ChartSection>
   )
 }

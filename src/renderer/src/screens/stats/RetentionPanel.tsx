@@ -1,10 +1,11 @@
 import { ChartSection, FiguresTable } from '@components/charts/ChartSection'
-import { axisProps, chartImage, chartStyle, ChartTooltip, COLOURS, gridProps, legendProps } from '@components/charts/chart-parts'
+import { COLOURS } from '@components/charts/chart-parts'
+import { PlainLineChart, type ChartSeries } from '@components/charts/PlainCharts'
 import { percent } from '@core/format'
 import type { RetentionCell, RetentionPeriod } from '@core/stats/retention-table'
 import type { RetentionView } from '@core/stats/snapshot'
 import { monthName } from '@core/time/format'
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { useMemo } from 'react'
 
 const PERIODS: Array<[RetentionPeriod, string]> = [
   ['today', 'Today'],
@@ -32,6 +33,15 @@ export function RetentionPanel({ retention }: { retention: RetentionView }) {
     total: m.total.rate === null ? null : m.total.rate * 100,
     row: m
   }))
+  const labels = useMemo(() => months.map((m) => m.label), [retention]) // eslint-disable-line react-hooks/exhaustive-deps
+  const lines = useMemo<ChartSeries[]>(
+    () => [
+      { key: 'young', name: 'Young', colour: COLOURS.teal, values: months.map((m) => m.young) },
+      { key: 'mature', name: 'Mature', colour: COLOURS.purple, values: months.map((m) => m.mature) },
+      { key: 'total', name: 'Total', colour: COLOURS.blue, values: months.map((m) => m.total) }
+    ],
+    [retention] // eslint-disable-line react-hooks/exhaustive-deps
+  )
   return (
     <ChartSection
       id="retention"
@@ -79,22 +89,16 @@ export function RetentionPanel({ retention }: { retention: RetentionView }) {
           <h3 id="retention-months" className="text-sm font-medium">
             By month
           </h3>
-          <LineChart
-            data={months}
-            style={chartStyle(200)}
-            responsive
-            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
-            {...chartImage('retention-title retention-months')}
-          >
-            <CartesianGrid {...gridProps} />
-            <XAxis dataKey="label" {...axisProps} />
-            <YAxis domain={[0, 100]} unit="%" {...axisProps} />
-            <Tooltip content={<ChartTooltip format={(v) => `${v.toFixed(1)}%`} />} />
-            <Legend {...legendProps} />
-            <Line dataKey="young" name="Young" stroke={COLOURS.teal} dot isAnimationActive={false} connectNulls />
-            <Line dataKey="mature" name="Mature" stroke={COLOURS.purple} dot isAnimationActive={false} connectNulls />
-            <Line dataKey="total" name="Total" stroke={COLOURS.blue} strokeWidth={2} dot isAnimationActive={false} connectNulls />
-          </LineChart>
+          <PlainLineChart
+            labels={labels}
+            series={lines}
+            height={200}
+            domainTop={100}
+            unit="%"
+            legend
+            format={(v) => `${v.toFixed(1)}%`}
+            labelledBy="retention-title retention-months"
+          />
         </>
       )}
     </ChartSection>

@@ -9,8 +9,8 @@ import { TodayPanel } from '@screens/stats/TodayPanel'
 import { actions, useRecall } from '@store'
 import { memo, useEffect } from 'react'
 
-// The top of the screen (today, the calendar) needs no recharts: it is painted as soon as the
-// review figures are read, while the chart panels' code (recharts) is fetched.
+// The top of the screen (today, the calendar) is painted as soon as the review figures are read,
+// while the chart panels' code is fetched.
 const charts = lazyPart(() => import('@screens/stats/ChartPanels'), 'ChartPanels')
 const Today = memo(TodayPanel)
 
