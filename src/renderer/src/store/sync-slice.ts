@@ -150,6 +150,14 @@ export const createSyncSlice =
         const step = get().sync.link
         if (!sync || step.step !== 'preview') return
         patch({ link: { step: 'linking', label: step.label, choice }, error: undefined })
+        if (choice === 'take-folder' && platform.backups) {
+          // This collection is about to be replaced: a backup first, or nothing happens.
+          const backup = await platform.backups
+            .backupNow()
+            .catch((error: unknown) => ({ status: 'failed' as const, message: reasonOf(error) }))
+          if (backup.status === 'failed')
+            return patch({ link: { step: 'idle' }, error: `No backup could be written (${backup.message}), so nothing was replaced.` })
+        }
         const linked = await sync.link()
         if (!linked.ok) return patch({ link: { step: 'idle' }, error: linked.problem.message })
         patch({ folder: linked.value })
