@@ -25,7 +25,9 @@ describe('the preload', () => {
   it('exposes one function per method of the contract, each invoking its own channel with its arguments only', async () => {
     await import('../../../src/preload/index')
     const api = fake.exposed.get('api') as Record<string, (...args: unknown[]) => Promise<unknown>>
-    expect(Object.keys(api).sort()).toEqual([...RECALL_METHODS, 'onBackupRequest', 'onMenuCommand', 'onOptimizerProgress'].sort())
+    expect(Object.keys(api).sort()).toEqual(
+      [...RECALL_METHODS, 'onBackupRequest', 'onMenuCommand', 'onOptimizerProgress', 'onSyncBeforeQuit', 'onSyncFolderChange'].sort()
+    )
     for (const method of RECALL_METHODS) {
       fake.invoked.length = 0
       await expect(api[method]!('a', 2)).resolves.toBe('reply')
