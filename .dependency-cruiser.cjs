@@ -89,7 +89,7 @@ module.exports = {
       from: {
         path: '^src/',
         pathNot:
-          '^src/main/(index|window|menu|app-security|web-contents-hardening|trusted-sender|collection-services|ipc-handlers|reminder|save-file|permission-policy|app-response)\\.ts$|^src/preload/'
+          '^src/main/(index|window|menu|app-security|web-contents-hardening|trusted-sender|collection-services|ipc-handlers|reminder|save-file|permission-policy|app-response|sync/sync-wiring)\\.ts$|^src/preload/'
       },
       to: { path: '^node_modules/electron/', dependencyTypesNot: ['type-only'] }
     },

@@ -31,7 +31,7 @@ const MAX_JOURNAL_SEGMENTS = 10_000
 /** Sync: a device id names a folder, a hash a file; a segment is text, a media file bytes, both bounded. */
 const deviceId = z.string().refine(isDeviceId, { message: 'must be a device id (16 lowercase hex digits)' })
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 (64 lowercase hex digits)' })
-export const MAX_SYNC_SEGMENT_CHARS = 64 * 1024 * 1024
+const MAX_SYNC_SEGMENT_CHARS = 64 * 1024 * 1024
 export const MAX_SYNC_MEDIA_WRITE_BYTES = 256 * 1024 * 1024
 const syncMediaBytes = z
   .instanceof(Uint8Array)

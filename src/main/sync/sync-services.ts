@@ -42,7 +42,7 @@ export interface SyncServiceOptions {
 }
 
 /** The largest media file read back from the folder (a media file is written up to the same size). */
-export const MAX_SYNC_MEDIA_BYTES = 256 * 1024 * 1024
+const MAX_SYNC_MEDIA_BYTES = 256 * 1024 * 1024
 
 const NOT_LINKED: SyncFolderProblem = {
   kind: 'missing',
@@ -192,7 +192,7 @@ function sha256(bytes: Uint8Array): string {
  * Reads `<folder>/recall/<device>/media/<hash>` and returns it only when its bytes are what its
  * name says: a file cut short by a sync engine, or changed by hand, is a problem, not a picture.
  */
-export async function readMediaFile(folder: string, device: string, hash: string): Promise<SyncFolderResult<Uint8Array>> {
+async function readMediaFile(folder: string, device: string, hash: string): Promise<SyncFolderResult<Uint8Array>> {
   const path = join(folder, 'recall', device, 'media', hash)
   try {
     const info = await stat(path)

@@ -314,7 +314,7 @@ function problemOf(error: unknown, folder: string): SyncFolderProblem {
 }
 
 /** The handle kept in IndexedDB (handles are structured-cloneable), in a database of its own. */
-export function indexedDbHandleKeeper(databaseName = 'recall-sync-folder'): HandleKeeper {
+function indexedDbHandleKeeper(databaseName = 'recall-sync-folder'): HandleKeeper {
   const open = () =>
     new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(databaseName, 1)

@@ -7,16 +7,16 @@ import { loadSyncEngine, type SyncEngine } from '@store/sync-engine-port'
 import type { StateCreator } from 'zustand'
 
 /** Why an exchange runs: shown nowhere, but it decides whether one may run during a study session. */
-export type SyncReason = 'start' | 'folder' | 'session-end' | 'quit' | 'now' | 'link'
+type SyncReason = 'start' | 'folder' | 'session-end' | 'quit' | 'now' | 'link'
 
-export type SyncLinkStep =
+type SyncLinkStep =
   | { step: 'idle' }
   | { step: 'choosing' }
   | { step: 'reading'; label: string }
   | { step: 'preview'; label: string; preview: LinkPreview }
   | { step: 'linking'; label: string; choice: LinkChoice }
 
-export interface SyncStatus {
+interface SyncStatus {
   /** False where this platform has no sync (a browser without the File System Access API). */
   available: boolean
   loaded: boolean

@@ -5,9 +5,9 @@
  */
 
 /** Left and bottom room for the axes' labels, as the recharts charts had them (a 60 px axis less a 16 px margin). */
-export const Y_AXIS_WIDTH = 44
-export const X_AXIS_HEIGHT = 30
-export const MARGIN = { top: 8, right: 8 } as const
+const Y_AXIS_WIDTH = 44
+const X_AXIS_HEIGHT = 30
+const MARGIN = { top: 8, right: 8 } as const
 /** Tick labels' font size (px), and an estimate of a character's width in it, for fitting labels without measuring them. */
 export const TICK_FONT = 12
 const CHAR_WIDTH = 7

@@ -12,7 +12,7 @@ import { decodeSegment, encodeSegment, type Segment } from '@shared/sync/segment
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
 /** Changes per segment: a whole collection is written as many files of bounded size. */
-export const MAX_SEGMENT_CHANGES = 5_000
+const MAX_SEGMENT_CHANGES = 5_000
 
 const running = new WeakMap<RecallDatabase, Promise<SyncReport>>()
 

@@ -57,7 +57,7 @@ export interface ExchangeRow {
   lastExchange: Record<string, number>
 }
 
-export interface ReportRow {
+interface ReportRow {
   key: 'report'
   report: SyncReport
 }

@@ -3,7 +3,7 @@ import { Button } from '@components/Button'
 import { ReminderSettings } from '@components/ReminderSettings'
 import { CheckMediaPanel } from '@screens/maintenance/CheckMediaPanel'
 import { summariseCheck } from '@screens/maintenance/check-summary'
-import { SyncPanel } from '@screens/sync/SyncPanel'
+import { SyncPanel } from '@screens/maintenance/SyncPanel'
 import { actions, useRecall } from '@store'
 
 /** Maintenance of the collection. Loaded on demand: it is rarely opened. */

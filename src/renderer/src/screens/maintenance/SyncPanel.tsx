@@ -1,6 +1,6 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
-import { deviceRows, hereText, previewText, reportText, whenText } from '@screens/sync/sync-view'
+import { deviceRows, hereText, previewText, reportText, whenText } from '@screens/maintenance/sync-view'
 import { actions, useRecall } from '@store'
 import { useEffect, useRef, useState } from 'react'
 

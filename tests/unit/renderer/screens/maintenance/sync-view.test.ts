@@ -1,4 +1,4 @@
-import { deviceRows, previewText, reportText, whenText } from '@screens/sync/sync-view'
+import { deviceRows, previewText, reportText, whenText } from '@screens/maintenance/sync-view'
 import { describe, expect, it } from 'vitest'
 
 const T = Date.UTC(2026, 11, 6, 10)
