@@ -53,8 +53,13 @@ export function createScheduler(options: StudyOptions, dayStartsAtHour: number):
  * What each of the four grades would do to a card at `now`. The study screen shows these
  * intervals on the buttons when the answer is revealed; the grade itself is computed again at
  * the moment of the key press, so a card left on screen for a while is scheduled from then.
+ * A card whose last review is later than `at` (another computer's clock was ahead) is graded at
+ * its last review.
  */
-export function previewGrades(scheduler: Scheduler, state: SchedulingState, now: number, loads?: DayLoads): Record<Grade, GradeOutcome> {
+export function previewGrades(scheduler: Scheduler, state: SchedulingState, at: number, loads?: DayLoads): Record<Grade, GradeOutcome> {
+  // A card last reviewed on a computer whose clock is ahead (sync) is graded at that review, never
+  // before it: time within a card does not run backwards (as in core/sync/card-replay.ts).
+  const now = Math.max(at, state.last_review ?? at)
   const preview = scheduler.fsrs.repeat(toFsrsCard(state, scheduler.clock), new Date(scheduler.clock.toClock(now)))
   const outcome = (rating: Grade): GradeOutcome => {
     const item = preview[rating]

@@ -62,3 +62,20 @@ describe('formatInterval', () => {
     expect(formatInterval(12 * 365 * 1440 * MINUTE)).toBe('12y')
   })
 })
+
+describe('a card last reviewed on a clock ahead of this one (synced from another computer)', () => {
+  it('is graded at its last review instead of failing, exactly as if graded then', () => {
+    const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
+    const first = previewGrades(scheduler, newSchedulingState(start), start)[Rating.Good].next
+    // Another computer, its clock two hours ahead, graded the card again; this computer's clock is behind that review.
+    const reviewedAhead = start + 3 * 24 * 60 * MINUTE
+    const second = previewGrades(scheduler, first, reviewedAhead)[Rating.Good].next
+    const behind = reviewedAhead - 2 * 60 * MINUTE
+    const graded = previewGrades(scheduler, second, behind)
+    const atItsLastReview = previewGrades(scheduler, second, reviewedAhead)
+    for (const rating of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const) {
+      expect(graded[rating].next).toEqual(atItsLastReview[rating].next)
+      expect(graded[rating].next.last_review).toBeGreaterThanOrEqual(second.last_review!)
+    }
+  })
+})
