@@ -9,6 +9,7 @@ import { apkgExportInNode, apkgImportInNode, fsrsNextInNode, optimizerInNode } f
 import { readinessFigures } from './readiness'
 import { figure, loadMeter, round, table, withLimit, type Figure } from './report'
 import { measureSize } from './size-run'
+import { syncFigures } from './sync-run'
 
 const HELP = `npm run bench [-- options]
 
@@ -30,8 +31,11 @@ figure, then a table with the targets. See docs/performance.md.
   --apkg-import-notes 10000   notes of the Node-side .apkg import (0 skips)
   --recovery-cards 100000     cards of the collection rebuilt from backup and journal (0 skips)
   --learners 200              simulated learners per size for exam readiness
+  --sync-reviews 100000       another device's review changes (a year) merged by syncNow into a linked
+                              collection of the run's largest size (0 skips)
+  --sync-only                 that step alone, at every size of --sizes (nothing else measured)
 
-Small and quick: npm run bench -- --sizes 1000 --grades 4 --loads 2 --cold 1 --heavy 1 --imports 1 --exports 1 --optimizer-reviews 0 --apkg-export-cards 0 --apkg-import-notes 0 --recovery-cards 0 --learners 10`
+Small and quick: npm run bench -- --sizes 1000 --grades 4 --loads 2 --cold 1 --heavy 1 --imports 1 --exports 1 --optimizer-reviews 0 --apkg-export-cards 0 --apkg-import-notes 0 --recovery-cards 0 --learners 10 --sync-reviews 10000`
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string) => {
@@ -53,6 +57,8 @@ const APKG_EXPORT_CARDS = Number(option('apkg-export-cards', '100000'))
 const APKG_IMPORT_NOTES = Number(option('apkg-import-notes', '10000'))
 const RECOVERY_CARDS = Number(option('recovery-cards', '100000'))
 const LEARNERS = Number(option('learners', '200'))
+const SYNC_REVIEWS = Number(option('sync-reviews', '100000'))
+const SYNC_ONLY = args.includes('--sync-only')
 
 const emit = (f: Figure) => console.log(JSON.stringify(f))
 const log = (message: string) => console.error(`[bench] ${message}`)
@@ -222,12 +228,17 @@ async function main() {
     log('building the web app and the bench pages…')
     await buildAll(outDir)
     const packages: string[] = []
-    for (let i = 0; i < NUMBERS.imports; i++) {
+    for (let i = 0; i < (SYNC_ONLY ? 0 : NUMBERS.imports); i++) {
       await writeFile(join(outDir, 'bench', `big-${i}.apkg`), await bigPackage(10_000, 1_000, i))
       packages.push(`bench/big-${i}.apkg`)
     }
     server = await serveFolder(outDir, 0, { precompress: true })
     const baseUrl = server.url
+    if (SYNC_ONLY) {
+      for (const n of SIZES) console.log(table(await syncFigures(baseUrl, n, SYNC_REVIEWS, emit), [n]))
+      machine()
+      return
+    }
     const figures: Figure[] = []
     for (const f of await nodeFigures()) emit(f)
     let requests: string[] = []
@@ -244,6 +255,10 @@ async function main() {
     console.log(table(figures, [0, ...SIZES]))
     if (OPTIMIZER_REVIEWS > 0) await optimizerFigures(baseUrl)
     if (RECOVERY_CARDS > 0) await recoveryFigures(baseUrl)
+    if (SYNC_REVIEWS > 0) {
+      const synced = await syncFigures(baseUrl, Math.max(...SIZES), SYNC_REVIEWS, emit)
+      console.log(table(synced, [Math.max(...SIZES)]))
+    }
     log('exam readiness: the 90 % range against simulated learners…')
     readinessFigures(() => LEARNERS)
     machine()

@@ -12,6 +12,7 @@ import { journalFigures } from './journal-bench'
 import { optimizeWeb } from './optimizer-bench'
 import { bareCounts, bareQueue, openRaw, rowCounts, type CountsSpec, type QueueSpec } from './raw-idb'
 import { createCollectionAt } from './seed-schema'
+import { syncBench } from './sync-bench'
 
 /** One measured figure: raw samples in `unit`; the runner turns them into median and p95. */
 export interface Sample {
@@ -184,6 +185,7 @@ declare global {
       journalFigures: typeof journalFigures
       once: typeof once
       rowCounts: typeof rowCounts
+      sync: typeof syncBench
     }
   }
 }
@@ -197,6 +199,7 @@ window.bench = {
   optimizeWeb,
   journalFigures,
   once,
-  rowCounts
+  rowCounts,
+  sync: syncBench
 }
 document.getElementById('status')!.textContent = 'bench ready'

@@ -1,0 +1,269 @@
+import { mulberry32 } from '@core/practice/random'
+import { DEFAULT_STUDY_OPTIONS, type CardRecord, type SchedulingState } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { cardStateFingerprint } from '@core/sync/card-replay'
+import { applyChanges, emptySyncState } from '@core/sync/sync-state'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
+import { RecallDatabase } from '@db/database'
+import { syncNow } from '@db/sync/sync-engine'
+import { linkCollection } from '@db/sync/sync-link'
+import type { SyncedReviewRecord } from '@db/sync/sync-records'
+import type { ReviewChange, SyncCardState } from '@shared/sync/changes'
+import { formatStamp, startHlc, tick, type Hlc } from '@shared/sync/hlc'
+import { readSyncFolder, type SyncFile } from '@shared/sync/read-sync-folder'
+import { encodeSegment, segmentName } from '@shared/sync/segment-format'
+import type { SyncFolderAccess, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import { Rating, type Grade } from 'ts-fsrs'
+import { generateCollection } from './generate'
+import { barePut, openRaw, sameShape } from './raw-idb'
+
+const DAY = 86_400_000
+const YEAR = 365 * DAY
+/** The most changes a device puts in one segment (the engine's MAX_SEGMENT_CHANGES). */
+const SEGMENT_CHANGES = 5_000
+const COLLECTION = 'bench-sync'
+/** The other device: an id as deviceIdOf makes them (16 hex digits). */
+const OTHER_DEVICE = '0b0e0d0e0f000102'
+
+/** A sync folder in memory (the contract of shared/sync/sync-folder-access.ts): path under `recall/` → text. */
+class BenchFolder implements SyncFolderAccess {
+  readonly files = new Map<string, string>()
+  list(): Promise<SyncFolderResult<SyncFile[]>> {
+    return Promise.resolve({ ok: true, value: [...this.files].map(([path, text]) => ({ path, text })) })
+  }
+  writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
+    const path = `${device}/${segmentName(seq)}`
+    if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
+    this.files.set(path, text)
+    return Promise.resolve({ ok: true, value: path })
+  }
+  writeMedia(device: string, hash: string): Promise<SyncFolderResult<string>> {
+    return Promise.resolve({ ok: true, value: `${device}/media/${hash}` })
+  }
+  readMedia(): Promise<SyncFolderResult<Uint8Array>> {
+    return Promise.resolve({ ok: false, problem: { kind: 'missing', message: 'no media in the bench' } })
+  }
+}
+
+function syncCardState(s: SchedulingState): SyncCardState {
+  const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review } = s
+  return {
+    due,
+    stability,
+    difficulty,
+    elapsed_days,
+    scheduled_days,
+    learning_steps,
+    reps,
+    lapses,
+    state,
+    ...(last_review !== undefined ? { last_review } : {})
+  }
+}
+
+/** Again 8 %, Hard 12 %, Good 70 %, Easy 10 %. */
+function ratingOf(r: number): Grade {
+  return r < 0.08 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.9 ? Rating.Good : Rating.Easy
+}
+
+/**
+ * A year of another device's study, as that device's recorder would have written it: `count`
+ * grades at seeded times spread over the year after `from`, on seeded cards of the collection,
+ * each graded by the app's scheduler (default options, the deck's preset here) from the state the
+ * card had reached, so `before` is the fingerprint the replay will find and `after` the state the
+ * device gave. Stamps come from the device's clock; segments of at most 5,000 changes.
+ */
+function otherDeviceYear(cards: readonly CardRecord[], count: number, from: number, seed = 24): { texts: string[]; touched: Set<string> } {
+  const rand = mulberry32(seed)
+  const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
+  const states = new Map<string, SchedulingState>()
+  const times = Array.from({ length: count }, () => from + DAY + Math.floor(rand() * (YEAR - 2 * DAY))).sort((a, b) => a - b)
+  let clock: Hlc = startHlc(OTHER_DEVICE)
+  const changes: ReviewChange[] = []
+  const touched = new Set<string>()
+  for (const time of times) {
+    const card = cards[Math.floor(rand() * cards.length)]!
+    const state = states.get(card.id) ?? card
+    const at = Math.max(time, state.last_review ?? 0)
+    const rating = ratingOf(rand())
+    const outcome = previewGrades(scheduler, state, at)[rating]
+    clock = tick(clock, at)
+    const stamp = formatStamp(clock)
+    const { state: logState, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps } = outcome.log
+    changes.push({
+      k: 'review',
+      at: stamp,
+      id: stamp,
+      card: card.id,
+      deck: card.deckId,
+      rating,
+      review: at,
+      duration: 3_000 + Math.floor(rand() * 12_000),
+      before: cardStateFingerprint(syncCardState(state)),
+      log: { state: logState, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps },
+      after: syncCardState(outcome.next)
+    })
+    states.set(card.id, outcome.next)
+    touched.add(card.id)
+  }
+  const texts: string[] = []
+  for (let start = 0, seq = 1; start < changes.length; start += SEGMENT_CHANGES, seq++)
+    texts.push(encodeSegment(OTHER_DEVICE, seq, changes.slice(start, start + SEGMENT_CHANGES)).text)
+  return { texts, touched }
+}
+
+interface Prepared {
+  db: RecallDatabase
+  folder: BenchFolder
+  other: string[]
+  touched: Set<string>
+  now: number
+}
+let prepared: Prepared | undefined
+
+/**
+ * Untimed: a collection of `cards` cards (the bench's generator, its history ending a year ago),
+ * linked by merging to an empty in-memory folder a year ago (its whole state written there, as a
+ * link does), then a year of another device's grades put into that folder.
+ */
+async function prepareSync(cards: number, reviews: number) {
+  const now = Date.now()
+  const yearAgo = now - YEAR
+  let start = performance.now()
+  await RecallDatabase.delete(COLLECTION)
+  const app = new RecallDatabase(COLLECTION)
+  await app.open()
+  app.close()
+  const raw = await openRaw(COLLECTION)
+  const made = await generateCollection(raw, cards, yearAgo - DAY)
+  raw.close()
+  const generateMs = performance.now() - start
+
+  const db = new RecallDatabase(COLLECTION)
+  const folder = new BenchFolder()
+  start = performance.now()
+  const linked = await linkCollection(db, folder, 'merge', { now: yearAgo })
+  if (!linked.ok) throw new Error(`linking failed: ${JSON.stringify(linked)}`)
+  const linkMs = performance.now() - start
+  const ownFiles = folder.files.size
+  const ownBytes = [...folder.files.values()].reduce((n, t) => n + t.length, 0)
+
+  const year = otherDeviceYear(await db.cards.toArray(), reviews, yearAgo)
+  year.texts.forEach((text, i) => folder.files.set(`${OTHER_DEVICE}/${segmentName(i + 1)}`, text))
+  prepared = { db, folder, other: year.texts, touched: year.touched, now }
+  return {
+    ...made,
+    generateMs,
+    linkMs,
+    ownSegments: ownFiles,
+    ownMB: ownBytes / 1e6,
+    otherSegments: year.texts.length,
+    otherMB: year.texts.reduce((n, t) => n + t.length, 0) / 1e6,
+    touchedCards: year.touched.size
+  }
+}
+
+/** The exchange that applies the other device's year: syncNow, timed whole. */
+async function runSync() {
+  const { db, folder, now } = prepared!
+  const before = await db.reviews.count()
+  const start = performance.now()
+  const report = await syncNow(db, folder, { now })
+  const ms = performance.now() - start
+  const after = await db.reviews.count()
+  return { ms, ok: report.ok, received: report.received, sent: report.sent, newRows: after - before, notices: report.notices }
+}
+
+/**
+ * Parts of that exchange, timed again on the same folder (the engine does not time its own): the
+ * folder's files read and decoded (readSyncFolder), and the merge state rebuilt from every segment
+ * (applyChanges). What the exchange took beyond both is the replay of the touched cards, the
+ * one apply transaction and the bookkeeping.
+ */
+async function syncParts() {
+  const { folder } = prepared!
+  const listed = await folder.list()
+  if (!listed.ok) throw new Error('the folder could not be listed')
+  let start = performance.now()
+  const read = readSyncFolder(listed.value)
+  const decodeMs = performance.now() - start
+  start = performance.now()
+  const state = emptySyncState()
+  for (const segment of read.segments) applyChanges(state, segment.changes)
+  const mergeMs = performance.now() - start
+  return { decodeMs, mergeMs, segments: read.segments.length, changes: read.segments.reduce((n, s) => n + s.changes.length, 0) }
+}
+
+let bareRows: { reviews: SyncedReviewRecord[]; cards: CardRecord[] } | undefined
+
+/**
+ * The limit: what applying the year cannot avoid. Every line of the other device's segments
+ * parsed (JSON.parse: the folder is text), and the rows the exchange wrote — the other device's
+ * review rows and the cards they touched, as they stand after it (read back untimed, the same
+ * bytes) — put into `recall-bare` in one readwrite transaction with strict durability, no Dexie.
+ * Before the exchange, the rows are those a first pass of the same function would write: built
+ * from the segments' review changes and the cards' final states.
+ */
+async function syncLimit() {
+  const { db, other, touched } = prepared!
+  const source = await openRaw(COLLECTION)
+  const bare = await sameShape(source, 'recall-bare')
+  source.close()
+  const rows = bareRows ?? (await rowsLikeTheSync(db, other, touched))
+  let start = performance.now()
+  let lines = 0
+  for (const text of other)
+    for (const line of text.split('\n')) {
+      if (line === '') continue
+      JSON.parse(line.slice(0, line.lastIndexOf('\t')))
+      lines++
+    }
+  const parseMs = performance.now() - start
+  start = performance.now()
+  await barePut(bare, { reviews: rows.reviews, cards: rows.cards })
+  const putMs = performance.now() - start
+  bare.close()
+  return { parseMs, putMs, ms: parseMs + putMs, lines, reviews: rows.reviews.length, cards: rows.cards.length }
+}
+
+/** Before the exchange: review rows of the same fields and size from the segments, and the touched cards as they are. */
+async function rowsLikeTheSync(db: RecallDatabase, texts: readonly string[], touched: ReadonlySet<string>) {
+  const reviews: SyncedReviewRecord[] = []
+  let id = 1e9
+  for (const text of texts)
+    for (const line of text.split('\n')) {
+      if (!line.includes('"k":"review"')) continue
+      const change = JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as ReviewChange
+      reviews.push({
+        id: id++,
+        cardKey: change.card,
+        deckId: change.deck,
+        rating: change.rating,
+        review: change.review,
+        duration: change.duration,
+        ...change.log,
+        syncId: change.id
+      })
+    }
+  const cards = (await db.cards.bulkGet([...touched])).filter((c): c is CardRecord => c !== undefined)
+  return { reviews, cards }
+}
+
+/** After the exchange: the rows it wrote, read back, so that later limit samples put exactly those bytes. */
+async function keepWrittenRows() {
+  const { db, touched } = prepared!
+  const reviews = (await db.reviews.toArray()).filter((r: SyncedReviewRecord) => r.syncId?.endsWith(OTHER_DEVICE))
+  const cards = (await db.cards.bulkGet([...touched])).filter((c): c is CardRecord => c !== undefined)
+  bareRows = { reviews, cards }
+  return { reviews: reviews.length, cards: cards.length }
+}
+
+async function closeSync() {
+  prepared?.db.close()
+  prepared = undefined
+  bareRows = undefined
+  await RecallDatabase.delete(COLLECTION)
+  await RecallDatabase.delete('recall-bare')
+}
+
+export const syncBench = { prepareSync, runSync, syncParts, syncLimit, keepWrittenRows, closeSync }
