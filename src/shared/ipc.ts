@@ -21,6 +21,18 @@ export interface DeckLibrary {
   problems: DeckProblem[]
 }
 
+/** The sync folder's methods (main/sync/sync-services.ts serves them, platform/electron-sync.ts calls them). */
+export type SyncMethodName =
+  | 'syncLinked'
+  | 'syncChooseFolder'
+  | 'syncLink'
+  | 'syncUnlink'
+  | 'syncList'
+  | 'syncWriteSegment'
+  | 'syncWriteMedia'
+  | 'syncReadMedia'
+  | 'syncQuitDone'
+
 /**
  * The one contract between main and renderer. The preload implements it (`satisfies RecallApi`),
  * main registers one handler per method on the channel `recall:<method>`, and the renderer's

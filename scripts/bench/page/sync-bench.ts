@@ -7,8 +7,9 @@ import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { RecallDatabase } from '@db/database'
 import { syncNow } from '@db/sync/sync-engine'
 import { linkCollection } from '@db/sync/sync-link'
+import { syncCardState } from '@db/sync/row-fields'
 import type { SyncedReviewRecord } from '@db/sync/sync-records'
-import type { ReviewChange, SyncCardState } from '@shared/sync/changes'
+import type { ReviewChange } from '@shared/sync/changes'
 import { formatStamp, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFile } from '@shared/sync/read-sync-folder'
 import { encodeSegment, segmentName } from '@shared/sync/segment-format'
@@ -42,22 +43,6 @@ class BenchFolder implements SyncFolderAccess {
   }
   readMedia(): Promise<SyncFolderResult<Uint8Array>> {
     return Promise.resolve({ ok: false, problem: { kind: 'missing', message: 'no media in the bench' } })
-  }
-}
-
-function syncCardState(s: SchedulingState): SyncCardState {
-  const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review } = s
-  return {
-    due,
-    stability,
-    difficulty,
-    elapsed_days,
-    scheduled_days,
-    learning_steps,
-    reps,
-    lapses,
-    state,
-    ...(last_review !== undefined ? { last_review } : {})
   }
 }
 

@@ -8,24 +8,13 @@ import {
   type SyncWatcher
 } from '@main/sync/sync-folder'
 import { readSyncSettings, writeSyncSettings } from '@main/sync/sync-settings'
-import type { RecallApi } from '@shared/ipc'
+import type { RecallApi, SyncMethodName } from '@shared/ipc'
 import type { LinkedSyncFolder, SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
-export type SyncServices = Pick<
-  RecallApi,
-  | 'syncLinked'
-  | 'syncChooseFolder'
-  | 'syncLink'
-  | 'syncUnlink'
-  | 'syncList'
-  | 'syncWriteSegment'
-  | 'syncWriteMedia'
-  | 'syncReadMedia'
-  | 'syncQuitDone'
->
+export type SyncServices = Pick<RecallApi, SyncMethodName>
 
 export interface SyncServiceOptions {
   /** `sync.json` in the user-data folder. */

@@ -1,19 +1,7 @@
-import type { RecallApi, RecallEvents, SyncFolderWhich } from '@shared/ipc'
+import type { RecallApi, RecallEvents, SyncFolderWhich, SyncMethodName } from '@shared/ipc'
 import type { SyncFolderAccess, SyncFolderResult, SyncPlatform } from '@shared/sync/sync-folder-access'
 
-type SyncApi = Pick<
-  RecallApi,
-  | 'syncLinked'
-  | 'syncChooseFolder'
-  | 'syncLink'
-  | 'syncUnlink'
-  | 'syncList'
-  | 'syncWriteSegment'
-  | 'syncWriteMedia'
-  | 'syncReadMedia'
-  | 'syncQuitDone'
-> &
-  Pick<RecallEvents, 'onSyncFolderChange' | 'onSyncBeforeQuit'>
+type SyncApi = Pick<RecallApi, SyncMethodName> & Pick<RecallEvents, 'onSyncFolderChange' | 'onSyncBeforeQuit'>
 
 /** An IPC call that failed (main refused it, or is gone) as a problem in words, never thrown. */
 async function settled<T>(call: () => Promise<SyncFolderResult<T>>): Promise<SyncFolderResult<T>> {
