@@ -17,6 +17,10 @@ export interface SizeOptions {
   exports: number
   /** URLs of the packages the import figure drops on the app, one per import. */
   packages: string[]
+  /** Review logs per card the collection is seeded with (about 10 unless --logs-per-card). */
+  logsPerCard: number
+  /** The hot paths only (--hot-only): no screen that reads the whole history (statistics, exam plan). */
+  hotOnly: boolean
 }
 
 /**
@@ -27,6 +31,7 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
   const { out, push, phase, optional, ms, pair, pairScreen, bytes } = sink
   const page = () => profile.page
   await optional('statistics and exam plan', async () => {
+    if (options.hotOnly) return
     const charts = await phase('statistics and exam plan', () => chartScreens(profile, options.baseUrl, options.heavy, examDecks))
     pairScreen(
       'stats-screen',

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core'
+import type { ConsoleMessage, Page } from 'playwright-core'
 import { firstCardLoads, firstStart, gradeLoop, heapUsed, thinkTimeGrades, type Loads } from './app-flows'
 import { openBenchPage, openProfile } from './browser-setup'
-import { figureSink } from './figure-sink'
-import { PICTURES_DECK } from './page/generate'
+import { figureSink, type FigureSink } from './figure-sink'
+import { PICTURES_DECK, SEED_PROGRESS } from './page/generate'
 import { figure, withLimit, type Figure } from './report'
 import { screenFigures, type SizeOptions } from './screen-figures'
 import { statsFirstOpen } from './screen-flows'
@@ -21,27 +21,42 @@ const MB = 1024 * 1024
  * Everything measured at one size, in one fresh Chromium profile, in this order (the order
  * matters: a first opening is only first once):
  * the collection seeded at an older version → the app's first start (upgrade, journal, start-up
- * backup) → the first statistics opening (caches built) → warm and cold loads → grades with think
+ * backup) → the first statistics opening (caches built; not with --hot-only) → warm and cold loads → grades with think
  * times → picture cards → statistics and exam plan reopened → Browse → queue and counts → import →
  * export. Every figure is paired with its limit, sampled in turn with it.
  */
 export async function measureSize(n: number, options: SizeOptions, emit: (f: Figure) => void) {
   const profile = await openProfile()
   const sink = figureSink(n, emit)
-  const { out, push, phase, optional, ms, pair, pairScreen, bytes } = sink
+  const { out, push, phase, optional, ms, pair, bytes } = sink
   const page = () => profile.page
   try {
     const made = await phase('generating the collection', async () => {
       await openBenchPage(page(), options.baseUrl)
-      return page().evaluate(([size, now, v]) => window.bench.generate(size, now, v), [n, Date.now(), options.seedVersion] as const)
+      const progress = (message: ConsoleMessage) => {
+        if (message.text().startsWith(SEED_PROGRESS)) log(`${n}: ${message.text()}`)
+      }
+      page().on('console', progress)
+      try {
+        return await page().evaluate(([size, now, v, logs]) => window.bench.generate(size, now, v, logs), [
+          n,
+          Date.now(),
+          options.seedVersion,
+          options.logsPerCard
+        ] as const)
+      } finally {
+        page().off('console', progress)
+      }
     })
     log(
       `${n}: ${made.cards} cards and ${made.reviews} logs at database version ${options.seedVersion} in ${Math.round(made.ms)} ms (not a figure)`
     )
     const rows = await page().evaluate(() => window.bench.rowCounts())
-    console.log(JSON.stringify({ name: 'rows', size: n, counted: 'IndexedDB count() in Chromium', ...rows }))
-    if (rows.cards! < n || rows.reviews! < 9 * n)
-      throw new Error(`the collection holds ${rows.cards} cards and ${rows.reviews} logs, not ${n} and ~${10 * n}`)
+    // A lighter history than a heavy user's (--logs-per-card) is said beside the counted rows.
+    const lighter = options.logsPerCard === 10 ? {} : { logsPerCard: options.logsPerCard, hotOnly: options.hotOnly }
+    console.log(JSON.stringify({ name: 'rows', size: n, counted: 'IndexedDB count() in Chromium', ...lighter, ...rows }))
+    if (rows.cards! < n || rows.reviews! < 0.9 * options.logsPerCard * n)
+      throw new Error(`the collection holds ${rows.cards} cards and ${rows.reviews} logs, not ${n} and ~${options.logsPerCard * n}`)
 
     const started = await phase('the first start after the upgrade', () => firstStart(page(), options.baseUrl, BENCH_DECK))
     const upgraded = await page().evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'recall')?.version)
@@ -77,29 +92,8 @@ export async function measureSize(n: number, options: SizeOptions, emit: (f: Fig
       })
     )
 
-    const firstStats = await phase('the first statistics opening', () => statsFirstOpen(page(), options.baseUrl))
-    pairScreen(
-      'stats-screen-first',
-      firstStats,
-      (s) => s.painted,
-      'click Statistics → charts painted, the first opening in this collection since it was seeded (nothing of it in the caches yet)',
-      'click → getAll of every review-day rollup row and every card-columns row as they stand after that opening, bare → a line painted'
-    )
-    const first = firstStats.app[0]!
-    push(
-      ms(
-        'probe:stats-screen-first-partial',
-        [first.firstPainted],
-        `click → the charts first painted, with what was counted so far if the log was still being counted after the update (the whole figure${first.complete ? '' : ' gave up waiting: the screen still said it was counting after 10 minutes'})`
-      )
-    )
-    push(
-      ms(
-        'probe:read-every-log-and-card',
-        [firstStats.everything.painted],
-        'click → every review log and every card read bare (getAll in 10,000-row batches) → a line painted: what rebuilding the caches from scratch must read'
-      )
-    )
+    // The hot paths only: the first statistics opening waits for the whole log to be counted.
+    if (!options.hotOnly) firstStatistics(sink, await phase('the first statistics opening', () => statsFirstOpen(page(), options.baseUrl)))
 
     const warm = await phase('warm loads', () => firstCardLoads(page(), options.baseUrl, BENCH_DECK, options.loads))
     pairLoads(pair, warm, '', 'reload')
@@ -171,6 +165,32 @@ export async function measureSize(n: number, options: SizeOptions, emit: (f: Fig
   } finally {
     await profile.close()
   }
+}
+
+/** The first statistics opening's figure and probes (statsFirstOpen). */
+function firstStatistics({ pairScreen, push, ms }: FigureSink, firstStats: Awaited<ReturnType<typeof statsFirstOpen>>) {
+  pairScreen(
+    'stats-screen-first',
+    firstStats,
+    (s) => s.painted,
+    'click Statistics → charts painted, the first opening in this collection since it was seeded (nothing of it in the caches yet)',
+    'click → getAll of every review-day rollup row and every card-columns row as they stand after that opening, bare → a line painted'
+  )
+  const first = firstStats.app[0]!
+  push(
+    ms(
+      'probe:stats-screen-first-partial',
+      [first.firstPainted],
+      `click → the charts first painted, with what was counted so far if the log was still being counted after the update (the whole figure${first.complete ? '' : ' gave up waiting: the screen still said it was counting after 10 minutes'})`
+    )
+  )
+  push(
+    ms(
+      'probe:read-every-log-and-card',
+      [firstStats.everything.painted],
+      'click → every review log and every card read bare (getAll in 10,000-row batches) → a line painted: what rebuilding the caches from scratch must read'
+    )
+  )
 }
 
 type Pair = (name: string, app: number[], bare: number[], note: string, limitNote: string) => void

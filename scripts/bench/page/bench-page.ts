@@ -7,7 +7,7 @@ import { countEveryDeck, loadTodayQueue } from '@db/study-repository'
 import type { Platform } from '@platform/platform'
 import { DAY_MS } from '@shared/durations'
 import { createRecallStore } from '@store'
-import { DECKS, deckIdOf, generateCollection, generatePicturesDeck } from './generate'
+import { DECKS, deckIdOf, generateCollection, generatePicturesDeck, SEED_PROGRESS, type SeedProgress } from './generate'
 import { journalFigures } from './journal-bench'
 import { optimizeWeb } from './optimizer-bench'
 import { bareCounts, bareQueue, openRaw, rowCounts, type CountsSpec, type QueueSpec } from './raw-idb'
@@ -39,16 +39,34 @@ const platform = {
  * is no journal either: that first start begins one and backs the collection up, as it does for
  * a user coming from a version before the journal.
  */
-async function generate(n: number, now: number, seedVersion: number) {
+async function generate(n: number, now: number, seedVersion: number, logsPerCard = 10) {
   const start = performance.now()
   const tables = await createCollectionAt(seedVersion)
   const raw = await openRaw()
   try {
-    const made = await generateCollection(raw, n, now)
+    const made = await generateCollection(raw, n, now, undefined, undefined, { logsPerCard, onProgress: seedProgress(start) })
     localStorage.setItem('recall.welcomeSeen', 'true')
     return { ...made, tables, ms: performance.now() - start }
   } finally {
     raw.close()
+  }
+}
+
+/**
+ * Rows written so far and the rate, on the console at most every 5 s (the runner prints lines
+ * starting with SEED_PROGRESS), so that a seed of millions of rows is visibly alive.
+ */
+function seedProgress(start: number) {
+  let shown = start
+  return ({ cards, reviews, notes }: SeedProgress) => {
+    const now = performance.now()
+    if (now - shown < 5000) return
+    shown = now
+    const rows = cards + reviews + notes
+    const s = (now - start) / 1000
+    console.info(
+      `${SEED_PROGRESS} ${cards} cards, ${reviews} logs, ${notes} notes: ${rows} rows in ${s.toFixed(0)} s, ${Math.round(rows / s)} rows/s`
+    )
   }
 }
 

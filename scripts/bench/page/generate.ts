@@ -5,7 +5,7 @@ import { done } from './raw-idb'
 
 /**
  * A heavy user's collection: N cards in ten decks of N/10, 30 % new, 8 % (re)learning, 62 % in
- * review, and on average 10 review logs per card (only studied cards have logs, ~14 each), spread
+ * review, and on average 10 review logs per card (or `logsPerCard`; only studied cards have logs), spread
  * over the two years before `now`. Seeded (mulberry32), so every run writes the same rows.
  *
  * Written with the bare IndexedDB API into a database made with the app's schema as an older
@@ -36,6 +36,52 @@ export interface Generated {
   decks: number
 }
 
+/** How the bench page's progress lines start on the console (the runner prints them). */
+export const SEED_PROGRESS = '[seed]'
+
+/** Rows written so far, reported after each chunk (a seed of millions of rows takes minutes). */
+export interface SeedProgress {
+  cards: number
+  reviews: number
+  notes: number
+}
+
+export interface GenerateOptions {
+  /** Review logs per card on average (every studied card has at least one); the default, 10, writes the rows of every earlier run. */
+  logsPerCard?: number
+  onProgress?: (written: SeedProgress) => void
+  /** Rows (cards + logs) per chunk written. */
+  chunkRows?: number
+}
+
+/** The share of cards that are studied (learning or review); only they have logs. */
+const STUDIED = 0.7
+/** The historical span of a studied card's log count (1 + ⌊U·26.6⌋, 13.8 on average: 9.66 logs per card). */
+const TEN_LOGS_SPAN = 26.6
+
+/** Logs per card of a span s: each studied card has 1 + ⌊U·s⌋ logs, U uniform in [0, 1). */
+export const logsPerCardOfSpan = (s: number) => {
+  let floorMean = 0 // E⌊U·s⌋ = Σ_{k=1}^{⌊s⌋} P(U·s ≥ k)
+  for (let k = 1; k <= Math.floor(s); k++) floorMean += 1 - k / s
+  return STUDIED * (1 + floorMean)
+}
+
+/**
+ * The span that gives `logsPerCard` logs per card on average (bisection: the mean rises with the
+ * span). 10 keeps the historical 26.6 (9.66 per card), so default runs seed the same rows as before.
+ */
+export function logSpanFor(logsPerCard: number): number {
+  if (logsPerCard === 10) return TEN_LOGS_SPAN
+  if (!(logsPerCard >= STUDIED)) throw new Error(`at least ${STUDIED} logs per card: every studied card has one`)
+  let [low, high] = [0, 2 * (logsPerCard / STUDIED) + 2]
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2
+    if (logsPerCardOfSpan(mid) < logsPerCard) low = mid
+    else high = mid
+  }
+  return (low + high) / 2
+}
+
 /**
  * Puts rows into one store in one relaxed transaction, every request issued at once (none is
  * awaited: the transaction's completion says they all succeeded).
@@ -57,11 +103,13 @@ function putAll(db: IDBDatabase, store: string, rows: readonly object[]): Promis
  * they were made, so logs get their auto-incremented ids in generation order, as with one writer.
  * At most two chunks are in flight, which bounds memory.
  */
-function chunkWriter(db: IDBDatabase) {
+function chunkWriter(db: IDBDatabase, onWritten: (cards: number, logs: number) => void) {
   let previous: Promise<unknown> = Promise.resolve()
   return {
     async write(cards: CardRecord[], logs: ReviewRecord[]) {
-      const written = Promise.all([putAll(db, 'cards', cards), putAll(db, 'reviews', logs)])
+      const written = Promise.all([putAll(db, 'cards', cards), putAll(db, 'reviews', logs)]).then(() =>
+        onWritten(cards.length, logs.length)
+      )
       written.catch(() => undefined) // reported when awaited below or by finish()
       await previous
       previous = written
@@ -74,16 +122,29 @@ function chunkWriter(db: IDBDatabase) {
  * Generates the collection into `db`, a bare connection to the app's database. `mod` is the
  * cards' change stamp, which the app's Dexie middleware would have given them (see derived-tables.ts).
  */
-export async function generateCollection(db: IDBDatabase, n: number, now: number, seed = 42, mod = now): Promise<Generated> {
+export async function generateCollection(
+  db: IDBDatabase,
+  n: number,
+  now: number,
+  seed = 42,
+  mod = now,
+  options: GenerateOptions = {}
+): Promise<Generated> {
   const rand = mulberry32(seed)
+  const span = logSpanFor(options.logsPerCard ?? 10)
   const perDeck = Math.ceil(n / DECKS)
   const decks: DeckRecord[] = []
   let cards: CardRecord[] = []
   let logs: ReviewRecord[] = []
   let cardTotal = 0
-  const writer = chunkWriter(db)
+  const written: SeedProgress = { cards: 0, reviews: 0, notes: 0 }
+  const writer = chunkWriter(db, (c, l) => {
+    written.cards += c
+    written.reviews += l
+    options.onProgress?.({ ...written })
+  })
   const flush = async (force: boolean) => {
-    if (!force && cards.length + logs.length < CHUNK) return
+    if (!force && cards.length + logs.length < (options.chunkRows ?? CHUNK)) return
     const [c, l] = [cards, logs]
     cards = []
     logs = []
@@ -132,7 +193,7 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
           queue: Queue.New
         })
       } else {
-        const reps = 1 + Math.floor(rand() * 26.6) // mean ≈ 14.3, so 70 % of cards × 14.3 ≈ 10 logs per card
+        const reps = 1 + Math.floor(rand() * span) // 70 % of cards × their mean (13.8 at the default span) ≈ logs per card
         const learning = roll < 0.38
         const lastReview = learning ? now - Math.floor(rand() * 6 * 3_600_000) : now - Math.floor(rand() * 60 * DAY)
         const stability = learning ? 0.5 + rand() * 2 : 1 + rand() * 200
@@ -186,18 +247,24 @@ export async function generateCollection(db: IDBDatabase, n: number, now: number
   await writer.finish()
   await putAll(db, 'decks', decks)
   await putAll(db, 'settings', [{ key: 'welcomeSeen', value: true }])
-  if (db.objectStoreNames.contains('notes')) await notesOfCards(db)
+  if (db.objectStoreNames.contains('notes'))
+    await notesOfCards(db, (notes) => {
+      written.notes += notes
+      options.onProgress?.({ ...written })
+    })
   const reviews = await done(db.transaction('reviews', 'readonly').objectStore('reviews').count())
   return { cards: cardTotal, reviews, decks: decks.length }
 }
 
 /** A collection seeded at version 5 or later has notes: each card's, made as the version-5 upgrade makes them. */
-async function notesOfCards(db: IDBDatabase): Promise<void> {
+async function notesOfCards(db: IDBDatabase, onWritten: (notes: number) => void): Promise<void> {
   let last: IDBValidKey | undefined
   for (;;) {
     const range = last === undefined ? undefined : IDBKeyRange.lowerBound(last, true)
     const cards = (await done(db.transaction('cards').objectStore('cards').getAll(range, CHUNK))) as Array<Record<string, unknown>>
-    await putAll(db, 'notes', notesFromCards(cards))
+    const notes = notesFromCards(cards)
+    await putAll(db, 'notes', notes)
+    onWritten(notes.length)
     if (cards.length < CHUNK) return
     last = cards.at(-1)!.id as string
   }
