@@ -1,3 +1,4 @@
+import { TextColumn, type PackedTexts } from '@core/search/text-column'
 import type { DeckColumns } from '@core/search/columns'
 import Dexie, { type EntityTable } from 'dexie'
 
@@ -8,19 +9,20 @@ import Dexie, { type EntityTable } from 'dexie'
  * IndexedDB copies that as bytes, where 400,000 short strings (100,000 cards) took it some 150 ms
  * more to read back.
  */
-export interface StoredDeckKeys extends Omit<DeckColumns, 'ids' | 'question' | 'answer' | 'extra'> {
+export interface StoredDeckKeys extends Omit<DeckColumns, 'ids' | 'texts'> {
   /** Every card's key, one after another. */
   ids: string
   idLengths: Int32Array
 }
 
-/** The texts of the cards of a keys record saved with it (the same `builtFrom`), in its order. */
-export interface StoredDeckTexts {
+/**
+ * The texts of the cards of a keys record saved with it (the same `builtFrom`), in its order: each
+ * card's question, answer and extra, one after another, with their lengths; the columns keep the
+ * string as it is read (core/search/text-column.ts).
+ */
+export interface StoredDeckTexts extends PackedTexts {
   deckId: string
   builtFrom: number
-  /** Each card's question, answer and extra, one after another. */
-  text: string
-  lengths: Int32Array
 }
 
 const joined = (strings: readonly string[]) => ({ text: strings.join(''), lengths: Int32Array.from(strings, (s) => s.length) })
@@ -32,17 +34,11 @@ function split(text: string, lengths: Int32Array): string[] {
   return strings
 }
 
-export function toStored({ ids, question, answer, extra, ...numbers }: DeckColumns): { keys: StoredDeckKeys; texts: StoredDeckTexts } {
+export function toStored({ ids, texts, ...numbers }: DeckColumns): { keys: StoredDeckKeys; texts: StoredDeckTexts } {
   const keyText = joined(ids)
-  const fields = new Array<string>(ids.length * 3)
-  for (let i = 0; i < ids.length; i++) {
-    fields[3 * i] = question[i]!
-    fields[3 * i + 1] = answer[i]!
-    fields[3 * i + 2] = extra[i]!
-  }
   return {
     keys: { ...numbers, ids: keyText.text, idLengths: keyText.lengths },
-    texts: { deckId: numbers.deckId, builtFrom: numbers.builtFrom, ...joined(fields) }
+    texts: { deckId: numbers.deckId, builtFrom: numbers.builtFrom, ...texts.packed() }
   }
 }
 
@@ -55,19 +51,12 @@ export function fromStored({ ids, idLengths, ...numbers }: StoredDeckKeys): Deck
   const typed = [numbers.ord, numbers.queue, numbers.due, numbers.createdAt, numbers.tagSet, numbers.lapses, numbers.mod]
   if (typeof ids !== 'string' || typed.some((column) => !ArrayBuffer.isView(column) || column.length !== count))
     throw new Error(`the browser's cache of ${numbers.deckId} is not readable`)
-  const empty = () => new Array<string>(count).fill('')
-  return { ...numbers, ids: split(ids, idLengths), question: empty(), answer: empty(), extra: empty() }
+  return { ...numbers, ids: split(ids, idLengths), texts: TextColumn.empty(3 * count) }
 }
 
-/** The texts of a stored texts record, per card, if it belongs with `count` cards. */
-export function textsOf(stored: StoredDeckTexts, count: number): { question: string[]; answer: string[]; extra: string[] } | undefined {
-  if (typeof stored.text !== 'string' || !(stored.lengths instanceof Int32Array) || stored.lengths.length !== count * 3) return undefined
-  const fields = split(stored.text, stored.lengths)
-  return {
-    question: Array.from({ length: count }, (_, i) => fields[3 * i]!),
-    answer: Array.from({ length: count }, (_, i) => fields[3 * i + 1]!),
-    extra: Array.from({ length: count }, (_, i) => fields[3 * i + 2]!)
-  }
+/** The texts of a stored texts record, if it belongs with `count` cards (a record of an older Recall does not). */
+export function textsOf(stored: StoredDeckTexts, count: number): TextColumn | undefined {
+  return TextColumn.fromPacked(stored, 3 * count)
 }
 
 /**

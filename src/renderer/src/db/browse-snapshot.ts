@@ -18,7 +18,7 @@ export interface DeckBlock {
    * While the texts read from the cache are still on their way: the `builtFrom` they were saved
    * with, and the positions written since (whose texts are newer than the cache's).
    */
-  awaitingTexts?: { savedFrom: number; written: Set<number> }
+  awaitingTexts?: { savedFrom: number; count: number; written: Set<number> }
 }
 
 /**
@@ -61,7 +61,10 @@ export class BrowseSnapshot {
       return snapshot
     }
     for (const columns of cached)
-      snapshot.decks.set(columns.deckId, { columns, awaitingTexts: { savedFrom: columns.builtFrom, written: new Set() } })
+      snapshot.decks.set(columns.deckId, {
+        columns,
+        awaitingTexts: { savedFrom: columns.builtFrom, count: columns.ids.length, written: new Set() }
+      })
     snapshot.textsLoaded = storedTexts.catch(() => []).then((texts) => snapshot.fillTexts(texts))
     await snapshot.catchUp()
     return snapshot
@@ -202,19 +205,15 @@ export class BrowseSnapshot {
       const waiting = block.awaitingTexts
       if (!waiting) continue
       const record = byDeck.get(block.columns.deckId)
-      const count = record && record.builtFrom === waiting.savedFrom ? record.lengths.length / 3 : -1
-      const texts = record && count >= 0 ? textsOf(record, count) : undefined
-      if (!texts) {
+      const stored = record && record.builtFrom === waiting.savedFrom ? textsOf(record, waiting.count) : undefined
+      if (!stored) {
         unmatched.push(block.columns.deckId)
         continue
       }
       const { columns } = block
-      for (let i = 0; i < count; i++) {
-        if (waiting.written.has(i)) continue
-        columns.question[i] = texts.question[i]!
-        columns.answer[i] = texts.answer[i]!
-        columns.extra[i] = texts.extra[i]!
-      }
+      const texts = stored.resized(3 * columns.ids.length)
+      for (const i of waiting.written) for (let k = 3 * i; k < 3 * i + 3; k++) texts.set(k, columns.texts.get(k))
+      columns.texts = texts
       block.awaitingTexts = undefined
     }
     for (const deckId of unmatched) {

@@ -1,11 +1,12 @@
 import { Queue } from '@core/model'
 import type { SearchNode } from '@core/search/ast'
 import { ColumnCard, type DeckColumns } from '@core/search/columns'
-import { compileSearch, searchTextOf, type SearchContext, type SearchText } from '@core/search/compile'
+import { TextColumn } from '@core/search/text-column'
+import { compileSearch, type SearchContext, type SearchText } from '@core/search/compile'
 import { IdList } from '@core/search/id-list'
 import { parseSearch } from '@core/search/parse'
-import { sortOrder, tieOrder, type SortColumn } from '@core/search/sort'
-import { markFold } from '@core/search/text-pattern'
+import { deckTieOrder, sortOrder, type SortColumn } from '@core/search/sort'
+import { markFold, plainFold, type Fold } from '@core/search/text-pattern'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { studyDayStart } from '@core/time/study-day'
 import type { BrowseCacheDatabase } from '@db/browse-cache'
@@ -57,11 +58,16 @@ interface Ordered {
   ids: IdList
 }
 
-/** The fields' text as a search reads it, per deck block: folded once, kept until the block changes. */
+/**
+ * The fields' text as a search reads it, per deck block: folded once, kept until the block changes.
+ * Only the folded texts that differ from the typed ones are kept (most card text has nothing to
+ * fold), or all of them packed when many differ; a field not found is its typed text.
+ */
 interface BlockTexts {
-  plain: string[]
-  noMarks?: string[]
+  plain: Folded
+  noMarks?: Folded
 }
+type Folded = Map<number, string> | TextColumn
 
 /**
  * The card browser's search, off the page's thread: the columns of every card (db/browse-snapshot.ts,
@@ -135,6 +141,8 @@ export class BrowseEngine {
     const card = new ColumnCard()
     let texts: BlockTexts | undefined
     const text: SearchText = { typed: ['', '', ''], plain: ['', '', ''] }
+    let textFor: DeckColumns | undefined
+    let textAtI = -1
     const ctx: SearchContext<ColumnCard> = {
       now: view.now,
       dayStart: view.dayStart,
@@ -142,7 +150,9 @@ export class BrowseEngine {
       retrievability,
       ratedSince: (key, days) => rated.get(days)?.has(key) ?? false,
       deckName: (id) => view.deckNames[id],
-      textOf: (c) => textAt(c.columns, c.i, texts!, text)
+      // A search with several text terms reads a card's text once: its fields are sliced for the first.
+      textOf: (c) =>
+        c.columns === textFor && c.i === textAtI ? text : ((textFor = c.columns), (textAtI = c.i), textAt(c.columns, c.i, texts!, text))
     }
     const matches = compileSearch<ColumnCard>(parsed.ast)
     // Which cards match, block by block; then the order of every card, kept from the last search, read through.
@@ -197,7 +207,7 @@ export class BrowseEngine {
       const { columns } = b
       let ties = this.ties.get(b)
       if (!ties) {
-        ties = Int32Array.from(tieOrder(columns.ids.length, (i) => card.at(columns, i)))
+        ties = deckTieOrder(columns.ord, columns.ids)
         this.ties.set(b, ties)
       }
       for (const i of ties) {
@@ -269,26 +279,10 @@ export class BrowseEngine {
   private textsOf(block: DeckBlock, marks: boolean): BlockTexts {
     let texts = this.texts.get(block)
     if (!texts) {
-      const { question, answer, extra } = block.columns
-      const plain = new Array<string>(question.length * 3)
-      for (let i = 0; i < question.length; i++) {
-        const text = searchTextOf(question[i]!, answer[i]!, extra[i])
-        plain[3 * i] = text.plain[0]!
-        plain[3 * i + 1] = text.plain[1]!
-        plain[3 * i + 2] = text.plain[2]!
-      }
-      texts = { plain }
+      texts = { plain: foldedOf(block.columns.texts, plainFold) }
       this.texts.set(block, texts)
     }
-    if (marks && !texts.noMarks) {
-      const { question, answer, extra } = block.columns
-      texts.noMarks = new Array<string>(question.length * 3)
-      for (let i = 0; i < question.length; i++) {
-        texts.noMarks[3 * i] = markFold(question[i]!)
-        texts.noMarks[3 * i + 1] = markFold(answer[i]!)
-        texts.noMarks[3 * i + 2] = markFold(extra[i]!)
-      }
-    }
+    if (marks && !texts.noMarks) texts.noMarks = foldedOf(block.columns.texts, markFold)
     return texts
   }
 
@@ -312,19 +306,31 @@ export class BrowseEngine {
  * the search has an `nc:` term (`textsOf`), so it never keeps one of its own on it.
  */
 function textAt(columns: DeckColumns, i: number, texts: BlockTexts, text: SearchText): SearchText {
-  text.typed[0] = columns.question[i]!
-  text.typed[1] = columns.answer[i]!
-  text.typed[2] = columns.extra[i]!
-  text.plain[0] = texts.plain[3 * i]!
-  text.plain[1] = texts.plain[3 * i + 1]!
-  text.plain[2] = texts.plain[3 * i + 2]!
-  if (texts.noMarks) {
-    const noMarks = (text.noMarks ??= ['', '', ''])
-    noMarks[0] = texts.noMarks[3 * i]!
-    noMarks[1] = texts.noMarks[3 * i + 1]!
-    noMarks[2] = texts.noMarks[3 * i + 2]!
+  const noMarks = texts.noMarks ? (text.noMarks ??= ['', '', '']) : undefined
+  for (let f = 0; f < 3; f++) {
+    const k = 3 * i + f
+    const typed = columns.texts.get(k)
+    text.typed[f] = typed
+    text.plain[f] = texts.plain.get(k) ?? typed
+    if (noMarks) noMarks[f] = texts.noMarks!.get(k) ?? typed
   }
   return text
+}
+
+/**
+ * Every text of a column folded: the ones the fold changes, by index, or when they are more than
+ * one in sixteen, every one packed (so that text with many line breaks costs no more heap than the
+ * column itself).
+ */
+function foldedOf(texts: TextColumn, fold: Fold): Folded {
+  const differ = new Map<number, string>()
+  for (let k = 0; k < texts.length; k++) {
+    const typed = texts.get(k)
+    const folded = fold(typed)
+    if (folded !== typed) differ.set(k, folded)
+  }
+  if (differ.size * 16 <= texts.length) return differ
+  return TextColumn.of(Array.from({ length: texts.length }, (_, k) => differ.get(k) ?? texts.get(k)))
 }
 
 /** Every `rated:N` in a search, so their sets are read before the predicate runs. */

@@ -212,3 +212,91 @@ describe('the browser’s columns kept beside the collection', () => {
     expect(DECKS.map((d) => d.name)).toContain('Apples')
   })
 })
+
+describe('the browser’s search over varied text, held packed', () => {
+  // Accents composed and decomposed, other scripts, emoji, HTML, cloze, line breaks and runs of
+  // spaces (folded apart from the typed text), a lone surrogate (UTF-8 cannot carry it), and decks
+  // where few or most fields fold differently.
+  const TEXTS = [
+    'Résumé of the café',
+    'Re\u0301sume\u0301 written decomposed',
+    'Über die Brücke',
+    'Москва — столица',
+    '東京は日本の首都です',
+    'العربية نص',
+    'Rocket 🚀 launch 👩‍🚀 crew',
+    '<b>bold</b> &amp; <i>italic</i>',
+    '{{c1::Paris}} is the capital of {{c2::France}}',
+    'two\nlines\n\nand  spaces',
+    '\ttabbed\u00a0and\u3000wide',
+    'half a pair \ud83e here',
+    'plain ascii words'
+  ]
+  const cards = pagingCards(240).map((card, i) => ({
+    ...card,
+    question: `${TEXTS[i % TEXTS.length]} ${i}`,
+    answer: TEXTS[(i * 5 + 3) % TEXTS.length]!,
+    // Deck alpha's extras are mostly multi-line (folded apart, packed); the others rarely.
+    extra: card.deckId === 'alpha' || i % 29 === 0 ? `line one\nline ${i}` : TEXTS[(i * 7) % TEXTS.length]!
+  }))
+  const queries = [
+    'résumé',
+    'nc:resume',
+    'nc:uber',
+    'über',
+    'столица',
+    '日本',
+    '🚀',
+    '"launch 👩‍🚀"',
+    'w:bold',
+    '&amp;',
+    'c1::paris',
+    '"lines and spaces"',
+    '"two lines"',
+    '"tabbed and wide"',
+    '"re:lines\\n\\nand"',
+    '"re:(?-i)^Résumé"',
+    '"line one line"',
+    'half',
+    'pair',
+    'words -deck:alpha',
+    'москва OR 東京'
+  ]
+
+  it('finds the same cards as the compiled predicate run over the cards themselves, built or read from the cache', async () => {
+    const db = freshDatabase()
+    await seedPaging(db, cards)
+    const built = await opened(db)
+    await built.save()
+    const cached = await opened(db)
+    const ctx: SearchContext = {
+      now: NOW,
+      dayStart: VIEW.dayStart,
+      dayStartsAtHour: VIEW.dayStartsAtHour,
+      retrievability: (c) => retrievabilityAt(c, NOW),
+      ratedSince: () => false,
+      deckName: (id) => VIEW.deckNames[id]
+    }
+    const listed = cards.filter((c) => c.queue !== Queue.Removed)
+    for (const query of queries) {
+      const parsed = parseSearch(query)
+      if (!parsed.ok) throw new Error(`${query}: ${parsed.error}`)
+      const predicate = compileSearch(parsed.ast)
+      const expected = listed.filter((c) => predicate(c, ctx)).map((c) => c.id)
+      expect(expected.length, `${query} finds something`).toBeGreaterThan(0)
+      expect([...(await found(built, request(query)))].sort(), query).toEqual(expected.sort())
+      expect([...(await found(cached, request(query)))].sort(), `${query}, from the cache`).toEqual(expected.sort())
+    }
+  })
+
+  it('sorts by question and answer text as a plain sort of the texts in one Unicode form does', async () => {
+    const db = freshDatabase()
+    await seedPaging(db, cards)
+    await (await opened(db)).save()
+    const engine = await opened(db)
+    const composed = cards.map((c) => ({ ...c, question: c.question.normalize('NFC'), answer: c.answer.normalize('NFC') }))
+    for (const column of ['question', 'answer'] as const)
+      for (const descending of [false, true])
+        expect(await found(engine, request('', { column, descending }))).toEqual(referenceOrder(composed, column, descending))
+  })
+})

@@ -1,10 +1,11 @@
 import type { CardRecord } from '@core/model'
 import type { SearchCard } from '@core/search/compile'
+import { TextColumn } from '@core/search/text-column'
 
 /**
  * One deck's cards as the card browser searches and sorts them: a column per field, typed arrays
- * for numbers. 100,000 cards take ~45 MB here against ~65 MB as card objects, and IndexedDB
- * stores a deck's columns as one record (db/browse-snapshot.ts keeps them current). Cards retired
+ * for numbers, the three texts of every card in one string (text-column.ts). IndexedDB stores a
+ * deck's columns as two records (db/browse-snapshot.ts keeps them current). Cards retired
  * from their deck file (Removed) stay in the columns, so their count is the deck's count of cards;
  * searches leave them out.
  */
@@ -31,11 +32,14 @@ export interface DeckColumns {
   /** Each distinct list of tags once; `tagSet` points into it per card. */
   tagSets: string[][]
   tagSet: Int32Array
-  /** The card's text in one Unicode form (NFC), as `re:` reads it. */
-  question: string[]
-  answer: string[]
-  extra: string[]
+  /** Card i's question, answer and extra at 3i, 3i + 1, 3i + 2, in one Unicode form (NFC), as `re:` reads them. */
+  texts: TextColumn
 }
+
+/** Where card i's field is in `texts`. */
+export const QUESTION = 0
+export const ANSWER = 1
+export const EXTRA = 2
 
 const NUMBER_COLUMNS = [
   'ord',
@@ -73,9 +77,7 @@ export function emptyDeckColumns(deckId: string, builtFrom: number, length = 0):
     mod: numbers(),
     tagSets: [],
     tagSet: new Int32Array(length),
-    question: new Array<string>(length).fill(''),
-    answer: new Array<string>(length).fill(''),
-    extra: new Array<string>(length).fill('')
+    texts: TextColumn.empty(3 * length)
   }
 }
 
@@ -104,9 +106,9 @@ export function columnWriter(columns: DeckColumns) {
       tagIndex.set(key, tags)
     }
     columns.tagSet[at] = tags
-    columns.question[at] = card.question.normalize('NFC')
-    columns.answer[at] = card.answer.normalize('NFC')
-    columns.extra[at] = (card.extra ?? '').normalize('NFC')
+    columns.texts.set(3 * at + QUESTION, card.question.normalize('NFC'))
+    columns.texts.set(3 * at + ANSWER, card.answer.normalize('NFC'))
+    columns.texts.set(3 * at + EXTRA, (card.extra ?? '').normalize('NFC'))
   }
 }
 
@@ -118,12 +120,8 @@ function resized(columns: DeckColumns, length: number): DeckColumns {
   for (const name of BYTE_COLUMNS) next[name].set(columns[name].subarray(0, keep))
   next.tagSet.set(columns.tagSet.subarray(0, keep))
   next.tagSets = columns.tagSets
-  for (let i = 0; i < keep; i++) {
-    next.ids[i] = columns.ids[i]!
-    next.question[i] = columns.question[i]!
-    next.answer[i] = columns.answer[i]!
-    next.extra[i] = columns.extra[i]!
-  }
+  for (let i = 0; i < keep; i++) next.ids[i] = columns.ids[i]!
+  next.texts = columns.texts.resized(3 * length)
   return next
 }
 
@@ -155,10 +153,8 @@ export function withoutCards(columns: DeckColumns, gone: ReadonlySet<number>): D
     for (const name of BYTE_COLUMNS) next[name][to] = columns[name][from]!
     next.tagSet[to] = columns.tagSet[from]!
     next.ids[to] = columns.ids[from]!
-    next.question[to] = columns.question[from]!
-    next.answer[to] = columns.answer[from]!
-    next.extra[to] = columns.extra[from]!
   })
+  next.texts = columns.texts.select(keep.flatMap((from) => [3 * from, 3 * from + 1, 3 * from + 2]))
   return next
 }
 
@@ -188,13 +184,13 @@ export class ColumnCard implements SearchCard {
     return this.columns.ord[this.i]!
   }
   get question() {
-    return this.columns.question[this.i]!
+    return this.columns.texts.get(3 * this.i + QUESTION)
   }
   get answer() {
-    return this.columns.answer[this.i]!
+    return this.columns.texts.get(3 * this.i + ANSWER)
   }
   get extra() {
-    return this.columns.extra[this.i]!
+    return this.columns.texts.get(3 * this.i + EXTRA)
   }
   get tags() {
     return this.columns.tagSets[this.columns.tagSet[this.i]!]!

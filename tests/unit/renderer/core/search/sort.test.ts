@@ -1,4 +1,4 @@
-import { sortOrder, tieOrder, type SortCard } from '@core/search/sort'
+import { deckTieOrder, sortOrder, tieOrder, type SortCard } from '@core/search/sort'
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 
@@ -53,5 +53,15 @@ describe('sorting the browser’s cards by a number', () => {
     expect(order).toEqual(['d/c0', 'd/c6', 'd/c3', 'd/c5', 'd/c1', 'd/c2', 'd/c4'])
     const twins = [...cards([1, 1]), ...cards([1])].map((c, k) => ({ ...c, deckId: 'a', ord: 0, id: ['a/z', 'a/b', 'a/m'][k]! }))
     expect(tieOrder(twins.length, (k) => twins[k]!).map((k) => twins[k]!.id)).toEqual(['a/b', 'a/m', 'a/z'])
+  })
+
+  it('orders one deck’s cards by place, then key, as the general tie order does', () => {
+    let seed = 11
+    const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
+    // Places repeated (a note's two cards share one), negative and fractional; keys in any order.
+    const ords = Float64Array.from({ length: 2000 }, () => Math.floor(random() * 700) - 50 + (random() < 0.1 ? 0.5 : 0))
+    const ids = Array.from(ords, (_, k) => `deck/${Math.floor(random() * 1e6).toString(36)}-${k}`)
+    const given = ids.map((id, k) => ({ id, deckId: 'deck', ord: ords[k]! }) as SortCard)
+    expect([...deckTieOrder(ords, ids)]).toEqual(tieOrder(given.length, (k) => given[k]!))
   })
 })
