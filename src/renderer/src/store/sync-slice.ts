@@ -3,6 +3,7 @@ import { reasonOf } from '@core/errors'
 import type { LinkedSyncFolder } from '@shared/sync/sync-folder-access'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
+import { forgetAllMedia } from '@store/media-urls'
 import { loadSyncEngine, type SyncEngine } from '@store/sync-engine-port'
 import type { StateCreator } from 'zustand'
 
@@ -66,6 +67,8 @@ export const createSyncSlice =
       patch({ report, ...(report.ok ? { lastSuccessAt: report.at, error: undefined } : {}) })
       // The deck list's counts follow what arrived.
       if (report.received > 0) await get().refreshCounts()
+      // Pictures that arrived (or changed, or went) show on the cards without a restart.
+      if ((report.media?.changed ?? 0) > 0) forgetAllMedia()
     }
 
     const exchange = async (reason: SyncReason): Promise<void> => {

@@ -30,6 +30,8 @@ export interface SyncReport {
   folderProblem?: SyncFolderProblem
   /** Files that were left alone (damaged, newer, second writer, unknown), in words. */
   notices: string[]
+  /** Media names stored or removed here, and contents named by the merge whose bytes have not arrived yet (db/sync/media-exchange.ts). */
+  media?: { changed: number; arriving: number }
 }
 
 /** What linking this collection to a folder will do, shown before anything changes. */

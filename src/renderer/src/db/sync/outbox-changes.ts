@@ -52,6 +52,14 @@ export async function localChanges(
       const rows = new Map<string, Row | undefined>()
       for (const [table, tableKeys] of keys) {
         const list = [...tableKeys]
+        if (table === 'media') {
+          // One row at a time, keeping only the fields: a whole collection's pictures would not fit in memory at once.
+          await db.media
+            .where(':id')
+            .anyOf(list)
+            .each((media) => rows.set(`media:${media.name}`, rowFields('media', media as unknown as Row)))
+          continue
+        }
         const found = (await db.table(table).bulkGet(list)) as Array<Row | undefined>
         list.forEach((key, i) => rows.set(`${table}:${key}`, found[i]))
       }
@@ -109,7 +117,8 @@ function rowChange(state: SyncState, table: SyncTable, key: string, row: Row | u
   }
   for (const [name, current] of known?.fields ?? []) if (!(name in local) && current.value !== null) fields[name] = null
   if (Object.keys(fields).length === 0) return undefined
-  return (at) => writeChange(table, key, at, fields)
+  // A media change names its whole content (hash, type and size at one stamp), never one field of it.
+  return (at) => writeChange(table, key, at, table === 'media' ? local : fields)
 }
 
 function reviewChange(id: string, at: string, row: Omit<ReviewRecord, 'id'>, before: string, after: SyncCardState): ReviewChange {

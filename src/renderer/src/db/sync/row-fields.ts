@@ -3,6 +3,7 @@ import {
   Queue,
   type CardRecord,
   type DeckRecord,
+  type MediaRecord,
   type NoteRecord,
   type Preset,
   type SettingRecord
@@ -53,6 +54,11 @@ export function rowFields(table: SyncTable, row: Row): Fields {
     }
     case 'settings':
       return { value: (row as unknown as SettingRecord).value }
+    case 'media': {
+      // The name's content, never its bytes: they go to `<device>/media/<hash>` (media-exchange.ts).
+      const media = row as unknown as MediaRecord
+      return { hash: media.hash, type: media.type, size: media.size }
+    }
     default: {
       const { id: _id, ...fields } = row
       return dropUndefined(fields)
@@ -132,7 +138,7 @@ export function writeChange(table: SyncTable, key: string, at: Stamp, fields: Fi
     case 'simulations':
       return { k: 'mock-exam', at, key, result: fields }
     case 'media':
-      throw new RangeError('Media is not synced yet')
+      return { k: 'media', at, name: key, hash: String(fields.hash), type: String(fields.type), size: Number(fields.size) }
   }
 }
 
@@ -143,7 +149,8 @@ export const REMOVABLE_OF_TABLE: Readonly<Partial<Record<SyncTable, Removable>>>
   cards: 'card',
   presets: 'options',
   exams: 'exam',
-  simulations: 'mock-exam'
+  simulations: 'mock-exam',
+  media: 'media'
 }
 
 /** A card's scheduling state as a review change carries it. */

@@ -2,6 +2,7 @@ import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
 import { applyChanges, emptySyncState, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { writeMerged } from '@db/sync/apply-merged'
+import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
 import { localChanges } from '@db/sync/outbox-changes'
 import { emptyExchange, metaTable, readMeta } from '@db/sync/sync-meta'
 import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/sync/sync-records'
@@ -60,6 +61,9 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
 
   const local = await localChanges(db, state, clock, { whole: meta.link.wholePending, now })
   clock = local.clock
+  // The bytes of the media this device names go to the folder before the segments that name them.
+  const mediaProblem = await sendMedia(db, folder, device, read, local.changes)
+  const outboxRead = local.consumed.reduce((max, id) => Math.max(max, id), 0)
   applyChanges(state, local.changes)
   const merged = applyRemote(state, fresh)
 
@@ -77,11 +81,14 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     undone: merged.undone,
     ownReviewKey: (id) => ownReviewKey(device, id),
     exchange: exchangeRow,
-    outboxRead: local.consumed.reduce((max, id) => Math.max(max, id), 0),
+    outboxRead,
     now
   })
+  const media = await receiveMedia(db, folder, state, read, { outboxRead, now })
 
-  const written = await writeSegments(folder, device, Math.max(previous.written, highestSeq(read, device)), local.changes)
+  const written = mediaProblem
+    ? { segments: [], problem: mediaProblem }
+    : await writeSegments(folder, device, Math.max(previous.written, highestSeq(read, device)), local.changes)
   if (written.segments.length > 0) {
     exchangeRow = {
       ...exchangeRow,
@@ -108,7 +115,8 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     received: fresh.reduce((n, s) => n + s.changes.length, 0),
     devices: deviceStatuses(read, exchangeRow, device),
     ...(written.problem ? { folderProblem: written.problem } : {}),
-    notices: notices(read)
+    notices: [...notices(read), ...media.notices],
+    media: { changed: media.changed, arriving: media.arriving }
   }
   return keepReport(db, report)
 }

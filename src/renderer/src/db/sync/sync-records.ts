@@ -7,8 +7,8 @@ import type { Stamp } from '@shared/sync/hlc'
 export const OUTBOX_TABLE = 'syncOutbox'
 export const META_TABLE = 'syncMeta'
 
-/** The collection's tables whose changes sync records (media is not synced yet: docs/sync.md). */
-export const RECORDED_TABLES: readonly SyncTable[] = ['decks', 'notes', 'cards', 'presets', 'settings', 'exams', 'simulations']
+/** The collection's tables whose changes sync records (for media, the names: their bytes go by content, media-exchange.ts). */
+export const RECORDED_TABLES: readonly SyncTable[] = ['decks', 'notes', 'cards', 'presets', 'settings', 'exams', 'simulations', 'media']
 
 /**
  * One local write waiting to be sent, as the recorder (sync-recorder.ts) took it in the write's

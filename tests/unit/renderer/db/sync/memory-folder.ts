@@ -4,7 +4,7 @@ import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult } from '@sha
 
 /**
  * A sync folder in memory, as one machine's sync engine has it: `files` maps a path under
- * `recall/` to its text. Machines may share one map (an engine that delivers at once) or each have
+ * `recall/` to its text, `media` a media file's path to its bytes. Machines may share one map (an engine that delivers at once) or each have
  * their own, copied between by the test (`deliver`) in any order. `failWrites` makes every write
  * fail as a full disk would.
  */
@@ -15,7 +15,8 @@ export class MemoryFolder implements SyncFolderAccess {
   constructor(readonly files = new Map<string, string>()) {}
 
   list(): Promise<SyncFolderResult<SyncFile[]>> {
-    return Promise.resolve({ ok: true, value: [...this.files].map(([path, text]) => ({ path, text })) })
+    const media = [...this.media.keys()].map((path) => ({ path }))
+    return Promise.resolve({ ok: true, value: [...[...this.files].map(([path, text]) => ({ path, text })), ...media] })
   }
 
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
@@ -37,7 +38,8 @@ export class MemoryFolder implements SyncFolderAccess {
   }
 }
 
-/** The engine carries the files of `paths` (all when absent) from one machine's folder to another's. */
+/** The engine carries the files of `paths` (all when absent), segments and media, from one machine's folder to another's. */
 export function deliver(from: MemoryFolder, to: MemoryFolder, paths?: (path: string) => boolean): void {
   for (const [path, text] of from.files) if (!paths || paths(path)) to.files.set(path, text)
+  for (const [path, bytes] of from.media) if (!paths || paths(path)) to.media.set(path, bytes)
 }
