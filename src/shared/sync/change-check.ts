@@ -40,6 +40,8 @@ export function checkChange(value: unknown): SyncChange | undefined {
       return isKey(v.name) && typeof v.hash === 'string' && SHA256_HEX.test(v.hash) && typeof v.type === 'string' && isCount(v.size)
         ? (v as SyncChange)
         : undefined
+    case 'move':
+      return isKey(v.card) && isKey(v.to) && v.card !== v.to ? (v as SyncChange) : undefined
     case 'remove':
       return isKey(v.key) && typeof v.what === 'string' && Object.hasOwn(TABLE_OF_REMOVABLE, v.what) ? (v as SyncChange) : undefined
     default:

@@ -33,6 +33,11 @@ export type SyncChange =
   | { k: 'mock-exam'; at: Stamp; key: string; result: Fields }
   /** An image or sound: its name in the collection, and the content it names (bytes in `<device>/media/<hash>`). */
   | { k: 'media'; at: Stamp; name: string; hash: string; type: string; size: number }
+  /**
+   * A card moved to another deck: a card's key holds its deck, so the card takes a new key. Its
+   * reviews, wherever and whenever they were made under the old key, count for the new one.
+   */
+  | { k: 'move'; at: Stamp; card: string; to: string }
   /** A removal, kept as a tombstone: a deck (with its notes and cards), a note, a card, a preset, an exam plan, a result, a media name. */
   | { k: 'remove'; at: Stamp; what: Removable; key: string }
 

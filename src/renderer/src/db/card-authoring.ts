@@ -12,6 +12,7 @@ import {
 } from '@core/authoring/card-drafts'
 import { isUserDeck, noteKey, noteKeyOfCardKey, Queue, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import type { RecallDatabase } from '@db/database'
+import { moveScope, recordMoves } from '@db/sync/sync-moves'
 import { cardIdFromFront, hashText, slugify } from '@shared/deck/ids'
 import Dexie from 'dexie'
 
@@ -165,7 +166,7 @@ export async function deleteCards(db: RecallDatabase, ids: readonly string[]): P
  * decks to another. A card's key holds its deck, so each gets a new key, unique in the target.
  */
 export async function moveCards(db: RecallDatabase, ids: readonly string[], targetDeckId: string): Promise<Authored<MembershipChange>> {
-  return db.transaction('rw', [db.decks, db.cards, db.reviews, db.notes], async () => {
+  return db.transaction('rw', [db.decks, db.cards, db.reviews, db.notes, ...moveScope(db)], async () => {
     if (!isUserDeck(await db.decks.get(targetDeckId)))
       return { ok: false as const, message: 'Cards can only be moved into one of your own decks.' }
     const found = await notesInAppDecks(db, ids, 'move')
@@ -205,6 +206,7 @@ export async function moveCards(db: RecallDatabase, ids: readonly string[], targ
         r.deckId = targetDeckId
       })
     for (const deckId of new Set([targetDeckId, ...moving.map((c) => c.deckId)])) await recountDeck(db, deckId)
+    await recordMoves(db, keys, Date.now())
     return { ok: true as const, removed: [...keys.keys()], added: [...keys.values()] }
   })
 }

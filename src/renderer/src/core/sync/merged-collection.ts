@@ -2,7 +2,7 @@ import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@co
 import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { replayCard, type ReplayedCard } from '@core/sync/card-replay'
-import { deckOfKey, type MediaContent, type RowState, type SyncState } from '@core/sync/sync-state'
+import { cardKeyOf, cardKeysOf, deckOfKey, type MediaContent, type RowState, type SyncState } from '@core/sync/sync-state'
 import type { Fields, ReviewChange, SyncTable } from '@shared/sync/changes'
 
 /** The collection the merged changes describe: the same on every device that has read the same changes. */
@@ -31,7 +31,9 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
     }
   }
   const cards = new Map<string, ReplayedCard>()
-  for (const card of state.reviewsOfCard.keys()) {
+  for (const key of state.reviewsOfCard.keys()) {
+    const card = cardKeyOf(state, key)
+    if (cards.has(card)) continue
     const replayed = replayCard(schedulerOf(deckOfKey(card)), reviewsOfCard(state, card))
     if (replayed) cards.set(card, replayed)
   }
@@ -40,13 +42,14 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
   return { rows, removed, cards, contents }
 }
 
-/** A card's reviews that count: every one that arrived, without those taken back. */
+/** A card's reviews that count: every one that arrived, under its key or a key it was moved from, without those taken back. */
 export function reviewsOfCard(state: SyncState, card: string): ReviewChange[] {
   const reviews: ReviewChange[] = []
-  for (const id of state.reviewsOfCard.get(card) ?? []) {
-    const review = state.reviews.get(id)
-    if (review && !state.undone.has(id)) reviews.push(review)
-  }
+  for (const key of cardKeysOf(state, card))
+    for (const id of state.reviewsOfCard.get(key) ?? []) {
+      const review = state.reviews.get(id)
+      if (review && !state.undone.has(id)) reviews.push(review)
+    }
   return reviews
 }
 

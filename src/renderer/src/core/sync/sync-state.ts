@@ -15,8 +15,12 @@ export interface SyncState {
   reviewsOfCard: Map<string, Set<string>>
   /** Reviews taken back (Undo). */
   undone: Set<string>
-  /** Media contents by SHA-256: what the bytes are, as the earliest change that named them said. */
-  contents: Map<string, MediaContent & { at: Stamp }>
+  /** Cards moved to another deck, by the key they left: the latest move of each key. */
+  moves: Map<string, { at: Stamp; to: string }>
+  /** The keys that were moved into each key (a move later overruled stays listed: `cardKeysOf` checks). */
+  movedInto: Map<string, Set<string>>
+  /** Media contents by SHA-256: what the bytes are, as the earliest change that named them said (at `at`, for `name`: a snapshot writes that change again). */
+  contents: Map<string, MediaContent & { at: Stamp; name: string }>
   /** The latest stamp seen: a device receives it into its clock (shared/sync/hlc.ts `receive`). */
   latest: Stamp
 }
@@ -58,6 +62,8 @@ export function emptySyncState(): SyncState {
     reviews: new Map(),
     reviewsOfCard: new Map(),
     undone: new Set(),
+    moves: new Map(),
+    movedInto: new Map(),
     contents: new Map(),
     latest: ''
   }
@@ -81,7 +87,7 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
     case 'undo': {
       state.undone.add(change.review)
       const review = state.reviews.get(change.review)
-      if (review) touched.cards.add(review.card)
+      if (review) touched.cards.add(cardKeyOf(state, review.card))
       return
     }
     case 'deck':
@@ -105,8 +111,22 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
     case 'media': {
       // One content, described by two machines: the first description stands, the same everywhere.
       const known = state.contents.get(change.hash)
-      if (!known || change.at < known.at) state.contents.set(change.hash, { type: change.type, size: change.size, at: change.at })
+      if (!known || change.at < known.at)
+        state.contents.set(change.hash, { type: change.type, size: change.size, at: change.at, name: change.name })
       return write('media', change.name, { hash: change.hash, type: change.type, size: change.size })
+    }
+    case 'move': {
+      const known = state.moves.get(change.card)
+      if (known && (known.at > change.at || (known.at === change.at && known.to >= change.to))) return
+      // The card the key's reviews counted for until now, and the one they count for from now on, are replayed.
+      touched.cards.add(cardKeyOf(state, change.card))
+      state.moves.set(change.card, { at: change.at, to: change.to })
+      let into = state.movedInto.get(change.to)
+      if (!into) state.movedInto.set(change.to, (into = new Set()))
+      into.add(change.card)
+      touched.cards.add(change.card)
+      touched.cards.add(cardKeyOf(state, change.card))
+      return
     }
     case 'remove': {
       const table = TABLE_OF_REMOVABLE[change.what]
@@ -118,19 +138,49 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
   }
 }
 
+/**
+ * Where a card key's reviews count: a key follows its moves, each move only if it was made after
+ * the move that led there (a card moved A → B, then back B → A, ends at A, and stays there until a
+ * later move of A). Stamps only increase along the way, so the walk ends.
+ */
+export function cardKeyOf(state: SyncState, key: string): string {
+  let at = ''
+  for (;;) {
+    const move = state.moves.get(key)
+    if (!move || move.at <= at) return key
+    key = move.to
+    at = move.at
+  }
+}
+
+/** Every key whose reviews count for `card` (itself included, unless it moved away). */
+export function cardKeysOf(state: SyncState, card: string): string[] {
+  const keys: string[] = []
+  const seen = new Set<string>()
+  const queue = [card]
+  while (queue.length > 0) {
+    const key = queue.pop()!
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (cardKeyOf(state, key) === card) keys.push(key)
+    for (const from of state.movedInto.get(key) ?? []) queue.push(from)
+  }
+  return keys
+}
+
 /** Reviews are a union by id. Two different reviews under one id (two installations with one device id) keep the earlier stamp's, the same everywhere. */
 function addReview(state: SyncState, change: ReviewChange, touched: Touched): void {
   const known = state.reviews.get(change.id)
   if (known && (known.at < change.at || (known.at === change.at && JSON.stringify(known) <= JSON.stringify(change)))) return
   if (known && known.card !== change.card) {
     state.reviewsOfCard.get(known.card)?.delete(change.id)
-    touched.cards.add(known.card)
+    touched.cards.add(cardKeyOf(state, known.card))
   }
   state.reviews.set(change.id, change)
   let ids = state.reviewsOfCard.get(change.card)
   if (!ids) state.reviewsOfCard.set(change.card, (ids = new Set()))
   ids.add(change.id)
-  touched.cards.add(change.card)
+  touched.cards.add(cardKeyOf(state, change.card))
 }
 
 /** Last writer wins, field by field; equal stamps (one change read twice) are settled by the value, the same everywhere. */

@@ -3,7 +3,7 @@ import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/c
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { replayCard } from '@core/sync/card-replay'
 import { reviewsOfCard, studySchedulers } from '@core/sync/merged-collection'
-import { deckOfKey, type SyncState, type Touched } from '@core/sync/sync-state'
+import { cardKeyOf, cardKeysOf, deckOfKey, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
 import { cardWithFields, rowOfFields } from '@db/sync/row-fields'
@@ -91,14 +91,24 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       let nextOrd = deckCards.reduce((max, c) => Math.max(max, c.ord + 1), 0)
       const notes: NoteRecord[] = []
       const cards: CardRecord[] = []
+      const goneNotes: string[] = []
+      const goneCards: string[] = []
       const existingNotes = await db.notes.bulkGet(keys)
       keys.forEach((key, i) => {
         const merged = mergedRow(state, 'notes', key)
         if (merged.kind === 'unknown') return
         const existing = existingNotes[i]
         if (merged.kind === 'removed') {
-          if (existing && !existing.removed) notes.push({ ...existing, removed: true })
-          if (existing) cards.push(...retiredCards(cardsOf.get(existing.noteId) ?? []))
+          if (!existing) return
+          if (ownTombstone(state, key)) {
+            // Deleted (Delete cards) or moved to another deck on some machine: gone here too, as there.
+            goneNotes.push(key)
+            goneCards.push(...(cardsOf.get(existing.noteId) ?? []).map((c) => c.id))
+            return
+          }
+          // Its deck was removed: set aside with it, as deleteDeck does.
+          if (!existing.removed) notes.push({ ...existing, removed: true })
+          cards.push(...retiredCards(cardsOf.get(existing.noteId) ?? []))
           return
         }
         const note = rowOfFields('notes', key, merged.fields, existing as Row | undefined, now) as unknown as NoteRecord
@@ -119,6 +129,8 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       })
       await db.notes.bulkPut(notes)
       await db.cards.bulkPut(cards)
+      await db.notes.bulkDelete(goneNotes)
+      await db.cards.bulkDelete(goneCards)
     }
 
     // Graded while this sync ran: the replay does not know that grade yet, so the card keeps the
@@ -126,11 +138,15 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     const later = (await db.table(OUTBOX_TABLE).where(':id').above(write.outboxRead).toArray()) as OutboxEntry[]
     for (const entry of later) if (entry.k === 'review') cardKeys.delete(entry.row.cardKey)
     const keys = [...cardKeys]
+    await followMoves(db, state, keys)
     const stored = await db.cards.bulkGet(keys)
     const cards: CardRecord[] = []
+    const movedAway: string[] = []
     keys.forEach((key, i) => {
       let card = stored[i]
       if (!card) return
+      // Moved to another deck on some machine: the card lives on under its new key (the move's note brings it).
+      if (cardKeyOf(state, key) !== key) return void movedAway.push(key)
       const fields = mergedRow(state, 'cards', key)
       const followState = (c: CardRecord) => queueForState(c.state)
       if (fields.kind === 'stands') card = cardWithFields(card, fields.fields, followState)
@@ -146,6 +162,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       cards.push(card)
     })
     await db.cards.bulkPut(cards)
+    await db.cards.bulkDelete(movedAway)
 
     const rows: SyncedReviewRecord[] = []
     // This device's own reviews come back from its own segments when it links again: the rows still here are not added twice.
@@ -154,16 +171,19 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       return key === undefined ? [] : [[id, key] as const]
     })
     const ownRows = await db.reviews.bulkGet(own.map(([, key]) => key))
-    const here = new Set(own.filter(([id], i) => ownRows[i]?.cardKey === state.reviews.get(id)?.card).map(([id]) => id))
+    const here = new Set(
+      own.filter(([id], i) => ownRows[i]?.cardKey === cardKeyOf(state, state.reviews.get(id)?.card ?? '')).map(([id]) => id)
+    )
     for (const id of write.newReviews) {
       const change = state.reviews.get(id)
       if (!change || state.undone.has(id) || here.has(id)) continue
+      const cardKey = cardKeyOf(state, change.card)
       const row: Omit<ReviewRecord, 'id'> & { syncId: string } = {
         ...change.log,
         rating: change.rating,
         review: change.review,
-        cardKey: change.card,
-        deckId: change.deck,
+        cardKey,
+        deckId: cardKey === change.card ? change.deck : deckOfKey(cardKey),
         duration: change.duration,
         ...(change.manual ? { manual: change.manual } : {}),
         syncId: id
@@ -185,10 +205,41 @@ async function deleteUndone(db: RecallDatabase, state: SyncState, write: MergedW
       keys.push(own)
       continue
     }
-    const card = state.reviews.get(id)?.card
-    if (!card) continue
+    const graded = state.reviews.get(id)?.card
+    if (!graded) continue
+    const card = cardKeyOf(state, graded)
     const rows = (await db.reviews.where('cardKey').equals(card).toArray()) as SyncedReviewRecord[]
     for (const row of rows) if (row.syncId === id && row.id !== undefined) keys.push(row.id)
   }
   if (keys.length > 0) await db.reviews.bulkDelete(keys)
+}
+
+/**
+ * Review rows here whose card was moved (here or on another machine) are given the card's new key
+ * and deck, as `moveCards` does on the machine that moved it: the history goes with the card.
+ */
+async function followMoves(db: RecallDatabase, state: SyncState, cards: readonly string[]): Promise<void> {
+  for (const card of cards) {
+    if (cardKeyOf(state, card) !== card) continue
+    const from = cardKeysOf(state, card).filter((key) => key !== card)
+    if (from.length === 0) continue
+    const deckId = deckOfKey(card)
+    await db.reviews
+      .where('cardKey')
+      .anyOf(from)
+      .modify((row) => {
+        row.cardKey = card
+        row.deckId = deckId
+      })
+  }
+}
+
+/**
+ * A note's own tombstone stands: the machine that removed it deleted the row (Delete cards, or the
+ * old key of a move). A note removed by its deck's tombstone instead is set aside with the deck;
+ * a deck update's removed notes travel as a `removed` field, never as a tombstone.
+ */
+function ownTombstone(state: SyncState, key: string): boolean {
+  const row = state.rows.notes.get(key)
+  return row !== undefined && row.removed !== '' && row.written <= row.removed
 }

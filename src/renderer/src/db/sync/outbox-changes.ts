@@ -92,6 +92,8 @@ export async function localChanges(
       const after = entry.after ?? (cards.get(entry.row.cardKey) && syncCardState(cards.get(entry.row.cardKey)!))
       if (!after) return
       changes.push(reviewChange(id, stamp(entry.time), entry.row, entry.before, after))
+    } else if (entry.k === 'move') {
+      if (state.moves.get(entry.from)?.to !== entry.to) changes.push({ k: 'move', at: stamp(entry.time), card: entry.from, to: entry.to })
     } else {
       const review = entry.syncId ?? ownReviewId(device, entry.local)
       if (!state.undone.has(review)) changes.push({ k: 'undo', at: stamp(entry.time), review })

@@ -30,6 +30,8 @@ export type OutboxEntry =
     }
   /** A review row deleted (Undo): by its sync id when it came from another device, else by its local key. */
   | { id?: number; k: 'undo'; time: number; local: number; syncId?: string }
+  /** A card moved to another deck (`moveCards`): its old key and its new one. */
+  | { id?: number; k: 'move'; time: number; from: string; to: string }
 
 /** This installation's id: made once, kept when the collection is unlinked. */
 export interface DeviceRow {
