@@ -37,9 +37,9 @@ export interface DeckColumns {
 }
 
 /** Where card i's field is in `texts`. */
-export const QUESTION = 0
-export const ANSWER = 1
-export const EXTRA = 2
+const QUESTION = 0
+const ANSWER = 1
+const EXTRA = 2
 
 const NUMBER_COLUMNS = [
   'ord',

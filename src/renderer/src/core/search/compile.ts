@@ -145,7 +145,7 @@ export interface SearchText {
 }
 
 /** The searchable text of a card's three fields. A folded field equal to the typed one is the same string, not a copy. */
-export function searchTextOf(question: string, answer: string, extra = ''): SearchText {
+function searchTextOf(question: string, answer: string, extra = ''): SearchText {
   const typed = [question, answer, extra].map((field) => field.normalize('NFC'))
   return {
     typed,
