@@ -9,6 +9,7 @@ import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import type { Backup } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
+import { syncRowsOfRestore } from '@db/sync/sync-restore'
 import { restoreProblem } from '@shared/backup/restore-check'
 import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
 
@@ -58,7 +59,8 @@ export type RestoreOutcome = { ok: true; rows: number } | { ok: false; message: 
 export async function restoreCollection(
   db: RecallDatabase,
   source: string | { backup: Backup },
-  options: { keepJournalSuspended?: boolean } = {}
+  /** `ownRebuild`: the journal rebuilds this installation's lost collection from its own backup. */
+  options: { keepJournalSuspended?: boolean; ownRebuild?: boolean } = {}
 ): Promise<RestoreOutcome> {
   // A backup already decoded (the journal's rebuild read it to find its mark) is not decoded again.
   const decoded = typeof source === 'string' ? await decodeBackup(source) : source
@@ -66,18 +68,21 @@ export async function restoreCollection(
   const { backup } = decoded
   const problem = restoreProblem(backup, { schemaVersion: db.verno, tablesAddedIn: tablesAddedIn(), derivedTables: DERIVED_TABLES })
   if (problem) return { ok: false, message: problem }
-  const tables = migrateRows(backup.tables, backup.schemaVersion, db.verno)
+  let tables = migrateRows(backup.tables, backup.schemaVersion, db.verno)
   try {
     for (const [name, form] of Object.entries(JSON_FORM)) if (tables[name]) tables[name] = tables[name].map(form.fromJson)
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}; the collection was not changed` }
   }
   let rows = 0
+  let linked = db.syncRecording.linked
   // The restored rows are the backup's, not changes to journal: the journal starts a new epoch from them.
   const writer = db.journal
   if (writer) writer.suspended = true
   try {
     await db.transaction('rw', db.tables, async () => {
+      // Sync's bookkeeping stays this installation's (db/sync/sync-restore.ts).
+      ;({ tables, linked } = await syncRowsOfRestore(db, tables, { ownRebuild: options.ownRebuild === true }))
       // Every table emptied before any row goes in, so no cache sees the new rows as changes to the old.
       for (const table of db.tables) await table.clear()
       for (const table of db.tables) {
@@ -94,6 +99,7 @@ export async function restoreCollection(
     if (writer && !options.keepJournalSuspended) writer.suspended = false
     throw error
   }
+  db.syncRecording.linked = linked
   if (writer && !options.keepJournalSuspended) await beginEpoch(db, writer, Date.now())
   return { ok: true, rows }
 }

@@ -84,7 +84,7 @@ async function rebuild(db: RecallDatabase, writer: JournalWriter, epoch: string,
   // Whatever is left of the old collection goes: the backup and the journal make the whole of it.
   const { restoreCollection } = await import('@db/collection-backup')
   if (base) {
-    const restored = await restoreCollection(db, base.decoded, { keepJournalSuspended: true })
+    const restored = await restoreCollection(db, base.decoded, { keepJournalSuspended: true, ownRebuild: true })
     if (!restored.ok) throw new Error(`the backup ${base.file} could not be restored: ${restored.message}`)
   } else {
     await db.transaction('rw', db.tables, async () => {
