@@ -2,7 +2,7 @@ import type { ReviewDayRecord, ReviewRecord, ReviewSlotsRecord } from '@core/mod
 import { countable } from '@core/stats/review-day-rows'
 import { addCardEntries, addToDayRow, changedRows, daysOfSlots, slotRowKey, withEntries, type SlotChanges } from '@core/stats/review-slots'
 import { studyDayOf } from '@core/time/study-day'
-import { DAY_MS } from '@shared/durations'
+import { DAY_MS, MINUTE_MS } from '@shared/durations'
 
 /**
  * The review rollup (see core/stats/review-slots.ts): `reviewSlots`, each deck's grades by UTC
@@ -36,7 +36,24 @@ export interface ReviewDaysBookkeeping {
 export const isRollupBookkeeping = (row: unknown): row is ReviewDaysBookkeeping =>
   typeof row === 'object' && row !== null && (row as { name?: unknown }).name === REVIEW_DAYS_ROW && 'countedThrough' in row
 
-export const currentTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+let knownZone: { name: string; offsets: string; at: number } | undefined
+
+/**
+ * The page's time zone. Reading its name makes a formatter, about a millisecond in Chromium and on
+ * every grade's path, so the name read last is kept while the zone's UTC offsets (now, on 1 January
+ * and on 1 July) are those it was read with, for a minute at most. A grade is placed by the offset
+ * now, so a change of zone that keeps these offsets leaves its rows right; the name follows within
+ * the minute.
+ */
+export function currentTimeZone(now = Date.now()): string {
+  const date = new Date(now)
+  const year = date.getFullYear()
+  const offsets = `${date.getTimezoneOffset()} ${new Date(year, 0, 1).getTimezoneOffset()} ${new Date(year, 6, 1).getTimezoneOffset()}`
+  const known = knownZone
+  if (known && known.offsets === offsets && now >= known.at && now - known.at < MINUTE_MS) return known.name
+  knownZone = { name: Intl.DateTimeFormat().resolvedOptions().timeZone, offsets, at: now }
+  return knownZone.name
+}
 
 /** The bookkeeping of a rollup with every card counted (none yet, in a new collection). */
 export const countedRollup = (dayStartsAtHour: number): ReviewDaysBookkeeping => ({

@@ -227,6 +227,13 @@ export function getCard(db: RecallDatabase, id: string): Promise<CardRecord | un
   return db.cards.get(id)
 }
 
+/** The card as a grade leaves it (what `recordReview` writes): known before the write, so the next card can be prepared while it runs. */
+export function gradedCard(card: CardRecord, outcome: GradeOutcome): CardRecord {
+  const updated: CardRecord = { ...card, ...outcome.next, queue: queueForState(outcome.next.state) }
+  if (outcome.next.last_review === undefined) delete updated.last_review
+  return updated
+}
+
 /**
  * Stores a grade: the card's new state and its review log, in one transaction, so that either
  * both are saved or neither is. Resolves only once the write is committed. With `siblings`
@@ -240,8 +247,7 @@ export async function recordReview(
   duration: number,
   siblings?: { day: StudyDay; options: Partial<BuryOptions> }
 ): Promise<{ card: CardRecord; logId: number; buried: CardRecord[] }> {
-  const updated: CardRecord = { ...card, ...outcome.next, queue: queueForState(outcome.next.state) }
-  if (outcome.next.last_review === undefined) delete updated.last_review
+  const updated = gradedCard(card, outcome)
   const bury = siblings && buryOptionsOf(siblings.options)
   // Not an async function, and no await inside: Dexie keeps its transaction zone across native
   // awaits by redefining the page's global Promise on every microtask ("zone echoes"), about a

@@ -7,7 +7,7 @@ import { checkResponse, choose, emptyResponse, match, responseProblem, showQuest
 import { buildCardHistory, type HistoryRow } from '@core/scheduling/card-history'
 import { afterGrade, pickNext, withoutCards, type NextStep } from '@core/scheduling/queue'
 import { dayLoadsOf, moveLoad, type ReviewLoad } from '@core/scheduling/load-balance'
-import { createScheduler, previewGrades, type Scheduler } from '@core/scheduling/scheduler'
+import { createScheduler, previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
 import * as actionsDb from '@db/card-actions'
@@ -15,7 +15,7 @@ import { loadExamMode } from '@db/exam-plan-repository'
 import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
 import { reviewLoadAhead } from '@db/review-load'
-import { getCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
+import { getCard, gradedCard, loadTodayStudy, recordReview, reviewsOfCard } from '@db/study-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { SessionBase, StudyQuestion, StudySession } from '@store/study-session'
@@ -52,6 +52,34 @@ export interface StudySlice {
 
 const SAVING_SHOWN_AFTER_MS = 150
 
+/** The next card and its buttons' outcomes, prepared while a grade's write runs. */
+interface Prepared {
+  card: CardRecord
+  outcomes: Record<Grade, GradeOutcome>
+}
+
+/**
+ * Runs `work` in a task of its own, after what is queued now (a write's requests going out).
+ * Never rejects: work that fails is done again the usual way, which reports its error.
+ */
+function inNextTask<T>(work: () => T): Promise<T | undefined> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      try {
+        resolve(work())
+      } catch {
+        resolve(undefined)
+      }
+    }, 0)
+  )
+}
+
+/** Runs `work` when the page is idle (a moment later where the browser has no idle callbacks). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 })
+  else setTimeout(work, 0)
+}
+
 export const createStudySlice =
   ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
   (set, get) => {
@@ -69,31 +97,57 @@ export const createStudySlice =
     /** Shows `show` if given, otherwise whatever the queue says comes next. */
     async function advance(base: SessionBase, show?: CardRecord, notice?: string) {
       const at = now()
-      // The card just answered does not come straight back while another card could be shown.
-      const avoid = base.lastAnsweredId ? [base.lastAnsweredId] : []
-      const step: NextStep = show
-        ? { kind: 'card', id: show.id, from: 'learning' }
-        : pickNext(base.queue, at, base.options.studyOrder, avoid)
+      const step: NextStep = show ? { kind: 'card', id: show.id, from: 'learning' } : nextStep(base, at)
       const card = show ?? (step.kind === 'card' ? (base.cards.get(step.id) ?? (await getCard(db, step.id))) : undefined)
       const question = card?.noteType ? await questionFor(card, at) : undefined
-      set({
-        session: {
-          deckId: base.deckId,
-          deckName: base.deckName,
-          day: base.day,
-          options: base.options,
-          queue: base.queue,
-          cards: base.cards,
-          ...(base.lastAnsweredId ? { lastAnsweredId: base.lastAnsweredId } : {}),
-          step,
-          revealed: false,
-          ...(question ? { question } : {}),
-          shownAt: at,
-          saving: false,
-          ...(notice ? { notice } : {}),
-          ...(card ? { card, outcomes: applyExamMode(previewGrades(scheduler, card, at, loadsAt(at)), card.id, at, examMode) } : {})
-        }
-      })
+      const outcomes = card && applyExamMode(previewGrades(scheduler, card, at, loadsAt(at)), card.id, at, examMode)
+      set({ session: shownSession(base, step, at, card && outcomes && { card, outcomes }, question, notice) })
+    }
+
+    /** What the queue says comes next; the card just answered does not come straight back while another could be shown. */
+    function nextStep(base: SessionBase, at: number): NextStep {
+      return pickNext(base.queue, at, base.options.studyOrder, base.lastAnsweredId ? [base.lastAnsweredId] : [])
+    }
+
+    function shownSession(
+      base: SessionBase,
+      step: NextStep,
+      at: number,
+      shown?: { card: CardRecord; outcomes: Record<Grade, GradeOutcome> },
+      question?: StudyQuestion,
+      notice?: string
+    ): StudySession {
+      return {
+        deckId: base.deckId,
+        deckName: base.deckName,
+        day: base.day,
+        options: base.options,
+        queue: base.queue,
+        cards: base.cards,
+        ...(base.lastAnsweredId ? { lastAnsweredId: base.lastAnsweredId } : {}),
+        step,
+        revealed: false,
+        ...(question ? { question } : {}),
+        shownAt: at,
+        saving: false,
+        ...(notice ? { notice } : {}),
+        ...(shown ?? {})
+      }
+    }
+
+    /**
+     * The card the queue offers after a grade that buries nothing, with its buttons' outcomes
+     * (ts-fsrs and the load balancer: the costly part of showing a card), computed while the
+     * grade's write is in flight. Only for a card of the session's records that is not an
+     * exam-style question (that one reads its note first).
+     */
+    function prepareNext(base: SessionBase, loads: ReviewLoad, exam: ExamModeSession | null): Prepared | undefined {
+      const at = now()
+      const step = nextStep(base, at)
+      const card = step.kind === 'card' ? base.cards.get(step.id) : undefined
+      if (!card || card.noteType) return undefined
+      const dayLoads = dayLoadsOf(loads, scheduler.clock.dayNumber(at))
+      return { card, outcomes: applyExamMode(previewGrades(scheduler, card, at, dayLoads), card.id, at, exam) }
     }
 
     /** An exam-style question, its parts shuffled afresh each time it is shown. */
@@ -200,18 +254,42 @@ export const createStudySlice =
           if (current) set({ session: { ...current, saving: true } })
         }, SAVING_SHOWN_AFTER_MS)
         try {
+          // What the grade leaves is known before the write: the queue, the session's records, the
+          // load ahead and exam mode after it. The next card is prepared from them while the write
+          // runs (a task later, once its requests are out), so that after it commits only the
+          // session is set and the screen rendered.
+          const graded = gradedCard(card, outcome)
+          const loadsAfter = moveLoad(reviewLoad, reviewDayOf(card), reviewDayOf(graded))
+          const examAfter = examModeAfterGrade(examMode, card, graded)
+          const base: SessionBase = {
+            ...session,
+            queue: afterGrade(session.queue, card.id, graded, graded.ord, session.day.end),
+            cards: new Map(session.cards).set(card.id, graded),
+            lastAnsweredId: card.id
+          }
+          const prepared = inNextTask(() => prepareNext(base, loadsAfter, examAfter))
           // Its siblings waiting today are buried in the same write (core/scheduling/siblings.ts).
           const saved = await recordReview(db, card, outcome, at - session.shownAt, { day: session.day, options: session.options })
-          examMode = examModeAfterGrade(examMode, card, saved.card)
-          reviewLoad = moveLoad(reviewLoad, reviewDayOf(card), reviewDayOf(saved.card))
+          const ready = await prepared
+          examMode = examAfter
+          reviewLoad = loadsAfter
+          // From here to the session set, nothing is awaited: the undo entry and the next card are one render.
           remember({ label: 'Grade', before: [card, ...saved.buried], addedLogIds: [saved.logId], cardId: card.id })
-          // Main decides whether a backup is due (at most every 30 minutes); never awaited.
-          void platform.backups?.noteStudyActivity().catch(() => undefined)
-          const queue = withoutCards(
-            afterGrade(session.queue, card.id, saved.card, saved.card.ord, session.day.end),
-            saved.buried.map((c) => c.id)
-          )
-          await advance({ ...session, queue, cards: new Map(session.cards).set(card.id, saved.card), lastAnsweredId: card.id })
+          const after = {
+            ...base,
+            queue: withoutCards(
+              base.queue,
+              saved.buried.map((c) => c.id)
+            )
+          }
+          const shownAt = now()
+          const step = nextStep(after, shownAt)
+          // The queue may say otherwise now (a sibling buried, a learning card come due meanwhile).
+          if (ready && step.kind === 'card' && step.id === ready.card.id) set({ session: shownSession(after, step, shownAt, ready) })
+          else await advance(after)
+          // Main decides whether a backup is due (at most every 30 minutes); never awaited, and
+          // asked once the next card is on screen: the first ask of a page reads the backups folder.
+          whenIdle(() => void platform.backups?.noteStudyActivity().catch(() => undefined))
         } catch (error) {
           set({
             session: {

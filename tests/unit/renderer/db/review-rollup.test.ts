@@ -8,7 +8,7 @@ import { encodeCollection, restoreCollection } from '@db/collection-backup'
 import { RecallDatabase } from '@db/database'
 import { applyImport, deleteDeck, planImport } from '@db/import-repository'
 import { forgetCards } from '@db/browse-repository'
-import { REVIEW_DAYS_ROW } from '@db/review-rollup'
+import { currentTimeZone, REVIEW_DAYS_ROW } from '@db/review-rollup'
 import { countReviewHistory, readReviewDays } from '@db/review-rollup-count'
 import { recordReview } from '@db/study-repository'
 import { readPackageHistory } from '@shared/deck/apkg-history'
@@ -179,6 +179,18 @@ const toLog = (s: LogSpec): ReviewRecord => {
 }
 
 describe('the review rollup, kept on every write', () => {
+  it('knows the time zone again at once when the page moves to a zone of other offsets', async () => {
+    const here = currentTimeZone()
+    // The name as a formatter reads it there (ICU spells Kathmandu its own way).
+    const read = () => Promise.resolve([currentTimeZone(), Intl.DateTimeFormat().resolvedOptions().timeZone])
+    for (const zone of ['Asia/Kathmandu', 'America/New_York', 'Australia/Lord_Howe']) {
+      const [kept, fresh] = await inZone(zone, read)
+      expect(kept).toBe(fresh)
+      expect(kept).not.toBe(here)
+    }
+    expect(currentTimeZone()).toBe(here)
+  })
+
   it('equals counting from scratch for random histories, after logs are added, changed and deleted, under any day start and zone', async () => {
     await fc.assert(
       fc.asyncProperty(

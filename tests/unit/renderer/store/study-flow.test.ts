@@ -2,7 +2,8 @@ import type { RecallDatabase } from '@db/database'
 import type { Platform } from '@platform/platform'
 import { createRecallStore } from '@store'
 import { likelyNextCard } from '@store/study-session'
-import { Rating } from 'ts-fsrs'
+import { Queue } from '@core/model'
+import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
@@ -94,6 +95,42 @@ describe('studying a deck through the store', () => {
     expect(state().session?.error).toBeUndefined()
     expect(state().session?.card?.id).toBe('d/c2')
     expect(await db.reviews.count()).toBe(1)
+  })
+
+  it('never shows next a sibling the grade buried, though it was next in line while the write ran', async () => {
+    const db = freshDatabase()
+    const clock = { now: new Date(2026, 5, 1, 9, 0).getTime() }
+    const store = createRecallStore({
+      db,
+      platform: fakePlatform({ decks: [makeDeck('r', makeCards(2, true))], problems: [] }),
+      now: () => clock.now
+    })
+    const state = () => store.getState()
+    await state().loadLibrary()
+    // Both cards of note c1 learning since yesterday and due now (interday learning siblings): today's
+    // queue holds both, and answering one buries the other.
+    for (const [id, minutesAgo] of [
+      ['r/c1', 2],
+      ['r/c1/reverse', 1]
+    ] as const)
+      await db.cards.update(id, {
+        queue: Queue.Learning,
+        state: State.Learning,
+        due: clock.now - minutesAgo * 60_000,
+        last_review: clock.now - 86_400_000,
+        stability: 1,
+        difficulty: 5,
+        reps: 1,
+        learning_steps: 1
+      })
+    await state().startStudy('r')
+    expect(state().session!.queue.learning.map((e) => e.id)).toEqual(['r/c1', 'r/c1/reverse'])
+    expect(state().session!.card!.id).toBe('r/c1')
+    state().reveal()
+    await state().grade(Rating.Easy)
+    expect((await db.cards.get('r/c1/reverse'))!.queue).toBe(Queue.Buried)
+    expect(state().session!.card!.id).toBe('r/c2')
+    expect(state().session!.queue.learning).toEqual([])
   })
 
   it('finds the same counts after a restart on the same database', async () => {
