@@ -1,5 +1,6 @@
 import type { RecallApi, RecallMethod } from '@shared/ipc'
 import { isJournalName, MAX_JOURNAL_APPEND } from '@shared/journal/journal-store'
+import { isCompactableName } from '@shared/sync/compaction'
 import { isDeviceId } from '@shared/sync/device-id'
 import { z } from 'zod'
 
@@ -32,6 +33,8 @@ const MAX_JOURNAL_SEGMENTS = 10_000
 const deviceId = z.string().refine(isDeviceId, { message: 'must be a device id (16 lowercase hex digits)' })
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 (64 lowercase hex digits)' })
 const MAX_SYNC_SEGMENT_CHARS = 64 * 1024 * 1024
+/** A snapshot holds a whole collection, so it may be far larger than a segment (V8's longest string is about 512 M characters). */
+const MAX_SYNC_SNAPSHOT_CHARS = 480 * 1024 * 1024
 export const MAX_SYNC_MEDIA_WRITE_BYTES = 256 * 1024 * 1024
 const syncMediaBytes = z
   .instanceof(Uint8Array)
@@ -66,6 +69,8 @@ export const IPC_ARGUMENT_SCHEMAS = {
   syncUnlink: z.tuple([]),
   syncList: z.tuple([z.enum(['linked', 'chosen'])]),
   syncWriteSegment: z.tuple([deviceId, z.number().int().min(1).max(9_999_999_999), z.string().max(MAX_SYNC_SEGMENT_CHARS)]),
+  syncWriteSnapshot: z.tuple([deviceId, z.number().int().min(1).max(9_999_999_999), z.string().max(MAX_SYNC_SNAPSHOT_CHARS)]),
+  syncRemoveOwn: z.tuple([deviceId, z.string().max(100).refine(isCompactableName, { message: 'must name a segment or a snapshot' })]),
   syncWriteMedia: z.tuple([deviceId, sha256Hex, syncMediaBytes]),
   syncReadMedia: z.tuple([deviceId, sha256Hex]),
   syncQuitDone: z.tuple([z.string().max(100)])

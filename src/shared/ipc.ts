@@ -29,6 +29,8 @@ export type SyncMethodName =
   | 'syncUnlink'
   | 'syncList'
   | 'syncWriteSegment'
+  | 'syncWriteSnapshot'
+  | 'syncRemoveOwn'
   | 'syncWriteMedia'
   | 'syncReadMedia'
   | 'syncQuitDone'
@@ -77,6 +79,9 @@ export interface RecallApi {
   syncUnlink(): Promise<void>
   syncList(which: SyncFolderWhich): Promise<SyncFolderResult<SyncFile[]>>
   syncWriteSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
+  syncWriteSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
+  /** Compaction: removes one of this device's own segments or snapshots; one already gone is not an error. */
+  syncRemoveOwn(device: string, name: string): Promise<SyncFolderResult<string>>
   /** Written only when the bytes' SHA-256 is `hash`. */
   syncWriteMedia(device: string, hash: string, bytes: Uint8Array): Promise<SyncFolderResult<string>>
   /** Returned only when the bytes' SHA-256 is `hash`. */
@@ -173,6 +178,8 @@ const methods: { [K in RecallMethod]: true } = {
   syncUnlink: true,
   syncList: true,
   syncWriteSegment: true,
+  syncWriteSnapshot: true,
+  syncRemoveOwn: true,
   syncWriteMedia: true,
   syncReadMedia: true,
   syncQuitDone: true

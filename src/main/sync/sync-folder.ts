@@ -1,7 +1,9 @@
 import { fileErrorCode } from '@main/journal/journal-messages'
 import type { SyncFile } from '@shared/sync/read-sync-folder'
 import type { SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
+import { snapshotName } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 import { constants, watch as fsWatch, type Dirent, type FSWatcher } from 'node:fs'
 import * as fs from 'node:fs/promises'
@@ -44,7 +46,7 @@ export function syncFolderProblem(error: unknown, folder: string): SyncFolderPro
 
 /**
  * Lists `<folder>/recall/` for `readSyncFolder`: every file's path relative to it (with `/`),
- * and the text of segments and their copies (what `classifySyncPath` says they are). Media are
+ * and the text of segments, snapshots and their copies (what `classifySyncPath` says they are). Media are
  * listed, not read; files still arriving are listed by name only. A file that vanishes between
  * the listing and its reading (the engine replaced it) is left out, to be read next time.
  */
@@ -72,7 +74,7 @@ export async function listSyncFiles(folder: string, io: SyncFs = fs): Promise<Sy
     const path = relative(root, full).split(sep).join('/')
     const place = classifySyncPath(path)
     if (place.kind === 'engine') continue
-    if (place.kind !== 'segment' && place.kind !== 'copy') {
+    if (place.kind !== 'segment' && place.kind !== 'copy' && place.kind !== 'snapshot') {
       files.push({ path })
       continue
     }
@@ -100,6 +102,37 @@ export async function writeSegmentFile(
 ): Promise<SyncFolderResult<string>> {
   const name = segmentName(seq)
   return writeOnce(folder, [device, name], text, io)
+}
+
+/** Shares one of this device's snapshots, as a segment is shared (written whole, never over a file). */
+export async function writeSnapshotFile(
+  folder: string,
+  device: string,
+  seq: number,
+  text: string,
+  io: SyncFs = fs
+): Promise<SyncFolderResult<string>> {
+  return writeOnce(folder, [device, snapshotName(seq)], text, io)
+}
+
+/**
+ * Compaction: removes one of this device's own segments or snapshots (the caller checked that the
+ * device is this one). Only a segment's or snapshot's own name is accepted, never a copy or media;
+ * a file already gone is not an error.
+ */
+export async function removeOwnFile(folder: string, device: string, name: string, io: SyncFs = fs): Promise<SyncFolderResult<string>> {
+  if (!isCompactableName(name)) return { ok: false, problem: { kind: 'failed', message: `${name} is not a segment or snapshot.` } }
+  const relativePath = posix.join(device, name)
+  try {
+    // The folder gone (a drive unplugged) is a problem; only the file gone is done.
+    await io.stat(folder)
+    await io.unlink(join(folder, RECALL_SUBFOLDER, device, name)).catch((error: unknown) => {
+      if (fileErrorCode(error) !== 'ENOENT') throw error
+    })
+    return { ok: true, value: relativePath }
+  } catch (error) {
+    return { ok: false, problem: syncFolderProblem(error, folder) }
+  }
 }
 
 /** Shares a media file of this device, by its content hash; one already there is left as it is. */

@@ -5,6 +5,8 @@ import {
   watchSyncFolder,
   writeMediaFile,
   writeSegmentFile,
+  writeSnapshotFile,
+  removeOwnFile,
   type SyncWatcher
 } from '@main/sync/sync-folder'
 import { readSyncSettings, writeSyncSettings } from '@main/sync/sync-settings'
@@ -107,6 +109,14 @@ export function createSyncServices(options: SyncServiceOptions) {
     async syncWriteSegment(device, seq, text) {
       const folder = await folderOf('linked')
       return folder ? writeSegmentFile(folder, device, seq, text) : { ok: false, problem: NOT_LINKED }
+    },
+    async syncWriteSnapshot(device, seq, text) {
+      const folder = await folderOf('linked')
+      return folder ? writeSnapshotFile(folder, device, seq, text) : { ok: false, problem: NOT_LINKED }
+    },
+    async syncRemoveOwn(device, name) {
+      const folder = await folderOf('linked')
+      return folder ? removeOwnFile(folder, device, name) : { ok: false, problem: NOT_LINKED }
     },
     async syncWriteMedia(device, hash, bytes) {
       const folder = await folderOf('linked')

@@ -1,7 +1,8 @@
 import { decodeSegment, type Segment } from '@shared/sync/segment-format'
+import { decodeSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 
-/** A file under `<folder>/recall/` as the main process lists it; `text` for the files `classifySyncPath` calls segments or copies. */
+/** A file under `<folder>/recall/` as the main process lists it; `text` for the files `classifySyncPath` calls segments, snapshots or copies. */
 export interface SyncFile {
   path: string
   text?: string
@@ -11,10 +12,12 @@ interface DeviceStatus {
   device: string
   /** Numbers of the device's whole segments, ascending. */
   segments: number[]
-  /** Numbers below the highest whole one that have no whole segment: still on their way, or lost. */
+  /** Numbers below the highest whole one that have no whole segment and that no snapshot holds: still on their way, or lost. */
   missing: number[]
   /** Files of the device still being written or downloaded (temporary names, segments not closed yet). */
   arriving: number
+  /** Numbers of the device's whole snapshots, ascending. */
+  snapshots: number[]
   /** Content hashes of the media files in its folder. */
   media: string[]
 }
@@ -24,7 +27,7 @@ type SyncProblem =
   | { kind: 'damaged'; path: string; detail: string }
   /** Written by a newer version of Recall: applied once this one is updated. */
   | { kind: 'newer'; path: string; detail: string }
-  /** Two different segments with one device's id and number: two installations write as one device. */
+  /** Two different segments (or snapshots) with one device's id and number: two installations write as one device. */
   | { kind: 'second-writer'; device: string; seq: number; paths: string[] }
   /** A whole segment in the wrong place: its header names another device or number than its path. */
   | { kind: 'misplaced'; path: string }
@@ -37,6 +40,8 @@ export interface SyncFolderRead {
    * in a `second-writer` problem.
    */
   segments: Segment[]
+  /** Every whole snapshot once, by device, number and checksum; versions that differ are kept as segments' are. */
+  snapshots: Snapshot[]
   devices: Map<string, DeviceStatus>
   problems: SyncProblem[]
 }
@@ -48,10 +53,11 @@ export interface SyncFolderRead {
 export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
   const devices = new Map<string, DeviceStatus>()
   const problems: SyncProblem[] = []
-  const versions = new Map<string, Map<string, { segment: Segment; paths: string[] }>>()
+  const versions: Versions<Segment> = new Map()
+  const snapshotVersions: Versions<Snapshot> = new Map()
   const statusOf = (device: string) => {
     let status = devices.get(device)
-    if (!status) devices.set(device, (status = { device, segments: [], missing: [], arriving: 0, media: [] }))
+    if (!status) devices.set(device, (status = { device, segments: [], missing: [], arriving: 0, snapshots: [], media: [] }))
     return status
   }
 
@@ -71,6 +77,18 @@ export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
       status.media.push(place.hash)
       continue
     }
+    if (place.kind === 'snapshot') {
+      const decoded = decodeSnapshot(file.text ?? '')
+      if (!decoded.ok) {
+        if (decoded.reason === 'incomplete') status.arriving++
+        else problems.push({ kind: decoded.reason, path: file.path, detail: decoded.detail })
+      } else if (decoded.device !== place.device || decoded.seq !== place.seq) problems.push({ kind: 'misplaced', path: file.path })
+      else {
+        const { ok: _ok, ...snapshot } = decoded
+        addVersion(snapshotVersions, `${snapshot.device}/${snapshot.seq}`, snapshot, file.path)
+      }
+      continue
+    }
     const decoded = decodeSegment(file.text ?? '')
     if (!decoded.ok) {
       // An unclosed copy is a copy still arriving, or a copy of a segment still arriving.
@@ -82,28 +100,46 @@ export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
       problems.push({ kind: 'misplaced', path: file.path })
       continue
     }
-    const key = `${decoded.device}/${decoded.seq}`
-    let byChecksum = versions.get(key)
-    if (!byChecksum) versions.set(key, (byChecksum = new Map<string, { segment: Segment; paths: string[] }>()))
     const { ok: _ok, ...segment } = decoded
-    const seen = byChecksum.get(segment.checksum)
-    if (seen) seen.paths.push(file.path)
-    else byChecksum.set(segment.checksum, { segment, paths: [file.path] })
+    addVersion(versions, `${segment.device}/${segment.seq}`, segment, file.path)
   }
 
-  const segments: Segment[] = []
-  for (const byChecksum of versions.values()) {
-    const kept = [...byChecksum.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, version]) => version)
-    const { device, seq } = kept[0]!.segment
-    statusOf(device).segments.push(seq)
-    segments.push(...kept.map((version) => version.segment))
-    if (kept.length > 1) problems.push({ kind: 'second-writer', device, seq, paths: kept.flatMap((version) => version.paths) })
-  }
+  const segments = keptVersions(versions, problems)
+  for (const { device, seq } of segments) if (statusOf(device).segments.at(-1) !== seq) statusOf(device).segments.push(seq)
+  const snapshots = keptVersions(snapshotVersions, problems)
+  for (const { device, seq } of snapshots) if (statusOf(device).snapshots.at(-1) !== seq) statusOf(device).snapshots.push(seq)
   for (const status of devices.values()) {
     status.segments.sort((a, b) => a - b)
+    status.snapshots.sort((a, b) => a - b)
     const present = new Set(status.segments)
-    for (let seq = 1; seq < (status.segments.at(-1) ?? 0); seq++) if (!present.has(seq)) status.missing.push(seq)
+    // Segments a snapshot holds may have been removed by compaction: not missing.
+    const covered = Math.max(0, ...snapshots.map((snapshot) => snapshot.covers[status.device] ?? 0))
+    for (let seq = covered + 1; seq < (status.segments.at(-1) ?? 0); seq++) if (!present.has(seq)) status.missing.push(seq)
   }
-  segments.sort((a, b) => (a.device !== b.device ? (a.device < b.device ? -1 : 1) : a.seq - b.seq || (a.checksum < b.checksum ? -1 : 1)))
-  return { segments, devices, problems }
+  return { segments, snapshots, devices, problems }
+}
+
+/** Whole files by `device/seq`, then by checksum: one version per content, with every path that holds it. */
+type Versions<F> = Map<string, Map<string, { file: F; paths: string[] }>>
+
+function addVersion<F extends { checksum: string }>(versions: Versions<F>, key: string, file: F, path: string): void {
+  let byChecksum = versions.get(key)
+  if (!byChecksum) versions.set(key, (byChecksum = new Map<string, { file: F; paths: string[] }>()))
+  const seen = byChecksum.get(file.checksum)
+  if (seen) seen.paths.push(path)
+  else byChecksum.set(file.checksum, { file, paths: [path] })
+}
+
+/** Every version, ordered by device, number and checksum; two contents under one number are a second writer. */
+function keptVersions<F extends { device: string; seq: number; checksum: string }>(versions: Versions<F>, problems: SyncProblem[]): F[] {
+  const files: F[] = []
+  for (const byChecksum of versions.values()) {
+    const kept = [...byChecksum.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, version]) => version)
+    const { device, seq } = kept[0]!.file
+    files.push(...kept.map((version) => version.file))
+    if (kept.length > 1) problems.push({ kind: 'second-writer', device, seq, paths: kept.flatMap((version) => version.paths) })
+  }
+  return files.sort((a, b) =>
+    a.device !== b.device ? (a.device < b.device ? -1 : 1) : a.seq - b.seq || (a.checksum < b.checksum ? -1 : 1)
+  )
 }

@@ -72,40 +72,74 @@ export function encodeSegment(device: string, seq: number, changes: readonly Syn
     last = change.at
     body += encodeLine(change)
   }
-  const close: SegmentClose = { k: 'close', count: changes.length, crc32: crc32Hex(body) }
-  return { name: segmentName(seq), text: body + encodeLine(close) }
+  return { name: segmentName(seq), text: body + closeLine(body, changes.length) }
 }
 
 export function decodeSegment(text: string): DecodedSegment {
+  const file = openClosedFile<SegmentHeader>(text, 'segment', SEGMENT_FORMAT)
+  if (!file.ok) return file
+  const { header, lines, checksum } = file
+  const { device, seq } = header
+  if (!isDeviceId(device) || !Number.isSafeInteger(seq) || seq < 1) return damaged('its header names no device or number')
+  const changes = decodeChanges(lines, device)
+  if (!Array.isArray(changes)) return changes
+  return { ok: true, device, seq, changes, checksum }
+}
+
+type ClosedFile<H> =
+  { ok: true; header: H; lines: string[]; checksum: string } | { ok: false; reason: 'incomplete' | 'damaged' | 'newer'; detail: string }
+
+/**
+ * A file of closed lines (a segment, a snapshot: snapshot-format.ts): whole, its checksum and
+ * count matching, with a header of `kind` in a format this version reads. `lines` are the change
+ * lines, still to decode.
+ */
+export function openClosedFile<H extends { k: string; v: number }>(text: string, kind: H['k'], format: number): ClosedFile<H> {
   if (!text.endsWith('\n')) return { ok: false, reason: 'incomplete', detail: 'the file ends inside a line' }
   const lines = text.slice(0, -1).split('\n')
   const closeLine = lines.pop() ?? ''
   const close = decodeLine(closeLine) as Partial<SegmentClose> | undefined
-  if (close?.k !== 'close') return { ok: false, reason: 'incomplete', detail: 'the segment is not closed' }
+  if (close?.k !== 'close') return { ok: false, reason: 'incomplete', detail: `the ${kind} is not closed` }
   const body = text.slice(0, text.length - closeLine.length - 1)
   if (typeof close.crc32 !== 'string' || crc32Hex(body) !== close.crc32) return damaged('its checksum does not match its content')
-  const header = decodeLine(lines[0] ?? '') as Partial<SegmentHeader> | undefined
-  if (header?.k !== 'segment' || !Number.isInteger(header.v)) return damaged('it has no header')
-  if (header.v! > SEGMENT_FORMAT) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
-  const { device, seq } = header
-  if (!isDeviceId(device) || !Number.isSafeInteger(seq) || seq! < 1) return damaged('its header names no device or number')
+  const header = decodeLine(lines[0] ?? '') as Partial<H> | undefined
+  if (header?.k !== kind || !Number.isInteger(header.v)) return damaged('it has no header')
+  if (header.v! > format) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
   if (close.count !== lines.length - 1) return damaged(`it holds ${lines.length - 1} changes, not ${close.count}`)
+  return { ok: true, header: header as H, lines: lines.slice(1), checksum: close.crc32 }
+}
+
+/**
+ * The change lines of a closed file. With `device`, every stamp must be that device's and
+ * increase down the file (a segment); without, any device's in any order (a snapshot).
+ */
+export function decodeChanges(
+  lines: readonly string[],
+  device?: string
+): SyncChange[] | { ok: false; reason: 'damaged' | 'newer'; detail: string } {
   const changes: SyncChange[] = []
   let last = ''
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const value = decodeLine(lines[i]!)
     const change = checkChange(value)
     if (!change) {
       const kind = (value as { k?: unknown } | undefined)?.k
       if (value !== undefined && typeof kind === 'string' && !KNOWN_KINDS.has(kind))
         return { ok: false, reason: 'newer', detail: `a change of kind "${kind}", written by a newer Recall` }
-      return damaged(`line ${i + 1} is not a change`)
+      return damaged(`line ${i + 2} is not a change`)
     }
-    if (stampDevice(change.at) !== device || change.at <= last) return damaged(`line ${i + 1} is out of order or another device's`)
+    if (device !== undefined && (stampDevice(change.at) !== device || change.at <= last))
+      return damaged(`line ${i + 2} is out of order or another device's`)
     last = change.at
     changes.push(change)
   }
-  return { ok: true, device, seq: seq!, changes, checksum: close.crc32 }
+  return changes
+}
+
+/** The closing line of a segment or snapshot: the count of changes and the CRC-32 of every byte before it. */
+export function closeLine(body: string, count: number): string {
+  const close: SegmentClose = { k: 'close', count, crc32: crc32Hex(body) }
+  return encodeLine(close)
 }
 
 const KNOWN_KINDS = new Set([
@@ -123,6 +157,6 @@ const KNOWN_KINDS = new Set([
   'remove'
 ])
 
-function damaged(detail: string): DecodedSegment {
+function damaged(detail: string): { ok: false; reason: 'damaged'; detail: string } {
   return { ok: false, reason: 'damaged', detail }
 }

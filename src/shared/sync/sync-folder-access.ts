@@ -18,6 +18,13 @@ export interface SyncFolderAccess {
   list(): Promise<SyncFolderResult<SyncFile[]>>
   /** Writes this device's closed segment `<device>/<seq>.seg` whole; never replaces an existing file. */
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
+  /** Writes this device's snapshot `<device>/snapshot-<seq>.snap` whole (snapshot-format.ts); never replaces an existing file. */
+  writeSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
+  /**
+   * Removes one of this device's own segments or snapshots, `<device>/<name>` (compaction: a device
+   * never removes another device's file). A file already gone is not an error.
+   */
+  removeOwn(device: string, name: string): Promise<SyncFolderResult<string>>
   /** Writes a media content as `<device>/media/<sha-256>`; never replaces an existing file. */
   writeMedia(device: string, hash: string, bytes: Uint8Array): Promise<SyncFolderResult<string>>
   /** Reads a media content another device wrote (`<device>/media/<hash>`). */

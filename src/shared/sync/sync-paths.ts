@@ -1,5 +1,6 @@
 import { isDeviceId } from '@shared/sync/device-id'
 import { segmentSeq } from '@shared/sync/segment-format'
+import { snapshotSeq } from '@shared/sync/snapshot-format'
 
 /**
  * What a path under `<folder>/recall/` is, from its name alone. The sync engines that carry the
@@ -13,6 +14,8 @@ export type SyncPath =
   | { kind: 'segment'; device: string; seq: number }
   /** A copy the engine made of a segment: `…sync-conflict-…`, `(conflicted copy …)`, `(1)`, ` 2`, `-HOSTNAME`. */
   | { kind: 'copy'; device: string; seq: number }
+  /** A snapshot (snapshot-format.ts), or an engine's copy of one (`copy`), named as segments' copies are. */
+  | { kind: 'snapshot'; device: string; seq: number; copy: boolean }
   | { kind: 'media'; device: string; hash: string }
   /** A file the engine (or Recall) is still writing, or a placeholder for one not downloaded yet. */
   | { kind: 'arriving'; device?: string }
@@ -47,6 +50,7 @@ const ENGINE = [
   /^Icon\r?$/
 ]
 const SEGMENT_COPY = /^(\d{10})\D/
+const SNAPSHOT_COPY = /^snapshot-(\d{10})\D/
 const MEDIA_HASH = /^[0-9a-f]{64}$/
 const DEVICE_FOLDER_COPY = /^([0-9a-f]{16})[^0-9a-f]/
 
@@ -65,6 +69,10 @@ export function classifySyncPath(path: string): SyncPath {
   if (parts.length !== 2) return { kind: 'unknown' }
   const seq = segmentSeq(name)
   if (seq !== undefined) return copiedFolder ? { kind: 'copy', device, seq } : { kind: 'segment', device, seq }
+  const snapshot = snapshotSeq(name)
+  if (snapshot !== undefined) return { kind: 'snapshot', device, seq: snapshot, copy: copiedFolder }
+  const snapshotCopyOf = SNAPSHOT_COPY.exec(name)?.[1]
+  if (snapshotCopyOf !== undefined && name.includes('snap')) return { kind: 'snapshot', device, seq: Number(snapshotCopyOf), copy: true }
   const copyOf = SEGMENT_COPY.exec(name)?.[1]
   return copyOf !== undefined && name.includes('seg') ? { kind: 'copy', device, seq: Number(copyOf) } : { kind: 'unknown' }
 }

@@ -18,6 +18,8 @@ export function electronSync(api: SyncApi): SyncPlatform & { onBeforeQuit(run: (
   const access = (which: SyncFolderWhich): SyncFolderAccess => ({
     list: () => settled(() => api.syncList(which)),
     writeSegment: (device, seq, text) => settled(() => api.syncWriteSegment(device, seq, text)),
+    writeSnapshot: (device, seq, text) => settled(() => api.syncWriteSnapshot(device, seq, text)),
+    removeOwn: (device, name) => settled(() => api.syncRemoveOwn(device, name)),
     writeMedia: (device, hash, bytes) => settled(() => api.syncWriteMedia(device, hash, bytes)),
     readMedia: (device, hash) => settled(() => api.syncReadMedia(device, hash))
   })

@@ -1,5 +1,8 @@
 import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { isCompactableName } from '@shared/sync/compaction'
+import { isDeviceId } from '@shared/sync/device-id'
 import { segmentName } from '@shared/sync/segment-format'
+import { snapshotName } from '@shared/sync/snapshot-format'
 import type { LinkedSyncFolder, SyncFolderAccess, SyncFolderProblem, SyncFolderResult, SyncPlatform } from '@shared/sync/sync-folder-access'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 
@@ -159,6 +162,8 @@ function folderAccess(root: () => Promise<SyncDirectoryHandle | null>, none: Syn
   return {
     list: () => withFolder((folder) => listFiles(folder)),
     writeSegment: (device, seq, text) => withFolder((folder) => writeOnce(folder, [device], segmentName(seq), text)),
+    writeSnapshot: (device, seq, text) => withFolder((folder) => writeOnce(folder, [device], snapshotName(seq), text)),
+    removeOwn: (device, name) => withFolder((folder) => removeOwn(folder, device, name)),
     writeMedia: (device, hash, bytes) => withFolder((folder) => writeOnce(folder, [device, 'media'], hash, bytes)),
     readMedia: (device, hash) => withFolder((folder) => readMedia(folder, device, hash))
   }
@@ -183,7 +188,7 @@ async function listFiles(folder: SyncDirectoryHandle): Promise<SyncFolderResult<
       }
       const place = classifySyncPath(path)
       if (place.kind === 'engine') continue
-      if (place.kind !== 'segment' && place.kind !== 'copy') {
+      if (place.kind !== 'segment' && place.kind !== 'copy' && place.kind !== 'snapshot') {
         files.push({ path })
         continue
       }
@@ -226,6 +231,19 @@ async function writeOnce(
     throw error
   }
   return { ok: true, value: path }
+}
+
+/** Compaction: one of this device's own segments or snapshots removed (`removeEntry`); one already gone is done. */
+async function removeOwn(folder: SyncDirectoryHandle, device: string, name: string): Promise<SyncFolderResult<string>> {
+  if (!isDeviceId(device) || !isCompactableName(name))
+    return { ok: false, problem: { kind: 'failed', message: `${device}/${name} is not a segment or snapshot of this device.` } }
+  try {
+    const directory = await (await folder.getDirectoryHandle(RECALL)).getDirectoryHandle(device)
+    await directory.removeEntry(name)
+  } catch (error) {
+    if (nameOf(error) !== 'NotFoundError') throw error
+  }
+  return { ok: true, value: `${device}/${name}` }
 }
 
 async function writeWhole(file: SyncFileHandle, content: string | Uint8Array): Promise<void> {

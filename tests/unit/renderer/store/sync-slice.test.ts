@@ -28,6 +28,8 @@ function setup({ linked = true, preview }: { linked?: boolean; preview?: LinkPre
   const folder: SyncFolderAccess = {
     list: async () => ({ ok: true, value: [] }),
     writeSegment: async () => ({ ok: true, value: '' }),
+    writeSnapshot: async () => ({ ok: true, value: '' }),
+    removeOwn: async () => ({ ok: true, value: '' }),
     writeMedia: async () => ({ ok: true, value: '' }),
     readMedia: async () => ({ ok: true, value: new Uint8Array() })
   }

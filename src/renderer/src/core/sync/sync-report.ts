@@ -12,6 +12,10 @@ export interface DeviceSyncStatus {
   missing: number[]
   /** Its files still arriving (temporary names, segments not closed yet). */
   arriving: number
+  /** Its newest whole snapshot's number, when it has one. */
+  snapshot?: number
+  /** Its segments that only snapshots hold now: compacted away from the folder. */
+  compacted?: number
   /** When this collection last applied one of its segments (or, for this computer, last wrote one): epoch ms. */
   lastExchange?: number
 }
@@ -25,6 +29,8 @@ export interface SyncReport {
   sent: number
   /** Changes of other devices applied to this collection. */
   received: number
+  /** This computer's own files removed by compaction in this exchange. */
+  removed?: number
   devices: DeviceSyncStatus[]
   /** The folder's problem (missing, read-only, full…) when the exchange could not be made or was made in part. */
   folderProblem?: SyncFolderProblem

@@ -1,15 +1,18 @@
 import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
-import { applyChanges, emptySyncState, type SyncState, type Touched } from '@core/sync/sync-state'
+import { keptApplied, loadFolder, segmentKey, snapshotKey, type FolderState, type FreshPart } from '@core/sync/folder-state'
+import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { writeMerged } from '@db/sync/apply-merged'
 import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
 import { localChanges } from '@db/sync/outbox-changes'
+import { snapshotAndCompact } from '@db/sync/snapshot-exchange'
 import { emptyExchange, metaTable, readMeta } from '@db/sync/sync-meta'
 import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/sync/sync-records'
 import type { SyncChange } from '@shared/sync/changes'
 import { formatStamp, parseStamp, receive, startHlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFolderRead } from '@shared/sync/read-sync-folder'
 import { decodeSegment, encodeSegment, type Segment } from '@shared/sync/segment-format'
+import type { Frontier } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
 /** Changes per segment: a whole collection is written as many files of bounded size. */
@@ -23,15 +26,19 @@ const running = new WeakMap<RecallDatabase, Promise<SyncReport>>()
  * changes written as its next segments. Folder problems come back in the report, never thrown.
  * Serialised: a call while one runs joins it.
  */
-export function syncNow(db: RecallDatabase, folder: SyncFolderAccess, options: { now?: number } = {}): Promise<SyncReport> {
+export function syncNow(
+  db: RecallDatabase,
+  folder: SyncFolderAccess,
+  options: { now?: number; /** Write this device's snapshot now, due or not (tests, the bench). */ snapshot?: boolean } = {}
+): Promise<SyncReport> {
   const current = running.get(db)
   if (current) return current
-  const run = exchange(db, folder, options.now ?? Date.now()).finally(() => running.delete(db))
+  const run = exchange(db, folder, options.now ?? Date.now(), options.snapshot === true).finally(() => running.delete(db))
   running.set(db, run)
   return run
 }
 
-async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: number): Promise<SyncReport> {
+async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: number, force: boolean): Promise<SyncReport> {
   const meta = await readMeta(db)
   if (!meta.link || !meta.device)
     return { ok: false, at: now, sent: 0, received: 0, devices: [], notices: ['This collection is not linked to a sync folder.'] }
@@ -41,20 +48,13 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
   if (!listed.ok) return keepReport(db, failed(now, listed.problem, previous, device))
   const read = readSyncFolder(listed.value)
 
-  // The merge state is rebuilt from every segment in the folder (see docs/sync.md for why).
+  // The merge state is rebuilt from the folder: snapshots, and the segments none holds (docs/sync.md).
   const applied = new Set(previous.applied)
-  const keyOf = (s: Segment) => `${s.device}/${s.seq}/${s.checksum}`
-  const state = emptySyncState()
-  const fresh: Segment[] = []
-  for (const segment of read.segments) {
-    if (applied.has(keyOf(segment))) applyChanges(state, segment.changes)
-    else fresh.push(segment)
-  }
+  const loaded = loadFolder(read, applied)
+  if (loaded.waiting.length > 0) return keepReport(db, waitingReport(now, read, previous, device, loaded.waiting))
+  const { state, fresh } = loaded
   let latest = state.latest
-  for (const segment of fresh) {
-    const last = segment.changes.at(-1)?.at
-    if (last !== undefined && last > latest) latest = last
-  }
+  for (const part of fresh) if (part.latest > latest) latest = part.latest
   let clock = startHlc(device, previous.clock || undefined)
   const received = parseStamp(latest)
   if (received) clock = receive(clock, received, now)
@@ -72,7 +72,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
   let exchangeRow: ExchangeRow = {
     ...previous,
     clock: formatStamp(clock),
-    applied: [...applied, ...fresh.map(keyOf)],
+    applied: [...keptApplied(read, applied), ...fresh.map((part) => part.key)],
     lastExchange
   }
   await writeMerged(db, state, {
@@ -93,7 +93,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     exchangeRow = {
       ...exchangeRow,
       written: written.segments.at(-1)!.seq,
-      applied: [...exchangeRow.applied, ...written.segments.map(keyOf)],
+      applied: [...exchangeRow.applied, ...written.segments.map(segmentKey)],
       lastExchange: { ...exchangeRow.lastExchange, [device]: now }
     }
   }
@@ -107,25 +107,30 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
       if (link?.wholePending) await metaTable(db).put({ ...link, wholePending: false })
     }
   })
+  const compacted = allWritten
+    ? await snapshotStep(db, folder, device, { read, loaded, state, written: written.segments, exchange: exchangeRow, force })
+    : undefined
 
   const report: SyncReport = {
     ok: allWritten,
     at: now,
     sent: allWritten ? local.changes.length : 0,
     received: fresh.reduce((n, s) => n + s.changes.length, 0),
-    devices: deviceStatuses(read, exchangeRow, device),
+    devices: deviceStatuses(compacted?.read ?? read, compacted?.exchange ?? exchangeRow, device, loaded.covered),
     ...(written.problem ? { folderProblem: written.problem } : {}),
-    notices: [...notices(read), ...media.notices],
+    ...(compacted?.removed ? { removed: compacted.removed } : {}),
+    notices: [...notices(read), ...media.notices, ...(compacted?.notice ? [compacted.notice] : [])],
     media: { changed: media.changed, arriving: media.arriving }
   }
   return keepReport(db, report)
 }
 
-/** The other devices' new segments added to the merge state: what they touched, the reviews new here and those taken back. */
-function applyRemote(state: SyncState, fresh: readonly Segment[]): { touched: Touched; newReviews: string[]; undone: string[] } {
+/** The other devices' new segments (and what their snapshots hold that is new here) added to the merge state: what they touched, the reviews new here and those taken back. */
+function applyRemote(state: SyncState, fresh: readonly FreshPart[]): { touched: Touched; newReviews: string[]; undone: string[] } {
   const known = new Set<string>()
   const undone: string[] = []
   const changes: SyncChange[] = []
+  for (const part of fresh) if (part.latest > state.latest) state.latest = part.latest
   for (const segment of fresh)
     for (const change of segment.changes) {
       changes.push(change)
@@ -154,9 +159,9 @@ async function writeSegments(
   return { segments }
 }
 
-/** The highest segment number of this device the folder holds: a device linked again goes on after it. */
+/** The highest segment number of this device the folder holds, or a snapshot holds (its segments may be compacted): a device linked again goes on after it. */
 function highestSeq(read: SyncFolderRead, device: string): number {
-  return read.devices.get(device)?.segments.at(-1) ?? 0
+  return Math.max(read.devices.get(device)?.segments.at(-1) ?? 0, ...read.snapshots.map((s) => s.covers[device] ?? 0))
 }
 
 /** This device's own review ids carry their row's key here (`ownReviewId`). */
@@ -167,7 +172,7 @@ function ownReviewKey(device: string, id: string): number | undefined {
   return Number.isSafeInteger(key) ? key : undefined
 }
 
-function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: string): DeviceSyncStatus[] {
+function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: string, covered: Frontier = {}): DeviceSyncStatus[] {
   const appliedSeqs = new Map<string, Set<number>>()
   for (const key of exchange.applied) {
     const [device, seq] = key.split('/')
@@ -181,7 +186,9 @@ function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: strin
       device,
       self: device === self,
       segments: status?.segments.length ?? 0,
-      applied: status ? status.segments.filter((seq) => applied?.has(seq)).length : 0,
+      // A segment a snapshot read holds is in this collection, whether or not it was applied on its own.
+      applied: status ? status.segments.filter((seq) => applied?.has(seq) || seq <= (covered[device] ?? 0)).length : 0,
+      ...snapshotStatus(read, device),
       missing: status?.missing ?? [],
       arriving: status?.arriving ?? 0,
       ...(exchange.lastExchange[device] !== undefined ? { lastExchange: exchange.lastExchange[device] } : {})
@@ -207,8 +214,52 @@ function notices(read: SyncFolderRead): string[] {
 }
 
 function failed(now: number, problem: SyncFolderProblem, exchange: ExchangeRow, self: string): SyncReport {
-  const empty: SyncFolderRead = { segments: [], devices: new Map(), problems: [] }
+  const empty: SyncFolderRead = { segments: [], snapshots: [], devices: new Map(), problems: [] }
   return { ok: false, at: now, sent: 0, received: 0, devices: deviceStatuses(empty, exchange, self), folderProblem: problem, notices: [] }
+}
+
+/** This device's snapshot and compaction (snapshot-exchange.ts), with the bookkeeping: its snapshot is applied here by making. */
+async function snapshotStep(
+  db: RecallDatabase,
+  folder: SyncFolderAccess,
+  device: string,
+  input: { read: SyncFolderRead; loaded: FolderState; state: SyncState; written: Segment[]; exchange: ExchangeRow; force: boolean }
+): Promise<{ read: SyncFolderRead; exchange: ExchangeRow; removed: number; notice?: string }> {
+  const { exchange } = input
+  const outcome = await snapshotAndCompact(folder, device, { ...input, lastSnapshot: exchange.snapshot ?? 0 })
+  let row = exchange
+  let read = input.read
+  if (outcome.snapshot) {
+    row = { ...exchange, snapshot: outcome.snapshot.seq, applied: [...exchange.applied, snapshotKey(outcome.snapshot)] }
+    await metaTable(db).put(row)
+    read = { ...read, snapshots: [...read.snapshots, outcome.snapshot] }
+  }
+  const notice = outcome.problem ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}` : undefined
+  return { read, exchange: row, removed: outcome.removed, ...(notice ? { notice } : {}) }
+}
+
+/** The exchange waits: segments this collection applied were compacted away, and the snapshot that holds them has not arrived. */
+function waitingReport(now: number, read: SyncFolderRead, exchange: ExchangeRow, self: string, waiting: readonly string[]): SyncReport {
+  const devices = [...new Set(waiting.map((key) => key.split('/')[0]!))]
+  return {
+    ok: false,
+    at: now,
+    sent: 0,
+    received: 0,
+    devices: deviceStatuses(read, exchange, self),
+    notices: [
+      `Waiting for the snapshot of ${devices.join(', ')}: segments this collection applied were compacted, and the snapshot that holds them has not arrived yet. Nothing was changed.`
+    ]
+  }
+}
+
+/** The device's newest snapshot, and how many of its segments only snapshots hold now (compacted). */
+function snapshotStatus(read: SyncFolderRead, device: string): { snapshot?: number; compacted: number } {
+  const status = read.devices.get(device)
+  const covered = Math.max(0, ...read.snapshots.map((s) => s.covers[device] ?? 0))
+  const present = (status?.segments ?? []).filter((seq) => seq <= covered).length
+  const newest = status?.snapshots.at(-1)
+  return { ...(newest !== undefined ? { snapshot: newest } : {}), compacted: covered - present }
 }
 
 async function keepReport(db: RecallDatabase, report: SyncReport): Promise<SyncReport> {

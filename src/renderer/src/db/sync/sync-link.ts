@@ -2,7 +2,8 @@ import { RecallError } from '@core/errors'
 import type { DeckRecord, NoteRecord } from '@core/model'
 import { cardsOfNote } from '@core/notes/cards-of-note'
 import type { LinkChoice, LinkPreview, SyncReport } from '@core/sync/sync-report'
-import { applyChanges, emptySyncState } from '@core/sync/sync-state'
+import { loadFolder } from '@core/sync/folder-state'
+import { applyChanges } from '@core/sync/sync-state'
 import { encodeCollection } from '@db/collection-backup'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
@@ -22,8 +23,9 @@ export async function previewLink(db: RecallDatabase, folder: SyncFolderAccess):
   const listed = await folder.list()
   if (!listed.ok) throw new RecallError('failed', listed.problem.message)
   const read = readSyncFolder(listed.value)
-  const state = emptySyncState()
-  for (const segment of read.segments) applyChanges(state, segment.changes)
+  // What a new collection would hold: the folder's snapshots and the segments they do not hold.
+  const { state, fresh } = loadFolder(read, new Set())
+  for (const part of fresh) applyChanges(state, part.changes)
   const decks = new Map<string, DeckRecord>()
   for (const key of state.rows.decks.keys()) {
     const row = mergedRow(state, 'decks', key)

@@ -53,6 +53,8 @@ export interface ExchangeRow {
   clock: Stamp
   /** The highest segment number this device wrote. */
   written: number
+  /** The number of the last snapshot this device wrote (snapshot-format.ts); absent before its first. */
+  snapshot?: number
   /** `device/seq/checksum` of every segment applied (this device's own included once written). */
   applied: string[]
   /** When a device's segment was last applied (this device: last written), epoch ms. */

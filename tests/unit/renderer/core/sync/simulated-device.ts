@@ -4,11 +4,15 @@ import { forgetState, previewGrades } from '@core/scheduling/scheduler'
 import { cardStateFingerprint } from '@core/sync/card-replay'
 import { mergedCollection, reviewsOfCard, studySchedulers, type MergedCollection } from '@core/sync/merged-collection'
 import { replayCard } from '@core/sync/card-replay'
+import { frontierOf, joinFrontiers, keptApplied, loadFolder, segmentKey, snapshotKey } from '@core/sync/folder-state'
+import { snapshotChanges } from '@core/sync/snapshot-state'
 import { applyChanges, deckOfKey, emptySyncState, type SyncState } from '@core/sync/sync-state'
+import { compactionPlan } from '@shared/sync/compaction'
 import type { Fields, ImportedNote, Removable, ReviewChange, SyncChange } from '@shared/sync/changes'
 import { formatStamp, parseStamp, receive, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { encodeSegment } from '@shared/sync/segment-format'
+import { encodeSnapshot, type Frontier } from '@shared/sync/snapshot-format'
 import { Rating, type Grade } from 'ts-fsrs'
 
 /**
@@ -18,11 +22,15 @@ import { Rating, type Grade } from 'ts-fsrs'
  * `recall/` → text). What the collection side will do with Dexie, done here in memory.
  */
 export class SimulatedDevice {
-  readonly state: SyncState = emptySyncState()
+  /** Rebuilt from the folder at each read, as the collection side does (core/sync/folder-state.ts). */
+  state: SyncState = emptySyncState()
   /** The sync folder as this machine's engine has it. */
   readonly view = new Map<string, string>()
-  /** Segments applied: `device/seq/checksum`. */
-  readonly applied = new Set<string>()
+  /** Segments applied (`device/seq/checksum`) and snapshots (`device/snapshot-n/checksum`). */
+  applied = new Set<string>()
+  /** Up to which number the segments of each device are in the state: a snapshot's frontier. */
+  private covers: Frontier = {}
+  private snapshots = 0
   /** Every change this device made, in order. */
   readonly made: SyncChange[] = []
   private clock: Hlc
@@ -31,7 +39,9 @@ export class SimulatedDevice {
 
   constructor(
     readonly id: string,
-    readonly skewMs: number
+    readonly skewMs: number,
+    /** False for a Recall older than snapshots: it reads segments only, and writes no snapshot. */
+    readonly readsSnapshots = true
   ) {
     this.clock = startHlc(id)
   }
@@ -125,24 +135,57 @@ export class SimulatedDevice {
     const path = `${this.id}/${name}`
     this.view.set(path, text)
     const read = readSyncFolder([{ path, text }]).segments[0]!
-    this.applied.add(`${this.id}/${read.seq}/${read.checksum}`)
+    this.applied.add(segmentKey(read))
+    this.covers = frontierOf(this.covers, new Map([[this.id, new Set([read.seq])]]))
     return { path, text }
   }
 
-  /** Reads the folder as delivered so far and applies each whole segment not applied yet. */
-  pull(now: number): { applied: string[] } {
-    const read = readSyncFolder([...this.view].map(([path, text]) => ({ path, text })))
-    const applied: string[] = []
-    for (const segment of read.segments) {
-      const key = `${segment.device}/${segment.seq}/${segment.checksum}`
-      if (this.applied.has(key)) continue
-      applyChanges(this.state, segment.changes)
-      this.applied.add(key)
-      applied.push(key)
+  /**
+   * Reads the folder as delivered so far, as the collection side does: the state rebuilt from the
+   * newest snapshots and the segments they do not hold (what was applied before, from the folder),
+   * the fresh content applied on top, and this machine's changes not closed yet. It waits, changing
+   * nothing, while segments it applied were compacted and their snapshot has not arrived.
+   */
+  pull(now: number): { applied: string[]; waiting: boolean } {
+    const read = this.read()
+    const loaded = loadFolder(read, this.applied)
+    if (loaded.waiting.length > 0) return { applied: [], waiting: true }
+    const state = loaded.state
+    for (const part of loaded.fresh) {
+      applyChanges(state, part.changes)
+      if (part.latest > state.latest) state.latest = part.latest
     }
+    applyChanges(state, this.pending)
+    this.state = state
+    const fresh = loaded.fresh.map((part) => part.key)
+    this.applied = new Set([...keptApplied(read, this.applied), ...fresh])
+    this.covers = frontierOf(joinFrontiers([this.covers, loaded.covered]), loaded.read)
     const latest = parseStamp(this.state.latest)
     if (latest) this.clock = receive(this.clock, latest, this.wall(now))
-    return { applied }
+    return { applied: fresh, waiting: false }
+  }
+
+  /** Closes what is pending, then writes this machine's whole state as its next snapshot. */
+  snapshot(): { path: string; text: string } {
+    this.publish()
+    const { name, text } = encodeSnapshot(this.id, ++this.snapshots, this.covers, this.state.latest, snapshotChanges(this.state))
+    const path = `${this.id}/${name}`
+    this.view.set(path, text)
+    const [read] = readSyncFolder([{ path, text }]).snapshots
+    this.applied.add(snapshotKey(read!))
+    return { path, text }
+  }
+
+  /** Compaction: removes from its own folder what `compactionPlan` allows; returns the paths removed. */
+  compact(): string[] {
+    const removed = compactionPlan(this.read(), this.id).map((name) => `${this.id}/${name}`)
+    for (const path of removed) this.view.delete(path)
+    return removed
+  }
+
+  private read() {
+    const read = readSyncFolder([...this.view].map(([path, text]) => ({ path, text })))
+    return this.readsSnapshots ? read : { ...read, snapshots: [] }
   }
 
   collection(): MergedCollection {

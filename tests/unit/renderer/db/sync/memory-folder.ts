@@ -1,5 +1,7 @@
 import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
+import { snapshotName } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
 
 /**
@@ -11,6 +13,8 @@ import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult } from '@sha
 export class MemoryFolder implements SyncFolderAccess {
   failWrites: SyncFolderProblem | undefined
   readonly media = new Map<string, Uint8Array>()
+  /** Paths this machine removed (compaction). */
+  readonly removed = new Set<string>()
 
   constructor(readonly files = new Map<string, string>()) {}
 
@@ -27,6 +31,24 @@ export class MemoryFolder implements SyncFolderAccess {
     return Promise.resolve({ ok: true, value: path })
   }
 
+  writeSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
+    if (this.failWrites) return Promise.resolve({ ok: false, problem: this.failWrites })
+    const path = `${device}/${snapshotName(seq)}`
+    if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
+    this.files.set(path, text)
+    return Promise.resolve({ ok: true, value: path })
+  }
+
+  /** Compaction's removal; the test reads `removed` to carry it to other machines' folders (`deliverRemovals`). */
+  removeOwn(device: string, name: string): Promise<SyncFolderResult<string>> {
+    if (this.failWrites) return Promise.resolve({ ok: false, problem: this.failWrites })
+    if (!isCompactableName(name)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${name} is not removable` } })
+    const path = `${device}/${name}`
+    this.files.delete(path)
+    this.removed.add(path)
+    return Promise.resolve({ ok: true, value: path })
+  }
+
   writeMedia(device: string, hash: string, bytes: Uint8Array): Promise<SyncFolderResult<string>> {
     this.media.set(`${device}/media/${hash}`, bytes)
     return Promise.resolve({ ok: true, value: `${device}/media/${hash}` })
@@ -36,6 +58,11 @@ export class MemoryFolder implements SyncFolderAccess {
     const bytes = this.media.get(`${device}/media/${hash}`)
     return Promise.resolve(bytes ? { ok: true, value: bytes } : { ok: false, problem: { kind: 'missing', message: 'not there' } })
   }
+}
+
+/** The engine carries the removals made in one machine's folder to another's. */
+export function deliverRemovals(from: MemoryFolder, to: MemoryFolder): void {
+  for (const path of from.removed) to.files.delete(path)
 }
 
 /** The engine carries the files of `paths` (all when absent), segments and media, from one machine's folder to another's. */

@@ -1,0 +1,121 @@
+import { DEFAULT_STUDY_OPTIONS, type CardRecord } from '@core/model'
+import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
+import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
+import { editCardText } from '@db/card-actions'
+import type { RecallDatabase } from '@db/database'
+import { mergeDeck } from '@db/deck-repository'
+import { recordReview } from '@db/study-repository'
+import { syncNow } from '@db/sync/sync-engine'
+import { linkCollection, previewLink } from '@db/sync/sync-link'
+import { Rating, type Grade } from 'ts-fsrs'
+import { describe, expect, it } from 'vitest'
+import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
+import { MemoryFolder } from './memory-folder'
+
+const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
+const MINUTE = 60_000
+
+async function grade(db: RecallDatabase, key: string, rating: Grade, at: number) {
+  const card = (await db.cards.get(key))!
+  return recordReview(db, card, previewGrades(scheduler, card, Math.max(at, card.last_review ?? 0))[rating], 4_000)
+}
+
+/** What a person sees of a collection: decks, notes, each card's text and schedule, and the history. */
+async function collectionOf(db: RecallDatabase) {
+  const cards = (await db.cards.orderBy('id').toArray()).map((card: CardRecord) => {
+    const { mod: _mod, createdAt: _created, due, ...seen } = card
+    return card.reps === 0 ? seen : { ...seen, due }
+  })
+  const notes = (await db.notes.orderBy('id').toArray()).map(({ createdAt: _created, ...note }) => note)
+  const decks = (await db.decks.orderBy('id').toArray()).map(({ id, name, presetId }) => ({ id, name, presetId }))
+  const reviews = (await db.reviews.toArray()).map((r) => `${r.cardKey} ${r.review} ${r.rating} ${r.manual ?? ''}`).sort()
+  return { decks, notes, cards, reviews }
+}
+
+const kinds = (folder: MemoryFolder) => {
+  const paths = [...folder.files.keys()]
+  return { segments: paths.filter((p) => p.endsWith('.seg')).length, snapshots: paths.filter((p) => p.endsWith('.snap')).length }
+}
+
+/** Two collections that studied one deck, each with a snapshot in the folder and their segments compacted. */
+async function compactedPair() {
+  const folder = new MemoryFolder()
+  const laptop = freshDatabase()
+  const desktop = freshDatabase()
+  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(6)), origin: 'user' }, Date.now())
+  await linkCollection(laptop, folder, 'merge')
+  await linkCollection(desktop, folder, 'merge')
+  const t = Date.now()
+  await grade(laptop, 'aws/c1', Rating.Good, t)
+  await grade(desktop, 'aws/c1', Rating.Again, t + MINUTE)
+  await grade(desktop, 'aws/c2', Rating.Easy, t + 2 * MINUTE)
+  await editCardText(laptop, 'aws', 'c4', { front: 'What is S3?', back: 'Object storage', extra: '' })
+  await syncNow(laptop, folder)
+  await syncNow(desktop, folder)
+  await syncNow(laptop, folder)
+  const before = kinds(folder)
+  // The laptop writes the first snapshot; the desktop then writes its own without being asked (it
+  // had none while another device had one), and both compact at their next syncs.
+  await syncNow(laptop, folder, { snapshot: true })
+  await syncNow(desktop, folder)
+  const laptopReport = await syncNow(laptop, folder)
+  const desktopReport = await syncNow(desktop, folder)
+  return { folder, laptop, desktop, before, laptopReport, desktopReport }
+}
+
+describe('snapshots and compaction between collections', () => {
+  it('once both collections have a snapshot, each removes its own segments, and both still hold the same collection', async () => {
+    const { folder, laptop, desktop, before, laptopReport, desktopReport } = await compactedPair()
+    expect(before.segments).toBeGreaterThanOrEqual(3)
+    expect(kinds(folder)).toEqual({ segments: 0, snapshots: 2 })
+    expect(laptopReport.removed).toBeGreaterThan(0)
+    for (const device of desktopReport.devices) {
+      expect(device.snapshot, device.device).toBe(1)
+      expect(device.compacted, device.device).toBeGreaterThan(0)
+      expect(device.missing).toEqual([])
+    }
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+    expect((await collectionOf(laptop)).reviews).toHaveLength(3)
+  })
+
+  it('a third collection linked late starts from the snapshots, taking the folder’s collection or merging its own', async () => {
+    const { folder, laptop, desktop } = await compactedPair()
+    const tablet = freshDatabase()
+    expect(await previewLink(tablet, folder)).toMatchObject({ devices: 2, folder: { decks: 1, cards: 6, reviews: 3 } })
+    const report = await linkCollection(tablet, folder, 'take-folder')
+    expect(report.ok).toBe(true)
+    expect(await collectionOf(tablet)).toEqual(await collectionOf(laptop))
+
+    const phone = freshDatabase()
+    await mergeDeck(phone, { ...makeDeck('gcp', makeCards(2)), origin: 'user' }, Date.now())
+    await grade(phone, 'gcp/c1', Rating.Hard, Date.now() + 5 * MINUTE)
+    await linkCollection(phone, folder, 'merge')
+    for (const db of [laptop, desktop, tablet, phone]) await syncNow(db, folder)
+    const phoneCollection = await collectionOf(phone)
+    expect(phoneCollection.decks.map((d) => d.id)).toEqual(['aws', 'gcp'])
+    expect(phoneCollection.reviews).toHaveLength(4)
+    for (const db of [laptop, desktop, tablet]) expect(await collectionOf(db)).toEqual(phoneCollection)
+  })
+
+  it('a damaged snapshot is left alone and reported; the segments it would have replaced are still read', async () => {
+    const folder = new MemoryFolder()
+    const laptop = freshDatabase()
+    const desktop = freshDatabase()
+    await mergeDeck(laptop, { ...makeDeck('aws', makeCards(3)), origin: 'user' }, Date.now())
+    await mergeDeck(desktop, { ...makeDeck('gcp', makeCards(1)), origin: 'user' }, Date.now())
+    await linkCollection(laptop, folder, 'merge')
+    await linkCollection(desktop, folder, 'merge')
+    await syncNow(laptop, folder)
+    await grade(laptop, 'aws/c1', Rating.Good, Date.now())
+    // The desktop has segments and no snapshot: it holds the laptop's compaction back.
+    await syncNow(laptop, folder, { snapshot: true })
+    expect(kinds(folder)).toEqual({ segments: 3, snapshots: 1 })
+    const [path, text] = [...folder.files].find(([p]) => p.endsWith('.snap'))!
+    folder.files.set(path, text.replace('"rating":3', '"rating":4'))
+
+    const tablet = freshDatabase()
+    const report = await linkCollection(tablet, folder, 'take-folder')
+    expect(report.notices).toEqual([`${path} is damaged (its checksum does not match its content); it was left alone.`])
+    expect(await collectionOf(tablet)).toEqual(await collectionOf(laptop))
+  })
+})
