@@ -49,11 +49,19 @@ export function deviceRows(devices: readonly DeviceSyncStatus[]): DeviceRow[] {
       return {
         key: device.device,
         name: device.self ? `This computer (${device.device})` : device.device,
-        segments: `${device.applied.toLocaleString()} of ${plural(device.segments, 'segment')} applied`,
+        segments: `${device.applied.toLocaleString()} of ${plural(device.segments, 'segment')} applied${snapshotText(device)}`,
         waiting: waiting.length > 0 ? waiting.join('; ') : 'nothing waiting',
         lastExchange: device.lastExchange
       }
     })
+}
+
+/** A device's snapshot and its segments compacted away (docs/sync.md, "Snapshots and compaction"), when it has one. */
+function snapshotText(device: DeviceSyncStatus): string {
+  if (device.snapshot === undefined) return ''
+  return device.compacted
+    ? `; snapshot ${device.snapshot}, ${plural(device.compacted, 'segment')} compacted`
+    : `; snapshot ${device.snapshot}`
 }
 
 /** The last exchange in a line: what went each way, or why it did not. */

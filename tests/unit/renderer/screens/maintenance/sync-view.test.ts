@@ -26,6 +26,17 @@ describe("the sync section's words", () => {
     ])
   })
 
+  it('shows a device’s snapshot and how many of its segments were compacted', () => {
+    const rows = deviceRows([
+      { device: 'aaaaaaaaaaaaaaaa', self: true, segments: 2, applied: 2, missing: [], arriving: 0, snapshot: 3, compacted: 40 },
+      { device: 'bbbbbbbbbbbbbbbb', self: false, segments: 5, applied: 5, missing: [], arriving: 0, snapshot: 1, compacted: 0 }
+    ])
+    expect(rows.map((row) => row.segments)).toEqual([
+      '2 of 2 segments applied; snapshot 3, 40 segments compacted',
+      '5 of 5 segments applied; snapshot 1'
+    ])
+  })
+
   it('says when, and shows a folder problem rather than figures', () => {
     expect(whenText(undefined, T)).toBe('never')
     expect(whenText(T - 10_000, T)).toBe('just now')
