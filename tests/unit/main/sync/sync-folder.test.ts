@@ -1,8 +1,17 @@
-import { listSyncFiles, watchSyncFolder, writeMediaFile, writeSegmentFile, type SyncFs } from '@main/sync/sync-folder'
+import {
+  listSyncFiles,
+  removeOwnFile,
+  watchSyncFolder,
+  writeMediaFile,
+  writeSegmentFile,
+  writeSnapshotFile,
+  type SyncFs
+} from '@main/sync/sync-folder'
 import type { SyncChange } from '@shared/sync/changes'
 import { formatStamp } from '@shared/sync/hlc'
 import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { encodeSegment } from '@shared/sync/segment-format'
+import { encodeSnapshot } from '@shared/sync/snapshot-format'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -61,6 +70,22 @@ describe('the sync folder on disk', () => {
     expect(read.problems).toEqual([])
     expect(read.segments.map((s) => `${s.device}/${s.seq}`).sort()).toEqual([`${LAPTOP}/1`, `${DESKTOP}/1`, `${DESKTOP}/2`])
     expect(read.devices.get(LAPTOP)?.media).toEqual([hash])
+  })
+
+  it('shares a snapshot, reads it back, and compaction removes only a segment’s or snapshot’s own name; one already gone is done', async () => {
+    await writeSegmentFile(folder, LAPTOP, 1, segment(LAPTOP, 1, 'What does Amazon Macie find?'))
+    const snapshot = encodeSnapshot(LAPTOP, 1, { [LAPTOP]: 1 }, '', [])
+    expect(await writeSnapshotFile(folder, LAPTOP, 1, snapshot.text)).toEqual({ ok: true, value: `${LAPTOP}/snapshot-0000000001.snap` })
+    const listed = await listSyncFiles(folder)
+    expect(readSyncFolder(listed.ok ? listed.value : []).snapshots.map((s) => [s.device, s.seq])).toEqual([[LAPTOP, 1]])
+
+    expect(await removeOwnFile(folder, LAPTOP, '0000000001.seg')).toEqual({ ok: true, value: `${LAPTOP}/0000000001.seg` })
+    expect(await removeOwnFile(folder, LAPTOP, '0000000001.seg')).toEqual({ ok: true, value: `${LAPTOP}/0000000001.seg` })
+    expect(await removeOwnFile(folder, LAPTOP, '../../outside.seg')).toMatchObject({ ok: false })
+    expect(await removeOwnFile(folder, LAPTOP, 'media')).toMatchObject({ ok: false })
+    expect(tree(folder)).toEqual([`recall/${LAPTOP}/snapshot-0000000001.snap`])
+    rmSync(folder, { recursive: true, force: true })
+    expect(await removeOwnFile(folder, LAPTOP, 'snapshot-0000000001.snap')).toMatchObject({ ok: false, problem: { kind: 'missing' } })
   })
 
   it('never rewrites a segment: a second write of the same number leaves the first as it was, and no temporary file', async () => {
