@@ -1,4 +1,4 @@
-import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, type StudyOptions } from '@core/model'
+import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, noteKeyOfCardKey, type StudyOptions } from '@core/model'
 import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { replayCard, type ReplayedCard } from '@core/sync/card-replay'
@@ -57,14 +57,20 @@ export function reviewsOfCard(state: SyncState, card: string): ReviewChange[] {
  * Whether a row stands. A tombstone removes the row with every write before it. A write after it
  * (made on a device that had not seen the removal) brings the row back whole: the person still
  * wanted it, and nothing they wrote is lost; removing it again is one click. A deck's tombstone
- * covers its notes and cards, and a later write to one of them brings the deck back too.
+ * covers its notes and cards, and a later write to one of them brings the deck back too. A card is
+ * removed with its note (Delete cards removes both), so a later write to its note brings it back too.
  */
-function rowStands(state: SyncState, table: SyncTable, key: string, row: RowState): boolean {
+export function rowStands(state: SyncState, table: SyncTable, key: string, row: RowState): boolean {
   if (table === 'decks') return row.removed === '' || (row.written > row.childWritten ? row.written : row.childWritten) > row.removed
-  if (row.removed !== '' && row.written <= row.removed) return false
+  if (row.removed !== '' && row.written <= row.removed && !(table === 'cards' && noteWrittenAfter(state, key, row.removed))) return false
   if (table !== 'notes' && table !== 'cards') return true
   const deck = state.rows.decks.get(deckOfKey(key))
   return !deck || rowStands(state, 'decks', deckOfKey(key), deck)
+}
+
+function noteWrittenAfter(state: SyncState, cardKey: string, at: string): boolean {
+  const note = state.rows.notes.get(noteKeyOfCardKey(cardKey))
+  return note !== undefined && note.written > at
 }
 
 function fieldsOf(row: RowState): Fields {

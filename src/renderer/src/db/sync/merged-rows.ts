@@ -1,4 +1,5 @@
-import { deckOfKey, type RowState, type SyncState } from '@core/sync/sync-state'
+import { rowStands } from '@core/sync/merged-collection'
+import type { SyncState } from '@core/sync/sync-state'
 import type { Fields, SyncTable } from '@shared/sync/changes'
 
 /**
@@ -16,13 +17,4 @@ export function mergedRow(state: SyncState, table: SyncTable, key: string): Merg
   const fields: Fields = {}
   for (const [name, { value }] of row.fields) fields[name] = value
   return row.fields.size > 0 ? { kind: 'stands', fields } : { kind: 'unknown' }
-}
-
-/** A tombstone removes the row with every write before it; a later write brings it back; a deck's tombstone covers its notes and cards. */
-export function rowStands(state: SyncState, table: SyncTable, key: string, row: RowState): boolean {
-  if (table === 'decks') return row.removed === '' || (row.written > row.childWritten ? row.written : row.childWritten) > row.removed
-  if (row.removed !== '' && row.written <= row.removed) return false
-  if (table !== 'notes' && table !== 'cards') return true
-  const deck = state.rows.decks.get(deckOfKey(key))
-  return !deck || rowStands(state, 'decks', deckOfKey(key), deck)
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_STUDY_OPTIONS, type CardRecord } from '@core/model'
+import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
@@ -13,14 +13,22 @@ export async function grade(db: RecallDatabase, key: string, rating: Grade, at: 
   return recordReview(db, card, previewGrades(scheduler, card, Math.max(at, card.last_review ?? 0))[rating], 4_000)
 }
 
-/** What a person sees of a collection: decks, notes, each card's text and schedule, and the history. */
-export async function collectionOf(db: RecallDatabase) {
-  const cards = (await db.cards.orderBy('id').toArray()).map((card: CardRecord) => {
+/**
+ * What a person sees of a collection: decks, notes, each card's text and schedule, and the history.
+ * With `studied`, without the notes and cards set aside with a removed deck (kept on the machine
+ * that removed it, for its history; never sent, since the deck's tombstone covers them).
+ */
+export async function collectionOf(db: RecallDatabase, options: { studied?: boolean } = {}) {
+  const all = await db.cards.orderBy('id').toArray()
+  const cards = (options.studied ? all.filter((c) => c.queue !== Queue.Removed) : all).map((card: CardRecord) => {
     // A new card's due time is when it was made here; new cards are studied in deck order (`ord`).
-    const { mod: _mod, createdAt: _created, due, ...seen } = card
+    // Flag 0 is no flag (a cleared flag is stored as 0 here, and sent as none).
+    const { mod: _mod, createdAt: _created, due, flag, ...rest } = card
+    const seen = flag ? { ...rest, flag } : rest
     return card.reps === 0 ? seen : { ...seen, due }
   })
-  const notes = (await db.notes.orderBy('id').toArray()).map(({ createdAt: _created, ...note }) => note)
+  const allNotes = await db.notes.orderBy('id').toArray()
+  const notes = (options.studied ? allNotes.filter((n) => !n.removed) : allNotes).map(({ createdAt: _created, ...note }) => note)
   const decks = (await db.decks.orderBy('id').toArray()).map(({ id, name, presetId }) => ({ id, name, presetId }))
   const reviews = (await db.reviews.toArray()).map((r) => `${r.cardKey} ${r.review} ${r.rating} ${r.manual ?? ''}`).sort()
   return { decks, notes, cards, reviews }
