@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -41,6 +41,8 @@ export interface Profile {
   page: Page
   /** Closes Chromium and starts it again on the same profile: a cold start with the disk caches kept. */
   relaunch: () => Promise<void>
+  /** Closes Chromium, copies the whole profile (its IndexedDB with it) to `target`, and starts it again. */
+  copyTo: (target: string) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -61,11 +63,19 @@ async function launch(dir: string) {
   return { context, page }
 }
 
-export async function openProfile(): Promise<Profile> {
+/** A fresh Chromium profile, or a copy of the one in `from` (a profile copyTo saved). */
+export async function openProfile(from?: string): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), 'recall-bench-'))
+  if (from) await cp(from, dir, { recursive: true })
   const profile = { ...(await launch(dir)) } as Profile
   profile.relaunch = async () => {
     await profile.context.close()
+    Object.assign(profile, await launch(dir))
+  }
+  profile.copyTo = async (target) => {
+    await profile.context.close()
+    await rm(target, { recursive: true, force: true })
+    await cp(dir, target, { recursive: true })
     Object.assign(profile, await launch(dir))
   }
   profile.close = async () => {

@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { serveFolder } from '../static-server'
 import { bigPackage } from './anki-package'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
@@ -10,6 +10,9 @@ import { readinessFigures } from './readiness'
 import { figure, loadMeter, round, table, withLimit, type Figure } from './report'
 import { measureSize } from './size-run'
 import { syncFigures } from './sync-run'
+
+/** The port the server listens on with --seed-cache: a kept collection is only found again from the same origin. */
+const SEED_CACHE_PORT = 47_311
 
 const HELP = `npm run bench [-- options]
 
@@ -38,6 +41,11 @@ figure, then a table with the targets. See docs/performance.md.
                               every studied card has one); 10 seeds the same rows as every earlier run
   --hot-only                  the hot paths only: no first statistics opening, statistics or exam plan
                               screens (they read the whole history); the rest as the other options say
+  --seed-cache DIR            keep each size's seeded profile in DIR (a Chromium profile, before the app
+                              opened it) and start from a copy of it in later runs of the same day, size,
+                              --logs-per-card and --seed-version, instead of seeding again (1,000,000
+                              cards take an hour on two busy cores); the server then listens on port
+                              ${SEED_CACHE_PORT}, since IndexedDB belongs to an origin
   --million                   the hot paths at 1,000,000 cards (issue 23): the same as --sizes 1000000
                               --logs-per-card 1.5 --hot-only --seed-version 9 (the current schema, so no
                               upgrade of a million cards at the first start) --imports 0 --exports 0
@@ -89,6 +97,7 @@ const RECOVERY_CARDS = Number(option('recovery-cards', '100000'))
 const LEARNERS = Number(option('learners', '200'))
 const SYNC_REVIEWS = Number(option('sync-reviews', '100000'))
 const SYNC_ONLY = args.includes('--sync-only')
+const SEED_CACHE = option('seed-cache', '')
 
 const emit = (f: Figure) => console.log(JSON.stringify(f))
 const log = (message: string) => console.error(`[bench] ${message}`)
@@ -262,7 +271,7 @@ async function main() {
       await writeFile(join(outDir, 'bench', `big-${i}.apkg`), await bigPackage(10_000, 1_000, i))
       packages.push(`bench/big-${i}.apkg`)
     }
-    server = await serveFolder(outDir, 0, { precompress: true })
+    server = await serveFolder(outDir, SEED_CACHE ? SEED_CACHE_PORT : 0, { precompress: true })
     const baseUrl = server.url
     if (SYNC_ONLY) {
       for (const n of SIZES) console.log(table(await syncFigures(baseUrl, n, SYNC_REVIEWS, emit), [n]))
@@ -273,7 +282,11 @@ async function main() {
     for (const f of await nodeFigures()) emit(f)
     let requests: string[] = []
     for (const n of SIZES) {
-      const run = await measureSize(n, { ...NUMBERS, baseUrl, packages: packages.map((p) => baseUrl + p) }, emit)
+      const run = await measureSize(
+        n,
+        { ...NUMBERS, baseUrl, packages: packages.map((p) => baseUrl + p), seedCache: SEED_CACHE ? resolve(SEED_CACHE) : undefined },
+        emit
+      )
       figures.push(...run.figures)
       if (requests.length === 0) requests = run.requests
     }

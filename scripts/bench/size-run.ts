@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ConsoleMessage, Page } from 'playwright-core'
 import { firstCardLoads, firstStart, gradeLoop, heapUsed, thinkTimeGrades, type Loads } from './app-flows'
 import { openBenchPage, openProfile } from './browser-setup'
@@ -9,6 +12,8 @@ import { statsFirstOpen } from './screen-flows'
 import { thinkTimes } from './think-time'
 
 const BENCH_DECK = 'Bench deck 00'
+/** The file that marks a kept profile as completely seeded (--seed-cache). */
+const SEEDED = 'recall-bench-seeded.json'
 /** Grades on the deck whose cards each have three pictures and a formula (its 20 new cards of the day, less the last). */
 const PICTURE_GRADES = 19
 /** How long the answer of a picture card is read before the grade: a person looks at three diagrams for seconds; 1 s is short. */
@@ -25,32 +30,46 @@ const MB = 1024 * 1024
  * times → picture cards → statistics and exam plan reopened → Browse → queue and counts → import →
  * export. Every figure is paired with its limit, sampled in turn with it.
  */
-export async function measureSize(n: number, options: SizeOptions, emit: (f: Figure) => void) {
-  const profile = await openProfile()
+export async function measureSize(n: number, options: SizeOptions & { seedCache?: string }, emit: (f: Figure) => void) {
+  // A seed of a million cards takes an hour on two busy cores: --seed-cache keeps the profile as
+  // seeded (before the app ever opened it) for the next run of the same day, size and shape.
+  const day = new Date().toISOString().slice(0, 10)
+  const cached = options.seedCache ? join(options.seedCache, `${day}-${n}-cards-${options.logsPerCard}-logs-v${options.seedVersion}`) : null
+  const reused = cached !== null && existsSync(join(cached, SEEDED))
+  const profile = await openProfile(reused ? cached : undefined)
   const sink = figureSink(n, emit)
   const { out, push, phase, optional, ms, pair, bytes } = sink
   const page = () => profile.page
   try {
-    const made = await phase('generating the collection', async () => {
-      await openBenchPage(page(), options.baseUrl)
-      const progress = (message: ConsoleMessage) => {
-        if (message.text().startsWith(SEED_PROGRESS)) log(`${n}: ${message.text()}`)
+    if (reused) log(`${n}: the collection as seeded by an earlier run today, copied from ${cached} (not seeded again)`)
+    else {
+      const made = await phase('generating the collection', async () => {
+        await openBenchPage(page(), options.baseUrl)
+        const progress = (message: ConsoleMessage) => {
+          if (message.text().startsWith(SEED_PROGRESS)) log(`${n}: ${message.text()}`)
+        }
+        page().on('console', progress)
+        try {
+          return await page().evaluate(([size, now, v, logs]) => window.bench.generate(size, now, v, logs), [
+            n,
+            Date.now(),
+            options.seedVersion,
+            options.logsPerCard
+          ] as const)
+        } finally {
+          page().off('console', progress)
+        }
+      })
+      log(
+        `${n}: ${made.cards} cards and ${made.reviews} logs at database version ${options.seedVersion} in ${Math.round(made.ms)} ms (not a figure)`
+      )
+      if (cached) {
+        await profile.copyTo(cached)
+        await writeFile(join(cached, SEEDED), `${JSON.stringify(made)}\n`)
+        log(`${n}: the seeded profile kept in ${cached} for --seed-cache`)
       }
-      page().on('console', progress)
-      try {
-        return await page().evaluate(([size, now, v, logs]) => window.bench.generate(size, now, v, logs), [
-          n,
-          Date.now(),
-          options.seedVersion,
-          options.logsPerCard
-        ] as const)
-      } finally {
-        page().off('console', progress)
-      }
-    })
-    log(
-      `${n}: ${made.cards} cards and ${made.reviews} logs at database version ${options.seedVersion} in ${Math.round(made.ms)} ms (not a figure)`
-    )
+    }
+    await openBenchPage(page(), options.baseUrl)
     const rows = await page().evaluate(() => window.bench.rowCounts())
     // A lighter history than a heavy user's (--logs-per-card) is said beside the counted rows.
     const lighter = options.logsPerCard === 10 ? {} : { logsPerCard: options.logsPerCard, hotOnly: options.hotOnly }
