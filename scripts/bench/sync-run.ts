@@ -54,6 +54,12 @@ export async function syncFigures(baseUrl: string, cards: number, reviews: numbe
     const written = await page.evaluate(() => window.bench.sync.keepWrittenRows())
     limits.push(await page.evaluate(() => window.bench.sync.syncLimit()))
     const parts = await page.evaluate(() => window.bench.sync.syncParts())
+    const compaction = await page.evaluate(() => window.bench.sync.compactSync())
+    if (!compaction.ok || compaction.after.files >= compaction.before.files)
+      throw new Error(`compaction removed nothing: ${JSON.stringify(compaction)}`)
+    log(
+      `sync: folder ${compaction.before.files} files, ${compaction.before.mb.toFixed(1)} MB before compaction, ${compaction.after.files} files, ${compaction.after.mb.toFixed(1)} MB after`
+    )
     const load = meter.stop()
     await page.evaluate(() => window.bench.sync.closeSync())
 
@@ -79,6 +85,18 @@ export async function syncFigures(baseUrl: string, cards: number, reviews: numbe
       }),
       figure('probe:sync-merge-state', cards, [parts.mergeMs], 'ms', {
         note: 'applyChanges alone: the merge state rebuilt from every decoded segment (the engine does this at each sync); what sync-year took beyond this and read-decode is the replay, the apply transaction and the bookkeeping'
+      }),
+      figure('sync-steady-before-compaction', cards, [compaction.steadyBefore.ms], 'ms', {
+        note: `syncNow with nothing new, after the year: the folder holds ${compaction.before.files} files, ${compaction.before.mb.toFixed(1)} MB, every segment read, decoded and merged; n=1`
+      }),
+      figure('sync-snapshot-write', cards, [compaction.snapshotMs], 'ms', {
+        note: "syncNow that writes this device's snapshot (the whole merge state as compacted changes); n=1"
+      }),
+      figure('sync-compacting', cards, [compaction.compactMs], 'ms', {
+        note: `syncNow that reads the other device's new snapshot (only what is new here applied) and compacts this device's files (the folder: ${compaction.before.files} files before the snapshots, ${compaction.after.files} after); n=1`
+      }),
+      figure('sync-steady-after-compaction', cards, [compaction.steadyAfter.ms], 'ms', {
+        note: `syncNow with nothing new, after compaction: the folder holds ${compaction.after.files} files, ${compaction.after.mb.toFixed(1)} MB (the two devices' snapshots); n=1`
       }),
       figure('heap-sync-before', cards, [heapBefore], 'bytes', {
         note: 'JS heap after GC, collection linked, the year in the in-memory folder'

@@ -13,6 +13,7 @@ import type { ReviewChange } from '@shared/sync/changes'
 import { formatStamp, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFile } from '@shared/sync/read-sync-folder'
 import { encodeSegment, segmentName } from '@shared/sync/segment-format'
+import { decodeSnapshot, encodeSnapshot, snapshotName } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderResult } from '@shared/sync/sync-folder-access'
 import { Rating, type Grade } from 'ts-fsrs'
 import { generateCollection } from './generate'
@@ -37,6 +38,16 @@ class BenchFolder implements SyncFolderAccess {
     if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
     this.files.set(path, text)
     return Promise.resolve({ ok: true, value: path })
+  }
+  writeSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
+    const path = `${device}/${snapshotName(seq)}`
+    if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
+    this.files.set(path, text)
+    return Promise.resolve({ ok: true, value: path })
+  }
+  removeOwn(device: string, name: string): Promise<SyncFolderResult<string>> {
+    this.files.delete(`${device}/${name}`)
+    return Promise.resolve({ ok: true, value: `${device}/${name}` })
   }
   writeMedia(device: string, hash: string): Promise<SyncFolderResult<string>> {
     return Promise.resolve({ ok: true, value: `${device}/media/${hash}` })
@@ -243,6 +254,50 @@ async function keepWrittenRows() {
   return { reviews: reviews.length, cards: cards.length }
 }
 
+/** The folder's size: its files' text, in MB (characters; the segments are ASCII but for the cards' text). */
+function folderMB(folder: BenchFolder): { files: number; mb: number } {
+  return { files: folder.files.size, mb: [...folder.files.values()].reduce((n, t) => n + t.length, 0) / 1e6 }
+}
+
+/** One syncNow with nothing new in the folder: what every later exchange costs (read, decode, rebuild, bookkeeping). */
+async function steadySync(now: number) {
+  const { db, folder } = prepared!
+  const start = performance.now()
+  const report = await syncNow(db, folder, { now })
+  return { ms: performance.now() - start, ok: report.ok, received: report.received, removed: report.removed ?? 0 }
+}
+
+/**
+ * After the year is applied: the folder's size and one exchange with nothing new, before and after
+ * compaction. Compaction needs both devices' snapshots: this one writes its own (syncNow with
+ * `snapshot`, timed); the other device's is made from the same state (both hold the same
+ * collection by now), as it would write it at its next sync, and that device's segments are removed
+ * as its own compaction would. The next syncNow then reads the other's snapshot (fresh: only what
+ * is new here is applied) and removes this device's segments.
+ */
+async function compactSync() {
+  const { folder, now } = prepared!
+  const before = folderMB(folder)
+  const steadyBefore = await steadySync(now + 1_000)
+  let start = performance.now()
+  const written = await syncNow(prepared!.db, folder, { now: now + 2_000, snapshot: true })
+  const snapshotMs = performance.now() - start
+  const own = [...folder.files].find(([path]) => path.endsWith('.snap'))
+  const decoded = own ? decodeSnapshot(own[1]) : undefined
+  if (!written.ok || !decoded?.ok) throw new Error(`no snapshot was written: ${JSON.stringify(written)}`)
+  folder.files.set(
+    `${OTHER_DEVICE}/${snapshotName(1)}`,
+    encodeSnapshot(OTHER_DEVICE, 1, decoded.covers, decoded.latest, decoded.changes).text
+  )
+  for (const path of [...folder.files.keys()]) if (path.startsWith(`${OTHER_DEVICE}/`) && path.endsWith('.seg')) folder.files.delete(path)
+  start = performance.now()
+  const compacting = await syncNow(prepared!.db, folder, { now: now + 3_000 })
+  const compactMs = performance.now() - start
+  const after = folderMB(folder)
+  const steadyAfter = await steadySync(now + 4_000)
+  return { before, after, steadyBefore, steadyAfter, snapshotMs, compactMs, removed: compacting.removed ?? 0, ok: compacting.ok }
+}
+
 async function closeSync() {
   prepared?.db.close()
   prepared = undefined
@@ -251,4 +306,4 @@ async function closeSync() {
   await RecallDatabase.delete('recall-bare')
 }
 
-export const syncBench = { prepareSync, runSync, syncParts, syncLimit, keepWrittenRows, closeSync }
+export const syncBench = { prepareSync, runSync, syncParts, syncLimit, keepWrittenRows, compactSync, closeSync }
