@@ -92,7 +92,7 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
 }
 
 /** Each device's newest whole snapshot (every version of it, when two installations wrote one number). */
-export function newestSnapshots(snapshots: readonly Snapshot[]): Snapshot[] {
+function newestSnapshots(snapshots: readonly Snapshot[]): Snapshot[] {
   const newest = new Map<string, number>()
   for (const s of snapshots) if (s.seq > (newest.get(s.device) ?? 0)) newest.set(s.device, s.seq)
   return snapshots.filter((s) => newest.get(s.device) === s.seq)
