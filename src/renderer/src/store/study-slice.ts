@@ -74,12 +74,6 @@ function inNextTask<T>(work: () => T): Promise<T | undefined> {
   )
 }
 
-/** Runs `work` when the page is idle (a moment later where the browser has no idle callbacks). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 })
-  else setTimeout(work, 0)
-}
-
 export const createStudySlice =
   ({ db, now, platform }: StoreDeps): StateCreator<RecallState, [], [], StudySlice> =>
   (set, get) => {
@@ -288,8 +282,10 @@ export const createStudySlice =
           if (ready && step.kind === 'card' && step.id === ready.card.id) set({ session: shownSession(after, step, shownAt, ready) })
           else await advance(after)
           // Main decides whether a backup is due (at most every 30 minutes); never awaited, and
-          // asked once the next card is on screen: the first ask of a page reads the backups folder.
-          whenIdle(() => void platform.backups?.noteStudyActivity().catch(() => undefined))
+          // asked a task later, after the next card's render: the first ask of a page reads the
+          // backups folder. (Not in idle time: a backup due then began when the person had already
+          // left study, and held back the deck list's counts.)
+          setTimeout(() => void platform.backups?.noteStudyActivity().catch(() => undefined), 0)
         } catch (error) {
           set({
             session: {
