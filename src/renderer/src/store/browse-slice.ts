@@ -11,7 +11,7 @@ import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
 
-/** How long the engine (its worker and the ~45 MB of columns it holds at 100,000 cards) outlives a visit to Browse. */
+/** How long the engine (its worker and the ~35 MB of columns it holds at 100,000 cards) outlives a visit to Browse. */
 const KEEP_ENGINE_MS = 60_000
 
 export const createBrowseSlice =
