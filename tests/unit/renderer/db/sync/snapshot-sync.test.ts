@@ -1,36 +1,14 @@
-import { DEFAULT_STUDY_OPTIONS, type CardRecord } from '@core/model'
-import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
-import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { editCardText } from '@db/card-actions'
-import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
-import { recordReview } from '@db/study-repository'
 import { syncNow } from '@db/sync/sync-engine'
 import { linkCollection, previewLink } from '@db/sync/sync-link'
-import { Rating, type Grade } from 'ts-fsrs'
+import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { MemoryFolder } from './memory-folder'
+import { collectionOf, grade } from './sync-helpers'
 
-const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 const MINUTE = 60_000
-
-async function grade(db: RecallDatabase, key: string, rating: Grade, at: number) {
-  const card = (await db.cards.get(key))!
-  return recordReview(db, card, previewGrades(scheduler, card, Math.max(at, card.last_review ?? 0))[rating], 4_000)
-}
-
-/** What a person sees of a collection: decks, notes, each card's text and schedule, and the history. */
-async function collectionOf(db: RecallDatabase) {
-  const cards = (await db.cards.orderBy('id').toArray()).map((card: CardRecord) => {
-    const { mod: _mod, createdAt: _created, due, ...seen } = card
-    return card.reps === 0 ? seen : { ...seen, due }
-  })
-  const notes = (await db.notes.orderBy('id').toArray()).map(({ createdAt: _created, ...note }) => note)
-  const decks = (await db.decks.orderBy('id').toArray()).map(({ id, name, presetId }) => ({ id, name, presetId }))
-  const reviews = (await db.reviews.toArray()).map((r) => `${r.cardKey} ${r.review} ${r.rating} ${r.manual ?? ''}`).sort()
-  return { decks, notes, cards, reviews }
-}
 
 const kinds = (folder: MemoryFolder) => {
   const paths = [...folder.files.keys()]
