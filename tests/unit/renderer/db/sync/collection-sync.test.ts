@@ -1,3 +1,4 @@
+import { DEFAULT_STUDY_OPTIONS } from '@core/model'
 import { editCardText, forget, setSuspended, toggleFlag, undo } from '@db/card-actions'
 import { mergeDeck } from '@db/deck-repository'
 import { deleteDeck } from '@db/import-repository'
