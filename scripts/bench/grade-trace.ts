@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type CDPSession, type Page } from 'playwright-core'
-import { chromiumPath, FLAGS } from '../chromium'
-import { serveFolder } from '../static-server'
+import type { CDPSession } from 'playwright-core'
 import { firstStart, thinkTimeGrades } from './app-flows'
-import { buildAll, loadInApp, openBenchPage } from './browser-setup'
-import { benchRecorder } from './recorder'
+import { buildsInTurn, loadInApp, openBenchPage, startUpBackup } from './browser-setup'
 import { thinkTimes } from './think-time'
 
 /**
@@ -227,56 +224,10 @@ function breakDown(events: TraceEvent[]): string {
   return out.join('\n')
 }
 
-async function startUpBackup(page: Page): Promise<void> {
-  const start = Date.now()
-  for (;;) {
-    const size = await page.evaluate(async () => {
-      const root = await navigator.storage.getDirectory()
-      const folder = await root.getDirectoryHandle('backups', { create: true })
-      let largest = 0
-      for await (const handle of (folder as unknown as { values(): AsyncIterable<FileSystemHandle> }).values())
-        if (handle.kind === 'file') largest = Math.max(largest, (await (handle as FileSystemFileHandle).getFile()).size)
-      return largest
-    })
-    if (size > 1000) return
-    if (Date.now() - start > 1_800_000) throw new Error('no start-up backup within 30 minutes')
-    await page.waitForTimeout(250)
-  }
-}
-
 async function main() {
   const saved = option('analyse', '')
   if (saved) return console.log(breakDown(JSON.parse(await readFile(saved, 'utf8')) as TraceEvent[]))
-  for (const [name, dir] of BUILDS) {
-    if (existsSync(join(dir, 'index.html'))) continue
-    log(`building ${name} from the working tree into ${dir}`)
-    await buildAll(dir)
-  }
-  const link = join(STATE, 'root')
-  await mkdir(STATE, { recursive: true })
-  const serveBuild = async (dir: string) => {
-    await rm(link, { force: true })
-    await symlink(dir, link)
-  }
-  await serveBuild(BUILDS[0]![1])
-  const server = await serveFolder(link, PORT)
-  const context = await chromium.launchPersistentContext(join(STATE, 'chromium'), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: FLAGS
-  })
-  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' })
-  await context.addInitScript(benchRecorder)
-  await context.addInitScript(gradeMarks)
-  await context.addInitScript(() => {
-    try {
-      localStorage.setItem('recall.welcomeSeen', 'true')
-    } catch {
-      // about:blank
-    }
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.on('pageerror', (error) => log(`page error: ${error.message}`))
+  const { server, serve: serveBuild, context, page } = await buildsInTurn(BUILDS, STATE, PORT, [gradeMarks])
   const study = async () => {
     await page.goto(server.url)
     await page.getByRole('button', { name: new RegExp(`^Study ${DECK}:`) }).click({ timeout: 300_000 })

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ConsoleMessage, Page } from 'playwright-core'
+import type { ConsoleMessage } from 'playwright-core'
 import { firstCardLoads, firstStart, gradeLoop, heapUsed, thinkTimeGrades, type Loads } from './app-flows'
-import { openBenchPage, openProfile } from './browser-setup'
+import { openBenchPage, openProfile, startUpBackup } from './browser-setup'
 import { figureSink, type FigureSink } from './figure-sink'
 import { PICTURES_DECK, SEED_PROGRESS } from './page/generate'
 import { figure, withLimit, type Figure } from './report'
@@ -229,25 +229,4 @@ function pairLoads(pair: Pair, loads: { app: Loads; bare: Loads }, suffix: strin
     `${how} → first question painted (Study clicked the moment the list shows it)`,
     `${how} → the same bare page: then the deck's queue read as the app reads it, its first question painted`
   )
-}
-
-/**
- * The start-up backup of a journal's first epoch: waits, on the app's page (which encodes it),
- * until it is in the origin's private file system. Not a figure; its time is printed as a probe.
- */
-async function startUpBackup(page: Page): Promise<{ ms: number; size: number }> {
-  const start = Date.now()
-  for (;;) {
-    const size = await page.evaluate(async () => {
-      const root = await navigator.storage.getDirectory()
-      const folder = await root.getDirectoryHandle('backups', { create: true })
-      let largest = 0
-      for await (const handle of (folder as unknown as { values(): AsyncIterable<FileSystemHandle> }).values())
-        if (handle.kind === 'file') largest = Math.max(largest, (await (handle as FileSystemFileHandle).getFile()).size)
-      return largest
-    })
-    if (size > 1000) return { ms: Date.now() - start, size }
-    if (Date.now() - start > 1_800_000) throw new Error('no start-up backup within 30 minutes')
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
 }

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs'
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type CDPSession } from 'playwright-core'
-import { chromiumPath, FLAGS } from '../chromium'
-import { serveFolder } from '../static-server'
+import type { CDPSession } from 'playwright-core'
 import { firstStart } from './app-flows'
-import { buildAll, loadInApp, openBenchPage } from './browser-setup'
-import { benchRecorder } from './recorder'
+import { buildsInTurn, loadInApp, openBenchPage } from './browser-setup'
 
 /**
  * `npx tsx scripts/bench/stats-screen.ts --size 10000 --opens 6 --builds before=/tmp/a,after=/tmp/b [--profile]`:
@@ -67,36 +64,8 @@ function summarise(profile: { nodes: ProfileNode[]; startTime: number; endTime: 
 }
 
 async function main() {
-  for (const [name, dir] of BUILDS) {
-    if (existsSync(join(dir, 'index.html'))) continue
-    log(`building ${name} from the working tree into ${dir}`)
-    await buildAll(dir)
-  }
   // One origin for every build (the same IndexedDB): the server's root is a link moved between them.
-  const link = join(STATE, 'root')
-  await mkdir(STATE, { recursive: true })
-  const serveBuild = async (dir: string) => {
-    await rm(link, { force: true })
-    await symlink(dir, link)
-  }
-  await serveBuild(BUILDS[0]![1])
-  const server = await serveFolder(link, PORT)
-  const context = await chromium.launchPersistentContext(join(STATE, 'chromium'), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: FLAGS
-  })
-  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' })
-  await context.addInitScript(benchRecorder)
-  await context.addInitScript(() => {
-    try {
-      localStorage.setItem('recall.welcomeSeen', 'true')
-    } catch {
-      // about:blank
-    }
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.on('pageerror', (error) => log(`page error: ${error.message}`))
+  const { server, serve: serveBuild, context, page } = await buildsInTurn(BUILDS, STATE, PORT)
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
   const open = async (cdp?: CDPSession) => {
     await page.goto(server.url)
