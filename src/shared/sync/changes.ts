@@ -112,3 +112,26 @@ export const TABLE_OF_REMOVABLE: Readonly<Record<Removable, SyncTable>> = {
   'mock-exam': 'simulations',
   media: 'media'
 }
+
+/** What a removal of a row of each table is called in a change; a setting is not removed, only cleared. */
+export const REMOVABLE_OF_TABLE = Object.fromEntries(Object.entries(TABLE_OF_REMOVABLE).map(([what, table]) => [table, what])) as Readonly<
+  Partial<Record<SyncTable, Removable>>
+>
+
+/** The change that writes `fields` of a row of a table whose changes name fields (a setting and a media name carry theirs otherwise). */
+export function fieldsWrite(table: Exclude<SyncTable, 'settings' | 'media'>, key: string, at: Stamp, fields: Fields): SyncChange {
+  switch (table) {
+    case 'decks':
+      return { k: 'deck', at, key, fields }
+    case 'notes':
+      return { k: 'note', at, key, fields }
+    case 'cards':
+      return { k: 'card', at, key, fields }
+    case 'presets':
+      return { k: 'options', at, key, fields }
+    case 'exams':
+      return { k: 'exam', at, key, fields }
+    case 'simulations':
+      return { k: 'mock-exam', at, key, result: fields }
+  }
+}

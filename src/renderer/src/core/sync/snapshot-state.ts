@@ -1,10 +1,6 @@
 import { deckOfKey, type RowState, type SyncState } from '@core/sync/sync-state'
-import { TABLE_OF_REMOVABLE, type Fields, type Removable, type SyncChange, type SyncTable } from '@shared/sync/changes'
+import { fieldsWrite, REMOVABLE_OF_TABLE, TABLE_OF_REMOVABLE, type Fields, type SyncChange, type SyncTable } from '@shared/sync/changes'
 import type { Stamp } from '@shared/sync/hlc'
-
-const REMOVABLE_OF_TABLE = Object.fromEntries(Object.entries(TABLE_OF_REMOVABLE).map(([what, table]) => [table, what])) as Partial<
-  Record<SyncTable, Removable>
->
 
 /**
  * The merge state as a compacted change list (a snapshot's content, shared/sync/snapshot-format.ts):
@@ -41,18 +37,6 @@ function rowChanges(table: SyncTable, key: string, row: RowState): SyncChange[] 
 
 function fieldsChange(table: SyncTable, key: string, at: Stamp, fields: Fields, row: RowState): SyncChange | undefined {
   switch (table) {
-    case 'decks':
-      return { k: 'deck', at, key, fields }
-    case 'notes':
-      return { k: 'note', at, key, fields }
-    case 'cards':
-      return { k: 'card', at, key, fields }
-    case 'presets':
-      return { k: 'options', at, key, fields }
-    case 'exams':
-      return { k: 'exam', at, key, fields }
-    case 'simulations':
-      return { k: 'mock-exam', at, key, result: fields }
     case 'settings':
       return 'value' in fields ? { k: 'setting', at, key, value: fields.value } : undefined
     case 'media': {
@@ -62,6 +46,8 @@ function fieldsChange(table: SyncTable, key: string, at: Stamp, fields: Fields, 
       if (typeof hash !== 'string' || typeof type !== 'string' || typeof size !== 'number') return undefined
       return { k: 'media', at, name: key, hash, type, size }
     }
+    default:
+      return fieldsWrite(table, key, at, fields)
   }
 }
 

@@ -6,9 +6,16 @@ import { rowStands, studySchedulers } from '@core/sync/merged-collection'
 import { deckOfKey, type SyncState } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
-import { REMOVABLE_OF_TABLE, rowFields, syncCardState, writeChange } from '@db/sync/row-fields'
+import { rowFields, syncCardState, writeChange } from '@db/sync/row-fields'
 import { OUTBOX_TABLE, RECORDED_TABLES, ownReviewId, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
-import type { Fields, ReviewChange, SyncCardState, SyncChange, SyncTable } from '@shared/sync/changes'
+import {
+  REMOVABLE_OF_TABLE,
+  type Fields,
+  type ReviewChange,
+  type SyncCardState,
+  type SyncChange,
+  type SyncTable
+} from '@shared/sync/changes'
 import { formatStamp, tick, type Hlc } from '@shared/sync/hlc'
 import { Rating } from 'ts-fsrs'
 

@@ -9,7 +9,7 @@ import {
   type SettingRecord
 } from '@core/model'
 import { deckOfKey } from '@core/sync/sync-state'
-import type { Fields, Removable, SyncCardState, SyncChange, SyncTable } from '@shared/sync/changes'
+import { fieldsWrite, type Fields, type SyncCardState, type SyncChange, type SyncTable } from '@shared/sync/changes'
 import type { Stamp } from '@shared/sync/hlc'
 
 /**
@@ -123,34 +123,13 @@ export function cardWithFields(card: CardRecord, fields: Fields, followState: (c
 /** The change that writes `fields` of a row of `table`. */
 export function writeChange(table: SyncTable, key: string, at: Stamp, fields: Fields): SyncChange {
   switch (table) {
-    case 'decks':
-      return { k: 'deck', at, key, fields }
-    case 'notes':
-      return { k: 'note', at, key, fields }
-    case 'cards':
-      return { k: 'card', at, key, fields }
-    case 'presets':
-      return { k: 'options', at, key, fields }
     case 'settings':
       return { k: 'setting', at, key, value: fields.value ?? null }
-    case 'exams':
-      return { k: 'exam', at, key, fields }
-    case 'simulations':
-      return { k: 'mock-exam', at, key, result: fields }
     case 'media':
       return { k: 'media', at, name: key, hash: String(fields.hash), type: String(fields.type), size: Number(fields.size) }
+    default:
+      return fieldsWrite(table, key, at, fields)
   }
-}
-
-/** What a removal of a row of `table` is called in a change; a setting is not removed, only cleared. */
-export const REMOVABLE_OF_TABLE: Readonly<Partial<Record<SyncTable, Removable>>> = {
-  decks: 'deck',
-  notes: 'note',
-  cards: 'card',
-  presets: 'options',
-  exams: 'exam',
-  simulations: 'mock-exam',
-  media: 'media'
 }
 
 /** A card's scheduling state as a review change carries it. */
