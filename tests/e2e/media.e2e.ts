@@ -89,8 +89,14 @@ async function studyAll(page: Page, count: number): Promise<CardSeen[]> {
       formulas: await card.locator('.katex').count()
     })
     await page.keyboard.press('4')
+    // The next card, not this one's answer: a cloze's question reads differently once revealed.
+    const answers = page.locator('[data-testid=answer], [data-cloze=answer]')
     await expect
-      .poll(async () => (await page.getByTestId('done').count()) > 0 || (await question.innerText().catch(() => '')) !== asked)
+      .poll(
+        async () =>
+          (await page.getByTestId('done').count()) > 0 ||
+          ((await answers.count()) === 0 && (await question.innerText().catch(() => '')) !== asked)
+      )
       .toBe(true)
   }
   return seen
