@@ -74,6 +74,9 @@ const REVIEW_LOG: ReadonlyArray<keyof SyncReviewLog> = [
   'learning_steps'
 ]
 
+/** Time zones run from UTC−12 to UTC+14; a day either side covers any zone a writer may have. */
+const MAX_UTC_OFFSET_MINUTES = 24 * 60
+
 function checkReview(v: Record<string, unknown>): ReviewChange | undefined {
   const ok =
     isKey(v.id) &&
@@ -84,6 +87,7 @@ function checkReview(v: Record<string, unknown>): ReviewChange | undefined {
     (v.rating as number) <= 4 &&
     (v.manual === undefined || v.manual === 'reset' || v.manual === 'reschedule') &&
     isFiniteNumber(v.review) &&
+    (v.zone === undefined || (Number.isInteger(v.zone) && Math.abs(v.zone as number) <= MAX_UTC_OFFSET_MINUTES)) &&
     isFiniteNumber(v.duration) &&
     typeof v.before === 'string' &&
     hasNumbers(v.log, REVIEW_LOG) &&

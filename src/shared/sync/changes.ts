@@ -65,6 +65,12 @@ export interface ReviewChange {
   manual?: 'reset' | 'reschedule'
   /** When the grade was given, by the device's clock (epoch ms). */
   review: number
+  /**
+   * The grading device's offset from UTC at `review`, in minutes east (+540 in Tokyo, -480 in a
+   * Californian winter). A replay computes a concurrent grade on this fixed-offset study clock, so
+   * machines in different time zones count the same study days. Absent from older writers: UTC.
+   */
+  zone?: number
   /** Milliseconds from showing the question to the grade. */
   duration: number
   before: string

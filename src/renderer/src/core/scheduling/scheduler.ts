@@ -2,7 +2,7 @@ import type { SchedulingState, StoredReviewLog, StudyOptions } from '@core/model
 import { fromFsrsCard, fromFsrsLog, toFsrsCard } from '@core/scheduling/card-state'
 import { balancedInterval, balanceRandom, NORMAL_WEEK, type DayLoads, type EasyDays } from '@core/scheduling/load-balance'
 import { ankiLearningSteps, hardDelaySeconds } from '@core/scheduling/steps'
-import { createStudyClock, type StudyClock } from '@core/time/study-clock'
+import { createFixedOffsetClock, createStudyClock, type StudyClock } from '@core/time/study-clock'
 import { DAY_MS } from '@shared/durations'
 import { fsrs, generatorParameters, Rating, State, StrategyMode, type FSRS, type Grade } from 'ts-fsrs'
 
@@ -47,6 +47,21 @@ export function createScheduler(options: StudyOptions, dayStartsAtHour: number):
     clock: createStudyClock(dayStartsAtHour),
     ...(balanced ? { balance: { easyDays, maximumInterval: options.maximum_interval } } : {})
   }
+}
+
+const fixedOffsetSchedulers = new WeakMap<Scheduler, Map<number, Scheduler>>()
+
+/**
+ * The same scheduler on a study-day clock at a fixed offset from UTC (minutes east), the same on
+ * every machine whatever its own time zone: a sync's replay of another device's grade.
+ */
+export function atUtcOffset(scheduler: Scheduler, offsetMinutes: number): Scheduler {
+  let byOffset = fixedOffsetSchedulers.get(scheduler)
+  if (!byOffset) fixedOffsetSchedulers.set(scheduler, (byOffset = new Map<number, Scheduler>()))
+  let fixed = byOffset.get(offsetMinutes)
+  if (!fixed)
+    byOffset.set(offsetMinutes, (fixed = { ...scheduler, clock: createFixedOffsetClock(scheduler.clock.dayStartsAtHour, offsetMinutes) }))
+  return fixed
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SchedulingState, StoredReviewLog } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import { previewGrades, type Scheduler } from '@core/scheduling/scheduler'
+import { atUtcOffset, previewGrades, type Scheduler } from '@core/scheduling/scheduler'
 import type { ReviewChange, SyncCardState } from '@shared/sync/changes'
 import { crc32Hex } from '@shared/sync/crc32'
 import { Rating, State, type Grade } from 'ts-fsrs'
@@ -47,9 +47,10 @@ function byStamp(a: { at: string }, b: { at: string }): number {
  * keeps the state its device gave it — the one the study screen showed, placed by the load
  * balancer with that session's day loads, which a replay cannot know. A grade given from another
  * state (two machines studied the card offline) is computed again from the replayed state at its
- * time. A manual change (a reset, Set due date, a reschedule) keeps its state: the person chose it.
- * Times never run backwards within a card: a grade timed before the state it follows (a clock
- * behind) is replayed at that state's time.
+ * time, on the study days of the device that gave it (its UTC offset then: `zone`), which every
+ * machine counts alike whatever its own time zone. A manual change (a reset, Set due date, a
+ * reschedule) keeps its state: the person chose it. Times never run backwards within a card: a
+ * grade timed before the state it follows (a clock behind) is replayed at that state's time.
  */
 export function replayCard(scheduler: Scheduler, reviews: readonly ReviewChange[]): ReplayedCard | undefined {
   const replayed: ReplayedReview[] = []
@@ -63,7 +64,7 @@ export function replayCard(scheduler: Scheduler, reviews: readonly ReviewChange[
       replayed.push({ change, log: { ...change.log, rating: change.rating, review: change.review }, after, replayed: false })
       state = after
     } else {
-      const outcome = previewGrades(scheduler, state ?? newSchedulingState(at), at)[change.rating as Grade]
+      const outcome = previewGrades(atUtcOffset(scheduler, change.zone ?? 0), state ?? newSchedulingState(at), at)[change.rating as Grade]
       replayed.push({ change, log: { ...outcome.log, review: change.review }, after: outcome.next, replayed: true })
       state = outcome.next
     }

@@ -68,3 +68,20 @@ export function createStudyClock(dayStartsAtHour: number): StudyClock {
     dayNumber: (at) => numberOf(dayOf(at))
   }
 }
+
+/**
+ * A study-day clock at a fixed offset from UTC (minutes east of Greenwich), whatever the time zone
+ * of the machine that reads it. Its days are all 24 hours: on a day without a daylight-saving
+ * change it reads exactly as `createStudyClock` does in a zone at that offset. A sync replays a
+ * grade on the clock of the device that gave it (`core/sync/card-replay.ts`), so that machines in
+ * different time zones count the same study days.
+ */
+export function createFixedOffsetClock(dayStartsAtHour: number, offsetMinutes: number): StudyClock {
+  const shift = offsetMinutes * 60_000 - dayStartsAtHour * 3_600_000
+  return {
+    dayStartsAtHour,
+    toClock: (at) => at + shift,
+    fromClock: (at) => at - shift,
+    dayNumber: (at) => Math.floor((at + shift) / DAY_MS)
+  }
+}

@@ -1,4 +1,4 @@
-import { Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord, type ReviewRecord } from '@core/model'
+import { Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { replayCard } from '@core/sync/card-replay'
@@ -178,7 +178,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       const change = state.reviews.get(id)
       if (!change || state.undone.has(id) || here.has(id)) continue
       const cardKey = cardKeyOf(state, change.card)
-      const row: Omit<ReviewRecord, 'id'> & { syncId: string } = {
+      const row: Omit<SyncedReviewRecord, 'id'> & { syncId: string } = {
         ...change.log,
         rating: change.rating,
         review: change.review,
@@ -186,7 +186,8 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
         deckId: cardKey === change.card ? change.deck : deckOfKey(cardKey),
         duration: change.duration,
         ...(change.manual ? { manual: change.manual } : {}),
-        syncId: id
+        syncId: id,
+        ...(change.zone !== undefined ? { zone: change.zone } : {})
       }
       rows.push(row)
     }

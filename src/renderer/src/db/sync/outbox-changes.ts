@@ -1,4 +1,4 @@
-import type { CardRecord, ReviewRecord, SchedulingState } from '@core/model'
+import type { CardRecord, SchedulingState } from '@core/model'
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { forgetState, previewGrades } from '@core/scheduling/scheduler'
 import { cardStateFingerprint } from '@core/sync/card-replay'
@@ -130,7 +130,7 @@ function rowChange(state: SyncState, table: SyncTable, key: string, row: Row | u
   return (at) => writeChange(table, key, at, table === 'media' ? local : fields)
 }
 
-function reviewChange(id: string, at: string, row: Omit<ReviewRecord, 'id'>, before: string, after: SyncCardState): ReviewChange {
+function reviewChange(id: string, at: string, row: Omit<SyncedReviewRecord, 'id'>, before: string, after: SyncCardState): ReviewChange {
   const { state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps } = row
   return {
     k: 'review',
@@ -141,6 +141,8 @@ function reviewChange(id: string, at: string, row: Omit<ReviewRecord, 'id'>, bef
     rating: row.rating,
     ...(row.manual ? { manual: row.manual } : {}),
     review: row.review,
+    // A review of this machine's: its offset at the grade (the outbox is read where it was graded).
+    zone: row.zone ?? -new Date(row.review).getTimezoneOffset(),
     duration: row.duration,
     before,
     log: { state, due, stability, difficulty, elapsed_days, last_elapsed_days, scheduled_days, learning_steps },

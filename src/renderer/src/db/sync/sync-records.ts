@@ -68,8 +68,11 @@ interface ReportRow {
 
 export type MetaRow = DeviceRow | LinkRow | ExchangeRow | ReportRow
 
-/** A review row that came from another device carries the id it has in the folder. */
-export type SyncedReviewRecord = ReviewRecord & { syncId?: string }
+/**
+ * A review row that came from another device carries the id it has in the folder, and the UTC
+ * offset of the device that gave it (its change's `zone`), so that sending it again sends the same.
+ */
+export type SyncedReviewRecord = ReviewRecord & { syncId?: string; zone?: number }
 
 /** The sync id of a review this device made: unique, since a device id is, and stable across syncs. */
 export function ownReviewId(device: string, local: number): string {

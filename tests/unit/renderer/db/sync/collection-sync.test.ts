@@ -7,7 +7,7 @@ import { syncNow } from '@db/sync/sync-engine'
 import { linkCollection, previewLink, unlinkCollection } from '@db/sync/sync-link'
 import { OUTBOX_TABLE } from '@db/sync/sync-records'
 import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { deliver, MemoryFolder } from './memory-folder'
 import { collectionOf, grade, scheduler } from './sync-helpers'
@@ -98,6 +98,30 @@ describe('two collections through one folder', () => {
     expect(desk).toEqual(await collectionOf(laptop))
     expect(desk.reviews.map((r) => r.split(' ')[0])).toEqual(['aws/c2', 'aws/c2'])
     expect(desk.cards.find((c) => c.id === 'aws/c1')!.reps).toBe(0)
+  })
+})
+
+describe('time zones', () => {
+  it('a grade carries the UTC offset of the machine that gave it, kept by the others when they send their collection again', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    await grade(laptop, 'aws/c1', Rating.Good, Date.now())
+    // The laptop is in Tokyo (UTC+9) when it sends its grade; this process's zone is any other.
+    const tokyo = vi.spyOn(Date.prototype, 'getTimezoneOffset').mockReturnValue(-540)
+    try {
+      await syncNow(laptop, folder)
+    } finally {
+      tokyo.mockRestore()
+    }
+    await syncNow(desktop, folder)
+    expect(await desktop.reviews.toArray()).toMatchObject([{ cardKey: 'aws/c1', zone: 540 }])
+
+    // The desktop, linked to a new folder by merging, sends its whole collection: the grade keeps Tokyo's offset.
+    await unlinkCollection(desktop)
+    const another = new MemoryFolder()
+    await linkCollection(desktop, another, 'merge')
+    const third = freshDatabase()
+    await linkCollection(third, another, 'merge')
+    expect(await third.reviews.toArray()).toMatchObject([{ cardKey: 'aws/c1', zone: 540 }])
   })
 })
 
