@@ -27,10 +27,46 @@ export interface UndoEntry {
 
 export async function undo(db: RecallDatabase, entry: UndoEntry): Promise<void> {
   await db.transaction('rw', [db.cards, db.reviews, db.notes], async () => {
-    await db.cards.bulkPut(entry.before)
+    await db.cards.bulkPut(entry.notesBefore?.length ? entry.before : await studyUndone(db, entry.before))
     await db.reviews.bulkDelete(entry.addedLogIds)
     if (entry.addedCardIds?.length) await db.cards.bulkDelete(entry.addedCardIds)
     if (entry.notesBefore?.length) await db.notes.bulkPut(entry.notesBefore)
+  })
+}
+
+/** What an action on a card's study (a grade, Forget, Bury, Suspend, a flag) changes of it. */
+const STUDY_FIELDS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'state',
+  'last_review',
+  'queue',
+  'buriedUntil',
+  'flag'
+] as const satisfies ReadonlyArray<keyof CardRecord>
+
+/**
+ * The cards as an action on their study left them, put back onto the cards as they are now: their
+ * text stays what it is now (a sync may have brought an edit of the note since), and a card gone
+ * since (removed or moved by a sync, deleted) is not brought back.
+ */
+async function studyUndone(db: RecallDatabase, before: CardRecord[]): Promise<CardRecord[]> {
+  const current = await db.cards.bulkGet(before.map((card) => card.id))
+  return before.flatMap((card, i) => {
+    const now = current[i]
+    if (!now) return []
+    const undone: Record<string, unknown> = { ...now }
+    for (const field of STUDY_FIELDS) {
+      if (card[field] === undefined) delete undone[field]
+      else undone[field] = card[field]
+    }
+    return [undone as unknown as CardRecord]
   })
 }
 

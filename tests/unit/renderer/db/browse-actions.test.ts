@@ -191,6 +191,14 @@ describe('bulk actions of the card browser', () => {
     expect(await db.reviews.where('cardKey').anyOf(victims).count()).toBe(0)
     expect((await db.decks.get('my-notes-ab12'))!.cardCount).toBe(100 - 3)
 
+    // A suspend undone after its card was deleted does not bring the card back.
+    const kept = (await db.cards.get('my-notes-ab12/c14'))!
+    const { undo: suspended } = await suspendCards(db, ['my-notes-ab12/c11', kept.id], true)
+    await deleteCards(db, ['my-notes-ab12/c11'])
+    await undo(db, suspended)
+    expect(await db.cards.get('my-notes-ab12/c11')).toBeUndefined()
+    expect(allUnstamped([(await db.cards.get(kept.id))!])).toEqual(allUnstamped([kept]))
+
     expect(await deleteCards(db, ['aws-ml-chips/c3'])).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Copy the deck to your decks to delete its cards/)

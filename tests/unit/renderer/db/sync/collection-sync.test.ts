@@ -125,6 +125,27 @@ describe('time zones', () => {
   })
 })
 
+describe('undo after a sync', () => {
+  it('takes back the grade and keeps the note’s text that the sync brought in between', async () => {
+    const { laptop, desktop, folder } = await linkedPair()
+    const before = (await laptop.cards.get('aws/c1'))!
+    const graded = await grade(laptop, 'aws/c1', Rating.Good, Date.now())
+    await editCardText(desktop, 'aws', 'c1', { front: 'What stores objects?', back: 'Amazon S3', extra: '' })
+    await syncNow(desktop, folder)
+    await syncNow(laptop, folder)
+    expect((await laptop.cards.get('aws/c1'))!.question).toBe('What stores objects?')
+
+    await undo(laptop, { label: 'Grade', before: [before], addedLogIds: [graded.logId] })
+    const card = (await laptop.cards.get('aws/c1'))!
+    expect(card).toMatchObject({ question: 'What stores objects?', answer: 'Amazon S3', reps: 0, state: before.state, due: before.due })
+    expect(await laptop.reviews.count()).toBe(0)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+    expect((await desktop.cards.get('aws/c1'))!).toMatchObject({ question: 'What stores objects?', reps: 0 })
+  })
+})
+
 describe('options and settings', () => {
   it('options changed on two machines, option by option, and a setting reach both', async () => {
     const { laptop, desktop, folder } = await linkedPair()
