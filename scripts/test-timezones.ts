@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /**
  * Runs the scheduling tests (study day, queue, golden replays, store) once per time zone, so that
@@ -29,15 +32,47 @@ const runs = [
   ...GOLDEN_ZONES.filter((zone) => !ZONES.includes(zone)).map((zone) => ({ zone, suites: GOLDEN_SUITES, skipped: GOLDEN_SKIPPED }))
 ]
 
-let failed = 0
-for (const { zone, suites, skipped } of runs) {
-  console.log(`\n== TZ=${zone}: ${suites.join(' ')}`)
-  const args = ['run', ...suites, ...skipped.flatMap((file) => ['--exclude', file])]
-  const result = spawnSync('node_modules/.bin/vitest', args, { stdio: 'inherit', env: { ...process.env, TZ: zone } })
-  if (result.status !== 0) {
-    failed++
-    console.error(`scheduling tests failed under TZ=${zone}`)
+/** The tests that failed in one zone's run, from vitest's JSON report: what the last lines of a CI log must name. */
+function failuresOf(report: string): string[] {
+  try {
+    const { testResults } = JSON.parse(readFileSync(report, 'utf8')) as {
+      testResults: Array<{
+        name: string
+        message?: string
+        assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }>
+      }>
+    }
+    return testResults.flatMap((file) => {
+      const tests = file.assertionResults.filter((test) => test.status === 'failed')
+      const where = file.name.slice(process.cwd().length + 1)
+      if (tests.length === 0) return file.message ? [`${where}: ${file.message.split('\n')[0]}`] : []
+      return tests.map((test) => `${where} > ${test.fullName}: ${(test.failureMessages[0] ?? '').split('\n')[0]}`)
+    })
+  } catch {
+    return ['(no report: the run stopped before writing it)']
   }
 }
-console.log(`\ntime zones: ${runs.length - failed} passed, ${failed} failed`)
-process.exit(failed > 0 ? 1 : 0)
+
+const reports = mkdtempSync(join(tmpdir(), 'recall-tz-'))
+const failed: string[] = []
+runs.forEach(({ zone, suites, skipped }, i) => {
+  console.log(`\n== TZ=${zone}: ${suites.join(' ')}`)
+  const report = join(reports, `${i}.json`)
+  const args = [
+    'run',
+    ...suites,
+    ...skipped.flatMap((file) => ['--exclude', file]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`
+  ]
+  const result = spawnSync('node_modules/.bin/vitest', args, { stdio: 'inherit', env: { ...process.env, TZ: zone } })
+  if (result.status !== 0) {
+    console.error(`scheduling tests failed under TZ=${zone}`)
+    failed.push(`TZ=${zone} at ${new Date().toISOString()}:`, ...failuresOf(report).map((line) => `  ${line}`))
+  }
+})
+rmSync(reports, { recursive: true, force: true })
+console.log(`\ntime zones: ${runs.length - failed.filter((line) => line.startsWith('TZ=')).length} passed`)
+if (failed.length > 0) console.log(`failed:\n${failed.join('\n')}`)
+process.exit(failed.length > 0 ? 1 : 0)
