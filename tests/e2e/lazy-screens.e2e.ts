@@ -32,11 +32,11 @@ describe('screens and dialogs loaded on demand', () => {
     await page.getByRole('button', { name: DECK }).waitFor()
     // Beside the entry script, only what works in the background: the journal's worker and
     // start-up check (with the epoch code it shares with a rebuild), the automatic backup's
-    // encoder (the browser's first backup falls due at the first grade) with the sync bookkeeping
-    // its restore keeps (`sync-meta`, shared with sync), and card text's Markdown pipeline,
-    // fetched once the first screen is drawn (with the one-line chunk it shares with the
-    // screens). No screen's code.
-    const background = /\/(journal-worker|journal-check|journal-epoch|decode-backup|collection-backup|sync-meta|card-markdown)-[\w-]+\.js$/
+    // encoder (the browser's first backup falls due at the first grade; the sync bookkeeping its
+    // restore keeps comes only with a restore), and card text's Markdown pipeline, fetched once
+    // the first screen is drawn (with the one-line chunk it shares with the screens). No
+    // screen's code.
+    const background = /\/(journal-worker|journal-check|journal-epoch|decode-backup|collection-backup|card-markdown)-[\w-]+\.js$/
     const rest = scripts.filter((s) => !background.test(s))
     expect(rest.length).toBeLessThanOrEqual(2)
     expect(rest.every((s) => /\/assets\/index-[\w-]+\.js$/.test(s))).toBe(true)

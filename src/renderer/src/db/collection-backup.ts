@@ -9,7 +9,6 @@ import { migrateRows, tablesAddedIn } from '@db/schema-history'
 import type { Backup } from '@shared/backup/backup-types'
 import { decodeBackup } from '@shared/backup/decode-backup'
 import { encodeBackup } from '@shared/backup/encode-backup'
-import { syncRowsOfRestore } from '@db/sync/sync-restore'
 import { restoreProblem } from '@shared/backup/restore-check'
 import { base64ToBytes, bytesToBase64 } from '@shared/media/base64'
 
@@ -74,6 +73,9 @@ export async function restoreCollection(
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}; the collection was not changed` }
   }
+  // Fetched here, not with this module (the automatic backup loads it at start), and before the
+  // transaction: awaiting a fetch inside it would let IndexedDB commit it.
+  const { syncRowsOfRestore } = await import('@db/sync/sync-restore')
   let rows = 0
   let linked = db.syncRecording.linked
   // The restored rows are the backup's, not changes to journal: the journal starts a new epoch from them.
