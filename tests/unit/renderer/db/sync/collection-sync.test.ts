@@ -10,18 +10,9 @@ import { Rating } from 'ts-fsrs'
 import { describe, expect, it, vi } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { deliver, MemoryFolder } from './memory-folder'
-import { collectionOf, grade, scheduler } from './sync-helpers'
+import { collectionOf, grade, linkedPair, scheduler } from './sync-helpers'
 
 const MINUTE = 60_000
-
-async function linkedPair(shared = new MemoryFolder()) {
-  const laptop = freshDatabase()
-  const desktop = freshDatabase()
-  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(6)), origin: 'user' }, Date.now())
-  await linkCollection(laptop, shared, 'merge')
-  await linkCollection(desktop, shared, 'merge')
-  return { laptop, desktop, folder: shared }
-}
 
 describe('two collections through one folder', () => {
   it('a second collection linked by merging gets the first one’s decks, cards and history', async () => {

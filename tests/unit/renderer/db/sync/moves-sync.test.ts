@@ -1,27 +1,12 @@
 import { deleteCards, moveCards } from '@db/card-authoring'
 import type { RecallDatabase } from '@db/database'
-import { mergeDeck } from '@db/deck-repository'
 import { syncNow } from '@db/sync/sync-engine'
-import { linkCollection } from '@db/sync/sync-link'
 import { Rating, State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { MemoryFolder } from './memory-folder'
-import { collectionOf, grade } from './sync-helpers'
+import { collectionOf, grade, linkedPair } from './sync-helpers'
 
 const DAY = 86_400_000
-
-async function linkedPair() {
-  const folder = new MemoryFolder()
-  const laptop = freshDatabase()
-  const desktop = freshDatabase()
-  const t = Date.now()
-  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(3)), origin: 'user' }, t)
-  await mergeDeck(laptop, { ...makeDeck('ml', makeCards(1)), origin: 'user' }, t)
-  await linkCollection(laptop, folder, 'merge')
-  await linkCollection(desktop, folder, 'merge')
-  return { laptop, desktop, folder, t }
-}
 
 async function syncAll(folder: MemoryFolder, ...dbs: RecallDatabase[]) {
   for (const db of [...dbs, ...dbs]) expect((await syncNow(db, folder)).ok).toBe(true)
@@ -29,7 +14,7 @@ async function syncAll(folder: MemoryFolder, ...dbs: RecallDatabase[]) {
 
 describe('cards moved between decks while linked', () => {
   it('a studied card moved on one machine keeps its progress and history on the other', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 3, ml: 1 })
     await grade(laptop, 'aws/c1', Rating.Good, t)
     await grade(laptop, 'aws/c1', Rating.Good, t + 3 * DAY)
     await syncAll(folder, laptop, desktop)
@@ -52,7 +37,7 @@ describe('cards moved between decks while linked', () => {
   })
 
   it('a grade given offline under the old key on the other machine counts once, for the moved card, on both', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 3, ml: 1 })
     await grade(laptop, 'aws/c2', Rating.Good, t)
     await syncAll(folder, laptop, desktop)
     // The laptop moves the card; the desktop, not synced yet, studies it under its old key.
@@ -70,7 +55,7 @@ describe('cards moved between decks while linked', () => {
   })
 
   it('a card moved away and back ends where it was, with all its history, on both', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 3, ml: 1 })
     await grade(laptop, 'aws/c3', Rating.Good, t)
     const there = await moveCards(laptop, ['aws/c3'], 'ml')
     const away = there.ok ? there.added[0]! : ''
@@ -87,7 +72,7 @@ describe('cards moved between decks while linked', () => {
   })
 
   it('cards deleted on one machine are deleted with their history on the other', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 3, ml: 1 })
     await grade(laptop, 'aws/c1', Rating.Good, t)
     await grade(desktop, 'aws/c2', Rating.Good, t)
     await syncAll(folder, laptop, desktop)

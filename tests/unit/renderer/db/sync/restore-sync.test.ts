@@ -1,31 +1,18 @@
 import { editCardText } from '@db/card-actions'
 import { encodeCollection, restoreCollection } from '@db/collection-backup'
-import { mergeDeck } from '@db/deck-repository'
 import { syncNow } from '@db/sync/sync-engine'
-import { linkCollection } from '@db/sync/sync-link'
 import { readMeta } from '@db/sync/sync-meta'
 import { OUTBOX_TABLE } from '@db/sync/sync-records'
 import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
-import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
-import { MemoryFolder } from './memory-folder'
-import { collectionOf, grade } from './sync-helpers'
+import { freshDatabase } from '../../../helpers/fixtures'
+import { collectionOf, grade, linkedPair } from './sync-helpers'
 
 const DAY = 86_400_000
 
-async function linkedPair() {
-  const folder = new MemoryFolder()
-  const laptop = freshDatabase()
-  const desktop = freshDatabase()
-  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(4)), origin: 'user' }, Date.now())
-  await linkCollection(laptop, folder, 'merge')
-  await linkCollection(desktop, folder, 'merge')
-  return { laptop, desktop, folder, t: Date.now() }
-}
-
 describe('a backup restored while linked', () => {
   it('restored on the same machine: grades made since the backup come back from the folder, and the restored text wins on both', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 4 })
     await grade(laptop, 'aws/c1', Rating.Good, t)
     await syncNow(laptop, folder)
     const backup = await encodeCollection(laptop, 'test', t)
@@ -47,7 +34,7 @@ describe('a backup restored while linked', () => {
   })
 
   it('another machine’s backup keeps this machine’s device id, and its reviews stay that machine’s: counted once everywhere', async () => {
-    const { laptop, desktop, folder, t } = await linkedPair()
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 4 })
     await grade(laptop, 'aws/c1', Rating.Good, t)
     await grade(laptop, 'aws/c3', Rating.Again, t + 1_000)
     await syncNow(laptop, folder)
@@ -67,7 +54,7 @@ describe('a backup restored while linked', () => {
   })
 
   it('a linked machine’s backup restored on a machine that is not linked leaves it unlinked, recording nothing', async () => {
-    const { laptop, t } = await linkedPair()
+    const { laptop, t } = await linkedPair({ aws: 4 })
     await grade(laptop, 'aws/c1', Rating.Good, t)
     const elsewhere = freshDatabase()
     expect((await restoreCollection(elsewhere, await encodeCollection(laptop, 'test', t))).ok).toBe(true)

@@ -6,7 +6,7 @@ import { Rating } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { MemoryFolder } from './memory-folder'
-import { collectionOf, grade } from './sync-helpers'
+import { collectionOf, grade, linkedPair } from './sync-helpers'
 
 const MINUTE = 60_000
 
@@ -17,13 +17,7 @@ const kinds = (folder: MemoryFolder) => {
 
 /** Two collections that studied one deck, each with a snapshot in the folder and their segments compacted. */
 async function compactedPair() {
-  const folder = new MemoryFolder()
-  const laptop = freshDatabase()
-  const desktop = freshDatabase()
-  await mergeDeck(laptop, { ...makeDeck('aws', makeCards(6)), origin: 'user' }, Date.now())
-  await linkCollection(laptop, folder, 'merge')
-  await linkCollection(desktop, folder, 'merge')
-  const t = Date.now()
+  const { laptop, desktop, folder, t } = await linkedPair({ aws: 6 })
   await grade(laptop, 'aws/c1', Rating.Good, t)
   await grade(desktop, 'aws/c1', Rating.Again, t + MINUTE)
   await grade(desktop, 'aws/c2', Rating.Easy, t + 2 * MINUTE)

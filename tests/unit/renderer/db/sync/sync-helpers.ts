@@ -2,8 +2,12 @@ import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
 import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
+import { mergeDeck } from '@db/deck-repository'
 import { recordReview } from '@db/study-repository'
+import { linkCollection } from '@db/sync/sync-link'
 import type { Grade } from 'ts-fsrs'
+import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
+import { MemoryFolder } from './memory-folder'
 
 export const scheduler = createScheduler(DEFAULT_STUDY_OPTIONS, DEFAULT_DAY_STARTS_AT_HOUR)
 
@@ -32,4 +36,17 @@ export async function collectionOf(db: RecallDatabase, options: { studied?: bool
   const decks = (await db.decks.orderBy('id').toArray()).map(({ id, name, presetId }) => ({ id, name, presetId }))
   const reviews = (await db.reviews.toArray()).map((r) => `${r.cardKey} ${r.review} ${r.rating} ${r.manual ?? ''}`).sort()
   return { decks, notes, cards, reviews }
+}
+
+/**
+ * A laptop with decks of the user's own (deck id → number of cards), linked by merging to a
+ * folder, then a fresh desktop linked to the same folder by merging. `t`: a time after both links.
+ */
+export async function linkedPair(decks: Record<string, number> = { aws: 6 }, folder = new MemoryFolder()) {
+  const laptop = freshDatabase()
+  const desktop = freshDatabase()
+  for (const [id, cards] of Object.entries(decks)) await mergeDeck(laptop, { ...makeDeck(id, makeCards(cards)), origin: 'user' }, Date.now())
+  await linkCollection(laptop, folder, 'merge')
+  await linkCollection(desktop, folder, 'merge')
+  return { laptop, desktop, folder, t: Date.now() }
 }
