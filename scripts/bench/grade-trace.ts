@@ -5,6 +5,7 @@ import type { CDPSession } from 'playwright-core'
 import { firstStart, thinkTimeGrades } from './app-flows'
 import { buildsInTurn, loadInApp, openBenchPage, startUpBackup } from './browser-setup'
 import { thinkTimes } from './think-time'
+import { scriptOptions } from './script-options'
 
 /**
  * `npx tsx scripts/bench/grade-trace.ts --size 100000 --rounds 2 --grades 6 --builds before=/tmp/a,after=/tmp/b [--trace 4]`:
@@ -20,17 +21,14 @@ import { thinkTimes } from './think-time'
  * again. For readable function names, build with `minify: false` (scripts/renderer-config.ts).
  * Evidence for docs/performance.md, not a bench figure.
  */
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback)
+const { option, builds } = scriptOptions()
 const SIZE = Number(option('size', '10000'))
 const ROUNDS = Number(option('rounds', '2'))
 const GRADES = Number(option('grades', '6'))
 const TRACED = Number(option('trace', '0'))
 const PORT = Number(option('port', '47623'))
 const STATE = option('state', `/tmp/recall-grade-${SIZE}`)
-const BUILDS = option('builds', 'current=/tmp/recall-grade-build')
-  .split(',')
-  .map((b) => b.split('=') as [string, string])
+const BUILDS = builds('current=/tmp/recall-grade-build')
 const DECK = 'Bench deck 00'
 
 const log = (message: string) => console.error(`[grade] ${message}`)

@@ -5,6 +5,7 @@ import type { CDPSession } from 'playwright-core'
 import { serveFolder } from '../static-server'
 import { gradeLoop } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
+import { scriptOptions } from './script-options'
 
 /**
  * `npx tsx scripts/bench/profile.ts [--size 10000] [--grades 60]`: where the time goes. CPU
@@ -13,8 +14,7 @@ import { buildAll, openBenchPage, openProfile } from './browser-setup'
  * With `RECALL_BENCH_MINIFY=0` the bench page's code keeps its function names (the app's own build
  * stays minified, as shipped).
  */
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback)
+const { option } = scriptOptions()
 const SIZE = Number(option('size', '10000'))
 const GRADES = Number(option('grades', '60'))
 

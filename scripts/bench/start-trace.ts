@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { serveFolder } from '../static-server'
 import { firstStart } from './app-flows'
 import { buildAll, openBenchPage, openProfile } from './browser-setup'
+import { scriptOptions } from './script-options'
 
 /**
  * `npx tsx scripts/bench/start-trace.ts [--size 10000] [--cold 3] [--wait 20000]`: where a cold start's
@@ -14,8 +15,7 @@ import { buildAll, openBenchPage, openProfile } from './browser-setup'
  * load follows a restart of Chromium on the same profile, after the first start and `--wait` ms for its background work. Evidence for
  * docs/performance.md, not a figure.
  */
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback)
+const { option } = scriptOptions()
 const SIZE = Number(option('size', '10000'))
 const COLD = Number(option('cold', '3'))
 const WAIT_MS = Number(option('wait', '20000'))

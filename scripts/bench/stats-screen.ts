@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { CDPSession } from 'playwright-core'
 import { firstStart } from './app-flows'
 import { buildsInTurn, loadInApp, openBenchPage } from './browser-setup'
+import { scriptOptions } from './script-options'
 
 /**
  * `npx tsx scripts/bench/stats-screen.ts --size 10000 --opens 6 --builds before=/tmp/a,after=/tmp/b [--profile]`:
@@ -15,16 +16,13 @@ import { buildsInTurn, loadInApp, openBenchPage } from './browser-setup'
  * profiled (CDP) and its self time summed by script file and by function. Evidence for
  * docs/performance.md, not a bench figure.
  */
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback)
+const { option, flag, builds } = scriptOptions()
 const SIZE = Number(option('size', '10000'))
 const OPENS = Number(option('opens', '6'))
 const PORT = Number(option('port', '47613'))
 const STATE = option('state', `/tmp/recall-stats-${SIZE}`)
-const BUILDS = option('builds', 'current=/tmp/recall-stats-build')
-  .split(',')
-  .map((b) => b.split('=') as [string, string])
-const PROFILE = args.includes('--profile')
+const BUILDS = builds('current=/tmp/recall-stats-build')
+const PROFILE = flag('profile')
 
 const log = (message: string) => console.error(`[stats] ${message}`)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN
