@@ -24,16 +24,16 @@ export class MemoryFolder implements SyncFolderAccess {
   }
 
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
-    if (this.failWrites) return Promise.resolve({ ok: false, problem: this.failWrites })
-    const path = `${device}/${segmentName(seq)}`
-    if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
-    this.files.set(path, text)
-    return Promise.resolve({ ok: true, value: path })
+    return this.writeOnce(`${device}/${segmentName(seq)}`, text)
   }
 
   writeSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
+    return this.writeOnce(`${device}/${snapshotName(seq)}`, text)
+  }
+
+  /** A file written whole, never over one that exists: as the main process and the browser write. */
+  private writeOnce(path: string, text: string): Promise<SyncFolderResult<string>> {
     if (this.failWrites) return Promise.resolve({ ok: false, problem: this.failWrites })
-    const path = `${device}/${snapshotName(seq)}`
     if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
     this.files.set(path, text)
     return Promise.resolve({ ok: true, value: path })
