@@ -60,6 +60,20 @@ function next(device: string, wall: number, count: number): Hlc {
   return { wall, count, device }
 }
 
+/** Counts from here up are history stamps' (`historyStamp`): a live clock never counts that far in one millisecond. */
+const HISTORY_COUNT = 0x80000000
+
+/**
+ * The stamp of a review from a collection's history, sent when the collection is linked by merging
+ * (or restored while linked): at the review's own time, not at the link, so that the histories of
+ * one card studied on two machines before they were linked replay in the order the grades were
+ * given. `n`, the review's key on this device (unique there), keeps two reviews of one millisecond
+ * apart. It leaves the device's clock where it is.
+ */
+export function historyStamp(device: string, review: number, n: number): Stamp {
+  return formatStamp({ wall: wholeMs(review), count: HISTORY_COUNT + (Math.abs(Math.trunc(n)) % HISTORY_COUNT), device })
+}
+
 function wholeMs(now: number): number {
   if (!Number.isFinite(now)) throw new RangeError(`Not a time: ${now}`)
   return Math.max(0, Math.floor(now))

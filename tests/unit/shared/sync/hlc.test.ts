@@ -1,4 +1,4 @@
-import { formatStamp, parseStamp, receive, startHlc, tick, type Hlc } from '@shared/sync/hlc'
+import { formatStamp, historyStamp, parseStamp, receive, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { isDeviceId, newDeviceId } from '@shared/sync/device-id'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -87,5 +87,18 @@ describe('the hybrid logical clock', () => {
     expect(startHlc(LAPTOP, formatStamp({ wall: T, count: 7, device: DESKTOP }))).toEqual({ wall: 0, count: 0, device: LAPTOP })
     for (const text of ['', '1740823200000-00000007-aaaaaaaaaaaaaaaa', `${last}x`, 42]) expect(parseStamp(text)).toBeUndefined()
     expect(() => startHlc('laptop')).toThrow(RangeError)
+  })
+})
+
+describe('history stamps (a collection linked by merging)', () => {
+  const device = LAPTOP
+  it('order reviews by their own time, keep two of one millisecond apart, and read back as this device’s stamps', () => {
+    const early = historyStamp(device, Date.UTC(2026, 0, 1), 7)
+    const twin = historyStamp(device, Date.UTC(2026, 0, 1), 8)
+    const later = historyStamp(device, Date.UTC(2026, 0, 2), 3)
+    expect(early < twin && twin < later).toBe(true)
+    expect(parseStamp(early)).toMatchObject({ wall: Date.UTC(2026, 0, 1), device })
+    // Above any count a live clock reaches in that millisecond: a live change of the same time sorts first.
+    expect(formatStamp(tick(startHlc(device), Date.UTC(2026, 0, 1))) < early).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 import { novelChanges } from '@core/sync/snapshot-state'
 import { applyChanges, emptySyncState, type SyncState } from '@core/sync/sync-state'
 import type { SyncChange } from '@shared/sync/changes'
+import type { Stamp } from '@shared/sync/hlc'
 import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
 import type { Segment } from '@shared/sync/segment-format'
 import type { Frontier, Snapshot } from '@shared/sync/snapshot-format'
@@ -72,7 +73,7 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
     if (!isApplied && segment.seq <= (covered[segment.device] ?? 0)) continue
     ;(readSeqs.get(segment.device) ?? readSeqs.set(segment.device, new Set()).get(segment.device)!).add(segment.seq)
     if (isApplied) applyChanges(state, segment.changes)
-    else fresh.push({ key, device: segment.device, changes: segment.changes, latest: segment.changes.at(-1)?.at ?? '', snapshot: false })
+    else fresh.push({ key, device: segment.device, changes: segment.changes, latest: latestOf(segment.changes), snapshot: false })
   }
   for (const snapshot of freshSnapshots) {
     const changes = novelChanges(state, snapshot.changes)
@@ -89,6 +90,13 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
     if (snapshot ? Number(snapshot[1]) >= (newest.get(device) ?? 0) : Number(name) > (covered[device] ?? 0)) waiting.push(key)
   }
   return { state, fresh, covered, read: readSeqs, waiting }
+}
+
+/** A segment's latest stamp: not always its last change's (a link's history is stamped at each review's time). */
+function latestOf(changes: readonly SyncChange[]): Stamp {
+  let latest = ''
+  for (const change of changes) if (change.at > latest) latest = change.at
+  return latest
 }
 
 /** Each device's newest whole snapshot (every version of it, when two installations wrote one number). */

@@ -16,7 +16,7 @@ import {
   type SyncChange,
   type SyncTable
 } from '@shared/sync/changes'
-import { formatStamp, tick, type Hlc } from '@shared/sync/hlc'
+import { formatStamp, historyStamp, tick, type Hlc } from '@shared/sync/hlc'
 import { Rating } from 'ts-fsrs'
 
 export interface LocalChanges {
@@ -98,7 +98,8 @@ export async function localChanges(
       sent.add(id)
       const after = entry.after ?? (cards.get(entry.row.cardKey) && syncCardState(cards.get(entry.row.cardKey)!))
       if (!after) return
-      changes.push(reviewChange(id, stamp(entry.time), entry.row, entry.before, after))
+      const at = entry.history ? historyStamp(device, entry.row.review, entry.local) : stamp(entry.time)
+      changes.push(reviewChange(id, at, entry.row, entry.before, after))
     } else if (entry.k === 'move') {
       if (state.moves.get(entry.from)?.to !== entry.to) changes.push({ k: 'move', at: stamp(entry.time), card: entry.from, to: entry.to })
     } else {
@@ -106,6 +107,8 @@ export async function localChanges(
       if (!state.undone.has(review)) changes.push({ k: 'undo', at: stamp(entry.time), review })
     }
   })
+  // A segment lists its stamps in increasing order; a link's history is stamped at each review's time.
+  if (options.whole) changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
   return { changes, clock: now, consumed: entries.flatMap((e) => (e.id === undefined ? [] : [e.id])) }
 }
 
@@ -201,7 +204,8 @@ async function wholeCollection(db: RecallDatabase, state: SyncState, now: number
         local: id!,
         row,
         before: cardStateFingerprint(current && syncCardState(current)),
-        after: syncCardState(after)
+        after: syncCardState(after),
+        history: true
       })
       current = after
     })

@@ -27,6 +27,8 @@ export type OutboxEntry =
       row: Omit<ReviewRecord, 'id'> & { syncId?: string }
       before: string
       after?: SyncCardState
+      /** A review of the collection's history, sent at a link by merging: stamped at its own time (`historyStamp`). */
+      history?: true
     }
   /** A review row deleted (Undo): by its sync id when it came from another device, else by its local key. */
   | { id?: number; k: 'undo'; time: number; local: number; syncId?: string }

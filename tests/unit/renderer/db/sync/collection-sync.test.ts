@@ -36,6 +36,33 @@ describe('two collections through one folder', () => {
     expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
   })
 
+  it('one card studied on both machines before they were linked: its grades replay in the order they were given', async () => {
+    const DAY = 86_400_000
+    const start = Date.now() - 30 * DAY
+    // The laptop grades the card on days 0 and 10, the desktop on day 5, both before any link.
+    const laptop = freshDatabase()
+    const desktop = freshDatabase()
+    const alone = freshDatabase()
+    for (const db of [laptop, desktop, alone]) await mergeDeck(db, { ...makeDeck('aws', makeCards(2)), origin: 'user' }, start - DAY)
+    await grade(laptop, 'aws/c1', Rating.Good, start)
+    await grade(laptop, 'aws/c1', Rating.Good, start + 10 * DAY)
+    await grade(desktop, 'aws/c1', Rating.Hard, start + 5 * DAY)
+    // The same three grades on one machine, in the order given: what the linked machines must agree on.
+    await grade(alone, 'aws/c1', Rating.Good, start)
+    await grade(alone, 'aws/c1', Rating.Hard, start + 5 * DAY)
+    await grade(alone, 'aws/c1', Rating.Good, start + 10 * DAY)
+
+    const folder = new MemoryFolder()
+    await linkCollection(laptop, folder, 'merge')
+    await linkCollection(desktop, folder, 'merge')
+    await syncNow(laptop, folder)
+    const { mod: _m, ...expected } = (await alone.cards.get('aws/c1'))!
+    for (const db of [laptop, desktop]) {
+      const { mod: _mod, ...card } = (await db.cards.get('aws/c1'))!
+      expect(card).toEqual(expected)
+    }
+  })
+
   it('grades on both machines offline, a note edit, an import and a deck removal end in the same collection, each review once', async () => {
     const { laptop, desktop, folder } = await linkedPair()
     const t = Date.now()
