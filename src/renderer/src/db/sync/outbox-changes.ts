@@ -1,12 +1,10 @@
-import type { CardRecord, SchedulingState } from '@core/model'
-import { newSchedulingState } from '@core/scheduling/card-state'
-import { forgetState, previewGrades } from '@core/scheduling/scheduler'
-import { cardStateFingerprint } from '@core/sync/card-replay'
+import type { CardRecord } from '@core/model'
 import { rowStands, studySchedulers } from '@core/sync/merged-collection'
 import { deckOfKey, type SyncState } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
 import { rowFields, syncCardState, writeChange } from '@db/sync/row-fields'
+import { chainedEntry, chainedStates, chainImportedHistories } from '@db/sync/review-chains'
 import { OUTBOX_TABLE, RECORDED_TABLES, ownReviewId, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
 import {
   REMOVABLE_OF_TABLE,
@@ -17,7 +15,6 @@ import {
   type SyncTable
 } from '@shared/sync/changes'
 import { formatStamp, historyStamp, tick, type Hlc } from '@shared/sync/hlc'
-import { Rating } from 'ts-fsrs'
 
 export interface LocalChanges {
   changes: SyncChange[]
@@ -79,13 +76,14 @@ export async function localChanges(
     }
   )
 
+  const chained = chainImportedHistories(entries, studySchedulers(state))
   const lastOfRow = new Map<string, number>()
-  entries.forEach((entry, i) => entry.k === 'row' && lastOfRow.set(`${entry.table}:${entry.key}`, i))
+  chained.forEach((entry, i) => entry.k === 'row' && lastOfRow.set(`${entry.table}:${entry.key}`, i))
   const changes: SyncChange[] = []
   const sent = new Set<string>()
   let now = clock
   const stamp = (time: number) => formatStamp((now = tick(now, time)))
-  entries.forEach((entry, i) => {
+  chained.forEach((entry, i) => {
     if (entry.k === 'row') {
       const where = `${entry.table}:${entry.key}`
       if (lastOfRow.get(where) !== i) return
@@ -107,8 +105,8 @@ export async function localChanges(
       if (!state.undone.has(review)) changes.push({ k: 'undo', at: stamp(entry.time), review })
     }
   })
-  // A segment lists its stamps in increasing order; a link's history is stamped at each review's time.
-  if (options.whole) changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+  // A segment lists its stamps in increasing order; a history is stamped at each review's time.
+  changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
   return { changes, clock: now, consumed: entries.flatMap((e) => (e.id === undefined ? [] : [e.id])) }
 }
 
@@ -155,12 +153,9 @@ function reviewChange(id: string, at: string, row: Omit<SyncedReviewRecord, 'id'
 
 /**
  * The whole collection as outbox entries: every row, and every review with the states it went
- * between. A log row holds the state graded from only in part, so each card's history is chained
- * here: a review's `before` is the fingerprint of the `after` given to the review before it, and
- * the last review's `after` is the card as it is. Every device's replay then keeps each recorded
- * state (card-replay.ts), and the card ends exactly as it is here. States between are the
- * scheduler's replay of the grades (a reschedule's, its next log's); they show nowhere but in
- * a replay of a concurrent grade.
+ * between, each card's history chained (`chainedStates` in review-chains.ts), its last review's
+ * `after` the card as it is. Every device's replay then keeps each recorded state, and the card
+ * ends exactly as it is here.
  */
 async function wholeCollection(db: RecallDatabase, state: SyncState, now: number): Promise<OutboxEntry[]> {
   const entries: OutboxEntry[] = []
@@ -176,38 +171,10 @@ async function wholeCollection(db: RecallDatabase, state: SyncState, now: number
   ;[...byCard.values()].forEach((logs, c) => {
     logs.sort((a, b) => a.review - b.review || (a.id ?? 0) - (b.id ?? 0))
     const card = cards[c]
-    const scheduler = schedulerOf(deckOfKey(logs[0]!.cardKey))
-    let current: SchedulingState | undefined
-    logs.forEach((log, i) => {
-      const at = Math.max(log.review, current?.last_review ?? -Infinity)
-      let after: SchedulingState
-      if (i === logs.length - 1 && card) after = syncCardState(card)
-      else if (log.manual === 'reset') after = forgetState(scheduler, current ?? newSchedulingState(at), at).next
-      else if (log.rating === Rating.Manual) {
-        const next = logs[i + 1]!
-        const { state: s, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps } = next
-        after = {
-          ...(current ?? newSchedulingState(at)),
-          state: s,
-          due,
-          stability,
-          difficulty,
-          elapsed_days,
-          scheduled_days,
-          learning_steps
-        }
-      } else after = previewGrades(scheduler, current ?? newSchedulingState(at), at)[log.rating].next
-      const { id, ...row } = log
-      entries.push({
-        k: 'review',
-        time: now,
-        local: id!,
-        row,
-        before: cardStateFingerprint(current && syncCardState(current)),
-        after: syncCardState(after),
-        history: true
-      })
-      current = after
+    const states = chainedStates(schedulerOf(deckOfKey(logs[0]!.cardKey)), logs, card && syncCardState(card))
+    logs.forEach(({ id, ...row }, i) => {
+      const entry: OutboxEntry = { k: 'review', time: now, local: id!, row, before: '', history: true }
+      entries.push(chainedEntry(entry, states, i))
     })
   })
   return entries
