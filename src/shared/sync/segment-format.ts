@@ -62,7 +62,7 @@ export function segmentSeq(name: string): number | undefined {
 }
 
 /** A closed segment of changes, as the text of its file. Stamps must be the device's own, in increasing order. */
-export function encodeSegment(device: string, seq: number, changes: readonly SyncChange[]): { name: string; text: string } {
+export function encodeSegment(device: string, seq: number, changes: readonly SyncChange[]): { name: string; text: string; checksum: string } {
   if (!isDeviceId(device)) throw new RangeError(`Not a device id: ${String(device)}`)
   const header: SegmentHeader = { k: 'segment', v: SEGMENT_FORMAT, device, seq }
   let body = encodeLine(header)
@@ -72,7 +72,8 @@ export function encodeSegment(device: string, seq: number, changes: readonly Syn
     last = change.at
     body += encodeLine(change)
   }
-  return { name: segmentName(seq), text: body + closeLine(body, changes.length) }
+  const checksum = crc32Hex(body)
+  return { name: segmentName(seq), text: body + closeLine(body, changes.length, checksum), checksum }
 }
 
 export function decodeSegment(text: string): DecodedSegment {
@@ -137,8 +138,9 @@ export function decodeChanges(
 }
 
 /** The closing line of a segment or snapshot: the count of changes and the CRC-32 of every byte before it. */
-export function closeLine(body: string, count: number): string {
-  const close: SegmentClose = { k: 'close', count, crc32: crc32Hex(body) }
+/** The line that closes a file: its number of changes and the CRC-32 of everything before it (`checksum`, when the caller has it). */
+export function closeLine(body: string, count: number, checksum = crc32Hex(body)): string {
+  const close: SegmentClose = { k: 'close', count, crc32: checksum }
   return encodeLine(close)
 }
 

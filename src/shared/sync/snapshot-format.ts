@@ -2,6 +2,7 @@ import { encodeLine } from '@shared/journal/journal-format'
 import type { SyncChange } from '@shared/sync/changes'
 import { isDeviceId } from '@shared/sync/device-id'
 import { isStamp, type Stamp } from '@shared/sync/hlc'
+import { crc32Hex } from '@shared/sync/crc32'
 import { closeLine, decodeChanges, openClosedFile } from '@shared/sync/segment-format'
 
 /**
@@ -62,12 +63,13 @@ export function encodeSnapshot(
   covers: Frontier,
   latest: Stamp,
   changes: readonly SyncChange[]
-): { name: string; text: string } {
+): { name: string; text: string; checksum: string } {
   if (!isDeviceId(device)) throw new RangeError(`Not a device id: ${String(device)}`)
   const header: SnapshotHeader = { k: 'snapshot', v: SNAPSHOT_FORMAT, device, seq, covers, latest }
   let body = encodeLine(header)
   for (const change of changes) body += encodeLine(change)
-  return { name: snapshotName(seq), text: body + closeLine(body, changes.length) }
+  const checksum = crc32Hex(body)
+  return { name: snapshotName(seq), text: body + closeLine(body, changes.length, checksum), checksum }
 }
 
 export function decodeSnapshot(text: string): DecodedSnapshot {

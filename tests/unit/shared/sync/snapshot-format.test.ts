@@ -23,7 +23,7 @@ const CHANGES: SyncChange[] = [
 
 describe('snapshot files', () => {
   it('read back whole: device, number, frontier, latest stamp and changes of any device in any order', () => {
-    const { name, text } = encodeSnapshot(LAPTOP, 7, { [LAPTOP]: 3, [DESKTOP]: 9 }, at(5, DESKTOP), CHANGES)
+    const { name, text, checksum } = encodeSnapshot(LAPTOP, 7, { [LAPTOP]: 3, [DESKTOP]: 9 }, at(5, DESKTOP), CHANGES)
     expect(name).toBe('snapshot-0000000007.snap')
     expect(snapshotSeq(name)).toBe(7)
     expect(snapshotName(7)).toBe(name)
@@ -33,7 +33,8 @@ describe('snapshot files', () => {
       seq: 7,
       covers: { [LAPTOP]: 3, [DESKTOP]: 9 },
       latest: at(5, DESKTOP),
-      changes: CHANGES
+      changes: CHANGES,
+      checksum
     })
   })
 

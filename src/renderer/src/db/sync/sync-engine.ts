@@ -11,7 +11,7 @@ import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/s
 import type { SyncChange } from '@shared/sync/changes'
 import { formatStamp, parseStamp, receive, startHlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFolderRead } from '@shared/sync/read-sync-folder'
-import { decodeSegment, encodeSegment, type Segment } from '@shared/sync/segment-format'
+import { encodeSegment, type Segment } from '@shared/sync/segment-format'
 import type { Frontier } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
@@ -150,11 +150,12 @@ async function writeSegments(
   const segments: Segment[] = []
   for (let start = 0; start < changes.length; start += MAX_SEGMENT_CHANGES) {
     const seq = lastSeq + segments.length + 1
-    const { text } = encodeSegment(device, seq, changes.slice(start, start + MAX_SEGMENT_CHANGES))
+    const part = changes.slice(start, start + MAX_SEGMENT_CHANGES)
+    const { text, checksum } = encodeSegment(device, seq, part)
     const result = await folder.writeSegment(device, seq, text)
     if (!result.ok) return { segments, problem: result.problem }
-    const decoded = decodeSegment(text)
-    if (decoded.ok) segments.push(decoded)
+    // As the folder now holds it, without decoding the text just made.
+    segments.push({ device, seq, changes: part, checksum })
   }
   return { segments }
 }
