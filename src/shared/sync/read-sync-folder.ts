@@ -51,6 +51,19 @@ export interface SyncFolderRead {
  * and what is wrong. Pure: the main process lists and reads the files and hands them over.
  */
 export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
+  const steps = readingSyncFolder(files)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `readSyncFolder` in steps: it pauses (yields) after each file it decodes, so that a caller on
+ * the page's thread can give the page a turn between files (`inSlices`); a 100,000-card folder
+ * takes seconds to decode.
+ */
+export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, SyncFolderRead> {
   const devices = new Map<string, DeviceStatus>()
   const problems: SyncProblem[] = []
   const versions: Versions<Segment> = new Map()
@@ -77,6 +90,7 @@ export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
       status.media.push(place.hash)
       continue
     }
+    yield
     if (place.kind === 'snapshot') {
       const decoded = decodeSnapshot(file.text ?? '')
       if (!decoded.ok) {

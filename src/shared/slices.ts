@@ -1,0 +1,17 @@
+/**
+ * Runs steps (a generator that yields between pieces of its work) to its end, giving the thread
+ * back for a task whenever it has run `sliceMs` without a break: long work on the page's thread
+ * (reading a sync folder) then leaves the page answering keys and painting in between. The steps
+ * must not expect anything else to stand still while they pause.
+ */
+export async function inSlices<T>(steps: Generator<unknown, T>, sliceMs = 30): Promise<T> {
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      sliceStart = performance.now()
+    }
+  }
+}
