@@ -1,5 +1,5 @@
 import { rebuildFromLog } from '@core/maintenance/check-rules'
-import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ReviewRecord, type SchedulingState } from '@core/model'
+import { type CardRecord, DEFAULT_STUDY_OPTIONS, type ReviewRecord, SCHEDULING_FIELDS, type SchedulingState } from '@core/model'
 import { createScheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { Page } from 'playwright-core'
@@ -32,19 +32,6 @@ export function readCollection(page: Page): Promise<StoredCollection> {
   )
 }
 
-const FIELDS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsed_days',
-  'scheduled_days',
-  'learning_steps',
-  'reps',
-  'lapses',
-  'state',
-  'last_review'
-] as const
-
 /**
  * What is wrong, card by card: a card whose state is not what replaying its own log through
  * ts-fsrs gives (built-in decks use the default preset), or two log rows for one grade.
@@ -66,7 +53,7 @@ export function inconsistencies({ cards, reviews }: StoredCollection): string[] 
     // The load balancer chooses a review's day from the loads of the day it was graded, which the
     // log does not hold: a review card's day is checked against its own interval instead.
     const balanced = card.state === State.Review && replayed.state === State.Review
-    const differs = FIELDS.filter((f) => !(balanced && (f === 'due' || f === 'scheduled_days')) && card[f] !== replayed[f])
+    const differs = SCHEDULING_FIELDS.filter((f) => !(balanced && (f === 'due' || f === 'scheduled_days')) && card[f] !== replayed[f])
     if (balanced && card.last_review !== undefined) {
       const clock = scheduler.clock
       const days = clock.dayNumber(card.due) - clock.dayNumber(card.last_review)

@@ -1,5 +1,5 @@
 import { RecallError } from '@core/errors'
-import { noteKey, Queue, queueForState, type CardRecord, type NoteRecord } from '@core/model'
+import { noteKey, Queue, queueForState, SCHEDULING_FIELDS, type CardRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
 import { forgetState, type Scheduler } from '@core/scheduling/scheduler'
 import type { StudyDay } from '@core/time/study-day'
@@ -35,21 +35,7 @@ export async function undo(db: RecallDatabase, entry: UndoEntry): Promise<void> 
 }
 
 /** What an action on a card's study (a grade, Forget, Bury, Suspend, a flag) changes of it. */
-const STUDY_FIELDS = [
-  'due',
-  'stability',
-  'difficulty',
-  'elapsed_days',
-  'scheduled_days',
-  'learning_steps',
-  'reps',
-  'lapses',
-  'state',
-  'last_review',
-  'queue',
-  'buriedUntil',
-  'flag'
-] as const satisfies ReadonlyArray<keyof CardRecord>
+const STUDY_FIELDS = [...SCHEDULING_FIELDS, 'queue', 'buriedUntil', 'flag'] as const satisfies ReadonlyArray<keyof CardRecord>
 
 /**
  * The cards as an action on their study left them, put back onto the cards as they are now: their

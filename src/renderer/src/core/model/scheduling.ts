@@ -17,6 +17,20 @@ export interface SchedulingState {
   last_review?: number
 }
 
+/** Every field of a card's FSRS state, for code that copies or compares one state with another. */
+export const SCHEDULING_FIELDS = [
+  'due',
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'state',
+  'last_review'
+] as const satisfies ReadonlyArray<keyof SchedulingState>
+
 /** A ts-fsrs review log as stored, with dates as epoch milliseconds. */
 export interface StoredReviewLog extends Omit<ReviewLog, 'due' | 'review'> {
   due: number
