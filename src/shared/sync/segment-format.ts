@@ -62,7 +62,11 @@ export function segmentSeq(name: string): number | undefined {
 }
 
 /** A closed segment of changes, as the text of its file. Stamps must be the device's own, in increasing order. */
-export function encodeSegment(device: string, seq: number, changes: readonly SyncChange[]): { name: string; text: string; checksum: string } {
+export function encodeSegment(
+  device: string,
+  seq: number,
+  changes: readonly SyncChange[]
+): { name: string; text: string; checksum: string } {
   if (!isDeviceId(device)) throw new RangeError(`Not a device id: ${String(device)}`)
   const header: SegmentHeader = { k: 'segment', v: SEGMENT_FORMAT, device, seq }
   let body = encodeLine(header)

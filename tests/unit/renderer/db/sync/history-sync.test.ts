@@ -29,7 +29,18 @@ describe('a history imported from an Anki package while linked', () => {
     expect((await syncNow(desktop, folder)).ok).toBe(true)
     const there = await desktop.cards.where('deckId').equals(deck!.id).sortBy('id')
     // A new card's due is when it was made on each machine (docs/sync.md); a studied card's is its schedule.
-    const schedule = ({ id, due, stability, difficulty, state, reps, lapses, scheduled_days, last_review, queue }: (typeof here)[number]) => ({
+    const schedule = ({
+      id,
+      due,
+      stability,
+      difficulty,
+      state,
+      reps,
+      lapses,
+      scheduled_days,
+      last_review,
+      queue
+    }: (typeof here)[number]) => ({
       id,
       due: reps === 0 ? 'new' : due,
       stability,

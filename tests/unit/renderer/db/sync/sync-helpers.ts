@@ -45,7 +45,8 @@ export async function collectionOf(db: RecallDatabase, options: { studied?: bool
 export async function linkedPair(decks: Record<string, number> = { aws: 6 }, folder = new MemoryFolder()) {
   const laptop = freshDatabase()
   const desktop = freshDatabase()
-  for (const [id, cards] of Object.entries(decks)) await mergeDeck(laptop, { ...makeDeck(id, makeCards(cards)), origin: 'user' }, Date.now())
+  for (const [id, cards] of Object.entries(decks))
+    await mergeDeck(laptop, { ...makeDeck(id, makeCards(cards)), origin: 'user' }, Date.now())
   await linkCollection(laptop, folder, 'merge')
   await linkCollection(desktop, folder, 'merge')
   return { laptop, desktop, folder, t: Date.now() }
