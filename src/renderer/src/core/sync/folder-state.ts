@@ -52,6 +52,23 @@ export function keptApplied(read: SyncFolderRead, applied: Iterable<string>): st
  * too, so that the state always holds all the collection does (local changes are compared with it).
  */
 export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): FolderState {
+  const steps = loadingFolder(read, applied)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Changes applied between two pauses of `loadingFolder`: a few milliseconds' work. */
+const CHANGES_PER_STEP = 2_000
+
+/**
+ * `loadFolder` in steps: it pauses (yields) every few thousand changes, so that a caller on the
+ * page's thread can give the page turns (`inSlices`); a 100,000-card folder's state takes
+ * seconds to build. Applying changes in pieces gives the same state as at once (any order of
+ * arrival does).
+ */
+export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string>): Generator<void, FolderState> {
   const state = emptySyncState()
   const chosen = newestSnapshots(read.snapshots)
   const base = chosen.filter((s) => applied.has(snapshotKey(s)))
@@ -59,7 +76,7 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
   const baseCovered = joinFrontiers(base.map((s) => s.covers))
   const covered = joinFrontiers(chosen.map((s) => s.covers))
   for (const snapshot of base) {
-    applyChanges(state, snapshot.changes)
+    yield* applyInSteps(state, snapshot.changes)
     if (snapshot.latest > state.latest) state.latest = snapshot.latest
   }
   const fresh: FreshPart[] = []
@@ -72,10 +89,11 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
     const isApplied = applied.has(key)
     if (!isApplied && segment.seq <= (covered[segment.device] ?? 0)) continue
     ;(readSeqs.get(segment.device) ?? readSeqs.set(segment.device, new Set()).get(segment.device)!).add(segment.seq)
-    if (isApplied) applyChanges(state, segment.changes)
+    if (isApplied) yield* applyInSteps(state, segment.changes)
     else fresh.push({ key, device: segment.device, changes: segment.changes, latest: latestOf(segment.changes), snapshot: false })
   }
   for (const snapshot of freshSnapshots) {
+    yield
     const changes = novelChanges(state, snapshot.changes)
     fresh.push({ key: snapshotKey(snapshot), device: snapshot.device, changes, latest: snapshot.latest, snapshot: true })
   }
@@ -90,6 +108,13 @@ export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): 
     if (snapshot ? Number(snapshot[1]) >= (newest.get(device) ?? 0) : Number(name) > (covered[device] ?? 0)) waiting.push(key)
   }
   return { state, fresh, covered, read: readSeqs, waiting }
+}
+
+function* applyInSteps(state: SyncState, changes: readonly SyncChange[]): Generator<void, void> {
+  for (let i = 0; i < changes.length; i += CHANGES_PER_STEP) {
+    applyChanges(state, changes.length <= CHANGES_PER_STEP ? changes : changes.slice(i, i + CHANGES_PER_STEP))
+    yield
+  }
 }
 
 /** A segment's latest stamp: not always its last change's (a link's history is stamped at each review's time). */

@@ -1,5 +1,5 @@
 import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
-import { keptApplied, loadFolder, segmentKey, snapshotKey, type FolderState, type FreshPart } from '@core/sync/folder-state'
+import { keptApplied, loadingFolder, segmentKey, snapshotKey, type FolderState, type FreshPart } from '@core/sync/folder-state'
 import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { writeMerged } from '@db/sync/apply-merged'
@@ -52,7 +52,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
 
   // The merge state is rebuilt from the folder: snapshots, and the segments none holds (docs/sync.md).
   const applied = new Set(previous.applied)
-  const loaded = loadFolder(read, applied)
+  const loaded = await inSlices(loadingFolder(read, applied))
   if (loaded.waiting.length > 0) return keepReport(db, waitingReport(now, read, previous, device, loaded.waiting))
   const { state, fresh } = loaded
   let latest = state.latest

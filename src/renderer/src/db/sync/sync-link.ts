@@ -2,7 +2,7 @@ import { RecallError } from '@core/errors'
 import type { DeckRecord, NoteRecord } from '@core/model'
 import { cardsOfNote } from '@core/notes/cards-of-note'
 import type { LinkChoice, LinkPreview, SyncReport } from '@core/sync/sync-report'
-import { loadFolder } from '@core/sync/folder-state'
+import { loadingFolder } from '@core/sync/folder-state'
 import { applyChanges } from '@core/sync/sync-state'
 import { encodeCollection } from '@db/collection-backup'
 import type { RecallDatabase } from '@db/database'
@@ -26,7 +26,7 @@ export async function previewLink(db: RecallDatabase, folder: SyncFolderAccess):
   // Decoded a file at a time, giving the page turns between (seconds at 100,000 cards).
   const read = await inSlices(readingSyncFolder(listed.value))
   // What a new collection would hold: the folder's snapshots and the segments they do not hold.
-  const { state, fresh } = loadFolder(read, new Set())
+  const { state, fresh } = await inSlices(loadingFolder(read, new Set()))
   for (const part of fresh) applyChanges(state, part.changes)
   const decks = new Map<string, DeckRecord>()
   for (const key of state.rows.decks.keys()) {

@@ -53,6 +53,32 @@ describe('snapshots', () => {
     expect(state).toEqual(laptop.state)
   })
 
+  it('a snapshot and segments larger than one step of the folder’s load give the state their changes give at once', () => {
+    const laptop = new SimulatedDevice(LAPTOP, 0)
+    const notes = Array.from({ length: 400 }, (_, i) => ({ key: `aws/n${i}`, fields: { type: 'basic', front: `Q${i}?`, back: `A${i}` } }))
+    laptop.importDeck(T, 'aws', { name: 'AWS' }, notes)
+    for (let round = 0; round < 6; round++)
+      for (let i = 0; i < notes.length; i++) laptop.grade(T + (round * 400 + i + 1) * MINUTE_MS, `aws/n${i}`, Rating.Good)
+    laptop.publish()
+    laptop.snapshot()
+    const tablet = new SimulatedDevice(TABLET, 0)
+    carry([laptop, tablet])
+    tablet.pull(T + DAY_MS * 3)
+    // 2,400 reviews: more than one step of loadingFolder, from the segments and from the snapshot.
+    expect(reviewIds(tablet)).toHaveLength(2_400)
+    const whole = emptySyncState()
+    applyChanges(whole, snapshotChanges(laptop.state))
+    expect(tablet.state).toEqual(whole)
+    // Read again, the snapshot is the tablet's own base now: applied in steps, and the laptop's segments too.
+    expect(tablet.pull(T + DAY_MS * 4).applied).toEqual([])
+    expect(tablet.state).toEqual(whole)
+    const fromSegments = new SimulatedDevice(DESKTOP, 0)
+    for (const [path, text] of laptop.view) if (!path.includes('snapshot')) fromSegments.view.set(path, text)
+    fromSegments.pull(T + DAY_MS * 3)
+    fromSegments.pull(T + DAY_MS * 4)
+    expect(fromSegments.state).toEqual(whole)
+  })
+
   it('a machine linked late starts from the snapshots alone, once the others have compacted every segment', () => {
     const { laptop, desktop } = studiedPair()
     laptop.snapshot()
