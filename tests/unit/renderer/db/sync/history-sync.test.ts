@@ -1,3 +1,4 @@
+import { SCHEDULING_FIELDS, type CardRecord } from '@core/model'
 import { applyImport, planImport } from '@db/import-repository'
 import { syncNow } from '@db/sync/sync-engine'
 import { importDeckFile } from '@shared/deck/import-file'
@@ -29,28 +30,11 @@ describe('a history imported from an Anki package while linked', () => {
     expect((await syncNow(desktop, folder)).ok).toBe(true)
     const there = await desktop.cards.where('deckId').equals(deck!.id).sortBy('id')
     // A new card's due is when it was made on each machine (docs/sync.md); a studied card's is its schedule.
-    const schedule = ({
-      id,
-      due,
-      stability,
-      difficulty,
-      state,
-      reps,
-      lapses,
-      scheduled_days,
-      last_review,
-      queue
-    }: (typeof here)[number]) => ({
-      id,
-      due: reps === 0 ? 'new' : due,
-      stability,
-      difficulty,
-      state,
-      reps,
-      lapses,
-      scheduled_days,
-      last_review,
-      queue
+    const schedule = (card: CardRecord) => ({
+      id: card.id,
+      queue: card.queue,
+      ...Object.fromEntries(SCHEDULING_FIELDS.map((field) => [field, card[field]])),
+      due: card.reps === 0 ? 'new' : card.due
     })
     expect(there.map(schedule)).toEqual(here.map(schedule))
     expect((await collectionOf(desktop)).reviews).toEqual((await collectionOf(laptop)).reviews)
