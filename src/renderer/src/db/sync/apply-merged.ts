@@ -120,7 +120,9 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
             old.delete(text.id)
             const card = was ? withNewText(was, text, was.ord) : newCardOf(deckId, text, nextOrd++, now)
             // Edited in the app on some machine: a new version of the deck file keeps the edit here too.
+            // The card says what its merged note says, not what it said here before.
             if (note.edited) card.edited = true
+            else delete card.edited
             cards.push(card)
             cardKeys.add(text.id)
           }
