@@ -67,6 +67,12 @@ export function deliverRemovals(from: MemoryFolder, to: MemoryFolder): void {
 
 /** The engine carries the files of `paths` (all when absent), segments and media, from one machine's folder to another's. */
 export function deliver(from: MemoryFolder, to: MemoryFolder, paths?: (path: string) => boolean): void {
-  for (const [path, text] of from.files) if (!paths || paths(path)) to.files.set(path, text)
+  for (const [path, text] of from.files) {
+    if (paths && !paths(path)) continue
+    // An engine never carries a download still under way (a part of a file) back over the whole file.
+    const had = to.files.get(path)
+    if (had !== undefined && had.length > text.length && had.startsWith(text)) continue
+    to.files.set(path, text)
+  }
   for (const [path, bytes] of from.media) if (!paths || paths(path)) to.media.set(path, bytes)
 }
