@@ -15,3 +15,11 @@ export async function inSlices<T>(steps: Generator<unknown, T>, sliceMs = 30): P
     }
   }
 }
+
+/** Runs steps to their end at once, without pauses: the same work for a caller off the page's thread (tests, Node). */
+export function allSteps<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}

@@ -1,6 +1,7 @@
 import { decodeSegment, type Segment } from '@shared/sync/segment-format'
 import { decodeSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
+import { allSteps } from '@shared/slices'
 
 /** A file under `<folder>/recall/` as the main process lists it; `text` for the files `classifySyncPath` calls segments, snapshots or copies. */
 export interface SyncFile {
@@ -51,11 +52,7 @@ export interface SyncFolderRead {
  * and what is wrong. Pure: the main process lists and reads the files and hands them over.
  */
 export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
-  const steps = readingSyncFolder(files)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return allSteps(readingSyncFolder(files))
 }
 
 /**

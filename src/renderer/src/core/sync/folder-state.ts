@@ -5,6 +5,7 @@ import type { Stamp } from '@shared/sync/hlc'
 import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
 import type { Segment } from '@shared/sync/segment-format'
 import type { Frontier, Snapshot } from '@shared/sync/snapshot-format'
+import { allSteps } from '@shared/slices'
 
 /** A file's content new to this collection: a segment, or what a snapshot holds that the collection does not. */
 export interface FreshPart {
@@ -52,11 +53,7 @@ export function keptApplied(read: SyncFolderRead, applied: Iterable<string>): st
  * too, so that the state always holds all the collection does (local changes are compared with it).
  */
 export function loadFolder(read: SyncFolderRead, applied: ReadonlySet<string>): FolderState {
-  const steps = loadingFolder(read, applied)
-  for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
-  }
+  return allSteps(loadingFolder(read, applied))
 }
 
 /** Changes applied between two pauses of `loadingFolder`: a few milliseconds' work. */
