@@ -47,6 +47,7 @@ export async function localChanges(
       const outbox = (await db.table(OUTBOX_TABLE).toArray()) as OutboxEntry[]
       const whole = options.whole ? await wholeCollection(db, state, options.now) : []
       const all = [...whole, ...outbox]
+      all.push(...(await revivedDecks(db, state, all)))
       const keys = new Map<SyncTable, Set<string>>()
       for (const entry of all)
         if (entry.k === 'row') (keys.get(entry.table) ?? keys.set(entry.table, new Set()).get(entry.table)!).add(entry.key)
@@ -108,6 +109,29 @@ export async function localChanges(
   // A segment lists its stamps in increasing order; a history is stamped at each review's time.
   changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
   return { changes, clock: now, consumed: entries.flatMap((e) => (e.id === undefined ? [] : [e.id])) }
+}
+
+/**
+ * A deck written here that the folder has removed or never had: every note and card of it is
+ * compared again, so that fields the folder lacks are sent. A deck imported again after Delete
+ * deck brings back its set-aside notes and cards with their fields, and that changes no synced
+ * field: a flag given before the deck was deleted was skipped at a sync while the deck was gone,
+ * and would never be sent. (A new deck's rows are all in the outbox already; reading its keys
+ * again is the cost of telling the two apart.)
+ */
+async function revivedDecks(db: RecallDatabase, state: SyncState, entries: readonly OutboxEntry[]): Promise<OutboxEntry[]> {
+  const written = new Map<string, number>()
+  for (const entry of entries) if (entry.k === 'row' && entry.table === 'decks') written.set(entry.key, entry.time)
+  const revived: OutboxEntry[] = []
+  for (const [deckId, time] of written) {
+    const known = state.rows.decks.get(deckId)
+    if ((known && rowStands(state, 'decks', deckId, known)) || !(await db.decks.get(deckId))) continue
+    for (const table of ['notes', 'cards'] as const) {
+      const keys = (await db.table(table).where('deckId').equals(deckId).primaryKeys()) as string[]
+      for (const key of keys) revived.push({ k: 'row', time, table, key })
+    }
+  }
+  return revived
 }
 
 /** The write (or removal) that brings the folder's row to the row here; undefined when they agree. */

@@ -117,6 +117,26 @@ describe('two collections through one folder', () => {
     expect(desk.reviews.map((r) => r.split(' ')[0])).toEqual(['aws/c2', 'aws/c2'])
     expect(desk.cards.find((c) => c.id === 'aws/c1')!.reps).toBe(0)
   })
+
+  it.each([
+    ['the folder never had the deck', false],
+    ['the folder had the deck', true]
+  ])('a flag given, the deck deleted and imported again on one machine reaches the other (%s)', async (_, sentFirst) => {
+    const { laptop, desktop, folder } = await linkedPair()
+    const exam = { ...makeDeck('exam', makeCards(2)), origin: 'user' as const }
+    await mergeDeck(laptop, exam, Date.now())
+    if (sentFirst) await syncNow(laptop, folder)
+    await toggleFlag(laptop, (await laptop.cards.get('exam/c1'))!, 3)
+    await deleteDeck(laptop, 'exam')
+    await syncNow(laptop, folder)
+    // The set-aside card comes back with its flag: no synced field of it changes.
+    await mergeDeck(laptop, exam, Date.now())
+    expect((await laptop.cards.get('exam/c1'))!.flag).toBe(3)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect((await desktop.cards.get('exam/c1'))?.flag).toBe(3)
+    expect(await collectionOf(desktop, { studied: true })).toEqual(await collectionOf(laptop, { studied: true }))
+  })
 })
 
 describe('time zones', () => {
