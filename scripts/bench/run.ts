@@ -102,12 +102,8 @@ const SEED_CACHE = option('seed-cache', '')
 const emit = (f: Figure) => console.log(JSON.stringify(f))
 const log = (message: string) => console.error(`[bench] ${message}`)
 
-/**
- * The initial download, as the first start fetched it until its first card was painted (every
- * script, worker and WebAssembly file it asked for), at gzip -6; the entry chunk with its static
- * imports, read from the files, beside it.
- */
-async function bundleFigures(outDir: string, baseUrl: string, requests: string[]): Promise<Figure[]> {
+/** The scripts (and WebAssembly) and the style sheets among the URLs a start asked for, at gzip -6. */
+async function fetchedSizes(outDir: string, baseUrl: string, requests: string[]) {
   const fetched = [...new Set(requests.filter((u) => u.startsWith(baseUrl)).map((u) => new URL(u).pathname.slice(1)))].filter(
     (f) => !f.startsWith('bench/')
   )
@@ -119,12 +115,37 @@ async function bundleFigures(outDir: string, baseUrl: string, requests: string[]
     outDir,
     fetched.filter((f) => f.endsWith('.css'))
   )
+  return { code, css, wasm: code.files.filter((f) => f.endsWith('.wasm')) }
+}
+
+const names = (files: string[]) => files.map((f) => f.split('/').pop()).join(', ')
+
+/**
+ * The initial download, as an ordinary start (Chromium restarted on the collection, the first of
+ * the cold starts) fetched it until its first card was painted: every script, worker and
+ * WebAssembly file it asked for, at gzip -6. The first start after an upgrade fetches more (the
+ * upgrade's own steps and the start-up backup): printed beside it, with no target. The entry chunk
+ * with its static imports, read from the files.
+ */
+async function bundleFigures(outDir: string, baseUrl: string, requests: { ordinary: string[]; upgrade: string[] }): Promise<Figure[]> {
+  const { code, css, wasm } = await fetchedSizes(outDir, baseUrl, requests.ordinary)
+  const upgrade = await fetchedSizes(outDir, baseUrl, requests.upgrade)
   const bundle = await measureBundle(outDir)
-  const wasm = code.files.filter((f) => f.endsWith('.wasm'))
   const lazyWasm = bundle.wasm.files.filter((f) => !wasm.includes(f)).map((f) => f.split('/').pop())
+  const extra = upgrade.code.files.filter((f) => !code.files.includes(f))
+  // No cold start (--cold 0): no ordinary start to read.
+  const ordinary =
+    requests.ordinary.length === 0
+      ? []
+      : [
+          figure('bundle-initial-js', 0, [code.gzip], 'bytes', {
+            note: `gzip -6 of the ${code.files.length} scripts${wasm.length ? ' and WebAssembly' : ''} an ordinary start fetched before its first card was painted (${names(code.files)}; ${(code.raw / 1024).toFixed(0)} kB raw; WebAssembly among them: ${wasm.join(', ') || 'none'}; not fetched at start: ${lazyWasm.join(', ') || 'none'}); the entry chunk and its static imports alone: ${(bundle.entry.gzip / 1024).toFixed(1)} kB`
+          })
+        ]
   return [
-    figure('bundle-initial-js', 0, [code.gzip], 'bytes', {
-      note: `gzip -6 of the ${code.files.length} scripts${wasm.length ? ' and WebAssembly' : ''} the first start fetched before its first card was painted (${code.files.map((f) => f.split('/').pop()).join(', ')}; ${(code.raw / 1024).toFixed(0)} kB raw; WebAssembly among them: ${wasm.join(', ') || 'none'}; not fetched at start: ${lazyWasm.join(', ') || 'none'}); the entry chunk and its static imports alone: ${(bundle.entry.gzip / 1024).toFixed(1)} kB`
+    ...ordinary,
+    figure('bundle-upgrade-js', 0, [upgrade.code.gzip], 'bytes', {
+      note: `gzip -6 of the ${upgrade.code.files.length} scripts the first start after the upgrade fetched before its first card (once per new version; no target): those of an ordinary start and ${names(extra) || 'nothing else'}`
     }),
     figure('bundle-initial-css', 0, [css.gzip], 'bytes', { note: `gzip -6 of the style sheets fetched at start (${css.files.length})` }),
     figure('bundle-lazy-js', 0, [bundle.lazy.gzip], 'bytes', {
@@ -280,7 +301,7 @@ async function main() {
     }
     const figures: Figure[] = []
     for (const f of await nodeFigures()) emit(f)
-    let requests: string[] = []
+    let requests: { ordinary: string[]; upgrade: string[] } | undefined
     for (const n of SIZES) {
       const run = await measureSize(
         n,
@@ -288,9 +309,9 @@ async function main() {
         emit
       )
       figures.push(...run.figures)
-      if (requests.length === 0) requests = run.requests
+      requests ??= run.requests
     }
-    for (const f of await bundleFigures(outDir, baseUrl, requests)) {
+    for (const f of requests ? await bundleFigures(outDir, baseUrl, requests) : []) {
       emit(f)
       figures.push(f)
     }

@@ -180,7 +180,7 @@ export async function measureSize(n: number, options: SizeOptions & { seedCache?
 
     await openBenchPage(page(), options.baseUrl)
     console.log(JSON.stringify({ name: 'rows-after', size: n, ...(await page().evaluate(() => window.bench.rowCounts())) }))
-    return { figures: out, requests: started.requests }
+    return { figures: out, requests: { upgrade: started.requests, ordinary: cold.requests } }
   } finally {
     await profile.close()
   }
