@@ -2,7 +2,7 @@ import { DEFAULT_PRESET_ID, DEFAULT_STUDY_OPTIONS, noteKeyOfCardKey, type StudyO
 import { createScheduler, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import { replayCard, type ReplayedCard } from '@core/sync/card-replay'
-import { cardKeyOf, cardKeysOf, deckOfKey, type MediaContent, type RowState, type SyncState } from '@core/sync/sync-state'
+import { cardKeyOf, deckOfKey, reviewIdsOfCard, type MediaContent, type RowState, type SyncState } from '@core/sync/sync-state'
 import type { Fields, ReviewChange, SyncTable } from '@shared/sync/changes'
 
 /** The collection the merged changes describe: the same on every device that has read the same changes. */
@@ -31,12 +31,15 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
     }
   }
   const cards = new Map<string, ReplayedCard>()
-  for (const key of state.reviewsOfCard.keys()) {
-    const card = cardKeyOf(state, key)
-    if (cards.has(card)) continue
-    const replayed = replayCard(schedulerOf(deckOfKey(card)), reviewsOfCard(state, card))
-    if (replayed) cards.set(card, replayed)
-  }
+  const replayedKeys = new Set<string>()
+  // A key's reviews count for the card there now, or for one that left it before another arrived.
+  for (const key of state.reviewsOfCard.keys())
+    for (const card of [cardKeyOf(state, key), cardKeyOf(state, key, '')]) {
+      if (replayedKeys.has(card)) continue
+      replayedKeys.add(card)
+      const replayed = replayCard(schedulerOf(deckOfKey(card)), reviewsOfCard(state, card))
+      if (replayed) cards.set(card, replayed)
+    }
   const contents = new Map<string, MediaContent>()
   for (const [hash, { type, size }] of state.contents) contents.set(hash, { type, size })
   return { rows, removed, cards, contents }
@@ -45,11 +48,7 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
 /** A card's reviews that count: every one that arrived, under its key or a key it was moved from, without those taken back. */
 export function reviewsOfCard(state: SyncState, card: string): ReviewChange[] {
   const reviews: ReviewChange[] = []
-  for (const key of cardKeysOf(state, card))
-    for (const id of state.reviewsOfCard.get(key) ?? []) {
-      const review = state.reviews.get(id)
-      if (review && !state.undone.has(id)) reviews.push(review)
-    }
+  for (const id of reviewIdsOfCard(state, card)) if (!state.undone.has(id)) reviews.push(state.reviews.get(id)!)
   return reviews
 }
 

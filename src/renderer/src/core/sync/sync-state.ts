@@ -17,7 +17,7 @@ export interface SyncState {
   undone: Set<string>
   /** Cards moved to another deck, by the key they left: the latest move of each key. */
   moves: Map<string, { at: Stamp; to: string }>
-  /** The keys that were moved into each key (a move later overruled stays listed: `cardKeysOf` checks). */
+  /** The keys that were moved into each key (a move later overruled stays listed: `cardKeyOf` checks). */
   movedInto: Map<string, Set<string>>
   /** Media contents by SHA-256: what the bytes are, as the earliest change that named them said (at `at`, for `name`: a snapshot writes that change again). */
   contents: Map<string, MediaContent & { at: Stamp; name: string }>
@@ -87,7 +87,7 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
     case 'undo': {
       state.undone.add(change.review)
       const review = state.reviews.get(change.review)
-      if (review) touched.cards.add(cardKeyOf(state, review.card))
+      if (review) touched.cards.add(reviewCardKey(state, review))
       return
     }
     case 'deck':
@@ -118,14 +118,16 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
     case 'move': {
       const known = state.moves.get(change.card)
       if (known && (known.at > change.at || (known.at === change.at && known.to >= change.to))) return
-      // The card the key's reviews counted for until now, and the one they count for from now on, are replayed.
-      touched.cards.add(cardKeyOf(state, change.card))
+      // The cards the key's reviews counted for until now, and those they count for from now on,
+      // are replayed: the key's and the target's (a key another card left, whose reviews since the
+      // arrival now count for the card that arrived).
+      const affected = () => [change.card, change.to].flatMap((key) => [key, cardKeyOf(state, key), cardKeyOf(state, key, '')])
+      for (const key of affected()) touched.cards.add(key)
       state.moves.set(change.card, { at: change.at, to: change.to })
       let into = state.movedInto.get(change.to)
       if (!into) state.movedInto.set(change.to, (into = new Set()))
       into.add(change.card)
-      touched.cards.add(change.card)
-      touched.cards.add(cardKeyOf(state, change.card))
+      for (const key of affected()) touched.cards.add(key)
       return
     }
     case 'remove': {
@@ -139,12 +141,14 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
 }
 
 /**
- * Where a card key's reviews count: a key follows its moves, each move only if it was made after
- * the move that led there (a card moved A → B, then back B → A, ends at A, and stays there until a
- * later move of A). Stamps only increase along the way, so the walk ends.
+ * The card at a key, followed through its moves: each move only if it was made after the move
+ * that led there (a card moved A → B, then back B → A, ends at A, and stays there until a later
+ * move of A). Stamps only increase along the way, so the walk ends. A key another card was moved
+ * into after the key's own card left (a card moved out of a deck, then another card moved in under
+ * the same id) holds that card: the walk starts at its arrival (`since`).
  */
-export function cardKeyOf(state: SyncState, key: string): string {
-  let at = ''
+export function cardKeyOf(state: SyncState, key: string, since: Stamp = arrivedAt(state, key)): string {
+  let at = since
   for (;;) {
     const move = state.moves.get(key)
     if (!move || move.at <= at) return key
@@ -153,8 +157,28 @@ export function cardKeyOf(state: SyncState, key: string): string {
   }
 }
 
-/** Every key whose reviews count for `card` (itself included, unless it moved away). */
-export function cardKeysOf(state: SyncState, card: string): string[] {
+/**
+ * The card a review counts for: the card at its key when it was given. A review given under a
+ * key before a card arrived there by a move belongs to the card that left (it follows the key's
+ * moves); one given after the arrival, to the card that arrived.
+ */
+export function reviewCardKey(state: SyncState, review: Pick<ReviewChange, 'card' | 'at'>): string {
+  const arrived = arrivedAt(state, review.card)
+  return cardKeyOf(state, review.card, review.at > arrived ? arrived : '')
+}
+
+/** The latest move that brought a card to `key` and still stands ('' none). */
+export function arrivedAt(state: SyncState, key: string): Stamp {
+  let at = ''
+  for (const from of state.movedInto.get(key) ?? []) {
+    const move = state.moves.get(from)
+    if (move?.to === key && move.at > at) at = move.at
+  }
+  return at
+}
+
+/** Every key whose reviews may count for `card`: itself and the keys moved into it, however far back. */
+export function keysInto(state: SyncState, card: string): string[] {
   const keys: string[] = []
   const seen = new Set<string>()
   const queue = [card]
@@ -162,10 +186,21 @@ export function cardKeysOf(state: SyncState, card: string): string[] {
     const key = queue.pop()!
     if (seen.has(key)) continue
     seen.add(key)
-    if (cardKeyOf(state, key) === card) keys.push(key)
+    keys.push(key)
     for (const from of state.movedInto.get(key) ?? []) queue.push(from)
   }
   return keys
+}
+
+/** The ids of the reviews that count for `card`, taken back or not: under its key or a key it was moved from, given while it was there. */
+export function reviewIdsOfCard(state: SyncState, card: string): string[] {
+  const ids: string[] = []
+  for (const key of keysInto(state, card))
+    for (const id of state.reviewsOfCard.get(key) ?? []) {
+      const review = state.reviews.get(id)
+      if (review && reviewCardKey(state, review) === card) ids.push(id)
+    }
+  return ids
 }
 
 /** Reviews are a union by id. Two different reviews under one id (two installations with one device id) keep the earlier stamp's, the same everywhere. */
@@ -174,13 +209,13 @@ function addReview(state: SyncState, change: ReviewChange, touched: Touched): vo
   if (known && (known.at < change.at || (known.at === change.at && JSON.stringify(known) <= JSON.stringify(change)))) return
   if (known && known.card !== change.card) {
     state.reviewsOfCard.get(known.card)?.delete(change.id)
-    touched.cards.add(cardKeyOf(state, known.card))
+    touched.cards.add(reviewCardKey(state, known))
   }
   state.reviews.set(change.id, change)
   let ids = state.reviewsOfCard.get(change.card)
   if (!ids) state.reviewsOfCard.set(change.card, (ids = new Set()))
   ids.add(change.id)
-  touched.cards.add(cardKeyOf(state, change.card))
+  touched.cards.add(reviewCardKey(state, change))
 }
 
 /** Last writer wins, field by field; equal stamps (one change read twice) are settled by the value, the same everywhere. */

@@ -3,11 +3,11 @@ import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/c
 import { newSchedulingState } from '@core/scheduling/card-state'
 import { replayCard } from '@core/sync/card-replay'
 import { reviewsOfCard, studySchedulers } from '@core/sync/merged-collection'
-import { cardKeyOf, cardKeysOf, deckOfKey, type SyncState, type Touched } from '@core/sync/sync-state'
+import { cardKeyOf, deckOfKey, keysInto, reviewCardKey, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
 import { cardWithFields, rowOfFields } from '@db/sync/row-fields'
-import { META_TABLE, OUTBOX_TABLE, type ExchangeRow, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
+import { META_TABLE, OUTBOX_TABLE, ownReviewId, type ExchangeRow, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
 import type { SyncTable } from '@shared/sync/changes'
 
 type Row = Record<string, unknown>
@@ -21,6 +21,8 @@ export interface MergedWrite {
   undone: string[]
   /** Own review ids (`ownReviewId`) → their row keys here. */
   ownReviewKey: (id: string) => number | undefined
+  /** This installation's device id: its own review rows' sync ids are `ownReviewId(device, key)`. */
+  device: string
   exchange: ExchangeRow
   /** The highest outbox entry this sync read: a card graded after it keeps its state here until the next sync. */
   outboxRead: number
@@ -140,7 +142,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     const later = (await db.table(OUTBOX_TABLE).where(':id').above(write.outboxRead).toArray()) as OutboxEntry[]
     for (const entry of later) if (entry.k === 'review') cardKeys.delete(entry.row.cardKey)
     const keys = [...cardKeys]
-    await followMoves(db, state, keys)
+    await followMoves(db, state, keys, write.device)
     const stored = await db.cards.bulkGet(keys)
     const cards: CardRecord[] = []
     const movedAway: string[] = []
@@ -174,12 +176,17 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     })
     const ownRows = await db.reviews.bulkGet(own.map(([, key]) => key))
     const here = new Set(
-      own.filter(([id], i) => ownRows[i]?.cardKey === cardKeyOf(state, state.reviews.get(id)?.card ?? '')).map(([id]) => id)
+      own
+        .filter(([id], i) => {
+          const review = state.reviews.get(id)
+          return review !== undefined && ownRows[i]?.cardKey === reviewCardKey(state, review)
+        })
+        .map(([id]) => id)
     )
     for (const id of write.newReviews) {
       const change = state.reviews.get(id)
       if (!change || state.undone.has(id) || here.has(id)) continue
-      const cardKey = cardKeyOf(state, change.card)
+      const cardKey = reviewCardKey(state, change)
       const row: Omit<SyncedReviewRecord, 'id'> & { syncId: string } = {
         ...change.log,
         rating: change.rating,
@@ -208,9 +215,9 @@ async function deleteUndone(db: RecallDatabase, state: SyncState, write: MergedW
       keys.push(own)
       continue
     }
-    const graded = state.reviews.get(id)?.card
+    const graded = state.reviews.get(id)
     if (!graded) continue
-    const card = cardKeyOf(state, graded)
+    const card = reviewCardKey(state, graded)
     const rows = (await db.reviews.where('cardKey').equals(card).toArray()) as SyncedReviewRecord[]
     for (const row of rows) if (row.syncId === id && row.id !== undefined) keys.push(row.id)
   }
@@ -219,18 +226,25 @@ async function deleteUndone(db: RecallDatabase, state: SyncState, write: MergedW
 
 /**
  * Review rows here whose card was moved (here or on another machine) are given the card's new key
- * and deck, as `moveCards` does on the machine that moved it: the history goes with the card.
+ * and deck, as `moveCards` does on the machine that moved it: the history goes with the card. A
+ * row under a key another card has since been moved into goes by when it was given
+ * (`reviewCardKey`): before the arrival it is the history of the card that left.
  */
-async function followMoves(db: RecallDatabase, state: SyncState, cards: readonly string[]): Promise<void> {
+async function followMoves(db: RecallDatabase, state: SyncState, cards: readonly string[], device: string): Promise<void> {
   for (const card of cards) {
     if (cardKeyOf(state, card) !== card) continue
-    const from = cardKeysOf(state, card).filter((key) => key !== card)
+    const from = keysInto(state, card).filter((key) => key !== card)
     if (from.length === 0) continue
     const deckId = deckOfKey(card)
+    const belongs = (row: SyncedReviewRecord) => {
+      const review = state.reviews.get(row.syncId ?? ownReviewId(device, row.id!))
+      return (review ? reviewCardKey(state, review) : cardKeyOf(state, row.cardKey)) === card
+    }
     await db.reviews
       .where('cardKey')
       .anyOf(from)
       .modify((row) => {
+        if (!belongs(row)) return
         row.cardKey = card
         row.deckId = deckId
       })

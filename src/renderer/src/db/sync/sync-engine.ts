@@ -82,6 +82,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     newReviews: merged.newReviews,
     undone: merged.undone,
     ownReviewKey: (id) => ownReviewKey(device, id),
+    device,
     exchange: exchangeRow,
     outboxRead,
     now

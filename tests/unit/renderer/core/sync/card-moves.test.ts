@@ -1,5 +1,5 @@
 import { reviewsOfCard } from '@core/sync/merged-collection'
-import { applyChanges, cardKeyOf, cardKeysOf, emptySyncState } from '@core/sync/sync-state'
+import { applyChanges, cardKeyOf, emptySyncState } from '@core/sync/sync-state'
 import type { ReviewChange, SyncChange } from '@shared/sync/changes'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -37,7 +37,37 @@ describe('cards moved between decks', () => {
 
     applyChanges(state, [move(30, 'aws/c1', 'exam/c1')])
     expect(['aws/c1', 'ml/c1', 'exam/c1'].map((key) => cardKeyOf(state, key))).toEqual(['exam/c1', 'exam/c1', 'exam/c1'])
-    expect(cardKeysOf(state, 'exam/c1').sort()).toEqual(['aws/c1', 'exam/c1', 'ml/c1'])
+  })
+
+  it('a key another card was moved into after its own card left holds the card that arrived; each review counts for the card at its key when it was given', () => {
+    // X leaves ml/c1 for aws/c9; then Z moves from aws/c1 into ml/c1 (the id was free again).
+    const state = stateOf([
+      review(5, 'ml/c1'),
+      move(10, 'ml/c1', 'aws/c9'),
+      review(12, 'aws/c1'),
+      move(20, 'aws/c1', 'ml/c1'),
+      review(25, 'ml/c1')
+    ])
+    expect(cardKeyOf(state, 'ml/c1')).toBe('ml/c1')
+    expect(cardKeyOf(state, 'aws/c1')).toBe('ml/c1')
+    expect(reviewsOfCard(state, 'aws/c9').map((r) => r.review)).toEqual([5])
+    expect(
+      reviewsOfCard(state, 'ml/c1')
+        .map((r) => r.review)
+        .sort()
+    ).toEqual([12, 25])
+  })
+
+  it('a move into a key another card left reports both cards as touched, in either order of arrival', () => {
+    const changes = [review(5, 'ml/c1'), move(10, 'ml/c1', 'aws/c9'), review(12, 'aws/c1'), move(20, 'aws/c1', 'ml/c1')]
+    const a = stateOf(changes.slice(0, 3))
+    const touched = applyChanges(a, [changes[3]!])
+    expect([...touched.cards]).toEqual(expect.arrayContaining(['ml/c1', 'aws/c9']))
+    const b = stateOf([...changes].reverse())
+    for (const state of [a, b]) {
+      expect(reviewsOfCard(state, 'aws/c9').map((r) => r.review)).toEqual([5])
+      expect(reviewsOfCard(state, 'ml/c1').map((r) => r.review)).toEqual([12])
+    }
   })
 
   it('two machines moving one card to different decks: the later move wins everywhere', () => {

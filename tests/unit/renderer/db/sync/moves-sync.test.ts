@@ -84,4 +84,24 @@ describe('cards moved between decks while linked', () => {
     expect(a.cards.map((c) => c.id)).not.toContain('aws/c1')
     expect(a.reviews).toHaveLength(1)
   })
+
+  it('a card moved into the id another card left is kept on the other machine, each with its own history', async () => {
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 2, ml: 2 })
+    await grade(laptop, 'ml/c1', Rating.Good, t)
+    await grade(laptop, 'aws/c1', Rating.Again, t)
+    await syncAll(folder, laptop, desktop)
+    const left = await moveCards(laptop, ['ml/c1'], 'aws')
+    const x = left.ok ? left.added[0]! : ''
+    // ml/c1 is free again: aws/c1 moves in under that id.
+    const arrived = await moveCards(laptop, ['aws/c1'], 'ml')
+    expect(arrived.ok && arrived.added).toEqual(['ml/c1'])
+    await grade(laptop, 'ml/c1', Rating.Good, t + 60_000)
+    await syncAll(folder, laptop, desktop)
+
+    const a = await collectionOf(laptop)
+    expect(await collectionOf(desktop)).toEqual(a)
+    expect(a.cards.find((c) => c.id === 'ml/c1')).toMatchObject({ question: 'Question 1', deckId: 'ml', reps: 2 })
+    expect(a.cards.find((c) => c.id === x)).toMatchObject({ deckId: 'aws', reps: 1 })
+    expect(a.reviews.map((r) => r.split(' ')[0]).sort()).toEqual([x, 'ml/c1', 'ml/c1'].sort())
+  })
 })
