@@ -16,7 +16,7 @@ export function snapshotChanges(state: SyncState): SyncChange[] {
   for (const table of Object.keys(state.rows) as SyncTable[])
     for (const [key, row] of state.rows[table]) changes.push(...rowChanges(table, key, row))
   changes.push(...state.reviews.values())
-  for (const [card, { at, to }] of state.moves) changes.push({ k: 'move', at, card, to })
+  for (const [card, moves] of state.departures) for (const { at, to } of moves) changes.push({ k: 'move', at, card, to })
   for (const review of state.undone) changes.push({ k: 'undo', at: state.latest, review })
   return changes
 }
@@ -93,8 +93,7 @@ function isKnown(state: SyncState, change: SyncChange): boolean {
       return content !== undefined && content.at <= change.at && writeKnown(state, 'media', change.name, change.at, fields)
     }
     case 'move': {
-      const known = state.moves.get(change.card)
-      return known !== undefined && (known.at > change.at || (known.at === change.at && known.to >= change.to))
+      return state.departures.get(change.card)?.some((m) => m.at === change.at && m.to === change.to) ?? false
     }
     case 'remove': {
       const row = state.rows[TABLE_OF_REMOVABLE[change.what]].get(change.key)

@@ -16,13 +16,20 @@ export interface SyncState {
   /** Reviews taken back (Undo). */
   undone: Set<string>
   /** Cards moved to another deck, by the key they left: the latest move of each key. */
-  moves: Map<string, { at: Stamp; to: string }>
+  moves: Map<string, Move>
+  /** Every move, by the key it left: a key can hold one card, then another moved in (`cardKeyOf`). */
+  departures: Map<string, Move[]>
   /** The keys that were moved into each key (a move later overruled stays listed: `cardKeyOf` checks). */
   movedInto: Map<string, Set<string>>
   /** Media contents by SHA-256: what the bytes are, as the earliest change that named them said (at `at`, for `name`: a snapshot writes that change again). */
   contents: Map<string, MediaContent & { at: Stamp; name: string }>
   /** The latest stamp seen: a device receives it into its clock (shared/sync/hlc.ts `receive`). */
   latest: Stamp
+}
+
+export interface Move {
+  at: Stamp
+  to: string
 }
 
 export interface RowState {
@@ -63,6 +70,7 @@ export function emptySyncState(): SyncState {
     reviewsOfCard: new Map(),
     undone: new Set(),
     moves: new Map(),
+    departures: new Map(),
     movedInto: new Map(),
     contents: new Map(),
     latest: ''
@@ -116,18 +124,25 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
       return write('media', change.name, { hash: change.hash, type: change.type, size: change.size })
     }
     case 'move': {
-      const known = state.moves.get(change.card)
-      if (known && (known.at > change.at || (known.at === change.at && known.to >= change.to))) return
-      // The cards the key's reviews counted for until now, and those they count for from now on,
-      // are replayed: the key's and the target's (a key another card left, whose reviews since the
-      // arrival now count for the card that arrived).
-      const affected = () => [change.card, change.to].flatMap((key) => [key, cardKeyOf(state, key), cardKeyOf(state, key, '')])
-      for (const key of affected()) touched.cards.add(key)
-      state.moves.set(change.card, { at: change.at, to: change.to })
+      let departures = state.departures.get(change.card)
+      if (departures?.some((m) => m.at === change.at && m.to === change.to)) return
+      // Every card a review under either key counted for until now, and counts for from now on, is replayed.
+      const affected = () => {
+        for (const key of [change.card, change.to]) {
+          touched.cards.add(cardKeyOf(state, key))
+          for (const id of state.reviewsOfCard.get(key) ?? []) touched.cards.add(reviewCardKey(state, state.reviews.get(id)!))
+        }
+      }
+      affected()
+      if (!departures) state.departures.set(change.card, (departures = []))
+      departures.push({ at: change.at, to: change.to })
+      const latest = state.moves.get(change.card)
+      if (!latest || latest.at < change.at || (latest.at === change.at && latest.to < change.to))
+        state.moves.set(change.card, { at: change.at, to: change.to })
       let into = state.movedInto.get(change.to)
       if (!into) state.movedInto.set(change.to, (into = new Set()))
       into.add(change.card)
-      for (const key of affected()) touched.cards.add(key)
+      affected()
       return
     }
     case 'remove': {
@@ -141,40 +156,53 @@ function applyChange(state: SyncState, change: SyncChange, touched: Touched): vo
 }
 
 /**
- * The card at a key, followed through its moves: each move only if it was made after the move
- * that led there (a card moved A → B, then back B → A, ends at A, and stays there until a later
- * move of A). Stamps only increase along the way, so the walk ends. A key another card was moved
- * into after the key's own card left (a card moved out of a deck, then another card moved in under
- * the same id) holds that card: the walk starts at its arrival (`since`).
+ * The card at a key, followed through its moves. A key holds one card at a time: the card that was
+ * there first, then each card moved in (an arrival; Move cards keeps a card's id when its new deck
+ * has none by that id, so a key a card left can be taken again). The card that came at `since` (''
+ * the first) leaves by the latest of the key's moves made after `since` and before the next
+ * arrival (two machines moving one card apart: the later move wins), and the walk goes on from
+ * there, from that move's stamp: a card moved A → B, then back B → A, ends at A until a later move
+ * of A. Stamps only increase along the way, so the walk ends. Without `since`, the card at the key
+ * now (since its latest arrival).
  */
-export function cardKeyOf(state: SyncState, key: string, since: Stamp = arrivedAt(state, key)): string {
-  let at = since
+export function cardKeyOf(state: SyncState, key: string, since: Stamp = arrivalBefore(state, key)): string {
   for (;;) {
-    const move = state.moves.get(key)
-    if (!move || move.at <= at) return key
+    const move = moveOf(state, key, since)
+    if (!move) return key
     key = move.to
-    at = move.at
+    since = move.at
   }
+}
+
+/** The move that took away the card that came to `key` at `since`, if any. */
+function moveOf(state: SyncState, key: string, since: Stamp): Move | undefined {
+  let next: Stamp | undefined
+  for (const at of arrivals(state, key)) if (at > since && (next === undefined || at < next)) next = at
+  let move: Move | undefined
+  for (const m of state.departures.get(key) ?? [])
+    if (m.at > since && (next === undefined || m.at < next) && (!move || m.at > move.at || (m.at === move.at && m.to > move.to))) move = m
+  return move
+}
+
+/** When cards were moved into `key`. */
+function* arrivals(state: SyncState, key: string): Generator<Stamp> {
+  for (const from of state.movedInto.get(key) ?? []) for (const m of state.departures.get(from) ?? []) if (m.to === key) yield m.at
+}
+
+/** The latest arrival at `key` before `before` (all of them without it), '' none. */
+function arrivalBefore(state: SyncState, key: string, before?: Stamp): Stamp {
+  let latest = ''
+  for (const at of arrivals(state, key)) if ((before === undefined || at < before) && at > latest) latest = at
+  return latest
 }
 
 /**
- * The card a review counts for: the card at its key when it was given. A review given under a
- * key before a card arrived there by a move belongs to the card that left (it follows the key's
- * moves); one given after the arrival, to the card that arrived.
+ * The card a review counts for: the card that was at its key when it was given, followed through
+ * its moves. A review given under a key before another card arrived there belongs to the card that
+ * left (however the key was used since); one given after the arrival, to the card that arrived.
  */
 export function reviewCardKey(state: SyncState, review: Pick<ReviewChange, 'card' | 'at'>): string {
-  const arrived = arrivedAt(state, review.card)
-  return cardKeyOf(state, review.card, review.at > arrived ? arrived : '')
-}
-
-/** The latest move that brought a card to `key` and still stands ('' none). */
-export function arrivedAt(state: SyncState, key: string): Stamp {
-  let at = ''
-  for (const from of state.movedInto.get(key) ?? []) {
-    const move = state.moves.get(from)
-    if (move?.to === key && move.at > at) at = move.at
-  }
-  return at
+  return cardKeyOf(state, review.card, arrivalBefore(state, review.card, review.at))
 }
 
 /** Every key whose reviews may count for `card`: itself and the keys moved into it, however far back. */

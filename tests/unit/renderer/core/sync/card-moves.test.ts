@@ -56,6 +56,15 @@ describe('cards moved between decks', () => {
         .map((r) => r.review)
         .sort()
     ).toEqual([12, 25])
+    // Z leaves again: its reviews go with it, X's stay with X.
+    applyChanges(state, [move(30, 'ml/c1', 'exam/c1')])
+    expect(cardKeyOf(state, 'ml/c1')).toBe('exam/c1')
+    expect(
+      reviewsOfCard(state, 'exam/c1')
+        .map((r) => r.review)
+        .sort()
+    ).toEqual([12, 25])
+    expect(reviewsOfCard(state, 'aws/c9').map((r) => r.review)).toEqual([5])
   })
 
   it('a move into a key another card left reports both cards as touched, in either order of arrival', () => {
