@@ -80,6 +80,9 @@ export async function syncFigures(baseUrl: string, cards: number, reviews: numbe
         }),
         limit
       ),
+      figure('probe:sync-year-longest-task', cards, [run.tasks.longest], 'ms', {
+        note: `the longest main-thread task (longtask observer) while syncNow applied the year: ${run.tasks.count} tasks over 50 ms, ${Math.round(run.tasks.total)} ms in all; a key pressed during the sync waits up to this long`
+      }),
       figure('probe:sync-read-decode', cards, [parts.decodeMs], 'ms', {
         note: `readSyncFolder alone on the same folder after the exchange: ${parts.segments} segments, ${parts.changes} changes decoded and checked`
       }),

@@ -159,15 +159,40 @@ async function prepareSync(cards: number, reviews: number) {
   }
 }
 
-/** The exchange that applies the other device's year: syncNow, timed whole. */
+/**
+ * The main-thread tasks over 50 ms (longtask entries) that started while `run` ran: the longest,
+ * their count and their sum. A sync holds the page no longer than its longest task: a key pressed
+ * meanwhile waits that long.
+ */
+async function longTasksDuring<T>(run: () => Promise<T>): Promise<{ result: T; longest: number; count: number; total: number }> {
+  const tasks: PerformanceEntry[] = []
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()))
+  observer.observe({ type: 'longtask' })
+  const start = performance.now()
+  const result = await run()
+  const end = performance.now()
+  // Entries are delivered after their task: one more task lets the last one arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  tasks.push(...observer.takeRecords())
+  observer.disconnect()
+  const during = tasks.filter((t) => t.startTime >= start && t.startTime <= end)
+  return {
+    result,
+    longest: Math.max(0, ...during.map((t) => t.duration)),
+    count: during.length,
+    total: during.reduce((sum, t) => sum + t.duration, 0)
+  }
+}
+
+/** The exchange that applies the other device's year: syncNow, timed whole, with its long tasks. */
 async function runSync() {
   const { db, folder, now } = prepared!
   const before = await db.reviews.count()
   const start = performance.now()
-  const report = await syncNow(db, folder, { now })
+  const { result: report, ...tasks } = await longTasksDuring(() => syncNow(db, folder, { now }))
   const ms = performance.now() - start
   const after = await db.reviews.count()
-  return { ms, ok: report.ok, received: report.received, sent: report.sent, newRows: after - before, notices: report.notices }
+  return { ms, ok: report.ok, received: report.received, sent: report.sent, newRows: after - before, notices: report.notices, tasks }
 }
 
 /**

@@ -16,14 +16,23 @@ function crcTable(): Uint32Array {
   return table
 }
 
-function crc32(bytes: Uint8Array): number {
+/** A CRC-32 fed a piece at a time: the same checksum as one `crc32Hex` of the pieces joined. */
+export function crc32Stream(): { add(text: string): void; hex(): string } {
   const t = crcTable()
+  const encoder = new TextEncoder()
   let c = 0xffffffff
-  for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
-  return ~c >>> 0
+  return {
+    add(text) {
+      const bytes = encoder.encode(text)
+      for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8)
+    },
+    hex: () => (~c >>> 0).toString(16).padStart(8, '0')
+  }
 }
 
 /** The CRC-32 of a text's UTF-8 bytes, as 8 hex digits. */
 export function crc32Hex(text: string): string {
-  return crc32(new TextEncoder().encode(text)).toString(16).padStart(8, '0')
+  const crc = crc32Stream()
+  crc.add(text)
+  return crc.hex()
 }

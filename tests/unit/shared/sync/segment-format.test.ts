@@ -1,6 +1,6 @@
 import { encodeLine } from '@shared/journal/journal-format'
 import type { SyncChange } from '@shared/sync/changes'
-import { crc32Hex } from '@shared/sync/crc32'
+import { crc32Hex, crc32Stream } from '@shared/sync/crc32'
 import { formatStamp } from '@shared/sync/hlc'
 import { decodeSegment, encodeSegment, segmentName, segmentSeq } from '@shared/sync/segment-format'
 import fc from 'fast-check'
@@ -54,6 +54,14 @@ describe('segments', () => {
   it('close with the standard CRC-32', () => {
     expect(crc32Hex('123456789')).toBe('cbf43926')
     expect(crc32Hex('')).toBe('00000000')
+    // Fed in pieces, split anywhere between characters (multi-byte ones too): the same checksum.
+    const text = 'Amazon SageMaker — ✓ 日本語 \u{1F600} end'
+    for (const cut of [0, 7, 15, 17, 30, text.length]) {
+      const crc = crc32Stream()
+      crc.add(text.slice(0, cut))
+      crc.add(text.slice(cut))
+      expect(crc.hex()).toBe(crc32Hex(text))
+    }
   })
 
   it('count for nothing while they are still arriving: every prefix of a segment is refused', () => {

@@ -4,7 +4,7 @@ import { compactionPlan, isCompactableName } from '@shared/sync/compaction'
 import { formatStamp } from '@shared/sync/hlc'
 import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { closeLine, encodeSegment } from '@shared/sync/segment-format'
-import { decodeSnapshot, encodeSnapshot, snapshotName, snapshotSeq } from '@shared/sync/snapshot-format'
+import { decodeSnapshot, encodeSnapshot, encodingSnapshot, snapshotName, snapshotSeq } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 import { describe, expect, it } from 'vitest'
 
@@ -36,6 +36,22 @@ describe('snapshot files', () => {
       changes: CHANGES,
       checksum
     })
+  })
+
+  it('encoded in steps (a turn for the page every 500 changes) reads back whole, as encoded at once', () => {
+    const many: SyncChange[] = Array.from({ length: 1_234 }, (_, i) => ({
+      k: 'note',
+      at: at(i, i % 2 ? LAPTOP : DESKTOP),
+      key: `aws/n${i}`,
+      fields: { front: `Which service ✓ ${i}?` }
+    }))
+    const steps = encodingSnapshot(LAPTOP, 3, { [LAPTOP]: 2 }, at(1_233, LAPTOP), many)
+    let pauses = 0
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) pauses++
+    expect(pauses).toBe(2)
+    expect(step.value).toEqual(encodeSnapshot(LAPTOP, 3, { [LAPTOP]: 2 }, at(1_233, LAPTOP), many))
+    expect(decodeSnapshot(step.value.text)).toMatchObject({ ok: true, changes: many, checksum: step.value.checksum })
   })
 
   it('is arriving while not closed, damaged when its content or frontier is not what was closed, newer from a later format', () => {

@@ -45,6 +45,25 @@ export function mergedCollection(state: SyncState, schedulerOf: SchedulerOf = st
   return { rows, removed, cards, contents }
 }
 
+/**
+ * The replays of `cards` (card keys), one card per step (`inSlices`), so that a sync that touched
+ * tens of thousands of cards gives the page turns instead of holding it for seconds. Undefined for
+ * a card without reviews that count.
+ */
+export function* replayingCards(
+  state: SyncState,
+  cards: Iterable<string>,
+  schedulerOf: SchedulerOf
+): Generator<undefined, Map<string, ReplayedCard | undefined>> {
+  const replays = new Map<string, ReplayedCard | undefined>()
+  for (const card of cards) {
+    if (replays.has(card)) continue
+    replays.set(card, replayCard(schedulerOf(deckOfKey(card)), reviewsOfCard(state, card)))
+    yield
+  }
+  return replays
+}
+
 /** A card's reviews that count: every one that arrived, under its key or a key it was moved from, without those taken back. */
 export function reviewsOfCard(state: SyncState, card: string): ReviewChange[] {
   const reviews: ReviewChange[] = []

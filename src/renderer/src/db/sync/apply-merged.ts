@@ -1,7 +1,7 @@
 import { Queue, queueForState, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
 import { newSchedulingState } from '@core/scheduling/card-state'
-import { replayCard } from '@core/sync/card-replay'
+import { replayCard, type ReplayedCard } from '@core/sync/card-replay'
 import { reviewsOfCard, studySchedulers } from '@core/sync/merged-collection'
 import { cardKeyOf, deckOfKey, keysInto, reviewCardKey, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
@@ -26,6 +26,8 @@ export interface MergedWrite {
   exchange: ExchangeRow
   /** The highest outbox entry this sync read: a card graded after it keeps its state here until the next sync. */
   outboxRead: number
+  /** Cards replayed before the transaction (`replayingCards`, in slices); any other card is replayed in it. */
+  replays?: ReadonlyMap<string, ReplayedCard | undefined>
   now: number
 }
 
@@ -155,7 +157,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       const followState = (c: CardRecord) => queueForState(c.state)
       if (fields.kind === 'stands') card = cardWithFields(card, fields.fields, followState)
       else if (fields.kind === 'removed') card = { ...card, queue: Queue.Removed }
-      const replayed = replayCard(schedulerOf(deckOfKey(key)), reviewsOfCard(state, key))
+      const replayed = write.replays?.has(key) ? write.replays.get(key) : replayCard(schedulerOf(deckOfKey(key)), reviewsOfCard(state, key))
       if (replayed || touched.cards.has(key)) {
         const next = replayed?.state ?? newSchedulingState(card.createdAt)
         card = { ...card, ...next }

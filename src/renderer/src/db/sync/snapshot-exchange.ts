@@ -4,7 +4,8 @@ import type { SyncState } from '@core/sync/sync-state'
 import { compactionPlan } from '@shared/sync/compaction'
 import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
 import type { Segment } from '@shared/sync/segment-format'
-import { encodeSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
+import { encodingSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
+import { inSlices } from '@shared/slices'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
 export interface SnapshotOutcome {
@@ -56,7 +57,7 @@ export async function snapshotAndCompact(
   if (due) {
     const seq = Math.max(input.lastSnapshot, own.at(-1)?.seq ?? 0) + 1
     const changes = snapshotChanges(state)
-    const { text, checksum } = encodeSnapshot(device, seq, covers, state.latest, changes)
+    const { text, checksum } = await inSlices(encodingSnapshot(device, seq, covers, state.latest, changes))
     const result = await folder.writeSnapshot(device, seq, text)
     if (!result.ok) return { removed: 0, problem: result.problem }
     // As the folder now holds it, without decoding the text just made (seconds at 100,000 cards).

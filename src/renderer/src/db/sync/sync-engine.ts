@@ -1,5 +1,6 @@
 import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
 import { keptApplied, loadingFolder, segmentKey, snapshotKey, type FolderState, type FreshPart } from '@core/sync/folder-state'
+import { replayingCards, studySchedulers } from '@core/sync/merged-collection'
 import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { writeMerged } from '@db/sync/apply-merged'
@@ -77,7 +78,10 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     applied: [...keptApplied(read, applied), ...fresh.map((part) => part.key)],
     lastExchange
   }
+  // The touched cards' replays, a card at a time with turns for the page: only the writes stay in the one transaction.
+  const replays = await inSlices(replayingCards(state, cardsToReplay(merged.touched), studySchedulers(state)))
   await writeMerged(db, state, {
+    replays,
     touched: merged.touched,
     newReviews: merged.newReviews,
     undone: merged.undone,
@@ -126,6 +130,12 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     media: { changed: media.changed, arriving: media.arriving }
   }
   return keepReport(db, report)
+}
+
+/** The cards a merge replays: those whose reviews or moves it touched, and those whose own fields it wrote. */
+function* cardsToReplay(touched: Touched): Generator<string> {
+  yield* touched.cards
+  for (const where of touched.rows) if (where.startsWith('cards:')) yield where.slice('cards:'.length)
 }
 
 /** The other devices' new segments (and what their snapshots hold that is new here) added to the merge state: what they touched, the reviews new here and those taken back. */
