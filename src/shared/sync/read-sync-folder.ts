@@ -1,5 +1,5 @@
-import { decodeSegment, type Segment } from '@shared/sync/segment-format'
-import { decodeSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
+import { decodingSegment, type Segment } from '@shared/sync/segment-format'
+import { decodingSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 import { allSteps } from '@shared/slices'
 
@@ -56,9 +56,9 @@ export function readSyncFolder(files: readonly SyncFile[]): SyncFolderRead {
 }
 
 /**
- * `readSyncFolder` in steps: it pauses (yields) after each file it decodes, so that a caller on
- * the page's thread can give the page a turn between files (`inSlices`); a 100,000-card folder
- * takes seconds to decode.
+ * `readSyncFolder` in steps: it pauses (yields) before each file it decodes and every few hundred
+ * lines within one, so that a caller on the page's thread can give the page turns (`inSlices`); a
+ * 100,000-card folder takes seconds to decode, a 5,000-change segment more than a frame.
  */
 export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, SyncFolderRead> {
   const devices = new Map<string, DeviceStatus>()
@@ -89,7 +89,7 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
     }
     yield
     if (place.kind === 'snapshot') {
-      const decoded = decodeSnapshot(file.text ?? '')
+      const decoded = yield* decodingSnapshot(file.text ?? '')
       if (!decoded.ok) {
         if (decoded.reason === 'incomplete') status.arriving++
         else problems.push({ kind: decoded.reason, path: file.path, detail: decoded.detail })
@@ -100,7 +100,7 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
       }
       continue
     }
-    const decoded = decodeSegment(file.text ?? '')
+    const decoded = yield* decodingSegment(file.text ?? '')
     if (!decoded.ok) {
       // An unclosed copy is a copy still arriving, or a copy of a segment still arriving.
       if (decoded.reason === 'incomplete') status.arriving++

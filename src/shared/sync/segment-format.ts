@@ -1,9 +1,10 @@
 import { decodeLine, encodeLine } from '@shared/journal/journal-format'
 import { checkChange } from '@shared/sync/change-check'
 import type { SyncChange } from '@shared/sync/changes'
-import { crc32Hex } from '@shared/sync/crc32'
+import { crc32Hex, crc32Stream } from '@shared/sync/crc32'
 import { isDeviceId } from '@shared/sync/device-id'
 import { stampDevice } from '@shared/sync/hlc'
+import { allSteps } from '@shared/slices'
 
 /**
  * A segment: one file of a device's change log, `<folder>/recall/<device>/<seq>.seg`. It is
@@ -81,12 +82,17 @@ export function encodeSegment(
 }
 
 export function decodeSegment(text: string): DecodedSegment {
-  const file = openClosedFile<SegmentHeader>(text, 'segment', SEGMENT_FORMAT)
+  return allSteps(decodingSegment(text))
+}
+
+/** `decodeSegment` in steps: it pauses every few hundred lines (and every megabyte checksummed) for `inSlices`. */
+export function* decodingSegment(text: string): Generator<undefined, DecodedSegment> {
+  const file = yield* openingClosedFile<SegmentHeader>(text, 'segment', SEGMENT_FORMAT)
   if (!file.ok) return file
   const { header, lines, checksum } = file
   const { device, seq } = header
   if (!isDeviceId(device) || !Number.isSafeInteger(seq) || seq < 1) return damaged('its header names no device or number')
-  const changes = decodeChanges(lines, device)
+  const changes = yield* decodingChanges(lines, device)
   if (!Array.isArray(changes)) return changes
   return { ok: true, device, seq, changes, checksum }
 }
@@ -94,19 +100,37 @@ export function decodeSegment(text: string): DecodedSegment {
 type ClosedFile<H> =
   { ok: true; header: H; lines: string[]; checksum: string } | { ok: false; reason: 'incomplete' | 'damaged' | 'newer'; detail: string }
 
+/** Text checksummed between two pauses. */
+const CRC_STEP = 1 << 20
+/** Lines decoded between two pauses. */
+const LINES_STEP = 500
+
 /**
  * A file of closed lines (a segment, a snapshot: snapshot-format.ts): whole, its checksum and
  * count matching, with a header of `kind` in a format this version reads. `lines` are the change
  * lines, still to decode.
  */
-export function openClosedFile<H extends { k: string; v: number }>(text: string, kind: H['k'], format: number): ClosedFile<H> {
+export function* openingClosedFile<H extends { k: string; v: number }>(
+  text: string,
+  kind: H['k'],
+  format: number
+): Generator<undefined, ClosedFile<H>> {
   if (!text.endsWith('\n')) return { ok: false, reason: 'incomplete', detail: 'the file ends inside a line' }
   const lines = text.slice(0, -1).split('\n')
   const closeLine = lines.pop() ?? ''
   const close = decodeLine(closeLine) as Partial<SegmentClose> | undefined
   if (close?.k !== 'close') return { ok: false, reason: 'incomplete', detail: `the ${kind} is not closed` }
-  const body = text.slice(0, text.length - closeLine.length - 1)
-  if (typeof close.crc32 !== 'string' || crc32Hex(body) !== close.crc32) return damaged('its checksum does not match its content')
+  const end = text.length - closeLine.length - 1
+  const crc = crc32Stream()
+  for (let start = 0; start < end;) {
+    let stop = Math.min(end, start + CRC_STEP)
+    // Never between the two halves of a character outside the BMP: each piece is encoded to UTF-8 alone.
+    if (stop < end && isHighSurrogate(text.charCodeAt(stop - 1))) stop--
+    crc.add(text.slice(start, stop))
+    start = stop
+    if (start < end) yield
+  }
+  if (typeof close.crc32 !== 'string' || crc.hex() !== close.crc32) return damaged('its checksum does not match its content')
   const header = decodeLine(lines[0] ?? '') as Partial<H> | undefined
   if (header?.k !== kind || !Number.isInteger(header.v)) return damaged('it has no header')
   if (header.v! > format) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
@@ -114,17 +138,20 @@ export function openClosedFile<H extends { k: string; v: number }>(text: string,
   return { ok: true, header: header as H, lines: lines.slice(1), checksum: close.crc32 }
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
+
 /**
  * The change lines of a closed file. With `device`, every stamp must be that device's and
  * increase down the file (a segment); without, any device's in any order (a snapshot).
  */
-export function decodeChanges(
+export function* decodingChanges(
   lines: readonly string[],
   device?: string
-): SyncChange[] | { ok: false; reason: 'damaged' | 'newer'; detail: string } {
+): Generator<undefined, SyncChange[] | { ok: false; reason: 'damaged' | 'newer'; detail: string }> {
   const changes: SyncChange[] = []
   let last = ''
   for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && i % LINES_STEP === 0) yield
     const value = decodeLine(lines[i]!)
     const change = checkChange(value)
     if (!change) {

@@ -4,7 +4,7 @@ import { isDeviceId } from '@shared/sync/device-id'
 import { isStamp, type Stamp } from '@shared/sync/hlc'
 import { crc32Stream } from '@shared/sync/crc32'
 import { allSteps } from '@shared/slices'
-import { closeLine, decodeChanges, openClosedFile } from '@shared/sync/segment-format'
+import { closeLine, decodingChanges, openingClosedFile } from '@shared/sync/segment-format'
 
 /**
  * A snapshot: a device's whole merge state at one moment, `<folder>/recall/<device>/snapshot-<n>.snap`,
@@ -96,12 +96,17 @@ export function* encodingSnapshot(
 }
 
 export function decodeSnapshot(text: string): DecodedSnapshot {
-  const file = openClosedFile<SnapshotHeader>(text, 'snapshot', SNAPSHOT_FORMAT)
+  return allSteps(decodingSnapshot(text))
+}
+
+/** `decodeSnapshot` in steps, for `inSlices` (a snapshot can be a million lines). */
+export function* decodingSnapshot(text: string): Generator<undefined, DecodedSnapshot> {
+  const file = yield* openingClosedFile<SnapshotHeader>(text, 'snapshot', SNAPSHOT_FORMAT)
   if (!file.ok) return file
   const { device, seq, covers, latest } = file.header
   if (!isDeviceId(device) || !Number.isSafeInteger(seq) || seq < 1) return damaged('its header names no device or number')
   if (!isFrontier(covers) || (latest !== '' && !isStamp(latest))) return damaged('its header has no frontier')
-  const changes = decodeChanges(file.lines)
+  const changes = yield* decodingChanges(file.lines)
   if (!Array.isArray(changes)) return changes
   return { ok: true, device, seq, covers, latest, changes, checksum: file.checksum }
 }

@@ -2,7 +2,7 @@ import { encodeLine } from '@shared/journal/journal-format'
 import type { SyncChange } from '@shared/sync/changes'
 import { crc32Hex, crc32Stream } from '@shared/sync/crc32'
 import { formatStamp } from '@shared/sync/hlc'
-import { decodeSegment, encodeSegment, segmentName, segmentSeq } from '@shared/sync/segment-format'
+import { decodeSegment, decodingSegment, encodeSegment, segmentName, segmentSeq } from '@shared/sync/segment-format'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
@@ -61,6 +61,21 @@ describe('segments', () => {
       crc.add(text.slice(0, cut))
       crc.add(text.slice(cut))
       expect(crc.hex()).toBe(crc32Hex(text))
+    }
+  })
+
+  it('of megabytes, checksummed a piece at a time, read back whole wherever a piece ends (inside a character outside the BMP too)', () => {
+    for (const pad of [0, 1]) {
+      const long: SyncChange[] = [
+        { k: 'note', at: at(1), key: 'aws/big', fields: { front: 'x'.repeat(pad) + '\u{1F600}'.repeat(700_000) } }
+      ]
+      const { text, checksum } = encodeSegment(DEVICE, 3, long)
+      const steps = decodingSegment(text)
+      let pauses = 0
+      let step = steps.next()
+      for (; !step.done; step = steps.next()) pauses++
+      expect(pauses).toBeGreaterThan(0)
+      expect(step.value).toMatchObject({ ok: true, changes: long, checksum })
     }
   })
 
