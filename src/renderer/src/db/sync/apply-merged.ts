@@ -133,8 +133,8 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
         }
         cards.push(...retiredCards(old.values()))
       })
-      await db.notes.bulkPut(notes)
-      await db.cards.bulkPut(cards)
+      await inPieces(notes, (piece) => db.notes.bulkPut(piece))
+      await inPieces(cards, (piece) => db.cards.bulkPut(piece))
       await db.notes.bulkDelete(goneNotes)
       await db.cards.bulkDelete(goneCards)
     }
@@ -167,7 +167,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       }
       cards.push(card)
     })
-    await db.cards.bulkPut(cards)
+    await inPieces(cards, (piece) => db.cards.bulkPut(piece))
     await db.cards.bulkDelete(movedAway)
 
     const rows: SyncedReviewRecord[] = []
@@ -202,10 +202,18 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
       }
       rows.push(row)
     }
-    if (rows.length > 0) await db.reviews.bulkAdd(rows)
+    await inPieces(rows, (piece) => db.reviews.bulkAdd(piece))
     await deleteUndone(db, state, write)
     await db.table(META_TABLE).put(write.exchange)
   })
+}
+
+/** Rows written per request: between two, the transaction's requests answer and the page gets a turn (a year of reviews is 100,000 rows). */
+const ROWS_PER_WRITE = 1_000
+
+/** `write` called on `rows` a thousand at a time, each awaited: still one transaction, but no task of seconds. */
+async function inPieces<T>(rows: readonly T[], write: (piece: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) await write(rows.slice(start, start + ROWS_PER_WRITE))
 }
 
 /** Review rows taken back on another device: found by their card, then by their sync id (or, for this device's own, their key). */
