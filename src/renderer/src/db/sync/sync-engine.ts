@@ -54,7 +54,12 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
   // The merge state is rebuilt from the folder: snapshots, and the segments none holds (docs/sync.md).
   const applied = new Set(previous.applied)
   const loaded = await inSlices(loadingFolder(read, applied))
-  if (loaded.waiting.length > 0) return keepReport(db, waitingReport(now, read, previous, device, loaded.waiting))
+  // This device's own files lost from the folder (damaged, or removed by hand) will not come back:
+  // the collection still holds what they said, so all of it is sent again instead of waiting.
+  const lost = loaded.waiting.filter((key) => key.startsWith(`${device}/`))
+  if (loaded.waiting.length > lost.length) return keepReport(db, waitingReport(now, read, previous, device, loaded.waiting))
+  const resend = meta.link.wholePending || lost.length > 0
+  if (lost.length > 0 && !meta.link.wholePending) await metaTable(db).put({ ...meta.link, wholePending: true } satisfies LinkRow)
   const { state, fresh } = loaded
   let latest = state.latest
   for (const part of fresh) if (part.latest > latest) latest = part.latest
@@ -62,7 +67,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
   const received = parseStamp(latest)
   if (received) clock = receive(clock, received, now)
 
-  const local = await localChanges(db, state, clock, { whole: meta.link.wholePending, now })
+  const local = await localChanges(db, state, clock, { whole: resend, now })
   clock = local.clock
   // The bytes of the media this device names go to the folder before the segments that name them.
   const mediaProblem = await sendMedia(db, folder, device, read, local.changes)
@@ -126,7 +131,12 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     devices: deviceStatuses(compacted?.read ?? read, compacted?.exchange ?? exchangeRow, device, loaded.covered),
     ...(written.problem ? { folderProblem: written.problem } : {}),
     ...(compacted?.removed ? { removed: compacted.removed } : {}),
-    notices: [...notices(read), ...media.notices, ...(compacted?.notice ? [compacted.notice] : [])],
+    notices: [
+      ...notices(read),
+      ...(lost.length > 0 ? [lostNotice(lost)] : []),
+      ...media.notices,
+      ...(compacted?.notice ? [compacted.notice] : [])
+    ],
     media: { changed: media.changed, arriving: media.arriving }
   }
   return keepReport(db, report)
@@ -208,6 +218,14 @@ function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: strin
       ...(exchange.lastExchange[device] !== undefined ? { lastExchange: exchange.lastExchange[device] } : {})
     }
   })
+}
+
+function lostNotice(lost: readonly string[]): string {
+  const files = lost.map((key) => {
+    const name = key.split('/')[1]!
+    return name.startsWith('snapshot-') ? `snapshot ${name.slice('snapshot-'.length)}` : `segment ${name}`
+  })
+  return `This device's ${files.join(', ')} went missing or was damaged in the sync folder; everything this collection holds was sent again, so the other devices lose nothing.`
 }
 
 function notices(read: SyncFolderRead): string[] {

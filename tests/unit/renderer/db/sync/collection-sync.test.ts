@@ -206,6 +206,28 @@ describe('options and settings', () => {
 })
 
 describe('a folder that fails', () => {
+  it('a device whose own segment is damaged in the folder sends everything again instead of waiting for it', async () => {
+    const { laptop, desktop, folder, t } = await linkedPair()
+    await grade(laptop, 'aws/c1', Rating.Good, t)
+    await syncNow(laptop, folder)
+    // The engine damages the segment with that grade before the desktop read it.
+    const [path, text] = [...folder.files].find(([, text]) => text.includes('"k":"review"'))!
+    folder.files.set(path, text.replace('"rating":3', '"rating":4'))
+    await grade(laptop, 'aws/c2', Rating.Easy, t + MINUTE)
+    const report = await syncNow(laptop, folder)
+    expect(report.ok).toBe(true)
+    expect(report.notices).toContain(
+      `This device's segment ${Number(/(\d+)\.seg$/.exec(path)![1])} went missing or was damaged in the sync folder; everything this collection holds was sent again, so the other devices lose nothing.`
+    )
+    const desk = await syncNow(desktop, folder)
+    expect(desk.notices).toEqual([`${path} is damaged (its checksum does not match its content); it was left alone.`])
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+    expect((await collectionOf(desktop)).reviews).toHaveLength(2)
+    // Sent once: the next sync of the laptop is an ordinary one.
+    const again = await syncNow(laptop, folder)
+    expect(again.ok && again.sent).toBe(0)
+  })
+
   it('a full folder loses nothing: the next sync sends it', async () => {
     const { laptop, desktop, folder } = await linkedPair()
     await grade(laptop, 'aws/c1', Rating.Good, Date.now())
