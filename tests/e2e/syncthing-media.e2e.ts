@@ -52,7 +52,7 @@ it.skipIf(!available)('a picture imported on one machine shows on the other, car
     const file = join(profiles[0]!.dir, 'console.apkg')
     await writeFile(
       file,
-      await packApkg({
+      packApkg({
         'collection.anki2': legacyCollection(SQL, [
           { guid: 'p1', fields: ['Which console is this?', '<img src="console shot.png" alt="The console">'], deck: 'Consoles' }
         ]),

@@ -27,7 +27,7 @@ export interface SyncState {
   latest: Stamp
 }
 
-export interface Move {
+interface Move {
   at: Stamp
   to: string
 }
