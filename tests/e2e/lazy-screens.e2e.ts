@@ -31,16 +31,31 @@ describe('screens and dialogs loaded on demand', () => {
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: DECK }).waitFor()
     // Beside the entry script, only what works in the background: the journal's worker and
-    // start-up check (with the epoch code it shares with a rebuild), the automatic backup's
-    // encoder (the browser's first backup falls due at the first grade; the sync bookkeeping its
-    // restore keeps comes only with a restore), and card text's Markdown pipeline, fetched once
-    // the first screen is drawn (with the one-line chunk it shares with the screens). No
-    // screen's code.
-    const background = /\/(journal-worker|journal-check|journal-epoch|decode-backup|collection-backup|card-markdown)-[\w-]+\.js$/
+    // start-up check (with the epoch code it shares with a rebuild), the built-in decks' merge
+    // with the card templates and cloze code it shares (this is the profile's first start: an
+    // ordinary start, with the decks merged before, does not fetch it), the automatic backups (the browser's first backup falls due at the first
+    // grade: their folder, schedule and encoder; the sync bookkeeping a restore keeps comes only
+    // with a restore), and card text's Markdown pipeline, fetched once the first screen is drawn
+    // (with the chunk it shares with the rich text). No screen's, dialog's or store action's code,
+    // and no sync code while no folder is linked.
+    const background =
+      /\/(journal-worker|journal-check|journal-epoch|deck-repository|cards-of-note|anki-template|cloze|opfs-backup-store|auto-backup|decode-backup|collection-backup|card-markdown)-[\w-]+\.js$/
     const rest = scripts.filter((s) => !background.test(s))
     expect(rest.length).toBeLessThanOrEqual(2)
     expect(rest.every((s) => /\/assets\/index-[\w-]+\.js$/.test(s))).toBe(true)
     expect(scripts.some((s) => /\/card-markdown-[\w-]+\.js$/.test(s))).toBe(true)
+    expect(scripts.filter((s) => /-actions-[\w-]+\.js$|\/fs-access-sync-/.test(s))).toEqual([])
+
+    // A card's review history (I) is fetched when it first opens, and shows once it is there.
+    await page.getByRole('button', { name: DECK }).click()
+    await page.getByTestId('question').waitFor()
+    await page.keyboard.press('i')
+    await page.getByRole('dialog', { name: 'Review history' }).waitFor()
+    expect(scripts.some((s) => /\/CardHistoryDialog-[\w-]+\.js$/.test(s))).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: DECK }).waitFor()
 
     // "?" works before the sheet's code is there, and fetches it.
     await page.keyboard.press('?')

@@ -1,15 +1,16 @@
 import { Button } from '@components/Button'
 import { reasonOf } from '@core/errors'
-import { Component, type ComponentType, type ReactNode } from 'react'
+import { importAttempt } from '@platform/import-again'
+import { Component, createElement, type ComponentType, type ReactNode } from 'react'
 
 type Importer = () => Promise<object>
 
-/** A screen or dialog fetched on first use (see `lazyPart`). */
-export interface LazyPart {
+/** A screen or dialog fetched on first use (see `lazyPart`), whose component takes `P`. */
+export interface LazyPart<P extends object = object> {
   /** Fetches its module (once, or again after `retry`); resolves with the component. */
-  load(): Promise<ComponentType>
+  load(): Promise<ComponentType<P>>
   /** The component, once fetched. */
-  loaded: ComponentType | undefined
+  loaded: ComponentType<P> | undefined
   /** After a failed fetch: the next `load` asks again. */
   retry(): void
 }
@@ -21,16 +22,14 @@ export interface LazyPart {
  * under a new URL (`?retry=N`). A dropped connection or a chunk missing after an update can then
  * be retried.
  */
-export function lazyPart(importModule: Importer, name = 'default'): LazyPart {
+export function lazyPart<P extends object = object>(importModule: Importer, name = 'default'): LazyPart<P> {
   let attempt = 0
-  let pending: Promise<ComponentType> | undefined
-  const part: LazyPart = {
+  let pending: Promise<ComponentType<P>> | undefined
+  const part: LazyPart<P> = {
     loaded: undefined,
     load() {
       const retry = attempt
-      pending ??= (retry === 0 ? importModule() : importModule().catch((error: unknown) => importAgain(error, retry))).then(
-        (module) => (part.loaded = (module as Record<string, ComponentType>)[name]!)
-      )
+      pending ??= importAttempt(importModule, retry).then((module) => (part.loaded = (module as Record<string, ComponentType<P>>)[name]!))
       return pending
     },
     retry() {
@@ -41,17 +40,12 @@ export function lazyPart(importModule: Importer, name = 'default'): LazyPart {
   return part
 }
 
-/** The module of a failed dynamic import, asked for under a new URL; the error again when it names none. */
-function importAgain(error: unknown, attempt: number): Promise<object> {
-  const url = /dynamically imported module: (\S+)/.exec(error instanceof Error ? error.message : '')?.[1]
-  if (!url) throw error
-  return import(/* @vite-ignore */ `${url}${url.includes('?') ? '&' : '?'}retry=${attempt}`) as Promise<object>
-}
-
-interface LazyViewProps {
-  part: LazyPart
+interface LazyViewProps<P extends object> {
+  part: LazyPart<P>
   /** What is loading, for the message when it cannot be: "the statistics". */
   what: string
+  /** The props the part's component takes (a dialog's card and its close). */
+  props?: P
 }
 
 interface ViewState {
@@ -63,7 +57,7 @@ interface ViewState {
  * cannot. Not React's Suspense: once it has shown a fallback, React holds the content back until
  * 300 ms have passed, and the statistics, fetched in 20–40 ms, were painted after 310 ms.
  */
-export class LazyView extends Component<LazyViewProps, ViewState> {
+export class LazyView<P extends object = object> extends Component<LazyViewProps<P>, ViewState> {
   override state: ViewState = { error: null }
   private mounted = false
 
@@ -76,7 +70,7 @@ export class LazyView extends Component<LazyViewProps, ViewState> {
     this.fetch()
   }
 
-  override componentDidUpdate(previous: LazyViewProps): void {
+  override componentDidUpdate(previous: LazyViewProps<P>): void {
     if (previous.part !== this.props.part) this.fetch()
   }
 
@@ -99,7 +93,7 @@ export class LazyView extends Component<LazyViewProps, ViewState> {
   }
 
   override render(): ReactNode {
-    const { part, what } = this.props
+    const { part, what, props } = this.props
     if (this.state.error) {
       const reason = reasonOf(this.state.error)
       return (
@@ -117,7 +111,7 @@ export class LazyView extends Component<LazyViewProps, ViewState> {
       )
     }
     const Part = part.loaded
-    return Part ? <Part /> : <LoadingNote />
+    return Part ? createElement(Part, props) : <LoadingNote />
   }
 }
 

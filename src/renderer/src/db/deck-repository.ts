@@ -1,7 +1,7 @@
 import { noteKey, type CardRecord, type DeckRecord, type NoteRecord } from '@core/model'
 import { cardsOfNote, newCardOf, retiredCards, withNewText } from '@core/notes/cards-of-note'
 import type { RecallDatabase } from '@db/database'
-import { hashText } from '@shared/deck/ids'
+import { deckContentHash } from '@db/deck-records'
 import type { Note } from '@shared/deck/schema'
 import type { LibraryDeck } from '@shared/ipc'
 
@@ -26,7 +26,7 @@ export interface MergeSummary {
  */
 export async function mergeDeck(db: RecallDatabase, entry: LibraryDeck, now: number): Promise<MergeSummary> {
   const { deck } = entry
-  const contentHash = hashText(JSON.stringify(deck))
+  const contentHash = deckContentHash(deck)
   return db.transaction('rw', [db.decks, db.cards, db.notes], async () => {
     const existing = await db.decks.get(deck.id)
     if (existing?.contentHash === contentHash) return { deckId: deck.id, unchanged: true, added: 0, updated: 0, removed: 0 }
@@ -103,8 +103,4 @@ function keepEdits(fromFile: Note, edited: Note): Note | undefined {
     return { ...rest, text: edited.text, ...(edited.extra ? { extra: edited.extra } : {}) }
   }
   return undefined
-}
-
-export function listDecks(db: RecallDatabase): Promise<DeckRecord[]> {
-  return db.decks.orderBy('id').toArray()
 }

@@ -5,6 +5,7 @@ import { segmentName } from '@shared/sync/segment-format'
 import { snapshotName } from '@shared/sync/snapshot-format'
 import type { LinkedSyncFolder, SyncFolderAccess, SyncFolderProblem, SyncFolderResult, SyncPlatform } from '@shared/sync/sync-folder-access'
 import { classifySyncPath } from '@shared/sync/sync-paths'
+import { pollSyncFolder } from '@platform/sync-folder-poll'
 
 /*
  * Sync in a browser, over the File System Access API (Chromium): the person picks the folder their
@@ -115,18 +116,7 @@ export function fsAccessSync({ pickDirectory, keeper, pollMs = 60_000 }: FsAcces
       await keeper.save(null)
     },
     folder: () => folderAccess(() => linked, NOT_LINKED),
-    onFolderChange(listener) {
-      const timer = setInterval(listener, pollMs)
-      const onVisible = () => {
-        if (document.visibilityState === 'visible') listener()
-      }
-      const hasDocument = typeof document !== 'undefined'
-      if (hasDocument) document.addEventListener('visibilitychange', onVisible)
-      return () => {
-        clearInterval(timer)
-        if (hasDocument) document.removeEventListener('visibilitychange', onVisible)
-      }
-    }
+    onFolderChange: (listener) => pollSyncFolder(listener, pollMs)
   }
 }
 
@@ -329,44 +319,4 @@ function problemOf(error: unknown, folder: string): SyncFolderProblem {
     default:
       return { kind: 'failed', message: `Recall could not use the sync folder ${folder} (${messageOf(error)}). ${SAFE}` }
   }
-}
-
-/** The handle kept in IndexedDB (handles are structured-cloneable), in a database of its own. */
-function indexedDbHandleKeeper(databaseName = 'recall-sync-folder'): HandleKeeper {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(databaseName, 1)
-      request.onupgradeneeded = () => request.result.createObjectStore('handles')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB did not open'))
-    })
-  const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest): Promise<T> => {
-    const db = await open()
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        const request = work(db.transaction('handles', mode).objectStore('handles'))
-        request.onsuccess = () => resolve(request.result as T)
-        request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'))
-      })
-    } finally {
-      db.close()
-    }
-  }
-  return {
-    load: async () => (await run<SyncDirectoryHandle | undefined>('readonly', (store) => store.get('linked'))) ?? null,
-    save: async (handle) => {
-      await run('readwrite', (store) => (handle ? store.put(handle, 'linked') : store.delete('linked')))
-    }
-  }
-}
-
-/** This browser's folder picker, or null where the File System Access API is missing (Firefox, Safari). */
-export function browserSyncPlatform(): SyncPlatform | null {
-  const picker = (globalThis as { showDirectoryPicker?: (options: { mode: 'readwrite'; id?: string }) => Promise<SyncDirectoryHandle> })
-    .showDirectoryPicker
-  if (typeof picker !== 'function' || typeof indexedDB === 'undefined') return null
-  return fsAccessSync({
-    pickDirectory: () => picker.call(globalThis, { mode: 'readwrite', id: 'recall-sync' }),
-    keeper: indexedDbHandleKeeper()
-  })
 }

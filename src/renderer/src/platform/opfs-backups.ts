@@ -1,6 +1,9 @@
-import { createOpfsBackupStore, type OpfsFolder } from '@platform/opfs-backup-store'
+import { importAttempt } from '@platform/import-again'
+import type { OpfsFolder } from '@platform/opfs-backup-store'
 import type { BackupFolder } from '@platform/platform'
-import { createAutoBackup } from '@shared/backup/auto-backup'
+import type { AutoBackup } from '@shared/backup/auto-backup'
+import type { BackupStore } from '@shared/backup/backup-store'
+import type { AutoBackupOutcome } from '@shared/backup/backup-types'
 
 interface OpfsBackupsOptions {
   /** The origin's private folder; the browser's own by default. */
@@ -22,23 +25,54 @@ export function opfsBackups(options: OpfsBackupsOptions = {}): BackupFolder | nu
   const root = options.root ?? browserRoot()
   if (!root) return null
   const page = options.page ?? document
-  const store = createOpfsBackupStore({ root, exclusive: options.exclusive ?? webLock() })
+  const exclusive = options.exclusive ?? webLock()
   let encode: (() => Promise<string>) | null = null
-  const auto = createAutoBackup({
-    store,
-    clock: options.clock ?? Date.now,
-    getContent: () => (encode ? encode() : Promise.reject(new Error('the page has not opened the collection yet')))
-  })
+  // The folder's code and the schedule are fetched with the first backup, list or change (the
+  // first grade), not at start; leaving the page before any change has nothing to back up.
+  let parts: { store: BackupStore; auto: AutoBackup } | undefined
+  let loading: Promise<NonNullable<typeof parts>> | undefined
+  let attempt = 0
+  const load = () =>
+    (loading ??= Promise.all([
+      importAttempt(() => import('@platform/opfs-backup-store'), attempt),
+      importAttempt(() => import('@shared/backup/auto-backup'), attempt)
+    ]).then(
+      ([{ createOpfsBackupStore }, { createAutoBackup }]) => {
+        const store = createOpfsBackupStore({ root, exclusive })
+        const auto = createAutoBackup({
+          store,
+          clock: options.clock ?? Date.now,
+          getContent: () => (encode ? encode() : Promise.reject(new Error('the page has not opened the collection yet')))
+        })
+        return (parts = { store, auto })
+      },
+      (error: unknown) => {
+        loading = undefined
+        attempt++
+        throw error
+      }
+    ))
+  // As the schedule's own failures: an outcome with a message, never an exception.
+  const backUp = (run: (auto: AutoBackup) => Promise<AutoBackupOutcome>): Promise<AutoBackupOutcome> =>
+    load().then(
+      ({ auto }) => run(auto),
+      (error: unknown): AutoBackupOutcome => ({
+        status: 'failed',
+        message: `The backup could not be made (${error instanceof Error ? error.message : String(error)}).`
+      })
+    )
 
   return {
-    noteStudyActivity: () => auto.onStudyActivity(),
-    backupNow: () => auto.backupNow(),
-    list: () => store.list(),
-    read: (file) => store.read(file),
+    noteStudyActivity: () => backUp((auto) => auto.onStudyActivity()),
+    backupNow: () => backUp((auto) => auto.backupNow()),
+    list: async () => (await load()).store.list(),
+    read: async (file) => (await load()).store.read(file),
     answerRequests(encoder) {
       encode = encoder
       const onVisibility = () => {
-        if (page.visibilityState === 'hidden') void auto.onLeave()
+        if (page.visibilityState !== 'hidden') return
+        if (parts) void parts.auto.onLeave()
+        else if (loading) void loading.then(({ auto }) => auto.onLeave()).catch(() => undefined)
       }
       page.addEventListener('visibilitychange', onVisibility)
       return () => {

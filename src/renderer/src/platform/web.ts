@@ -1,6 +1,6 @@
 import { dueReminderText } from '@core/reminder'
 import { opfsBackups } from '@platform/opfs-backups'
-import { browserSyncPlatform } from '@platform/fs-access-sync'
+import { browserSyncPlatform } from '@platform/browser-sync'
 import { askForPersistence, type Platform } from '@platform/platform'
 import { opfsJournal } from '@platform/opfs-journal'
 import { readDeckInWorker } from '@platform/read-deck-in-worker'

@@ -1,15 +1,11 @@
-import { reasonOf, RecallError } from '@core/errors'
+import { reasonOf } from '@core/errors'
 import type { BackupInfo } from '@shared/backup/backup-types'
-import { saveAnkiPackage } from '@store/apkg-export'
 import type { StoreDeps } from '@store/deps'
-import { forgetAllMedia } from '@store/media-urls'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
+import { lazyActions, standIns } from '@store/lazy-actions'
 
-// The backup format's code is fetched when a backup is made or restored, not at start.
-const backupCode = () => import('@db/collection-backup')
-
-interface BackupsState {
+export interface BackupsState {
   /** Automatic backups: the desktop app's, or the browser's in its private storage for the site (none without OPFS). */
   automatic: boolean
   /** Where they are kept: in the browser, clearing the site's data deletes them too. */
@@ -38,112 +34,32 @@ export interface BackupSlice {
 }
 
 export const createBackupSlice =
-  ({ db, platform, now, appVersion = '0.0.0' }: StoreDeps): StateCreator<RecallState, [], [], BackupSlice> =>
+  (deps: StoreDeps): StateCreator<RecallState, [], [], BackupSlice> =>
   (set, get) => {
-    const patch = (p: Partial<BackupsState>) => set({ backups: { ...get().backups, ...p } })
-    const refreshList = async () => {
-      try {
-        patch({ list: platform.backups ? await platform.backups.list() : [] })
-      } catch (error) {
-        patch({ list: [], failed: true, message: `The automatic backups could not be listed (${reasonOf(error)}).` })
-      }
-    }
-    const stamp = () => new Date(now()).toISOString().slice(0, 16).replace(/[:T]/g, '-')
-
+    // Listing, writing and restoring backups are fetched when the dialog first opens.
+    const later = lazyActions(
+      () => import('@store/backup-actions'),
+      (code) => code.backupActions(deps, set, get),
+      (error, name) =>
+        set((s) => ({
+          backups: {
+            ...s.backups,
+            open: s.backups.open || name === 'listBackups',
+            busy: false,
+            failed: true,
+            message: `The backups could not be opened (${reasonOf(error)}).`
+          }
+        }))
+    )
     return {
-      backups: { automatic: platform.backups !== null, inBrowser: platform.name === 'web', open: false, busy: false, list: [] },
+      backups: { automatic: deps.platform.backups !== null, inBrowser: deps.platform.name === 'web', open: false, busy: false, list: [] },
 
       async openBackups() {
-        patch({ open: true, message: undefined, failed: false, pending: undefined })
-        await refreshList()
+        set((s) => ({ backups: { ...s.backups, open: true, message: undefined, failed: false, pending: undefined } }))
+        await later('listBackups')()
       },
-      closeBackups: () => patch({ open: false, pending: undefined }),
+      closeBackups: () => set((s) => ({ backups: { ...s.backups, open: false, pending: undefined } })),
 
-      async backupNow() {
-        if (!platform.backups) return
-        patch({ busy: true })
-        const outcome = await platform.backups.backupNow()
-        // The list shows the new backup before the message says it is written.
-        await refreshList()
-        patch({
-          busy: false,
-          failed: outcome.status === 'failed',
-          message:
-            outcome.status === 'written'
-              ? 'Backup written.'
-              : outcome.status === 'failed'
-                ? outcome.message
-                : 'Nothing changed since the last backup.'
-        })
-      },
-
-      async exportBackupFile() {
-        patch({ busy: true })
-        try {
-          const content = await (await backupCode()).encodeCollection(db, appVersion, now())
-          const result = await platform.saveFile({ suggestedName: `recall-${stamp()}.recall-backup`, content, kind: 'backup' })
-          patch({
-            busy: false,
-            failed: result.status === 'failed',
-            message:
-              result.status === 'saved'
-                ? `Saved the whole collection to ${result.file}.`
-                : result.status === 'failed'
-                  ? result.message
-                  : undefined
-          })
-        } catch (error) {
-          patch({ busy: false, failed: true, message: `The backup could not be made (${reasonOf(error)}).` })
-        }
-      },
-
-      async exportAnkiPackage() {
-        patch({ busy: true })
-        try {
-          const message = await saveAnkiPackage({ db, platform, now }, 'all', `recall-${stamp()}.apkg`)
-          patch({ busy: false, failed: false, message: message || undefined })
-        } catch (error) {
-          patch({ busy: false, failed: true, message: `The Anki package could not be written (${reasonOf(error)}).` })
-        }
-      },
-
-      askRestore(source) {
-        const pending =
-          'file' in source
-            ? {
-                label: `the automatic backup of ${new Date(get().backups.list.find((b) => b.file === source.file)?.date ?? 0).toLocaleString()}`,
-                read: async () => {
-                  const result = await platform.backups!.read(source.file)
-                  if ('error' in result) throw new RecallError('failed', result.error)
-                  return result.content
-                }
-              }
-            : { label: source.upload.name, read: () => source.upload.text() }
-        patch({ pending, message: undefined, failed: false })
-      },
-      cancelRestore: () => patch({ pending: undefined }),
-
-      async confirmRestore() {
-        const pending = get().backups.pending
-        if (!pending) return
-        patch({ busy: true, pending: undefined })
-        try {
-          // First a backup of the collection as it is now, so the restore itself can be undone.
-          if (platform.backups) {
-            const safety = await platform.backups.backupNow()
-            if (safety.status === 'failed') throw new RecallError('failed', `the safety backup failed first: ${safety.message}`)
-          }
-          const outcome = await (await backupCode()).restoreCollection(db, await pending.read())
-          forgetAllMedia()
-          if (!outcome.ok) return patch({ busy: false, failed: true, message: `${outcome.message} Your collection was not changed.` })
-          set({ session: null, undoStack: [], screen: { name: 'decks' } })
-          await get().refreshCounts()
-          // The list (with the safety backup) is read before the message says it is done.
-          await refreshList()
-          patch({ busy: false, failed: false, message: `Restored ${pending.label}.` })
-        } catch (error) {
-          patch({ busy: false, failed: true, message: `Nothing was restored (${reasonOf(error)}). Your collection was not changed.` })
-        }
-      }
+      ...standIns(later, ['backupNow', 'exportBackupFile', 'exportAnkiPackage', 'askRestore', 'cancelRestore', 'confirmRestore'])
     }
   }

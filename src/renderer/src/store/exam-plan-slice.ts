@@ -1,20 +1,13 @@
 import { reasonOf } from '@core/errors'
 import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
-import { planNewCards, type NewCardPlan } from '@core/exam-plan/new-card-plan'
-import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
+import type { NewCardPlan } from '@core/exam-plan/new-card-plan'
+import type { ExamPlanForm, ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan, MockExamResult } from '@core/model'
-import { listExamPlans, loadExamDecks, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
-import { getSettings } from '@db/options-repository'
-import { recentMockExams } from '@db/practice-repository'
-import { loadReadinessData } from '@db/readiness-repository'
-import { blueprintOf } from '@shared/exam/blueprints'
-import { default_w } from 'ts-fsrs'
-import { mulberry32 } from '@core/practice/random'
 import type { ExamReadiness } from '@core/readiness/exam-readiness'
-import { hashText } from '@shared/deck/ids'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { StateCreator } from 'zustand'
+import { lazyActions, standIns } from '@store/lazy-actions'
 
 export interface ExamPlanEntry {
   exam: ExamPlan
@@ -28,7 +21,7 @@ export interface ExamPlanEntry {
   newCards?: { perDay: string; plan?: NewCardPlan; error?: string }
 }
 
-interface ExamPlanEditorState {
+export interface ExamPlanEditorState {
   /** null while creating a new exam. */
   id: string | null
   form: ExamPlanForm
@@ -37,7 +30,7 @@ interface ExamPlanEditorState {
   message?: string
 }
 
-interface ExamPlanView {
+export interface ExamPlanView {
   status: 'idle' | 'loading' | 'ready' | 'failed'
   entries: ExamPlanEntry[]
   editor: ExamPlanEditorState | null
@@ -64,161 +57,35 @@ export interface ExamPlanSlice {
   planExamNewCards(id: string, perDay: string): void
 }
 
-const DEFAULT_TARGET_RECALL = '90'
-
 export const createExamPlanSlice =
-  ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], ExamPlanSlice> =>
+  (deps: StoreDeps): StateCreator<RecallState, [], [], ExamPlanSlice> =>
   (set, get) => {
-    const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
-    const patchEditor = (p: Partial<ExamPlanEditorState>) =>
-      set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
-
-    async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
-      try {
-        // The forecast's simulation is fetched with the exam screen, not at start.
-        const [decks, { forecastExamDecks }, { forecastReadiness }] = await Promise.all([
-          loadExamDecks(db, exam, at, dayStartsAtHour),
-          import('@core/exam-plan/decks-forecast'),
-          import('@core/readiness/exam-readiness')
-        ])
-        const forecast = forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
-        const blueprint = exam.blueprint ? blueprintOf(exam.blueprint) : undefined
-        if (!blueprint) return { exam, forecast }
-        const w = decks[0]?.options.w ?? default_w
-        const [data, history] = await Promise.all([loadReadinessData(db, exam, w), recentMockExams(db)])
-        const readiness = forecastReadiness({
-          blueprint,
-          ...data,
-          examAt: exam.date,
-          w,
-          // The same figures on every visit for the same collection: the draws are seeded by the exam.
-          random: mulberry32(Number.parseInt(hashText(exam.id).slice(0, 6), 36) >>> 0)
-        })
-        return { exam, forecast, readiness, mockExams: history.filter((h) => h.exam === blueprint.exam) }
-      } catch (error) {
-        return { exam, forecast: null, error: `The forecast could not be computed (${reasonOf(error)}).` }
-      }
-    }
-
-    /** The entry with its new-card plan at `perDay` (as typed; a bad value keeps the text and says why). */
-    function withNewCardPlan(entry: ExamPlanEntry, perDay: string, at: number, dayStartsAtHour: number): ExamPlanEntry {
-      const { forecast } = entry
-      if (!forecast) return entry
-      const value = Number(perDay.trim())
-      if (perDay.trim() === '' || !Number.isInteger(value) || value < 0 || value > 9999) {
-        return { ...entry, newCards: { perDay, error: 'New cards a day must be a whole number from 0 to 9,999.' } }
-      }
-      const plan = planNewCards({
-        unseen: forecast.unseen,
-        perDay: value,
-        studiedToday: forecast.newCardsStudiedToday,
-        daysLeft: forecast.daysLeft,
-        now: at,
-        dayStartsAtHour
-      })
-      return { ...entry, newCards: { perDay, plan } }
-    }
-
+    // The forms, the forecasts and the exam guides are fetched when the exam plan first opens.
+    const later = lazyActions(
+      () => import('@store/exam-plan-actions'),
+      (code) => code.examPlanActions(deps, set, get),
+      (error, name) =>
+        set((s) => ({
+          ...(name === 'openExamPlan' ? { screen: { name: 'exam-plan' } } : {}),
+          examPlan: { ...s.examPlan, status: 'failed', error: `Your exams could not be read (${reasonOf(error)}).` }
+        }))
+    )
     return {
       examPlan: { status: 'idle', entries: [], editor: null, dayStartsAtHour: 4, today: '' },
-
+      // The screen changes at once, its code and the actions' arriving side by side.
       async openExamPlan() {
         set({ screen: { name: 'exam-plan' } })
-        await get().refreshExamPlan()
+        await later('openExamPlan')()
       },
-
-      async refreshExamPlan() {
-        patch({ status: 'loading', error: undefined })
-        try {
-          const at = now()
-          const { dayStartsAtHour } = await getSettings(db)
-          const entries: ExamPlanEntry[] = []
-          for (const exam of await listExamPlans(db)) {
-            const entry = await forecastOf(exam, at, dayStartsAtHour)
-            // X stays as the user typed it across refreshes; at first it is the decks' limits added up.
-            const typed = get().examPlan.entries.find((e) => e.exam.id === exam.id)?.newCards?.perDay
-            entries.push(withNewCardPlan(entry, typed ?? String(entry.forecast?.newCardsPerDayAllowed ?? ''), at, dayStartsAtHour))
-          }
-          patch({ status: 'ready', entries, dayStartsAtHour, today: dateInputOf(at, dayStartsAtHour) })
-        } catch (error) {
-          patch({ status: 'failed', error: `Your exams could not be read (${reasonOf(error)}).` })
-        }
-      },
-
-      newExamPlan() {
-        // A new exam follows the AI Practitioner guide and covers the built-in decks.
-        const builtin = get()
-          .library.decks.filter((d) => d.origin === 'builtin')
-          .map((d) => d.id)
-        const form: ExamPlanForm = {
-          name: '',
-          date: '',
-          deckIds: builtin,
-          blueprint: 'AIF-C01',
-          examMode: true,
-          targetRecall: DEFAULT_TARGET_RECALL
-        }
-        patch({ editor: { id: null, form, errors: {}, saving: false }, notice: undefined })
-      },
-
-      editExamPlan(id) {
-        const entry = get().examPlan.entries.find((e) => e.exam.id === id)
-        if (!entry) return
-        patch({
-          editor: { id, form: toExamPlanForm(entry.exam, get().examPlan.dayStartsAtHour), errors: {}, saving: false },
-          notice: undefined
-        })
-      },
-
-      changeExamPlan(change) {
-        const editor = get().examPlan.editor
-        if (!editor) return
-        // A field's message goes once the field is changed; the others stay until the next save.
-        const errors = { ...editor.errors }
-        for (const key of Object.keys(change)) delete errors[key as keyof ExamPlanFormErrors]
-        patchEditor({ form: { ...editor.form, ...change }, errors, message: undefined })
-      },
-
-      cancelExamPlanEdit: () => patch({ editor: null }),
-
-      async saveExamPlan() {
-        const editor = get().examPlan.editor
-        if (!editor || editor.saving) return false
-        const at = now()
-        const { dayStartsAtHour } = await getSettings(db)
-        const result = validateExamPlanForm(editor.form, { now: at, dayStartsAtHour })
-        if ('errors' in result) {
-          patchEditor({ errors: result.errors, message: 'Please correct the fields marked in red.' })
-          return false
-        }
-        const exam: ExamPlan = { id: editor.id ?? `exam-${hashText(`${result.exam.name}:${at}`)}`, ...result.exam }
-        patchEditor({ saving: true, errors: {} })
-        try {
-          await putExamPlan(db, exam)
-        } catch (error) {
-          patchEditor({ saving: false, message: `The exam was not saved (${reasonOf(error)}).` })
-          return false
-        }
-        patch({ editor: null, notice: `Exam “${exam.name}” saved.` })
-        await get().refreshExamPlan()
-        return true
-      },
-
-      async deleteExamPlan(id) {
-        const entry = get().examPlan.entries.find((e) => e.exam.id === id)
-        try {
-          await removeExamPlan(db, id)
-        } catch (error) {
-          patch({ error: `The exam was not deleted (${reasonOf(error)}).` })
-          return
-        }
-        patch({ notice: `Exam “${entry?.exam.name ?? id}” deleted.`, ...(get().examPlan.editor?.id === id ? { editor: null } : {}) })
-        await get().refreshExamPlan()
-      },
-
-      planExamNewCards(id, perDay) {
-        const { entries, dayStartsAtHour } = get().examPlan
-        patch({ entries: entries.map((e) => (e.exam.id === id ? withNewCardPlan(e, perDay, now(), dayStartsAtHour) : e)) })
-      }
+      ...standIns(later, [
+        'refreshExamPlan',
+        'newExamPlan',
+        'editExamPlan',
+        'changeExamPlan',
+        'cancelExamPlanEdit',
+        'saveExamPlan',
+        'deleteExamPlan',
+        'planExamNewCards'
+      ])
     }
   }

@@ -1,7 +1,7 @@
 import { reasonOf } from '@core/errors'
 import type { QueueCounts } from '@core/scheduling/queue'
 import { studyDayOf } from '@core/time/study-day'
-import { mergeDeck } from '@db/deck-repository'
+import { unmergedDecks } from '@db/deck-records'
 import { getSettings } from '@db/options-repository'
 import { countEveryDeck } from '@db/study-repository'
 import type { DeckProblem } from '@shared/deck/problems'
@@ -46,7 +46,13 @@ export const createLibrarySlice =
       set((s) => ({ library: { ...s.library, status: 'loading' } }))
       try {
         const files = await platform.listDecks()
-        for (const entry of files.decks) await mergeDeck(db, entry, now())
+        // Only decks whose files changed are merged (a first start, or one after an update); the
+        // merge's code is fetched for them alone.
+        const changed = await unmergedDecks(db, files.decks)
+        if (changed.length > 0) {
+          const { mergeDeck } = await import('@db/deck-repository')
+          for (const entry of changed) await mergeDeck(db, entry, now())
+        }
         set((s) => ({ library: { ...s.library, problems: files.problems } }))
         await get().refreshCounts()
       } catch (error) {

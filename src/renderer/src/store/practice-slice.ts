@@ -1,6 +1,5 @@
-import { DEFAULT_MOCK_EXAM_SETTINGS } from '@core/mock-exam/simulation'
+import { FREE_FORM_EXAM } from '@core/mock-exam/free-form'
 import type { MockExamResult } from '@core/model'
-import { recentMockExams } from '@db/practice-repository'
 import type { StoreDeps } from '@store/deps'
 import type { RecallState } from '@store/index'
 import type { MockExamForm, MockExamFormErrors } from '@store/mock-exam-slice'
@@ -40,9 +39,9 @@ const initialPractice: PracticeState = {
   mockExamForm: {
     exam: 'AIF-C01',
     excludedDeckIds: [],
-    questionCount: String(DEFAULT_MOCK_EXAM_SETTINGS.questionCount),
-    minutes: String(DEFAULT_MOCK_EXAM_SETTINGS.timeLimitMinutes),
-    passMark: String(DEFAULT_MOCK_EXAM_SETTINGS.passMarkPercent)
+    questionCount: String(FREE_FORM_EXAM.questionCount),
+    minutes: String(FREE_FORM_EXAM.timeLimitMinutes),
+    passMark: String(FREE_FORM_EXAM.passMarkPercent)
   },
   mockExamErrors: {},
   customForm: { deckId: '', kind: 'review-ahead', days: '1', tags: '', count: '20', reschedule: false },
@@ -63,6 +62,8 @@ export const createPracticeSlice =
         customSession: null,
         practice: { ...s.practice, view: running ? 'mock-exam' : 'home' }
       }))
+      // Fetched with the practice screen: the study path never reads the mock exams' history.
+      const { recentMockExams } = await import('@db/practice-repository')
       const history = await recentMockExams(deps.db)
       set((s) => ({ practice: { ...s.practice, history } }))
       if (left) await get().refreshCounts()

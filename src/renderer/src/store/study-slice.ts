@@ -10,7 +10,7 @@ import { dayLoadsOf, moveLoad, type ReviewLoad } from '@core/scheduling/load-bal
 import { createScheduler, previewGrades, type GradeOutcome, type Scheduler } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR, studyDayOf } from '@core/time/study-day'
 import type { UndoEntry } from '@db/card-actions'
-import * as actionsDb from '@db/card-actions'
+import type { CardText } from '@db/card-actions'
 import { loadExamMode } from '@db/exam-plan-repository'
 import { questionOfCard } from '@db/note-repository'
 import { getSettings, optionsForDeck } from '@db/options-repository'
@@ -42,7 +42,7 @@ export interface StudySlice {
   suspendCard(): Promise<void>
   toggleFlag(flag: number): Promise<void>
   forgetCard(): Promise<void>
-  editCard(text: actionsDb.CardText): Promise<void>
+  editCard(text: CardText): Promise<void>
   undoLast(): Promise<void>
   /** The review history of the card on screen (Anki's card info), or null when closed. */
   cardHistory: HistoryRow[] | null
@@ -51,6 +51,10 @@ export interface StudySlice {
 }
 
 const SAVING_SHOWN_AFTER_MS = 150
+
+// Bury, suspend, reset, flag, edit and undo (with the code that makes cards from notes) are
+// fetched with the first of them: grading never needs them.
+const cardActions = () => import('@db/card-actions')
 
 /** The next card and its buttons' outcomes, prepared while a grade's write runs. */
 interface Prepared {
@@ -310,14 +314,17 @@ export const createStudySlice =
         await get().refreshCounts()
       },
 
-      buryCard: () => onCurrentCard((card, s) => actionsDb.bury(db, card, s.day), 'Card buried until tomorrow (Ctrl+Z to undo).'),
-      suspendCard: () => onCurrentCard((card) => actionsDb.setSuspended(db, card, true), 'Card suspended (Ctrl+Z to undo).'),
-      forgetCard: () => onCurrentCard((card) => actionsDb.forget(db, scheduler, card, now()), 'Card reset to new (Ctrl+Z to undo).'),
+      buryCard: () =>
+        onCurrentCard(async (card, s) => (await cardActions()).bury(db, card, s.day), 'Card buried until tomorrow (Ctrl+Z to undo).'),
+      suspendCard: () =>
+        onCurrentCard(async (card) => (await cardActions()).setSuspended(db, card, true), 'Card suspended (Ctrl+Z to undo).'),
+      forgetCard: () =>
+        onCurrentCard(async (card) => (await cardActions()).forget(db, scheduler, card, now()), 'Card reset to new (Ctrl+Z to undo).'),
 
       async toggleFlag(flag) {
         const session = get().session
         if (!session?.card) return
-        const entry = await actionsDb.toggleFlag(db, session.card, flag)
+        const entry = await (await cardActions()).toggleFlag(db, session.card, flag)
         remember({ ...entry, cardId: session.card.id })
         await showChanged(session, entry.before)
       },
@@ -325,7 +332,7 @@ export const createStudySlice =
       async editCard(text) {
         const session = get().session
         if (!session?.card) return
-        const entry = await actionsDb.editCardText(db, session.card.deckId, session.card.cardId, text)
+        const entry = await (await cardActions()).editCardText(db, session.card.deckId, session.card.cardId, text)
         remember({ ...entry, cardId: session.card.id })
         await showChanged(session, entry.before, 'Card edited; its progress is kept.')
       },
@@ -334,7 +341,7 @@ export const createStudySlice =
         const entry = get().undoStack.at(-1)
         if (!entry) return
         try {
-          await actionsDb.undo(db, entry)
+          await (await cardActions()).undo(db, entry)
         } catch (error) {
           set((s) => ({ session: s.session && { ...s.session, error: `Could not undo (${reasonOf(error)}).` } }))
           return

@@ -1,5 +1,6 @@
 import { blueprintSchema } from '@shared/exam/blueprint'
 import { BLUEPRINTS } from '@shared/exam/blueprints'
+import { paceOf } from '@shared/exam/pace'
 import { blueprintProblems } from '@shared/exam/task-statements'
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -16,5 +17,11 @@ describe('the exam guides as data', () => {
   it('are all the app knows, each exam once', () => {
     expect(BLUEPRINTS.map((b) => b.exam).sort()).toEqual(['AIF-C01', 'MLA-C01', 'MLA-C02'])
     expect(files).toHaveLength(BLUEPRINTS.length)
+  })
+
+  it('give study the pace of each exam as its guide says it is sat', () => {
+    for (const { exam, delivery } of BLUEPRINTS) expect(paceOf(exam)).toEqual({ questions: delivery.questions, minutes: delivery.minutes })
+    expect(paceOf('XYZ-C01')).toBeUndefined()
+    expect(paceOf('toString')).toBeUndefined()
   })
 })

@@ -1,4 +1,5 @@
 import { blueprintDrawOrder, mockExamDrawOrder } from '@core/mock-exam/draw'
+import { FREE_FORM_EXAM } from '@core/mock-exam/free-form'
 import { examQuestionOf, type ExamCard, type MockExamQuestion, type QuestionSource } from '@core/mock-exam/questions'
 import { DEFAULT_OPTION_COUNT } from '@core/practice/multiple-choice'
 import { shuffled, type Random } from '@core/practice/random'
@@ -17,13 +18,8 @@ export interface MockExamSettings {
   optionCount: number
 }
 
-/** A free-form mock exam: 65 questions in 130 minutes, 72 % to pass, as the ML exams were. */
-export const DEFAULT_MOCK_EXAM_SETTINGS: MockExamSettings = {
-  questionCount: 65,
-  timeLimitMinutes: 130,
-  passMarkPercent: 72,
-  optionCount: DEFAULT_OPTION_COUNT
-}
+/** A free-form mock exam (core/mock-exam/free-form.ts), with four options a question. */
+const DEFAULT_MOCK_EXAM_SETTINGS: MockExamSettings = { ...FREE_FORM_EXAM, optionCount: DEFAULT_OPTION_COUNT }
 
 /** The exam as its guide says it is sat: its number of questions and its minutes. */
 export function settingsForExam(blueprint: Blueprint): MockExamSettings {

@@ -1,4 +1,4 @@
-import { blueprintOf } from '@shared/exam/blueprints'
+import { paceOf } from '@shared/exam/pace'
 import { Rating, type Grade } from 'ts-fsrs'
 
 /**
@@ -22,7 +22,7 @@ const DEFAULT_SLOW_AFTER_MS = 120_000
  */
 export function slowAfterMs(tasks: readonly string[] | undefined): number {
   const exam = tasks?.[0]?.split(' ')[0]
-  const blueprint = exam ? blueprintOf(exam) : undefined
-  if (!blueprint) return DEFAULT_SLOW_AFTER_MS
-  return Math.round((blueprint.delivery.minutes * 60_000) / blueprint.delivery.questions)
+  const pace = exam ? paceOf(exam) : undefined
+  if (!pace) return DEFAULT_SLOW_AFTER_MS
+  return Math.round((pace.minutes * 60_000) / pace.questions)
 }

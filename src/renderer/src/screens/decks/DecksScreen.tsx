@@ -1,10 +1,13 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
+import { lazyPart, LazyView } from '@components/LazyPart'
 import { pickDeckFile } from '@components/use-import-triggers'
-import { DeckAdminDialog } from '@screens/decks/DeckAdminDialog'
 import { DeckRow } from '@screens/decks/DeckRow'
 import { formatProblem } from '@shared/deck/problems'
 import { actions, useRecall } from '@store'
+
+// A deck's details dialog (rename, export, delete) is fetched the first time one opens.
+const deckAdmin = lazyPart(() => import('@screens/decks/DeckAdminDialog'), 'DeckAdminDialog')
 
 export function DecksScreen() {
   const library = useRecall((s) => s.library)
@@ -31,7 +34,7 @@ export function DecksScreen() {
           <Button onClick={() => void actions().openBackups()}>Backups…</Button>
         </span>
       </header>
-      {adminDeckId && <DeckAdminDialog key={adminDeckId} />}
+      {adminDeckId && <LazyView key={adminDeckId} part={deckAdmin} what="the deck's details" />}
 
       {library.status === 'failed' && <Alert>Recall could not open your decks: {library.error}</Alert>}
       {library.status === 'loading' && library.decks.length === 0 && <p aria-live="polite">Loading decks…</p>}

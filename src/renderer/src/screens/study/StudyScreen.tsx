@@ -1,23 +1,27 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { CardFace } from '@components/CardFace'
-import { CardHistoryDialog } from '@components/CardHistoryDialog'
 import { prepareCardText } from '@components/CardText'
 import { preloadMedia } from '@store/media-urls'
 import { Counts } from '@components/Counts'
+import { lazyPart, LazyView } from '@components/LazyPart'
 import { GradeButtons } from '@components/GradeButtons'
 import { QuestionView } from '@components/question/QuestionView'
 import { partsOf } from '@core/questions/question'
 import { countQueue } from '@core/scheduling/queue'
 import { GRADES } from '@core/scheduling/scheduler'
 import { DoneView } from '@screens/study/DoneView'
-import { EditCardDialog } from '@screens/study/EditCardDialog'
+import type { EditCardDialog } from '@screens/study/EditCardDialog'
 import { StudyToolbar } from '@screens/study/StudyToolbar'
 import { run, useStudyKeys } from '@screens/study/use-study-keys'
 import { actions, useRecall } from '@store'
 import { likelyNextCard } from '@store/study-session'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ComponentProps } from 'react'
 import { Rating, type Grade } from 'ts-fsrs'
+
+// The card's editor and its review history are fetched the first time they open (E, I).
+const editCard = lazyPart<ComponentProps<typeof EditCardDialog>>(() => import('@screens/study/EditCardDialog'), 'EditCardDialog')
+const cardHistory = lazyPart<{ onClose: () => void }>(() => import('@components/CardHistoryDialog'), 'CardHistoryDialog')
 
 /** Runs `work` when the page is idle (soon after, where the browser has no idle callbacks); returns a cancel. */
 function whenIdle(work: () => void): () => void {
@@ -142,8 +146,8 @@ export function StudyScreen() {
           )}
         </>
       )}
-      {panel === 'edit' && card && <EditCardDialog card={card} onClose={() => setPanel(null)} />}
-      {panel === 'info' && card && <CardHistoryDialog onClose={() => setPanel(null)} />}
+      {panel === 'edit' && card && <LazyView part={editCard} what="the card editor" props={{ card, onClose: () => setPanel(null) }} />}
+      {panel === 'info' && card && <LazyView part={cardHistory} what="the card's history" props={{ onClose: () => setPanel(null) }} />}
     </main>
   )
 }
