@@ -15,7 +15,8 @@ export function snapshotChanges(state: SyncState): SyncChange[] {
   for (const [hash, { type, size, at, name }] of state.contents) changes.push({ k: 'media', at, name, hash, type, size })
   for (const table of Object.keys(state.rows) as SyncTable[])
     for (const [key, row] of state.rows[table]) changes.push(...rowChanges(table, key, row))
-  changes.push(...state.reviews.values())
+  // One at a time: a million reviews as arguments of one call would overflow the stack.
+  for (const review of state.reviews.values()) changes.push(review)
   for (const [card, moves] of state.departures) for (const { at, to } of moves) changes.push({ k: 'move', at, card, to })
   for (const review of state.undone) changes.push({ k: 'undo', at: state.latest, review })
   return changes

@@ -47,7 +47,8 @@ export async function localChanges(
       const outbox = (await db.table(OUTBOX_TABLE).toArray()) as OutboxEntry[]
       const whole = options.whole ? await wholeCollection(db, state, options.now) : []
       const all = [...whole, ...outbox]
-      all.push(...(await revivedDecks(db, state, all)))
+      // A whole collection already compares every row (and a spread of its keys would overflow the stack).
+      if (!options.whole) for (const entry of await revivedDecks(db, state, all)) all.push(entry)
       const keys = new Map<SyncTable, Set<string>>()
       for (const entry of all)
         if (entry.k === 'row') (keys.get(entry.table) ?? keys.set(entry.table, new Set()).get(entry.table)!).add(entry.key)
