@@ -49,23 +49,29 @@ export function dismissWelcome() {
   }
 }
 
-/** Reads the review log straight from IndexedDB, without going through the app. */
-export function readReviewLog(page: Page): Promise<Array<{ cardKey: string; rating: number }>> {
+/** Every row of one of the collection's stores, read straight from IndexedDB, without going through the app. */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('recall')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
-          const request = open.result.transaction('reviews').objectStore('reviews').getAll()
+          const request = open.result.transaction(name).objectStore(name).getAll()
           request.onsuccess = () => {
-            resolve(request.result.map((r: { cardKey: string; rating: number }) => ({ cardKey: r.cardKey, rating: r.rating })))
+            resolve(request.result as T[])
             open.result.close()
           }
           request.onerror = () => reject(request.error)
         }
-      })
+      }),
+    store
   )
+}
+
+/** Reads the review log straight from IndexedDB, without going through the app. */
+export async function readReviewLog(page: Page): Promise<Array<{ cardKey: string; rating: number }>> {
+  return (await readStore<{ cardKey: string; rating: number }>(page, 'reviews')).map((r) => ({ cardKey: r.cardKey, rating: r.rating }))
 }
 
 /**

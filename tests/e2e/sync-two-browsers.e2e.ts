@@ -1,8 +1,8 @@
-import { expect, inject, it, onTestFailed } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { newProfile, readReviewLog } from './browser'
-import { folderPicker } from './sync-folder-handle'
-import { listFolder, startSyncthing, syncthingInstalled } from './syncthing'
+import { readReviewLog, readStore } from './browser'
+import { linkFolder, syncNow, withTwoBrowsersOverSyncthing } from './sync-browsers'
+import { listFolder, syncthingInstalled } from './syncthing'
 
 /*
  * Issue 24's real sync engine: two browsers (their own profiles), each linked through the folder
@@ -24,73 +24,24 @@ async function study(page: Page, grades: number[]) {
   }
 }
 
-async function openTools(page: Page) {
-  await page.goto(inject('baseUrl'))
-  await page.getByRole('button', { name: 'Tools' }).first().click()
-  await page.getByTestId('sync-panel').waitFor()
-}
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Sync now' }).click()
-  await page.getByRole('button', { name: 'Sync now' }).waitFor()
-}
-
 /** The devices that have written a closed segment into this folder (`recall/<device>/<seq>.seg`). */
 function writers(folder: string): string[] {
   return [...new Set(listFolder(folder).flatMap((path) => /^recall\/([0-9a-f]{16})\/\d{10}\.seg$/.exec(path)?.[1] ?? []))].sort()
 }
 
-function cards(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown> & { id: string }>>((resolve, reject) => {
-        const open = indexedDB.open('recall')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const request = open.result.transaction('cards').objectStore('cards').getAll()
-          request.onsuccess = () => {
-            resolve(request.result)
-            open.result.close()
-          }
-          request.onerror = () => reject(request.error)
-        }
-      })
-  )
-}
-
 it.skipIf(!available)('two browsers linked through Syncthing end with the same collection', async () => {
-  const cluster = await startSyncthing(2)
-  const profiles = [await newProfile(), await newProfile()]
-  onTestFailed(() => console.log(cluster.logs()))
-  try {
-    await cluster.waitConnected()
-    const pages: Page[] = []
-    for (const [i, profile] of profiles.entries()) {
-      const { context, page } = await profile.open()
-      const picker = folderPicker()
-      await picker.install(context)
-      picker.choose(cluster.instances[i]!.folder)
-      await page.goto(inject('baseUrl'))
-      pages.push(page)
-    }
-    const [a, b] = pages as [Page, Page]
+  await withTwoBrowsersOverSyncthing(async ({ cluster, a, b }) => {
     await study(a, [3, 1, 3])
     await study(b, [4, 3])
 
-    await openTools(a)
-    await a.getByRole('button', { name: 'Choose sync folder…' }).click()
-    await a.getByRole('button', { name: 'Share this collection' }).click()
-    await a.getByRole('button', { name: 'Sync now' }).waitFor()
+    await linkFolder(a, 'Share this collection')
     await syncNow(a)
     const [folderA, folderB] = cluster.instances.map((i) => i.folder) as [string, string]
     await expect.poll(() => writers(folderA).length, { timeout: 30_000 }).toBe(1)
     await cluster.waitInSync()
     expect(writers(folderB)).toEqual(writers(folderA))
 
-    await openTools(b)
-    await b.getByRole('button', { name: 'Choose sync folder…' }).click()
-    await b.getByRole('button', { name: 'Merge both collections' }).click()
-    await b.getByRole('button', { name: 'Sync now' }).waitFor()
+    await linkFolder(b, 'Merge both collections')
     await syncNow(b)
     await expect.poll(() => writers(folderB).length, { timeout: 30_000 }).toBe(2)
     await cluster.waitInSync()
@@ -99,6 +50,7 @@ it.skipIf(!available)('two browsers linked through Syncthing end with the same c
     await syncNow(b)
 
     // Every review of both, once each, on both.
+    const pages = [a, b]
     for (const page of pages) await expect.poll(async () => (await readReviewLog(page)).length, { timeout: 30_000 }).toBe(5)
     const logs = await Promise.all(pages.map(readReviewLog))
     const sorted = (log: Array<{ cardKey: string; rating: number }>) => log.map((r) => `${r.cardKey}:${r.rating}`).sort()
@@ -109,7 +61,7 @@ it.skipIf(!available)('two browsers linked through Syncthing end with the same c
     // Both studied the deck's first cards offline: those cards' grades from two machines are merged.
     expect(studied.size).toBe(3)
     const schedules = async (page: Page) =>
-      (await cards(page))
+      (await readStore<Record<string, unknown> & { id: string }>(page, 'cards'))
         .filter((card) => studied.has(card.id))
         .map(({ id, due, stability, difficulty, reps, lapses, state, last_review, queue }) => ({
           id,
@@ -127,8 +79,5 @@ it.skipIf(!available)('two browsers linked through Syncthing end with the same c
     expect(onA).toHaveLength(studied.size)
     expect(onA.every((card) => Number(card.reps) > 0)).toBe(true)
     expect(await schedules(b)).toEqual(onA)
-  } finally {
-    await Promise.all(profiles.map((p) => p.remove()))
-    await cluster.stop()
-  }
+  })
 })

@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import initSqlJs from 'sql.js'
-import { expect, inject, it, onTestFailed } from 'vitest'
+import { expect, inject, it } from 'vitest'
 import { legacyCollection, legacyMedia, packApkg } from '../fixtures/import/make-apkg'
 import { pngOf } from '../fixtures/media/make-media'
-import { importThroughDialog, newProfile } from './browser'
-import { folderPicker } from './sync-folder-handle'
-import { listFolder, startSyncthing, syncthingInstalled } from './syncthing'
+import { importThroughDialog } from './browser'
+import { linkFolder, syncNow, withTwoBrowsersOverSyncthing } from './sync-browsers'
+import { listFolder, syncthingInstalled } from './syncthing'
 
 /*
  * Issue 24's media, with the real engine: a picture imported on one machine reaches the other
@@ -17,35 +16,10 @@ import { listFolder, startSyncthing, syncthingInstalled } from './syncthing'
 const available = syncthingInstalled() || Boolean(process.env.CI)
 if (!available) console.warn('Skipping the Syncthing media test: syncthing is not installed (apt-get install -y syncthing).')
 
-async function openTools(page: Page) {
-  await page.goto(inject('baseUrl'))
-  await page.getByRole('button', { name: 'Tools' }).first().click()
-  await page.getByTestId('sync-panel').waitFor()
-}
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Sync now' }).click()
-  await page.getByRole('button', { name: 'Sync now' }).waitFor()
-}
-
 const mediaFiles = (folder: string) => listFolder(folder).filter((path) => /^recall\/[0-9a-f]{16}\/media\/[0-9a-f]{64}$/.test(path))
 
 it.skipIf(!available)('a picture imported on one machine shows on the other, carried by Syncthing', async () => {
-  const cluster = await startSyncthing(2)
-  const profiles = [await newProfile(), await newProfile()]
-  onTestFailed(() => console.log(cluster.logs()))
-  try {
-    await cluster.waitConnected()
-    const pages: Page[] = []
-    for (const [i, profile] of profiles.entries()) {
-      const { context, page } = await profile.open()
-      const picker = folderPicker()
-      await picker.install(context)
-      picker.choose(cluster.instances[i]!.folder)
-      await page.goto(inject('baseUrl'))
-      pages.push(page)
-    }
-    const [a, b] = pages as [Page, Page]
+  await withTwoBrowsersOverSyncthing(async ({ cluster, a, b, profiles }) => {
     const [folderA, folderB] = cluster.instances.map((i) => i.folder) as [string, string]
 
     const SQL = await initSqlJs()
@@ -65,19 +39,13 @@ it.skipIf(!available)('a picture imported on one machine shows on the other, car
       .waitFor({ timeout: 20_000 })
     await importThroughDialog(a, file, 'Import 1 note')
 
-    await openTools(a)
-    await a.getByRole('button', { name: 'Choose sync folder…' }).click()
-    await a.getByRole('button', { name: 'Share this collection' }).click()
-    await a.getByRole('button', { name: 'Sync now' }).waitFor()
+    await linkFolder(a, 'Share this collection')
     await syncNow(a)
     await expect.poll(() => mediaFiles(folderA).length, { timeout: 30_000 }).toBe(1)
     await cluster.waitInSync()
     expect(mediaFiles(folderB)).toEqual(mediaFiles(folderA))
 
-    await openTools(b)
-    await b.getByRole('button', { name: 'Choose sync folder…' }).click()
-    await b.getByRole('button', { name: 'Merge both collections' }).click()
-    await b.getByRole('button', { name: 'Sync now' }).waitFor()
+    await linkFolder(b, 'Merge both collections')
     await syncNow(b)
 
     await b.goto(inject('baseUrl'))
@@ -97,8 +65,5 @@ it.skipIf(!available)('a picture imported on one machine shows on the other, car
         }
       )
       .toBe('7x5 The console')
-  } finally {
-    await Promise.all(profiles.map((p) => p.remove()))
-    await cluster.stop()
-  }
+  })
 })

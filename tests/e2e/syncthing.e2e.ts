@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
@@ -10,6 +10,7 @@ import {
   startSyncthing,
   syncthingInstalled,
   waitForFile,
+  writeWhileApart,
   type SyncthingCluster,
   type SyncthingInstance
 } from './syncthing'
@@ -94,20 +95,8 @@ describe.skipIf(!available)('two Syncthing instances on 127.0.0.1', () => {
     await waitForFile(b, path, (text) => text === 'first\n')
     await cluster.waitInSync()
 
-    await a.pauseOthers()
-    await b.pauseOthers()
-    await writeFile(join(a.folder, path), 'changed on a\n')
-    await writeFile(join(b.folder, path), 'changed on b\n')
     // B's change is the later one, so it is B's that keeps the name (Syncthing's rule).
-    const now = Date.now() / 1000
-    await utimes(join(a.folder, path), now - 60, now - 60)
-    await utimes(join(b.folder, path), now, now)
-    await a.scan()
-    await b.scan()
-    await a.resumeOthers()
-    await b.resumeOthers()
-    await cluster.waitConnected()
-    await cluster.waitInSync()
+    await writeWhileApart(cluster, path, { instance: a, text: 'changed on a\n' }, { instance: b, text: 'changed on b\n' })
 
     for (const instance of cluster.instances) {
       const files = listFolder(instance.folder).filter((f) => f.startsWith('recall/shared'))

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { appendFileSync, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 /** Debian's Syncthing (`apt-get install -y syncthing`); RECALL_SYNCTHING points at another build. */
 const syncthingPath = process.env.RECALL_SYNCTHING ?? 'syncthing'
@@ -213,6 +213,33 @@ export async function waitForFile(
     timeoutMs
   )
   return text
+}
+
+/**
+ * Two instances apart (each pauses the other) write one file each, `first` the earlier and
+ * `second` the later (Syncthing keeps the later under the name and makes the earlier a
+ * `*.sync-conflict-*` copy); then they meet again and agree.
+ */
+export async function writeWhileApart(
+  cluster: SyncthingCluster,
+  path: string,
+  first: { instance: SyncthingInstance; text: string },
+  second: { instance: SyncthingInstance; text: string }
+): Promise<void> {
+  for (const { instance } of [first, second]) await instance.pauseOthers()
+  const now = Date.now() / 1000
+  for (const [{ instance, text }, time] of [
+    [first, now - 60],
+    [second, now]
+  ] as const) {
+    await mkdir(dirname(join(instance.folder, path)), { recursive: true })
+    await writeFile(join(instance.folder, path), text)
+    await utimes(join(instance.folder, path), time, time)
+  }
+  for (const { instance } of [first, second]) await instance.scan()
+  for (const { instance } of [first, second]) await instance.resumeOthers()
+  await cluster.waitConnected()
+  await cluster.waitInSync()
 }
 
 /** Every file under the folder, relative, except Syncthing's own `.stfolder`, sorted. */
