@@ -65,20 +65,31 @@ export function encodeSnapshot(
   latest: Stamp,
   changes: readonly SyncChange[]
 ): { name: string; text: string; checksum: string } {
-  return allSteps(encodingSnapshot(device, seq, covers, latest, changes))
+  const encoded = allSteps(encodingSnapshot(device, seq, covers, latest, changes))
+  if ('tooLarge' in encoded) throw new RangeError('unreachable: no limit was given')
+  return encoded
 }
 
 /**
+ * The longest snapshot text written: half of what a JavaScript string can hold (2^29 − 24 UTF-16
+ * units in V8). A collection whose whole state is longer (a few hundred thousand reviews and more)
+ * has no snapshot until snapshots come in parts; its segments are kept instead.
+ */
+export const MAX_SNAPSHOT_CHARS = 2 ** 28
+
+/**
  * `encodeSnapshot` in steps (`inSlices`): a 100,000-card collection's snapshot is a million lines,
- * seconds of encoding and checksumming that would otherwise hold the page's thread at once.
+ * seconds of encoding and checksumming that would otherwise hold the page's thread at once. With
+ * `maxChars`, it stops once the text would be longer and says so (`tooLarge`).
  */
 export function* encodingSnapshot(
   device: string,
   seq: number,
   covers: Frontier,
   latest: Stamp,
-  changes: readonly SyncChange[]
-): Generator<undefined, { name: string; text: string; checksum: string }> {
+  changes: readonly SyncChange[],
+  maxChars = Infinity
+): Generator<undefined, { name: string; text: string; checksum: string } | { tooLarge: true; chars: number }> {
   if (!isDeviceId(device)) throw new RangeError(`Not a device id: ${String(device)}`)
   const header: SnapshotHeader = { k: 'snapshot', v: SNAPSHOT_FORMAT, device, seq, covers, latest }
   const crc = crc32Stream()
@@ -87,6 +98,7 @@ export function* encodingSnapshot(
   let count = 0
   for (const change of changes) {
     const line = encodeLine(change)
+    if (body.length + line.length > maxChars) return { tooLarge: true, chars: body.length + line.length }
     body += line
     crc.add(line)
     if (++count % 500 === 0) yield

@@ -6,6 +6,7 @@ import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { closeLine, encodeSegment } from '@shared/sync/segment-format'
 import { decodeSnapshot, encodeSnapshot, encodingSnapshot, snapshotName, snapshotSeq } from '@shared/sync/snapshot-format'
 import { classifySyncPath } from '@shared/sync/sync-paths'
+import { allSteps } from '@shared/slices'
 import { describe, expect, it } from 'vitest'
 
 const LAPTOP = 'aaaaaaaaaaaaaaaa'
@@ -52,6 +53,18 @@ describe('snapshot files', () => {
     expect(pauses).toBe(2)
     expect(step.value).toEqual(encodeSnapshot(LAPTOP, 3, { [LAPTOP]: 2 }, at(1_233, LAPTOP), many))
     expect(decodeSnapshot(step.value.text)).toMatchObject({ ok: true, changes: many, checksum: step.value.checksum })
+  })
+
+  it('longer than the limit is not made at all, and says so (a string cannot hold a 100,000-card state)', () => {
+    const many: SyncChange[] = Array.from({ length: 100 }, (_, i) => ({
+      k: 'note',
+      at: at(i, LAPTOP),
+      key: `aws/n${i}`,
+      fields: { front: 'x'.repeat(100) }
+    }))
+    expect(allSteps(encodingSnapshot(LAPTOP, 1, {}, at(99, LAPTOP), many, 5_000))).toEqual({ tooLarge: true, chars: expect.any(Number) })
+    const whole = allSteps(encodingSnapshot(LAPTOP, 1, {}, at(99, LAPTOP), many, 50_000))
+    expect(whole).toEqual(encodeSnapshot(LAPTOP, 1, {}, at(99, LAPTOP), many))
   })
 
   it('is arriving while not closed, damaged when its content or frontier is not what was closed, newer from a later format', () => {

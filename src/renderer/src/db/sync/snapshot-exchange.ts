@@ -4,7 +4,7 @@ import type { SyncState } from '@core/sync/sync-state'
 import { compactionPlan } from '@shared/sync/compaction'
 import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
 import type { Segment } from '@shared/sync/segment-format'
-import { encodingSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
+import { encodingSnapshot, MAX_SNAPSHOT_CHARS, type Snapshot } from '@shared/sync/snapshot-format'
 import { inSlices } from '@shared/slices'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
@@ -14,6 +14,8 @@ export interface SnapshotOutcome {
   /** Own files removed by compaction. */
   removed: number
   problem?: SyncFolderProblem
+  /** The snapshot was due but would be longer than one file holds (`MAX_SNAPSHOT_CHARS`): nothing written or removed. */
+  tooLarge?: { chars: number }
 }
 
 /**
@@ -26,7 +28,16 @@ export interface SnapshotOutcome {
 export async function snapshotAndCompact(
   folder: SyncFolderAccess,
   device: string,
-  input: { read: SyncFolderRead; loaded: FolderState; state: SyncState; written: readonly Segment[]; lastSnapshot: number; force?: boolean }
+  input: {
+    read: SyncFolderRead
+    loaded: FolderState
+    state: SyncState
+    written: readonly Segment[]
+    lastSnapshot: number
+    force?: boolean
+    /** The longest snapshot text (tests); `MAX_SNAPSHOT_CHARS` by default. */
+    maxChars?: number
+  }
 ): Promise<SnapshotOutcome> {
   const { read, loaded, state, written } = input
   const readSeqs = new Map([...loaded.read].map(([d, seqs]) => [d, new Set(seqs)]))
@@ -57,7 +68,9 @@ export async function snapshotAndCompact(
   if (due) {
     const seq = Math.max(input.lastSnapshot, own.at(-1)?.seq ?? 0) + 1
     const changes = snapshotChanges(state)
-    const { text, checksum } = await inSlices(encodingSnapshot(device, seq, covers, state.latest, changes))
+    const encoded = await inSlices(encodingSnapshot(device, seq, covers, state.latest, changes, input.maxChars ?? MAX_SNAPSHOT_CHARS))
+    if ('tooLarge' in encoded) return { removed: 0, tooLarge: { chars: encoded.chars } }
+    const { text, checksum } = encoded
     const result = await folder.writeSnapshot(device, seq, text)
     if (!result.ok) return { removed: 0, problem: result.problem }
     // As the folder now holds it, without decoding the text just made (seconds at 100,000 cards).

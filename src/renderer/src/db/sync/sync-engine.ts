@@ -266,7 +266,11 @@ async function snapshotStep(
     await metaTable(db).put(row)
     read = { ...read, snapshots: [...read.snapshots, outcome.snapshot] }
   }
-  const notice = outcome.problem ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}` : undefined
+  const notice = outcome.problem
+    ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}`
+    : outcome.tooLarge
+      ? `This collection is too large for one snapshot file (${Math.round(outcome.tooLarge.chars / 1e6)} million characters); its segments stay in the folder, uncompacted.`
+      : undefined
   return { read, exchange: row, removed: outcome.removed, ...(notice ? { notice } : {}) }
 }
 
