@@ -51,8 +51,9 @@ describe('snapshot files', () => {
     let step = steps.next()
     for (; !step.done; step = steps.next()) pauses++
     expect(pauses).toBe(2)
-    expect(step.value).toEqual(encodeSnapshot(LAPTOP, 3, { [LAPTOP]: 2 }, at(1_233, LAPTOP), many))
-    expect(decodeSnapshot(step.value.text)).toMatchObject({ ok: true, changes: many, checksum: step.value.checksum })
+    const encoded = encodeSnapshot(LAPTOP, 3, { [LAPTOP]: 2 }, at(1_233, LAPTOP), many)
+    expect(step.value).toEqual(encoded)
+    expect(decodeSnapshot(encoded.text)).toMatchObject({ ok: true, changes: many, checksum: encoded.checksum })
   })
 
   it('longer than the limit is not made at all, and says so (a string cannot hold a 100,000-card state)', () => {
