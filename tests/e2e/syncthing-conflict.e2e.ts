@@ -1,7 +1,7 @@
 import { encodeSegment, segmentName } from '@shared/sync/segment-format'
-import type { ReviewChange } from '@shared/sync/changes'
 import { formatStamp } from '@shared/sync/hlc'
 import { expect, it, onTestFailed } from 'vitest'
+import { firstReview } from '../fixtures/sync/review-change'
 import { newProfile, readReviewLog, readStore } from './browser'
 import { linkFolder, openLinkedBrowsers } from './sync-browsers'
 import { listFolder, startSyncthing, syncthingInstalled, writeWhileApart, type SyncthingInstance } from './syncthing'
@@ -17,33 +17,9 @@ if (!available) console.warn('Skipping the Syncthing conflict-copy test: syncthi
 
 const TWIN = 'cccccccccccccccc'
 
-/** A review of `card` (new → learning) as the twin device wrote it, at `wall`. */
-function review(card: string, deck: string, rating: 1 | 2 | 3 | 4, wall: number): ReviewChange {
-  const at = formatStamp({ wall, count: 0, device: TWIN })
-  return {
-    k: 'review',
-    at,
-    id: at,
-    card,
-    deck,
-    rating,
-    review: wall,
-    duration: 5_000,
-    before: 'new',
-    log: { state: 0, due: wall, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0 },
-    after: {
-      due: wall + 600_000,
-      stability: 2.3,
-      difficulty: 2.1,
-      elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 1,
-      reps: 1,
-      lapses: 0,
-      state: 1
-    }
-  }
-}
+/** A first review of `card` as the twin device wrote it, at `wall`. */
+const review = (card: string, deck: string, rating: 1 | 2 | 3 | 4, wall: number) =>
+  firstReview({ at: formatStamp({ wall, count: 0, device: TWIN }), card, deck, rating, wall })
 
 it.skipIf(!available)(
   'a segment Syncthing kept twice, as a conflict copy, reaches the app whole: both versions applied, and said',

@@ -4,6 +4,7 @@ import { crc32Hex, crc32Stream } from '@shared/sync/crc32'
 import { formatStamp } from '@shared/sync/hlc'
 import { decodeSegment, decodingSegment, encodeSegment, segmentName, segmentSeq } from '@shared/sync/segment-format'
 import fc from 'fast-check'
+import { firstReview } from '../../../fixtures/sync/review-change'
 import { describe, expect, it } from 'vitest'
 
 const DEVICE = 'aaaaaaaaaaaaaaaa'
@@ -12,30 +13,7 @@ const at = (count: number, device = DEVICE) => formatStamp({ wall: T, count, dev
 
 const CHANGES: SyncChange[] = [
   { k: 'note', at: at(1), key: 'aws/s3', fields: { front: 'What is S3? ✓', tags: ['storage'] } },
-  {
-    k: 'review',
-    at: at(2),
-    id: at(2),
-    card: 'aws/s3',
-    deck: 'aws',
-    rating: 3,
-    review: T,
-    duration: 4200,
-    before: 'new',
-    log: { state: 0, due: T, stability: 0, difficulty: 0, elapsed_days: 0, last_elapsed_days: 0, scheduled_days: 0, learning_steps: 0 },
-    after: {
-      due: T + 600_000,
-      stability: 2.3,
-      difficulty: 2.1,
-      elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: 1,
-      reps: 1,
-      lapses: 0,
-      state: 1,
-      last_review: T
-    }
-  },
+  firstReview({ at: at(2), card: 'aws/s3', deck: 'aws', rating: 3, wall: T, duration: 4200 }),
   { k: 'media', at: at(3), name: 'bucket.png', hash: 'ab'.repeat(32), type: 'image/png', size: 1234 },
   { k: 'remove', at: at(4), what: 'note', key: 'aws/old' }
 ]
