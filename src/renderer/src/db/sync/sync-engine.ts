@@ -16,6 +16,7 @@ import { encodeSegment, type Segment } from '@shared/sync/segment-format'
 import type { Frontier } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 import { inSlices } from '@shared/slices'
+import { lostNotice, notices } from '@db/sync/sync-notices'
 
 /** Changes per segment: a whole collection is written as many files of bounded size. */
 const MAX_SEGMENT_CHANGES = 5_000
@@ -216,31 +217,6 @@ function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: strin
       missing: status?.missing ?? [],
       arriving: status?.arriving ?? 0,
       ...(exchange.lastExchange[device] !== undefined ? { lastExchange: exchange.lastExchange[device] } : {})
-    }
-  })
-}
-
-function lostNotice(lost: readonly string[]): string {
-  const files = lost.map((key) => {
-    const name = key.split('/')[1]!
-    return name.startsWith('snapshot-') ? `snapshot ${name.slice('snapshot-'.length)}` : `segment ${name}`
-  })
-  return `This device's ${files.join(', ')} went missing or was damaged in the sync folder; everything this collection holds was sent again, so the other devices lose nothing.`
-}
-
-function notices(read: SyncFolderRead): string[] {
-  return read.problems.map((problem) => {
-    switch (problem.kind) {
-      case 'damaged':
-        return `${problem.path} is damaged (${problem.detail}); it was left alone.`
-      case 'newer':
-        return `${problem.path} was written by a newer Recall (${problem.detail}); it will be applied once Recall is updated.`
-      case 'second-writer':
-        return `Two installations write as one device (${problem.device}, segment ${problem.seq}: ${problem.paths.join(', ')}); both are kept.`
-      case 'misplaced':
-        return `${problem.path} is not where its content says it belongs; it was left alone.`
-      case 'unknown':
-        return `${problem.path} is not a Recall file; it was left alone.`
     }
   })
 }
