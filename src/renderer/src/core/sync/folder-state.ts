@@ -33,6 +33,12 @@ export interface FolderState {
    * collection holds; the exchange waits for that snapshot.
    */
   waiting: string[]
+  /**
+   * Content the collection applied is gone from the folder and a snapshot read now holds it (its
+   * device compacted it): the state lacks it, so what that snapshot holds may be in the collection
+   * already, though the state calls it fresh.
+   */
+  replaced: boolean
 }
 
 export const segmentKey = (s: Segment) => `${s.device}/${s.seq}/${s.checksum}`
@@ -95,6 +101,7 @@ export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string
     fresh.push({ key: snapshotKey(snapshot), device: snapshot.device, changes, latest: snapshot.latest, snapshot: true })
   }
   const waiting: string[] = []
+  let replaced = false
   for (const s of read.snapshots) present.add(snapshotKey(s))
   const newest = new Map(chosen.map((s) => [s.device, s.seq]))
   for (const key of applied) {
@@ -103,8 +110,9 @@ export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string
     const snapshot = SNAPSHOT_KEY.exec(name)
     // A snapshot removed is one its device replaced by a newer one: waiting until that one is here.
     if (snapshot ? Number(snapshot[1]) >= (newest.get(device) ?? 0) : Number(name) > (covered[device] ?? 0)) waiting.push(key)
+    else replaced = true
   }
-  return { state, fresh, covered, read: readSeqs, waiting }
+  return { state, fresh, covered, read: readSeqs, waiting, replaced }
 }
 
 function* applyInSteps(state: SyncState, changes: readonly SyncChange[]): Generator<void, void> {

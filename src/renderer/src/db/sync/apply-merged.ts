@@ -6,6 +6,7 @@ import { reviewsOfCard, studySchedulers } from '@core/sync/merged-collection'
 import { cardKeyOf, deckOfKey, keysInto, reviewCardKey, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { mergedRow } from '@db/sync/merged-rows'
+import { newReviewRows } from '@db/sync/new-review-rows'
 import { cardWithFields, rowOfFields } from '@db/sync/row-fields'
 import { META_TABLE, OUTBOX_TABLE, ownReviewId, type ExchangeRow, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
 import type { SyncTable } from '@shared/sync/changes'
@@ -26,6 +27,12 @@ export interface MergedWrite {
   exchange: ExchangeRow
   /** The highest outbox entry this sync read: a card graded after it keeps its state here until the next sync. */
   outboxRead: number
+  /**
+   * Content this collection applied was replaced in the folder by a snapshot (its files were
+   * compacted): the merge state lacks it, so a review it calls new may be here already, and is
+   * looked for by its sync id before it is added (`FolderState.replaced`).
+   */
+  checkHere?: boolean
   /** Cards replayed before the transaction (`replayingCards`, in slices); any other card is replayed in it. */
   replays?: ReadonlyMap<string, ReplayedCard | undefined>
   now: number
@@ -170,38 +177,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     await inPieces(cards, (piece) => db.cards.bulkPut(piece))
     await db.cards.bulkDelete(movedAway)
 
-    const rows: SyncedReviewRecord[] = []
-    // This device's own reviews come back from its own segments when it links again: the rows still here are not added twice.
-    const own = write.newReviews.flatMap((id) => {
-      const key = write.ownReviewKey(id)
-      return key === undefined ? [] : [[id, key] as const]
-    })
-    const ownRows = await db.reviews.bulkGet(own.map(([, key]) => key))
-    const here = new Set(
-      own
-        .filter(([id], i) => {
-          const review = state.reviews.get(id)
-          return review !== undefined && ownRows[i]?.cardKey === reviewCardKey(state, review)
-        })
-        .map(([id]) => id)
-    )
-    for (const id of write.newReviews) {
-      const change = state.reviews.get(id)
-      if (!change || state.undone.has(id) || here.has(id)) continue
-      const cardKey = reviewCardKey(state, change)
-      const row: Omit<SyncedReviewRecord, 'id'> & { syncId: string } = {
-        ...change.log,
-        rating: change.rating,
-        review: change.review,
-        cardKey,
-        deckId: cardKey === change.card ? change.deck : deckOfKey(cardKey),
-        duration: change.duration,
-        ...(change.manual ? { manual: change.manual } : {}),
-        syncId: id,
-        ...(change.zone !== undefined ? { zone: change.zone } : {})
-      }
-      rows.push(row)
-    }
+    const rows = await newReviewRows(db, state, write)
     await inPieces(rows, (piece) => db.reviews.bulkAdd(piece))
     await deleteUndone(db, state, write)
     await db.table(META_TABLE).put(write.exchange)

@@ -90,6 +90,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     replays,
     touched: merged.touched,
     newReviews: merged.newReviews,
+    checkHere: loaded.replaced,
     undone: merged.undone,
     ownReviewKey: (id) => ownReviewKey(device, id),
     device,

@@ -69,6 +69,22 @@ describe('snapshots and compaction between collections', () => {
     for (const db of [laptop, desktop, tablet]) expect(await collectionOf(db)).toEqual(phoneCollection)
   })
 
+  it('a collection that applied segments later compacted into a snapshot it reads afresh adds none of their reviews twice', async () => {
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 12 })
+    for (let i = 1; i <= 12; i++) await grade(laptop, `aws/c${i}`, i % 3 ? Rating.Good : Rating.Again, t + i * MINUTE)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    expect((await collectionOf(desktop)).reviews).toHaveLength(12)
+    // The desktop wrote nothing, so the laptop's snapshot lets it remove the segments the desktop applied.
+    await syncNow(laptop, folder, { snapshot: true })
+    expect(kinds(folder).segments).toBe(0)
+    const report = await syncNow(desktop, folder, { snapshot: true })
+    expect(report.ok).toBe(true)
+    const desktopCollection = await collectionOf(desktop)
+    expect(desktopCollection.reviews).toHaveLength(12)
+    expect(desktopCollection).toEqual(await collectionOf(laptop))
+  })
+
   it('a damaged snapshot is left alone and reported; the segments it would have replaced are still read', async () => {
     const folder = new MemoryFolder()
     const laptop = freshDatabase()
