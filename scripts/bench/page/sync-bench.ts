@@ -13,7 +13,7 @@ import type { ReviewChange } from '@shared/sync/changes'
 import { formatStamp, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFile } from '@shared/sync/read-sync-folder'
 import { encodeSegment, segmentName } from '@shared/sync/segment-format'
-import { decodeSnapshot, encodeSnapshot, snapshotName } from '@shared/sync/snapshot-format'
+import { encodeSnapshotParts, newSnapshotGroup, snapshotName } from '@shared/sync/snapshot-format'
 import type { SyncFolderAccess, SyncFolderResult } from '@shared/sync/sync-folder-access'
 import { Rating, type Grade } from 'ts-fsrs'
 import { generateCollection } from './generate'
@@ -307,13 +307,11 @@ async function compactSync() {
   let start = performance.now()
   const written = await syncNow(prepared!.db, folder, { now: now + 2_000, snapshot: true })
   const snapshotMs = performance.now() - start
-  const own = [...folder.files].find(([path]) => path.endsWith('.snap'))
-  const decoded = own ? decodeSnapshot(own[1]) : undefined
-  if (!written.ok || !decoded?.ok) throw new Error(`no snapshot was written: ${JSON.stringify(written)}`)
-  folder.files.set(
-    `${OTHER_DEVICE}/${snapshotName(1)}`,
-    encodeSnapshot(OTHER_DEVICE, 1, decoded.covers, decoded.latest, decoded.changes).text
-  )
+  const own = [...folder.files].filter(([path]) => path.endsWith('.snap')).map(([path, text]) => ({ path, text }))
+  const [decoded] = readSyncFolder(own).snapshots
+  if (!written.ok || !decoded) throw new Error(`no snapshot was written: ${JSON.stringify(written)}`)
+  const head = { device: OTHER_DEVICE, first: 1, covers: decoded.covers, latest: decoded.latest, group: newSnapshotGroup() }
+  for (const part of encodeSnapshotParts(head, decoded.changes)) folder.files.set(`${OTHER_DEVICE}/${part.name}`, part.text)
   for (const path of [...folder.files.keys()]) if (path.startsWith(`${OTHER_DEVICE}/`) && path.endsWith('.seg')) folder.files.delete(path)
   start = performance.now()
   const compacting = await syncNow(prepared!.db, folder, { now: now + 3_000 })

@@ -14,7 +14,8 @@ export function isCompactableName(name: string): boolean {
  *   is any device with a whole segment or snapshot in the folder; one without a snapshot (an older
  *   Recall, or one that has not written its first yet) holds every removal back. A device that has
  *   not acknowledged a segment in a snapshot may not have applied it, so nothing it lacks is removed;
- * - its snapshots older than its newest whole one.
+ * - its snapshots older than its newest whole one (each of their parts), and parts of its own below
+ *   that one that belong to no whole snapshot (a write that stopped half way).
  * Nothing while the device has no whole snapshot of its own.
  */
 export function compactionPlan(read: SyncFolderRead, device: string): string[] {
@@ -30,8 +31,10 @@ export function compactionPlan(read: SyncFolderRead, device: string): string[] {
     const holds = versions.length === 0 ? 0 : Math.min(...versions.map((s) => s.covers[device] ?? 0))
     limit = Math.min(limit, holds)
   }
-  return [
-    ...own.segments.filter((seq) => seq <= limit).map(segmentName),
-    ...own.snapshots.filter((seq) => seq < newestOwn).map(snapshotName)
-  ]
+  // Its older snapshots go, every part of them, and the parts of writes that stopped before it.
+  const newestFirst = Math.min(...read.snapshots.filter((s) => s.device === device && s.seq === newestOwn).map((s) => s.first))
+  const olderFiles = new Set(own.strayParts.filter((seq) => seq < newestFirst))
+  for (const s of read.snapshots)
+    if (s.device === device && s.seq < newestOwn) for (let seq = s.first; seq <= s.seq; seq++) olderFiles.add(seq)
+  return [...own.segments.filter((seq) => seq <= limit).map(segmentName), ...[...olderFiles].sort((a, b) => a - b).map(snapshotName)]
 }

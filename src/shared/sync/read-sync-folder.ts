@@ -1,5 +1,6 @@
 import { decodingSegment, type Segment } from '@shared/sync/segment-format'
-import { decodingSnapshot, type Snapshot } from '@shared/sync/snapshot-format'
+import { decodingSnapshot, type Snapshot, type SnapshotFile, type SnapshotPart } from '@shared/sync/snapshot-format'
+import { joinSnapshotParts } from '@shared/sync/snapshot-parts'
 import { classifySyncPath } from '@shared/sync/sync-paths'
 import { allSteps } from '@shared/slices'
 
@@ -17,8 +18,10 @@ interface DeviceStatus {
   missing: number[]
   /** Files of the device still being written or downloaded (temporary names, segments not closed yet). */
   arriving: number
-  /** Numbers of the device's whole snapshots, ascending. */
+  /** Numbers of the device's whole snapshots, ascending (a snapshot in parts: its last part's). */
   snapshots: number[]
+  /** Numbers of snapshot parts read that belong to no whole snapshot (still arriving, or a write that stopped), ascending. */
+  strayParts: number[]
   /** Content hashes of the media files in its folder. */
   media: string[]
 }
@@ -65,9 +68,10 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
   const problems: SyncProblem[] = []
   const versions: Versions<Segment> = new Map()
   const snapshotVersions: Versions<Snapshot> = new Map()
+  const parts: Array<{ file: SnapshotFile & { part: SnapshotPart }; paths: string[] }> = []
   const statusOf = (device: string) => {
     let status = devices.get(device)
-    if (!status) devices.set(device, (status = { device, segments: [], missing: [], arriving: 0, snapshots: [], media: [] }))
+    if (!status) devices.set(device, (status = emptyDeviceStatus(device)))
     return status
   }
 
@@ -94,9 +98,10 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
         if (decoded.reason === 'incomplete') status.arriving++
         else problems.push({ kind: decoded.reason, path: file.path, detail: decoded.detail })
       } else if (decoded.device !== place.device || decoded.seq !== place.seq) problems.push({ kind: 'misplaced', path: file.path })
+      else if (decoded.part) parts.push({ file: { ...decoded, part: decoded.part }, paths: [file.path] })
       else {
         const { ok: _ok, ...snapshot } = decoded
-        addVersion(snapshotVersions, `${snapshot.device}/${snapshot.seq}`, snapshot, file.path)
+        addVersion(snapshotVersions, `${snapshot.device}/${snapshot.seq}`, { ...snapshot, first: snapshot.seq }, file.path)
       }
       continue
     }
@@ -115,6 +120,13 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
     addVersion(versions, `${segment.device}/${segment.seq}`, segment, file.path)
   }
 
+  const joined = joinSnapshotParts(parts)
+  for (const { snapshot, paths } of joined.whole)
+    for (const path of paths) addVersion(snapshotVersions, `${snapshot.device}/${snapshot.seq}`, snapshot, path)
+  for (const { path, detail } of joined.damaged) problems.push({ kind: 'damaged', path, detail })
+  for (const [device, count] of joined.arriving) statusOf(device).arriving += count
+  for (const [device, seqs] of joined.stray) statusOf(device).strayParts.push(...seqs)
+
   const segments = keptVersions(versions, problems)
   for (const { device, seq } of segments) if (statusOf(device).segments.at(-1) !== seq) statusOf(device).segments.push(seq)
   const snapshots = keptVersions(snapshotVersions, problems)
@@ -122,12 +134,17 @@ export function* readingSyncFolder(files: readonly SyncFile[]): Generator<void, 
   for (const status of devices.values()) {
     status.segments.sort((a, b) => a - b)
     status.snapshots.sort((a, b) => a - b)
+    status.strayParts.sort((a, b) => a - b)
     const present = new Set(status.segments)
     // Segments a snapshot holds may have been removed by compaction: not missing.
     const covered = Math.max(0, ...snapshots.map((snapshot) => snapshot.covers[status.device] ?? 0))
     for (let seq = covered + 1; seq < (status.segments.at(-1) ?? 0); seq++) if (!present.has(seq)) status.missing.push(seq)
   }
   return { segments, snapshots, devices, problems }
+}
+
+export function emptyDeviceStatus(device: string): DeviceStatus {
+  return { device, segments: [], missing: [], arriving: 0, snapshots: [], strayParts: [], media: [] }
 }
 
 /** Whole files by `device/seq`, then by checksum: one version per content, with every path that holds it. */

@@ -121,6 +121,17 @@ export function* openingClosedFile<H extends { k: string; v: number }>(
   const close = decodeLine(closeLine) as Partial<SegmentClose> | undefined
   if (close?.k !== 'close') return { ok: false, reason: 'incomplete', detail: `the ${kind} is not closed` }
   const end = text.length - closeLine.length - 1
+  const crc = yield* checksumming(text, end)
+  if (typeof close.crc32 !== 'string' || crc !== close.crc32) return damaged('its checksum does not match its content')
+  const header = decodeLine(lines[0] ?? '') as Partial<H> | undefined
+  if (header?.k !== kind || !Number.isInteger(header.v)) return damaged('it has no header')
+  if (header.v! > format) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
+  if (close.count !== lines.length - 1) return damaged(`it holds ${lines.length - 1} changes, not ${close.count}`)
+  return { ok: true, header: header as H, lines: lines.slice(1), checksum: close.crc32 }
+}
+
+/** The CRC-32 of `text` up to `end`, a megabyte at a time with a pause between (`inSlices`). */
+export function* checksumming(text: string, end = text.length): Generator<undefined, string> {
   const crc = crc32Stream()
   for (let start = 0; start < end;) {
     let stop = Math.min(end, start + CRC_STEP)
@@ -130,12 +141,7 @@ export function* openingClosedFile<H extends { k: string; v: number }>(
     start = stop
     if (start < end) yield
   }
-  if (typeof close.crc32 !== 'string' || crc.hex() !== close.crc32) return damaged('its checksum does not match its content')
-  const header = decodeLine(lines[0] ?? '') as Partial<H> | undefined
-  if (header?.k !== kind || !Number.isInteger(header.v)) return damaged('it has no header')
-  if (header.v! > format) return { ok: false, reason: 'newer', detail: `format ${header.v}, written by a newer Recall` }
-  if (close.count !== lines.length - 1) return damaged(`it holds ${lines.length - 1} changes, not ${close.count}`)
-  return { ok: true, header: header as H, lines: lines.slice(1), checksum: close.crc32 }
+  return crc.hex()
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff

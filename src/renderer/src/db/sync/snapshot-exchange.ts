@@ -1,10 +1,11 @@
 import { frontierOf, snapshotDue, type FolderState } from '@core/sync/folder-state'
 import { snapshotChanges } from '@core/sync/snapshot-state'
 import type { SyncState } from '@core/sync/sync-state'
+import type { SyncChange } from '@shared/sync/changes'
 import { compactionPlan } from '@shared/sync/compaction'
-import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
+import { emptyDeviceStatus, type SyncFolderRead } from '@shared/sync/read-sync-folder'
 import type { Segment } from '@shared/sync/segment-format'
-import { encodingSnapshot, MAX_SNAPSHOT_CHARS, type Snapshot } from '@shared/sync/snapshot-format'
+import { encodingSnapshotPart, MAX_PART_CHARS, newSnapshotGroup, type Snapshot, type SnapshotHead } from '@shared/sync/snapshot-format'
 import { inSlices } from '@shared/slices'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
@@ -14,8 +15,6 @@ export interface SnapshotOutcome {
   /** Own files removed by compaction. */
   removed: number
   problem?: SyncFolderProblem
-  /** The snapshot was due but would be longer than one file holds (`MAX_SNAPSHOT_CHARS`): nothing written or removed. */
-  tooLarge?: { chars: number }
 }
 
 /**
@@ -35,8 +34,8 @@ export async function snapshotAndCompact(
     written: readonly Segment[]
     lastSnapshot: number
     force?: boolean
-    /** The longest snapshot text (tests); `MAX_SNAPSHOT_CHARS` by default. */
-    maxChars?: number
+    /** The longest text of one snapshot file (tests); `MAX_PART_CHARS` by default. */
+    partChars?: number
   }
 ): Promise<SnapshotOutcome> {
   const { read, loaded, state, written } = input
@@ -66,15 +65,12 @@ export async function snapshotAndCompact(
   let snapshot: Snapshot | undefined
   let withOwn = read
   if (due) {
-    const seq = Math.max(input.lastSnapshot, own.at(-1)?.seq ?? 0) + 1
-    const changes = snapshotChanges(state)
-    const encoded = await inSlices(encodingSnapshot(device, seq, covers, state.latest, changes, input.maxChars ?? MAX_SNAPSHOT_CHARS))
-    if ('tooLarge' in encoded) return { removed: 0, tooLarge: { chars: encoded.chars } }
-    const { text, checksum } = encoded
-    const result = await folder.writeSnapshot(device, seq, text)
-    if (!result.ok) return { removed: 0, problem: result.problem }
-    // As the folder now holds it, without decoding the text just made (seconds at 100,000 cards).
-    snapshot = { device, seq, covers, latest: state.latest, changes, checksum }
+    // Above every number of this device's in the folder: a write that stopped half way left parts there.
+    const first = Math.max(input.lastSnapshot, own.at(-1)?.seq ?? 0, ...(read.devices.get(device)?.strayParts ?? [])) + 1
+    const head = { device, first, covers, latest: state.latest, group: newSnapshotGroup() }
+    const made = await writeSnapshotParts(folder, head, snapshotChanges(state), input.partChars)
+    if (!made.ok) return { removed: 0, problem: made.problem }
+    snapshot = made.snapshot
     withOwn = withOwnFiles(read, device, written, snapshot)
   } else if (written.length > 0) withOwn = withOwnFiles(read, device, written)
 
@@ -87,10 +83,34 @@ export async function snapshotAndCompact(
   return { ...(snapshot ? { snapshot } : {}), removed }
 }
 
+/**
+ * The snapshot written part after part, each encoded once the one before is written, so that one
+ * part's text is in memory at a time. As the folder now holds it, without decoding what was just
+ * made (seconds at 100,000 cards).
+ */
+async function writeSnapshotParts(
+  folder: SyncFolderAccess,
+  head: SnapshotHead,
+  changes: SyncChange[],
+  partChars = MAX_PART_CHARS
+): Promise<{ ok: true; snapshot: Snapshot } | { ok: false; problem: SyncFolderProblem }> {
+  const checksums: string[] = []
+  let seq = head.first
+  for (let from = 0, last = false; !last; seq++) {
+    const part = await inSlices(encodingSnapshotPart(head, seq, changes, from, partChars))
+    const result = await folder.writeSnapshot(head.device, seq, part.text)
+    if (!result.ok) return result
+    checksums.push(part.checksum)
+    ;({ next: from, last } = part)
+  }
+  const { device, first, covers, latest } = head
+  return { ok: true, snapshot: { device, seq: seq - 1, first, covers, latest, changes, checksum: checksums.join('+') } }
+}
+
 /** The folder as read, with what this sync wrote in it since (its segments, its snapshot). */
 function withOwnFiles(read: SyncFolderRead, device: string, written: readonly Segment[], snapshot?: Snapshot): SyncFolderRead {
   const devices = new Map(read.devices)
-  const status = devices.get(device) ?? { device, segments: [], missing: [], arriving: 0, snapshots: [], media: [] }
+  const status = devices.get(device) ?? emptyDeviceStatus(device)
   devices.set(device, {
     ...status,
     segments: [...status.segments, ...written.map((s) => s.seq)],

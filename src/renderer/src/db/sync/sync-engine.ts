@@ -32,16 +32,28 @@ const running = new WeakMap<RecallDatabase, Promise<SyncReport>>()
 export function syncNow(
   db: RecallDatabase,
   folder: SyncFolderAccess,
-  options: { now?: number; /** Write this device's snapshot now, due or not (tests, the bench). */ snapshot?: boolean } = {}
+  options: {
+    now?: number
+    /** Write this device's snapshot now, due or not (tests, the bench). */
+    snapshot?: boolean
+    /** The longest text of one snapshot file (tests: snapshots in parts); `MAX_PART_CHARS` by default. */
+    snapshotPartChars?: number
+  } = {}
 ): Promise<SyncReport> {
   const current = running.get(db)
   if (current) return current
-  const run = exchange(db, folder, options.now ?? Date.now(), options.snapshot === true).finally(() => running.delete(db))
+  const snapshot = { force: options.snapshot === true, ...(options.snapshotPartChars ? { partChars: options.snapshotPartChars } : {}) }
+  const run = exchange(db, folder, options.now ?? Date.now(), snapshot).finally(() => running.delete(db))
   running.set(db, run)
   return run
 }
 
-async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: number, force: boolean): Promise<SyncReport> {
+async function exchange(
+  db: RecallDatabase,
+  folder: SyncFolderAccess,
+  now: number,
+  snapshot: { force: boolean; partChars?: number }
+): Promise<SyncReport> {
   const meta = await readMeta(db)
   if (!meta.link || !meta.device)
     return { ok: false, at: now, sent: 0, received: 0, devices: [], notices: ['This collection is not linked to a sync folder.'] }
@@ -122,7 +134,7 @@ async function exchange(db: RecallDatabase, folder: SyncFolderAccess, now: numbe
     }
   })
   const compacted = allWritten
-    ? await snapshotStep(db, folder, device, { read, loaded, state, written: written.segments, exchange: exchangeRow, force })
+    ? await snapshotStep(db, folder, device, { read, loaded, state, written: written.segments, exchange: exchangeRow, ...snapshot })
     : undefined
 
   const report: SyncReport = {
@@ -232,7 +244,15 @@ async function snapshotStep(
   db: RecallDatabase,
   folder: SyncFolderAccess,
   device: string,
-  input: { read: SyncFolderRead; loaded: FolderState; state: SyncState; written: Segment[]; exchange: ExchangeRow; force: boolean }
+  input: {
+    read: SyncFolderRead
+    loaded: FolderState
+    state: SyncState
+    written: Segment[]
+    exchange: ExchangeRow
+    force: boolean
+    partChars?: number
+  }
 ): Promise<{ read: SyncFolderRead; exchange: ExchangeRow; removed: number; notice?: string }> {
   const { exchange } = input
   const outcome = await snapshotAndCompact(folder, device, { ...input, lastSnapshot: exchange.snapshot ?? 0 })
@@ -243,11 +263,7 @@ async function snapshotStep(
     await metaTable(db).put(row)
     read = { ...read, snapshots: [...read.snapshots, outcome.snapshot] }
   }
-  const notice = outcome.problem
-    ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}`
-    : outcome.tooLarge
-      ? `This collection is too large for one snapshot file (${Math.round(outcome.tooLarge.chars / 1e6)} million characters); its segments stay in the folder, uncompacted.`
-      : undefined
+  const notice = outcome.problem ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}` : undefined
   return { read, exchange: row, removed: outcome.removed, ...(notice ? { notice } : {}) }
 }
 

@@ -12,7 +12,7 @@ import type { Fields, ImportedNote, Removable, ReviewChange, SyncChange } from '
 import { formatStamp, parseStamp, receive, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { encodeSegment } from '@shared/sync/segment-format'
-import { encodeSnapshot, type Frontier } from '@shared/sync/snapshot-format'
+import { encodeSnapshotParts, type Frontier } from '@shared/sync/snapshot-format'
 import { Rating, type Grade } from 'ts-fsrs'
 
 /**
@@ -165,15 +165,31 @@ export class SimulatedDevice {
     return { applied: fresh, waiting: false }
   }
 
-  /** Closes what is pending, then writes this machine's whole state as its next snapshot. */
+  /** Closes what is pending, then writes this machine's whole state as its next snapshot, in one file. */
   snapshot(): { path: string; text: string } {
+    return this.snapshotFiles()[0]!
+  }
+
+  /** `snapshot`, in parts of at most `partChars` characters (snapshot-format.ts): its files. */
+  snapshotFiles(partChars = Infinity): Array<{ path: string; text: string }> {
     this.publish()
-    const { name, text } = encodeSnapshot(this.id, ++this.snapshots, this.covers, this.state.latest, snapshotChanges(this.state))
-    const path = `${this.id}/${name}`
-    this.view.set(path, text)
-    const [read] = readSyncFolder([{ path, text }]).snapshots
+    const first = this.snapshots + 1
+    const head = {
+      device: this.id,
+      first,
+      covers: this.covers,
+      latest: this.state.latest,
+      group: `${this.id.slice(0, 8)}${first.toString(16).padStart(8, '0')}`
+    }
+    const files = encodeSnapshotParts(head, snapshotChanges(this.state), partChars).map(({ name, text }) => ({
+      path: `${this.id}/${name}`,
+      text
+    }))
+    this.snapshots += files.length
+    for (const { path, text } of files) this.view.set(path, text)
+    const [read] = readSyncFolder(files).snapshots
     this.applied.add(snapshotKey(read!))
-    return { path, text }
+    return files
   }
 
   /** Compaction: removes from its own folder what `compactionPlan` allows; returns the paths removed. */

@@ -106,4 +106,57 @@ describe('snapshots and compaction between collections', () => {
     expect(report.notices).toEqual([`${path} is damaged (its checksum does not match its content); it was left alone.`])
     expect(await collectionOf(tablet)).toEqual(await collectionOf(laptop))
   })
+
+  it('a collection longer than one snapshot file writes its snapshot in parts; a late collection starts from them, and compaction removes the old parts', async () => {
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 12 })
+    for (let i = 1; i <= 12; i++) await grade(laptop, `aws/c${i}`, i % 3 ? Rating.Good : Rating.Again, t + i * MINUTE)
+    await syncNow(laptop, folder)
+    await syncNow(desktop, folder)
+    const parts = { snapshot: true, snapshotPartChars: 1_500 }
+    const first = await syncNow(laptop, folder, parts)
+    await syncNow(desktop, folder, parts)
+    const laptopParts = [...folder.files.keys()].filter((p) => p.startsWith(`${first.devices.find((d) => d.self)!.device}/snapshot-`))
+    expect(laptopParts.length).toBeGreaterThan(3)
+
+    const tablet = freshDatabase()
+    expect(await previewLink(tablet, folder)).toMatchObject({ folder: { decks: 1, cards: 12, reviews: 12 } })
+    expect((await linkCollection(tablet, folder, 'take-folder')).ok).toBe(true)
+    expect(await collectionOf(tablet)).toEqual(await collectionOf(laptop))
+
+    // A second snapshot in parts replaces the first: every part of the first goes.
+    await grade(desktop, 'aws/c1', Rating.Hard, t + 20 * MINUTE)
+    for (const db of [desktop, laptop, tablet]) await syncNow(db, folder)
+    await syncNow(laptop, folder, parts)
+    for (const db of [desktop, tablet, laptop]) await syncNow(db, folder, { snapshotPartChars: 1_500 })
+    const left = [...folder.files.keys()]
+    for (const path of laptopParts) expect(left).not.toContain(path)
+    for (const db of [desktop, tablet]) expect(await collectionOf(db)).toEqual(await collectionOf(laptop))
+  })
+
+  it('a snapshot whose write stopped half way (a full disk) is written again above its parts, which compaction then removes', async () => {
+    const { laptop, desktop, folder, t } = await linkedPair({ aws: 12 })
+    for (let i = 1; i <= 12; i++) await grade(desktop, `aws/c${i}`, Rating.Good, t + i * MINUTE)
+    for (const db of [desktop, laptop, desktop]) await syncNow(db, folder)
+    const write = folder.writeSnapshot.bind(folder)
+    let writes = 0
+    folder.writeSnapshot = (device, seq, text) =>
+      ++writes === 3 ? Promise.resolve({ ok: false, problem: { kind: 'full', message: 'The disk is full.' } }) : write(device, seq, text)
+    const stopped = await syncNow(laptop, folder, { snapshot: true, snapshotPartChars: 1_500 })
+    expect(stopped.notices).toContain("This computer's snapshot or compaction waits for the next sync: The disk is full.")
+    const strays = [...folder.files.keys()].filter((p) => p.endsWith('.snap'))
+    expect(strays).toHaveLength(2)
+    // The stopped parts are no snapshot: the desktop still reads the laptop's segments.
+    await syncNow(desktop, folder)
+    expect(await collectionOf(desktop)).toEqual(await collectionOf(laptop))
+
+    await syncNow(laptop, folder, { snapshot: true, snapshotPartChars: 1_500 })
+    for (const path of strays) expect(folder.files.has(path), path).toBe(false)
+    await syncNow(desktop, folder, { snapshotPartChars: 1_500 })
+    const status = (await syncNow(laptop, folder, { snapshotPartChars: 1_500 })).devices.find((d) => d.self)!
+    expect(status).toMatchObject({ arriving: 0, missing: [] })
+    expect(status.snapshot).toBeGreaterThan(3)
+    const tablet = freshDatabase()
+    expect((await linkCollection(tablet, folder, 'take-folder')).ok).toBe(true)
+    expect(await collectionOf(tablet)).toEqual(await collectionOf(desktop))
+  })
 })
