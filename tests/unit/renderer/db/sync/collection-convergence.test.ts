@@ -38,7 +38,10 @@ type Action =
   | { k: 'move'; m: number; card: number; to: 'aws' | 'ml' | 'exam' }
   | { k: 'delete-card'; m: number; card: number }
   | { k: 'sync'; m: number }
-  | { k: 'carry'; from: number; to: number; how: 'all' | 'one' | 'cut' | 'conflict-copy'; pick: number }
+  | { k: 'snapshot'; m: number }
+  | { k: 'carry'; from: number; to: number; how: Carry; pick: number }
+
+type Carry = 'all' | 'one' | 'cut' | 'conflict-copy' | 'removals'
 
 const m = fc.integer({ min: 0, max: MACHINES - 1 })
 const card = fc.nat(40)
@@ -57,13 +60,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('delete-card' as const), m, card }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('sync' as const), m }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('snapshot' as const), m }) },
   {
     weight: 3,
     arbitrary: fc.record({
       k: fc.constant('carry' as const),
       from: m,
       to: m,
-      how: fc.constantFrom<'all' | 'one' | 'cut' | 'conflict-copy'>('all', 'one', 'cut', 'conflict-copy'),
+      how: fc.constantFrom<Carry>('all', 'one', 'cut', 'conflict-copy', 'removals'),
       pick: fc.nat()
     })
   }
@@ -94,7 +98,11 @@ describe('collections that sync through their own folders converge', () => {
       fc.asyncProperty(
         fc.array(fc.integer({ min: -8, max: 8 }), { minLength: MACHINES, maxLength: MACHINES }),
         fc.array(action, { minLength: 6, maxLength: 22 }),
-        async (skews, actions) => {
+        // Snapshots of one file, or in parts of a few hundred characters (a collection longer than one file).
+        fc.constantFrom(Infinity, 600),
+        // Whether every machine writes a snapshot once everything has arrived, then compacts.
+        fc.boolean(),
+        async (skews, actions, partChars, compactAtEnd) => {
           let elapsed = 0
           const machines: Machine[] = skews.map((skew) => ({ db: freshDatabase(), folder: new MemoryFolder(), skew }))
           const at = (machine: Machine) => {
@@ -169,6 +177,9 @@ describe('collections that sync through their own folders converge', () => {
               case 'sync':
                 expect((await syncNow(db, machine.folder, { now })).ok).toBe(true)
                 break
+              case 'snapshot':
+                expect((await syncNow(db, machine.folder, { now, snapshot: true, snapshotPartChars: partChars })).ok).toBe(true)
+                break
             }
           }
 
@@ -176,7 +187,8 @@ describe('collections that sync through their own folders converge', () => {
           for (let round = 0; round < 3; round++) {
             for (const machine of machines) {
               elapsed += 60_000
-              expect((await syncNow(machine.db, machine.folder, { now: at(machine) })).ok).toBe(true)
+              const snapshot = compactAtEnd && round === 1 ? { snapshot: true, snapshotPartChars: partChars } : {}
+              expect((await syncNow(machine.db, machine.folder, { now: at(machine), ...snapshot })).ok).toBe(true)
             }
             for (const from of machines)
               for (const to of machines)
@@ -212,9 +224,10 @@ describe('collections that sync through their own folders converge', () => {
   })
 })
 
-/** One sync engine's habits: everything at once, one file, a file cut short (its whole copy comes later), a conflict copy. */
-function carry(from: MemoryFolder, to: MemoryFolder, how: 'all' | 'one' | 'cut' | 'conflict-copy', pick: number): void {
+/** One sync engine's habits: everything at once, one file, a file cut short (its whole copy comes later), a conflict copy, the files a machine removed (compaction), before or after what replaces them. */
+function carry(from: MemoryFolder, to: MemoryFolder, how: Carry, pick: number): void {
   if (from === to) return
+  if (how === 'removals') return deliverRemovals(from, to)
   const paths = [...from.files.keys()].sort()
   if (paths.length === 0) return
   const path = paths[pick % paths.length]!
