@@ -47,7 +47,11 @@ const SIMPLE_TABLES: readonly SyncTable[] = ['presets', 'settings', 'exams', 'si
  * not send these writes back. Only what the merge touched is read and written; a card's state is
  * the replay of its merged reviews, and a note's cards are made from its fields, their progress kept.
  */
-export async function writeMerged(db: RecallDatabase, state: SyncState, write: MergedWrite): Promise<void> {
+/**
+ * Writes the merge in one transaction. Returns the cards it left as a grade given while the sync
+ * ran made them (the exchange row written says so too: `replayNext`); the next sync replays them.
+ */
+export async function writeMerged(db: RecallDatabase, state: SyncState, write: MergedWrite): Promise<{ replayNext: string[] }> {
   const { touched, now } = write
   const byTable = new Map<SyncTable, string[]>()
   for (const where of touched.rows) {
@@ -68,6 +72,7 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     db.table(META_TABLE),
     db.table(OUTBOX_TABLE)
   ]
+  const replayNext = new Set<string>()
   await db.transaction('rw', tables, async () => {
     for (const table of SIMPLE_TABLES) {
       for (const key of byTable.get(table) ?? []) {
@@ -147,9 +152,10 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     }
 
     // Graded while this sync ran: the replay does not know that grade yet, so the card keeps the
-    // state the study screen gave it; the next sync sends the grade and replays the card.
+    // state the study screen gave it; the next sync sends the grade and replays the card, since
+    // the merge state will then hold what this one brought and nothing new may touch the card.
     const later = (await db.table(OUTBOX_TABLE).where(':id').above(write.outboxRead).toArray()) as OutboxEntry[]
-    for (const entry of later) if (entry.k === 'review') cardKeys.delete(entry.row.cardKey)
+    for (const entry of later) if (entry.k === 'review' && cardKeys.delete(entry.row.cardKey)) replayNext.add(entry.row.cardKey)
     const keys = [...cardKeys]
     await followMoves(db, state, keys, write.device)
     const stored = await db.cards.bulkGet(keys)
@@ -180,8 +186,15 @@ export async function writeMerged(db: RecallDatabase, state: SyncState, write: M
     const rows = await newReviewRows(db, state, write)
     await inPieces(rows, (piece) => db.reviews.bulkAdd(piece))
     await deleteUndone(db, state, write)
-    await db.table(META_TABLE).put(write.exchange)
+    await db.table(META_TABLE).put(withReplayNext(write.exchange, [...replayNext]))
   })
+  return { replayNext: [...replayNext] }
+}
+
+/** The exchange row with the cards the next sync must replay (none: the field is left out). */
+export function withReplayNext(exchange: ExchangeRow, replayNext: readonly string[]): ExchangeRow {
+  const { replayNext: _before, ...rest } = exchange
+  return replayNext.length > 0 ? { ...rest, replayNext: [...replayNext] } : rest
 }
 
 /** Rows written per request: between two, the transaction's requests answer and the page gets a turn (a year of reviews is 100,000 rows). */

@@ -3,7 +3,7 @@ import { keptApplied, loadingFolder, segmentKey, snapshotKey, type FolderState, 
 import { replayingCards, studySchedulers } from '@core/sync/merged-collection'
 import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
-import { writeMerged } from '@db/sync/apply-merged'
+import { withReplayNext, writeMerged } from '@db/sync/apply-merged'
 import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
 import { localChanges } from '@db/sync/outbox-changes'
 import { snapshotAndCompact } from '@db/sync/snapshot-exchange'
@@ -87,6 +87,8 @@ async function exchange(
   const outboxRead = local.consumed.reduce((max, id) => Math.max(max, id), 0)
   applyChanges(state, local.changes)
   const merged = applyRemote(state, fresh)
+  // Left by the last sync as a grade given while it ran made them: replayed now, with that grade.
+  for (const key of previous.replayNext ?? []) merged.touched.cards.add(key)
 
   const lastExchange = { ...previous.lastExchange }
   for (const segment of fresh) lastExchange[segment.device] = now
@@ -98,7 +100,7 @@ async function exchange(
   }
   // The touched cards' replays, a card at a time with turns for the page: only the writes stay in the one transaction.
   const replays = await inSlices(replayingCards(state, cardsToReplay(merged.touched), studySchedulers(state)))
-  await writeMerged(db, state, {
+  const { replayNext } = await writeMerged(db, state, {
     replays,
     touched: merged.touched,
     newReviews: merged.newReviews,
@@ -110,6 +112,7 @@ async function exchange(
     outboxRead,
     now
   })
+  exchangeRow = withReplayNext(exchangeRow, replayNext)
   const media = await receiveMedia(db, folder, state, read, { outboxRead, now })
 
   const written = mediaProblem

@@ -61,6 +61,11 @@ export interface ExchangeRow {
   applied: string[]
   /** When a device's segment was last applied (this device: last written), epoch ms. */
   lastExchange: Record<string, number>
+  /**
+   * Cards the last sync's merge touched but left as a grade given while it ran made them (the
+   * replay did not know that grade): the next sync replays them (`writeMerged`).
+   */
+  replayNext?: string[]
 }
 
 interface ReportRow {

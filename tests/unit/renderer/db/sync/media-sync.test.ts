@@ -4,38 +4,18 @@ import { checkMedia as reportMedia, deleteUnusedMedia, getMedia } from '@db/medi
 import { syncNow } from '@db/sync/sync-engine'
 import { linkCollection } from '@db/sync/sync-link'
 import { OUTBOX_TABLE } from '@db/sync/sync-records'
-import { checkMedia, type CheckedMedia } from '@shared/media/media-file'
-import { imageMarkdown } from '@shared/media/media-refs'
 import { createHash } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
 import { HOSTILE_SVGS, pngOf } from '../../../../fixtures/media/make-media'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { deliver, MemoryFolder } from './memory-folder'
+import { checked, importWithImage } from './sync-helpers'
 
 /** A small real PNG, one colour per seed. */
 const png = (seed: number) => pngOf(3, 2, [seed, 255 - seed, 40])
 
 /** The hash as an outsider computes it (not the app's contentHash). */
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-
-function checked(name: string, bytes: Uint8Array): CheckedMedia {
-  const file = checkMedia({ name, bytes })
-  if ('problem' in file) throw new Error(file.problem)
-  return file
-}
-
-/** A deck whose first note shows `name`, imported with its file, as the import screen does. */
-async function importWithImage(db: RecallDatabase, deckId: string, name: string, bytes: Uint8Array) {
-  const notes = makeCards(2)
-  notes[0] = { ...notes[0]!, front: `Which diagram? ${imageMarkdown(name)}` }
-  const { deck } = makeDeck(deckId, notes)
-  await applyImport(db, deck, await planImport(db, deck), {
-    file: `${deckId}.json`,
-    keepRemoved: false,
-    now: Date.now(),
-    media: [checked(name, bytes)]
-  })
-}
 
 /** The media table as a person would see it on a card: each name's bytes (and what they are). */
 async function mediaOf(db: RecallDatabase) {

@@ -3,8 +3,11 @@ import { createScheduler, previewGrades } from '@core/scheduling/scheduler'
 import { DEFAULT_DAY_STARTS_AT_HOUR } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { mergeDeck } from '@db/deck-repository'
+import { applyImport, planImport } from '@db/import-repository'
 import { recordReview } from '@db/study-repository'
 import { linkCollection } from '@db/sync/sync-link'
+import { checkMedia, type CheckedMedia } from '@shared/media/media-file'
+import { imageMarkdown } from '@shared/media/media-refs'
 import type { Grade } from 'ts-fsrs'
 import { freshDatabase, makeCards, makeDeck } from '../../../helpers/fixtures'
 import { MemoryFolder } from './memory-folder'
@@ -50,4 +53,24 @@ export async function linkedPair(decks: Record<string, number> = { aws: 6 }, fol
   await linkCollection(laptop, folder, 'merge')
   await linkCollection(desktop, folder, 'merge')
   return { laptop, desktop, folder, t: Date.now() }
+}
+
+/** A media file as the import screen checks it (a test's file must pass). */
+export function checked(name: string, bytes: Uint8Array): CheckedMedia {
+  const file = checkMedia({ name, bytes })
+  if ('problem' in file) throw new Error(file.problem)
+  return file
+}
+
+/** A deck whose first note shows `name`, imported with its file, as the import screen does. */
+export async function importWithImage(db: RecallDatabase, deckId: string, name: string, bytes: Uint8Array) {
+  const notes = makeCards(2)
+  notes[0] = { ...notes[0]!, front: `Which diagram? ${imageMarkdown(name)}` }
+  const { deck } = makeDeck(deckId, notes)
+  await applyImport(db, deck, await planImport(db, deck), {
+    file: `${deckId}.json`,
+    keepRemoved: false,
+    now: Date.now(),
+    media: [checked(name, bytes)]
+  })
 }
