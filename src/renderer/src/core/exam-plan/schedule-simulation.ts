@@ -2,10 +2,11 @@ import { examCountdown } from '@core/exam-plan/exam-day'
 import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { type CardRecord, Queue, type SchedulingState, type StudyOptions } from '@core/model'
 import { allowanceFor, type StudiedToday } from '@core/scheduling/daily-limits'
-import { createScheduler, nextState } from '@core/scheduling/scheduler'
+import { goodOutcome } from '@core/scheduling/good-review'
+import { createScheduler } from '@core/scheduling/scheduler'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { dayIndexOf } from '@core/time/study-day'
-import { default_w, Rating, State } from 'ts-fsrs'
+import { default_w, State } from 'ts-fsrs'
 
 export type SimulatedCard = Pick<CardRecord, 'id' | 'ord' | 'queue' | 'buriedUntil' | keyof SchedulingState>
 
@@ -88,7 +89,7 @@ export function simulateUntilExam(cards: readonly SimulatedCard[], input: ExamPl
       let state = states[i]!
       let at = Math.max(sessionAt, state.due)
       for (;;) {
-        state = nextState(scheduler, state, at, Rating.Good)
+        state = goodOutcome(scheduler, state, at)
         reviews++
         if (state.due >= day.end) break
         at = Math.max(at, state.due)
