@@ -41,6 +41,20 @@ export async function browseRowsByIds(db: RecallDatabase, ids: readonly string[]
   return new Map(cards.filter((c): c is CardRecord => c !== undefined && c.queue !== Queue.Removed).map((c) => [c.id, toBrowseRow(c)]))
 }
 
+/**
+ * The first `count` rows of the browser's default order (creation, then deck, place in the deck
+ * and key, as core/search/sort.ts orders them), Removed cards left out: read through the index of
+ * version 10 while the browser's worker is still ordering every card.
+ */
+export async function firstBrowseRows(db: RecallDatabase, count: number): Promise<BrowseRow[]> {
+  const cards = await db.cards
+    .orderBy('[createdAt+deckId+ord]')
+    .filter((c) => c.queue !== Queue.Removed)
+    .limit(count)
+    .toArray()
+  return cards.map(toBrowseRow)
+}
+
 async function cardsOf(db: RecallDatabase, ids: readonly string[]): Promise<CardRecord[]> {
   return (await db.cards.bulkGet([...ids])).filter((c): c is CardRecord => c !== undefined)
 }

@@ -86,6 +86,11 @@ export class RecallDatabase extends Dexie {
     this.version(8).stores({ reviewSlots: '[deckId+day]' })
     // v9: sync (db/sync): the local changes waiting to be sent, and where the exchange stands (device id, clock, segments).
     this.version(9).stores({ syncOutbox: '++id', syncMeta: 'key' })
+    // v10: cards by creation, then deck and place (the key breaks ties): Browse's default order,
+    // whose first screenful is read through it while the browser's worker orders every card.
+    this.version(10).stores({
+      cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod], [createdAt+deckId+ord]'
+    })
     // Changes to existing rows live in schema-history.ts, which restoring an older backup applies too.
     for (const version of versionsMigratingRows()) this.version(version).upgrade((tx) => upgradeStoredRows(tx, version))
     // A new collection's review rollup is complete: it has no logs to count.

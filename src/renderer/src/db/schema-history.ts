@@ -57,7 +57,9 @@ export const SCHEMA_HISTORY: Readonly<Record<number, SchemaChange>> = {
   // before (caught up when the statistics opened) are counted again from the log in the background.
   8: { addsTables: ['reviewSlots'], resetsCaches: { tables: ['reviewDays'], bookkeeping: ['reviewDays'] } },
   // Sync (db/sync): its outbox and its bookkeeping, new tables.
-  9: { addsTables: ['syncOutbox', 'syncMeta'] }
+  9: { addsTables: ['syncOutbox', 'syncMeta'] },
+  // Browse's default order (cards by creation, deck, place): a new index, no row changes.
+  10: { addsTables: [] }
 }
 
 const versions = () =>

@@ -13,6 +13,8 @@ import { loadBrowseCode } from '@store/load-browse-code'
 const AROUND = 40
 /** Rows kept at most; beyond this, rows far from the list's view are let go. */
 const KEEP = 400
+/** Rows read before the engine answers: a tall window's screenful (the list says what it shows only once it has rows). */
+const FIRST_ROWS = 60
 
 /** The decks and what the columns and `prop:r` are computed with: now, the study day, each deck's FSRS weights. */
 export async function readBrowseView(db: RecallDatabase, now: () => number): Promise<Pick<BrowseState, 'view' | 'decks'>> {
@@ -31,6 +33,10 @@ export async function readBrowseView(db: RecallDatabase, now: () => number): Pro
 
 const deckNames = (decks: readonly BrowseDeck[]) => Object.fromEntries(decks.map((d) => [d.id, d.name]))
 
+/** Whether the list is to show every card in the default order, the one its first screenful can be read in without the worker. */
+const defaultList = ({ query, deckFilter, sort }: BrowseState) =>
+  query === '' && deckFilter === '' && sort.column === 'created' && !sort.descending
+
 /**
  * The browser's search box and list: the engine (in its worker) finds the keys in order, and the
  * page reads from IndexedDB only the rows the list shows. A search's results appear together with
@@ -45,7 +51,7 @@ export function createBrowseSearch(
   let searchToken = 0
   let suspendedToken = 0
   /** The positions the list shows, as it last said. */
-  let view = { from: 0, to: 60 }
+  let view = { from: 0, to: FIRST_ROWS }
   let reading: Promise<void> | undefined
   /**
    * Cards an action changed whose rows are held as they were, each with the count of marks when it
@@ -88,6 +94,8 @@ export function createBrowseSearch(
       for (const id of options.stale) stale.set(id, marks)
     }
     const token = ++searchToken
+    // The first screenful read early is in the default order only: another search or order shows none meanwhile.
+    if (browse().early && !defaultList(browse())) patch({ results: IdList.empty, early: false })
     const { query, deckFilter, sort, view: at, decks } = browse()
     const client = await engine()
     const answer = await client.search({ query, deckFilter, sort, view: { ...at, deckNames: deckNames(decks) } })
@@ -100,6 +108,7 @@ export function createBrowseSearch(
     const { selected, focusedId, results: before } = browse()
     patch({
       results,
+      early: false,
       rows,
       queryError: undefined,
       selected: options.sameCards ? selected : keepSelection(selected, before, results),
@@ -108,6 +117,27 @@ export function createBrowseSearch(
     })
     void showRows(view.from, view.to)
     await updateSuspended()
+  }
+
+  /**
+   * Shows `at` (the decks, and what the columns are computed with) and, while a new engine reads
+   * and orders every card, the first screenful of the default order read through its index: when
+   * the list is to show that order and nothing was searched meanwhile (then no rows until the
+   * engine answers). The engine's answer lists the same cards first. Returns whether rows were shown.
+   */
+  async function showFirstRows(at: Promise<Partial<BrowseState>>): Promise<boolean> {
+    const token = searchToken
+    const wanted = defaultList(browse())
+    const count = Math.max(FIRST_ROWS, view.to - view.from)
+    // A failure leaves the list to the engine's answer.
+    const reading = wanted ? (await loadBrowseCode()).browseDb.firstBrowseRows(db, count).catch(() => undefined) : undefined
+    const [decks, rows] = await Promise.all([at, reading])
+    const show = rows !== undefined && token === searchToken && defaultList(browse())
+    patch({
+      ...decks,
+      ...(show ? { results: IdList.of(rows.map((r) => r.id)), rows: new Map(rows.map((r) => [r.id, r])), early: true } : {})
+    })
+    return show
   }
 
   /**
@@ -154,6 +184,7 @@ export function createBrowseSearch(
 
   return {
     run,
+    showFirstRows,
     showRows,
     updateSuspended
   }

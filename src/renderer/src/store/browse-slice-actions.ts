@@ -68,16 +68,21 @@ export function browseSliceActions({ db, now }: StoreDeps, set: SetRecall, get: 
         // The worker starts and reads its columns while the page reads the decks and settings.
         const reopened = engine !== undefined
         const opening = openEngine()
-        patch(await readBrowseView(db, now))
+        // A new engine reads and orders every card first: the list's first screenful is read
+        // meanwhile through the default order's index, and shown with the decks.
+        let fresh = false
+        if (reopened) patch(await readBrowseView(db, now))
+        else fresh = await search.showFirstRows(readBrowseView(db, now))
         const client = await opening
         // An engine kept from before (Browse never left) catches up with what changed meanwhile.
         if (reopened) await client.open()
-        await search.run({ stale: browse().rows.keys() })
+        // Rows held from an earlier visit are read again; those just read early are not.
+        await search.run({ stale: fresh ? [] : browse().rows.keys() })
         const { editingId, results } = browse()
         patch({ status: 'ready', ...(editingId && results.indexOf(editingId) < 0 ? { editingId: undefined } : {}) })
         void afterOpen(client)
       } catch (error) {
-        patch({ status: 'failed', problem: `Could not read your cards (${reasonOf(error)}).` })
+        patch({ status: 'failed', early: false, problem: `Could not read your cards (${reasonOf(error)}).` })
       }
     },
 

@@ -30,6 +30,11 @@ export interface BrowseState {
   queryError?: { message: string; position: number }
   /** The keys of the cards the search matched, in the chosen order. */
   results: IdList
+  /**
+   * The results are only the first screenful of the default order (every card, by creation), read
+   * through its index while the worker orders every card; the worker's answer replaces them.
+   */
+  early: boolean
   /** Rows read for the part of the list on screen (a little either side), the focused card and the one in the editor. */
   rows: ReadonlyMap<string, BrowseRow>
   sort: { column: SortColumn; descending: boolean }
@@ -85,6 +90,7 @@ export const initialBrowseState: BrowseState = {
   query: '',
   deckFilter: '',
   results: IdList.empty,
+  early: false,
   rows: new Map(),
   sort: { column: 'created', descending: false },
   selected: NO_SELECTION,

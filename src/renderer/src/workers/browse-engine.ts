@@ -50,12 +50,15 @@ export type BrowseCall =
 /** What the worker posts: how far the first reading got, or a call's answer. */
 export type BrowseWorkerMessage = { kind: 'progress'; read: number } | { kind: 'reply'; id: number; result?: unknown; error?: string }
 
-/** Cards in an order: for each, its deck block (an index into `blocks`) and its position there; and their keys. */
+/**
+ * Cards in an order: for each, its deck block (an index into `blocks`) and its position there. Their
+ * keys are not kept: as one string (`IdList`) they are ~2 MB at 100,000 cards, made again at each
+ * search that lists every card and let go once sent.
+ */
 interface Ordered {
   blocks: DeckBlock[]
   block: Int32Array
   position: Int32Array
-  ids: IdList
 }
 
 /**
@@ -84,7 +87,7 @@ export class BrowseEngine {
   /** Each block's positions in tie order (core/search/sort.ts), kept until the block changes. */
   private readonly ties = new WeakMap<DeckBlock, Int32Array>()
   /** The last search's results, for `suspended`. */
-  private last: Ordered = { blocks: [], block: new Int32Array(0), position: new Int32Array(0), ids: IdList.empty }
+  private last: Ordered = { blocks: [], block: new Int32Array(0), position: new Int32Array(0) }
   private ordered: { key: string; order: Ordered } | undefined
 
   constructor(
@@ -135,8 +138,8 @@ export class BrowseEngine {
     const order = this.orderOf(snapshot, sort, view, retrievability)
     if (parsed.ast.kind === 'all' && !deckFilter) {
       this.last = order
-      // The order is kept for the next search: the page gets a copy of its starts (they are transferred).
-      return { ok: true, ids: { text: order.ids.text, starts: order.ids.starts.slice() } }
+      const list = keysOf(order)
+      return { ok: true, ids: { text: list.text, starts: list.starts } }
     }
     const card = new ColumnCard()
     let texts: BlockTexts | undefined
@@ -165,17 +168,15 @@ export class BrowseEngine {
     })
     const block: number[] = []
     const position: number[] = []
-    const ids: string[] = []
     for (let n = 0; n < order.position.length; n++) {
       const b = order.block[n]!
       const i = order.position[n]!
       if (!matched[b]![i]) continue
       block.push(b)
       position.push(i)
-      ids.push(order.blocks[b]!.columns.ids[i]!)
     }
-    const list = IdList.of(ids)
-    this.last = { blocks: order.blocks, block: Int32Array.from(block), position: Int32Array.from(position), ids: list }
+    this.last = { blocks: order.blocks, block: Int32Array.from(block), position: Int32Array.from(position) }
+    const list = keysOf(this.last)
     return { ok: true, ids: { text: list.text, starts: list.starts } }
   }
 
@@ -223,8 +224,7 @@ export class BrowseEngine {
     const order: Ordered = {
       blocks,
       block: Int32Array.from(sorted, (k) => block[k]!),
-      position: Int32Array.from(sorted, (k) => position[k]!),
-      ids: IdList.of(sorted.map((k) => blocks[block[k]!]!.columns.ids[position[k]!]!))
+      position: Int32Array.from(sorted, (k) => position[k]!)
     }
     this.ordered = { key, order }
     return order
@@ -367,4 +367,11 @@ function textNeeds(node: SearchNode): { text: boolean; marks: boolean } {
     default:
       return { text: false, marks: false }
   }
+}
+
+/** The keys of the cards of an order, in that order. */
+function keysOf({ blocks, block, position }: Ordered): IdList {
+  const ids = new Array<string>(position.length)
+  for (let n = 0; n < position.length; n++) ids[n] = blocks[block[n]!]!.columns.ids[position[n]!]!
+  return IdList.of(ids)
 }

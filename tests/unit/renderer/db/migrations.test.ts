@@ -119,6 +119,17 @@ describe('opening a collection written by an earlier version of Recall', () => {
       db.close()
     })
 
+    it(`lists every card of an upgraded version ${dump.version} collection in Browse's default order through the version 10 index`, async () => {
+      const db = new RecallDatabase(await restoreDump(dump))
+      // The browser's order (core/search/sort.ts): creation, then deck, place in the deck and key.
+      const expected = rowsOf<CardRecord>(dump, 'cards')
+        .map((c) => [c.createdAt, c.deckId, c.ord, c.id] as const)
+        .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2] || (a[3] < b[3] ? -1 : 1)))
+        .map((key) => key[3])
+      expect(await db.cards.orderBy('[createdAt+deckId+ord]').primaryKeys()).toEqual(expected)
+      db.close()
+    })
+
     it(`goes on recording grades after the log of a version ${dump.version} collection`, async () => {
       const db = new RecallDatabase(await restoreDump(dump))
       const card = (await db.cards.filter((c) => c.queue === Queue.Review).first())!
@@ -142,7 +153,10 @@ class RecallWithFailingUpgrade extends RecallDatabase {
   constructor(name: string) {
     super(name)
     this.version(this.verno + 1)
-      .stores({ cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod], *tags', backups: 'id' })
+      .stores({
+        cards: 'id, deckId, [deckId+queue+due], [deckId+queue+ord], [deckId+cardId], [deckId+mod], [createdAt+deckId+ord], *tags',
+        backups: 'id'
+      })
       .upgrade(async (tx) => {
         await tx
           .table('cards')
@@ -177,11 +191,11 @@ describe('an upgrade that fails', () => {
     const result = await openCollection(failing)
     expect(result.ok).toBe(false)
     const message = result.ok ? '' : result.message
-    expect(message).toMatch(/^Recall could not upgrade your collection from version 9 to 10 \(the disk went away\)\./)
+    expect(message).toMatch(/^Recall could not upgrade your collection from version 10 to 11 \(the disk went away\)\./)
     expect(message).toMatch(/Your data is unchanged/)
     expect(message).toMatch(/no backup is needed/)
 
-    expect(await storedVersion(name)).toBe(90)
+    expect(await storedVersion(name)).toBe(100)
     const reopened = new RecallDatabase(name)
     expect(await snapshot(reopened)).toEqual(before)
     expect(reopened.tables.map((t) => t.name)).not.toContain('backups')
@@ -191,10 +205,10 @@ describe('an upgrade that fails', () => {
     reopened.close()
   })
 
-  it('undoes the earlier steps run in the same upgrade too (v1 → v10: the v2 step that set presetId and the v5 step that built the notes)', async () => {
+  it('undoes the earlier steps run in the same upgrade too (v1 → v11: the v2 step that set presetId and the v5 step that built the notes)', async () => {
     const name = await restoreDump(v1)
     const result = await openCollection(new RecallWithFailingUpgrade(name))
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 10 .*Your data is unchanged/) })
+    expect(result).toEqual({ ok: false, message: expect.stringMatching(/from version 1 to 11 .*Your data is unchanged/) })
     expect(await storedVersion(name)).toBe(10)
 
     const old = new Dexie(name)

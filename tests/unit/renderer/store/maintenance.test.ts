@@ -80,7 +80,9 @@ describe('the collection status', () => {
     await state().openCollection()
     expect(state().collection).toEqual({
       state: 'failed',
-      message: expect.stringMatching(/^Recall could not upgrade your collection from version 9 to 10 \(no space\)\. Your data is unchanged/)
+      message: expect.stringMatching(
+        /^Recall could not upgrade your collection from version 10 to 11 \(no space\)\. Your data is unchanged/
+      )
     })
   })
 })

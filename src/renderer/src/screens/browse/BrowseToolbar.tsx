@@ -10,9 +10,11 @@ export const useTargetsSuspended = (): boolean => useRecall((s) => s.browse.targ
 export function CardCount() {
   const total = useRecall((s) => s.browse.results.length)
   const selected = useRecall((s) => selectionSize(s.browse.selected, s.browse.results))
+  // The first screenful read early is not the count: that comes with the worker's answer.
+  const early = useRecall((s) => s.browse.early)
   return (
     <span className="text-sm text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
-      {total.toLocaleString()} card{total === 1 ? '' : 's'}
+      {early ? 'Counting cards…' : `${total.toLocaleString()} card${total === 1 ? '' : 's'}`}
       {selected > 0 ? ` · ${selected.toLocaleString()} selected` : ''}
     </span>
   )

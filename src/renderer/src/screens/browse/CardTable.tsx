@@ -60,6 +60,8 @@ export function CardTable({
   const sort = useRecall((s) => s.browse.sort)
   const decks = useRecall((s) => s.browse.decks)
   const view = useRecall((s) => s.browse.view)
+  // A search asked for while the worker still reads every card waits for it.
+  const loading = useRecall((s) => s.browse.status === 'loading')
   const anchor = useRef<string | undefined>(undefined)
   // A narrow window shows fewer columns rather than cutting the table off at its edge.
   const widthRem = useWidthRem(gridRef)
@@ -242,7 +244,9 @@ export function CardTable({
           )
         })}
       </div>
-      {results.length === 0 && <p className="p-6 text-center text-slate-500 dark:text-slate-400">No cards match this search.</p>}
+      {results.length === 0 && (
+        <p className="p-6 text-center text-slate-500 dark:text-slate-400">{loading ? 'Searching…' : 'No cards match this search.'}</p>
+      )}
     </div>
   )
 }
