@@ -142,10 +142,14 @@ function generatedTexts(count: number): string[] {
 }
 
 describe('plain card text without the Markdown pipeline', () => {
-  it('draws the same markup as the pipeline for every text it takes, and takes nearly all the built-in prompts', () => {
-    const texts = deckTexts()
+  it('draws the same markup as the pipeline for the built-in texts it takes, and takes nearly all of them', () => {
+    const texts = [...new Set(deckTexts())]
     const taken = texts.filter((text) => plainParagraphs(text))
-    for (const text of taken) expect(plain(text), text).toBe(full(text))
+    // Every text of more than one line, and one in four of the rest: the pipeline takes 1–3 ms a
+    // text here, and all of them held the whole unit suite up on a busy machine.
+    const compared = taken.filter((text, i) => text.includes('\n') || i % 4 === 0)
+    for (const text of compared) expect(plain(text), text).toBe(full(text))
+    expect(compared.length).toBeGreaterThan(1000)
     // Not a timing: most built-in cards are plain words, which is what makes the path worth having.
     expect(taken.length / texts.length).toBeGreaterThan(0.8)
   })
