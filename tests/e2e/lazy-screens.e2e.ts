@@ -19,11 +19,20 @@ describe('screens and dialogs loaded on demand', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
     })
+    // Card text's Markdown pipeline is held back: a first card in plain words is drawn without it.
+    let releaseMarkdown: () => void = () => undefined
+    const markdownHeld = new Promise<void>((resolve) => (releaseMarkdown = resolve))
+    await page.route(/card-markdown-[\w-]+\.js$/, async (route: Route) => {
+      await markdownHeld
+      await route.continue()
+    })
     await page.goto(inject('baseUrl'))
 
     // Deck list, a card, its answer, a grade, back: no screen's code fetched beyond the entry script.
     await page.getByRole('button', { name: DECK }).click()
     const question = await page.getByTestId('question').innerText()
+    expect(question).not.toBe('')
+    releaseMarkdown()
     await page.keyboard.press('Space')
     await page.getByTestId('answer').waitFor()
     await page.keyboard.press('3')
@@ -35,7 +44,7 @@ describe('screens and dialogs loaded on demand', () => {
     // with the card templates and cloze code it shares (this is the profile's first start: an
     // ordinary start, with the decks merged before, does not fetch it), the automatic backups (the browser's first backup falls due at the first
     // grade: their folder, schedule and encoder; the sync bookkeeping a restore keeps comes only
-    // with a restore), and card text's Markdown pipeline, fetched once the first screen is drawn
+    // with a restore), and card text's Markdown pipeline, fetched a moment after the first card
     // (with the chunk it shares with the rich text). No screen's, dialog's or store action's code,
     // and no sync code while no folder is linked.
     const background =
@@ -43,7 +52,6 @@ describe('screens and dialogs loaded on demand', () => {
     const rest = scripts.filter((s) => !background.test(s))
     expect(rest.length).toBeLessThanOrEqual(2)
     expect(rest.every((s) => /\/assets\/index-[\w-]+\.js$/.test(s))).toBe(true)
-    expect(scripts.some((s) => /\/card-markdown-[\w-]+\.js$/.test(s))).toBe(true)
     expect(scripts.filter((s) => /-actions-[\w-]+\.js$|\/fs-access-sync-/.test(s))).toEqual([])
 
     // A card's review history (I) is fetched when it first opens, and shows once it is there.

@@ -1,4 +1,4 @@
-import { loadCardText } from '@components/CardText'
+import { prefetchCardText } from '@components/CardText'
 import { pickDeckFile } from '@components/use-import-triggers'
 import { RecallDatabase } from '@db/database'
 import { compactingAfterBackups } from '@db/journal/journal-compaction'
@@ -61,6 +61,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>
 )
 
-// Card text's Markdown pipeline is not in the first download: it is fetched once the first screen
-// is drawn, well before a person opens a deck (CardText.tsx).
-requestAnimationFrame(() => setTimeout(() => void loadCardText(), 0))
+// Card text's Markdown pipeline is not in the first download, nor fetched before the first card
+// when that card is plain text: it comes a moment after the first card text is drawn, or once the
+// start has settled if no card is opened by then, or at once for a card that needs it (CardText.tsx).
+prefetchCardText(5000)

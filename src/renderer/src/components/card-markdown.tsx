@@ -8,9 +8,9 @@ import type { AnchorHTMLAttributes, ReactElement } from 'react'
 import Markdown, { type Components, type Options } from 'react-markdown'
 
 /**
- * The Markdown pipeline of card text (react-markdown, GFM, the link and sound rules), fetched
- * right after the first screen is drawn rather than in the first download: CardText.tsx loads it
- * and keeps what it parsed.
+ * The Markdown pipeline of card text (react-markdown, GFM, the link and sound rules), not in the
+ * first download: CardText.tsx loads it a moment after the first card (text with no Markdown in
+ * it is drawn without it, card-text-plain.ts) and keeps what it parsed.
  */
 
 type Rich = typeof import('@components/card-text-rich')

@@ -3,9 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { XSS_PAYLOADS } from '../../../fixtures/xss/payloads'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-// The app fetches the Markdown pipeline after its first screen (main.tsx); here, before any test.
+// The app fetches the Markdown pipeline after its first card (main.tsx, CardText.tsx); here,
+// before any test. Plain text is drawn without it, Markdown waits for it.
 beforeAll(async () => {
-  expect(cardTextElements('before the pipeline is in')).toBeNull()
+  expect(renderToStaticMarkup(cardTextElements('plain text before the pipeline is in'))).toBe('<p>plain text before the pipeline is in</p>')
+  expect(cardTextElements('**Markdown** before the pipeline is in')).toBeNull()
   expect(await loadCardText()).not.toBeNull()
 })
 
