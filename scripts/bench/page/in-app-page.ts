@@ -21,6 +21,8 @@ import { bareExportReads, bareFirstRows, bareGet, bareGetAll, barePut, done, ope
 const QUIET_MS = 300
 /** How long a screen that says it is still counting (the statistics after an update) is watched for its last figures. */
 const GIVE_UP_MS = 600_000
+/** An input followed by no change at all for this long is given up on (its sample is NaN), where the probe waited for ever. */
+const NO_CHANGE_MS = 30_000
 /** The statistics screen's status while it counts the review log in the background after an update. */
 const STILL_COUNTING = /still counting/i
 
@@ -153,6 +155,10 @@ function armScreen(ready: Ready, start: 'click' | 'keydown' | 'now'): void {
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
     const settle = () => {
       const now = performance.now()
+      if (Number.isNaN(lastChange) && now - startAt > NO_CHANGE_MS) {
+        observer.disconnect()
+        return resolve({ painted: NaN, dom: NaN, firstPainted: NaN, complete: false, longestTask: 0, longTasks: 0 })
+      }
       const quiet = now - lastChange >= QUIET_MS && !Number.isNaN(paintedAfterLast) && Number.isFinite(firstPainted)
       // A screen still counting in the background is given up to GIVE_UP_MS to finish, then taken as it is.
       if (quiet && (complete || now - startAt > GIVE_UP_MS)) {
