@@ -130,8 +130,8 @@ export function createBrowseSearch(
     const wanted = defaultList(browse())
     const count = Math.max(FIRST_ROWS, view.to - view.from)
     // A failure leaves the list to the engine's answer.
-    const reading = wanted ? (await loadBrowseCode()).browseDb.firstBrowseRows(db, count).catch(() => undefined) : undefined
-    const [decks, rows] = await Promise.all([at, reading])
+    const firstRows = wanted ? (await loadBrowseCode()).browseDb.firstBrowseRows(db, count).catch(() => undefined) : undefined
+    const [decks, rows] = await Promise.all([at, firstRows])
     const show = rows !== undefined && token === searchToken && defaultList(browse())
     patch({
       ...decks,

@@ -1,6 +1,9 @@
-import { frontierOf, snapshotDue, type FolderState } from '@core/sync/folder-state'
+import { frontierOf, snapshotDue, snapshotKey, type FolderState } from '@core/sync/folder-state'
 import { snapshotChanges } from '@core/sync/snapshot-state'
 import type { SyncState } from '@core/sync/sync-state'
+import type { RecallDatabase } from '@db/database'
+import { metaTable } from '@db/sync/sync-meta'
+import type { ExchangeRow } from '@db/sync/sync-records'
 import type { SyncChange } from '@shared/sync/changes'
 import { compactionPlan } from '@shared/sync/compaction'
 import { emptyDeviceStatus, type SyncFolderRead } from '@shared/sync/read-sync-folder'
@@ -9,7 +12,7 @@ import { encodingSnapshotPart, MAX_PART_CHARS, newSnapshotGroup, type Snapshot, 
 import { inSlices } from '@shared/slices'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
-export interface SnapshotOutcome {
+interface SnapshotOutcome {
   /** The snapshot written now, if one was due. */
   snapshot?: Snapshot
   /** Own files removed by compaction. */
@@ -24,7 +27,7 @@ export interface SnapshotOutcome {
  * A failure leaves the folder as it was or with fewer of this device's files, each one covered: the
  * next sync tries again.
  */
-export async function snapshotAndCompact(
+async function snapshotAndCompact(
   folder: SyncFolderAccess,
   device: string,
   input: {
@@ -81,6 +84,34 @@ export async function snapshotAndCompact(
     removed++
   }
   return { ...(snapshot ? { snapshot } : {}), removed }
+}
+
+/** This device's snapshot and compaction, with the bookkeeping: its snapshot is applied here by making. */
+export async function snapshotStep(
+  db: RecallDatabase,
+  folder: SyncFolderAccess,
+  device: string,
+  input: {
+    read: SyncFolderRead
+    loaded: FolderState
+    state: SyncState
+    written: Segment[]
+    exchange: ExchangeRow
+    force: boolean
+    partChars?: number
+  }
+): Promise<{ read: SyncFolderRead; exchange: ExchangeRow; removed: number; notice?: string }> {
+  const { exchange } = input
+  const outcome = await snapshotAndCompact(folder, device, { ...input, lastSnapshot: exchange.snapshot ?? 0 })
+  let row = exchange
+  let read = input.read
+  if (outcome.snapshot) {
+    row = { ...exchange, snapshot: outcome.snapshot.seq, applied: [...exchange.applied, snapshotKey(outcome.snapshot)] }
+    await metaTable(db).put(row)
+    read = { ...read, snapshots: [...read.snapshots, outcome.snapshot] }
+  }
+  const notice = outcome.problem ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}` : undefined
+  return { read, exchange: row, removed: outcome.removed, ...(notice ? { notice } : {}) }
 }
 
 /**

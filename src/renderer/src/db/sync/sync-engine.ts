@@ -1,12 +1,12 @@
 import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
-import { keptApplied, loadingFolder, segmentKey, snapshotKey, type FolderState, type FreshPart } from '@core/sync/folder-state'
+import { keptApplied, loadingFolder, segmentKey, type FreshPart } from '@core/sync/folder-state'
 import { replayingCards, studySchedulers } from '@core/sync/merged-collection'
 import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { withReplayNext, writeMerged } from '@db/sync/apply-merged'
 import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
 import { localChanges } from '@db/sync/outbox-changes'
-import { snapshotAndCompact } from '@db/sync/snapshot-exchange'
+import { snapshotStep } from '@db/sync/snapshot-exchange'
 import { emptyExchange, metaTable, readMeta } from '@db/sync/sync-meta'
 import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/sync/sync-records'
 import type { SyncChange } from '@shared/sync/changes'
@@ -240,34 +240,6 @@ function deviceStatuses(read: SyncFolderRead, exchange: ExchangeRow, self: strin
 function failed(now: number, problem: SyncFolderProblem, exchange: ExchangeRow, self: string): SyncReport {
   const empty: SyncFolderRead = { segments: [], snapshots: [], devices: new Map(), problems: [] }
   return { ok: false, at: now, sent: 0, received: 0, devices: deviceStatuses(empty, exchange, self), folderProblem: problem, notices: [] }
-}
-
-/** This device's snapshot and compaction (snapshot-exchange.ts), with the bookkeeping: its snapshot is applied here by making. */
-async function snapshotStep(
-  db: RecallDatabase,
-  folder: SyncFolderAccess,
-  device: string,
-  input: {
-    read: SyncFolderRead
-    loaded: FolderState
-    state: SyncState
-    written: Segment[]
-    exchange: ExchangeRow
-    force: boolean
-    partChars?: number
-  }
-): Promise<{ read: SyncFolderRead; exchange: ExchangeRow; removed: number; notice?: string }> {
-  const { exchange } = input
-  const outcome = await snapshotAndCompact(folder, device, { ...input, lastSnapshot: exchange.snapshot ?? 0 })
-  let row = exchange
-  let read = input.read
-  if (outcome.snapshot) {
-    row = { ...exchange, snapshot: outcome.snapshot.seq, applied: [...exchange.applied, snapshotKey(outcome.snapshot)] }
-    await metaTable(db).put(row)
-    read = { ...read, snapshots: [...read.snapshots, outcome.snapshot] }
-  }
-  const notice = outcome.problem ? `This computer's snapshot or compaction waits for the next sync: ${outcome.problem.message}` : undefined
-  return { read, exchange: row, removed: outcome.removed, ...(notice ? { notice } : {}) }
 }
 
 /** The exchange waits: segments this collection applied were compacted away, and the snapshot that holds them has not arrived. */
