@@ -67,7 +67,7 @@ export const IPC_ARGUMENT_SCHEMAS = {
   syncChooseFolder: z.tuple([]),
   syncLink: z.tuple([]),
   syncUnlink: z.tuple([]),
-  syncList: z.tuple([z.enum(['linked', 'chosen'])]),
+  syncList: z.tuple([z.enum(['linked', 'chosen']), z.strictObject({ textless: z.boolean().optional() }).optional()]),
   syncWriteSegment: z.tuple([deviceId, z.number().int().min(1).max(9_999_999_999), z.string().max(MAX_SYNC_SEGMENT_CHARS)]),
   syncWriteSnapshot: z.tuple([deviceId, z.number().int().min(1).max(9_999_999_999), z.string().max(MAX_SYNC_SNAPSHOT_CHARS)]),
   syncRemoveOwn: z.tuple([deviceId, z.string().max(100).refine(isCompactableName, { message: 'must name a segment or a snapshot' })]),

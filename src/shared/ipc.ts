@@ -4,7 +4,7 @@ import type { Deck } from '@shared/deck/schema'
 import type { JournalSegment } from '@shared/journal/journal-store'
 import type { OptimizeResult, OptimizerHistory, OptimizerProgress } from '@shared/optimizer'
 import type { SyncFile } from '@shared/sync/read-sync-folder'
-import type { LinkedSyncFolder, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import type { LinkedSyncFolder, SyncFolderResult, SyncListOptions } from '@shared/sync/sync-folder-access'
 
 /** Where a deck came from: shipped with the app, or a file in the user's decks folder. */
 export type DeckOrigin = 'builtin' | 'user'
@@ -77,7 +77,7 @@ export interface RecallApi {
   syncChooseFolder(): Promise<SyncFolderResult<LinkedSyncFolder> | null>
   syncLink(): Promise<SyncFolderResult<LinkedSyncFolder>>
   syncUnlink(): Promise<void>
-  syncList(which: SyncFolderWhich): Promise<SyncFolderResult<SyncFile[]>>
+  syncList(which: SyncFolderWhich, options?: SyncListOptions): Promise<SyncFolderResult<SyncFile[]>>
   syncWriteSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
   syncWriteSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
   /** Compaction: removes one of this device's own segments or snapshots; one already gone is not an error. */

@@ -14,7 +14,7 @@ import { formatStamp, startHlc, tick, type Hlc } from '@shared/sync/hlc'
 import { readSyncFolder, type SyncFile } from '@shared/sync/read-sync-folder'
 import { encodeSegment, segmentName } from '@shared/sync/segment-format'
 import { encodeSnapshotParts, newSnapshotGroup, snapshotName } from '@shared/sync/snapshot-format'
-import type { SyncFolderAccess, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import type { SyncFolderAccess, SyncFolderResult, SyncListOptions } from '@shared/sync/sync-folder-access'
 import { Rating, type Grade } from 'ts-fsrs'
 import { generateCollection } from './generate'
 import { barePut, openRaw, sameShape } from './raw-idb'
@@ -30,19 +30,31 @@ const OTHER_DEVICE = '0b0e0d0e0f000102'
 /** A sync folder in memory (the contract of shared/sync/sync-folder-access.ts): path under `recall/` → text. */
 class BenchFolder implements SyncFolderAccess {
   readonly files = new Map<string, string>()
-  list(): Promise<SyncFolderResult<SyncFile[]>> {
-    return Promise.resolve({ ok: true, value: [...this.files].map(([path, text]) => ({ path, text })) })
+  /** When each file was written (a count): its signature with its length, as a disk's modification time. */
+  private readonly written = new Map<string, number>()
+  private writes = 0
+  list(options: SyncListOptions = {}): Promise<SyncFolderResult<SyncFile[]>> {
+    const files = [...this.files].map(([path, text]) => {
+      const sig = `${text.length}:${this.written.get(path) ?? 0}`
+      return options.textless ? { path, sig } : { path, sig, text }
+    })
+    return Promise.resolve({ ok: true, value: files })
+  }
+  /** A file put in the folder (this device's writes, or the other device's delivered). */
+  put(path: string, text: string): void {
+    this.files.set(path, text)
+    this.written.set(path, ++this.writes)
   }
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
     const path = `${device}/${segmentName(seq)}`
     if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
-    this.files.set(path, text)
+    this.put(path, text)
     return Promise.resolve({ ok: true, value: path })
   }
   writeSnapshot(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
     const path = `${device}/${snapshotName(seq)}`
     if (this.files.has(path)) return Promise.resolve({ ok: false, problem: { kind: 'failed', message: `${path} already exists` } })
-    this.files.set(path, text)
+    this.put(path, text)
     return Promise.resolve({ ok: true, value: path })
   }
   removeOwn(device: string, name: string): Promise<SyncFolderResult<string>> {
@@ -145,7 +157,7 @@ async function prepareSync(cards: number, reviews: number) {
   const ownBytes = [...folder.files.values()].reduce((n, t) => n + t.length, 0)
 
   const year = otherDeviceYear(await db.cards.toArray(), reviews, yearAgo)
-  year.texts.forEach((text, i) => folder.files.set(`${OTHER_DEVICE}/${segmentName(i + 1)}`, text))
+  year.texts.forEach((text, i) => folder.put(`${OTHER_DEVICE}/${segmentName(i + 1)}`, text))
   prepared = { db, folder, other: year.texts, touched: year.touched, now }
   return {
     ...made,
@@ -311,7 +323,7 @@ async function compactSync() {
   const [decoded] = readSyncFolder(own).snapshots
   if (!written.ok || !decoded) throw new Error(`no snapshot was written: ${JSON.stringify(written)}`)
   const head = { device: OTHER_DEVICE, first: 1, covers: decoded.covers, latest: decoded.latest, group: newSnapshotGroup() }
-  for (const part of encodeSnapshotParts(head, decoded.changes)) folder.files.set(`${OTHER_DEVICE}/${part.name}`, part.text)
+  for (const part of encodeSnapshotParts(head, decoded.changes)) folder.put(`${OTHER_DEVICE}/${part.name}`, part.text)
   for (const path of [...folder.files.keys()]) if (path.startsWith(`${OTHER_DEVICE}/`) && path.endsWith('.seg')) folder.files.delete(path)
   start = performance.now()
   const compacting = await syncNow(prepared!.db, folder, { now: now + 3_000 })

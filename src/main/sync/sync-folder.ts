@@ -1,6 +1,6 @@
 import { fileErrorCode } from '@main/journal/journal-messages'
 import type { SyncFile } from '@shared/sync/read-sync-folder'
-import type { SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import type { SyncFolderProblem, SyncFolderResult, SyncListOptions } from '@shared/sync/sync-folder-access'
 import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
 import { snapshotName } from '@shared/sync/snapshot-format'
@@ -45,12 +45,13 @@ export function syncFolderProblem(error: unknown, folder: string): SyncFolderPro
 }
 
 /**
- * Lists `<folder>/recall/` for `readSyncFolder`: every file's path relative to it (with `/`),
- * and the text of segments, snapshots and their copies (what `classifySyncPath` says they are). Media are
- * listed, not read; files still arriving are listed by name only. A file that vanishes between
- * the listing and its reading (the engine replaced it) is left out, to be read next time.
+ * Lists `<folder>/recall/` for `readSyncFolder`: every file's path relative to it (with `/`) and
+ * its signature (size and modification time), and the text of segments, snapshots and their
+ * copies (what `classifySyncPath` says they are) unless `textless`. Media are listed, not read;
+ * files still arriving are listed by name only. A file that vanishes between the listing and its
+ * reading (the engine replaced it) is left out, to be read next time.
  */
-export async function listSyncFiles(folder: string, io: SyncFs = fs): Promise<SyncFolderResult<SyncFile[]>> {
+export async function listSyncFiles(folder: string, io: SyncFs = fs, options: SyncListOptions = {}): Promise<SyncFolderResult<SyncFile[]>> {
   const root = join(folder, RECALL_SUBFOLDER)
   try {
     const stat = await io.stat(folder)
@@ -74,12 +75,12 @@ export async function listSyncFiles(folder: string, io: SyncFs = fs): Promise<Sy
     const path = relative(root, full).split(sep).join('/')
     const place = classifySyncPath(path)
     if (place.kind === 'engine') continue
-    if (place.kind !== 'segment' && place.kind !== 'copy' && place.kind !== 'snapshot') {
-      files.push({ path })
-      continue
-    }
+    const readText = !options.textless && (place.kind === 'segment' || place.kind === 'copy' || place.kind === 'snapshot')
     try {
-      files.push({ path, text: await io.readFile(full, 'utf8') })
+      // The signature before the text: a file changed in between is read again next time, never skipped.
+      const stat = await io.stat(full)
+      const sig = `${stat.size}:${stat.mtimeMs}`
+      files.push(readText ? { path, sig, text: await io.readFile(full, 'utf8') } : { path, sig })
     } catch (error) {
       const code = fileErrorCode(error)
       if (code !== 'ENOENT' && code !== 'EISDIR') return { ok: false, problem: syncFolderProblem(error, folder) }

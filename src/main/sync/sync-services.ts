@@ -101,10 +101,10 @@ export function createSyncServices(options: SyncServiceOptions) {
       chosen = null
       await writeSyncSettings(options.settingsFile, null)
     },
-    async syncList(which) {
+    async syncList(which, options) {
       const folder = await folderOf(which)
       if (!folder) return { ok: false, problem: which === 'linked' ? NOT_LINKED : NOT_CHOSEN }
-      return listSyncFiles(folder)
+      return listSyncFiles(folder, undefined, options)
     },
     async syncWriteSegment(device, seq, text) {
       const folder = await folderOf('linked')

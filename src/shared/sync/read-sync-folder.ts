@@ -8,6 +8,13 @@ import { allSteps } from '@shared/slices'
 export interface SyncFile {
   path: string
   text?: string
+  /**
+   * The file's size and modification time as the platform reports them (`size:mtime`): a file
+   * whose signature is the one a complete sync recorded holds what that sync read, and is not
+   * read again (`unchangedFolderReport` in db/sync/sync-engine.ts). Absent where the platform
+   * could not tell.
+   */
+  sig?: string
 }
 
 interface DeviceStatus {

@@ -1,5 +1,10 @@
 import type { SyncFile } from '@shared/sync/read-sync-folder'
 
+export interface SyncListOptions {
+  /** Names and signatures only: whether anything changed since the last sync, without reading it. */
+  textless?: boolean
+}
+
 /** What went wrong with the sync folder, in words a person can act on. */
 export interface SyncFolderProblem {
   kind: 'missing' | 'not-a-folder' | 'read-only' | 'full' | 'busy' | 'no-permission' | 'failed'
@@ -14,8 +19,11 @@ export type SyncFolderResult<T> = { ok: true; value: T } | { ok: false; problem:
  * (platform/). Every path is under `<folder>/recall/`, relative to it, with `/`.
  */
 export interface SyncFolderAccess {
-  /** Every file under `<folder>/recall/`, with the text of segments and their copies (see `listSyncFiles`). */
-  list(): Promise<SyncFolderResult<SyncFile[]>>
+  /**
+   * Every file under `<folder>/recall/` with its signature (`SyncFile.sig`), and the text of
+   * segments, snapshots and their copies (see `listSyncFiles`); with `textless`, no file is read.
+   */
+  list(options?: SyncListOptions): Promise<SyncFolderResult<SyncFile[]>>
   /** Writes this device's closed segment `<device>/<seq>.seg` whole; never replaces an existing file. */
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>>
   /** Writes this device's snapshot `<device>/snapshot-<seq>.snap` whole (snapshot-format.ts); never replaces an existing file. */

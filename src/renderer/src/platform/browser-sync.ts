@@ -37,7 +37,7 @@ export function browserSyncPlatform(): SyncPlatform | null {
       }
     ))
   const access = (folder: (sync: SyncPlatform) => SyncFolderAccess): SyncFolderAccess => ({
-    list: async () => folder(await sync()).list(),
+    list: async (options) => folder(await sync()).list(options),
     writeSegment: async (device, seq, text) => folder(await sync()).writeSegment(device, seq, text),
     writeSnapshot: async (device, seq, text) => folder(await sync()).writeSnapshot(device, seq, text),
     removeOwn: async (device, name) => folder(await sync()).removeOwn(device, name),

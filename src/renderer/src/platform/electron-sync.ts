@@ -16,7 +16,7 @@ async function settled<T>(call: () => Promise<SyncFolderResult<T>>): Promise<Syn
 /** Sync in the desktop app: main does the folder work (main/sync/), the page asks over IPC. */
 export function electronSync(api: SyncApi): SyncPlatform & { onBeforeQuit(run: () => Promise<unknown>): () => void } {
   const access = (which: SyncFolderWhich): SyncFolderAccess => ({
-    list: () => settled(() => api.syncList(which)),
+    list: (options) => settled(() => api.syncList(which, options)),
     writeSegment: (device, seq, text) => settled(() => api.syncWriteSegment(device, seq, text)),
     writeSnapshot: (device, seq, text) => settled(() => api.syncWriteSnapshot(device, seq, text)),
     removeOwn: (device, name) => settled(() => api.syncRemoveOwn(device, name)),

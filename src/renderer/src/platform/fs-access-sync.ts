@@ -25,7 +25,7 @@ import { pollSyncFolder } from '@platform/sync-folder-poll'
 export interface SyncFileHandle {
   kind: 'file'
   name: string
-  getFile(): Promise<{ size: number; text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> }>
+  getFile(): Promise<{ size: number; lastModified: number; text(): Promise<string>; arrayBuffer(): Promise<ArrayBuffer> }>
   createWritable(): Promise<{ write(data: string | Uint8Array): Promise<void>; close(): Promise<void>; abort?(): Promise<void> }>
   move?(name: string): Promise<void>
 }
@@ -150,7 +150,7 @@ function folderAccess(root: () => Promise<SyncDirectoryHandle | null>, none: Syn
     }
   }
   return {
-    list: () => withFolder((folder) => listFiles(folder)),
+    list: (options) => withFolder((folder) => listFiles(folder, options?.textless === true)),
     writeSegment: (device, seq, text) => withFolder((folder) => writeOnce(folder, [device], segmentName(seq), text)),
     writeSnapshot: (device, seq, text) => withFolder((folder) => writeOnce(folder, [device], snapshotName(seq), text)),
     removeOwn: (device, name) => withFolder((folder) => removeOwn(folder, device, name)),
@@ -159,7 +159,7 @@ function folderAccess(root: () => Promise<SyncDirectoryHandle | null>, none: Syn
   }
 }
 
-async function listFiles(folder: SyncDirectoryHandle): Promise<SyncFolderResult<SyncFile[]>> {
+async function listFiles(folder: SyncDirectoryHandle, textless: boolean): Promise<SyncFolderResult<SyncFile[]>> {
   let recall: SyncDirectoryHandle
   try {
     recall = await folder.getDirectoryHandle(RECALL)
@@ -178,12 +178,11 @@ async function listFiles(folder: SyncDirectoryHandle): Promise<SyncFolderResult<
       }
       const place = classifySyncPath(path)
       if (place.kind === 'engine') continue
-      if (place.kind !== 'segment' && place.kind !== 'copy' && place.kind !== 'snapshot') {
-        files.push({ path })
-        continue
-      }
+      const readText = !textless && (place.kind === 'segment' || place.kind === 'copy' || place.kind === 'snapshot')
       try {
-        files.push({ path, text: await (await entry.getFile()).text() })
+        const file = await entry.getFile()
+        const sig = `${file.size}:${file.lastModified}`
+        files.push(readText ? { path, sig, text: await file.text() } : { path, sig })
       } catch (error) {
         // Replaced or removed by the engine since the listing: read next time.
         if (nameOf(error) !== 'NotFoundError') throw error

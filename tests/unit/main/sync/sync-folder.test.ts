@@ -12,7 +12,7 @@ import { formatStamp } from '@shared/sync/hlc'
 import { readSyncFolder } from '@shared/sync/read-sync-folder'
 import { encodeSegment } from '@shared/sync/segment-format'
 import { encodeSnapshot } from '@shared/sync/snapshot-format'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,6 +70,28 @@ describe('the sync folder on disk', () => {
     expect(read.problems).toEqual([])
     expect(read.segments.map((s) => `${s.device}/${s.seq}`).sort()).toEqual([`${LAPTOP}/1`, `${DESKTOP}/1`, `${DESKTOP}/2`])
     expect(read.devices.get(LAPTOP)?.media).toEqual([hash])
+  })
+
+  it('signs every file with its size and modification time, reads none without text, and a rewrite changes the signature', async () => {
+    const text = segment(DESKTOP, 1, 'Which service labels data?')
+    await writeSegmentFile(folder, DESKTOP, 1, text)
+    const hash = 'd'.repeat(64)
+    await writeMediaFile(folder, LAPTOP, hash, new Uint8Array([1, 2, 3]))
+    const full = await listSyncFiles(folder)
+    const textless = await listSyncFiles(folder, undefined, { textless: true })
+    const byPath = (listed: typeof full) => new Map((listed.ok ? listed.value : []).map((f) => [f.path, f]))
+    const segmentPath = `${DESKTOP}/0000000001.seg`
+    expect(byPath(full).get(segmentPath)).toMatchObject({ text, sig: expect.stringMatching(new RegExp(`^${text.length}:`)) })
+    expect(byPath(textless).get(segmentPath)).toEqual({ path: segmentPath, sig: byPath(full).get(segmentPath)!.sig })
+    expect(byPath(textless).get(`${LAPTOP}/media/${hash}`)?.sig).toMatch(/^3:/)
+
+    // The engine brings another version of the file (same length, a later time): the signature differs.
+    const file = join(folder, 'recall', DESKTOP, '0000000001.seg')
+    writeFileSync(file, text.replace('labels', 'LABELS'))
+    utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1))
+    expect(byPath(await listSyncFiles(folder, undefined, { textless: true })).get(segmentPath)!.sig).not.toBe(
+      byPath(full).get(segmentPath)!.sig
+    )
   })
 
   it('shares a snapshot, reads it back, and compaction removes only a segment’s or snapshot’s own name; one already gone is done', async () => {

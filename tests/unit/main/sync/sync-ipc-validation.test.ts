@@ -11,6 +11,10 @@ describe("sync's IPC arguments (the page is untrusted)", () => {
     expect(parseIpcArguments('syncLink', ['/etc']).ok).toBe(false)
     expect(parseIpcArguments('syncList', ['linked']).ok).toBe(true)
     expect(parseIpcArguments('syncList', ['/etc']).ok).toBe(false)
+    // A listing without text (a sync that finds nothing new) takes one flag and nothing else.
+    expect(parseIpcArguments('syncList', ['linked', { textless: true }]).ok).toBe(true)
+    expect(parseIpcArguments('syncList', ['linked', { textless: true, path: '/etc' }]).ok).toBe(false)
+    expect(parseIpcArguments('syncList', ['linked', { textless: 'yes' }]).ok).toBe(false)
   })
 
   it('refuses a device id or a hash that could climb out of the folder', () => {

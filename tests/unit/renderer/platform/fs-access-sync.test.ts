@@ -9,6 +9,9 @@ const domError = (name: string) => Object.assign(new Error(name), { name })
 class Folder implements SyncDirectoryHandle {
   kind = 'directory' as const
   files = new Map<string, Uint8Array>()
+  /** Each file's modification time: a write moves it on, as a disk's clock would. */
+  modified = new Map<string, number>()
+  private clock = 0
   folders = new Map<string, Folder>()
   permission: PermissionState = 'granted'
   grantOnRequest = true
@@ -40,19 +43,28 @@ class Folder implements SyncDirectoryHandle {
       getFile: async () => {
         const bytes = this.files.get(current)
         if (!bytes) throw domError('NotFoundError')
-        return { size: bytes.length, text: async () => new TextDecoder().decode(bytes), arrayBuffer: async () => bytes.slice().buffer }
+        return {
+          size: bytes.length,
+          lastModified: this.modified.get(current) ?? 0,
+          text: async () => new TextDecoder().decode(bytes),
+          arrayBuffer: async () => bytes.slice().buffer
+        }
       },
       createWritable: async () => {
         let written: Uint8Array = new Uint8Array()
         return {
           write: async (data: string | Uint8Array) => void (written = typeof data === 'string' ? new TextEncoder().encode(data) : data),
-          close: async () => void this.files.set(current, written)
+          close: async () => {
+            this.files.set(current, written)
+            this.modified.set(current, ++this.clock)
+          }
         }
       }
     }
     if (this.withMove)
       handle.move = async (to: string) => {
         this.files.set(to, this.files.get(current)!)
+        this.modified.set(to, this.modified.get(current) ?? 0)
         this.files.delete(current)
         current = to
       }
@@ -121,7 +133,10 @@ describe('sync in a browser (File System Access API)', () => {
     const device = root.folders.get('recall')!.folders.get(DEVICE)!
     expect([...device.files.keys()]).toEqual(['0000000001.seg'])
     expect(new TextDecoder().decode(device.files.get('0000000001.seg'))).toBe('first')
-    expect(await folder.list()).toEqual({ ok: true, value: [{ path: `${DEVICE}/0000000001.seg`, text: 'first' }] })
+    const sig = `5:${device.modified.get('0000000001.seg')}`
+    expect(await folder.list()).toEqual({ ok: true, value: [{ path: `${DEVICE}/0000000001.seg`, sig, text: 'first' }] })
+    // Without text: the names and signatures a sync compares with the last one's.
+    expect(await folder.list({ textless: true })).toEqual({ ok: true, value: [{ path: `${DEVICE}/0000000001.seg`, sig }] })
   })
 
   it('without move() (older Chromium) still writes the file under its name and leaves no .partial', async () => {

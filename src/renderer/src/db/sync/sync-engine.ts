@@ -7,6 +7,7 @@ import { withReplayNext, writeMerged } from '@db/sync/apply-merged'
 import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
 import { localChanges } from '@db/sync/outbox-changes'
 import { snapshotStep } from '@db/sync/snapshot-exchange'
+import { folderSignatures, notingWrites, unchangedFolderReport } from '@db/sync/unchanged-folder'
 import { emptyExchange, metaTable, readMeta } from '@db/sync/sync-meta'
 import { OUTBOX_TABLE, ownReviewId, type ExchangeRow, type LinkRow } from '@db/sync/sync-records'
 import type { SyncChange } from '@shared/sync/changes'
@@ -50,15 +51,19 @@ export function syncNow(
 
 async function exchange(
   db: RecallDatabase,
-  folder: SyncFolderAccess,
+  noted: SyncFolderAccess,
   now: number,
   snapshot: { force: boolean; partChars?: number }
 ): Promise<SyncReport> {
+  // Each file this sync writes is noted: the folder holds it as this collection does (`folderSignatures`).
+  const { folder, written: ownWrites } = notingWrites(noted)
   const meta = await readMeta(db)
   if (!meta.link || !meta.device)
     return { ok: false, at: now, sent: 0, received: 0, devices: [], notices: ['This collection is not linked to a sync folder.'] }
   const device = meta.device
   const previous = meta.exchange ?? emptyExchange()
+  const unchanged = await unchangedFolderReport(db, noted, { previous, link: meta.link, force: snapshot.force, now })
+  if (unchanged) return keepReport(db, unchanged)
   const listed = await folder.list()
   if (!listed.ok) return keepReport(db, failed(now, listed.problem, previous, device))
   // Decoded a file at a time, giving the page turns between (seconds at 100,000 cards).
@@ -92,8 +97,10 @@ async function exchange(
 
   const lastExchange = { ...previous.lastExchange }
   for (const segment of fresh) lastExchange[segment.device] = now
+  // What the last complete sync recorded is dropped until this one completes.
+  const { files: _recorded, ...previousRow } = previous
   let exchangeRow: ExchangeRow = {
-    ...previous,
+    ...previousRow,
     clock: formatStamp(clock),
     applied: [...keptApplied(read, applied), ...fresh.map((part) => part.key)],
     lastExchange
@@ -139,6 +146,10 @@ async function exchange(
   const compacted = allWritten
     ? await snapshotStep(db, folder, device, { read, loaded, state, written: written.segments, exchange: exchangeRow, ...snapshot })
     : undefined
+
+  const complete = allWritten && lost.length === 0 && !compacted?.notice && media.arriving === 0
+  const files = complete ? await folderSignatures(folder, listed.value, ownWrites) : undefined
+  if (files) await metaTable(db).put({ ...(compacted?.exchange ?? exchangeRow), files })
 
   const report: SyncReport = {
     ok: allWritten,
@@ -271,8 +282,4 @@ async function keepReport(db: RecallDatabase, report: SyncReport): Promise<SyncR
   return report
 }
 
-/** The last exchange's report, for the sync screen. */
-export async function lastSyncReport(db: RecallDatabase): Promise<SyncReport | undefined> {
-  const row = await metaTable(db).get('report')
-  return row?.key === 'report' ? row.report : undefined
-}
+export { lastSyncReport } from '@db/sync/sync-meta'

@@ -1,3 +1,4 @@
+import type { SyncReport } from '@core/sync/sync-report'
 import type { RecallDatabase } from '@db/database'
 import { META_TABLE, type DeviceRow, type ExchangeRow, type LinkRow, type MetaRow } from '@db/sync/sync-records'
 import { newDeviceId } from '@shared/sync/device-id'
@@ -28,4 +29,10 @@ export async function deviceIdOf(db: RecallDatabase): Promise<string> {
 
 export function emptyExchange(): ExchangeRow {
   return { key: 'exchange', clock: '', written: 0, applied: [], lastExchange: {} }
+}
+
+/** The last exchange's report, for the sync screen. */
+export async function lastSyncReport(db: RecallDatabase): Promise<SyncReport | undefined> {
+  const row = await metaTable(db).get('report')
+  return row?.key === 'report' ? row.report : undefined
 }

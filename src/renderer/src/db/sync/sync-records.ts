@@ -66,6 +66,12 @@ export interface ExchangeRow {
    * replay did not know that grade): the next sync replays them (`writeMerged`).
    */
   replayNext?: string[]
+  /**
+   * The folder's files as the last complete sync left them, path → signature (`SyncFile.sig`):
+   * a sync that finds them so, with nothing here to send, reads nothing (db/sync/unchanged-folder.ts).
+   * Dropped by any sync that starts, and written again when one completes.
+   */
+  files?: Record<string, string>
 }
 
 interface ReportRow {

@@ -2,7 +2,8 @@ import type { SyncFile } from '@shared/sync/read-sync-folder'
 import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
 import { snapshotName } from '@shared/sync/snapshot-format'
-import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult } from '@shared/sync/sync-folder-access'
+import type { SyncFolderAccess, SyncFolderProblem, SyncFolderResult, SyncListOptions } from '@shared/sync/sync-folder-access'
+import { crc32Hex } from '@shared/sync/crc32'
 
 /**
  * A sync folder in memory, as one machine's sync engine has it: `files` maps a path under
@@ -18,9 +19,19 @@ export class MemoryFolder implements SyncFolderAccess {
 
   constructor(readonly files = new Map<string, string>()) {}
 
-  list(): Promise<SyncFolderResult<SyncFile[]>> {
-    const media = [...this.media.keys()].map((path) => ({ path }))
-    return Promise.resolve({ ok: true, value: [...[...this.files].map(([path, text]) => ({ path, text })), ...media] })
+  /** Texts handed out by `list` (a sync that finds nothing new reads none). */
+  textsRead = 0
+
+  /** Each file's signature stands for a disk's size and modification time: it changes whenever the content does. */
+  list(options: SyncListOptions = {}): Promise<SyncFolderResult<SyncFile[]>> {
+    const media = [...this.media].map(([path, bytes]) => ({ path, sig: `${bytes.length}:${crc32Hex(String(bytes))}` }))
+    const files = [...this.files].map(([path, text]) => {
+      const sig = `${text.length}:${crc32Hex(text)}`
+      if (options.textless) return { path, sig }
+      this.textsRead++
+      return { path, sig, text }
+    })
+    return Promise.resolve({ ok: true, value: [...files, ...media] })
   }
 
   writeSegment(device: string, seq: number, text: string): Promise<SyncFolderResult<string>> {
