@@ -90,7 +90,10 @@ export async function syncFigures(baseUrl: string, cards: number, reviews: numbe
         note: 'applyChanges alone: the merge state rebuilt from every decoded segment (the engine does this at each sync); what sync-year took beyond this and read-decode is the replay, the apply transaction and the bookkeeping'
       }),
       figure('sync-steady-before-compaction', cards, [compaction.steadyBefore.ms], 'ms', {
-        note: `syncNow with nothing new, after the year: the folder holds ${compaction.before.files} files, ${compaction.before.mb.toFixed(1)} MB, every segment read, decoded and merged; n=1`
+        note: `syncNow with nothing new, after the year: the folder holds ${compaction.before.files} files, ${compaction.before.mb.toFixed(1)} MB, listed without text and found as the last sync recorded it (${compaction.steadyBefore.recorded ? 'recorded' : 'NOT recorded: read whole'}); n=1`
+      }),
+      figure('sync-steady-read-before-compaction', cards, [compaction.steadyBefore.readMs], 'ms', {
+        note: 'the same sync with the record of the folder dropped, as every sync was before it: every segment read, decoded and merged; n=1'
       }),
       figure('sync-snapshot-write', cards, [compaction.snapshotMs], 'ms', {
         note: "syncNow that writes this device's snapshot (the whole merge state as compacted changes); n=1"
@@ -99,7 +102,10 @@ export async function syncFigures(baseUrl: string, cards: number, reviews: numbe
         note: `syncNow that reads the other device's new snapshot (only what is new here applied) and compacts this device's files (the folder: ${compaction.before.files} files before the snapshots, ${compaction.after.files} after); n=1`
       }),
       figure('sync-steady-after-compaction', cards, [compaction.steadyAfter.ms], 'ms', {
-        note: `syncNow with nothing new, after compaction: the folder holds ${compaction.after.files} files, ${compaction.after.mb.toFixed(1)} MB (the two devices' snapshots); n=1`
+        note: `syncNow with nothing new, after compaction: the folder holds ${compaction.after.files} files, ${compaction.after.mb.toFixed(1)} MB (the two devices' snapshots), listed without text (${compaction.steadyAfter.recorded ? 'recorded' : 'NOT recorded: read whole'}); n=1`
+      }),
+      figure('sync-steady-read-after-compaction', cards, [compaction.steadyAfter.readMs], 'ms', {
+        note: 'the same sync with the record of the folder dropped: both snapshots read, decoded and merged; n=1'
       }),
       figure('heap-sync-before', cards, [heapBefore], 'bytes', {
         note: 'JS heap after GC, collection linked, the year in the in-memory folder'
