@@ -1,5 +1,5 @@
 import { fileErrorCode } from '@main/journal/journal-messages'
-import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { MEDIA_SIGNATURE, type SyncFile } from '@shared/sync/read-sync-folder'
 import type { SyncFolderProblem, SyncFolderResult, SyncListOptions } from '@shared/sync/sync-folder-access'
 import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
@@ -75,6 +75,10 @@ export async function listSyncFiles(folder: string, io: SyncFs = fs, options: Sy
     const path = relative(root, full).split(sep).join('/')
     const place = classifySyncPath(path)
     if (place.kind === 'engine') continue
+    if (place.kind === 'media') {
+      files.push({ path, sig: MEDIA_SIGNATURE })
+      continue
+    }
     const readText = !options.textless && (place.kind === 'segment' || place.kind === 'copy' || place.kind === 'snapshot')
     try {
       // The signature before the text: a file changed in between is read again next time, never skipped.

@@ -11,11 +11,15 @@ export interface SyncFile {
   /**
    * The file's size and modification time as the platform reports them (`size:mtime`): a file
    * whose signature is the one a complete sync recorded holds what that sync read, and is not
-   * read again (`unchangedFolderReport` in db/sync/sync-engine.ts). Absent where the platform
-   * could not tell.
+   * read again (`unchangedFolderReport` in db/sync/unchanged-folder.ts). A media file's is
+   * `MEDIA_SIGNATURE`: its name is its content's SHA-256, so it is not looked at. Absent where the
+   * platform could not tell.
    */
   sig?: string
 }
+
+/** The signature of every media file: named by its content, whole once under its name (written under another name first). */
+export const MEDIA_SIGNATURE = 'sha-256'
 
 interface DeviceStatus {
   device: string

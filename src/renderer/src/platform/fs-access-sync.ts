@@ -1,4 +1,4 @@
-import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { MEDIA_SIGNATURE, type SyncFile } from '@shared/sync/read-sync-folder'
 import { isCompactableName } from '@shared/sync/compaction'
 import { isDeviceId } from '@shared/sync/device-id'
 import { segmentName } from '@shared/sync/segment-format'
@@ -178,6 +178,10 @@ async function listFiles(folder: SyncDirectoryHandle, textless: boolean): Promis
       }
       const place = classifySyncPath(path)
       if (place.kind === 'engine') continue
+      if (place.kind === 'media') {
+        files.push({ path, sig: MEDIA_SIGNATURE })
+        continue
+      }
       const readText = !textless && (place.kind === 'segment' || place.kind === 'copy' || place.kind === 'snapshot')
       try {
         const file = await entry.getFile()

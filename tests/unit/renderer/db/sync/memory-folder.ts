@@ -1,4 +1,4 @@
-import type { SyncFile } from '@shared/sync/read-sync-folder'
+import { MEDIA_SIGNATURE, type SyncFile } from '@shared/sync/read-sync-folder'
 import { isCompactableName } from '@shared/sync/compaction'
 import { segmentName } from '@shared/sync/segment-format'
 import { snapshotName } from '@shared/sync/snapshot-format'
@@ -24,7 +24,7 @@ export class MemoryFolder implements SyncFolderAccess {
 
   /** Each file's signature stands for a disk's size and modification time: it changes whenever the content does. */
   list(options: SyncListOptions = {}): Promise<SyncFolderResult<SyncFile[]>> {
-    const media = [...this.media].map(([path, bytes]) => ({ path, sig: `${bytes.length}:${crc32Hex(String(bytes))}` }))
+    const media = [...this.media.keys()].map((path) => ({ path, sig: MEDIA_SIGNATURE }))
     const files = [...this.files].map(([path, text]) => {
       const sig = `${text.length}:${crc32Hex(text)}`
       if (options.textless) return { path, sig }
