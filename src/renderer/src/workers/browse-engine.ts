@@ -1,5 +1,5 @@
 import { Queue } from '@core/model'
-import type { SearchNode } from '@core/search/ast'
+import { fromTerms, type SearchNode } from '@core/search/ast'
 import { ColumnCard, type DeckColumns } from '@core/search/columns'
 import { compileSearch, type SearchContext, type SearchText } from '@core/search/compile'
 import { IdList } from '@core/search/id-list'
@@ -299,19 +299,7 @@ export class BrowseEngine {
 }
 
 /** Every `rated:N` in a search, so their sets are read before the predicate runs. */
-function ratedDays(node: SearchNode): number[] {
-  switch (node.kind) {
-    case 'rated':
-      return [node.days]
-    case 'and':
-    case 'or':
-      return node.children.flatMap(ratedDays)
-    case 'not':
-      return ratedDays(node.child)
-    default:
-      return []
-  }
-}
+const ratedDays = (node: SearchNode): number[] => fromTerms(node, (term) => (term.kind === 'rated' ? [term.days] : []))
 
 /** The keys of the cards of an order, in that order. */
 function keysOf({ blocks, block, position }: Ordered): IdList {

@@ -1,4 +1,4 @@
-import type { SearchNode } from '@core/search/ast'
+import { fromTerms, type SearchNode } from '@core/search/ast'
 import type { DeckColumns } from '@core/search/columns'
 import type { SearchText } from '@core/search/compile'
 import { TextColumn } from '@core/search/text-column'
@@ -81,21 +81,12 @@ interface WholeTerm {
  * string (`packedMatcher`: no `*`); `w:` and `re:` terms, and the rest, are asked card by card.
  */
 export function wholeTerms(node: SearchNode): WholeTerm[] {
-  switch (node.kind) {
-    case 'text':
-    case 'nc': {
-      const marks = node.kind === 'nc'
-      const re = marks ? packedMatcher(node.pattern, markFold) : packedMatcher(node.pattern)
-      return re ? [{ node, re, marks }] : []
-    }
-    case 'and':
-    case 'or':
-      return node.children.flatMap(wholeTerms)
-    case 'not':
-      return wholeTerms(node.child)
-    default:
-      return []
-  }
+  return fromTerms(node, (term) => {
+    if (term.kind !== 'text' && term.kind !== 'nc') return []
+    const marks = term.kind === 'nc'
+    const re = marks ? packedMatcher(term.pattern, markFold) : packedMatcher(term.pattern)
+    return re ? [{ node: term, re, marks }] : []
+  })
 }
 
 /**
