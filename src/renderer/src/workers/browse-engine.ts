@@ -1,18 +1,18 @@
 import { Queue } from '@core/model'
-import type { SearchNode } from '@core/search/ast'
+import { fromTerms, type SearchNode } from '@core/search/ast'
 import { ColumnCard, type DeckColumns } from '@core/search/columns'
-import { TextColumn } from '@core/search/text-column'
 import { compileSearch, type SearchContext, type SearchText } from '@core/search/compile'
 import { IdList } from '@core/search/id-list'
 import { parseSearch } from '@core/search/parse'
 import { deckTieOrder, sortOrder, type SortColumn } from '@core/search/sort'
-import { markFold, plainFold, type Fold } from '@core/search/text-pattern'
+import { markFold, plainFold } from '@core/search/text-pattern'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { studyDayStart } from '@core/time/study-day'
 import type { BrowseCacheDatabase } from '@db/browse-cache'
 import { BrowseSnapshot, type DeckBlock } from '@db/browse-snapshot'
 import type { RecallDatabase } from '@db/database'
 import { cardsRatedSince } from '@db/rated-cards'
+import { foldedOf, foundWhole, textAt, textNeeds, wholeTerms, type BlockTexts } from '@renderer/workers/browse-worker-texts'
 
 /** Now, the study day, each deck's FSRS weights and name: what columns, `prop:r` and `deck:` are computed with. */
 export interface BrowseView {
@@ -60,17 +60,6 @@ interface Ordered {
   block: Int32Array
   position: Int32Array
 }
-
-/**
- * The fields' text as a search reads it, per deck block: folded once, kept until the block changes.
- * Only the folded texts that differ from the typed ones are kept (most card text has nothing to
- * fold), or all of them packed when many differ; a field not found is its typed text.
- */
-interface BlockTexts {
-  plain: Folded
-  noMarks?: Folded
-}
-type Folded = Map<number, string> | TextColumn
 
 /**
  * The card browser's search, off the page's thread: the columns of every card (db/browse-snapshot.ts,
@@ -143,6 +132,9 @@ export class BrowseEngine {
     }
     const card = new ColumnCard()
     let texts: BlockTexts | undefined
+    // Free-text terms are searched in each deck's texts whole, before its cards are asked one by one.
+    const terms = needs.text ? wholeTerms(parsed.ast) : []
+    let found = new Map<SearchNode, Uint8Array>()
     const text: SearchText = { typed: ['', '', ''], plain: ['', '', ''] }
     let textFor: DeckColumns | undefined
     let textAtI = -1
@@ -155,7 +147,11 @@ export class BrowseEngine {
       deckName: (id) => view.deckNames[id],
       // A search with several text terms reads a card's text once: its fields are sliced for the first.
       textOf: (c) =>
-        c.columns === textFor && c.i === textAtI ? text : ((textFor = c.columns), (textAtI = c.i), textAt(c.columns, c.i, texts!, text))
+        c.columns === textFor && c.i === textAtI ? text : ((textFor = c.columns), (textAtI = c.i), textAt(c.columns, c.i, texts!, text)),
+      found: (term, c) => {
+        const hits = found.get(term)
+        return hits ? hits[c.i] === 1 : undefined
+      }
     }
     const matches = compileSearch<ColumnCard>(parsed.ast)
     // Which cards match, block by block; then the order of every card, kept from the last search, read through.
@@ -163,19 +159,21 @@ export class BrowseEngine {
       const hit = new Uint8Array(columns.ids.length)
       if (deckFilter && columns.deckId !== deckFilter) return hit
       texts = needs.text ? this.textsOf(order.blocks[b]!, needs.marks) : undefined
+      if (terms.length) found = foundWhole(terms, columns, texts!)
       for (let i = 0; i < columns.ids.length; i++) if (columns.queue[i] !== Queue.Removed && matches(card.at(columns, i), ctx)) hit[i] = 1
       return hit
     })
-    const block: number[] = []
-    const position: number[] = []
+    const block = new Int32Array(order.position.length)
+    const position = new Int32Array(order.position.length)
+    let count = 0
     for (let n = 0; n < order.position.length; n++) {
       const b = order.block[n]!
       const i = order.position[n]!
       if (!matched[b]![i]) continue
-      block.push(b)
-      position.push(i)
+      block[count] = b
+      position[count++] = i
     }
-    this.last = { blocks: order.blocks, block: Int32Array.from(block), position: Int32Array.from(position) }
+    this.last = { blocks: order.blocks, block: block.slice(0, count), position: position.slice(0, count) }
     const list = keysOf(this.last)
     return { ok: true, ids: { text: list.text, starts: list.starts } }
   }
@@ -300,74 +298,8 @@ export class BrowseEngine {
   }
 }
 
-/**
- * Card i's text, written into `text`: one object for the whole search rather than one per card.
- * The predicate reads it before the next card is asked for, and finds `noMarks` filled whenever
- * the search has an `nc:` term (`textsOf`), so it never keeps one of its own on it.
- */
-function textAt(columns: DeckColumns, i: number, texts: BlockTexts, text: SearchText): SearchText {
-  const noMarks = texts.noMarks ? (text.noMarks ??= ['', '', '']) : undefined
-  for (let f = 0; f < 3; f++) {
-    const k = 3 * i + f
-    const typed = columns.texts.get(k)
-    text.typed[f] = typed
-    text.plain[f] = texts.plain.get(k) ?? typed
-    if (noMarks) noMarks[f] = texts.noMarks!.get(k) ?? typed
-  }
-  return text
-}
-
-/**
- * Every text of a column folded: the ones the fold changes, by index, or when they are more than
- * one in sixteen, every one packed (so that text with many line breaks costs no more heap than the
- * column itself).
- */
-function foldedOf(texts: TextColumn, fold: Fold): Folded {
-  const differ = new Map<number, string>()
-  for (let k = 0; k < texts.length; k++) {
-    const typed = texts.get(k)
-    const folded = fold(typed)
-    if (folded !== typed) differ.set(k, folded)
-  }
-  if (differ.size * 16 <= texts.length) return differ
-  return TextColumn.of(Array.from({ length: texts.length }, (_, k) => differ.get(k) ?? texts.get(k)))
-}
-
 /** Every `rated:N` in a search, so their sets are read before the predicate runs. */
-function ratedDays(node: SearchNode): number[] {
-  switch (node.kind) {
-    case 'rated':
-      return [node.days]
-    case 'and':
-    case 'or':
-      return node.children.flatMap(ratedDays)
-    case 'not':
-      return ratedDays(node.child)
-    default:
-      return []
-  }
-}
-
-/** Whether a search reads the cards' text, and their text without accents (`nc:`). */
-function textNeeds(node: SearchNode): { text: boolean; marks: boolean } {
-  switch (node.kind) {
-    case 'text':
-    case 'word':
-    case 'regex':
-      return { text: true, marks: false }
-    case 'nc':
-      return { text: true, marks: true }
-    case 'and':
-    case 'or': {
-      const parts = node.children.map(textNeeds)
-      return { text: parts.some((p) => p.text), marks: parts.some((p) => p.marks) }
-    }
-    case 'not':
-      return textNeeds(node.child)
-    default:
-      return { text: false, marks: false }
-  }
-}
+const ratedDays = (node: SearchNode): number[] => fromTerms(node, (term) => (term.kind === 'rated' ? [term.days] : []))
 
 /** The keys of the cards of an order, in that order. */
 function keysOf({ blocks, block, position }: Ordered): IdList {

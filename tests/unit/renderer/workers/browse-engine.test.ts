@@ -237,7 +237,13 @@ describe('the browser’s search over varied text, held packed', () => {
     question: `${TEXTS[i % TEXTS.length]} ${i}`,
     answer: TEXTS[(i * 5 + 3) % TEXTS.length]!,
     // Deck alpha's extras are mostly multi-line (folded apart, packed); the others rarely.
-    extra: card.deckId === 'alpha' || i % 29 === 0 ? `line one\nline ${i}` : TEXTS[(i * 7) % TEXTS.length]!
+    extra: card.deckId === 'alpha' || i % 29 === 0 ? `line one\nline ${i}` : TEXTS[(i * 7) % TEXTS.length]!,
+    // Words that run on from one field into the next (a deck's texts are searched as one string),
+    // and in deck delta two halves of a surrogate pair either side of the end of a field.
+    // Deck gamma's text is mostly plain (its few folded texts are kept apart, the typed ones searched).
+    ...(card.deckId === 'gamma' && i % 40 !== 2 ? { question: `plain ascii words ${i}`, answer: 'plain', extra: '' } : {}),
+    ...(i === 2 || i === 6 ? { question: 'runs on across embed', answer: 'ding the end', extra: 'plain' } : {}),
+    ...(i === 3 ? { answer: 'half \ud83e', extra: '\udd80 half' } : {})
   }))
   const queries = [
     'résumé',
@@ -260,7 +266,17 @@ describe('the browser’s search over varied text, held packed', () => {
     'half',
     'pair',
     'words -deck:alpha',
-    'москва OR 東京'
+    'москва OR 東京',
+    // Found within one field, never across the end of one: "embed" + "ding", "end" + "plain".
+    'embedding OR москва',
+    '"endplain" OR 東京',
+    'embed_ing OR москва',
+    'embed*ing OR москва',
+    'nc:endplain OR nc:uber',
+    '"_ half"',
+    // Folded, the tab before the word goes.
+    '_tabbed OR москва',
+    '-embedding -москва -"the end"'
   ]
 
   it('finds the same cards as the compiled predicate run over the cards themselves, built or read from the cache', async () => {
@@ -286,6 +302,43 @@ describe('the browser’s search over varied text, held packed', () => {
       expect(expected.length, `${query} finds something`).toBeGreaterThan(0)
       expect([...(await found(built, request(query)))].sort(), query).toEqual(expected.sort())
       expect([...(await found(cached, request(query)))].sort(), `${query}, from the cache`).toEqual(expected.sort())
+    }
+    // Cards written after the texts were packed are found as they now read, in a deck whose
+    // folded texts are kept apart (beta) and in one whose are packed (alpha).
+    const changed = [
+      { ...cards[1]!, question: 'Столица  written\tsince', answer: 'was ending' },
+      { ...cards[4]!, question: 'Résumé  written  since', extra: 'столица' },
+      { ...cards[5]!, question: 'nothing here', answer: 'nothing', extra: '' },
+      { ...cards[10]!, question: 'Столица  written\tsince', answer: 'Ре\u0301зюме' },
+      { ...cards[14]!, question: 'nothing here', answer: 'nothing' },
+      // Folded, the space before the word goes: `_leading` must not find it.
+      { ...cards[18]!, question: ' leading space' }
+    ]
+    await db.cards.bulkPut(changed)
+    await cached.refresh(changed.map((c) => c.id))
+    const now = cards.map((c) => changed.find((d) => d.id === c.id) ?? c).filter((c) => c.queue !== Queue.Removed)
+    for (const query of [
+      'столица',
+      '"столица written since"',
+      '"résumé written since"',
+      'nc:resume',
+      'ending',
+      'москва',
+      '-москва -столица',
+      'über',
+      'العربية',
+      'paris',
+      'words',
+      '"words 14"',
+      'nc:резюме',
+      '_leading',
+      'leading'
+    ]) {
+      const parsed = parseSearch(query)
+      if (!parsed.ok) throw new Error(`${query}: ${parsed.error}`)
+      const predicate = compileSearch(parsed.ast)
+      const expected = now.filter((c) => predicate(c, ctx)).map((c) => c.id)
+      expect([...(await found(cached, request(query)))].sort(), `${query}, after cards were written`).toEqual(expected.sort())
     }
   })
 

@@ -40,3 +40,16 @@ export type SearchNode =
   | { kind: 'added'; days: number }
 
 export type ParseResult = { ok: true; ast: SearchNode } | { ok: false; error: string; position: number }
+
+/** What `pick` finds in each term of a search, in order, through its `and`, `or` and `not`. */
+export function fromTerms<T>(node: SearchNode, pick: (term: SearchNode) => T[]): T[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.flatMap((child) => fromTerms(child, pick))
+    case 'not':
+      return fromTerms(node.child, pick)
+    default:
+      return pick(node)
+  }
+}

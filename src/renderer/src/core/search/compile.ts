@@ -48,6 +48,11 @@ export interface SearchContext<C extends SearchCard = CardRecord> {
    * view) keeps the texts itself and gives them here.
    */
   textOf?: (card: C) => SearchText
+  /**
+   * Whether a `text` or `nc` term matches the card, where the caller worked it out ahead for many
+   * cards at once (the browser worker searches a deck's packed texts whole); undefined: read the card.
+   */
+  found?: (term: SearchNode, card: C) => boolean | undefined
 }
 
 export type CardPredicate<C extends SearchCard = CardRecord> = (card: C, ctx: SearchContext<C>) => boolean
@@ -76,11 +81,11 @@ export function compileSearch<C extends SearchCard = CardRecord>(node: SearchNod
     }
     case 'text': {
       const matches = containsMatcher(node.pattern)
-      return (card, ctx) => text(card, ctx).plain.some(matches)
+      return (card, ctx) => ctx.found?.(node, card) ?? text(card, ctx).plain.some(matches)
     }
     case 'nc': {
       const matches = containsMatcher(node.pattern, markFold)
-      return (card, ctx) => withoutMarks(text(card, ctx)).some(matches)
+      return (card, ctx) => ctx.found?.(node, card) ?? withoutMarks(text(card, ctx)).some(matches)
     }
     case 'word': {
       const matches = wordMatcher(node.pattern)

@@ -24,6 +24,9 @@ export class TextColumn {
     readonly length: number
   ) {}
 
+  /** Whether two texts' halves of a surrogate pair meet in `text`, worked out at the first search. */
+  private pairSplit: boolean | undefined
+
   static empty(length: number): TextColumn {
     return new TextColumn('', new Int32Array(length + 1), new Map(), length)
   }
@@ -71,6 +74,45 @@ export class TextColumn {
     return new TextColumn(this.text, starts, apart, length)
   }
 
+  /**
+   * Marks `hits[g]` for each group g of `group` texts (a card's three fields) in which `re` (global)
+   * matches within one text: the column's one string is searched once, a match running across the
+   * end of a text is tried again from its next character, and a group with a hit is left at once.
+   * Texts in `instead` are matched as given there, and texts written since packing as they now are.
+   * Only for patterns whose matches from one place all have the same length (no `*`): a longer match
+   * across the end of a text would hide a shorter one within it. False, with nothing marked, when
+   * the string cannot be searched whole: two texts' halves of a surrogate pair meet at an end.
+   */
+  markMatches(re: RegExp, hits: Uint8Array, group: number, instead?: ReadonlyMap<number, string>): boolean {
+    const { text, starts, length } = this
+    if ((this.pairSplit ??= splitsPair(text, starts))) return false
+    const apart = (k: number) => this.apart.has(k) || instead?.has(k) === true
+    const limit = starts[length]!
+    let k = 0
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index
+      if (at >= limit) break
+      while (starts[k + 1]! <= at) k++
+      const end = starts[k + 1]!
+      if (apart(k)) re.lastIndex = end
+      else if (at + m[0].length <= end && m[0].length > 0) {
+        const g = (k / group) | 0
+        hits[g] = 1
+        re.lastIndex = starts[Math.min(length, (g + 1) * group)]!
+      } else re.lastIndex = at + (isPair(text, at) ? 2 : 1)
+      if (re.lastIndex >= limit) break
+    }
+    // A text given in `instead` is what it now reads as, whether or not it was written since.
+    for (const texts of [this.apart, instead])
+      for (const [k, value] of texts ?? []) {
+        re.lastIndex = 0
+        if (k < length && (texts === instead || !instead?.has(k)) && re.test(value)) hits[(k / group) | 0] = 1
+      }
+    re.lastIndex = 0
+    return true
+  }
+
   /** The texts at these indexes, in this order, as a new column. */
   select(indexes: readonly number[]): TextColumn {
     return TextColumn.of(indexes.map((k) => this.get(k)))
@@ -81,5 +123,19 @@ export class TextColumn {
     this.apart.clear()
     this.text = text
     this.starts = starts
+    this.pairSplit = undefined
   }
+}
+
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff
+const isPair = (text: string, at: number) => isHigh(text.charCodeAt(at)) && isLow(text.charCodeAt(at + 1))
+
+/** Whether a text ends in a lone high surrogate and the next begins with a low one (searched whole, they would read as one character). */
+function splitsPair(text: string, starts: Int32Array): boolean {
+  for (let k = 1; k < starts.length - 1; k++) {
+    const at = starts[k]!
+    if (at > 0 && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at))) return true
+  }
+  return false
 }

@@ -37,6 +37,9 @@ export function toPattern(raw: string): string {
   return out
 }
 
+/** What `*` becomes; a literal star is escaped (`\\*`), so `.*` in a source is always a wildcard's. */
+const ANY_RUN = '.*'
+
 /** The pattern as a regular expression source (for the `u` flag), folded like the text it is matched against. */
 function patternSource(pattern: string, fold: Fold): string {
   let source = ''
@@ -44,7 +47,7 @@ function patternSource(pattern: string, fold: Fold): string {
   for (let i = 0; i < folded.length; i++) {
     const ch = folded[i]!
     if (ch === '\\' && i + 1 < folded.length) source += escapeRegExp(folded[++i]!)
-    else if (ch === '*') source += '.*'
+    else if (ch === '*') source += ANY_RUN
     else if (ch === '_') source += '.'
     else source += escapeRegExp(ch)
   }
@@ -55,6 +58,16 @@ function patternSource(pattern: string, fold: Fold): string {
 export function containsMatcher(pattern: string, fold: Fold = plainFold): (folded: string) => boolean {
   const re = new RegExp(patternSource(pattern, fold), 'iu')
   return (folded) => re.test(folded)
+}
+
+/**
+ * `containsMatcher`'s expression, global, for searching many folded texts packed in one string
+ * (TextColumn.markMatches): only when each of its matches is one character per character of the
+ * pattern (no `*`, not empty), so that a match running across the end of a text hides no other.
+ */
+export function packedMatcher(pattern: string, fold: Fold = plainFold): RegExp | undefined {
+  const source = patternSource(pattern, fold)
+  return source === '' || source.includes(ANY_RUN) ? undefined : new RegExp(source, 'giu')
 }
 
 // JavaScript's \b knows only ASCII letters; Anki's regex engine knows every script, so `w:uber`

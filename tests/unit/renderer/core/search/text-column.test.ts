@@ -39,3 +39,47 @@ describe('texts packed in one buffer', () => {
     expect(text).toBe([...texts.slice(0, 500).map((_, k) => `new ${k}`), ...texts.slice(500)].join(''))
   })
 })
+
+describe('a column searched whole', () => {
+  // Few letters, so that matches often run across the end of one text into the next; case pairs
+  // (k and the Kelvin sign), a combining accent, an astral letter pair and a line break.
+  const LETTERS = ['a', 'A', 'b', 'k', '\u212a', '\u0301', ' ', '\n', '\u{10400}', '\u{10428}']
+  let seed = 7
+  const random = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n)
+  const text = (length: number) => Array.from({ length }, () => LETTERS[random(LETTERS.length)]).join('')
+  const PATTERNS = ['a', 'ab', 'aab', 'ba', 'k', 'K a', 'b\nb', '\u{10400}a', 'a.b', 'a.', 'bbb']
+
+  it('finds, for each group of texts, whether a pattern matches within one of them, as each text tested alone does', () => {
+    for (let round = 0; round < 40; round++) {
+      const texts = Array.from({ length: 3 * 20 }, () => text(random(6)))
+      const column = TextColumn.of(texts)
+      // Some texts written since packing, and some matched as others give them.
+      for (let n = 0; n < 5; n++) {
+        const k = random(texts.length)
+        texts[k] = text(random(5))
+        column.set(k, texts[k])
+      }
+      const instead = new Map<number, string>()
+      for (let n = 0; n < 5; n++) instead.set(random(texts.length), text(random(5)))
+      for (const pattern of PATTERNS) {
+        const source = pattern.replace('.', '\\.').replace('a\\.', 'a.')
+        const one = new RegExp(source, 'iu')
+        const expected = Array.from({ length: 20 }, (_, g) =>
+          [0, 1, 2].some((f) => one.test(instead.get(3 * g + f) ?? texts[3 * g + f]!)) ? 1 : 0
+        )
+        const hits = new Uint8Array(20)
+        expect(column.markMatches(new RegExp(source, 'giu'), hits, 3, instead), pattern).toBe(true)
+        expect([...hits], `${pattern} in ${JSON.stringify(texts)}`).toEqual(expected)
+      }
+    }
+  })
+
+  it('declines when two texts hold the halves of one surrogate pair either side of their end', () => {
+    const column = TextColumn.of(['x \ud801', '\udc00 y', 'z'])
+    const hits = new Uint8Array(3)
+    expect(column.markMatches(/ /giu, hits, 1)).toBe(false)
+    expect([...hits]).toEqual([0, 0, 0])
+    expect(TextColumn.of(['x \ud801', 'y \udc00', 'z']).markMatches(/ /giu, hits, 1)).toBe(true)
+    expect([...hits]).toEqual([1, 1, 0])
+  })
+})
