@@ -91,12 +91,14 @@ export const createStatsSlice =
         patch({ status: 'loading', error: undefined })
         try {
           const at = now()
-          // Fetched with the statistics screen: the study path never reads the whole log.
+          // Fetched with the statistics screen (the study path never reads the whole log), while the
+          // settings are read; the worker starts as soon as its module is here.
+          const repository = import('@db/stats-repository')
           const figures = import('@renderer/workers/stats-card-figures')
           void figures.then((f) => f.warmCardFigures()).catch(() => undefined) // its failure is met below
-          const { dayStartsAtHour } = await getSettings(db)
-          const [{ loadReviewFigures }, { countCardFigures, countsOffThePage }] = await Promise.all([
-            import('@db/stats-repository'),
+          const [{ dayStartsAtHour }, { loadReviewFigures }, { countCardFigures, countsOffThePage }] = await Promise.all([
+            getSettings(db),
+            repository,
             figures
           ])
           const scope = deck === 'all' ? 'all' : { deckIds: [deck] }
