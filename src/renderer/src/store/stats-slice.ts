@@ -94,7 +94,7 @@ export const createStatsSlice =
           // Fetched with the statistics screen (the study path never reads the whole log), while the
           // settings are read; the worker starts as soon as its module is here.
           const repository = import('@db/stats-repository')
-          const figures = import('@renderer/workers/stats-card-figures')
+          const figures = import('@store/stats-card-figures')
           void figures.then((f) => f.warmCardFigures()).catch(() => undefined) // its failure is met below
           const [{ dayStartsAtHour }, { loadReviewFigures }, { countCardFigures, countsOffThePage }] = await Promise.all([
             getSettings(db),

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { RecallDatabase } from '@db/database'
 import { loadCardFigures } from '@db/stats-repository'
-import type { CardFiguresCall, CardFiguresReply } from '@renderer/workers/stats-card-figures'
+import type { CardFiguresCall, CardFiguresReply } from '@store/stats-card-figures'
 
 /**
  * The statistics' card charts off the page (stats-card-figures.ts): on its own connection to the

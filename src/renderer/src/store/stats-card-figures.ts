@@ -41,7 +41,7 @@ function stopWorker(reason: Error): void {
 
 function startedWorker(): Worker {
   if (worker) return worker
-  const started = new Worker(new URL('./stats-worker.ts', import.meta.url), { type: 'module', name: 'stats' })
+  const started = new Worker(new URL('../workers/stats-worker.ts', import.meta.url), { type: 'module', name: 'stats' })
   started.onmessage = (event: MessageEvent<CardFiguresReply>) => {
     const reply = event.data
     const waiting = pending.get(reply.id)

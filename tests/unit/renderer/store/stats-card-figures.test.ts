@@ -1,4 +1,4 @@
-import type { CardFiguresCall, CardFiguresReply } from '@renderer/workers/stats-card-figures'
+import type { CardFiguresCall, CardFiguresReply } from '@store/stats-card-figures'
 import type { RecallDatabase } from '@db/database'
 import { loadCardFigures } from '@db/stats-repository'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -31,7 +31,7 @@ class StandInWorker {
   terminate() {}
 }
 vi.stubGlobal('Worker', StandInWorker)
-const { countCardFigures, countsOffThePage } = await import('@renderer/workers/stats-card-figures')
+const { countCardFigures, countsOffThePage } = await import('@store/stats-card-figures')
 
 const DECKS = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips']
 const now = local(2026, 3, 29, 14)
