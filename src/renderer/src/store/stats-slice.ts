@@ -91,16 +91,24 @@ export const createStatsSlice =
         patch({ status: 'loading', error: undefined })
         try {
           const at = now()
-          const { dayStartsAtHour } = await getSettings(db)
-          // Fetched with the statistics screen: the study path never reads the whole log.
-          const { loadReviewFigures, loadCardFigures } = await import('@db/stats-repository')
+          // Fetched with the statistics screen (the study path never reads the whole log), while the
+          // settings are read; the worker starts as soon as its module is here.
+          const repository = import('@db/stats-repository')
+          const figures = import('@store/stats-card-figures')
+          void figures.then((f) => f.warmCardFigures()).catch(() => undefined) // its failure is met below
+          const [{ dayStartsAtHour }, { loadReviewFigures }, { countCardFigures, countsOffThePage }] = await Promise.all([
+            getSettings(db),
+            repository,
+            figures
+          ])
           const scope = deck === 'all' ? 'all' : { deckIds: [deck] }
-          // On a first opening the review figures are read first and shown at once (the top of the
-          // screen), and only then are the cards counted, so that the top never waits for them;
-          // with figures on screen already, both are read side by side.
+          // The cards are counted in a worker, side by side with the review figures. Where they are
+          // counted on this thread, a first opening reads the review figures first and shows them at
+          // once (the top of the screen), and only then counts the cards, so that the top never
+          // waits for them.
           const first = !get().stats.snapshot
-          const countCards = () => loadCardFigures(db, scope, at, dayStartsAtHour)
-          const alongside = first ? undefined : countCards()
+          const countCards = () => countCardFigures(db, scope, at, dayStartsAtHour)
+          const alongside = first && !countsOffThePage() ? undefined : countCards()
           alongside?.catch(() => undefined) // its failure is met below
           const reviews = await loadReviewFigures(db, scope, at, dayStartsAtHour)
           if (request === latest && first) patch({ early: reviews, takenAt: at, counting: reviews.counting })

@@ -1,5 +1,5 @@
 import { Table } from '@components/Table'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 
 /**
  * The frame of every chart: a heading, a one-line summary that says what the chart shows (read by
@@ -38,15 +38,24 @@ export function ChartSection({
         {summary}
       </p>
       {children}
-      {table && (
-        <details className="text-sm">
-          <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300">
-            {tableLabel}
-          </summary>
-          <div className="mt-2 max-h-80 overflow-auto">{table}</div>
-        </details>
-      )}
+      {table && <TableDisclosure label={tableLabel}>{table}</TableDisclosure>}
     </section>
+  )
+}
+
+/**
+ * The figures as a table, behind a disclosure: rendered only once opened, so that the screen's
+ * opening does not build (hidden) rows for every chart, a few hundred at once.
+ */
+function TableDisclosure({ label, children }: { label: string; children: ReactNode }) {
+  const [opened, setOpened] = useState(false)
+  return (
+    <details className="text-sm" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+      <summary className="cursor-pointer rounded text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-blue-300">
+        {label}
+      </summary>
+      {opened && <div className="mt-2 max-h-80 overflow-auto">{children}</div>}
+    </details>
   )
 }
 
