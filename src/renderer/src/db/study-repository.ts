@@ -53,8 +53,10 @@ export async function loadTodayStudy(
   day: StudyDay,
   options: Limits & Pick<StudyOptions, 'newCardOrder'>
 ): Promise<{ queue: TodayQueue; cards: Map<string, CardRecord> }> {
-  await unburyFinishedDays(db, [deckId], day)
   return withCounters(db, [db.cards, db.reviews, db.derived], async (keep) => {
+    // In the same transaction as the reading, as the deck list's count does: one transaction less
+    // on the way to the first card. On a full disk (read-only) they stay buried, as counted.
+    if (keep) await unburyFinishedDays(db, [deckId], day)
     const allowance = allowanceFor(options, (await studiedTodayOfDecks(db, [deckId], day, keep)).get(deckId)!)
     const ranked = options.newCardOrder === 'random' && allowance.newCards > 0 ? await rankedNewKeys(db, deckId, day) : undefined
     const learningRead = dueBefore(db, deckId, Queue.Learning, day.end).toArray()

@@ -38,26 +38,47 @@ export interface LibrarySlice {
 
 export const createLibrarySlice =
   ({ db, platform, now }: StoreDeps): StateCreator<RecallState, [], [], LibrarySlice> =>
-  (set, get) => {
+  (set) => {
     // The merge under way, so screens that list cards can wait for it instead of showing part of it.
     let loading: Promise<void> = Promise.resolve()
 
     async function load() {
       set((s) => ({ library: { ...s.library, status: 'loading' } }))
       try {
+        // Counted while the deck files are fetched and compared, not after: at every start but the
+        // first after an update nothing is merged and these counts stand.
+        const counting = countLibrary()
+        counting.catch(() => undefined) // awaited below unless a merge makes it stale
         const files = await platform.listDecks()
         // Only decks whose files changed are merged (a first start, or one after an update); the
-        // merge's code is fetched for them alone.
+        // merge's code is fetched for them alone, and the decks are counted again after it.
         const changed = await unmergedDecks(db, files.decks)
         if (changed.length > 0) {
           const { mergeDeck } = await import('@db/deck-repository')
           for (const entry of changed) await mergeDeck(db, entry, now())
         }
-        set((s) => ({ library: { ...s.library, problems: files.problems } }))
-        await get().refreshCounts()
+        const decks = changed.length > 0 ? await countLibrary() : await counting
+        set({ library: { status: 'ready', decks, problems: files.problems } })
       } catch (error) {
         set((s) => ({ library: { ...s.library, status: 'failed', error: reasonOf(error) } }))
       }
+    }
+
+    /** Every deck's summary with today's numbers. */
+    async function countLibrary(): Promise<DeckSummary[]> {
+      const settings = await getSettings(db)
+      const day = studyDayOf(now(), settings.dayStartsAtHour)
+      const counted = await countEveryDeck(db, day)
+      return counted.map(({ deck: d, counts }) => ({
+        id: d.id,
+        name: d.name,
+        ...(d.description ? { description: d.description } : {}),
+        origin: d.origin,
+        file: d.file,
+        updatedAt: d.updatedAt,
+        cardCount: d.cardCount,
+        counts
+      }))
     }
 
     return {
@@ -71,20 +92,8 @@ export const createLibrarySlice =
       libraryLoaded: () => loading,
 
       async refreshCounts() {
-        const settings = await getSettings(db)
-        const day = studyDayOf(now(), settings.dayStartsAtHour)
-        const counted = await countEveryDeck(db, day)
-        const summaries = counted.map(({ deck: d, counts }) => ({
-          id: d.id,
-          name: d.name,
-          ...(d.description ? { description: d.description } : {}),
-          origin: d.origin,
-          file: d.file,
-          updatedAt: d.updatedAt,
-          cardCount: d.cardCount,
-          counts
-        }))
-        set((s) => ({ library: { ...s.library, status: 'ready', decks: summaries } }))
+        const decks = await countLibrary()
+        set((s) => ({ library: { ...s.library, status: 'ready', decks } }))
       }
     }
   }

@@ -213,11 +213,17 @@ export const createStudySlice =
       async startStudy(deckId) {
         const deck = get().library.decks.find((d) => d.id === deckId)
         const [options, settings] = await Promise.all([optionsForDeck(db, deckId), getSettings(db)])
-        scheduler = createScheduler(options, settings.dayStartsAtHour)
+        const deckScheduler = createScheduler(options, settings.dayStartsAtHour)
         const day = studyDayOf(now(), settings.dayStartsAtHour)
-        examMode = await loadExamMode(db, deckId, now(), settings.dayStartsAtHour)
-        reviewLoad = scheduler.balance ? await reviewLoadAhead(db, deckId, scheduler.clock, now()) : new Map()
-        const { queue, cards } = await loadTodayStudy(db, deckId, day, options)
+        // Asked together (none needs another's answer), the reads before the queue's readwrite transaction.
+        const [exam, load, { queue, cards }] = await Promise.all([
+          loadExamMode(db, deckId, now(), settings.dayStartsAtHour),
+          deckScheduler.balance ? reviewLoadAhead(db, deckId, deckScheduler.clock, now()) : new Map<number, number>(),
+          loadTodayStudy(db, deckId, day, options)
+        ])
+        scheduler = deckScheduler
+        examMode = exam
+        reviewLoad = load
         await advance({ deckId, deckName: deck?.name ?? deckId, day, options, queue, cards })
         set({ screen: { name: 'study' } })
       },

@@ -3,7 +3,7 @@ import type { Platform } from '@platform/platform'
 import type { DeckLibrary } from '@shared/ipc'
 import { createRecallStore } from '@store'
 import { Rating } from 'ts-fsrs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
 
@@ -43,6 +43,9 @@ describe('the card browser as a person uses it', () => {
     const store = createRecallStore({ db: freshDatabase(), platform, now: () => Date.now() })
     const loading = store.getState().loadLibrary()
     const opening = store.getState().openBrowse()
+    // Its code arrives while the collection opens and the decks are counted (library-slice.ts), which
+    // on a loaded machine takes longer than a fixed pause: the wait starts once Browse is loading.
+    await vi.waitFor(() => expect(store.getState().browse.status).toBe('loading'), { timeout: 10_000 })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(store.getState().browse.status).toBe('loading')
     deliver({ decks: [makeDeck('a', makeCards(30)), makeDeck('b', makeCards(40))], problems: [] })

@@ -133,6 +133,23 @@ describe('studying a deck through the store', () => {
     expect(state().session!.queue.learning).toEqual([])
   })
 
+  it('lists the cards an updated deck file adds at the start that merges them, not the counts from before', async () => {
+    const files = { decks: [makeDeck('d', makeCards(5))], problems: [] }
+    const db = freshDatabase()
+    const start = async () => {
+      const store = createRecallStore({ db, platform: fakePlatform(() => files), now: () => new Date(2026, 5, 1, 9, 0).getTime() })
+      await store.getState().loadLibrary()
+      return store.getState().library
+    }
+    expect((await start()).decks).toEqual([expect.objectContaining({ cardCount: 5, counts: { fresh: 5, learning: 0, review: 0 } })])
+    files.decks = [makeDeck('d', makeCards(25))]
+    expect(await start()).toMatchObject({
+      status: 'ready',
+      decks: [expect.objectContaining({ cardCount: 25, counts: { fresh: 20, learning: 0, review: 0 } })]
+    })
+    expect((await start()).decks[0]).toMatchObject({ cardCount: 25, counts: { fresh: 20, learning: 0, review: 0 } })
+  })
+
   it('finds the same counts after a restart on the same database', async () => {
     const first = setup()
     await first.state().loadLibrary()

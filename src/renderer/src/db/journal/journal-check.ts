@@ -4,11 +4,18 @@ import { outlineJournal } from '@db/journal/journal-outline'
 import { readJournal, replayJournal, type ReadJournal } from '@db/journal/journal-replay'
 import { MARK_KEY, MARK_TABLE, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
 import type { Backup, BackupInfo, BackupReadResult } from '@shared/backup/backup-types'
+import type { JournalSegment } from '@shared/journal/journal-store'
 
 /** The automatic backups, where a rebuild finds the one its journal starts from. */
 export interface BaseBackups {
   list(): Promise<BackupInfo[]>
   read(file: string): Promise<BackupReadResult>
+}
+
+/** The journal's newest epoch and its segments, read while the collection was opening (journal-start.ts). */
+export interface JournalGlance {
+  epoch: string
+  segments: JournalSegment[]
 }
 
 /** What the start-up check found and did; `rebuilt` and `caught-up` are told to the person. */
@@ -49,10 +56,19 @@ export async function startJournal(
   db: RecallDatabase,
   writer: JournalWriter,
   backups: BaseBackups | null,
-  now: number
+  now: number,
+  early?: Promise<JournalGlance | undefined>
 ): Promise<JournalStartReport> {
   writer.suspended = true
   const mark = (await db.table(MARK_TABLE).get(MARK_KEY)) as JournalMark | undefined
+  // The journal read before the mark can only lack transactions written since; when it holds
+  // exactly the mark's last one, the collection is in step (the usual start) without reading it
+  // again. Anything else is decided on the journal read now, after the mark.
+  const glance = await early
+  if (mark && glance?.epoch === mark.epoch && (outlineJournal(mark.epoch, glance.segments).seqs.at(-1) ?? 0) === mark.seq) {
+    writer.epoch = mark.epoch
+    return resume(writer, { kind: 'in-step' })
+  }
   const epochs = await writer.store.epochs()
   if (mark && epochs.includes(mark.epoch)) {
     const segments = await writer.store.read(mark.epoch)

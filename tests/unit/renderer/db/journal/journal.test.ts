@@ -188,6 +188,43 @@ describe('the journal', () => {
     expect((await collection(second.db)).reviews).toEqual(before.reviews)
   })
 
+  it('puts the lost grade back before the deck list and study read, when they ask as the page opens', async () => {
+    const store = memoryJournal()
+    const name = dbName()
+    const first = await openSession(name, store)
+    await study(first.db, 3)
+    const mark = await first.db.table(MARK_TABLE).get(MARK_KEY)
+    first.db.close()
+    const raw = new Dexie(name)
+    await raw.open()
+    await raw.table('reviews').delete((await raw.table('reviews').orderBy('id').last()).id)
+    await raw.table(MARK_TABLE).put({ ...mark, seq: mark.seq - 1 })
+    raw.close()
+    // As main.tsx does: the deck list and study are asked for before the collection is open; the
+    // journal's files are slow to read, so any read let through before the check would come first.
+    const slow = { ...store, read: async (epoch: string) => (await new Promise((r) => setTimeout(r, 100)), store.read(epoch)) }
+    const reports: JournalStartReport[] = []
+    const db = new RecallDatabase(
+      name,
+      journalOptions(new JournalWriter(slow, Date.now()), null, (r) => reports.push(r))
+    )
+    opened.push(db)
+    const app = createRecallStore({
+      db,
+      platform: fakePlatform({ decks: [makeDeck('aws', makeCards(30))], problems: [] }),
+      now: () => Date.now()
+    })
+    const listed = app.getState().loadLibrary()
+    const studying = listed.then(() => app.getState().startStudy('aws'))
+    await studying
+    expect(reports).toEqual([{ kind: 'caught-up', transactions: 1, reviews: 1, damaged: 0 }])
+    const shown = app.getState().library.decks[0]!.counts
+    await app.getState().refreshCounts()
+    expect(app.getState().library.decks[0]!.counts).toEqual(shown)
+    expect(shown.learning + shown.review).toBe(3) // the three cards answered, the lost one's grade included
+    expect(app.getState().session!.queue.learning).toHaveLength(3)
+  })
+
   it('starts again from the collection when the journal lost a transaction the collection holds (the page died before writing it)', async () => {
     const store = memoryJournal()
     const name = dbName()
@@ -204,6 +241,26 @@ describe('the journal', () => {
     expect(second.report).toEqual({ kind: 'new-epoch', fromEmpty: false })
     expect(await second.db.table(MARK_TABLE).get(MARK_KEY)).toMatchObject({ seq: 0 })
     expect(await store.epochs()).toHaveLength(2)
+  })
+
+  it('reads the journal again when the copy read while the collection opened lacks another window’s later grade', async () => {
+    const store = memoryJournal()
+    const name = dbName()
+    const other = await openSession(name, store)
+    await study(other.db, 1)
+    // This window reads the journal as its collection starts to open...
+    const reports: JournalStartReport[] = []
+    const options = journalOptions(new JournalWriter(store, Date.now()), null, (r) => reports.push(r))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    // ...and the other window grades again before this one's check reads the journal mark.
+    await study(other.db, 1)
+    const db = new RecallDatabase(name, options)
+    opened.push(db)
+    await db.open()
+    // Judged on the early copy alone, the mark would be ahead of the journal and a new epoch begun.
+    expect(reports).toEqual([{ kind: 'in-step' }])
+    expect(await store.epochs()).toHaveLength(1)
+    expect(await db.reviews.count()).toBe(2)
   })
 
   it('follows a restored backup: the journal starts again from it, and no earlier change is replayed over it', async () => {
