@@ -35,15 +35,8 @@ const store = createRecallStore({ db, platform, now: () => Date.now(), appVersio
 setAppStore(store)
 onJournalStart = (report) => {
   store.getState().noteJournalStart(report)
-  // A journal that begins on a collection it did not see grow needs a backup to rebuild from. It
-  // is taken once the deck list is ready: its one readonly transaction reads the whole collection
-  // (tens of seconds at 100,000 cards), and the start's writes (the built-in decks' merge, the
-  // counts) would wait behind it. What is written before it is in the journal, after the mark.
-  if (report.kind === 'new-epoch' && !report.fromEmpty)
-    void store
-      .getState()
-      .libraryLoaded()
-      .then(() => platform.backups?.backupNow())
+  // A journal that begins on a collection it did not see grow needs a backup to rebuild from.
+  if (report.kind === 'new-epoch' && !report.fromEmpty) void platform.backups?.backupNow()
 }
 for (const report of pendingReports.splice(0)) onJournalStart(report)
 followThemePreference(store)
