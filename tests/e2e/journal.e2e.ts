@@ -42,10 +42,15 @@ describe('the journal outside IndexedDB', () => {
     await second.page.goto(inject('baseUrl'))
     const notice = second.page.getByTestId('journal-notice')
     await notice.waitFor()
-    // The first answer made the browser's first automatic backup; the three after it are in the journal alone.
-    expect(await notice.innerText()).toMatch(
-      /lost Recall’s saved collection.*rebuilt it from the automatic backup of .* and its journal \(3 answers since that backup\)/s
-    )
+    // The first answer asks for the browser's first automatic backup. Whether it is written before
+    // the window closes, and how many answers it holds, is the machine's timing: the rebuild starts
+    // from it and takes the rest from the journal, or takes all four from the journal. Either way
+    // the person is told, and no answer is lost (below).
+    const text = await notice.innerText()
+    expect(text).toMatch(/lost Recall’s saved collection/)
+    const fromBackup = /rebuilt it from the automatic backup of .* and its journal \((\d) answers? since that backup\)/s.exec(text)
+    if (fromBackup) expect(Number(fromBackup[1])).toBeGreaterThanOrEqual(1)
+    else expect(text).toMatch(/rebuilt it from its journal \(4 answers\)/)
     await second.page.getByRole('button', { name: DECK }).waitFor()
     expect(await readReviewLog(second.page)).toEqual(before)
     await notice.getByRole('button', { name: 'OK' }).click()
