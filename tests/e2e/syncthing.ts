@@ -143,7 +143,7 @@ export async function startSyncthing(count = 2): Promise<SyncthingCluster> {
   return {
     instances,
     logs,
-    async waitConnected(timeoutMs = 30_000) {
+    async waitConnected(timeoutMs = 60_000) {
       await waitFor(
         'the instances to connect',
         async () => {
