@@ -12,6 +12,17 @@ import { encodingSnapshotPart, MAX_PART_CHARS, newSnapshotGroup, type Snapshot, 
 import { inSlices } from '@shared/slices'
 import type { SyncFolderAccess, SyncFolderProblem } from '@shared/sync/sync-folder-access'
 
+/** What a sync hands its snapshot step: the folder as read, the merge state, and this sync's own segments. */
+interface SnapshotInput {
+  read: SyncFolderRead
+  loaded: FolderState
+  state: SyncState
+  written: readonly Segment[]
+  force?: boolean
+  /** The longest text of one snapshot file (tests); `MAX_PART_CHARS` by default. */
+  partChars?: number
+}
+
 interface SnapshotOutcome {
   /** The snapshot written now, if one was due. */
   snapshot?: Snapshot
@@ -30,16 +41,7 @@ interface SnapshotOutcome {
 async function snapshotAndCompact(
   folder: SyncFolderAccess,
   device: string,
-  input: {
-    read: SyncFolderRead
-    loaded: FolderState
-    state: SyncState
-    written: readonly Segment[]
-    lastSnapshot: number
-    force?: boolean
-    /** The longest text of one snapshot file (tests); `MAX_PART_CHARS` by default. */
-    partChars?: number
-  }
+  input: SnapshotInput & { lastSnapshot: number }
 ): Promise<SnapshotOutcome> {
   const { read, loaded, state, written } = input
   const readSeqs = new Map([...loaded.read].map(([d, seqs]) => [d, new Set(seqs)]))
@@ -91,15 +93,7 @@ export async function snapshotStep(
   db: RecallDatabase,
   folder: SyncFolderAccess,
   device: string,
-  input: {
-    read: SyncFolderRead
-    loaded: FolderState
-    state: SyncState
-    written: Segment[]
-    exchange: ExchangeRow
-    force: boolean
-    partChars?: number
-  }
+  input: SnapshotInput & { exchange: ExchangeRow }
 ): Promise<{ read: SyncFolderRead; exchange: ExchangeRow; removed: number; notice?: string }> {
   const { exchange } = input
   const outcome = await snapshotAndCompact(folder, device, { ...input, lastSnapshot: exchange.snapshot ?? 0 })
