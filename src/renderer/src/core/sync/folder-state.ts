@@ -1,5 +1,5 @@
 import { novelChanges } from '@core/sync/snapshot-state'
-import { applyChanges, emptySyncState, type SyncState } from '@core/sync/sync-state'
+import { applyChanges, emptySyncState, type SyncState, type Touched } from '@core/sync/sync-state'
 import type { SyncChange } from '@shared/sync/changes'
 import type { Stamp } from '@shared/sync/hlc'
 import type { SyncFolderRead } from '@shared/sync/read-sync-folder'
@@ -79,7 +79,7 @@ export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string
   const baseCovered = joinFrontiers(base.map((s) => s.covers))
   const covered = joinFrontiers(chosen.map((s) => s.covers))
   for (const snapshot of base) {
-    yield* applyInSteps(state, snapshot.changes)
+    yield* applyingChanges(state, snapshot.changes)
     if (snapshot.latest > state.latest) state.latest = snapshot.latest
   }
   const fresh: FreshPart[] = []
@@ -92,7 +92,7 @@ export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string
     const isApplied = applied.has(key)
     if (!isApplied && segment.seq <= (covered[segment.device] ?? 0)) continue
     ;(readSeqs.get(segment.device) ?? readSeqs.set(segment.device, new Set()).get(segment.device)!).add(segment.seq)
-    if (isApplied) yield* applyInSteps(state, segment.changes)
+    if (isApplied) yield* applyingChanges(state, segment.changes)
     else fresh.push({ key, device: segment.device, changes: segment.changes, latest: latestOf(segment.changes), snapshot: false })
   }
   for (const snapshot of freshSnapshots) {
@@ -115,11 +115,17 @@ export function* loadingFolder(read: SyncFolderRead, applied: ReadonlySet<string
   return { state, fresh, covered, read: readSeqs, waiting, replaced }
 }
 
-function* applyInSteps(state: SyncState, changes: readonly SyncChange[]): Generator<void, void> {
+/** `applyChanges` in steps of a few thousand changes, for `inSlices`: the same state and the same `touched` as at once. */
+export function* applyingChanges(
+  state: SyncState,
+  changes: readonly SyncChange[],
+  touched: Touched = { rows: new Set(), cards: new Set() }
+): Generator<void, Touched> {
   for (let i = 0; i < changes.length; i += CHANGES_PER_STEP) {
-    applyChanges(state, changes.length <= CHANGES_PER_STEP ? changes : changes.slice(i, i + CHANGES_PER_STEP))
+    applyChanges(state, changes.length <= CHANGES_PER_STEP ? changes : changes.slice(i, i + CHANGES_PER_STEP), touched)
     yield
   }
+  return touched
 }
 
 /** A segment's latest stamp: not always its last change's (a link's history is stamped at each review's time). */

@@ -77,8 +77,12 @@ export function emptySyncState(): SyncState {
   }
 }
 
-export function applyChanges(state: SyncState, changes: Iterable<SyncChange>): Touched {
-  const touched: Touched = { rows: new Set(), cards: new Set() }
+/** Applies `changes` to the merge state; what they touched is added to `touched` (a new record by default). */
+export function applyChanges(
+  state: SyncState,
+  changes: Iterable<SyncChange>,
+  touched: Touched = { rows: new Set(), cards: new Set() }
+): Touched {
   for (const change of changes) applyChange(state, change, touched)
   return touched
 }

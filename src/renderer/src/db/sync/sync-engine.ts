@@ -1,7 +1,7 @@
 import type { DeviceSyncStatus, SyncReport } from '@core/sync/sync-report'
-import { keptApplied, loadingFolder, segmentKey, type FreshPart } from '@core/sync/folder-state'
+import { applyingChanges, keptApplied, loadingFolder, segmentKey, type FreshPart } from '@core/sync/folder-state'
 import { replayingCards, studySchedulers } from '@core/sync/merged-collection'
-import { applyChanges, type SyncState, type Touched } from '@core/sync/sync-state'
+import type { SyncState, Touched } from '@core/sync/sync-state'
 import type { RecallDatabase } from '@db/database'
 import { withReplayNext, writeMerged } from '@db/sync/apply-merged'
 import { receiveMedia, sendMedia } from '@db/sync/media-exchange'
@@ -90,8 +90,8 @@ async function exchange(
   // The bytes of the media this device names go to the folder before the segments that name them.
   const mediaProblem = await sendMedia(db, folder, device, read, local.changes)
   const outboxRead = local.consumed.reduce((max, id) => Math.max(max, id), 0)
-  applyChanges(state, local.changes)
-  const merged = applyRemote(state, fresh)
+  await inSlices(applyingChanges(state, local.changes))
+  const merged = await inSlices(applyingRemote(state, fresh))
   // Left by the last sync as a grade given while it ran made them: replayed now, with that grade.
   for (const key of previous.replayNext ?? []) merged.touched.cards.add(key)
 
@@ -176,8 +176,15 @@ function* cardsToReplay(touched: Touched): Generator<string> {
   for (const where of touched.rows) if (where.startsWith('cards:')) yield where.slice('cards:'.length)
 }
 
-/** The other devices' new segments (and what their snapshots hold that is new here) added to the merge state: what they touched, the reviews new here and those taken back. */
-function applyRemote(state: SyncState, fresh: readonly FreshPart[]): { touched: Touched; newReviews: string[]; undone: string[] } {
+/**
+ * The other devices' new segments (and what their snapshots hold that is new here) added to the
+ * merge state, in steps (a year of another device's study is 100,000 changes): what they touched,
+ * the reviews new here and those taken back.
+ */
+function* applyingRemote(
+  state: SyncState,
+  fresh: readonly FreshPart[]
+): Generator<void, { touched: Touched; newReviews: string[]; undone: string[] }> {
   const known = new Set<string>()
   const undone: string[] = []
   const changes: SyncChange[] = []
@@ -188,7 +195,7 @@ function applyRemote(state: SyncState, fresh: readonly FreshPart[]): { touched: 
       if (change.k === 'review' && !state.reviews.has(change.id)) known.add(change.id)
       if (change.k === 'undo' && !state.undone.has(change.review)) undone.push(change.review)
     }
-  const touched = applyChanges(state, changes)
+  const touched = yield* applyingChanges(state, changes)
   return { touched, newReviews: [...known], undone }
 }
 
