@@ -70,6 +70,13 @@ describe('a column searched whole', () => {
         const hits = new Uint8Array(20)
         expect(column.markMatches(new RegExp(source, 'giu'), hits, 3, instead), pattern).toBe(true)
         expect([...hits], `${pattern} in ${JSON.stringify(texts)}`).toEqual(expected)
+        // Searched only in some groups (runs of them, and single ones), it finds there what it found whole, and nothing elsewhere.
+        const only = Uint8Array.from({ length: 20 }, () => (random(3) ? 1 : 0))
+        const within = new Uint8Array(20)
+        expect(column.markMatches(new RegExp(source, 'giu'), within, 3, instead, only), pattern).toBe(true)
+        expect([...within], `${pattern} in ${JSON.stringify(texts)}, only ${only.join('')}`).toEqual(
+          expected.map((hit, g) => hit & only[g]!)
+        )
       }
     }
   })
