@@ -171,12 +171,18 @@ export async function gradeLoop(page: Page, count: number, readMs: number) {
  * without Playwright's own sessions noticing.
  */
 export async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
+  const { page: own, workers } = await heapParts(context, page)
+  return own + workers
+}
+
+/** `heapUsed` in its two parts: the page's own heap, and its dedicated workers' together. */
+export async function heapParts(context: BrowserContext, page: Page): Promise<{ page: number; workers: number }> {
   const cdp = await context.newCDPSession(page)
   try {
     await cdp.send('HeapProfiler.enable')
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-    return usedSize + (await workerHeaps(cdp))
+    return { page: usedSize, workers: await workerHeaps(cdp) }
   } finally {
     await cdp.detach()
   }

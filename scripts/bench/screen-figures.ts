@@ -99,7 +99,9 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
       )
     )
     pairScreen('browse-scroll', browse.scroll, (s) => s.painted, 'the table scrolled to its middle → rows painted', paintOnly)
-    bytes('heap-browse', browse.heap, 'JS heap after GC, Browse open')
+    bytes('heap-browse', browse.heap, 'JS heap after GC, Browse open and its count shown (the worker has answered), the workers included')
+    bytes('probe:heap-browse-workers', browse.heapWorkers, "the workers' part of heap-browse (Browse's search worker, the journal's)")
+    bytes('probe:heap-browse-used', browse.heapUsed, 'JS heap after GC, Browse after the search, the sort and the scroll')
     const study = out.find((f) => f.name === 'heap-study')!
     bytes(
       'heap-browse-above-study',

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { heapUsed } from './app-flows'
+import { heapParts, heapUsed } from './app-flows'
 import { loadInApp, type Profile } from './browser-setup'
 import type { BareSample, BareWork, ScreenSample } from './page/in-app-page'
 
@@ -81,18 +81,36 @@ export const BROWSE_SEARCH = 'embedding drift'
 /**
  * `reps` times, from a fresh load of the app: Browse opened (→ first rows painted), a search typed
  * and Enter (→ rows updated), the Due column's header clicked (→ sorted rows), the table scrolled
- * to its middle (→ rows painted); each followed by its limit, and the heap with Browse open. Only
+ * to its middle (→ rows painted); each followed by its limit; and the heap with Browse open (the
+ * workers' part apart), then again after the search, sort and scroll. Only
  * what a person sees is used (roles, labels, rows in the DOM), none of Browse's internals.
  */
 export async function browseFigures(profile: Profile, baseUrl: string, reps: number) {
-  const out = { open: paired(), search: paired(), sort: paired(), scroll: paired(), heap: [] as number[], rows: 0 }
+  const out = {
+    open: paired(),
+    search: paired(),
+    sort: paired(),
+    scroll: paired(),
+    heap: [] as number[],
+    heapWorkers: [] as number[],
+    heapUsed: [] as number[],
+    rows: 0
+  }
   for (let i = 0; i < reps; i++) {
     const { page, context } = profile
     await appAtDecks(page, baseUrl)
     out.open.app.push(await probe(page, 'browse-open', 'click', () => nav(page, 'Browse').click()))
     out.rows = await page.evaluate(() => window.benchInApp.rowsShown())
     out.open.bare.push(await bare(page, { kind: 'firstRows', store: 'cards', count: out.rows }))
-    out.heap.push(await heapUsed(context, page))
+    // The heap once the worker has answered its first search (the count replaces "Counting cards…"):
+    // read as soon as the first rows are painted, it missed the columns the worker was still reading.
+    await page
+      .getByText(/^[\d,]+ cards?\b/)
+      .first()
+      .waitFor({ timeout: 300_000 })
+    const heap = await heapParts(context, page)
+    out.heap.push(heap.page + heap.workers)
+    out.heapWorkers.push(heap.workers)
     const box = page.getByRole('searchbox', { name: 'Search cards' })
     // Timed from Enter, which searches at once. When the box's own pause answered the typed text
     // before Enter (a loaded machine), nothing changes after Enter: the box is cleared and typed again.
@@ -114,6 +132,7 @@ export async function browseFigures(profile: Profile, baseUrl: string, reps: num
     await page.evaluate(() => window.benchInApp.scrollToMiddle())
     out.scroll.app.push(await page.evaluate(() => window.benchInApp.screenResult()))
     out.scroll.bare.push(await bare(page, { kind: 'paint' }))
+    out.heapUsed.push(await heapUsed(context, page))
   }
   return out
 }

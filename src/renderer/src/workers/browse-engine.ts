@@ -159,8 +159,11 @@ export class BrowseEngine {
       const hit = new Uint8Array(columns.ids.length)
       if (deckFilter && columns.deckId !== deckFilter) return hit
       texts = needs.text ? this.textsOf(order.blocks[b]!, needs.marks) : undefined
-      if (terms.length) found = foundWhole(terms, columns, texts!)
-      for (let i = 0; i < columns.ids.length; i++) if (columns.queue[i] !== Queue.Removed && matches(card.at(columns, i), ctx)) hit[i] = 1
+      const whole = terms.length ? foundWhole(terms, columns, texts!) : undefined
+      found = whole?.found ?? found
+      const candidates = whole?.candidates
+      for (let i = 0; i < columns.ids.length; i++)
+        if ((!candidates || candidates[i]) && columns.queue[i] !== Queue.Removed && matches(card.at(columns, i), ctx)) hit[i] = 1
       return hit
     })
     const block = new Int32Array(order.position.length)

@@ -74,6 +74,8 @@ interface WholeTerm {
   node: SearchNode
   re: RegExp
   marks: boolean
+  /** Whether every card found must match it: the search is this term, or an `and` of it and others. */
+  needed: boolean
 }
 
 /**
@@ -81,26 +83,41 @@ interface WholeTerm {
  * string (`packedMatcher`: no `*`); `w:` and `re:` terms, and the rest, are asked card by card.
  */
 export function wholeTerms(node: SearchNode): WholeTerm[] {
+  const needed = new Set(node.kind === 'and' ? node.children : [node])
   return fromTerms(node, (term) => {
     if (term.kind !== 'text' && term.kind !== 'nc') return []
     const marks = term.kind === 'nc'
     const re = marks ? packedMatcher(term.pattern, markFold) : packedMatcher(term.pattern)
-    return re ? [{ node: term, re, marks }] : []
+    return re ? [{ node: term, re, marks, needed: needed.has(term) }] : []
   })
 }
 
+/** What `foundWhole` answers for a deck. */
+export interface FoundWhole {
+  /** Which cards each term finds (1 at card i); a term missing is asked card by card. */
+  found: Map<SearchNode, Uint8Array>
+  /** The cards every needed term found (1 at card i), when there is one: no other card can match. */
+  candidates?: Uint8Array
+}
+
 /**
- * Which of a deck's cards each term finds (1 at card i), searched in the deck's packed texts: the
- * typed column with the texts that fold differently matched apart, or the folded column itself.
- * A term missing from the answer is asked card by card (its column could not be searched whole).
+ * Which of a deck's cards each term finds, searched in the deck's packed texts: the typed column
+ * with the texts that fold differently matched apart, or the folded column itself. A needed term
+ * after the first is searched only in the cards the ones before it found (`a b` reads b's text only
+ * where a is), so its answer says nothing of the other cards: the `and` has failed there already.
  */
-export function foundWhole(terms: readonly WholeTerm[], columns: DeckColumns, texts: BlockTexts): Map<SearchNode, Uint8Array> {
+export function foundWhole(terms: readonly WholeTerm[], columns: DeckColumns, texts: BlockTexts): FoundWhole {
   const found = new Map<SearchNode, Uint8Array>()
-  for (const { node, re, marks } of terms) {
+  let candidates: Uint8Array | undefined
+  for (const { node, re, marks, needed } of terms) {
     const folded = marks ? texts.noMarks! : texts.plain
     const hits = new Uint8Array(columns.ids.length)
-    const searched = folded instanceof TextColumn ? folded.markMatches(re, hits, 3) : columns.texts.markMatches(re, hits, 3, folded)
-    if (searched) found.set(node, hits)
+    const only = needed ? candidates : undefined
+    const searched =
+      folded instanceof TextColumn ? folded.markMatches(re, hits, 3, undefined, only) : columns.texts.markMatches(re, hits, 3, folded, only)
+    if (!searched) continue
+    found.set(node, hits)
+    if (needed) candidates = hits
   }
-  return found
+  return { found, candidates }
 }

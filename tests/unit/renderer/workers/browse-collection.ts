@@ -2,7 +2,9 @@ import { Queue, type CardRecord, type DeckRecord, type NoteRecord, type ReviewRe
 import type { SortColumn } from '@core/search/sort'
 import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
-import type { BrowseView } from '@renderer/workers/browse-engine'
+import { IdList } from '@core/search/id-list'
+import { BrowseCacheDatabase } from '@db/browse-cache'
+import { BrowseEngine, type BrowseView, type SearchRequest } from '@renderer/workers/browse-engine'
 import { default_w, forgetting_curve, Rating, State } from 'ts-fsrs'
 
 const DAY = 86_400_000
@@ -175,3 +177,29 @@ export const SORT_COLUMNS: SortColumn[] = [
   'lapses',
   'created'
 ]
+
+/** A search of every deck's cards in the order they were created, unless told otherwise. */
+export const request = (
+  query: string,
+  sort: SearchRequest['sort'] = { column: 'created', descending: false },
+  deckFilter = ''
+): SearchRequest => ({
+  query,
+  deckFilter,
+  sort,
+  view: VIEW
+})
+
+/** The keys a search finds, in order. */
+export async function found(engine: BrowseEngine, req: SearchRequest): Promise<string[]> {
+  const answer = await engine.search(req)
+  if (!answer.ok) throw new Error(answer.message)
+  return IdList.from(answer.ids).toArray()
+}
+
+/** An engine on the collection, opened (its columns read from the cache named, or built). */
+export async function opened(db: RecallDatabase, cacheName = db.name, onProgress?: (read: number) => void) {
+  const engine = new BrowseEngine(db, new BrowseCacheDatabase(cacheName))
+  await engine.open(onProgress)
+  return engine
+}

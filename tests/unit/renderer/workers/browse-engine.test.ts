@@ -1,39 +1,15 @@
 import { Queue } from '@core/model'
 import { compileSearch, type SearchContext } from '@core/search/compile'
-import { IdList } from '@core/search/id-list'
 import { parseSearch } from '@core/search/parse'
 import { retrievabilityAt } from '@core/stats/retrievability'
 import { studyDayStart } from '@core/time/study-day'
 import { BrowseCacheDatabase } from '@db/browse-cache'
 import type { RecallDatabase } from '@db/database'
-import { BrowseEngine, type SearchRequest } from '@renderer/workers/browse-engine'
+import { BrowseEngine } from '@renderer/workers/browse-engine'
 import { Rating } from 'ts-fsrs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
-import { DECKS, NOW, pagingCards, referenceOrder, seedPaging, SORT_COLUMNS, VIEW } from './browse-collection'
-
-const request = (
-  query: string,
-  sort: SearchRequest['sort'] = { column: 'created', descending: false },
-  deckFilter = ''
-): SearchRequest => ({
-  query,
-  deckFilter,
-  sort,
-  view: VIEW
-})
-
-async function found(engine: BrowseEngine, req: SearchRequest): Promise<string[]> {
-  const answer = await engine.search(req)
-  if (!answer.ok) throw new Error(answer.message)
-  return IdList.from(answer.ids).toArray()
-}
-
-async function opened(db: RecallDatabase, cacheName = db.name, onProgress?: (read: number) => void) {
-  const engine = new BrowseEngine(db, new BrowseCacheDatabase(cacheName))
-  await engine.open(onProgress)
-  return engine
-}
+import { DECKS, found, NOW, opened, pagingCards, referenceOrder, request, seedPaging, SORT_COLUMNS, VIEW } from './browse-collection'
 
 describe('the browser’s search engine on 600 cards with ties', () => {
   const cards = pagingCards()

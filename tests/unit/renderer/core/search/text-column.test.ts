@@ -70,6 +70,20 @@ describe('a column searched whole', () => {
         const hits = new Uint8Array(20)
         expect(column.markMatches(new RegExp(source, 'giu'), hits, 3, instead), pattern).toBe(true)
         expect([...hits], `${pattern} in ${JSON.stringify(texts)}`).toEqual(expected)
+        // Searched only in some groups, it finds there what it found whole, and nothing elsewhere:
+        // many short runs (searched whole, then kept to them) or one run (searched alone).
+        const start = random(20)
+        const span = 1 + random(8)
+        for (const only of [
+          Uint8Array.from({ length: 20 }, () => (random(3) ? 1 : 0)),
+          Uint8Array.from({ length: 20 }, (_, g) => (g >= start && g < start + span ? 1 : 0))
+        ]) {
+          const within = new Uint8Array(20)
+          expect(column.markMatches(new RegExp(source, 'giu'), within, 3, instead, only), pattern).toBe(true)
+          expect([...within], `${pattern} in ${JSON.stringify(texts)}, only ${only.join('')}`).toEqual(
+            expected.map((hit, g) => hit & only[g]!)
+          )
+        }
       }
     }
   })
