@@ -30,7 +30,7 @@ const MARGIN_MS = 1_000
 
 /** Each deck's columns, current, in the order asked for (decks without cards give empty columns). */
 export function readCardColumns(db: RecallDatabase, deckIds: readonly string[]): Promise<CardColumnsRecord[]> {
-  return db.transaction('rw', db.cards, db.cardColumns, () => readColumns(db, deckIds))
+  return readFirst(db, (write) => readColumns(db, deckIds, write))
 }
 
 /**
@@ -38,14 +38,35 @@ export function readCardColumns(db: RecallDatabase, deckIds: readonly string[]):
  * key: the order a walk over the whole `cards` table meets the decks in.
  */
 export function readAllCardColumns(db: RecallDatabase): Promise<CardColumnsRecord[]> {
-  return db.transaction('rw', db.cards, db.cardColumns, async () => {
+  return readFirst(db, async (write) => {
     const deckIds = await deckIdsOfCards(db)
-    const columns = await readColumns(db, deckIds, deckIds)
-    return columns.sort((a, b) => compareKeys(a.ids[0]!, b.ids[0]!))
+    const columns = await readColumns(db, deckIds, write, deckIds)
+    return columns?.sort((a, b) => compareKeys(a.ids[0]!, b.ids[0]!))
   })
 }
 
-async function readColumns(db: RecallDatabase, deckIds: readonly string[], allDeckIds?: string[]): Promise<CardColumnsRecord[]> {
+/**
+ * Most reads find the stored rows current (nothing written since, or only values they already
+ * hold): those are read in a readonly transaction, which waits for no other reader. Only when a
+ * row must be built or patched is it all done again in a readwrite one, which the derived-tables
+ * middleware widens to every derived table (so it would also hold back, say, the statistics'
+ * read of the review rollup on the page while the worker reads the columns).
+ */
+async function readFirst(
+  db: RecallDatabase,
+  read: (write: boolean) => Promise<CardColumnsRecord[] | undefined>
+): Promise<CardColumnsRecord[]> {
+  const stored = await db.transaction('r', db.cards, db.cardColumns, () => read(false))
+  return stored ?? (await db.transaction('rw', db.cards, db.cardColumns, async () => (await read(true))!))
+}
+
+/** The columns, current; undefined when one would have to be built or patched and `write` is false. */
+async function readColumns(
+  db: RecallDatabase,
+  deckIds: readonly string[],
+  write: boolean,
+  allDeckIds?: string[]
+): Promise<CardColumnsRecord[] | undefined> {
   // Bumped to now, this window's stamp keeps its own later writes above `builtFrom` even if the
   // clock steps back. Other windows stamp with the clock, so `builtFrom` follows the clock rather
   // than this window's stamp, which can run ahead of it.
@@ -54,11 +75,13 @@ async function readColumns(db: RecallDatabase, deckIds: readonly string[], allDe
   const unique = [...new Set(deckIds)]
   // A stamp in the future means the clock stepped back: cards written since may carry lower stamps.
   const stored = (await db.cardColumns.bulkGet(unique)).map((row) => (row && isWhole(row) && row.builtFrom <= Date.now() ? row : undefined))
+  if (!write && unique.length > 0 && stored.some((row) => !row)) return undefined
   const since = Math.min(...stored.map((row) => row?.builtFrom ?? Infinity))
   const changedIn =
     since === Infinity ? new Map<string, string>() : await decksOfChangedCards(db, since, allDeckIds ?? (await deckIdsOfCards(db)))
-  const current = await Promise.all(unique.map((deckId, i) => currentColumns(db, deckId, stored[i], builtFrom, changedIn)))
-  const byDeck = new Map(current.map((columns) => [columns.deckId, columns]))
+  const current = await Promise.all(unique.map((deckId, i) => currentColumns(db, deckId, stored[i], builtFrom, changedIn, write)))
+  if (current.some((columns) => !columns)) return undefined
+  const byDeck = new Map(current.map((columns) => [columns!.deckId, columns!]))
   return deckIds.map((deckId) => byDeck.get(deckId)!)
 }
 
@@ -79,19 +102,24 @@ async function decksOfChangedCards(db: RecallDatabase, since: number, deckIds: r
   return new Map(changed.flatMap((ids, i) => ids.map((id) => [id, deckIds[i]!] as const)))
 }
 
+/** The deck's columns, current; undefined when they must be built or patched and `write` is false. */
 async function currentColumns(
   db: RecallDatabase,
   deckId: string,
   stored: CardColumnsRecord | undefined,
   builtFrom: number,
-  changedIn: ReadonlyMap<string, string>
-): Promise<CardColumnsRecord> {
-  if (!stored) return buildColumns(db, deckId, builtFrom)
-  for (const [id, now] of changedIn) if (now !== deckId && indexOfId(stored.ids, id) >= 0) return buildColumns(db, deckId, builtFrom)
+  changedIn: ReadonlyMap<string, string>,
+  write: boolean
+): Promise<CardColumnsRecord | undefined> {
+  const build = () => (write ? buildColumns(db, deckId, builtFrom) : undefined)
+  if (!stored) return build()
+  for (const [id, now] of changedIn) if (now !== deckId && indexOfId(stored.ids, id) >= 0) return build()
   const changed = await db.cards.where('[deckId+mod]').between([deckId, stored.builtFrom], [deckId, Dexie.maxKey], true, true).toArray()
   const patched = patchColumns(stored, changed, builtFrom)
-  if (patched) await db.cardColumns.put(patched)
-  return patched ?? stored
+  if (!patched) return stored
+  if (!write) return undefined
+  await db.cardColumns.put(patched)
+  return patched
 }
 
 /** Reads the deck's keys from its index, then its cards in key ranges (one getAll each, no cursor). */

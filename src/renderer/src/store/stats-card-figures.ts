@@ -9,8 +9,12 @@ import type { RecallDatabase } from '@db/database'
  * the next openings (it holds a connection, never the cards).
  */
 
-/** What the page asks the worker. */
+/** What the page asks the worker: the figures of a scope, or only to open its connection ahead of a count. */
+export type StatsWorkerCall = CardFiguresCall | { kind: 'open'; dbName: string }
+
+/** A count of the card figures. */
 export interface CardFiguresCall {
+  kind: 'count'
   id: number
   dbName: string
   scope: StatsScope
@@ -60,9 +64,14 @@ function startedWorker(): Worker {
 /** Whether the figures are counted off the page (otherwise `countCardFigures` holds this thread while it counts). */
 export const countsOffThePage = (): boolean => typeof Worker !== 'undefined' && !broken
 
-/** Starts the worker ahead of a request (its script is fetched and its modules run meanwhile). */
-export function warmCardFigures(): void {
-  if (countsOffThePage()) startedWorker()
+/**
+ * Starts the worker ahead of a request (its script is fetched and its modules run meanwhile); with
+ * `db`, it also opens its connection to that collection, so that a later count waits for neither.
+ */
+export function warmCardFigures(db?: RecallDatabase): void {
+  if (!countsOffThePage()) return
+  const target = startedWorker()
+  if (db) target.postMessage({ kind: 'open', dbName: db.name } satisfies StatsWorkerCall)
 }
 
 function inWorker(db: RecallDatabase, scope: StatsScope, now: number, dayStartsAtHour: number): Promise<CardFigures> {
@@ -70,7 +79,7 @@ function inWorker(db: RecallDatabase, scope: StatsScope, now: number, dayStartsA
   return new Promise<CardFigures>((resolve, reject) => {
     const id = ++lastId
     pending.set(id, { resolve, reject })
-    const call: CardFiguresCall = { id, dbName: db.name, scope, now, dayStartsAtHour }
+    const call: StatsWorkerCall = { kind: 'count', id, dbName: db.name, scope, now, dayStartsAtHour }
     target.postMessage(call)
   })
 }

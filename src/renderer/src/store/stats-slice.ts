@@ -35,7 +35,9 @@ export interface StatsSlice {
    * In the background: counts the review log into the statistics' rollup if it is not yet (after
    * an upgrade), or sums its days again after a change of day start or time zone, so that opening
    * the statistics seldom has to. `after`: once start-up is over (when the collection opens), or
-   * at the next idle moment (when the day-start hour was just saved).
+   * at the next idle moment (when the day-start hour was just saved). After start, also the
+   * statistics' worker: started and connected at the first idle moment once the deck list is shown,
+   * so that a click on Statistics waits for neither.
    */
   prepareStatistics(after?: 'start' | 'idle'): void
 }
@@ -51,7 +53,7 @@ const whenIdle = (after: 'start' | 'idle'): Promise<void> =>
 
 export const createStatsSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], StatsSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     // A later request wins: switching decks quickly never shows an older deck's figures.
     let latest = 0
     const patch = (p: Partial<StatsView>) => set((s) => ({ stats: { ...s.stats, ...p } }))
@@ -69,6 +71,18 @@ export const createStatsSlice =
           counting = undefined
         }
       })())
+
+    /** Once the deck list has been counted (or failed to be): the first screen is up. */
+    const decksShown = () =>
+      new Promise<void>((resolve) => {
+        const shown = (state: RecallState) => state.library.status !== 'loading'
+        if (shown(get())) return resolve()
+        const stop = store.subscribe((state) => {
+          if (!shown(state)) return
+          stop()
+          resolve()
+        })
+      })
 
     return {
       stats: { status: 'idle', deck: 'all', forecastDays: 30, snapshot: null, early: null, takenAt: 0, counting: null },
@@ -95,7 +109,7 @@ export const createStatsSlice =
           // settings are read; the worker starts as soon as its module is here.
           const repository = import('@db/stats-repository')
           const figures = import('@store/stats-card-figures')
-          void figures.then((f) => f.warmCardFigures()).catch(() => undefined) // its failure is met below
+          void figures.then((f) => f.warmCardFigures(db)).catch(() => undefined) // its failure is met below
           const [{ dayStartsAtHour }, { loadReviewFigures }, { countCardFigures, countsOffThePage }] = await Promise.all([
             getSettings(db),
             repository,
@@ -122,6 +136,13 @@ export const createStatsSlice =
       },
 
       prepareStatistics(after = 'start') {
+        if (after === 'start') {
+          void decksShown()
+            .then(() => whenIdle('idle'))
+            .then(() => import('@store/stats-card-figures'))
+            .then((f) => f.warmCardFigures(db))
+            .catch(() => undefined) // started again at the click
+        }
         void whenIdle(after)
           .then(() => reviewRollupNeedsWork(db))
           .then(async (needed) => needed && (await import('@db/review-rollup-count')).prepareReviewRollup(db))

@@ -152,6 +152,25 @@ describe('the card columns', () => {
     expect(put).toHaveBeenCalledTimes(1)
   })
 
+  it('are read in a readonly transaction when current, and in a readwrite one only to build or patch them', async () => {
+    const db = await collection()
+    vi.setSystemTime(NOW + 60_000)
+    const modes = vi.spyOn(db, 'transaction')
+    const modesOfRead = async (read: () => Promise<unknown>) => {
+      modes.mockClear()
+      await read()
+      return modes.mock.calls.map((call) => call[0])
+    }
+    expect(await modesOfRead(() => readAllCardColumns(db))).toEqual(['r', 'rw'])
+    expect(await modesOfRead(() => readAllCardColumns(db))).toEqual(['r'])
+    expect(await modesOfRead(() => readCardColumns(db, ['beta']))).toEqual(['r'])
+    vi.setSystemTime(NOW + HOUR)
+    await grade(db, 'alpha/c3')
+    expect(await modesOfRead(() => readCardColumns(db, ['beta', 'alpha']))).toEqual(['r', 'rw'])
+    expect(await modesOfRead(() => readAllCardColumns(db))).toEqual(['r'])
+    await expectCurrent(db)
+  })
+
   it('stay current when the clock steps back, in this window or in another one', async () => {
     const db = await collection()
     await expectCurrent(db)

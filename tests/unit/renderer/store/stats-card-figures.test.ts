@@ -1,4 +1,4 @@
-import type { CardFiguresCall, CardFiguresReply } from '@store/stats-card-figures'
+import type { CardFiguresReply, StatsWorkerCall } from '@store/stats-card-figures'
 import type { RecallDatabase } from '@db/database'
 import { loadCardFigures } from '@db/stats-repository'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -13,25 +13,31 @@ useTimeZone('Europe/London', afterAll)
  * ways through structuredClone, as between a page and a worker, and the worker opens the
  * collection by its name on its own connection.
  */
-const calls: CardFiguresCall[] = []
+const calls: StatsWorkerCall[] = []
+const replies: CardFiguresReply[] = []
 class StandInWorker {
   onmessage: ((event: { data: CardFiguresReply }) => void) | null = null
   onerror: ((event: unknown) => void) | null = null
-  private readonly scope: { onmessage?: (event: { data: CardFiguresCall }) => void; postMessage: (reply: CardFiguresReply) => void }
+  private readonly scope: { onmessage?: (event: { data: StatsWorkerCall }) => void; postMessage: (reply: CardFiguresReply) => void }
   private readonly ready: Promise<unknown>
   constructor() {
-    this.scope = { postMessage: (reply) => this.onmessage?.({ data: structuredClone(reply) }) }
+    this.scope = {
+      postMessage: (reply) => {
+        replies.push(reply)
+        this.onmessage?.({ data: structuredClone(reply) })
+      }
+    }
     vi.stubGlobal('self', this.scope)
     this.ready = import('@renderer/workers/stats-worker')
   }
-  postMessage(call: CardFiguresCall) {
+  postMessage(call: StatsWorkerCall) {
     calls.push(call)
     void this.ready.then(() => this.scope.onmessage?.({ data: structuredClone(call) }))
   }
   terminate() {}
 }
 vi.stubGlobal('Worker', StandInWorker)
-const { countCardFigures, countsOffThePage } = await import('@store/stats-card-figures')
+const { countCardFigures, countsOffThePage, warmCardFigures } = await import('@store/stats-card-figures')
 
 const DECKS = ['aws-ml-services', 'aws-ml-pipeline', 'aws-ml-chips']
 const now = local(2026, 3, 29, 14)
@@ -52,10 +58,39 @@ describe('the card charts counted in a worker', () => {
     const before = calls.length
     const inWorker = await countCardFigures(db, scope, now, HOUR)
     expect(calls.length).toBe(before + 1)
-    expect(calls.at(-1)).toMatchObject({ dbName: db.name, scope, now, dayStartsAtHour: HOUR })
+    expect(calls.at(-1)).toMatchObject({ kind: 'count', dbName: db.name, scope, now, dayStartsAtHour: HOUR })
     const onPage = await loadCardFigures(db, scope, now, HOUR)
     expect(inWorker).toEqual(onPage)
     expect(inWorker.counts.total.total).toBeGreaterThan(scope === 'all' ? 300 : 100)
     expect(inWorker.memory.stability.bins.at(-1)?.to).toBe(Infinity)
+  })
+})
+
+describe('the worker’s connection', () => {
+  it('is opened ahead of the first count when the worker is warmed, and that count is the worker’s', async () => {
+    const other = freshDatabase()
+    await storeCollection(other, generateCollection(DECKS, 40, now), DECKS)
+    const before = calls.length
+    warmCardFigures(other)
+    expect(calls.slice(before)).toEqual([{ kind: 'open', dbName: other.name }])
+    const figures = await countCardFigures(other, 'all', now, HOUR)
+    expect(replies.at(-1)).toEqual({ id: expect.any(Number), figures })
+    expect(figures).toEqual(await loadCardFigures(other, 'all', now, HOUR))
+  })
+
+  it('is opened again after a count failed in it, so the next count is the worker’s again', async () => {
+    const replaced = freshDatabase()
+    await storeCollection(replaced, generateCollection(DECKS, 40, now), DECKS)
+    const before = await countCardFigures(replaced, 'all', now, HOUR)
+    // The collection replaced under the worker (as a restore does): its connection is closed.
+    await replaced.delete()
+    await replaced.open()
+    await storeCollection(replaced, generateCollection(DECKS.slice(0, 1), 30, now), DECKS.slice(0, 1))
+    const afterRestore = await countCardFigures(replaced, 'all', now, HOUR)
+    const next = await countCardFigures(replaced, 'all', now, HOUR)
+    expect(replies.at(-1)).toEqual({ id: expect.any(Number), figures: next })
+    expect(next).toEqual(await loadCardFigures(replaced, 'all', now, HOUR))
+    expect(afterRestore).toEqual(next)
+    expect(next.counts.total.total).toBeLessThan(before.counts.total.total)
   })
 })
