@@ -1,18 +1,10 @@
-import { finalPassCandidates, type FinalPassCard } from '@core/exam-plan/final-pass'
+import type { FinalPassCard } from '@core/exam-plan/final-pass'
 import { forecastExam } from '@core/exam-plan/forecast'
-import {
-  buildTopicReadiness,
-  createExamRecallAccumulator,
-  type ExamRecallCard,
-  type ExamRecallSums,
-  type TopicReadiness
-} from '@core/exam-plan/recall'
+import { buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import type { SimulatedCard, SimulatedDay } from '@core/exam-plan/schedule-simulation'
-import { Queue, type StudyOptions } from '@core/model'
+import type { StudyOptions } from '@core/model'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
-import { gather } from '@core/stats/accumulator'
-import { State } from 'ts-fsrs'
 
 type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
 
@@ -71,24 +63,23 @@ export function forecastExamDecks(
   let belowTarget = 0
 
   for (const deck of decks) {
-    const w = deck.options.w
     const forecast = forecastExam(deck.cards, {
       options: deck.options,
       dayStartsAtHour,
       now,
       examDate,
+      targetRecall: params.targetRecall,
       ...(deck.studiedToday ? { studiedToday: deck.studiedToday } : {})
     })
     daysLeft = forecast.daysLeft
     examDayStart = forecast.examDayStart
     studying.push(forecast.recallIfStudying)
-    mergeSums(stopping, gather(createExamRecallAccumulator({ examAt: examDate, ...(w ? { w } : {}) }), deck.cards))
-    const deckUnseen = deck.cards.filter((c) => c.state === State.New && c.queue !== Queue.Removed && c.queue !== Queue.Suspended).length
-    unseen += deckUnseen
+    mergeSums(stopping, forecast.stopping)
+    unseen += forecast.unseen
     needed = forecast.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + forecast.workload.newCardsPerDayNeeded
     reviewsPerDay += forecast.workload.reviewsPerDay
     if (forecast.workload.warning) warnings.push(`${deck.deckName}: ${forecast.workload.warning}`)
-    belowTarget += finalPassCandidates(deck.cards, examDate, params.targetRecall, { dayStartsAtHour, ...(w ? { w } : {}) }).length
+    belowTarget += forecast.belowTarget
     plan = addPlans(plan, forecast.plan)
   }
 

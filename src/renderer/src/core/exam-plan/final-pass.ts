@@ -27,12 +27,16 @@ export function finalPassCandidates(
   const w = params.w ?? default_w
   const candidates: FinalPassCandidate[] = []
   for (const card of cards) {
-    if (card.state === State.New || card.queue === Queue.Suspended || card.queue === Queue.Removed) continue
-    if (card.due < examDayStart) continue
+    if (!mayNeedFinalPass(card, examDayStart)) continue
     const r = retrievabilityAt(card, examDate, w)
     if (r < target) candidates.push({ id: card.id, retrievability: r, stability: card.stability })
   }
   return candidates.sort((a, b) => a.retrievability - b.retrievability || a.id.localeCompare(b.id))
+}
+
+/** A studied card, not suspended, that no review before exam day (starting `examDayStart`) will refresh. */
+export function mayNeedFinalPass(card: FinalPassCard, examDayStart: number): boolean {
+  return card.state !== State.New && card.queue !== Queue.Suspended && card.queue !== Queue.Removed && card.due >= examDayStart
 }
 
 export interface FinalPassAssignment {

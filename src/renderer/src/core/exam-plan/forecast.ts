@@ -1,11 +1,12 @@
 import { examCountdown } from '@core/exam-plan/exam-day'
-import { buildTopicReadiness, createExamRecallAccumulator, type ExamRecallCard, type TopicReadiness } from '@core/exam-plan/recall'
-import { toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
+import { mayNeedFinalPass, type FinalPassCard } from '@core/exam-plan/final-pass'
+import { addCardRecall, buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
+import { emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
 import { simulateUntilExam, type ExamPlanInput, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import { buildExamWorkload, type ExamWorkload } from '@core/exam-plan/workload'
 import { Queue } from '@core/model'
-import { gather } from '@core/stats/accumulator'
-import { State } from 'ts-fsrs'
+import { retrievabilityAt } from '@core/stats/retrievability'
+import { default_w, State } from 'ts-fsrs'
 
 export interface ExamForecast {
   /** Study days left before the exam, today included; 0 on exam day. */
@@ -17,25 +18,51 @@ export interface ExamForecast {
   recallIfStudying: RecallEstimate
   /** Weakest topics first, as things stand now. */
   topics: TopicReadiness[]
+  /** The sums behind the two above, which the forecast of several decks adds up. */
+  stopping: ExamRecallSums
+  /** Cards never studied (suspended ones left out: no limit brings them up). */
+  unseen: number
+  /** Studied cards below `targetRecall` at the exam that no scheduled review will refresh (0 without a target). */
+  belowTarget: number
   workload: ExamWorkload
   /** The simulated study days, for a workload chart. */
   plan: SimulatedDay[]
 }
 
-/** The exam screen's figures for the exam's cards (one deck or several; the caller chooses). */
-export function forecastExam(cards: ReadonlyArray<SimulatedCard & ExamRecallCard>, input: ExamPlanInput): ExamForecast {
+/**
+ * The exam screen's figures for the exam's cards (one deck or several; the caller chooses). What
+ * does not need the simulation (recall if stopping, topics, unseen cards, the final pass's count)
+ * comes from one pass over the cards, each card's recall at the exam computed once.
+ */
+export function forecastExam(
+  cards: ReadonlyArray<SimulatedCard & ExamRecallCard & FinalPassCard>,
+  input: ExamPlanInput & { targetRecall?: number }
+): ExamForecast {
   const { options, now, examDate } = input
   const countdown = examCountdown(now, examDate, input.dayStartsAtHour)
-  const sums = gather(createExamRecallAccumulator({ examAt: examDate, ...(options.w ? { w: options.w } : {}) }), cards)
+  const w = options.w ?? default_w
+  const target = input.targetRecall ?? 0
+  const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
+  let unseen = 0
+  let belowTarget = 0
+  for (const card of cards) {
+    if (card.queue === Queue.Removed) continue
+    const p = retrievabilityAt(card, examDate, w)
+    addCardRecall(stopping, card.tags, p)
+    // Suspended cards are left out of the workload: no limit will bring them up.
+    if (card.state === State.New && card.queue !== Queue.Suspended) unseen++
+    if (p < target && mayNeedFinalPass(card, countdown.examDay.start)) belowTarget++
+  }
   const simulation = simulateUntilExam(cards, input)
-  // Suspended cards are left out of the workload: no limit will bring them up.
-  const unseen = cards.filter((c) => c.state === State.New && c.queue !== Queue.Removed && c.queue !== Queue.Suspended).length
   return {
     daysLeft: countdown.days.length,
     examDayStart: countdown.examDay.start,
-    recallIfStopping: toRecallEstimate(sums.all),
+    recallIfStopping: toRecallEstimate(stopping.all),
     recallIfStudying: simulation.recall,
-    topics: buildTopicReadiness(sums),
+    topics: buildTopicReadiness(stopping),
+    stopping,
+    unseen,
+    belowTarget,
     workload: buildExamWorkload({
       unseen,
       daysLeft: countdown.days.length,

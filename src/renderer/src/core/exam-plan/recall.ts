@@ -25,16 +25,22 @@ export function createExamRecallAccumulator(params: {
   const byTag = new Map<string, RecallSum>()
   return {
     add(card) {
-      if (card.queue === Queue.Removed) return
-      const p = retrievabilityAt(card, params.examAt, w)
-      addRecall(all, p)
-      for (const tag of new Set(card.tags)) {
-        let sum = byTag.get(tag)
-        if (!sum) byTag.set(tag, (sum = emptyRecallSum()))
-        addRecall(sum, p)
-      }
+      if (card.queue !== Queue.Removed) addCardRecall({ all, byTag }, card.tags, retrievabilityAt(card, params.examAt, w))
     },
     result: () => ({ all, byTag })
+  }
+}
+
+/** Counts a card of recall `p` in the sums, once in each of its tags (a tag written twice counts once). */
+export function addCardRecall(sums: ExamRecallSums, tags: readonly string[], p: number): void {
+  addRecall(sums.all, p)
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!
+    // Not a Set per card: a card has a tag or two, and this runs for every card of the exam.
+    if (tags.indexOf(tag) < i) continue
+    let sum = sums.byTag.get(tag)
+    if (!sum) sums.byTag.set(tag, (sum = emptyRecallSum()))
+    addRecall(sum, p)
   }
 }
 
