@@ -1,22 +1,14 @@
 import { Queue } from '@core/model'
-import { compileSearch, type SearchContext } from '@core/search/compile'
+import { compileSearch } from '@core/search/compile'
 import { parseSearch } from '@core/search/parse'
-import { retrievabilityAt } from '@core/stats/retrievability'
 import { describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
-import { found, NOW, opened, pagingCards, request, seedPaging, VIEW } from './browse-collection'
+import { found, opened, pagingCards, request, SEARCH_CONTEXT, seedPaging } from './browse-collection'
 
 // Few words, some of them inside others (`ape` in `grape`), accented or not, so that the terms of
 // an `and` find overlapping sets of cards, some of them in one field and some in another.
 const WORDS = ['apple', 'grape', 'ape', 'Café', 'cafe', 'résumé', 'resume', 'über', 'uber', 'kiwi', 'line\nbreak', '東京']
-const CTX: SearchContext = {
-  now: NOW,
-  dayStart: VIEW.dayStart,
-  dayStartsAtHour: VIEW.dayStartsAtHour,
-  retrievability: (c) => retrievabilityAt(c, NOW),
-  ratedSince: () => false,
-  deckName: (id) => VIEW.deckNames[id]
-}
+const CTX = SEARCH_CONTEXT
 
 describe('an `and` of free-text terms, its later terms searched only where the earlier ones matched', () => {
   let seed = 11

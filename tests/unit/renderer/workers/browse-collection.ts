@@ -1,5 +1,7 @@
 import { Queue, type CardRecord, type DeckRecord, type NoteRecord, type ReviewRecord } from '@core/model'
+import type { SearchContext } from '@core/search/compile'
 import type { SortColumn } from '@core/search/sort'
+import { retrievabilityAt } from '@core/stats/retrievability'
 import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
 import { IdList } from '@core/search/id-list'
@@ -117,6 +119,16 @@ export const VIEW: BrowseView = {
   dayStartsAtHour: 4,
   weights: {},
   deckNames: Object.fromEntries(DECKS.map((d) => [d.id, d.name]))
+}
+
+/** The search context of a Browse opened at NOW on VIEW: what the compiled predicate is asked with in the tests. */
+export const SEARCH_CONTEXT: SearchContext = {
+  now: NOW,
+  dayStart: VIEW.dayStart,
+  dayStartsAtHour: VIEW.dayStartsAtHour,
+  retrievability: (c) => retrievabilityAt(c, NOW),
+  ratedSince: () => false,
+  deckName: (id) => VIEW.deckNames[id]
 }
 
 /**

@@ -9,7 +9,19 @@ import { BrowseEngine } from '@renderer/workers/browse-engine'
 import { Rating } from 'ts-fsrs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase } from '../../helpers/fixtures'
-import { DECKS, found, NOW, opened, pagingCards, referenceOrder, request, seedPaging, SORT_COLUMNS, VIEW } from './browse-collection'
+import {
+  DECKS,
+  found,
+  NOW,
+  opened,
+  pagingCards,
+  referenceOrder,
+  request,
+  seedPaging,
+  SEARCH_CONTEXT,
+  SORT_COLUMNS,
+  VIEW
+} from './browse-collection'
 
 describe('the browser’s search engine on 600 cards with ties', () => {
   const cards = pagingCards()
@@ -261,14 +273,7 @@ describe('the browser’s search over varied text, held packed', () => {
     const built = await opened(db)
     await built.save()
     const cached = await opened(db)
-    const ctx: SearchContext = {
-      now: NOW,
-      dayStart: VIEW.dayStart,
-      dayStartsAtHour: VIEW.dayStartsAtHour,
-      retrievability: (c) => retrievabilityAt(c, NOW),
-      ratedSince: () => false,
-      deckName: (id) => VIEW.deckNames[id]
-    }
+    const ctx = SEARCH_CONTEXT
     const listed = cards.filter((c) => c.queue !== Queue.Removed)
     for (const query of queries) {
       const parsed = parseSearch(query)
