@@ -8,12 +8,13 @@ import { useRef } from 'react'
 type NavName = Exclude<Screen['name'], 'study' | 'options'>
 
 // One entry per top-level screen; each screen's folder under screens/ adds its own line here.
-const ITEMS: Array<{ name: NavName; label: string; open: () => void }> = [
+// `warm`: what the screen can start when the person is about to open it (pointer over, or focus).
+const ITEMS: Array<{ name: NavName; label: string; open: () => void; warm?: () => void }> = [
   { name: 'decks', label: 'Decks', open: () => actions().goTo({ name: 'decks' }) },
   { name: 'browse', label: 'Browse', open: () => void actions().openBrowse() },
   { name: 'add', label: 'Add', open: () => void actions().openAdd() },
   { name: 'practice', label: 'Practice', open: () => void actions().openPractice() },
-  { name: 'stats', label: 'Statistics', open: () => void actions().openStats() },
+  { name: 'stats', label: 'Statistics', open: () => void actions().openStats(), warm: () => actions().warmStatistics() },
   { name: 'exam-plan', label: 'Exam plan', open: () => void actions().openExamPlan() },
   { name: 'tools', label: 'Tools', open: () => actions().goTo({ name: 'tools' }) }
 ]
@@ -37,6 +38,8 @@ export function AppNav() {
           key={item.name}
           type="button"
           aria-current={current === item.name ? 'page' : undefined}
+          onPointerEnter={item.warm}
+          onFocus={item.warm}
           onClick={() => {
             item.open()
             if (nav.current) focusScreenHeading(nav.current, current === item.name)

@@ -35,11 +35,15 @@ export interface StatsSlice {
    * In the background: counts the review log into the statistics' rollup if it is not yet (after
    * an upgrade), or sums its days again after a change of day start or time zone, so that opening
    * the statistics seldom has to. `after`: once start-up is over (when the collection opens), or
-   * at the next idle moment (when the day-start hour was just saved). After start, also the
-   * statistics' worker: started and connected at the first idle moment once the deck list is shown,
-   * so that a click on Statistics waits for neither.
+   * at the next idle moment (when the day-start hour was just saved).
    */
   prepareStatistics(after?: 'start' | 'idle'): void
+  /**
+   * The person is about to open the statistics (the pointer is over its button, or the button has
+   * focus): the card charts' worker is started and opens its connection, so the click waits for
+   * neither. Not at every start: its script would be fetched before the first card (60 kB gzipped).
+   */
+  warmStatistics(): void
 }
 
 /** Waits for an idle moment; after start, a few seconds first, so this work never delays the first screen. */
@@ -53,7 +57,7 @@ const whenIdle = (after: 'start' | 'idle'): Promise<void> =>
 
 export const createStatsSlice =
   ({ db, now }: StoreDeps): StateCreator<RecallState, [], [], StatsSlice> =>
-  (set, get, store) => {
+  (set, get) => {
     // A later request wins: switching decks quickly never shows an older deck's figures.
     let latest = 0
     const patch = (p: Partial<StatsView>) => set((s) => ({ stats: { ...s.stats, ...p } }))
@@ -71,18 +75,6 @@ export const createStatsSlice =
           counting = undefined
         }
       })())
-
-    /** Once the deck list has been counted (or failed to be): the first screen is up. */
-    const decksShown = () =>
-      new Promise<void>((resolve) => {
-        const shown = (state: RecallState) => state.library.status !== 'loading'
-        if (shown(get())) return resolve()
-        const stop = store.subscribe((state) => {
-          if (!shown(state)) return
-          stop()
-          resolve()
-        })
-      })
 
     return {
       stats: { status: 'idle', deck: 'all', forecastDays: 30, snapshot: null, early: null, takenAt: 0, counting: null },
@@ -135,14 +127,11 @@ export const createStatsSlice =
         }
       },
 
+      warmStatistics() {
+        void import('@store/stats-card-figures').then((f) => f.warmCardFigures(db)).catch(() => undefined) // started again at the click
+      },
+
       prepareStatistics(after = 'start') {
-        if (after === 'start') {
-          void decksShown()
-            .then(() => whenIdle('idle'))
-            .then(() => import('@store/stats-card-figures'))
-            .then((f) => f.warmCardFigures(db))
-            .catch(() => undefined) // started again at the click
-        }
         void whenIdle(after)
           .then(() => reviewRollupNeedsWork(db))
           .then(async (needed) => needed && (await import('@db/review-rollup-count')).prepareReviewRollup(db))
