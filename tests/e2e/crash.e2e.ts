@@ -203,6 +203,9 @@ describe('a crash never loses a grade the app had moved past', () => {
             // With every deck done for now (long runs), the kill simply comes on the deck list.
             const grades = (await openStudy(page)) ? 2 + Math.floor(random() * 4) : 0
             for (let i = 0; i < grades; i++) {
+              // As a person reads it: a question whose formatted text is still on its way (the Markdown
+              // pipeline loads after the first card) reads '' for a moment, which names no card.
+              await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid="question"]')?.innerText.trim())
               const question = await page.getByTestId('question').innerText()
               await page.keyboard.press('Space')
               await page.getByTestId('answer').waitFor()
