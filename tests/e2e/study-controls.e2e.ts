@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Page, Route } from 'playwright-core'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { newProfile, readReviewLog, type Profile } from './browser'
 
@@ -66,6 +66,8 @@ describe('study controls by keyboard in the web build', () => {
     await expect.poll(() => headerCounts(page)).toBe('20 0 0')
     const seen: string[] = []
     for (let i = 0; i < 20; i++) {
+      // A question in Markdown is drawn once the pipeline is in; Space waits for it, as a reader does.
+      await expect.poll(() => question(page)).not.toBe('')
       seen.push(await question(page))
       await page.keyboard.press('Space')
       await page.keyboard.press('4')
@@ -75,5 +77,44 @@ describe('study controls by keyboard in the web build', () => {
     expect(seen).toContain('Which chip trains models? (edited)')
     expect(seen).not.toContain(first)
     expect(seen).not.toContain(suspended)
+  })
+
+  it('does not show an answer under a question still waiting for its Markdown to be drawn', async () => {
+    const { page } = await profile.open()
+    // The Markdown pipeline is held back, as on a slow disk right after a start.
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/card-markdown-[\w-]+\.js$/, async (route: Route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto(inject('baseUrl'))
+    await page.getByRole('button', { name: DECK }).click()
+    await page.getByTestId('question').waitFor()
+    const showAnswer = page.getByRole('button', { name: /^Show answer/ })
+    // Plain questions are drawn without the pipeline; study on until one needs it ("&" is Markdown).
+    for (let i = 0; i < 20 && (await question(page)) !== ''; i++) {
+      const before = await question(page)
+      await page.keyboard.press('Space')
+      await page.getByTestId('answer').waitFor()
+      await page.keyboard.press('3')
+      await expect.poll(async () => (await page.getByTestId('done').count()) > 0 || (await question(page)) !== before).toBe(true)
+    }
+    expect(await question(page)).toBe('')
+    expect(await page.getByTestId('question').locator('[aria-busy="true"]').count()).toBe(1)
+    expect(await showAnswer.isDisabled()).toBe(true)
+    // Space is held, not lost: the answer comes with the question, never under an empty one.
+    await page.keyboard.press('Space')
+    await page.waitForTimeout(300)
+    expect(await page.getByTestId('answer').count()).toBe(0)
+    await showAnswer.click({ force: true })
+    expect(await page.getByTestId('answer').count()).toBe(0)
+
+    release()
+    await page.getByTestId('answer').waitFor()
+    expect(await question(page)).toMatch(/&/)
+    // Held once: the next Space is the grade it always is (Good), and the next card comes.
+    await page.keyboard.press('Space')
+    await expect.poll(() => question(page)).not.toMatch(/&/)
   })
 })

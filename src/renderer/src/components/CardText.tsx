@@ -7,7 +7,8 @@ import { memo, useEffect, useSyncExternalStore, type ReactElement } from 'react'
 // (card-text-plain.ts, the same markup), so a first card in plain words does not wait for it; the
 // pipeline is fetched a moment after the first card text is drawn, or a few seconds after start
 // (prefetchCardText, called from main.tsx), and at once by a text that needs it, which shows
-// nothing until it is in rather than its Markdown raw. Formulas and code are rendered by KaTeX and
+// nothing (its place marked busy) until it is in rather than its Markdown raw; the study screen
+// holds Show answer meanwhile (useCardTextShown), so no answer is shown under an empty question. Formulas and code are rendered by KaTeX and
 // highlight.js, loaded when a card first needs them. Not React's Suspense: once a fallback has
 // shown, React holds the content back until 300 ms after it (see LazyPart.tsx).
 
@@ -127,10 +128,25 @@ export function prepareCardText(text: string): void {
   cardTextElements(text)
 }
 
+/**
+ * Whether `text` can be drawn now (plain, or the pipeline is in, or it could not be fetched and the
+ * text shows as written); redraws the caller when that changes. The study screen holds Show answer
+ * until the question it answers is on the screen.
+ */
+export function useCardTextShown(text: string | undefined): boolean {
+  useSyncExternalStore(subscribe, () => version)
+  return text === undefined || cardTextElements(text) !== null || markdownFailed
+}
+
 /** Card text as safe Markdown; memoised, since the study screen re-renders around an unchanged card. */
 export const CardText = memo(function CardText({ text, className = '' }: { text: string; className?: string }) {
   useSyncExternalStore(subscribe, () => version)
   useEffect(() => prefetchCardText(PREFETCH_AFTER_CARD_MS), [])
   const elements = cardTextElements(text) ?? (markdownFailed ? <p className="whitespace-pre-wrap">{text}</p> : null)
-  return <div className={`card-text ${className}`}>{elements}</div>
+  // Until the pipeline is in, the text's place is kept and marked busy (a moment, read from disk).
+  return (
+    <div className={`card-text ${className}`} aria-busy={elements ? undefined : true}>
+      {elements}
+    </div>
+  )
 })

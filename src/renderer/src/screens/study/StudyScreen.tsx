@@ -1,7 +1,7 @@
 import { Alert } from '@components/Alert'
 import { Button } from '@components/Button'
 import { CardFace } from '@components/CardFace'
-import { prepareCardText } from '@components/CardText'
+import { prepareCardText, useCardTextShown } from '@components/CardText'
 import { preloadMedia } from '@store/media-urls'
 import { Counts } from '@components/Counts'
 import { lazyPart, LazyView } from '@components/LazyPart'
@@ -16,7 +16,7 @@ import { StudyToolbar } from '@screens/study/StudyToolbar'
 import { run, useStudyKeys } from '@screens/study/use-study-keys'
 import { actions, useRecall } from '@store'
 import { likelyNextCard } from '@store/study-session'
-import { useCallback, useEffect, useState, type ComponentProps } from 'react'
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from 'react'
 import { Rating, type Grade } from 'ts-fsrs'
 
 // The card's editor and its review history are fetched the first time they open (E, I).
@@ -51,11 +51,30 @@ export function StudyScreen() {
   const editable = card !== undefined && !card.noteType
   const open = useCallback((p: 'edit' | 'info') => card && !(p === 'edit' && !editable) && setPanel(p), [card, editable])
   const letters = question && question.shown.note.type !== 'matching' ? partsOf(question.shown.note) : 0
-  useStudyKeys(revealed, panel === null, open, {
-    letters,
-    question: card?.noteType !== undefined,
-    ...(question?.suggested !== undefined ? { suggested: question.suggested } : {})
-  })
+  // A question in Markdown is drawn once the pipeline is in (a moment after a start): until then
+  // Show answer is held, and Space or Enter pressed meanwhile shows the answer with the question.
+  const questionShown = useCardTextShown(card && !question ? card.question : undefined)
+  const heldFor = useRef<string>(undefined)
+  useEffect(() => {
+    if (!questionShown || heldFor.current === undefined) return
+    const held = heldFor.current
+    heldFor.current = undefined
+    if (held === card?.id) actions().reveal()
+  }, [questionShown, card])
+  const holdReveal = useCallback(() => {
+    if (card) heldFor.current = card.id
+  }, [card])
+  useStudyKeys(
+    revealed,
+    panel === null,
+    open,
+    {
+      letters,
+      question: card?.noteType !== undefined,
+      ...(question?.suggested !== undefined ? { suggested: question.suggested } : {})
+    },
+    questionShown ? undefined : holdReveal
+  )
   // While the answer is read, the likely next question is parsed in idle time: the grade then
   // only has to write and lay it out.
   useEffect(() => {
@@ -72,6 +91,8 @@ export function StudyScreen() {
       whenIdle(() => {
         const { card } = session
         if (card) void preloadMedia(`${card.answer}\n${card.extra ?? ''}`)
+        // An answer in Markdown starts the pipeline's fetch now, not when Space is pressed.
+        if (card) prepareCardText(card.answer)
         const next = likelyNextCard(session, Date.now())
         if (next) void preloadMedia(next.question)
       }),
@@ -127,7 +148,14 @@ export function StudyScreen() {
                 onPick={(rating) => void actions().grade(rating)}
               />
             ) : (
-              <Button tone="primary" autoFocus={!question} onClick={() => actions().reveal()} className="min-w-48">
+              <Button
+                tone="primary"
+                autoFocus={!question}
+                disabled={!questionShown}
+                aria-busy={questionShown ? undefined : true}
+                onClick={() => actions().reveal()}
+                className="min-w-48"
+              >
                 {question ? 'Submit answer' : 'Show answer'} <kbd className="ms-2 text-sm">Space</kbd>
               </Button>
             )}

@@ -3,7 +3,14 @@ import { actions } from '@store'
 import { useEffect } from 'react'
 
 /** Window-wide review keys, off while a dialog or text field has the keyboard. */
-export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 'edit' | 'info') => void, context: KeyContext) {
+export function useStudyKeys(
+  revealed: boolean,
+  enabled: boolean,
+  open: (panel: 'edit' | 'info') => void,
+  context: KeyContext,
+  /** While the question is not drawn yet, Space and Enter call this instead of showing the answer. */
+  holdReveal?: () => void
+) {
   const { letters, suggested, question } = context
   useEffect(() => {
     if (!enabled) return
@@ -13,11 +20,12 @@ export function useStudyKeys(revealed: boolean, enabled: boolean, open: (panel: 
       const command = commandForKey(event, revealed, { letters, question, ...(suggested !== undefined ? { suggested } : {}) })
       if (!command) return
       event.preventDefault()
-      run(command, open)
+      if (command.kind === 'reveal' && holdReveal) holdReveal()
+      else run(command, open)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [revealed, enabled, open, letters, suggested, question])
+  }, [revealed, enabled, open, letters, suggested, question, holdReveal])
 }
 
 export function run(command: StudyCommand, open: (panel: 'edit' | 'info') => void): void {
