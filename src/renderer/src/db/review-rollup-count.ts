@@ -164,19 +164,27 @@ export async function readReviewDays(
   scope: 'all' | { deckIds: readonly string[] },
   dayStartsAtHour: number
 ): Promise<ReviewDayRows> {
-  let kept = await rollupOf(db)
-  // Summed again only under another rule; while counting, the day rows follow the counted cards.
-  if (kept && !isCurrent({ ...kept, countedThrough: null }, dayStartsAtHour)) await sumReviewDays(db, dayStartsAtHour)
+  // Most openings find the rows summed under the rule: one transaction, the rows and the rollup's
+  // row asked for together. Only after a change of rule are they summed, then read again as they are.
+  const current = await readDays(db, scope, dayStartsAtHour)
+  if (current) return current
+  await sumReviewDays(db, dayStartsAtHour)
+  return (await readDays(db, scope))!
+}
+
+/** The day rows and how far counting has come; undefined when they must first be summed under `rule`. */
+function readDays(db: RecallDatabase, scope: 'all' | { deckIds: readonly string[] }, rule?: number): Promise<ReviewDayRows | undefined> {
   return db.transaction('r', [db.reviewDays, db.derived, db.reviews], async () => {
-    kept = await rollupOf(db)
-    const rows =
+    const [kept, rows] = await Promise.all([
+      rollupOf(db),
       scope === 'all'
-        ? await db.reviewDays.toArray()
-        : (
-            await Promise.all(
-              scope.deckIds.map((deckId) => db.reviewDays.where('[deckId+day]').between([deckId, -Infinity], [deckId, Infinity]).toArray())
-            )
-          ).flat()
+        ? db.reviewDays.toArray()
+        : Promise.all(
+            scope.deckIds.map((deckId) => db.reviewDays.where('[deckId+day]').between([deckId, -Infinity], [deckId, Infinity]).toArray())
+          ).then((perDeck) => perDeck.flat())
+    ])
+    // While counting, the day rows follow the counted cards: only the rule decides.
+    if (rule !== undefined && kept && !isCurrent({ ...kept, countedThrough: null }, rule)) return undefined
     if (kept?.countedThrough === null) return { rows, counting: null }
     const counted = kept?.countedLogs ?? 0
     return { rows, counting: { counted, estimate: await estimateOf(db, counted) } }

@@ -336,6 +336,28 @@ describe('the review rollup, kept on every write', () => {
     await expectCountedFromScratch(db, 0)
   })
 
+  it('reads rows summed under the rule in one transaction, and after a change of day start sums them first, then reads them', async () => {
+    const db = await studiedCollection()
+    await expectCountedFromScratch(db)
+    const opened = vi.spyOn(db.core, 'transaction')
+    const read = await readReviewDays(db, { deckIds: ['aws-ml-pipeline'] }, HOUR)
+    expect(opened).toHaveBeenCalledTimes(1)
+    expect(opened.mock.calls[0]![1]).toBe('readonly')
+    expect(sortRows(read.rows)).toEqual(
+      countedFromScratch(
+        (await db.reviews.toArray()).filter((log) => log.deckId === 'aws-ml-pipeline'),
+        HOUR
+      )
+    )
+    opened.mockClear()
+    // Another hour: a look, the sum (readwrite), then the rows as summed; the same figures as a scan.
+    const moved = await readReviewDays(db, 'all', 0)
+    expect(opened.mock.calls.map((call) => call[1])).toEqual(['readonly', 'readwrite', 'readonly'])
+    expect(sortRows(moved.rows)).toEqual(countedFromScratch(await db.reviews.toArray(), 0))
+    opened.mockRestore()
+    await expectFiguresOfLogScan(db, 0)
+  })
+
   it('sums them again in another time zone: +5:45, +5:30, Lord Howe’s half-hour daylight saving, and New York across its clock change', async () => {
     const db = await studiedCollection()
     await expectCountedFromScratch(db)
