@@ -12,6 +12,7 @@ import { Rating } from 'ts-fsrs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readDeck } from '../../helpers/built-in-cards'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
+import { watchedConnection } from '../../helpers/request-rounds'
 import { card, grade, HOUR, NOW, runSteps, scheduler, stepArbitrary, stepDecks } from './collection-steps'
 
 beforeEach(() => void vi.useFakeTimers({ now: NOW, toFake: ['Date'] }))
@@ -169,6 +170,40 @@ describe('the card columns', () => {
     expect(await modesOfRead(() => readCardColumns(db, ['beta', 'alpha']))).toEqual(['r', 'rw'])
     expect(await modesOfRead(() => readAllCardColumns(db))).toEqual(['r'])
     await expectCurrent(db)
+  })
+
+  it('are read in two rounds of requests when current, however many decks, and patched reading only the changed deck again', async () => {
+    const db = await collection()
+    vi.setSystemTime(NOW + 60_000)
+    await expectCurrent(db)
+    const { db: watched, seen, clear } = watchedConnection(db.name)
+    const maxRound = () => Math.max(...seen.rounds)
+    // The rows (or a deck's row and the decks with rows), then which decks have cards and their cards written since.
+    await watched.open()
+    clear()
+    await readAllCardColumns(watched)
+    expect(maxRound()).toBe(2)
+    clear()
+    expect(cardsOfColumns((await readCardColumns(watched, ['beta']))[0]!)).toEqual(
+      (await db.cards.where('deckId').equals('beta').toArray()).map(projected)
+    )
+    expect(maxRound()).toBe(2)
+    expect(seen.columnsRead).toEqual(['beta'])
+    // After a grade: every row read once in the readonly pass, then only the graded deck's again, and written.
+    vi.setSystemTime(NOW + HOUR)
+    await grade(db, 'alpha/c3')
+    clear()
+    await readAllCardColumns(watched)
+    expect(seen.columnsRead.sort()).toEqual(['alpha', 'alpha', 'beta', 'gamma'])
+    expect(seen.columnsWritten).toEqual(['alpha'])
+    await expectCurrent(watched)
+    // A deck added since the rows were built is found, and built.
+    await mergeDeck(db, makeDeck('delta', makeCards(2)), Date.now())
+    clear()
+    expect((await readAllCardColumns(watched)).map((columns) => columns.deckId).sort()).toEqual(['alpha', 'beta', 'delta', 'gamma'])
+    expect(seen.columnsWritten).toEqual(['delta'])
+    await expectCurrent(watched, ['alpha', 'beta', 'gamma', 'delta'])
+    watched.close()
   })
 
   it('stay current when the clock steps back, in this window or in another one', async () => {
