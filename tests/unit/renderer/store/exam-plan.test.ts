@@ -106,7 +106,7 @@ describe('exam dates', () => {
       examDate: exam.date,
       studiedToday: await referenceStudiedToday(s.db, 'services', studyDayOf(s.clock.now, 4))
     })
-    const forecast = entry!.forecast!
+    const forecast = { ...entry!.forecast!, ...entry!.simulation! }
     expect(forecast.daysLeft).toBe(30)
     expect(forecast.recallIfStopping).toEqual(core.recallIfStopping)
     expect(forecast.recallIfStudying).toEqual(core.recallIfStudying)
@@ -132,7 +132,7 @@ describe('exam dates', () => {
     s.state().changeExamPlan({ name: 'AIF-C01', date: s.daysAhead(2) })
     expect(await s.state().saveExamPlan()).toBe(true)
 
-    const forecast = s.state().examPlan.entries[0]!.forecast!
+    const forecast = { ...s.state().examPlan.entries[0]!.forecast!, ...s.state().examPlan.entries[0]!.simulation! }
     const cards = await s.db.cards.toArray()
     const examDate = s.state().examPlan.entries[0]!.exam.date
     expect(forecast.recallIfStopping).toEqual(toRecallEstimate(gather(createExamRecallAccumulator({ examAt: examDate }), cards).all))
