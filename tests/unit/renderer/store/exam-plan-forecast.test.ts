@@ -2,14 +2,16 @@ import { combineSimulations, examDecksFigures, forecastExamDecks, simulateDeck, 
 import { loadExamDecks } from '@db/exam-plan-repository'
 import type { Platform } from '@platform/platform'
 import { ExamPlanCard } from '@screens/exam-plan/ExamPlanCard'
-import { createRecallStore, setAppStore } from '@store'
-import type { ExamForecastCall, ExamForecastReply } from '@store/exam-plan-forecast'
+import { setAppStore } from '@store'
+import type { ExamForecastCall } from '@store/exam-plan-forecast'
+import type { ExamSimulationResult } from '@store/exam-plan-simulation'
+import type { WorkerCall, WorkerReply } from '@store/worker-calls'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { Rating } from 'ts-fsrs'
 import { describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
-import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
+import { storeOnMonday, studyGood } from '../../helpers/study-store'
+import { makeCards, makeDeck } from '../../helpers/fixtures'
 
 /**
  * The exam forecast's worker module (exam-forecast-worker.ts) run behind a stand-in for `Worker`:
@@ -17,13 +19,15 @@ import { freshDatabase, makeCards, makeDeck } from '../../helpers/fixtures'
  * opens the collection by its name on its own connection. Its replies can be held back, as a
  * slow simulation would.
  */
-const calls: ExamForecastCall[] = []
-const replies: ExamForecastReply[] = []
+type Call = WorkerCall<ExamForecastCall>
+type Reply = WorkerReply<ExamSimulationResult>
+const calls: Call[] = []
+const replies: Reply[] = []
 let held: Promise<void> = Promise.resolve()
 class StandInWorker {
-  onmessage: ((event: { data: ExamForecastReply }) => void) | null = null
+  onmessage: ((event: { data: Reply }) => void) | null = null
   onerror: ((event: unknown) => void) | null = null
-  private readonly scope: { onmessage?: (event: { data: ExamForecastCall }) => void; postMessage: (reply: ExamForecastReply) => void }
+  private readonly scope: { onmessage?: (event: { data: Call }) => void; postMessage: (reply: Reply) => void }
   private readonly ready: Promise<unknown>
   constructor() {
     this.scope = {
@@ -35,7 +39,7 @@ class StandInWorker {
     vi.stubGlobal('self', this.scope)
     this.ready = import('@renderer/workers/exam-forecast-worker')
   }
-  postMessage(call: ExamForecastCall) {
+  postMessage(call: Call) {
     calls.push(call)
     void this.ready.then(() => this.scope.onmessage?.({ data: structuredClone(call) }))
   }
@@ -50,11 +54,7 @@ const library = {
 const platform: Platform = fakePlatform(library)
 
 async function setup() {
-  const db = freshDatabase()
-  const clock = { now: new Date(2026, 4, 4, 10, 0).getTime() } // Monday 4 May 2026, 10 am
-  const store = createRecallStore({ db, platform, now: () => clock.now })
-  const state = () => store.getState()
-  await state().loadLibrary()
+  const { db, clock, store, state } = await storeOnMonday(platform)
   const examDate = new Date(2026, 4, 24, 9, 0).getTime()
   await db.exams.put({
     id: 'exam-1',
@@ -66,35 +66,25 @@ async function setup() {
   })
   return { db, clock, store, state, examDate }
 }
-type Setup = Awaited<ReturnType<typeof setup>>
-
-/** Studies `n` cards of a deck through the store, Good on each, a few seconds apart. */
-async function study(s: Setup, deckId: string, n: number) {
-  await s.state().startStudy(deckId)
-  for (let i = 0; i < n; i++) {
-    s.state().reveal()
-    s.clock.now += 4_000
-    await s.state().grade(Rating.Good)
-  }
-  await s.state().leaveStudy()
-}
 
 /** The decks the worker simulated again for the last call (the others came from its cache). */
 const lastComputed = () => {
   const reply = replies.at(-1)!
-  if (reply.error !== undefined) throw new Error(reply.error)
-  return reply.computed
+  if ('error' in reply) throw new Error(reply.error)
+  return reply.result.computed
 }
 
 describe('the exam forecast’s simulation in a worker', () => {
   it('gives, with the figures painted at once, the forecast the page computes in one go on the same cards', async () => {
     const s = await setup()
-    await study(s, 'services', 12)
-    await study(s, 'pipeline', 5)
+    await studyGood(s, 'services', 12)
+    await studyGood(s, 'pipeline', 5)
     const before = calls.length
     await s.state().openExamPlan()
     expect(calls.length).toBe(before + 1)
-    expect(calls.at(-1)).toMatchObject({ dbName: s.db.name, request: { deckIds: ['services', 'pipeline', 'chips'], examDate: s.examDate } })
+    expect(calls.at(-1)).toMatchObject({
+      body: { dbName: s.db.name, request: { deckIds: ['services', 'pipeline', 'chips'], examDate: s.examDate } }
+    })
     const entry = s.state().examPlan.entries[0]!
     const params = { now: s.clock.now, examDate: s.examDate, dayStartsAtHour: 4, targetRecall: 0.9 }
     const decks = await loadExamDecks(s.db, entry.exam, s.clock.now, 4)
@@ -117,7 +107,7 @@ describe('the exam forecast’s simulation in a worker', () => {
     expect(lastComputed()).toEqual([])
     expect(s.state().examPlan.entries[0]!.simulation).toEqual(first)
 
-    await study(s, 'pipeline', 1)
+    await studyGood(s, 'pipeline', 1)
     await s.state().openExamPlan()
     expect(lastComputed()).toEqual(['pipeline'])
     const afterGrade = s.state().examPlan.entries[0]!
