@@ -54,6 +54,27 @@ export async function screenFigures(sink: FigureSink, profile: Profile, options:
       "click Exam plan → the exam's forecast and chart painted (one exam over the ten bench decks, 60 days ahead)",
       "click → get of the exam decks' card-columns rows, bare → a line painted"
     )
+    push(
+      ms(
+        'probe:exam-first-paint',
+        charts.exam.app.map((s) => s.firstPainted),
+        "click Exam plan → the plan and the figures of one pass over the cards painted (countdown, recall if you stop, topics, unseen cards), before the simulation's"
+      )
+    )
+    push(
+      ms(
+        'probe:exam-screen-longest-task',
+        charts.exam.app.map((s) => s.longestTask),
+        'the longest main-thread task meanwhile'
+      )
+    )
+    push(
+      ms(
+        'probe:exam-reopen',
+        charts.examReopen.map((s) => s.painted),
+        'the exam plan reopened from the deck list in the same page, nothing studied between → the whole screen painted (the forecast worker may answer from its cache; every exam-screen sample is a first opening after a fresh load, which no cache in the worker changes)'
+      )
+    )
     bytes('heap-decks', charts.heap.decks, 'JS heap after GC, deck list open')
     bytes('heap-stats', charts.heap.stats, 'JS heap after GC, statistics open')
     bytes('heap-exam', charts.heap.exam, 'JS heap after GC, exam plan open')

@@ -54,11 +54,13 @@ export async function statsFirstOpen(page: Page, baseUrl: string): Promise<Paire
 /**
  * `reps` openings of the statistics screen and of the exam plan, each from a fresh load of the app
  * (so the screen's chunk is fetched and compiled each time, as after a start), each followed by
- * its limit; and the JS heap at the deck list and with each screen open.
+ * its limit; the exam plan reopened from the deck list in the same page; and the JS heap at the
+ * deck list and with each screen open.
  */
 export async function chartScreens(profile: Profile, baseUrl: string, reps: number, examDecks: readonly string[]) {
   const stats = paired()
   const exam = paired()
+  const examReopen: ScreenSample[] = []
   const heap = { decks: [] as number[], stats: [] as number[], exam: [] as number[] }
   for (let i = 0; i < reps; i++) {
     const { page, context } = profile
@@ -71,8 +73,15 @@ export async function chartScreens(profile: Profile, baseUrl: string, reps: numb
     exam.app.push(await probe(page, 'exam', 'click', () => nav(page, 'Exam plan').click()))
     exam.bare.push(await bare(page, { kind: 'get', store: 'cardColumns', keys: [...examDecks] }))
     heap.exam.push(await heapUsed(context, page))
+    // Reopened in the same page, nothing studied between: the forecast worker's cache can answer.
+    await nav(page, 'Decks').click()
+    await page
+      .getByRole('button', { name: /^Study / })
+      .first()
+      .waitFor()
+    examReopen.push(await probe(page, 'exam', 'click', () => nav(page, 'Exam plan').click()))
   }
-  return { stats, exam, heap }
+  return { stats, exam, examReopen, heap }
 }
 
 /** What is typed in Browse's search box: two words anywhere in a card, as a person searches. */

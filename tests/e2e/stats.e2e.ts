@@ -218,6 +218,10 @@ describe.each(['light', 'dark'] as const)('statistics and exam dates in the %s c
     await page.getByLabel('Exam name').press('Enter')
     const exam = page.getByTestId('exam')
     await exam.waitFor()
+    // The simulation's figures arrive from the worker after the others: "Forecasting…" until then.
+    await exam.getByTestId('recall-studying').waitFor()
+    expect(await exam.getByTestId('forecasting').count()).toBe(0)
+    expect(page.workers().some((w) => /exam-forecast-worker/.test(w.url()))).toBe(true)
     expect(await exam.getByTestId('days-left').innerText()).toBe('30')
     expect(await exam.getByTestId('recall-now').innerText()).toMatch(/^\d+%$/)
     expect(await exam.getByTestId('recall-studying').innerText()).toMatch(/^\d+%$/)

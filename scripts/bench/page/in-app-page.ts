@@ -92,8 +92,12 @@ function readyCheck(ready: Ready): () => boolean {
       const charts = document.querySelector('[data-testid="stats-charts"]')
       return screenReady('stats-title') && charts !== null && allChartsDrawn(charts, true)
     },
+    // The whole screen: the plan, its figures and the forecast's simulation (nothing in the exam still busy), the chart drawn.
     exam: () =>
-      screenReady('exam-title') && document.querySelector('[data-testid="exam"]') !== null && allChartsDrawn(document.body, false),
+      screenReady('exam-title') &&
+      document.querySelector('[data-testid="exam"]') !== null &&
+      document.querySelector('[data-testid="exam"] [aria-busy="true"]') === null &&
+      allChartsDrawn(document.body, false),
     'browse-open': () => (grid()?.querySelectorAll('[role="rowgroup"]')[1]?.childElementCount ?? 0) > 0,
     'browse-change': () => gridSignature() !== before,
     'import-read': () => document.querySelector('[data-testid="import-dialog"] [data-testid="import-summary"]') !== null,
@@ -104,12 +108,17 @@ function readyCheck(ready: Ready): () => boolean {
   return checks[ready]
 }
 
+/** Where a screen paints in two steps, what its first shows: the exam plan with its figures of one pass over the cards, before the simulation's. */
+const firstChecks: Partial<Record<Ready, () => boolean>> = {
+  exam: () => screenReady('exam-title') && document.querySelector('[data-testid="exam"] [data-testid="recall-now"]') !== null
+}
+
 export interface ScreenSample {
   /** Input → the frame painted after the last DOM change, once complete (nothing still counting). */
   painted: number
   /** Input → the last DOM change. */
   dom: number
-  /** Input → the frame painted after the screen first showed what it is for (charts drawn, rows shown), complete or not. */
+  /** Input → the frame painted after the screen first showed what it is for (charts drawn, rows shown; the exam plan's first step), complete or not. */
   firstPainted: number
   /** False when it still said it was counting after GIVE_UP_MS. */
   complete: boolean
@@ -125,6 +134,7 @@ let pendingScreen: Promise<ScreenSample> | null = null
  */
 function armScreen(ready: Ready, start: 'click' | 'keydown' | 'now'): void {
   const isReady = readyCheck(ready)
+  const isFirst = firstChecks[ready] ?? isReady
   const isComplete = () => isReady() && !STILL_COUNTING.test(document.querySelector('main [role="status"]')?.textContent ?? '')
   let startAt = start === 'now' ? performance.now() : NaN
   pendingScreen = new Promise<ScreenSample>((resolve) => {
@@ -144,7 +154,7 @@ function armScreen(ready: Ready, start: 'click' | 'keydown' | 'now'): void {
       lastChange = performance.now()
       const mine = ++seq
       paintedAfterLast = NaN
-      const firstReady = Number.isNaN(firstPainted) && isReady()
+      const firstReady = Number.isNaN(firstPainted) && isFirst()
       if (firstReady) firstPainted = Infinity
       void afterPaint().then((t) => {
         if (mine === seq) paintedAfterLast = t

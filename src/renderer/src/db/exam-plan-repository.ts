@@ -1,7 +1,7 @@
 import type { ExamDeckInput } from '@core/exam-plan/decks-forecast'
 import { examModeWindow } from '@core/exam-plan/exam-mode'
 import type { ExamModeSession } from '@core/exam-plan/scheduling'
-import { Queue, type DeckRecord, type ExamPlan } from '@core/model'
+import { Queue, type CardColumnsRecord, type DeckRecord, type ExamPlan } from '@core/model'
 import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { cardsOfColumns, readCardColumns } from '@db/card-columns'
 import type { RecallDatabase } from '@db/database'
@@ -22,6 +22,11 @@ export async function removeExamPlan(db: RecallDatabase, id: string): Promise<vo
   await db.exams.delete(id)
 }
 
+/** One of the exam's decks as stored: its card columns row (whose `builtFrom` changes with its cards), options and today's study. */
+export interface ExamDeckColumns extends Omit<ExamDeckInput, 'cards'> {
+  columns: CardColumnsRecord
+}
+
 /**
  * What the forecast needs of each of the exam's decks. The simulation walks the cards' states
  * day by day, so the exam's cards are in memory: their scheduling state from the card columns
@@ -30,8 +35,21 @@ export async function removeExamPlan(db: RecallDatabase, id: string): Promise<vo
  * are skipped.
  */
 export async function loadExamDecks(db: RecallDatabase, exam: ExamPlan, now: number, dayStartsAtHour: number): Promise<ExamDeckInput[]> {
+  return (await readExamDecks(db, exam, now, dayStartsAtHour)).map(withCards)
+}
+
+/** The deck with its cards made from its columns. */
+export const withCards = ({ columns, ...deck }: ExamDeckColumns): ExamDeckInput => ({ ...deck, cards: cardsOfColumns(columns) })
+
+/** The exam's decks as `loadExamDecks` reads them, their cards still as columns (a cache can tell by them whether it holds their forecast). */
+export async function readExamDecks(
+  db: RecallDatabase,
+  exam: { deckIds: readonly string[] },
+  now: number,
+  dayStartsAtHour: number
+): Promise<ExamDeckColumns[]> {
   const day = studyDayOf(now, dayStartsAtHour)
-  const decks = (await db.decks.bulkGet(exam.deckIds)).filter((deck): deck is DeckRecord => deck !== undefined)
+  const decks = (await db.decks.bulkGet([...exam.deckIds])).filter((deck): deck is DeckRecord => deck !== undefined)
   const deckIds = decks.map((deck) => deck.id)
   const [columns, studied, options] = await Promise.all([
     readCardColumns(db, deckIds),
@@ -41,7 +59,7 @@ export async function loadExamDecks(db: RecallDatabase, exam: ExamPlan, now: num
   return decks.map((deck, i) => ({
     deckId: deck.id,
     deckName: deck.name,
-    cards: cardsOfColumns(columns[i]!),
+    columns: columns[i]!,
     options: options.get(deck.id)!,
     studiedToday: studied.get(deck.id)!
   }))

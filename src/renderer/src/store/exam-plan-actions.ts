@@ -11,6 +11,7 @@ import { default_w } from 'ts-fsrs'
 import { mulberry32 } from '@core/practice/random'
 import { hashText } from '@shared/deck/ids'
 import type { GetRecall, SetRecall, StoreDeps } from '@store/deps'
+import { simulateExam } from '@store/exam-plan-forecast'
 import type { ExamPlanEditorState, ExamPlanEntry, ExamPlanSlice, ExamPlanView } from '@store/exam-plan-slice'
 
 const DEFAULT_TARGET_RECALL = '90'
@@ -19,6 +20,8 @@ const DEFAULT_TARGET_RECALL = '90'
 export type ExamPlanActions = Omit<ExamPlanSlice, 'examPlan'>
 
 export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
+  /** Counts refreshes: an older one's figures, arriving late, are not painted over a newer one's. */
+  let refreshes = 0
   const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
   const patchEditor = (p: Partial<ExamPlanEditorState>) =>
     set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
@@ -26,12 +29,12 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
   async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
     try {
       // The forecast's simulation is fetched with the exam screen, not at start.
-      const [decks, { forecastExamDecks }, { forecastReadiness }] = await Promise.all([
+      const [decks, { examDecksFigures }, { forecastReadiness }] = await Promise.all([
         loadExamDecks(db, exam, at, dayStartsAtHour),
         import('@core/exam-plan/decks-forecast'),
         import('@core/readiness/exam-readiness')
       ])
-      const forecast = forecastExamDecks(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
+      const forecast = examDecksFigures(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
       const blueprint = exam.blueprint ? blueprintOf(exam.blueprint) : undefined
       if (!blueprint) return { exam, forecast }
       const w = decks[0]?.options.w ?? default_w
@@ -47,6 +50,16 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
       return { exam, forecast, readiness, mockExams: history.filter((h) => h.exam === blueprint.exam) }
     } catch (error) {
       return { exam, forecast: null, error: `The forecast could not be computed (${reasonOf(error)}).` }
+    }
+  }
+
+  /** The exam's simulated figures, asked of the worker (exam-plan-forecast.ts), or why they could not be had. */
+  async function simulationOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<Partial<ExamPlanEntry>> {
+    const request = { deckIds: exam.deckIds, examDate: exam.date, now: at, dayStartsAtHour }
+    try {
+      return { simulation: (await simulateExam(db, request)).simulation }
+    } catch (error) {
+      return { simulationError: `The study forecast could not be computed (${reasonOf(error)}).` }
     }
   }
 
@@ -76,18 +89,33 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
     },
 
     async refreshExamPlan() {
+      const refresh = ++refreshes
       patch({ status: 'loading', error: undefined })
       try {
         const at = now()
         const { dayStartsAtHour } = await getSettings(db)
         const entries: ExamPlanEntry[] = []
-        for (const exam of await listExamPlans(db)) {
+        const exams = await listExamPlans(db)
+        // Asked first, so that the worker reads and simulates while this thread reads and paints the rest.
+        const simulations = exams.map((exam) => simulationOf(exam, at, dayStartsAtHour))
+        for (const exam of exams) {
           const entry = await forecastOf(exam, at, dayStartsAtHour)
           // X stays as the user typed it across refreshes; at first it is the decks' limits added up.
           const typed = get().examPlan.entries.find((e) => e.exam.id === exam.id)?.newCards?.perDay
           entries.push(withNewCardPlan(entry, typed ?? String(entry.forecast?.newCardsPerDayAllowed ?? ''), at, dayStartsAtHour))
         }
+        if (refresh !== refreshes) return
+        // The plan and every figure of one pass over the cards are painted now, the simulation's when it arrives.
         patch({ status: 'ready', entries, dayStartsAtHour, today: dateInputOf(at, dayStartsAtHour) })
+        await Promise.all(
+          entries.map(async ({ exam, forecast }, i) => {
+            const simulated = await simulations[i]!
+            if (!forecast || refresh !== refreshes) return
+            set((s) => ({
+              examPlan: { ...s.examPlan, entries: s.examPlan.entries.map((e) => (e.exam.id === exam.id ? { ...e, ...simulated } : e)) }
+            }))
+          })
+        )
       } catch (error) {
         patch({ status: 'failed', error: `Your exams could not be read (${reasonOf(error)}).` })
       }

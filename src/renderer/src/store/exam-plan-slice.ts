@@ -1,5 +1,5 @@
 import { reasonOf } from '@core/errors'
-import type { ExamDecksForecast } from '@core/exam-plan/decks-forecast'
+import type { ExamDecksFigures, ExamDecksSimulation } from '@core/exam-plan/decks-forecast'
 import type { NewCardPlan } from '@core/exam-plan/new-card-plan'
 import type { ExamPlanForm, ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan, MockExamResult } from '@core/model'
@@ -11,7 +11,12 @@ import { lazyActions, standIns } from '@store/lazy-actions'
 
 export interface ExamPlanEntry {
   exam: ExamPlan
-  forecast: ExamDecksForecast | null
+  /** What one pass over the cards gives, painted at once. */
+  forecast: ExamDecksFigures | null
+  /** "If you keep studying as scheduled", computed off the page: undefined while it is on its way. */
+  simulation?: ExamDecksSimulation
+  /** Why the simulation could not be computed (the other figures stand). */
+  simulationError?: string
   /** The exam score predicted on the exam's guide, when the exam follows one. */
   readiness?: ExamReadiness
   /** Mock exams of the same exam, oldest first: shown beside the forecast. */
@@ -74,7 +79,15 @@ export const createExamPlanSlice =
       examPlan: { status: 'idle', entries: [], editor: null, dayStartsAtHour: 4, today: '' },
       // The screen changes at once, its code and the actions' arriving side by side.
       async openExamPlan() {
-        set({ screen: { name: 'exam-plan' } })
+        // An opening shows none of the last visit's figures while it reads them again (the new cards a day as typed stay).
+        set((s) => ({
+          screen: { name: 'exam-plan' },
+          examPlan: {
+            ...s.examPlan,
+            status: 'loading',
+            entries: s.examPlan.entries.map(({ exam, newCards }) => ({ exam, forecast: null, ...(newCards ? { newCards } : {}) }))
+          }
+        }))
         await later('openExamPlan')()
       },
       ...standIns(later, [

@@ -1,8 +1,8 @@
 import type { FinalPassCard } from '@core/exam-plan/final-pass'
-import { forecastExam } from '@core/exam-plan/forecast'
+import { examCardFigures } from '@core/exam-plan/forecast'
 import { buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
-import type { SimulatedCard, SimulatedDay } from '@core/exam-plan/schedule-simulation'
+import { simulateUntilExam, type ExamSimulation, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
 import type { StudyOptions } from '@core/model'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
 
@@ -41,61 +41,111 @@ export interface ExamDecksForecast {
   plan: SimulatedDay[]
 }
 
+/** What the simulation adds to the figures: computed off the page, painted when it arrives. */
+export type ExamDecksSimulation = Pick<ExamDecksForecast, 'recallIfStudying' | 'reviewsPerDay' | 'plan'>
+/** The figures of one pass over the cards, painted at once. */
+export type ExamDecksFigures = Omit<ExamDecksForecast, keyof ExamDecksSimulation>
+/** One deck's simulation, as `combineSimulations` adds them up. */
+export type DeckSimulation = Pick<ExamSimulation, 'recall' | 'days' | 'meanReviewsPerDay'>
+
+interface ExamParams {
+  now: number
+  examDate: number
+  dayStartsAtHour: number
+  targetRecall: number
+}
+
+const deckInput = (deck: Omit<ExamDeckInput, 'cards'>, params: ExamParams) => ({
+  options: deck.options,
+  dayStartsAtHour: params.dayStartsAtHour,
+  now: params.now,
+  examDate: params.examDate,
+  targetRecall: params.targetRecall,
+  ...(deck.studiedToday ? { studiedToday: deck.studiedToday } : {})
+})
+
+/** "If you keep studying as scheduled" for one deck (its options and limits): the costly part of the forecast. */
+export function simulateDeck(deck: ExamDeckInput, params: ExamParams): DeckSimulation {
+  const { recall, days, meanReviewsPerDay } = simulateUntilExam(deck.cards, deckInput(deck, params))
+  return { recall, days, meanReviewsPerDay }
+}
+
 /**
  * The exam forecast over several decks. Each deck is simulated on its own with its own options,
  * because daily limits are per deck: three decks at 20 new cards a day show 60 new cards a day.
  * Recall sums add exactly, so recall if stopping and the topics are exact over all the decks.
  */
-export function forecastExamDecks(
-  decks: readonly ExamDeckInput[],
-  params: { now: number; examDate: number; dayStartsAtHour: number; targetRecall: number }
-): ExamDecksForecast {
-  const { now, examDate, dayStartsAtHour } = params
+export function forecastExamDecks(decks: readonly ExamDeckInput[], params: ExamParams): ExamDecksForecast {
+  const figures = examDecksFigures(decks, params)
+  return withDecksSimulation(figures, combineSimulations(decks.map((deck) => simulateDeck(deck, params))))
+}
+
+/** The whole forecast from its two halves, field for field in the order `forecastExamDecks` has always given. */
+export function withDecksSimulation(figures: ExamDecksFigures, simulation: ExamDecksSimulation): ExamDecksForecast {
+  return {
+    daysLeft: figures.daysLeft,
+    examDayStart: figures.examDayStart,
+    recallIfStopping: figures.recallIfStopping,
+    recallIfStudying: simulation.recallIfStudying,
+    topics: figures.topics,
+    unseen: figures.unseen,
+    newCardsPerDayNeeded: figures.newCardsPerDayNeeded,
+    newCardsPerDayAllowed: figures.newCardsPerDayAllowed,
+    newCardsStudiedToday: figures.newCardsStudiedToday,
+    reviewsPerDay: simulation.reviewsPerDay,
+    warnings: figures.warnings,
+    belowTarget: figures.belowTarget,
+    plan: simulation.plan
+  }
+}
+
+/** Everything but the simulation's figures, from one pass over each deck's cards. */
+export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamParams): ExamDecksFigures {
   const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
-  const studying: RecallEstimate[] = []
   const warnings: string[] = []
-  let plan: SimulatedDay[] = []
   let daysLeft = 0
   let examDayStart = 0
   let unseen = 0
   let needed: number | null = 0
-  let reviewsPerDay = 0
   let belowTarget = 0
 
   for (const deck of decks) {
-    const forecast = forecastExam(deck.cards, {
-      options: deck.options,
-      dayStartsAtHour,
-      now,
-      examDate,
-      targetRecall: params.targetRecall,
-      ...(deck.studiedToday ? { studiedToday: deck.studiedToday } : {})
-    })
-    daysLeft = forecast.daysLeft
-    examDayStart = forecast.examDayStart
-    studying.push(forecast.recallIfStudying)
-    mergeSums(stopping, forecast.stopping)
-    unseen += forecast.unseen
-    needed = forecast.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + forecast.workload.newCardsPerDayNeeded
-    reviewsPerDay += forecast.workload.reviewsPerDay
-    if (forecast.workload.warning) warnings.push(`${deck.deckName}: ${forecast.workload.warning}`)
-    belowTarget += forecast.belowTarget
-    plan = addPlans(plan, forecast.plan)
+    const figures = examCardFigures(deck.cards, deckInput(deck, params))
+    daysLeft = figures.daysLeft
+    examDayStart = figures.examDayStart
+    mergeSums(stopping, figures.stopping)
+    unseen += figures.unseen
+    needed = figures.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + figures.workload.newCardsPerDayNeeded
+    if (figures.workload.warning) warnings.push(`${deck.deckName}: ${figures.workload.warning}`)
+    belowTarget += figures.belowTarget
   }
 
   return {
     daysLeft,
     examDayStart,
     recallIfStopping: toRecallEstimate(stopping.all),
-    recallIfStudying: studying.length === 1 ? studying[0]! : combineEstimates(studying),
     topics: buildTopicReadiness(stopping),
     unseen,
     newCardsPerDayNeeded: decks.length === 0 ? null : needed,
     newCardsPerDayAllowed: decks.reduce((sum, d) => sum + d.options.newCardsPerDay, 0),
     newCardsStudiedToday: decks.reduce((sum, d) => sum + (d.studiedToday?.newCards ?? 0), 0),
-    reviewsPerDay,
     warnings,
-    belowTarget,
+    belowTarget
+  }
+}
+
+/** The decks' simulations added up: recall over every card, the answers a day and the plan's days. */
+export function combineSimulations(simulations: readonly DeckSimulation[]): ExamDecksSimulation {
+  let plan: SimulatedDay[] = []
+  let reviewsPerDay = 0
+  for (const simulation of simulations) {
+    reviewsPerDay += simulation.meanReviewsPerDay
+    plan = addPlans(plan, simulation.days)
+  }
+  const studying = simulations.map((s) => s.recall)
+  return {
+    recallIfStudying: studying.length === 1 ? studying[0]! : combineEstimates(studying),
+    reviewsPerDay,
     plan
   }
 }

@@ -2,7 +2,13 @@ import { examCountdown } from '@core/exam-plan/exam-day'
 import { mayNeedFinalPass, type FinalPassCard } from '@core/exam-plan/final-pass'
 import { addCardRecall, buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
-import { simulateUntilExam, type ExamPlanInput, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
+import {
+  simulateUntilExam,
+  type ExamPlanInput,
+  type ExamSimulation,
+  type SimulatedCard,
+  type SimulatedDay
+} from '@core/exam-plan/schedule-simulation'
 import { buildExamWorkload, type ExamWorkload } from '@core/exam-plan/workload'
 import { Queue } from '@core/model'
 import { retrievabilityAt } from '@core/stats/retrievability'
@@ -29,15 +35,27 @@ export interface ExamForecast {
   plan: SimulatedDay[]
 }
 
+/** What `forecastExam` gives without the simulation: one pass over the cards, cheap enough to paint at once. */
+export type ExamCardFigures = Omit<ExamForecast, 'recallIfStudying' | 'plan'>
+
 /**
  * The exam screen's figures for the exam's cards (one deck or several; the caller chooses). What
  * does not need the simulation (recall if stopping, topics, unseen cards, the final pass's count)
- * comes from one pass over the cards, each card's recall at the exam computed once.
+ * comes from one pass over the cards (`examCardFigures`), each card's recall at the exam computed
+ * once; the simulation (`simulateUntilExam`) adds recall if studying, the answers a day and the plan.
  */
 export function forecastExam(
   cards: ReadonlyArray<SimulatedCard & ExamRecallCard & FinalPassCard>,
   input: ExamPlanInput & { targetRecall?: number }
 ): ExamForecast {
+  return withSimulation(examCardFigures(cards, input), simulateUntilExam(cards, input))
+}
+
+/** The figures of one pass over the cards; their workload's answers a day is 0 until `withSimulation` sets it. */
+export function examCardFigures(
+  cards: ReadonlyArray<SimulatedCard & ExamRecallCard & FinalPassCard>,
+  input: ExamPlanInput & { targetRecall?: number }
+): ExamCardFigures {
   const { options, now, examDate } = input
   const countdown = examCountdown(now, examDate, input.dayStartsAtHour)
   const w = options.w ?? default_w
@@ -53,22 +71,30 @@ export function forecastExam(
     if (card.state === State.New && card.queue !== Queue.Suspended) unseen++
     if (p < target && mayNeedFinalPass(card, countdown.examDay.start)) belowTarget++
   }
-  const simulation = simulateUntilExam(cards, input)
   return {
     daysLeft: countdown.days.length,
     examDayStart: countdown.examDay.start,
     recallIfStopping: toRecallEstimate(stopping.all),
-    recallIfStudying: simulation.recall,
     topics: buildTopicReadiness(stopping),
     stopping,
     unseen,
     belowTarget,
-    workload: buildExamWorkload({
-      unseen,
-      daysLeft: countdown.days.length,
-      newCardsPerDay: options.newCardsPerDay,
-      reviewsPerDay: simulation.meanReviewsPerDay
-    }),
+    workload: buildExamWorkload({ unseen, daysLeft: countdown.days.length, newCardsPerDay: options.newCardsPerDay, reviewsPerDay: 0 })
+  }
+}
+
+/** The figures with the simulation's: the same object, field for field, as the forecast computed in one go. */
+function withSimulation(figures: ExamCardFigures, simulation: Pick<ExamSimulation, 'recall' | 'days' | 'meanReviewsPerDay'>): ExamForecast {
+  return {
+    daysLeft: figures.daysLeft,
+    examDayStart: figures.examDayStart,
+    recallIfStopping: figures.recallIfStopping,
+    recallIfStudying: simulation.recall,
+    topics: figures.topics,
+    stopping: figures.stopping,
+    unseen: figures.unseen,
+    belowTarget: figures.belowTarget,
+    workload: { ...figures.workload, reviewsPerDay: simulation.meanReviewsPerDay },
     plan: simulation.days
   }
 }

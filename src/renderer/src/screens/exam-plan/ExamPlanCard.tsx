@@ -28,9 +28,23 @@ function Recall({ label, estimate, testId }: { label: string; estimate: RecallEs
   )
 }
 
+/** The place of a figure the simulation gives: "Forecasting…" while it is on its way, "—" if it failed. */
+function Pending({ label, waiting }: { label: string; waiting: boolean }) {
+  return (
+    <div className="rounded-md bg-slate-100 p-3 dark:bg-slate-900" aria-busy={waiting}>
+      <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className="text-2xl font-semibold text-slate-500 dark:text-slate-400" data-testid="recall-studying-pending">
+        {waiting ? 'Forecasting…' : '—'}
+      </dd>
+    </div>
+  )
+}
+
 /** One exam: the countdown, the predicted recall, the work it takes and the weakest topics. */
 export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
-  const { exam, forecast } = entry
+  const { exam, forecast, simulation } = entry
+  // The simulation is computed off the page after the other figures: until it arrives its places say so.
+  const waiting = !simulation && !entry.simulationError
   const deckNames = useRecall((s) => exam.deckIds.map((id) => s.library.decks.find((d) => d.id === id)?.name ?? id).join(', '))
   const [confirming, setConfirming] = useState(false)
   const id = `exam-${exam.id}`
@@ -71,16 +85,22 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
               estimate={forecast.recallIfStopping}
               testId="recall-now"
             />
-            <Recall label="If you keep studying as scheduled" estimate={forecast.recallIfStudying} testId="recall-studying" />
+            {simulation ? (
+              <Recall label="If you keep studying as scheduled" estimate={simulation.recallIfStudying} testId="recall-studying" />
+            ) : (
+              <Pending label="If you keep studying as scheduled" waiting={waiting} />
+            )}
           </dl>
           <ul className="list-disc ps-5 text-sm">
             <li>
               To see every card before the exam: <strong>{forecast.newCardsPerDayNeeded ?? '—'}</strong> new cards a day (
               {plural(forecast.unseen, 'card')} not studied yet; your limits allow {forecast.newCardsPerDayAllowed} a day).
             </li>
-            <li>
-              Studying as scheduled means about <strong>{Math.round(forecast.reviewsPerDay)}</strong> answers a day.
-            </li>
+            {simulation && (
+              <li>
+                Studying as scheduled means about <strong>{Math.round(simulation.reviewsPerDay)}</strong> answers a day.
+              </li>
+            )}
             {forecast.belowTarget > 0 && (
               <li>
                 {plural(forecast.belowTarget, 'studied card')} would be below your {percent(exam.targetRecall)} target on exam day with no
@@ -107,7 +127,13 @@ export function ExamPlanCard({ entry }: { entry: ExamPlanEntry }) {
           ) : (
             <TopicReadinessTable topics={forecast.topics} target={exam.targetRecall} id={id} />
           )}
-          {forecast.plan.length > 0 && <StudyPlanChart plan={forecast.plan} id={id} />}
+          {simulation && simulation.plan.length > 0 && <StudyPlanChart plan={simulation.plan} id={id} />}
+          {waiting && (
+            <p role="status" aria-busy="true" className="text-sm text-slate-600 dark:text-slate-400" data-testid="forecasting">
+              Forecasting your study days until the exam…
+            </p>
+          )}
+          {entry.simulationError && <Alert>{entry.simulationError}</Alert>}
         </>
       )}
 

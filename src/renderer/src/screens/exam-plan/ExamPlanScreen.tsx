@@ -26,7 +26,7 @@ export default function ExamPlanScreen() {
         )}
       </header>
       <p role="status" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
-        {view.status === 'loading' ? 'Forecasting…' : (view.notice ?? '')}
+        {view.status === 'loading' ? 'Reading your exams…' : (view.notice ?? '')}
       </p>
       {view.error && <Alert>{view.error}</Alert>}
       <ExamPlanEditor />
