@@ -15,7 +15,7 @@ const ITEMS: Array<{ name: NavName; label: string; open: () => void; warm?: () =
   { name: 'add', label: 'Add', open: () => void actions().openAdd() },
   { name: 'practice', label: 'Practice', open: () => void actions().openPractice() },
   { name: 'stats', label: 'Statistics', open: () => void actions().openStats(), warm: () => actions().warmStatistics() },
-  { name: 'exam-plan', label: 'Exam plan', open: () => void actions().openExamPlan() },
+  { name: 'exam-plan', label: 'Exam plan', open: () => void actions().openExamPlan(), warm: () => actions().warmExamPlan() },
   { name: 'tools', label: 'Tools', open: () => actions().goTo({ name: 'tools' }) }
 ]
 

@@ -17,7 +17,7 @@ import type { ExamPlanEditorState, ExamPlanEntry, ExamPlanSlice, ExamPlanView } 
 const DEFAULT_TARGET_RECALL = '90'
 
 /** What the exam plan does (exam-plan-slice.ts holds its state): fetched when the exam plan first opens. */
-export type ExamPlanActions = Omit<ExamPlanSlice, 'examPlan'>
+export type ExamPlanActions = Omit<ExamPlanSlice, 'examPlan' | 'warmExamPlan'>
 
 export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
   /** Counts refreshes: an older one's figures, arriving late, are not painted over a newer one's. */

@@ -39,3 +39,8 @@ export async function simulateExam(db: RecallDatabase, request: ExamSimulationRe
     return inThread(db, request)
   }
 }
+
+/** Starts the forecast's worker when the exam plan is about to open (the button pointed at or focused). */
+export function warmExamForecast(): void {
+  worker.warm()
+}

@@ -50,6 +50,8 @@ export interface ExamPlanView {
 export interface ExamPlanSlice {
   examPlan: ExamPlanView
   openExamPlan(): Promise<void>
+  /** Starts what the exam plan needs before it opens (its forecast's worker), when the person is about to open it. */
+  warmExamPlan(): void
   refreshExamPlan(): Promise<void>
   newExamPlan(): void
   editExamPlan(id: string): void
@@ -89,6 +91,9 @@ export const createExamPlanSlice =
           }
         }))
         await later('openExamPlan')()
+      },
+      warmExamPlan() {
+        void import('@store/exam-plan-forecast').then((f) => f.warmExamForecast()).catch(() => undefined) // started again at the click
       },
       ...standIns(later, [
         'refreshExamPlan',

@@ -19,6 +19,8 @@ export interface WorkerCalls<Body, Result> {
   offThePage(): boolean
   /** Asks the worker; rejected with the worker's error, or when it stops. */
   call(body: Body): Promise<Result>
+  /** Starts the worker ahead of a call (its script fetched and run meanwhile), where calls go off the page. */
+  warm(): void
 }
 
 export function workerCalls<Body, Result>(start: () => Worker, what: string): WorkerCalls<Body, Result> {
@@ -55,6 +57,9 @@ export function workerCalls<Body, Result>(start: () => Worker, what: string): Wo
         const id = ++calls
         waiting.set(id, { resolve, reject })
         worker().postMessage({ id, body } satisfies WorkerCall<Body>)
-      })
+      }),
+    warm: () => {
+      if (typeof Worker !== 'undefined' && !failed) worker()
+    }
   }
 }

@@ -24,6 +24,7 @@ type Reply = WorkerReply<ExamSimulationResult>
 const calls: Call[] = []
 const replies: Reply[] = []
 let held: Promise<void> = Promise.resolve()
+let started = 0
 class StandInWorker {
   onmessage: ((event: { data: Reply }) => void) | null = null
   onerror: ((event: unknown) => void) | null = null
@@ -37,6 +38,7 @@ class StandInWorker {
       }
     }
     vi.stubGlobal('self', this.scope)
+    started++
     this.ready = import('@renderer/workers/exam-forecast-worker')
   }
   postMessage(call: Call) {
@@ -75,6 +77,22 @@ const lastComputed = () => {
 }
 
 describe('the exam forecast’s simulation in a worker', () => {
+  // First in this file: the worker is started once per page, and kept.
+  it('is started when the exam plan is about to open (pointed at), and that worker answers the opening', async () => {
+    const s = await setup()
+    expect(started).toBe(0)
+    s.state().warmExamPlan()
+    await vi.waitFor(() => expect(started).toBe(1))
+    expect(calls).toEqual([])
+    await s.state().openExamPlan()
+    expect(started).toBe(1)
+    expect(calls.length).toBe(1)
+    expect(s.state().examPlan.entries[0]!.simulation?.plan.length).toBe(20)
+    s.state().warmExamPlan()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(started).toBe(1)
+  })
+
   it('gives, with the figures painted at once, the forecast the page computes in one go on the same cards', async () => {
     const s = await setup()
     await studyGood(s, 'services', 12)
