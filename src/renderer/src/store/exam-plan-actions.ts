@@ -2,7 +2,7 @@ import { reasonOf } from '@core/errors'
 import { planNewCards } from '@core/exam-plan/new-card-plan'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan } from '@core/model'
-import { listExamPlans, loadExamDecks, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
+import { listExamPlans, putExamPlan, readExamDecks, removeExamPlan, withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
 import { getSettings } from '@db/options-repository'
 import { recentMockExams } from '@db/practice-repository'
 import { loadReadinessData } from '@db/readiness-repository'
@@ -26,11 +26,11 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
   const patchEditor = (p: Partial<ExamPlanEditorState>) =>
     set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
 
-  async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<ExamPlanEntry> {
+  async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number, read: Promise<ExamDeckColumns[]>): Promise<ExamPlanEntry> {
     try {
       // The forecast's simulation is fetched with the exam screen, not at start.
       const [decks, { examDecksFigures }, { forecastReadiness }] = await Promise.all([
-        loadExamDecks(db, exam, at, dayStartsAtHour),
+        read.then((columns) => columns.map(withCards)),
         import('@core/exam-plan/decks-forecast'),
         import('@core/readiness/exam-readiness')
       ])
@@ -54,9 +54,14 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
   }
 
   /** The exam's simulated figures, asked of the worker (exam-plan-forecast.ts), or why they could not be had. */
-  async function simulationOf(exam: ExamPlan, at: number, dayStartsAtHour: number): Promise<Partial<ExamPlanEntry>> {
-    const request = { deckIds: exam.deckIds, examDate: exam.date, now: at, dayStartsAtHour }
+  async function simulationOf(
+    exam: ExamPlan,
+    at: number,
+    dayStartsAtHour: number,
+    read: Promise<ExamDeckColumns[]>
+  ): Promise<Partial<ExamPlanEntry>> {
     try {
+      const request = { decks: await read, examDate: exam.date, now: at, dayStartsAtHour }
       return { simulation: (await simulateExam(db, request)).simulation }
     } catch (error) {
       return { simulationError: `The study forecast could not be computed (${reasonOf(error)}).` }
@@ -96,10 +101,12 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
         const { dayStartsAtHour } = await getSettings(db)
         const entries: ExamPlanEntry[] = []
         const exams = await listExamPlans(db)
-        // Asked first, so that the worker reads and simulates while this thread reads and paints the rest.
-        const simulations = exams.map((exam) => simulationOf(exam, at, dayStartsAtHour))
-        for (const exam of exams) {
-          const entry = await forecastOf(exam, at, dayStartsAtHour)
+        // Each exam's decks read once: the worker gets a copy of their columns and simulates while
+        // this thread works out and paints the rest.
+        const reads = exams.map((exam) => readExamDecks(db, exam, at, dayStartsAtHour))
+        const simulations = exams.map((exam, i) => simulationOf(exam, at, dayStartsAtHour, reads[i]!))
+        for (const [i, exam] of exams.entries()) {
+          const entry = await forecastOf(exam, at, dayStartsAtHour, reads[i]!)
           // X stays as the user typed it across refreshes; at first it is the decks' limits added up.
           const typed = get().examPlan.entries.find((e) => e.exam.id === exam.id)?.newCards?.perDay
           entries.push(withNewCardPlan(entry, typed ?? String(entry.forecast?.newCardsPerDayAllowed ?? ''), at, dayStartsAtHour))

@@ -1,11 +1,15 @@
 import { combineSimulations, simulateDeck, type DeckSimulation, type ExamDecksSimulation } from '@core/exam-plan/decks-forecast'
 import { studyDayOf } from '@core/time/study-day'
 import type { RecallDatabase } from '@db/database'
-import { readExamDecks, withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
+import { withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
 
-/** What the exam forecast's simulation is asked for: the exam's decks and date, at `now`. */
+/**
+ * What the exam forecast's simulation is asked for: the exam's decks as the page read them (their
+ * card columns copied to the worker, typed arrays, rather than read there a second time) and the
+ * exam's date, at `now`.
+ */
 export interface ExamSimulationRequest {
-  deckIds: readonly string[]
+  decks: readonly ExamDeckColumns[]
   examDate: number
   now: number
   dayStartsAtHour: number
@@ -45,9 +49,8 @@ function keyOf(deck: ExamDeckColumns, request: ExamSimulationRequest): string {
  */
 export function createExamSimulator(): (db: RecallDatabase, request: ExamSimulationRequest) => Promise<ExamSimulationResult> {
   const cache = new Map<string, { key: string; simulation: DeckSimulation }>()
-  return async (db, request) => {
-    const { now, examDate, dayStartsAtHour } = request
-    const decks = await readExamDecks(db, request, now, dayStartsAtHour)
+  return (db, request) => {
+    const { now, examDate, dayStartsAtHour, decks } = request
     const computed: string[] = []
     const simulations = decks.map((deck) => {
       const slot = `${db.name}\u0000${deck.deckId}`
@@ -60,6 +63,6 @@ export function createExamSimulator(): (db: RecallDatabase, request: ExamSimulat
       cache.set(slot, { key, simulation })
       return simulation
     })
-    return { simulation: combineSimulations(simulations), computed }
+    return Promise.resolve({ simulation: combineSimulations(simulations), computed })
   }
 }

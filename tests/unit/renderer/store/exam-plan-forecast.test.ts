@@ -101,7 +101,11 @@ describe('the exam forecast’s simulation in a worker', () => {
     await s.state().openExamPlan()
     expect(calls.length).toBe(before + 1)
     expect(calls.at(-1)).toMatchObject({
-      body: { dbName: s.db.name, request: { deckIds: ['services', 'pipeline', 'chips'], examDate: s.examDate } }
+      // The decks as the page read them: the worker does not read them again.
+      body: {
+        dbName: s.db.name,
+        request: { decks: [{ deckId: 'services' }, { deckId: 'pipeline' }, { deckId: 'chips' }], examDate: s.examDate }
+      }
     })
     const entry = s.state().examPlan.entries[0]!
     const params = { now: s.clock.now, examDate: s.examDate, dayStartsAtHour: 4, targetRecall: 0.9 }
