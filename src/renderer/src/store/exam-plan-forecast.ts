@@ -22,11 +22,11 @@ const worker = workerCalls<ExamForecastCall, ExamSimulationResult>(
 )
 
 /** The page's own simulator, when it must simulate itself (with a cache as the worker's). */
-let onThisThread: Promise<(db: RecallDatabase, request: ExamSimulationRequest) => Promise<ExamSimulationResult>> | undefined
+let onThisThread: Promise<(dbName: string, request: ExamSimulationRequest) => ExamSimulationResult> | undefined
 
 async function inThread(db: RecallDatabase, request: ExamSimulationRequest): Promise<ExamSimulationResult> {
   onThisThread ??= import('@store/exam-plan-simulation').then((code) => code.createExamSimulator())
-  return (await onThisThread)(db, request)
+  return (await onThisThread)(db.name, request)
 }
 
 /** The exam's simulated figures at `request.now`: in the worker, or on this thread if it cannot. */
@@ -35,7 +35,7 @@ export async function simulateExam(db: RecallDatabase, request: ExamSimulationRe
   try {
     return await worker.call({ dbName: db.name, request })
   } catch {
-    // A worker that cannot load or open the collection here: the page simulates itself.
+    // A worker that cannot load or run here: the page simulates itself.
     return inThread(db, request)
   }
 }

@@ -1,6 +1,5 @@
 import { combineSimulations, simulateDeck, type DeckSimulation, type ExamDecksSimulation } from '@core/exam-plan/decks-forecast'
 import { studyDayOf } from '@core/time/study-day'
-import type { RecallDatabase } from '@db/database'
 import { withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
 
 /**
@@ -47,13 +46,13 @@ function keyOf(deck: ExamDeckColumns, request: ExamSimulationRequest): string {
  * counters, so a reopening simulates that deck again and reads the others. One entry per deck
  * and collection, so the cache holds no more than the decks' latest simulations.
  */
-export function createExamSimulator(): (db: RecallDatabase, request: ExamSimulationRequest) => Promise<ExamSimulationResult> {
+export function createExamSimulator(): (dbName: string, request: ExamSimulationRequest) => ExamSimulationResult {
   const cache = new Map<string, { key: string; simulation: DeckSimulation }>()
-  return (db, request) => {
+  return (dbName, request) => {
     const { now, examDate, dayStartsAtHour, decks } = request
     const computed: string[] = []
     const simulations = decks.map((deck) => {
-      const slot = `${db.name}\u0000${deck.deckId}`
+      const slot = `${dbName}\u0000${deck.deckId}`
       const key = keyOf(deck, request)
       const cached = cache.get(slot)
       if (cached?.key === key) return cached.simulation
@@ -63,6 +62,6 @@ export function createExamSimulator(): (db: RecallDatabase, request: ExamSimulat
       cache.set(slot, { key, simulation })
       return simulation
     })
-    return Promise.resolve({ simulation: combineSimulations(simulations), computed })
+    return { simulation: combineSimulations(simulations), computed }
   }
 }

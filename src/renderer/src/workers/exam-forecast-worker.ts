@@ -10,4 +10,4 @@ import { createExamSimulator, type ExamSimulationResult } from '@store/exam-plan
  * change) and posts back only the figures (a recall estimate, a number and a few dozen days).
  */
 const simulate = createExamSimulator()
-answerCalls<ExamForecastCall, ExamSimulationResult>((db, { request }) => simulate(db, request))
+answerCalls<ExamForecastCall, ExamSimulationResult>(({ dbName, request }) => simulate(dbName, request))
