@@ -5,7 +5,8 @@
 // db/database.ts, the same name) then finds the files open. This connection changes nothing: on a
 // first run it aborts before a database is created, it gives way at once to an upgrade or a deletion
 // (versionchange), and it is closed after ten seconds in any case.
-// A classic script, so that it runs as soon as it is fetched: the page's CSP allows scripts of the
+// A classic script loaded async, so that it runs as soon as it is fetched without holding the page's
+// parsing (or its module script's fetch) back: the page's CSP allows scripts of the
 // app's own origin only, never inline ones.
 ;(function openCollectionEarly() {
   'use strict'
