@@ -31,7 +31,7 @@ async function countRequests(run: () => Promise<void>) {
   const requests: string[] = []
   const seen = new Set<IDBTransaction>()
   const restore: Array<() => void> = []
-  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as Array<Record<string, unknown>>)
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Array<Record<string, unknown>>)
     for (const name of REQUESTS) {
       const original = proto[name] as ((...args: unknown[]) => unknown) | undefined
       if (!original) continue
