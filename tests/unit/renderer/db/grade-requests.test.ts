@@ -65,6 +65,20 @@ async function session(linked: boolean) {
       () => Date.now()
     )
   )
+  // Counts the wrappers of tables built at the bottom of Dexie's stack (see cached-tables.ts).
+  const built = { tables: 0 }
+  db.use({
+    stack: 'dbcore',
+    name: 'count-table-wrappers',
+    level: -10,
+    create: (down) => ({
+      ...down,
+      table(name) {
+        built.tables++
+        return down.table(name)
+      }
+    })
+  })
   opened.push(db)
   await db.open()
   db.syncRecording.linked = linked
@@ -78,15 +92,18 @@ async function session(linked: boolean) {
   // One grade first: the rollup's middleware has then read its day-start hour once, as in a session.
   store.getState().reveal()
   await store.getState().grade(Rating.Good)
-  return { db, store, journal, writer }
+  return { db, store, journal, writer, built }
 }
 
 describe('a grade', () => {
   it('is one transaction holding the card, its log, the rollup, the journal mark and its burial of the sibling', async () => {
-    const { db, store, journal, writer } = await session(false)
+    const { db, store, journal, writer, built } = await session(false)
     const card = store.getState().session!.card!
     store.getState().reveal()
+    const tablesBefore = built.tables
     const { requests, transactions } = await countRequests(() => store.getState().grade(Rating.Good))
+    // Every table it touches was wrapped by the middlewares once, before: none is wrapped again.
+    expect(built.tables).toBe(tablesBefore)
     expect(store.getState().session!.card!.id).not.toBe(card.id)
     expect(transactions).toEqual([
       `readwrite: ${['cardColumns', 'cards', 'derived', MARK_TABLE, 'reviewDays', 'reviewSlots', 'reviews'].sort().join(' ')}`
