@@ -2,6 +2,7 @@ import type { CardColumnsRecord, CardRecord, ReviewRecord } from '@core/model'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
 import { countable } from '@core/stats/review-day-rows'
 import { slotRowKey } from '@core/stats/review-slots'
+import { cachedTables } from '@db/cached-tables'
 import { compareKeys, isWhole, withoutCards } from '@db/card-column-arrays'
 import {
   cardsToRead,
@@ -334,10 +335,11 @@ function reviewsTable(down: DBCoreTable, core: DBCore): DBCoreTable {
 export const keepDerivedTables: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'recall-derived-tables',
-  create(down) {
-    const present = DERIVED_TABLES.every((name) => down.schema.tables.some((t) => t.name === name))
-    if (!present) return down
-    return {
+  create(below) {
+    const present = DERIVED_TABLES.every((name) => below.schema.tables.some((t) => t.name === name))
+    if (!present) return below
+    const down = cachedTables(below)
+    return cachedTables({
       ...down,
       transaction(stores, mode, options) {
         const widen = mode === 'readwrite' && stores.some((s) => WATCHED.includes(s))
@@ -349,6 +351,6 @@ export const keepDerivedTables: Middleware<DBCore> = {
         if (name === 'reviews') return reviewsTable(table, down)
         return table
       }
-    }
+    })
   }
 }

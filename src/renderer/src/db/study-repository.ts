@@ -250,7 +250,8 @@ export async function recordReview(
   siblings?: { day: StudyDay; options: Partial<BuryOptions> }
 ): Promise<{ card: CardRecord; logId: number; buried: CardRecord[] }> {
   const updated = gradedCard(card, outcome)
-  const bury = siblings && buryOptionsOf(siblings.options)
+  const options = siblings && buryOptionsOf(siblings.options)
+  const bury = options && buriesAny(options) ? { ...siblings, options } : undefined
   // Not an async function, and no await inside: Dexie keeps its transaction zone across native
   // awaits by redefining the page's global Promise on every microtask ("zone echoes"), about a
   // hundred times per grade, and V8 then drops optimised code. Traced, that was most of the
@@ -259,18 +260,25 @@ export async function recordReview(
   const journaled = db.journal?.written()
   if (journaled) await journaled
   const { logId, buried } = await db.transaction('rw', db.cards, db.reviews, () =>
-    // The requests go out together: IndexedDB runs them in order, so the read sees the card as it
-    // was before the write, and one round trip to the browser's storage serves them all.
+    // The requests go out together: IndexedDB runs them in order, so the read, sent first, sees
+    // the card as it was before the write, and one round trip to the browser's storage serves
+    // them all. With burying on, the read is of the note's cards (the card and its siblings,
+    // `[deckId+cardId]`): one request instead of the card's and its note's.
     Dexie.Promise.all([
-      db.cards.get(card.id),
+      bury
+        ? db.cards.where('[deckId+cardId]').equals([card.deckId, card.cardId]).toArray()
+        : db.cards.get(card.id).then((c) => (c ? [c] : [])),
       db.cards.put(updated),
-      db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) }),
-      bury && buriesAny(bury) ? db.cards.where('[deckId+cardId]').equals([card.deckId, card.cardId]).toArray() : []
-    ]).then(([stored, , id, ofNote]) => {
+      db.reviews.add({ ...outcome.log, cardKey: card.id, deckId: card.deckId, duration: Math.max(0, Math.round(duration)) })
+    ]).then(([ofNote, , id]) => {
       // Another tab may have answered or changed the card since it was shown here: throwing
-      // aborts the transaction, so no write is kept.
-      assertUnchangedSinceShown(card, stored)
-      const toBury = bury ? siblingsToBury(card, ofNote, siblings.day, bury) : []
+      // aborts the transaction, so no write is kept. (A card moved to another deck under the
+      // same key is not among its old deck's: it is stale as well.)
+      assertUnchangedSinceShown(
+        card,
+        ofNote.find((c) => c.id === card.id)
+      )
+      const toBury = bury ? siblingsToBury(card, ofNote, bury.day, bury.options) : []
       const before = ofNote.filter((c) => toBury.some((b) => b.id === c.id))
       return toBury.length === 0 ? { logId: id, buried: before } : db.cards.bulkPut(toBury).then(() => ({ logId: id, buried: before }))
     })

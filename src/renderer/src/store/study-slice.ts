@@ -277,8 +277,15 @@ export const createStudySlice =
           const ready = await prepared
           examMode = examAfter
           reviewLoad = loadsAfter
-          // From here to the session set, nothing is awaited: the undo entry and the next card are one render.
-          remember({ label: 'Grade', before: [card, ...saved.buried], addedLogIds: [saved.logId], cardId: card.id })
+          // From here to the session set, nothing is awaited: the undo entry and the next card are
+          // one store change, so one render (the first grade's undo would otherwise render the
+          // screen once more, with the answered card, before the next one).
+          const undoStack = pushUndo(get().undoStack, {
+            label: 'Grade',
+            before: [card, ...saved.buried],
+            addedLogIds: [saved.logId],
+            cardId: card.id
+          })
           const after = {
             ...base,
             queue: withoutCards(
@@ -289,8 +296,12 @@ export const createStudySlice =
           const shownAt = now()
           const step = nextStep(after, shownAt)
           // The queue may say otherwise now (a sibling buried, a learning card come due meanwhile).
-          if (ready && step.kind === 'card' && step.id === ready.card.id) set({ session: shownSession(after, step, shownAt, ready) })
-          else await advance(after)
+          if (ready && step.kind === 'card' && step.id === ready.card.id)
+            set({ undoStack, session: shownSession(after, step, shownAt, ready) })
+          else {
+            set({ undoStack })
+            await advance(after)
+          }
           // Main decides whether a backup is due (at most every 30 minutes); never awaited, and
           // asked a task later, after the next card's render: the first ask of a page reads the
           // backups folder. (Not in idle time: a backup due then began when the person had already

@@ -48,6 +48,28 @@ describe('studying a deck through the store', () => {
     expect(state().library.decks[0]?.counts).toEqual({ fresh: 17, learning: 2, review: 0 })
   })
 
+  it('shows the next card and offers the grade’s undo in one store change, so the screen renders once', async () => {
+    const { state, store } = setup()
+    await state().loadLibrary()
+    await state().startStudy('d')
+    // Each change of the store: whether it brought the undo entry, and which card it shows.
+    const changes: Array<{ undo: boolean; card: string | undefined }> = []
+    const stop = store.subscribe((now, before) => {
+      if (now.undoStack !== before.undoStack || now.session?.card !== before.session?.card)
+        changes.push({ undo: now.undoStack !== before.undoStack, card: now.session?.card?.id })
+    })
+    for (const _ of [1, 2]) {
+      state().reveal()
+      await state().grade(Rating.Good)
+    }
+    stop()
+    expect(changes).toEqual([
+      { undo: true, card: 'd/c2' },
+      { undo: true, card: 'd/c3' }
+    ])
+    expect(state().undoStack.map((e) => e.cardId)).toEqual(['d/c1', 'd/c2'])
+  })
+
   it('brings a learning card back within the session once it is due', async () => {
     const { state, clock } = setup()
     await state().loadLibrary()

@@ -1,3 +1,4 @@
+import { cachedTables } from '@db/cached-tables'
 import { DERIVED_TABLES } from '@db/derived-tables'
 import { MARK_KEY, MARK_TABLE, type JournalMark, type JournalWriter } from '@db/journal/journal-writer'
 import type { JournalRecord } from '@shared/journal/journal-format'
@@ -31,7 +32,8 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
     name: 'recall-journal',
     // Below the caches' middleware (10): it sees their stamped rows and their widened scopes.
     level: 5,
-    create(down) {
+    create(below) {
+      const down = cachedTables(below)
       const states = new WeakMap<DBCoreTransaction, TxState>()
       const markTable = () => down.table(MARK_TABLE)
 
@@ -108,7 +110,7 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
         }
       }
 
-      return {
+      return cachedTables({
         ...down,
         transaction(stores, mode, options) {
           if (mode !== 'readwrite' || !stores.some(isJournaled)) return down.transaction(stores, mode, options)
@@ -127,7 +129,7 @@ export function keepJournal(writer: JournalWriter): Middleware<DBCore> {
           const table = down.table(name)
           return isJournaled(name) ? journaledTable(table) : table
         }
-      }
+      })
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { CardRecord } from '@core/model'
 import { cardStateFingerprint } from '@core/sync/card-replay'
+import { cachedTables } from '@db/cached-tables'
 import { META_TABLE, OUTBOX_TABLE, RECORDED_TABLES, type OutboxEntry, type SyncedReviewRecord } from '@db/sync/sync-records'
 import { cardFieldsChanged, syncCardState } from '@db/sync/row-fields'
 import type { SyncTable } from '@shared/sync/changes'
@@ -41,7 +42,8 @@ export function keepSyncOutbox(recording: SyncRecording): Middleware<DBCore> {
     name: 'recall-sync-outbox',
     // Below the journal (5): the outbox is this machine's bookkeeping, not part of the collection it rebuilds.
     level: 4,
-    create(down) {
+    create(below) {
+      const down = cachedTables(below)
       const states = new WeakMap<DBCoreTransaction, TxState>()
       const addEntries = (trans: DBCoreTransaction, entries: OutboxEntry[]) =>
         entries.length === 0
@@ -197,7 +199,7 @@ export function keepSyncOutbox(recording: SyncRecording): Middleware<DBCore> {
         }
       }
 
-      return {
+      return cachedTables({
         ...down,
         transaction(stores, mode, options) {
           if (!recording.linked || mode !== 'readwrite' || stores.includes(META_TABLE) || !stores.some(isReviewOrRecorded))
@@ -212,7 +214,7 @@ export function keepSyncOutbox(recording: SyncRecording): Middleware<DBCore> {
           if (name === 'reviews') return reviewsTable(table)
           return isRecorded(name) ? rowsTable(table, name) : table
         }
-      }
+      })
     }
   }
 }
