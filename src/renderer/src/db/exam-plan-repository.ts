@@ -1,7 +1,7 @@
-import type { ExamDeckInput } from '@core/exam-plan/decks-forecast'
+import type { ExamDeckColumns, ExamDeckInput } from '@core/exam-plan/decks-forecast'
 import { examModeWindow } from '@core/exam-plan/exam-mode'
 import type { ExamModeSession } from '@core/exam-plan/scheduling'
-import { Queue, type CardColumnsRecord, type DeckRecord, type ExamPlan } from '@core/model'
+import { Queue, type DeckRecord, type ExamPlan } from '@core/model'
 import { studyDayOf, type StudyDay } from '@core/time/study-day'
 import { cardsOfColumns, readCardColumns } from '@db/card-columns'
 import type { RecallDatabase } from '@db/database'
@@ -23,9 +23,7 @@ export async function removeExamPlan(db: RecallDatabase, id: string): Promise<vo
 }
 
 /** One of the exam's decks as stored: its card columns row (whose `builtFrom` changes with its cards), options and today's study. */
-export interface ExamDeckColumns extends Omit<ExamDeckInput, 'cards'> {
-  columns: CardColumnsRecord
-}
+export type { ExamDeckColumns }
 
 /**
  * What the forecast needs of each of the exam's decks. The simulation walks the cards' states

@@ -2,7 +2,7 @@ import { reasonOf } from '@core/errors'
 import { planNewCards } from '@core/exam-plan/new-card-plan'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan } from '@core/model'
-import { listExamPlans, putExamPlan, readExamDecks, removeExamPlan, withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
+import { listExamPlans, putExamPlan, readExamDecks, removeExamPlan, type ExamDeckColumns } from '@db/exam-plan-repository'
 import { getSettings } from '@db/options-repository'
 import { recentMockExams } from '@db/practice-repository'
 import { loadReadinessData } from '@db/readiness-repository'
@@ -29,12 +29,13 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
   async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number, read: Promise<ExamDeckColumns[]>): Promise<ExamPlanEntry> {
     try {
       // The forecast's simulation is fetched with the exam screen, not at start.
-      const [decks, { examDecksFigures }, { forecastReadiness }] = await Promise.all([
-        read.then((columns) => columns.map(withCards)),
+      const [decks, { examDecksColumnFigures }, { forecastReadiness }] = await Promise.all([
+        read,
         import('@core/exam-plan/decks-forecast'),
         import('@core/readiness/exam-readiness')
       ])
-      const forecast = examDecksFigures(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
+      // Each deck's card columns walked where they lie: no object per card.
+      const forecast = examDecksColumnFigures(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
       const blueprint = exam.blueprint ? blueprintOf(exam.blueprint) : undefined
       if (!blueprint) return { exam, forecast }
       const w = decks[0]?.options.w ?? default_w

@@ -1,9 +1,9 @@
 import type { FinalPassCard } from '@core/exam-plan/final-pass'
-import { examCardFigures } from '@core/exam-plan/forecast'
+import { examCardFigures, examColumnFigures, type ExamCardFigures } from '@core/exam-plan/forecast'
 import { buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import { simulateUntilExam, type ExamSimulation, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
-import type { StudyOptions } from '@core/model'
+import type { CardColumnsRecord, StudyOptions } from '@core/model'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
 
 type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
@@ -15,6 +15,11 @@ export interface ExamDeckInput {
   cards: readonly ExamCard[]
   options: StudyOptions
   studiedToday?: StudiedToday
+}
+
+/** One deck of an exam with its cards as the card columns hold them (db/card-columns.ts), not as objects. */
+export interface ExamDeckColumns extends Omit<ExamDeckInput, 'cards'> {
+  columns: CardColumnsRecord
 }
 
 export interface ExamDecksForecast {
@@ -101,6 +106,19 @@ export function withDecksSimulation(figures: ExamDecksFigures, simulation: ExamD
 
 /** Everything but the simulation's figures, from one pass over each deck's cards. */
 export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamParams): ExamDecksFigures {
+  return decksFigures(decks, params, (deck, input) => examCardFigures(deck.cards, input))
+}
+
+/** `examDecksFigures` walking each deck's card columns where they lie: the same figures, with no object per card. */
+export function examDecksColumnFigures(decks: readonly ExamDeckColumns[], params: ExamParams): ExamDecksFigures {
+  return decksFigures(decks, params, (deck, input) => examColumnFigures(deck.columns, input))
+}
+
+function decksFigures<Deck extends Omit<ExamDeckInput, 'cards'>>(
+  decks: readonly Deck[],
+  params: ExamParams,
+  figuresOf: (deck: Deck, input: ReturnType<typeof deckInput>) => ExamCardFigures
+): ExamDecksFigures {
   const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
   const warnings: string[] = []
   let daysLeft = 0
@@ -110,7 +128,7 @@ export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamPa
   let belowTarget = 0
 
   for (const deck of decks) {
-    const figures = examCardFigures(deck.cards, deckInput(deck, params))
+    const figures = figuresOf(deck, deckInput(deck, params))
     daysLeft = figures.daysLeft
     examDayStart = figures.examDayStart
     mergeSums(stopping, figures.stopping)
