@@ -19,7 +19,7 @@ const DEFAULT_TARGET_RECALL = '90'
 /** What the exam plan does (exam-plan-slice.ts holds its state): fetched when the exam plan first opens. */
 export type ExamPlanActions = Omit<ExamPlanSlice, 'examPlan' | 'warmExamPlan'>
 
-export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
+export function examPlanActions({ db, now, appVersion }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
   /** Counts refreshes: an older one's figures, arriving late, are not painted over a newer one's. */
   let refreshes = 0
   const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
@@ -63,7 +63,7 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
   ): Promise<Partial<ExamPlanEntry>> {
     try {
       const request = { decks: await read, examDate: exam.date, now: at, dayStartsAtHour }
-      return { simulation: (await simulateExam(db, request)).simulation }
+      return { simulation: (await simulateExam(db, request, appVersion)).simulation }
     } catch (error) {
       return { simulationError: `The study forecast could not be computed (${reasonOf(error)}).` }
     }
