@@ -11,12 +11,13 @@ import type { Platform } from '@platform/platform'
 import { ExamPlanCard } from '@screens/exam-plan/ExamPlanCard'
 import { setAppStore } from '@store'
 import type { ExamSimulationRequest } from '@store/exam-plan-simulation'
-import { SIMULATION_CACHE_NAME } from '@store/exam-simulation-cache'
+import { FORECAST_CACHE_NAME } from '@store/exam-forecast-cache'
+import type { RecallDatabase } from '@db/database'
 import Dexie from 'dexie'
 import type { WorkerCall, WorkerReply } from '@store/worker-calls'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakePlatform } from '../../helpers/fake-platform'
 import { storeOnMonday, studyGood } from '../../helpers/study-store'
 import { makeCards, makeDeck } from '../../helpers/fixtures'
@@ -62,13 +63,50 @@ const library = {
 }
 const platform: Platform = fakePlatform(library)
 
-/** How many decks of the collection `dbName` have a simulation kept across page loads. */
+/** How many decks of the collection `dbName` have a forecast kept across page loads. */
 async function keptSlots(dbName: string): Promise<number> {
-  const cache = new Dexie(SIMULATION_CACHE_NAME)
+  const cache = new Dexie(FORECAST_CACHE_NAME)
   cache.version(1).stores({ decks: 'slot' })
   const slots = (await cache.table('decks').toCollection().primaryKeys()) as string[]
   cache.close()
   return slots.filter((slot) => slot.startsWith(`${dbName}\u0000`)).length
+}
+
+/**
+ * Moves the page's clock 2 s on: the cards written just before are then more than the forecast
+ * cache's margin (1 s) older than the opening's read, as a person's clicks are, so that what it
+ * keeps counts for the next opening (a card written within the margin is taken as possibly unseen).
+ */
+let pageClock = Date.now()
+const later = () => vi.setSystemTime((pageClock += 2_000))
+// The page's clock only goes forward from one test to the next, as the cards' stamps do (db/derived-tables.ts).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  later()
+})
+afterEach(() => vi.useRealTimers())
+
+/** Reads of the card columns (any request to the `cardColumns` table) through `db`. */
+let columnReads = 0
+function countColumnReads(db: RecallDatabase) {
+  db.use({
+    stack: 'dbcore',
+    name: 'count-column-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name)
+        if (name !== 'cardColumns') return table
+        return {
+          ...table,
+          get: (req) => (columnReads++, table.get(req)),
+          getMany: (req) => (columnReads++, table.getMany(req)),
+          query: (req) => (columnReads++, table.query(req)),
+          openCursor: (req) => (columnReads++, table.openCursor(req))
+        }
+      }
+    })
+  })
 }
 
 async function setup() {
@@ -132,10 +170,12 @@ describe('the exam forecast’s simulation in a worker', () => {
     const s = await setup()
     const firstAt = s.clock.now
     let since = calls.length
+    later()
     await s.state().openExamPlan()
     expect(simulatedSince(since)).toEqual(['services', 'pipeline', 'chips'])
     const first = s.state().examPlan.entries[0]!.simulation
     since = calls.length
+    later()
     await s.state().openExamPlan()
     // Every deck's simulation kept: the worker is not asked.
     expect(calls.length).toBe(since)
@@ -143,6 +183,7 @@ describe('the exam forecast’s simulation in a worker', () => {
 
     await studyGood(s, 'pipeline', 1)
     since = calls.length
+    later()
     await s.state().openExamPlan()
     expect(simulatedSince(since)).toEqual(['pipeline'])
     const afterGrade = s.state().examPlan.entries[0]!
@@ -164,6 +205,7 @@ describe('the exam forecast’s simulation in a worker', () => {
     s.state().editOptions({ newCardsPerDay: '1', presetName: 'Slow' })
     expect(await s.state().saveOptions(true)).toBe(true)
     since = calls.length
+    later()
     await s.state().openExamPlan()
     expect(simulatedSince(since)).toEqual(['chips'])
     const [, , slowChips] = await loadExamDecks(s.db, afterGrade.exam, s.clock.now, 4)
@@ -179,6 +221,7 @@ describe('the exam forecast’s simulation in a worker', () => {
     // A new study day: every deck again (the simulation starts from today).
     s.clock.now += 24 * 3_600_000
     since = calls.length
+    later()
     await s.state().openExamPlan()
     expect(simulatedSince(since)).toEqual(['services', 'pipeline', 'chips'])
   })
@@ -187,6 +230,7 @@ describe('the exam forecast’s simulation in a worker', () => {
     const s = await setup()
     await studyGood(s, 'services', 3)
     const openedAt = s.clock.now
+    later()
     await s.state().openExamPlan()
     const before = s.state().examPlan.entries[0]!
     // Written in the background: wait until the collection's three decks are kept.
@@ -197,6 +241,7 @@ describe('the exam forecast’s simulation in a worker', () => {
       vi.resetModules()
       const [{ createRecallStore }, { RecallDatabase }] = await Promise.all([import('@store'), import('@db/database')])
       const db = new RecallDatabase(s.db.name)
+      countColumnReads(db)
       const store = createRecallStore({ db, platform, now: () => s.clock.now })
       const state = () => store.getState()
       await state().loadLibrary()
@@ -204,8 +249,12 @@ describe('the exam forecast’s simulation in a worker', () => {
     }
     const again = await restart()
     let since = calls.length
+    columnReads = 0
+    later()
     await again.state().openExamPlan()
+    // Nothing simulated, and no deck's card columns read: the cards' index says none changed.
     expect(calls.length).toBe(since)
+    expect(columnReads).toBe(0)
     const reopened = again.state().examPlan.entries[0]!
     expect(reopened.simulation).toEqual(before.simulation)
     expect(JSON.stringify(withDecksSimulation(reopened.forecast!, reopened.simulation!))).toBe(
@@ -216,8 +265,11 @@ describe('the exam forecast’s simulation in a worker', () => {
     await studyGood(again, 'chips', 2)
     const third = await restart()
     since = calls.length
+    columnReads = 0
+    later()
     await third.state().openExamPlan()
     expect(simulatedSince(since)).toEqual(['chips'])
+    expect(columnReads).toBeGreaterThan(0)
     const graded = third.state().examPlan.entries[0]!
     const decks = await loadExamDecks(third.db, graded.exam, s.clock.now, 4)
     const params = { now: s.clock.now, examDate: s.examDate, dayStartsAtHour: 4, targetRecall: 0.9 }

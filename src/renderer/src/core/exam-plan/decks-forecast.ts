@@ -106,18 +106,21 @@ export function withDecksSimulation(figures: ExamDecksFigures, simulation: ExamD
 
 /** Everything but the simulation's figures, from one pass over each deck's cards. */
 export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamParams): ExamDecksFigures {
-  return decksFigures(decks, params, (deck, input) => examCardFigures(deck.cards, input))
+  return combineDeckFigures(
+    decks,
+    decks.map((deck) => examCardFigures(deck.cards, deckInput(deck, params)))
+  )
 }
 
-/** `examDecksFigures` walking each deck's card columns where they lie: the same figures, with no object per card. */
-export function examDecksColumnFigures(decks: readonly ExamDeckColumns[], params: ExamParams): ExamDecksFigures {
-  return decksFigures(decks, params, (deck, input) => examColumnFigures(deck.columns, input))
+/** One deck's figures of one walk over its card columns (what `combineDeckFigures` adds up; a cache can keep them). */
+export function deckColumnFigures(deck: ExamDeckColumns, params: ExamParams): ExamCardFigures {
+  return examColumnFigures(deck.columns, deckInput(deck, params))
 }
 
-function decksFigures<Deck extends Omit<ExamDeckInput, 'cards'>>(
-  decks: readonly Deck[],
-  params: ExamParams,
-  figuresOf: (deck: Deck, input: ReturnType<typeof deckInput>) => ExamCardFigures
+/** The decks' figures added up, each deck's (`figures[i]` of `decks[i]`) as its one pass gave them. */
+export function combineDeckFigures(
+  decks: ReadonlyArray<Omit<ExamDeckInput, 'cards'>>,
+  perDeck: readonly ExamCardFigures[]
 ): ExamDecksFigures {
   const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
   const warnings: string[] = []
@@ -127,8 +130,8 @@ function decksFigures<Deck extends Omit<ExamDeckInput, 'cards'>>(
   let needed: number | null = 0
   let belowTarget = 0
 
-  for (const deck of decks) {
-    const figures = figuresOf(deck, deckInput(deck, params))
+  decks.forEach((deck, i) => {
+    const figures = perDeck[i]!
     daysLeft = figures.daysLeft
     examDayStart = figures.examDayStart
     mergeSums(stopping, figures.stopping)
@@ -136,7 +139,7 @@ function decksFigures<Deck extends Omit<ExamDeckInput, 'cards'>>(
     needed = figures.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + figures.workload.newCardsPerDayNeeded
     if (figures.workload.warning) warnings.push(`${deck.deckName}: ${figures.workload.warning}`)
     belowTarget += figures.belowTarget
-  }
+  })
 
   return {
     daysLeft,
