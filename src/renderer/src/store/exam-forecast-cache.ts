@@ -11,14 +11,14 @@ import Dexie, { type Table } from 'dexie'
  * IndexedDB database of its own that outlasts the page, so that the exam plan opened after a
  * restart paints its whole screen without reading the cards' columns or simulating. A cache and
  * nothing more: not part of the collection, its backups, journal or sync; if it cannot be opened
- * or written, every deck is read and computed as if it were empty. One row per collection and
- * deck, so it holds no more than the decks' latest forecasts.
+ * or written, every deck is read and computed as if it were empty. One row per collection, exam
+ * and deck, so it holds no more than the decks' latest forecasts.
  */
 
 /** The IndexedDB database the forecasts are kept in, apart from the collection's. */
 export const FORECAST_CACHE_NAME = 'recall-exam-forecasts'
 
-/** A deck's forecast as kept, under its collection and deck (`slot`). */
+/** A deck's forecast as kept, under its collection, exam and deck (`slot`). */
 export interface KeptDeck {
   slot: string
   /**
@@ -70,7 +70,8 @@ export function simulationKey(deck: ExamDeckHead, at: ForecastAt, appVersion = '
   ])
 }
 
-export const slotOf = (dbName: string, deckId: string): string => `${dbName}\u0000${deckId}`
+/** Where a deck's forecast for an exam is kept: two exams over the same deck (other dates) keep one each. */
+export const slotOf = (dbName: string, examId: string, deckId: string): string => `${dbName}\u0000${examId}\u0000${deckId}`
 
 export interface ForecastCache {
   /** Opens the database ahead of a read (the exam plan about to open). */

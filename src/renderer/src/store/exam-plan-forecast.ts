@@ -68,14 +68,14 @@ export interface ExamForecastParts {
 /** The exam's forecast at `now`, its figures first and its simulation after. */
 export async function forecastExamParts(
   db: RecallDatabase,
-  exam: Pick<ExamPlan, 'deckIds' | 'date' | 'targetRecall'>,
+  exam: Pick<ExamPlan, 'id' | 'deckIds' | 'date' | 'targetRecall'>,
   now: number,
   dayStartsAtHour: number,
   appVersion?: string
 ): Promise<ExamForecastParts> {
   const decks = await readExamDeckHeads(db, exam, now, dayStartsAtHour)
   const at = { now, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }
-  const slots = decks.map((deck) => slotOf(db.name, deck.deckId))
+  const slots = decks.map((deck) => slotOf(db.name, exam.id, deck.deckId))
   const keys = decks.map((deck) => ({ figures: figuresKey(deck, at, appVersion), simulation: simulationKey(deck, at, appVersion) }))
   const rows = await cache.find(slots)
   // A kept deck counts only if its cards are still those it was computed from.
