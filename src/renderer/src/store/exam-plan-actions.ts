@@ -87,9 +87,8 @@ export function examPlanActions({ db, now, appVersion }: StoreDeps, set: SetReca
       patch({ status: 'loading', error: undefined })
       try {
         const at = now()
-        const { dayStartsAtHour } = await getSettings(db)
+        const [{ dayStartsAtHour }, exams] = await Promise.all([getSettings(db), listExamPlans(db)])
         const entries: ExamPlanEntry[] = []
-        const exams = await listExamPlans(db)
         // Each exam's changed decks read once: the worker gets a copy of their columns and
         // simulates while this thread works out and paints the rest.
         const parts = exams.map((exam) => forecastExamParts(db, exam, at, dayStartsAtHour, appVersion))

@@ -73,11 +73,15 @@ export async function forecastExamParts(
   dayStartsAtHour: number,
   appVersion?: string
 ): Promise<ExamForecastParts> {
-  const decks = await readExamDeckHeads(db, exam, now, dayStartsAtHour)
+  // The kept rows asked for with the decks (by the exam's deck ids; a deck since deleted is left out after).
+  const [decks, keptRows] = await Promise.all([
+    readExamDeckHeads(db, exam, now, dayStartsAtHour),
+    cache.find(exam.deckIds.map((deckId) => slotOf(db.name, exam.id, deckId)))
+  ])
   const at = { now, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall }
   const slots = decks.map((deck) => slotOf(db.name, exam.id, deck.deckId))
   const keys = decks.map((deck) => ({ figures: figuresKey(deck, at, appVersion), simulation: simulationKey(deck, at, appVersion) }))
-  const rows = await cache.find(slots)
+  const rows = decks.map((deck) => keptRows[exam.deckIds.indexOf(deck.deckId)])
   // A kept deck counts only if its cards are still those it was computed from.
   const withRows = decks.flatMap((deck, i) => (rows[i] ? [{ i, deckId: deck.deckId, ...rows[i].cards }] : []))
   const unchanged = await cardsUnchangedSince(db, withRows).catch(() => withRows.map(() => false))
