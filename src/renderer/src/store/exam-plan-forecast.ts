@@ -83,7 +83,10 @@ export async function forecastExamParts(
   const keys = decks.map((deck) => ({ figures: figuresKey(deck, at, appVersion), simulation: simulationKey(deck, at, appVersion) }))
   const rows = decks.map((deck) => keptRows[exam.deckIds.indexOf(deck.deckId)])
   // A kept deck counts only if its cards are still those it was computed from.
-  const withRows = decks.flatMap((deck, i) => (rows[i] ? [{ i, deckId: deck.deckId, ...rows[i].cards }] : []))
+  // Checked only where something kept is for today's keys (a new day's opening reads every deck without asking).
+  const useful = (row: KeptDeck | undefined, i: number) =>
+    row !== undefined && (row.figures?.key === keys[i]!.figures || row.simulation?.key === keys[i]!.simulation)
+  const withRows = decks.flatMap((deck, i) => (useful(rows[i], i) ? [{ i, deckId: deck.deckId, ...rows[i]!.cards }] : []))
   const unchanged = await cardsUnchangedSince(db, withRows).catch(() => withRows.map(() => false))
   const kept = decks.map(() => ({ figures: undefined as ExamCardFigures | undefined, simulation: undefined as DeckSimulation | undefined }))
   withRows.forEach(({ i }, j) => {
