@@ -2,7 +2,7 @@ import { reasonOf } from '@core/errors'
 import { planNewCards } from '@core/exam-plan/new-card-plan'
 import { dateInputOf, toExamPlanForm, validateExamPlanForm, type ExamPlanForm, type ExamPlanFormErrors } from '@core/exam-plan/plan-form'
 import type { ExamPlan } from '@core/model'
-import { listExamPlans, putExamPlan, readExamDecks, removeExamPlan, withCards, type ExamDeckColumns } from '@db/exam-plan-repository'
+import { listExamPlans, putExamPlan, removeExamPlan } from '@db/exam-plan-repository'
 import { getSettings } from '@db/options-repository'
 import { recentMockExams } from '@db/practice-repository'
 import { loadReadinessData } from '@db/readiness-repository'
@@ -11,7 +11,7 @@ import { default_w } from 'ts-fsrs'
 import { mulberry32 } from '@core/practice/random'
 import { hashText } from '@shared/deck/ids'
 import type { GetRecall, SetRecall, StoreDeps } from '@store/deps'
-import { simulateExam } from '@store/exam-plan-forecast'
+import { forecastExamParts, type ExamForecastParts } from '@store/exam-plan-forecast'
 import type { ExamPlanEditorState, ExamPlanEntry, ExamPlanSlice, ExamPlanView } from '@store/exam-plan-slice'
 
 const DEFAULT_TARGET_RECALL = '90'
@@ -19,22 +19,17 @@ const DEFAULT_TARGET_RECALL = '90'
 /** What the exam plan does (exam-plan-slice.ts holds its state): fetched when the exam plan first opens. */
 export type ExamPlanActions = Omit<ExamPlanSlice, 'examPlan' | 'warmExamPlan'>
 
-export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
+export function examPlanActions({ db, now, appVersion }: StoreDeps, set: SetRecall, get: GetRecall): ExamPlanActions {
   /** Counts refreshes: an older one's figures, arriving late, are not painted over a newer one's. */
   let refreshes = 0
   const patch = (p: Partial<ExamPlanView>) => set((s) => ({ examPlan: { ...s.examPlan, ...p } }))
   const patchEditor = (p: Partial<ExamPlanEditorState>) =>
     set((s) => ({ examPlan: { ...s.examPlan, editor: s.examPlan.editor && { ...s.examPlan.editor, ...p } } }))
 
-  async function forecastOf(exam: ExamPlan, at: number, dayStartsAtHour: number, read: Promise<ExamDeckColumns[]>): Promise<ExamPlanEntry> {
+  async function forecastOf(exam: ExamPlan, parts: Promise<ExamForecastParts>): Promise<ExamPlanEntry> {
     try {
-      // The forecast's simulation is fetched with the exam screen, not at start.
-      const [decks, { examDecksFigures }, { forecastReadiness }] = await Promise.all([
-        read.then((columns) => columns.map(withCards)),
-        import('@core/exam-plan/decks-forecast'),
-        import('@core/readiness/exam-readiness')
-      ])
-      const forecast = examDecksFigures(decks, { now: at, examDate: exam.date, dayStartsAtHour, targetRecall: exam.targetRecall })
+      // The readiness forecast is fetched with the exam screen, not at start.
+      const [{ decks, figures: forecast }, { forecastReadiness }] = await Promise.all([parts, import('@core/readiness/exam-readiness')])
       const blueprint = exam.blueprint ? blueprintOf(exam.blueprint) : undefined
       if (!blueprint) return { exam, forecast }
       const w = decks[0]?.options.w ?? default_w
@@ -53,16 +48,10 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
     }
   }
 
-  /** The exam's simulated figures, asked of the worker (exam-plan-forecast.ts), or why they could not be had. */
-  async function simulationOf(
-    exam: ExamPlan,
-    at: number,
-    dayStartsAtHour: number,
-    read: Promise<ExamDeckColumns[]>
-  ): Promise<Partial<ExamPlanEntry>> {
+  /** The exam's simulated figures (kept, or from the worker: exam-plan-forecast.ts), or why they could not be had. */
+  async function simulationOf(parts: Promise<ExamForecastParts>): Promise<Partial<ExamPlanEntry>> {
     try {
-      const request = { decks: await read, examDate: exam.date, now: at, dayStartsAtHour }
-      return { simulation: (await simulateExam(db, request)).simulation }
+      return { simulation: await (await parts).simulation }
     } catch (error) {
       return { simulationError: `The study forecast could not be computed (${reasonOf(error)}).` }
     }
@@ -98,15 +87,14 @@ export function examPlanActions({ db, now }: StoreDeps, set: SetRecall, get: Get
       patch({ status: 'loading', error: undefined })
       try {
         const at = now()
-        const { dayStartsAtHour } = await getSettings(db)
+        const [{ dayStartsAtHour }, exams] = await Promise.all([getSettings(db), listExamPlans(db)])
         const entries: ExamPlanEntry[] = []
-        const exams = await listExamPlans(db)
-        // Each exam's decks read once: the worker gets a copy of their columns and simulates while
-        // this thread works out and paints the rest.
-        const reads = exams.map((exam) => readExamDecks(db, exam, at, dayStartsAtHour))
-        const simulations = exams.map((exam, i) => simulationOf(exam, at, dayStartsAtHour, reads[i]!))
+        // Each exam's changed decks read once: the worker gets a copy of their columns and
+        // simulates while this thread works out and paints the rest.
+        const parts = exams.map((exam) => forecastExamParts(db, exam, at, dayStartsAtHour, appVersion))
+        const simulations = parts.map(simulationOf)
         for (const [i, exam] of exams.entries()) {
-          const entry = await forecastOf(exam, at, dayStartsAtHour, reads[i]!)
+          const entry = await forecastOf(exam, parts[i]!)
           // X stays as the user typed it across refreshes; at first it is the decks' limits added up.
           const typed = get().examPlan.entries.find((e) => e.exam.id === exam.id)?.newCards?.perDay
           entries.push(withNewCardPlan(entry, typed ?? String(entry.forecast?.newCardsPerDayAllowed ?? ''), at, dayStartsAtHour))

@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
+import type { DeckSimulation } from '@core/exam-plan/decks-forecast'
 import { answerCalls } from '@renderer/workers/answer-calls'
-import type { ExamForecastCall } from '@store/exam-plan-forecast'
-import { createExamSimulator, type ExamSimulationResult } from '@store/exam-plan-simulation'
+import { simulateDecks, type ExamSimulationRequest } from '@store/exam-plan-simulation'
 
 /**
- * The exam forecast's simulation off the page (exam-plan-forecast.ts): given the exam decks' card
- * columns as the page read them (a copy: typed arrays, cheap to clone), the worker simulates the
- * study days up to the exam (each deck's result kept until its cards, options or study day
- * change) and posts back only the figures (a recall estimate, a number and a few dozen days).
+ * The exam forecast's simulation off the page (exam-plan-forecast.ts): given the card columns of
+ * the exam decks the page holds no simulation for (a copy: typed arrays, cheap to clone), the
+ * worker simulates the study days up to the exam and posts back only each deck's figures (a recall
+ * estimate, a number and a few dozen days). The page keeps them (exam-simulation-cache.ts).
  */
-const simulate = createExamSimulator()
-answerCalls<ExamForecastCall, ExamSimulationResult>(({ dbName, request }) => simulate(dbName, request))
+answerCalls<ExamSimulationRequest, DeckSimulation[]>(simulateDecks)

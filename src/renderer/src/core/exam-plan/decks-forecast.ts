@@ -1,9 +1,9 @@
 import type { FinalPassCard } from '@core/exam-plan/final-pass'
-import { examCardFigures } from '@core/exam-plan/forecast'
+import { examCardFigures, examColumnFigures, type ExamCardFigures } from '@core/exam-plan/forecast'
 import { buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
 import { emptyRecallSum, toRecallEstimate, Z_90, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import { simulateUntilExam, type ExamSimulation, type SimulatedCard, type SimulatedDay } from '@core/exam-plan/schedule-simulation'
-import type { StudyOptions } from '@core/model'
+import type { CardColumnsRecord, StudyOptions } from '@core/model'
 import type { StudiedToday } from '@core/scheduling/daily-limits'
 
 type ExamCard = SimulatedCard & ExamRecallCard & FinalPassCard
@@ -15,6 +15,11 @@ export interface ExamDeckInput {
   cards: readonly ExamCard[]
   options: StudyOptions
   studiedToday?: StudiedToday
+}
+
+/** One deck of an exam with its cards as the card columns hold them (db/card-columns.ts), not as objects. */
+export interface ExamDeckColumns extends Omit<ExamDeckInput, 'cards'> {
+  columns: CardColumnsRecord
 }
 
 export interface ExamDecksForecast {
@@ -101,6 +106,22 @@ export function withDecksSimulation(figures: ExamDecksFigures, simulation: ExamD
 
 /** Everything but the simulation's figures, from one pass over each deck's cards. */
 export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamParams): ExamDecksFigures {
+  return combineDeckFigures(
+    decks,
+    decks.map((deck) => examCardFigures(deck.cards, deckInput(deck, params)))
+  )
+}
+
+/** One deck's figures of one walk over its card columns (what `combineDeckFigures` adds up; a cache can keep them). */
+export function deckColumnFigures(deck: ExamDeckColumns, params: ExamParams): ExamCardFigures {
+  return examColumnFigures(deck.columns, deckInput(deck, params))
+}
+
+/** The decks' figures added up, each deck's (`figures[i]` of `decks[i]`) as its one pass gave them. */
+export function combineDeckFigures(
+  decks: ReadonlyArray<Omit<ExamDeckInput, 'cards'>>,
+  perDeck: readonly ExamCardFigures[]
+): ExamDecksFigures {
   const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
   const warnings: string[] = []
   let daysLeft = 0
@@ -109,8 +130,8 @@ export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamPa
   let needed: number | null = 0
   let belowTarget = 0
 
-  for (const deck of decks) {
-    const figures = examCardFigures(deck.cards, deckInput(deck, params))
+  decks.forEach((deck, i) => {
+    const figures = perDeck[i]!
     daysLeft = figures.daysLeft
     examDayStart = figures.examDayStart
     mergeSums(stopping, figures.stopping)
@@ -118,7 +139,7 @@ export function examDecksFigures(decks: readonly ExamDeckInput[], params: ExamPa
     needed = figures.workload.newCardsPerDayNeeded === null || needed === null ? null : needed + figures.workload.newCardsPerDayNeeded
     if (figures.workload.warning) warnings.push(`${deck.deckName}: ${figures.workload.warning}`)
     belowTarget += figures.belowTarget
-  }
+  })
 
   return {
     daysLeft,

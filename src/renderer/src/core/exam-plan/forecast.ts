@@ -1,7 +1,7 @@
 import { examCountdown } from '@core/exam-plan/exam-day'
 import { mayNeedFinalPass, type FinalPassCard } from '@core/exam-plan/final-pass'
 import { addCardRecall, buildTopicReadiness, type ExamRecallCard, type ExamRecallSums, type TopicReadiness } from '@core/exam-plan/recall'
-import { emptyRecallSum, toRecallEstimate, type RecallEstimate } from '@core/exam-plan/recall-estimate'
+import { addRecall, emptyRecallSum, toRecallEstimate, type RecallEstimate, type RecallSum } from '@core/exam-plan/recall-estimate'
 import {
   simulateUntilExam,
   type ExamPlanInput,
@@ -10,8 +10,8 @@ import {
   type SimulatedDay
 } from '@core/exam-plan/schedule-simulation'
 import { buildExamWorkload, type ExamWorkload } from '@core/exam-plan/workload'
-import { Queue } from '@core/model'
-import { retrievabilityAt } from '@core/stats/retrievability'
+import { Queue, type CardColumnsRecord } from '@core/model'
+import { recallSince, retrievabilityAt } from '@core/stats/retrievability'
 import { default_w, State } from 'ts-fsrs'
 
 export interface ExamForecast {
@@ -74,6 +74,60 @@ export function examCardFigures(
   return {
     daysLeft: countdown.days.length,
     examDayStart: countdown.examDay.start,
+    recallIfStopping: toRecallEstimate(stopping.all),
+    topics: buildTopicReadiness(stopping),
+    stopping,
+    unseen,
+    belowTarget,
+    workload: buildExamWorkload({ unseen, daysLeft: countdown.days.length, newCardsPerDay: options.newCardsPerDay, reviewsPerDay: 0 })
+  }
+}
+
+/**
+ * `examCardFigures` of the cards in `columns` (db/card-columns.ts), walked where they lie, with no
+ * object per card: the same figures, number for number (each card's recall computed and added in
+ * the same order, each tag's sum made when the first card with it is met).
+ */
+export function examColumnFigures(columns: CardColumnsRecord, input: ExamPlanInput & { targetRecall?: number }): ExamCardFigures {
+  const { options, now, examDate } = input
+  const countdown = examCountdown(now, examDate, input.dayStartsAtHour)
+  const examDayStart = countdown.examDay.start
+  const w = options.w ?? default_w
+  const target = input.targetRecall ?? 0
+  const stopping: ExamRecallSums = { all: emptyRecallSum(), byTag: new Map() }
+  const { queue, state, stability, lastReview, due, tagSet, tagSets } = columns
+  // Each distinct list of tags' sums, found once (a tag written twice counted once, as addCardRecall does).
+  const sumsOfSet = new Array<RecallSum[] | undefined>(tagSets.length)
+  const sumsOf = (set: number): RecallSum[] => {
+    const tags = tagSets[set]!
+    const sums: RecallSum[] = []
+    for (let t = 0; t < tags.length; t++) {
+      const tag = tags[t]!
+      if (tags.indexOf(tag) < t) continue
+      let sum = stopping.byTag.get(tag)
+      if (!sum) stopping.byTag.set(tag, (sum = emptyRecallSum()))
+      sums.push(sum)
+    }
+    return (sumsOfSet[set] = sums)
+  }
+  let unseen = 0
+  let belowTarget = 0
+  for (let i = 0; i < queue.length; i++) {
+    const q = queue[i]!
+    if (q === Queue.Removed) continue
+    const studied = state[i] !== State.New
+    const reviewed = lastReview[i]!
+    const p = studied && !Number.isNaN(reviewed) ? recallSince(reviewed, stability[i]!, examDate, w) : 0
+    addRecall(stopping.all, p)
+    const set = tagSet[i]!
+    const sums = sumsOfSet[set] ?? sumsOf(set)
+    for (let t = 0; t < sums.length; t++) addRecall(sums[t]!, p)
+    if (!studied && q !== Queue.Suspended) unseen++
+    if (p < target && studied && q !== Queue.Suspended && due[i]! >= examDayStart) belowTarget++
+  }
+  return {
+    daysLeft: countdown.days.length,
+    examDayStart,
     recallIfStopping: toRecallEstimate(stopping.all),
     topics: buildTopicReadiness(stopping),
     stopping,

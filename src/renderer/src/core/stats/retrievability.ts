@@ -30,8 +30,13 @@ function curveOf(w: readonly number[]) {
  */
 export function retrievabilityAt(card: MemoryState, at: number, w: readonly number[] = default_w): number {
   if (card.state === State.New || card.last_review === undefined) return 0
-  const elapsedDays = Math.max(at - card.last_review, 0) / DAY_MS
-  return forgettingCurve(w, elapsedDays, card.stability)
+  return recallSince(card.last_review, card.stability, at, w)
+}
+
+/** `retrievabilityAt` of a studied card reviewed last at `lastReview`, from its values rather than an object (the card columns' walks). */
+export function recallSince(lastReview: number, stability: number, at: number, w: readonly number[]): number {
+  const elapsedDays = Math.max(at - lastReview, 0) / DAY_MS
+  return forgettingCurve(w, elapsedDays, stability)
 }
 
 /** The FSRS-6 forgetting curve: recall probability `elapsedDays` after a review that left stability `stability`. */

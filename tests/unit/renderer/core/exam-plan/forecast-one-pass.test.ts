@@ -1,7 +1,8 @@
 import { finalPassCandidates } from '@core/exam-plan/final-pass'
-import { forecastExam } from '@core/exam-plan/forecast'
+import { examCardFigures, examColumnFigures, forecastExam } from '@core/exam-plan/forecast'
 import { createExamRecallAccumulator } from '@core/exam-plan/recall'
-import { DEFAULT_STUDY_OPTIONS, Queue } from '@core/model'
+import { DEFAULT_STUDY_OPTIONS, Queue, type CardRecord } from '@core/model'
+import { cardsOfColumns, columnWriter, emptyColumns } from '@db/card-column-arrays'
 import { gather } from '@core/stats/accumulator'
 import fc from 'fast-check'
 import { State } from 'ts-fsrs'
@@ -67,5 +68,52 @@ describe('the forecast’s one pass over the cards', () => {
       ['iam', 1]
     ])
     expect(stopping.all.cards).toBe(1)
+  })
+})
+
+/** The cards as the card columns hold them (db/card-columns.ts), in the order given. */
+function columnsOf(cards: readonly CardRecord[]) {
+  const columns = emptyColumns('aws', cards.length, now)
+  const writer = columnWriter(columns.tagSets, columns.taskSets)
+  cards.forEach((card, i) => writer.write(columns, i, card))
+  return columns
+}
+
+describe('the forecast’s figures walked on the card columns', () => {
+  it('are the figures of the cards the columns give, number for number', () => {
+    fc.assert(
+      fc.property(fc.array(card, { maxLength: 60 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (drawn, targetRecall) => {
+        const cards = drawn.map((c, i) => cardRecord({ id: `aws/c${String(i).padStart(3, '0')}`, ord: i, ...c }))
+        const columns = columnsOf(cards)
+        const input = { options: DEFAULT_STUDY_OPTIONS, dayStartsAtHour: 4, now, examDate, targetRecall }
+        const walked = examColumnFigures(columns, input)
+        // The same object, key for key and in the same order: its JSON is what the forecast's hash is taken of.
+        expect(JSON.stringify(walked)).toBe(JSON.stringify(examCardFigures(cardsOfColumns(columns), input)))
+        expect(walked).toEqual(examCardFigures(cardsOfColumns(columns), input))
+        expect(walked.stopping).toEqual(examCardFigures(cards, input).stopping)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('count a tag written twice once, and a card never reviewed as 0 recall', () => {
+    const cards = [
+      cardRecord({ id: 'aws/a', tags: ['s3', 's3', 'iam'], stability: 10, last_review: now - DAY, due: now + 5 * DAY }),
+      cardRecord({ id: 'aws/b', tags: ['iam'], state: State.Review, stability: 10, due: now + 30 * DAY })
+    ]
+    const { stopping, belowTarget } = examColumnFigures(columnsOf(cards), {
+      options: DEFAULT_STUDY_OPTIONS,
+      dayStartsAtHour: 4,
+      now,
+      examDate,
+      targetRecall: 0.9
+    })
+    expect([...stopping.byTag].map(([tag, sum]) => [tag, sum.cards])).toEqual([
+      ['s3', 1],
+      ['iam', 2]
+    ])
+    expect(stopping.byTag.get('iam')!.sumP).toBe(stopping.byTag.get('s3')!.sumP)
+    // The card never reviewed is due after exam day: it needs the final pass.
+    expect(belowTarget).toBe(1)
   })
 })
