@@ -17,8 +17,9 @@ export interface StoredDeckKeys extends Omit<DeckColumns, 'ids' | 'texts'> {
 
 /**
  * The texts of the cards of a keys record saved with it (the same `builtFrom`), in its order: each
- * card's question, answer and extra, one after another, with their lengths; the columns keep the
- * string as it is read (core/search/text-column.ts).
+ * card's question, answer and extra, one after another, with their lengths, the texts with a
+ * character beyond Latin-1 in a string of their own; the columns keep the strings as they are read
+ * (core/search/text-column.ts). A record written before that split (`wide` missing) still reads.
  */
 export interface StoredDeckTexts extends PackedTexts {
   deckId: string
