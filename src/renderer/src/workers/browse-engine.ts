@@ -264,7 +264,7 @@ export class BrowseEngine {
       const { blocks, block, position } = this.last
       for (let n = 0; n < position.length; n++) {
         const columns = blocks[block[n]!]!.columns
-        if (except.has(columns.ids[position[n]!]!)) continue
+        if (except.has(columns.ids.get(position[n]!))) continue
         count++
         if (columns.queue[position[n]!] === Queue.Suspended) suspended++
       }
@@ -307,6 +307,6 @@ const ratedDays = (node: SearchNode): number[] => fromTerms(node, (term) => (ter
 /** The keys of the cards of an order, in that order. */
 function keysOf({ blocks, block, position }: Ordered): IdList {
   const ids = new Array<string>(position.length)
-  for (let n = 0; n < position.length; n++) ids[n] = blocks[block[n]!]!.columns.ids[position[n]!]!
+  for (let n = 0; n < position.length; n++) ids[n] = blocks[block[n]!]!.columns.ids.get(position[n]!)
   return IdList.of(ids)
 }
