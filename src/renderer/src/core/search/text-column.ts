@@ -91,7 +91,9 @@ export class TextColumn {
     return this.narrow.text.slice(this.narrow.starts[k], this.narrow.starts[k + 1])
   }
 
+  /** Writes text k; the text it already holds is left alone (a card read again after a grade keeps its texts, and the column stays packed). */
   set(k: number, text: string): void {
+    if (this.get(k) === text) return
     this.apart.set(k, text)
     if (this.apart.size > 64 + this.length / REPACK_SHARE) this.repack()
   }

@@ -1,5 +1,5 @@
 import { TextColumn } from '@core/search/text-column'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 const TEXTS = ['', 'plain', 'Ünïcode “quotes”', '東京', 'emoji 👩‍🚀 crew', 'lone \ud83e half', 'tail\u0000nul', '<b>html</b>\nline']
 const all = (column: TextColumn) => Array.from({ length: column.length }, (_, k) => column.get(k))
@@ -28,6 +28,23 @@ describe('texts packed in one buffer', () => {
     expect(all(grown.select([4, 1, 5]))).toEqual(['emoji 👩‍🚀 crew', 'changed', 'lone \ud83e half'])
     // Packing again for storage carries what was written since.
     expect(all(TextColumn.fromPacked(structuredClone(grown.packed()), grown.length)!)).toEqual(all(grown))
+  })
+
+  it('leaves the column packed when a text is written again as it is (a card read again after a grade)', () => {
+    const column = TextColumn.of(TEXTS)
+    const repack = vi.spyOn(TextColumn.prototype as unknown as { repack: () => void }, 'repack')
+    try {
+      TEXTS.forEach((text, k) => column.set(k, `${text}`))
+      column.packed()
+      expect(repack).not.toHaveBeenCalled()
+      column.set(3, 'changed')
+      column.set(3, TEXTS[3]!)
+      expect(all(column)).toEqual(TEXTS)
+      column.packed()
+      expect(repack).toHaveBeenCalledTimes(1)
+    } finally {
+      repack.mockRestore()
+    }
   })
 
   it('packs again once many texts were written apart, and reads the same', () => {
