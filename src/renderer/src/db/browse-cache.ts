@@ -10,34 +10,27 @@ import Dexie, { type EntityTable } from 'dexie'
  * more to read back.
  */
 export interface StoredDeckKeys extends Omit<DeckColumns, 'ids' | 'texts'> {
-  /** Every card's key, one after another. */
+  /** Every card's key, one after another (as `PackedTexts`: a key beyond Latin-1 in `idsWide`, its length negative). */
   ids: string
+  idsWide?: string
   idLengths: Int32Array
 }
 
 /**
  * The texts of the cards of a keys record saved with it (the same `builtFrom`), in its order: each
- * card's question, answer and extra, one after another, with their lengths; the columns keep the
- * string as it is read (core/search/text-column.ts).
+ * card's question, answer and extra, one after another, with their lengths, the texts with a
+ * character beyond Latin-1 in a string of their own; the columns keep the strings as they are read
+ * (core/search/text-column.ts). A record written before that split (`wide` missing) still reads.
  */
 export interface StoredDeckTexts extends PackedTexts {
   deckId: string
   builtFrom: number
 }
 
-const joined = (strings: readonly string[]) => ({ text: strings.join(''), lengths: Int32Array.from(strings, (s) => s.length) })
-
-function split(text: string, lengths: Int32Array): string[] {
-  const strings = new Array<string>(lengths.length)
-  let at = 0
-  for (let i = 0; i < lengths.length; i++) strings[i] = text.slice(at, (at += lengths[i]!))
-  return strings
-}
-
 export function toStored({ ids, texts, ...numbers }: DeckColumns): { keys: StoredDeckKeys; texts: StoredDeckTexts } {
-  const keyText = joined(ids)
+  const keys = ids.packed()
   return {
-    keys: { ...numbers, ids: keyText.text, idLengths: keyText.lengths },
+    keys: { ...numbers, ids: keys.text, idsWide: keys.wide, idLengths: keys.lengths },
     texts: { deckId: numbers.deckId, builtFrom: numbers.builtFrom, ...texts.packed() }
   }
 }
@@ -46,12 +39,13 @@ export function toStored({ ids, texts, ...numbers }: DeckColumns): { keys: Store
  * The columns from a stored keys record, their texts empty until `withTexts` fills them; throws
  * if the record is not one (a cache another version of Recall wrote).
  */
-export function fromStored({ ids, idLengths, ...numbers }: StoredDeckKeys): DeckColumns {
-  const count = idLengths.length
+export function fromStored({ ids, idsWide, idLengths, ...numbers }: StoredDeckKeys): DeckColumns {
+  const count = idLengths?.length
   const typed = [numbers.ord, numbers.queue, numbers.due, numbers.createdAt, numbers.tagSet, numbers.lapses, numbers.mod]
-  if (typeof ids !== 'string' || typed.some((column) => !ArrayBuffer.isView(column) || column.length !== count))
+  const keys = TextColumn.fromPacked({ text: ids, wide: idsWide, lengths: idLengths }, count)
+  if (!keys || typed.some((column) => !ArrayBuffer.isView(column) || column.length !== count))
     throw new Error(`the browser's cache of ${numbers.deckId} is not readable`)
-  return { ...numbers, ids: split(ids, idLengths), texts: TextColumn.empty(3 * count) }
+  return { ...numbers, ids: keys, texts: TextColumn.empty(3 * count) }
 }
 
 /** The texts of a stored texts record, if it belongs with `count` cards (a record of an older Recall does not). */

@@ -155,7 +155,8 @@ export class BrowseSnapshot {
     const stored = new Set(keys.flatMap(([, ids]) => ids))
     const missing = keys.flatMap(([, ids]) => ids.filter((id) => !this.find(id)))
     const ghosts: string[] = []
-    for (const { columns } of this.decks.values()) for (const id of columns.ids) if (!stored.has(id)) ghosts.push(id)
+    for (const { columns } of this.decks.values())
+      for (let i = 0; i < columns.ids.length; i++) if (!stored.has(columns.ids.get(i))) ghosts.push(columns.ids.get(i))
     this.remove(ghosts)
     if (missing.length) this.put((await this.db.cards.bulkGet(missing)).filter((c): c is CardRecord => c !== undefined))
     return true
@@ -286,7 +287,7 @@ export class BrowseSnapshot {
 }
 
 function indexIn(block: DeckBlock, id: string): number {
-  block.index ??= new Map(block.columns.ids.map((key, i) => [key, i]))
+  block.index ??= new Map(Array.from({ length: block.columns.ids.length }, (_, i) => [block.columns.ids.get(i), i]))
   return block.index.get(id) ?? -1
 }
 

@@ -134,6 +134,9 @@ export class BrowseEngine {
     let texts: BlockTexts | undefined
     // Free-text terms are searched in each deck's texts whole, before its cards are asked one by one.
     const terms = needs.text ? wholeTerms(parsed.ast) : []
+    // A search made only of such terms (`embedding drift`): the cards every one found are its answer.
+    const { ast } = parsed
+    const onlyWhole = terms.length > 0 && terms.every((t) => t.needed) && (ast.kind === 'and' ? ast.children.length : 1) === terms.length
     let found = new Map<SearchNode, Uint8Array>()
     const text: SearchText = { typed: ['', '', ''], plain: ['', '', ''] }
     let textFor: DeckColumns | undefined
@@ -162,6 +165,8 @@ export class BrowseEngine {
       const whole = terms.length ? foundWhole(terms, columns, texts!) : undefined
       found = whole?.found ?? found
       const candidates = whole?.candidates
+      // (Retired cards are never in the order read through below.)
+      if (candidates && onlyWhole && whole.found.size === terms.length) return candidates
       for (let i = 0; i < columns.ids.length; i++)
         if ((!candidates || candidates[i]) && columns.queue[i] !== Queue.Removed && matches(card.at(columns, i), ctx)) hit[i] = 1
       return hit
@@ -264,7 +269,7 @@ export class BrowseEngine {
       const { blocks, block, position } = this.last
       for (let n = 0; n < position.length; n++) {
         const columns = blocks[block[n]!]!.columns
-        if (except.has(columns.ids[position[n]!]!)) continue
+        if (except.has(columns.ids.get(position[n]!))) continue
         count++
         if (columns.queue[position[n]!] === Queue.Suspended) suspended++
       }
@@ -307,6 +312,6 @@ const ratedDays = (node: SearchNode): number[] => fromTerms(node, (term) => (ter
 /** The keys of the cards of an order, in that order. */
 function keysOf({ blocks, block, position }: Ordered): IdList {
   const ids = new Array<string>(position.length)
-  for (let n = 0; n < position.length; n++) ids[n] = blocks[block[n]!]!.columns.ids[position[n]!]!
+  for (let n = 0; n < position.length; n++) ids[n] = blocks[block[n]!]!.columns.ids.get(position[n]!)
   return IdList.of(ids)
 }

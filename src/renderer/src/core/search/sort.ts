@@ -51,12 +51,12 @@ export function tieOrder<C extends SortCard>(count: number, cardAt: (k: number) 
  * then the few runs of equal places by key. 10,000 cards take a few milliseconds, where comparing
  * key strings in `tieOrder`'s sort took several times that at every opening of the browser.
  */
-export function deckTieOrder(ords: Float64Array, ids: readonly string[]): Int32Array {
+export function deckTieOrder(ords: Float64Array, ids: { get(k: number): string }): Int32Array {
   const order = Int32Array.from(radixOrder(ords, false))
   for (let start = 0; start < order.length;) {
     let end = start + 1
     while (end < order.length && ords[order[end]!] === ords[order[start]!]) end++
-    if (end - start > 1) order.subarray(start, end).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0))
+    if (end - start > 1) order.subarray(start, end).sort((a, b) => (ids.get(a) < ids.get(b) ? -1 : ids.get(a) > ids.get(b) ? 1 : 0))
     start = end
   }
   return order

@@ -1,4 +1,5 @@
 import { deckTieOrder, sortOrder, tieOrder, type SortCard } from '@core/search/sort'
+import { TextColumn } from '@core/search/text-column'
 import { State } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 
@@ -62,6 +63,6 @@ describe('sorting the browser’s cards by a number', () => {
     const ords = Float64Array.from({ length: 2000 }, () => Math.floor(random() * 700) - 50 + (random() < 0.1 ? 0.5 : 0))
     const ids = Array.from(ords, (_, k) => `deck/${Math.floor(random() * 1e6).toString(36)}-${k}`)
     const given = ids.map((id, k) => ({ id, deckId: 'deck', ord: ords[k]! }) as SortCard)
-    expect([...deckTieOrder(ords, ids)]).toEqual(tieOrder(given.length, (k) => given[k]!))
+    expect([...deckTieOrder(ords, TextColumn.of(ids))]).toEqual(tieOrder(given.length, (k) => given[k]!))
   })
 })

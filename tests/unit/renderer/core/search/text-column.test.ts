@@ -1,5 +1,5 @@
 import { TextColumn } from '@core/search/text-column'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 const TEXTS = ['', 'plain', 'Ünïcode “quotes”', '東京', 'emoji 👩‍🚀 crew', 'lone \ud83e half', 'tail\u0000nul', '<b>html</b>\nline']
 const all = (column: TextColumn) => Array.from({ length: column.length }, (_, k) => column.get(k))
@@ -30,6 +30,23 @@ describe('texts packed in one buffer', () => {
     expect(all(TextColumn.fromPacked(structuredClone(grown.packed()), grown.length)!)).toEqual(all(grown))
   })
 
+  it('leaves the column packed when a text is written again as it is (a card read again after a grade)', () => {
+    const column = TextColumn.of(TEXTS)
+    const repack = vi.spyOn(TextColumn.prototype as unknown as { repack: () => void }, 'repack')
+    try {
+      TEXTS.forEach((text, k) => column.set(k, `${text}`))
+      column.packed()
+      expect(repack).not.toHaveBeenCalled()
+      column.set(3, 'changed')
+      column.set(3, TEXTS[3]!)
+      expect(all(column)).toEqual(TEXTS)
+      column.packed()
+      expect(repack).toHaveBeenCalledTimes(1)
+    } finally {
+      repack.mockRestore()
+    }
+  })
+
   it('packs again once many texts were written apart, and reads the same', () => {
     const texts = Array.from({ length: 1000 }, (_, k) => `text ${k}`)
     const column = TextColumn.of(texts)
@@ -37,6 +54,63 @@ describe('texts packed in one buffer', () => {
     expect(all(column)).toEqual([...texts.slice(0, 500).map((_, k) => `new ${k}`), ...texts.slice(500)])
     const { text } = column.packed()
     expect(text).toBe([...texts.slice(0, 500).map((_, k) => `new ${k}`), ...texts.slice(500)].join(''))
+  })
+})
+
+describe('texts beyond Latin-1 kept apart', () => {
+  // Latin-1 texts (ASCII, accents, a no-break space, ÿ) between texts with one character beyond it.
+  const MIXED = ['ab', 'x → y', 'cd', 'ÿé\u00a0', '', '“q”', 'ef', '東', 'gh\n', 'Ab']
+  const hitsOf = (column: TextColumn, re: RegExp, only?: Uint8Array) => {
+    const hits = new Uint8Array(column.length)
+    expect(column.markMatches(re, hits, 1, undefined, only)).toBe(true)
+    return [...hits]
+  }
+
+  it('reads every text back in its place, and stores the Latin-1 ones in a string of their own', () => {
+    const column = TextColumn.of(MIXED)
+    expect(all(column)).toEqual(MIXED)
+    const stored = column.packed()
+    // One character beyond Latin-1 in the Latin-1 string would make V8 keep all of it two bytes a character.
+    expect(stored.text).toBe('abcdÿé\u00a0efgh\nAb')
+    expect(stored.wide).toBe('x → y“q”東')
+    expect(all(TextColumn.fromPacked(structuredClone(stored), MIXED.length)!)).toEqual(MIXED)
+    expect(all(column.resized(4))).toEqual(MIXED.slice(0, 4))
+    expect(all(column.resized(12))).toEqual([...MIXED, '', ''])
+    expect(all(column.select([7, 0, 1]))).toEqual(['東', 'ab', 'x → y'])
+    // A wide string that does not add up to the wide texts' lengths is not taken.
+    expect(TextColumn.fromPacked({ ...stored, wide: `${stored.wide}x` }, MIXED.length)).toBeUndefined()
+    // A cache written before the split (every text in one string) still reads.
+    const before = { text: MIXED.join(''), lengths: Int32Array.from(MIXED, (t) => t.length) }
+    expect(all(TextColumn.fromPacked(before, MIXED.length)!)).toEqual(MIXED)
+  })
+
+  it('finds a match only within one text, never across texts that meet once the others are taken out', () => {
+    const column = TextColumn.of(MIXED)
+    // 'b' + 'c' meet in the Latin-1 string ("abcd"), 'y' + '“' in the wide one.
+    expect(hitsOf(column, /bc/giu)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(hitsOf(column, /y“/giu)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(hitsOf(column, /b/giu)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+    expect(hitsOf(column, /y/giu)).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+    expect(hitsOf(column, /ÿÉ/giu)).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    expect(hitsOf(column, /[”東]/giu)).toEqual([0, 0, 0, 0, 0, 1, 0, 1, 0, 0])
+    expect(hitsOf(column, /./giu)).toEqual([1, 1, 1, 1, 0, 1, 1, 1, 1, 1])
+    // In some texts only: the wide and the Latin-1 texts of each run, none outside it.
+    expect(hitsOf(column, /./giu, Uint8Array.from([0, 1, 1, 0, 0, 0, 0, 1, 0, 0]))).toEqual([0, 1, 1, 0, 0, 0, 0, 1, 0, 0])
+    const read = TextColumn.fromPacked(structuredClone(column.packed()), MIXED.length)!
+    expect(hitsOf(read, /d|→|東/giu)).toEqual([0, 1, 1, 0, 0, 0, 0, 1, 0, 0])
+  })
+
+  it('moves a text between the two strings when it is written again', () => {
+    const column = TextColumn.of(MIXED)
+    column.set(0, 'a → b')
+    column.set(1, 'plain')
+    const texts = ['a → b', 'plain', ...MIXED.slice(2)]
+    expect(all(column)).toEqual(texts)
+    expect(hitsOf(column, /→/giu)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    const stored = column.packed()
+    expect(stored.wide).toBe('a → b“q”東')
+    expect(all(TextColumn.fromPacked(stored, texts.length)!)).toEqual(texts)
+    expect(hitsOf(column, /pl|→/giu)).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
   })
 })
 
