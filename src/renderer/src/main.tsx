@@ -14,6 +14,12 @@ import { startReminderClock } from '@store/reminder-slice'
 import { startSyncTriggers } from '@store/sync-triggers'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import Dexie from 'dexie'
+
+// Dexie turns its debug mode on by itself for pages served from localhost (a console task made for
+// every request): the web build, the bench and the e2e tests serve the built app there, where the
+// desktop app (app://) never has it. Built code runs as the desktop runs it; `npm run dev` keeps it.
+Dexie.debug = import.meta.env.DEV
 
 // Before anything renders, so the first frame already has the chosen colours.
 const remembered = readRememberedPreferences()
