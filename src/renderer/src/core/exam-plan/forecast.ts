@@ -71,16 +71,7 @@ export function examCardFigures(
     if (card.state === State.New && card.queue !== Queue.Suspended) unseen++
     if (p < target && mayNeedFinalPass(card, countdown.examDay.start)) belowTarget++
   }
-  return {
-    daysLeft: countdown.days.length,
-    examDayStart: countdown.examDay.start,
-    recallIfStopping: toRecallEstimate(stopping.all),
-    topics: buildTopicReadiness(stopping),
-    stopping,
-    unseen,
-    belowTarget,
-    workload: buildExamWorkload({ unseen, daysLeft: countdown.days.length, newCardsPerDay: options.newCardsPerDay, reviewsPerDay: 0 })
-  }
+  return figuresOfSums(countdown, stopping, unseen, belowTarget, options.newCardsPerDay)
 }
 
 /**
@@ -125,15 +116,27 @@ export function examColumnFigures(columns: CardColumnsRecord, input: ExamPlanInp
     if (!studied && q !== Queue.Suspended) unseen++
     if (p < target && studied && q !== Queue.Suspended && due[i]! >= examDayStart) belowTarget++
   }
+  return figuresOfSums(countdown, stopping, unseen, belowTarget, options.newCardsPerDay)
+}
+
+/** The figures of one pass, from its sums and counts (the object pass and the column walk alike). */
+function figuresOfSums(
+  countdown: ReturnType<typeof examCountdown>,
+  stopping: ExamRecallSums,
+  unseen: number,
+  belowTarget: number,
+  newCardsPerDay: number
+): ExamCardFigures {
+  const daysLeft = countdown.days.length
   return {
-    daysLeft: countdown.days.length,
-    examDayStart,
+    daysLeft,
+    examDayStart: countdown.examDay.start,
     recallIfStopping: toRecallEstimate(stopping.all),
     topics: buildTopicReadiness(stopping),
     stopping,
     unseen,
     belowTarget,
-    workload: buildExamWorkload({ unseen, daysLeft: countdown.days.length, newCardsPerDay: options.newCardsPerDay, reviewsPerDay: 0 })
+    workload: buildExamWorkload({ unseen, daysLeft, newCardsPerDay, reviewsPerDay: 0 })
   }
 }
 
