@@ -156,7 +156,10 @@ export class BrowseSnapshot {
     const missing = keys.flatMap(([, ids]) => ids.filter((id) => !this.find(id)))
     const ghosts: string[] = []
     for (const { columns } of this.decks.values())
-      for (let i = 0; i < columns.ids.length; i++) if (!stored.has(columns.ids.get(i))) ghosts.push(columns.ids.get(i))
+      for (let i = 0; i < columns.ids.length; i++) {
+        const id = columns.ids.get(i)
+        if (!stored.has(id)) ghosts.push(id)
+      }
     this.remove(ghosts)
     if (missing.length) this.put((await this.db.cards.bulkGet(missing)).filter((c): c is CardRecord => c !== undefined))
     return true

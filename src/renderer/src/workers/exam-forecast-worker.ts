@@ -7,6 +7,6 @@ import { simulateDecks, type ExamSimulationRequest } from '@store/exam-plan-simu
  * The exam forecast's simulation off the page (exam-plan-forecast.ts): given the card columns of
  * the exam decks the page holds no simulation for (a copy: typed arrays, cheap to clone), the
  * worker simulates the study days up to the exam and posts back only each deck's figures (a recall
- * estimate, a number and a few dozen days). The page keeps them (exam-simulation-cache.ts).
+ * estimate, a number and a few dozen days). The page keeps them (store/exam-forecast-cache.ts).
  */
 answerCalls<ExamSimulationRequest, DeckSimulation[]>(simulateDecks)
